@@ -1,0 +1,78 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Module graph (dependencies point one way, front end to runtime):
+//
+//   CYAML → TwinYAML → TwinSpec → TwinSynthesis → TwinGenerate → TwinConfig (twin.json)
+//                                                                     ↑
+//                                                   TwinRuntime ──────┘
+//
+// TwinDiagnostics and TwinUnits are leaves every stage may use. TwinModels holds the
+// cited BAN physics (channel, PHY, MAC, energy, security) shared by the compile-time
+// feasibility bounds and by the runtime. The CLI (`twinc`) is thin: one file per
+// subcommand, no logic of its own.
+let package = Package(
+    name: "twinc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "twinc", targets: ["twinc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "TwinDiagnostics"),
+        .target(name: "TwinUnits"),
+        .target(name: "TwinYAML", dependencies: ["CYAML", "TwinDiagnostics"]),
+        .target(name: "TwinSpec", dependencies: ["TwinYAML", "TwinUnits", "TwinDiagnostics"]),
+        .target(name: "TwinModels", dependencies: ["TwinUnits"]),
+        .target(name: "TwinConfig", dependencies: ["TwinUnits", "TwinDiagnostics"]),
+        .target(
+            name: "TwinSynthesis",
+            dependencies: ["TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML"]
+        ),
+        .target(
+            name: "TwinGenerate",
+            dependencies: ["TwinSynthesis", "TwinSpec", "TwinConfig", "TwinUnits", "TwinDiagnostics"]
+        ),
+        .target(
+            name: "TwinRuntime",
+            dependencies: [
+                "TwinConfig", "TwinModels", "TwinUnits", "TwinDiagnostics",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]
+        ),
+        .executableTarget(
+            name: "twinc",
+            dependencies: [
+                "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinSynthesis",
+                "TwinGenerate", "TwinConfig", "TwinRuntime", "TwinModels",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TwinDiagnosticsTests", dependencies: ["TwinDiagnostics"]),
+        .testTarget(name: "TwinUnitsTests", dependencies: ["TwinUnits"]),
+        .testTarget(name: "TwinYAMLTests", dependencies: ["TwinYAML", "TwinDiagnostics"]),
+        .testTarget(
+            name: "TwinSpecTests",
+            dependencies: ["TwinSpec", "TwinYAML", "TwinUnits", "TwinDiagnostics"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "TwinModelsTests", dependencies: ["TwinModels", "TwinUnits"]),
+        .testTarget(
+            name: "TwinSynthesisTests",
+            dependencies: ["TwinSynthesis", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics"]
+        ),
+        .testTarget(
+            name: "TwinRuntimeTests",
+            dependencies: ["TwinRuntime", "TwinConfig", "TwinModels", "TwinUnits"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: [], resources: [.copy("Golden")]),
+    ]
+)
