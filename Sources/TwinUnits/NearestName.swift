@@ -1,0 +1,33 @@
+/// Edit distance (Levenshtein, case-insensitive) used for every "did you mean" note:
+/// unknown keys, unknown units, unknown references. One implementation so all notes
+/// agree on what "near" means.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let lhs = Array(a.lowercased()), rhs = Array(b.lowercased())
+    if lhs.isEmpty { return rhs.count }
+    if rhs.isEmpty { return lhs.count }
+    var previous = Array(0...rhs.count)
+    var current = [Int](repeating: 0, count: rhs.count + 1)
+    for i in 1...lhs.count {
+        current[0] = i
+        for j in 1...rhs.count {
+            let substitution = previous[j - 1] + (lhs[i - 1] == rhs[j - 1] ? 0 : 1)
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+        }
+        swap(&previous, &current)
+    }
+    return previous[rhs.count]
+}
+
+/// The candidate nearest to `name`, if it is within `maxDistance` edits (default: a
+/// third of the name's length, at least 1, at most 3). Ties go to the earliest candidate
+/// in sorted order so the note is deterministic.
+public func nearestName(to name: String, among candidates: [String], maxDistance: Int? = nil) -> String? {
+    let limit = maxDistance ?? min(3, max(1, name.count / 3))
+    var best: (distance: Int, name: String)?
+    for candidate in candidates.sorted() {
+        let distance = editDistance(name, candidate)
+        guard distance <= limit else { continue }
+        if best == nil || distance < best!.distance { best = (distance, candidate) }
+    }
+    return best?.name
+}

@@ -1,0 +1,99 @@
+/// A number with a dimension, stored in the dimension's canonical unit. This is the
+/// dynamically-typed form read from YAML; code that computes converts it once to a
+/// statically-typed `Measure` (`Time`, `Power`, …) with `as(_:)`.
+public struct Quantity: Hashable, Sendable, CustomStringConvertible {
+    public var value: Double
+    public var dimension: Dimension
+
+    public init(_ value: Double, _ dimension: Dimension) {
+        self.value = value
+        self.dimension = dimension
+    }
+
+    public var description: String { "\(formatCanonical(value)) \(dimension.canonicalUnit)" }
+}
+
+/// Why a text could not be read as a quantity.
+public enum QuantityParseError: Error, Hashable, Sendable {
+    /// No number at the start ("fast", "").
+    case missingNumber
+    /// A number without a unit where one is required.
+    case missingUnit
+    /// The unit symbol is not known; `suggestion` is the closest known symbol.
+    case unknownUnit(String, suggestion: String?)
+    /// Not a finite number.
+    case notFinite
+}
+
+extension Quantity {
+    /// Parses `250 ms`, `-10 dBm`, `99.9 %`, `2.4kbps`. A bare number is accepted only
+    /// when `defaultDimension` says which dimension it has (counts, ratios as 0…1).
+    public static func parse(_ text: String, defaultDimension: Dimension? = nil) -> Result<Quantity, QuantityParseError> {
+        let trimmed = text.trimmingWhitespace()
+        guard let (number, rest) = splitNumber(trimmed) else { return .failure(.missingNumber) }
+        guard number.isFinite else { return .failure(.notFinite) }
+        let unitText = rest.trimmingWhitespace()
+        if unitText.isEmpty {
+            if let dimension = defaultDimension { return .success(Quantity(number, dimension)) }
+            return .failure(.missingUnit)
+        }
+        guard let unit = UnitSymbol.named(unitText) else {
+            return .failure(.unknownUnit(unitText, suggestion: closestUnit(to: unitText)))
+        }
+        return .success(Quantity(number * unit.factor, unit.dimension))
+    }
+
+    /// The known unit symbol nearest to a misspelt one, for "did you mean" notes.
+    public static func closestUnit(to text: String) -> String? {
+        let lowered = text.lowercased()
+        if let caseOnly = UnitSymbol.all.first(where: { $0.symbol.lowercased() == lowered }) {
+            return caseOnly.symbol
+        }
+        return nearestName(to: text, among: UnitSymbol.all.map(\.symbol), maxDistance: 2)
+    }
+
+    private static func splitNumber(_ text: String) -> (Double, Substring)? {
+        var end = text.startIndex
+        var sawDigit = false
+        var index = text.startIndex
+        func accept(_ predicate: (Character) -> Bool) -> Bool {
+            guard index < text.endIndex, predicate(text[index]) else { return false }
+            index = text.index(after: index)
+            return true
+        }
+        _ = accept { $0 == "+" || $0 == "-" }
+        while accept(\.isASCIIDigit) { sawDigit = true }
+        if accept({ $0 == "." }) { while accept(\.isASCIIDigit) { sawDigit = true } }
+        guard sawDigit else { return nil }
+        end = index
+        let mark = index
+        if accept({ $0 == "e" || $0 == "E" }) {
+            _ = accept { $0 == "+" || $0 == "-" }
+            var expDigit = false
+            while accept(\.isASCIIDigit) { expDigit = true }
+            end = expDigit ? index : mark
+        }
+        guard let value = Double(text[text.startIndex..<end]) else { return nil }
+        return (value, text[end...])
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}
+
+/// Shortest round-trippable text for a canonical value (`0.25`, `1e-06`): used in
+/// messages only; twin.json has its own fixed formatter.
+func formatCanonical(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
+}
