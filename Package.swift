@@ -7,7 +7,8 @@ import PackageDescription
 //                                                                     ↑
 //                                                   TwinRuntime ──────┘
 //
-// TwinDiagnostics and TwinUnits are leaves every stage may use. TwinModels holds the
+// TwinJSON (values, canonical writer, positioned reader), TwinDiagnostics and TwinUnits
+// are leaves every stage may use. TwinModels holds the
 // cited BAN physics (channel, PHY, MAC, energy, security) shared by the compile-time
 // feasibility bounds and by the runtime. The CLI (`twinc`) is thin: one file per
 // subcommand, no logic of its own.
@@ -27,24 +28,25 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        .target(name: "TwinDiagnostics"),
+        .target(name: "TwinJSON"),
+        .target(name: "TwinDiagnostics", dependencies: ["TwinJSON"]),
         .target(name: "TwinUnits"),
         .target(name: "TwinYAML", dependencies: ["CYAML", "TwinDiagnostics"]),
-        .target(name: "TwinSpec", dependencies: ["TwinYAML", "TwinUnits", "TwinDiagnostics"]),
+        .target(name: "TwinSpec", dependencies: ["TwinYAML", "TwinUnits", "TwinDiagnostics", "TwinJSON"]),
         .target(name: "TwinModels", dependencies: ["TwinUnits"]),
-        .target(name: "TwinConfig", dependencies: ["TwinUnits", "TwinDiagnostics"]),
+        .target(name: "TwinConfig", dependencies: ["TwinUnits", "TwinDiagnostics", "TwinJSON"]),
         .target(
             name: "TwinSynthesis",
             dependencies: ["TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML"]
         ),
         .target(
             name: "TwinGenerate",
-            dependencies: ["TwinSynthesis", "TwinSpec", "TwinConfig", "TwinUnits", "TwinDiagnostics"]
+            dependencies: ["TwinSynthesis", "TwinSpec", "TwinConfig", "TwinUnits", "TwinDiagnostics", "TwinJSON"]
         ),
         .target(
             name: "TwinRuntime",
             dependencies: [
-                "TwinConfig", "TwinModels", "TwinUnits", "TwinDiagnostics",
+                "TwinConfig", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinJSON",
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
@@ -52,11 +54,11 @@ let package = Package(
             name: "twinc",
             dependencies: [
                 "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinSynthesis",
-                "TwinGenerate", "TwinConfig", "TwinRuntime", "TwinModels",
+                "TwinGenerate", "TwinConfig", "TwinRuntime", "TwinModels", "TwinJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TwinDiagnosticsTests", dependencies: ["TwinDiagnostics"]),
+        .testTarget(name: "TwinDiagnosticsTests", dependencies: ["TwinDiagnostics", "TwinJSON"]),
         .testTarget(name: "TwinUnitsTests", dependencies: ["TwinUnits"]),
         .testTarget(name: "TwinYAMLTests", dependencies: ["TwinYAML", "TwinDiagnostics"]),
         .testTarget(

@@ -1,6 +1,15 @@
 import TwinDiagnostics
 
-/// Parses one YAML file into a node tree with source positions (stub; being written).
+/// Parses one YAML file into a node tree whose every node knows its file, line and
+/// column. This is the whole parse stage: the result's `document` is nil when any error
+/// was found (the next stage must not see a half-read tree); warnings come with a
+/// document.
 public func parseYAML(text: String, file: String, limits: YAMLLimits = YAMLLimits()) -> YAMLParseResult {
-    YAMLParseResult(document: nil, diagnostics: [])
+    var builder = TreeBuilder(file: file, text: text, limits: limits)
+    let (root, completed) = builder.build()
+    let diagnostics = builder.diagnostics
+    guard completed, !diagnostics.hasErrors else {
+        return YAMLParseResult(document: nil, diagnostics: diagnostics)
+    }
+    return YAMLParseResult(document: YAMLDocument(file: file, text: text, root: root), diagnostics: diagnostics)
 }

@@ -1,0 +1,52 @@
+import TwinJSON
+
+/// Renders diagnostics as a JSON document for tools that are not SARIF-aware:
+/// `{"diagnostics": [...], "summary": {"errors": N, "warnings": N}, "version": 1}`.
+public struct JSONRenderer: Sendable {
+    public init() {}
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        JSONWriter.canonical.string(value(diagnostics))
+    }
+
+    public func value(_ diagnostics: [Diagnostic]) -> JSONValue {
+        .object([
+            "version": .int(1),
+            "diagnostics": .array(diagnostics.map(value)),
+            "summary": .object([
+                "errors": .int(diagnostics.filter { $0.severity == .error }.count),
+                "warnings": .int(diagnostics.filter { $0.severity == .warning }.count),
+            ]),
+        ])
+    }
+
+    public func value(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([
+            "severity": .string(diagnostic.severity.rawValue),
+            "code": .string(diagnostic.code.id),
+            "title": .string(diagnostic.code.title),
+            "message": .string(diagnostic.message),
+            "location": diagnostic.range.map(location),
+            "notes": .array(diagnostic.notes.map { note in
+                .object(["message": .string(note.message), "location": note.range.map(location)])
+            }),
+            "fix": diagnostic.fix.map { fix in
+                .object([
+                    "message": .string(fix.message),
+                    "replacement": .string(fix.replacement),
+                    "location": location(fix.range),
+                ])
+            },
+        ])
+    }
+
+    private func location(_ range: SourceRange) -> JSONValue {
+        .object([
+            "file": .string(range.file),
+            "line": .int(range.start.line),
+            "column": .int(range.start.column),
+            "endLine": .int(range.end.line),
+            "endColumn": .int(range.end.column),
+        ])
+    }
+}
