@@ -50,11 +50,19 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
-        .executableTarget(
-            name: "twinc",
+        // The driver composes the stages (load → parse → check → synthesise → generate →
+        // run) for the CLI, tests and any future server; the CLI only parses flags and prints.
+        .target(
+            name: "TwinDriver",
             dependencies: [
                 "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinSynthesis",
                 "TwinGenerate", "TwinConfig", "TwinRuntime", "TwinModels", "TwinJSON",
+            ]
+        ),
+        .executableTarget(
+            name: "twinc",
+            dependencies: [
+                "TwinDriver", "TwinDiagnostics", "TwinJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

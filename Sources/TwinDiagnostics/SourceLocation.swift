@@ -15,6 +15,17 @@ public struct SourcePosition: Hashable, Sendable, Comparable {
     public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
+
+    /// Two positions are the same place when line and column agree; the byte offset is
+    /// a cache, not part of the identity.
+    public static func == (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+        lhs.line == rhs.line && lhs.column == rhs.column
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(line)
+        hasher.combine(column)
+    }
 }
 
 /// A span in one file. Every YAML node, every typed value read from it and every

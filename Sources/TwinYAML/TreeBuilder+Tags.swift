@@ -17,10 +17,10 @@ extension TreeBuilder {
         guard let tag = event.tag, tag != "!" else {
             if event.style == .plain {
                 let value = CoreSchema.resolvePlain(text)
-                if case .string = value, let reading = CoreSchema.yaml11Reading(of: text) {
+                if let reading = CoreSchema.yaml11Reading(of: text) {
                     report(.warning(
                         YAMLDiagnostics.yaml11Ambiguity,
-                        "`\(text)` is a string in YAML 1.2 but YAML 1.1 tools read it as \(reading)",
+                        "`\(text)` means \(describe(value)) in YAML 1.2 but YAML 1.1 tools read it as \(reading)",
                         at: at,
                         notes: [DiagnosticNote("quote it to mean the same everywhere")],
                         fix: FixIt("quote the value", range: at, replacement: "\"\(text)\"")))
@@ -59,6 +59,16 @@ extension TreeBuilder {
         } else {
             report(.error(YAMLDiagnostics.unknownTag, "unsupported tag `\(shortTag(tag))`", at: at,
                           notes: [DiagnosticNote("only the YAML 1.2 core tags are accepted: !!str, !!int, !!float, !!bool, !!null, !!map, !!seq")]))
+        }
+    }
+
+    private func describe(_ value: CoreValue) -> String {
+        switch value {
+        case .int(let i): "the number \(i)"
+        case .float(let f): "the number \(f)"
+        case .string: "a string"
+        case .bool(let b): "the boolean \(b)"
+        case .null: "null"
         }
     }
 

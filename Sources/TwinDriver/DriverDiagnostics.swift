@@ -1,0 +1,45 @@
+import TwinDiagnostics
+
+/// Codes for problems with the command line's inputs and outputs (`TC…`): files that
+/// cannot be read or written. They are not the user's document content, so they map to
+/// exit 66/73 rather than 65.
+public enum DriverDiagnostics: DiagnosticCatalogue {
+    public static let unreadableInput = DiagnosticCode(
+        "TC001", title: "input cannot be read",
+        explanation: "The file or folder does not exist or cannot be read. Check the path and its permissions.")
+    public static let noInputs = DiagnosticCode(
+        "TC002", title: "no YAML files found",
+        explanation: "A folder given on the command line holds no `.yaml` or `.yml` files.")
+    public static let invalidUTF8 = DiagnosticCode(
+        "TC003", title: "file is not UTF-8",
+        explanation: "twinc reads YAML as UTF-8. Re-save the file as UTF-8 (without a byte-order mark is best).")
+    public static let cannotWrite = DiagnosticCode(
+        "TC004", title: "output cannot be written",
+        explanation: "An output file or folder could not be written. Nothing was left half-written; check the path and free space.")
+
+    public static let all: [DiagnosticCode] = [unreadableInput, noInputs, invalidUTF8, cannotWrite]
+}
+
+/// The exit status a run ends with, from sysexits(3): what CI scripts key on.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    /// EX_USAGE: bad flags or arguments.
+    case usage = 64
+    /// EX_DATAERR: the user's documents have errors.
+    case dataError = 65
+    /// EX_NOINPUT: an input could not be opened.
+    case noInput = 66
+    /// EX_SOFTWARE: an internal error (a bug in twinc).
+    case software = 70
+    /// EX_CANTCREAT: an output could not be written.
+    case cannotCreate = 73
+
+    /// The status for a stage's diagnostics: unreadable inputs win over data errors.
+    public static func forDiagnostics(_ diagnostics: [Diagnostic]) -> ExitStatus {
+        if diagnostics.contains(where: { $0.code == DriverDiagnostics.unreadableInput || $0.code == DriverDiagnostics.noInputs }) {
+            return .noInput
+        }
+        if diagnostics.contains(where: { $0.code == DriverDiagnostics.cannotWrite }) { return .cannotCreate }
+        return diagnostics.hasErrors ? .dataError : .success
+    }
+}
