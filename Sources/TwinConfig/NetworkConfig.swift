@@ -1,0 +1,232 @@
+import TwinUnits
+
+/// The body network with every parameter resolved: no profile ids left to look up.
+public struct NetworkConfig: Sendable, Hashable {
+    public var devices: [DeviceConfig]
+    public var gateways: [GatewayConfig]
+    public var edges: [EdgeConfig]
+    public var links: [LinkConfig]
+
+    public init(devices: [DeviceConfig], gateways: [GatewayConfig], edges: [EdgeConfig], links: [LinkConfig]) {
+        self.devices = devices
+        self.gateways = gateways
+        self.edges = edges
+        self.links = links
+    }
+}
+
+public struct DeviceConfig: Sendable, Hashable {
+    public var id: String
+    public var deviceClass: String
+    public var placement: String
+    public var inBody: Bool
+    public var tags: [String]
+    public var radio: RadioConfig
+    public var battery: BatteryConfig
+    /// MCU and sensor draw while the radio sleeps (Castalia's `baselineNodePower`).
+    public var baselineCurrent: Current
+    public var traffic: TrafficConfig
+    public var mac: MACConfig
+    public var primaryGateway: String
+    public var backupGateway: String?
+    /// IEEE 802.15.6 security level 0 (none), 1 (authentication), 2 (auth + encryption).
+    public var securityLevel: Int
+
+    public init(id: String, deviceClass: String, placement: String, inBody: Bool, tags: [String],
+                radio: RadioConfig, battery: BatteryConfig, baselineCurrent: Current,
+                traffic: TrafficConfig, mac: MACConfig, primaryGateway: String,
+                backupGateway: String?, securityLevel: Int) {
+        self.id = id
+        self.deviceClass = deviceClass
+        self.placement = placement
+        self.inBody = inBody
+        self.tags = tags
+        self.radio = radio
+        self.battery = battery
+        self.baselineCurrent = baselineCurrent
+        self.traffic = traffic
+        self.mac = mac
+        self.primaryGateway = primaryGateway
+        self.backupGateway = backupGateway
+        self.securityLevel = securityLevel
+    }
+}
+
+/// A TX power level and the supply current the radio draws at it.
+public struct TxLevel: Sendable, Hashable {
+    public var level: PowerLevel
+    public var current: Current
+
+    public init(level: PowerLevel, current: Current) {
+        self.level = level
+        self.current = current
+    }
+}
+
+/// A radio resolved from its catalogue profile: PHY, power table and energy states.
+public struct RadioConfig: Sendable, Hashable {
+    public var profile: String
+    /// `ban-nb` (IEEE 802.15.6 narrowband), `ble`, `ieee802154`, `wlan`.
+    public var technology: String
+    public var modulation: String
+    public var frequency: Frequency
+    public var bitRate: DataRate
+    public var txPower: PowerLevel
+    public var txLevels: [TxLevel]
+    public var rxCurrent: Current
+    public var listenCurrent: Current
+    public var sleepCurrent: Current
+    public var wakeupCurrent: Current
+    public var wakeupTime: Time
+    public var voltage: Voltage
+    public var sensitivity: PowerLevel
+    public var noiseFloor: PowerLevel
+
+    public init(profile: String, technology: String, modulation: String, frequency: Frequency,
+                bitRate: DataRate, txPower: PowerLevel, txLevels: [TxLevel], rxCurrent: Current,
+                listenCurrent: Current, sleepCurrent: Current, wakeupCurrent: Current,
+                wakeupTime: Time, voltage: Voltage, sensitivity: PowerLevel, noiseFloor: PowerLevel) {
+        self.profile = profile
+        self.technology = technology
+        self.modulation = modulation
+        self.frequency = frequency
+        self.bitRate = bitRate
+        self.txPower = txPower
+        self.txLevels = txLevels
+        self.rxCurrent = rxCurrent
+        self.listenCurrent = listenCurrent
+        self.sleepCurrent = sleepCurrent
+        self.wakeupCurrent = wakeupCurrent
+        self.wakeupTime = wakeupTime
+        self.voltage = voltage
+        self.sensitivity = sensitivity
+        self.noiseFloor = noiseFloor
+    }
+}
+
+public struct BatteryConfig: Sendable, Hashable {
+    public var profile: String
+    public var capacity: Charge
+    public var voltage: Voltage
+    /// `linear` or `peukert`.
+    public var model: String
+    public var peukertExponent: Double
+    /// The discharge current the rated capacity refers to (Peukert's reference).
+    public var ratedCurrent: Current
+
+    public init(profile: String, capacity: Charge, voltage: Voltage, model: String,
+                peukertExponent: Double, ratedCurrent: Current) {
+        self.profile = profile
+        self.capacity = capacity
+        self.voltage = voltage
+        self.model = model
+        self.peukertExponent = peukertExponent
+        self.ratedCurrent = ratedCurrent
+    }
+}
+
+/// Application traffic: periodic packets (from the ISO/IEEE 11073 class or explicit
+/// rate), Poisson alarms, and the latency budget a sample must meet to count.
+public struct TrafficConfig: Sendable, Hashable {
+    public var trafficClass: String
+    public var payload: DataSize
+    public var interval: Time
+    public var alarmRate: Double
+    public var alarmPayload: DataSize
+    public var latencyBudget: Time
+
+    public init(trafficClass: String, payload: DataSize, interval: Time, alarmRate: Double,
+                alarmPayload: DataSize, latencyBudget: Time) {
+        self.trafficClass = trafficClass
+        self.payload = payload
+        self.interval = interval
+        self.alarmRate = alarmRate
+        self.alarmPayload = alarmPayload
+        self.latencyBudget = latencyBudget
+    }
+
+    public var rate: DataRate { DataRate(si: payload.si / interval.si) }
+}
+
+/// Medium access: `csma-ca` (802.15.6 contention by user priority), `scheduled`
+/// (802.15.6 scheduled access: superframe of `slots` slots of `slotLength`, the device
+/// served every `period` superframes), `ble` (connection events every `interval`).
+public struct MACConfig: Sendable, Hashable {
+    public var access: String
+    public var userPriority: Int
+    public var slotLength: Time
+    public var slots: Int
+    public var period: Int
+    public var maxRetries: Int
+    public var connectionInterval: Time
+
+    public init(access: String, userPriority: Int, slotLength: Time, slots: Int, period: Int,
+                maxRetries: Int, connectionInterval: Time) {
+        self.access = access
+        self.userPriority = userPriority
+        self.slotLength = slotLength
+        self.slots = slots
+        self.period = period
+        self.maxRetries = maxRetries
+        self.connectionInterval = connectionInterval
+    }
+}
+
+/// A gateway (phone, bedside hub) that terminates the BAN and forwards to the edge.
+public struct GatewayConfig: Sendable, Hashable {
+    public var id: String
+    public var kind: String
+    public var placement: String
+    /// Distance from the body centre, for the off-body link to non-worn hubs.
+    public var distance: Distance
+    public var uplink: String
+    public var failoverTime: Time
+    public var mtbf: Time?
+    public var mttr: Time?
+
+    public init(id: String, kind: String, placement: String, distance: Distance, uplink: String,
+                failoverTime: Time, mtbf: Time?, mttr: Time?) {
+        self.id = id
+        self.kind = kind
+        self.placement = placement
+        self.distance = distance
+        self.uplink = uplink
+        self.failoverTime = failoverTime
+        self.mtbf = mtbf
+        self.mttr = mttr
+    }
+}
+
+public struct EdgeConfig: Sendable, Hashable {
+    public var id: String
+    public var tier: String
+    public var processingLatency: Time
+
+    public init(id: String, tier: String, processingLatency: Time) {
+        self.id = id
+        self.tier = tier
+        self.processingLatency = processingLatency
+    }
+}
+
+/// A link between tiers (gateway → edge, edge → edge) with its delay model.
+public struct LinkConfig: Sendable, Hashable {
+    public var from: String
+    public var to: String
+    public var technology: String
+    public var latency: Time
+    public var jitter: Time
+    public var rate: DataRate
+    public var availability: Ratio
+
+    public init(from: String, to: String, technology: String, latency: Time, jitter: Time,
+                rate: DataRate, availability: Ratio) {
+        self.from = from
+        self.to = to
+        self.technology = technology
+        self.latency = latency
+        self.jitter = jitter
+        self.rate = rate
+        self.availability = availability
+    }
+}

@@ -1,0 +1,131 @@
+import TwinDiagnostics
+import TwinJSON
+import TwinUnits
+
+/// What reading a twin.json produced: the config when it is usable, and every problem
+/// found (all of them, not just the first).
+public struct ConfigReadResult: Sendable {
+    public var config: TwinConfig?
+    public var diagnostics: [Diagnostic]
+}
+
+extension TwinConfig {
+    /// Reads twin.json text. `file` is the path diagnostics show.
+    public static func read(text: String, file: String) -> ConfigReadResult {
+        let json: LocatedJSON
+        switch JSONParser.parse(text) {
+        case .success(let value): json = value
+        case .failure(let error):
+            let at = SourceRange(file: file, line: error.position.line, column: error.position.column)
+            return ConfigReadResult(config: nil, diagnostics: [.error(ConfigDiagnostics.syntax, error.message, at: at)])
+        }
+        let context = ConfigReadContext(file: file)
+        let config = decode(json, context: context)
+        if context.diagnostics.isEmpty, let config {
+            context.diagnostics += config.referenceDiagnostics(json: json, context: context)
+        }
+        let diagnostics = context.diagnostics
+        return ConfigReadResult(config: diagnostics.hasErrors ? nil : config, diagnostics: diagnostics)
+    }
+
+    static func decode(_ json: LocatedJSON, context: ConfigReadContext) -> TwinConfig? {
+        let origin = JSONPosition(line: 1, column: 1)
+        guard var root = JSONObjectReader(json, path: "", at: origin, context: context) else { return nil }
+        if var format = root.object("format") {
+            let name = format.string("name")
+            let version = format.int("version")
+            if name != "twinc-twin" || version != formatVersion {
+                context.error(ConfigDiagnostics.version,
+                              "twin.json format `\(name)` version \(version) is not supported (this twinc reads `twinc-twin` version \(formatVersion))",
+                              at: format.position)
+            }
+            format.finish()
+        }
+        guard !context.diagnostics.hasErrors else { return nil }
+        let name = root.string("name"), title = root.string("title"), usecase = root.string("usecase")
+        let generator = root.string("generator")
+        var run = RunSettings(horizon: .zero, replications: 1, seed: 1, warmup: .zero, sampleInterval: .seconds(1))
+        if var r = root.object("run") {
+            run.horizon = Time(si: r.number("horizon_s", min: 1e-3, max: 10 * 31_536_000))
+            run.replications = r.int("replications", min: 1, max: 1000)
+            run.seed = UInt64(r.number("seed", min: 0, max: 9_007_199_254_740_992))
+            run.warmup = r.time("warmup_s")
+            run.sampleInterval = Time(si: r.number("sampleInterval_s", min: 1e-3))
+            r.finish()
+        }
+        let network = root.object("network").map { NetworkConfig.decode($0) }
+        let models = root.array("models").compactMap { item, path -> ModelChoice? in
+            guard var m = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
+            defer { m.finish() }
+            return ModelChoice(id: m.string("id"), family: m.string("family"), method: m.string("method"),
+                               applications: m.strings("applications"), parameters: m.numberMap("parameters"),
+                               source: m.string("source"))
+        }
+        let applications = root.array("applications").compactMap { item, path -> ApplicationConfig? in
+            guard var a = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
+            defer { a.finish() }
+            return ApplicationConfig(id: a.string("id"), goals: a.strings("goals"), kpis: a.strings("kpis"))
+        }
+        let goals = root.array("goals").compactMap { item, path in GoalConfig.decode(item, path: path, context: context) }
+        let scenarios = root.array("scenarios").compactMap { item, path in ScenarioConfig.decode(item, path: path, context: context) }
+        let knobs = root.array("knobs").compactMap { item, path -> KnobConfig? in
+            guard var k = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
+            defer { k.finish() }
+            let values = k.array("values").map { value, _ in value.value.numberValue ?? .nan }
+            return KnobConfig(id: k.string("id"), parameter: k.string("parameter"), targets: k.strings("targets"),
+                              values: values, current: k.number("current"), unit: k.string("unit"))
+        }
+        let objectives = root.strings("objectives")
+        root.finish()
+        guard let network, !context.diagnostics.hasErrors else { return nil }
+        return TwinConfig(name: name, title: title, usecase: usecase, generator: generator, run: run,
+                          network: network, models: models, applications: applications, goals: goals,
+                          scenarios: scenarios, knobs: knobs, objectives: objectives)
+    }
+}
+
+extension GoalConfig {
+    static func decode(_ item: LocatedJSON, path: String, context: ConfigReadContext) -> GoalConfig? {
+        guard var g = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
+        defer { g.finish() }
+        var threshold: Threshold?
+        if let raw = g.raw("threshold"), var t = JSONObjectReader(raw, path: path + ".threshold", at: raw.position, context: context) {
+            let statisticText = t.string("statistic"), opText = t.string("op")
+            let bound = t.number("bound"), dimensionText = t.string("dimension")
+            _ = t.string("unit")
+            t.finish()
+            let op = ComparisonOperator(rawValue: opText)
+            let dimension = Dimension(rawValue: dimensionText)
+            let statistic: Statistic? = switch Threshold.parse("\(statisticText) >= 0", defaultDimension: .count) {
+            case .success(let parsed): parsed.statistic
+            case .failure: nil
+            }
+            if let op, let dimension, let statistic {
+                threshold = Threshold(statistic: statistic, op: op, bound: Quantity(bound, dimension))
+            } else {
+                context.error(ConfigDiagnostics.outOfRange, "`\(path).threshold` has an unknown statistic, operator or dimension", at: raw.position)
+            }
+        }
+        return GoalConfig(
+            id: g.string("id"), kpi: g.string("kpi"), priority: g.string("priority"), threshold: threshold,
+            devices: g.strings("devices"), threats: g.strings("threats"), faults: g.strings("faults"),
+            within: g.optionalNumber("within_s", min: 0).map(Time.init(si:)),
+            securityLevel: g.optionalNumber("securityLevel", min: 0).map { Int($0) })
+    }
+}
+
+extension ScenarioConfig {
+    static func decode(_ item: LocatedJSON, path: String, context: ConfigReadContext) -> ScenarioConfig? {
+        guard var s = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
+        defer { s.finish() }
+        let events = s.array("events").compactMap { event, eventPath -> ScenarioEvent? in
+            guard var e = JSONObjectReader(event, path: eventPath, at: event.position, context: context) else { return nil }
+            defer { e.finish() }
+            return ScenarioEvent(at: e.time("at_s"), kind: e.string("kind"), target: e.string("target"),
+                                 duration: e.optionalNumber("duration_s", min: 0).map(Time.init(si:)),
+                                 parameters: e.numberMap("parameters"))
+        }
+        return ScenarioConfig(id: s.string("id"), kind: s.string("kind"), description: s.string("description"),
+                              goals: s.strings("goals"), events: events)
+    }
+}

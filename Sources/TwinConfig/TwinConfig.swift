@@ -1,0 +1,175 @@
+import TwinUnits
+
+/// The ready-to-run twin configuration: everything the runtime needs, nothing it has to
+/// look up elsewhere. This is the contract between the generate stage (which writes it
+/// as `twin.json`) and the runtime (which reads it back). Quantities are typed here and
+/// written in SI units with the unit in the member name (`horizon_s`, `capacity_C`).
+public struct TwinConfig: Sendable, Hashable {
+    /// The twin.json format version; bumped on any incompatible change.
+    public static let formatVersion = 1
+
+    public var name: String
+    public var title: String
+    public var usecase: String
+    public var generator: String
+    public var run: RunSettings
+    public var network: NetworkConfig
+    public var models: [ModelChoice]
+    public var applications: [ApplicationConfig]
+    public var goals: [GoalConfig]
+    public var scenarios: [ScenarioConfig]
+    public var knobs: [KnobConfig]
+    public var objectives: [String]
+
+    public init(
+        name: String, title: String, usecase: String, generator: String, run: RunSettings,
+        network: NetworkConfig, models: [ModelChoice], applications: [ApplicationConfig],
+        goals: [GoalConfig], scenarios: [ScenarioConfig], knobs: [KnobConfig], objectives: [String]
+    ) {
+        self.name = name
+        self.title = title
+        self.usecase = usecase
+        self.generator = generator
+        self.run = run
+        self.network = network
+        self.models = models
+        self.applications = applications
+        self.goals = goals
+        self.scenarios = scenarios
+        self.knobs = knobs
+        self.objectives = objectives
+    }
+}
+
+/// How to run the twin: simulated horizon, independent replications (for confidence
+/// intervals), the base seed, warm-up discarded from statistics, and the sampling
+/// interval of time series.
+public struct RunSettings: Sendable, Hashable {
+    public var horizon: Time
+    public var replications: Int
+    public var seed: UInt64
+    public var warmup: Time
+    public var sampleInterval: Time
+
+    public init(horizon: Time, replications: Int, seed: UInt64, warmup: Time, sampleInterval: Time) {
+        self.horizon = horizon
+        self.replications = replications
+        self.seed = seed
+        self.warmup = warmup
+        self.sampleInterval = sampleInterval
+    }
+}
+
+/// One model the plan chose, with the representation method and its parameters.
+/// `parameters` are plain JSON (already in SI) so new model families do not change the
+/// format; `source` is the citation the catalogue gives.
+public struct ModelChoice: Sendable, Hashable {
+    public var id: String
+    public var family: String
+    public var method: String
+    public var applications: [String]
+    public var parameters: [String: Double]
+    public var source: String
+
+    public init(id: String, family: String, method: String, applications: [String],
+                parameters: [String: Double], source: String) {
+        self.id = id
+        self.family = family
+        self.method = method
+        self.applications = applications
+        self.parameters = parameters
+        self.source = source
+    }
+}
+
+/// An application the plan selected and the KPI monitors it evaluates.
+public struct ApplicationConfig: Sendable, Hashable {
+    public var id: String
+    public var goals: [String]
+    public var kpis: [String]
+
+    public init(id: String, goals: [String], kpis: [String]) {
+        self.id = id
+        self.goals = goals
+        self.kpis = kpis
+    }
+}
+
+/// A goal with its threshold resolved to SI and its scope resolved to device ids.
+public struct GoalConfig: Sendable, Hashable {
+    public var id: String
+    public var kpi: String
+    public var priority: String
+    public var threshold: Threshold?
+    public var devices: [String]
+    public var threats: [String]
+    public var faults: [String]
+    public var within: Time?
+    public var securityLevel: Int?
+
+    public init(id: String, kpi: String, priority: String, threshold: Threshold?, devices: [String],
+                threats: [String], faults: [String], within: Time?, securityLevel: Int?) {
+        self.id = id
+        self.kpi = kpi
+        self.priority = priority
+        self.threshold = threshold
+        self.devices = devices
+        self.threats = threats
+        self.faults = faults
+        self.within = within
+        self.securityLevel = securityLevel
+    }
+}
+
+/// A scenario to evaluate: the baseline, or a timed list of injected events (a gateway
+/// fails at 6 h, a jammer starts at 2 h for 10 min, the wearer starts walking).
+public struct ScenarioConfig: Sendable, Hashable {
+    public var id: String
+    public var kind: String
+    public var description: String
+    public var goals: [String]
+    public var events: [ScenarioEvent]
+
+    public init(id: String, kind: String, description: String, goals: [String], events: [ScenarioEvent]) {
+        self.id = id
+        self.kind = kind
+        self.description = description
+        self.goals = goals
+        self.events = events
+    }
+}
+
+public struct ScenarioEvent: Sendable, Hashable {
+    public var at: Time
+    public var kind: String
+    public var target: String
+    public var duration: Time?
+    public var parameters: [String: Double]
+
+    public init(at: Time, kind: String, target: String, duration: Time?, parameters: [String: Double]) {
+        self.at = at
+        self.kind = kind
+        self.target = target
+        self.duration = duration
+        self.parameters = parameters
+    }
+}
+
+/// A setting the optimiser may change, with its discrete range and current value.
+public struct KnobConfig: Sendable, Hashable {
+    public var id: String
+    public var parameter: String
+    public var targets: [String]
+    public var values: [Double]
+    public var current: Double
+    public var unit: String
+
+    public init(id: String, parameter: String, targets: [String], values: [Double], current: Double, unit: String) {
+        self.id = id
+        self.parameter = parameter
+        self.targets = targets
+        self.values = values
+        self.current = current
+        self.unit = unit
+    }
+}
