@@ -68,6 +68,7 @@ let package = Package(
         ),
         .testTarget(name: "TwinDiagnosticsTests", dependencies: ["TwinDiagnostics", "TwinJSON"]),
         .testTarget(name: "TwinUnitsTests", dependencies: ["TwinUnits"]),
+        .testTarget(name: "TwinConfigTests", dependencies: ["TwinConfig", "TwinJSON", "TwinUnits", "TwinDiagnostics"]),
         .testTarget(name: "TwinYAMLTests", dependencies: ["TwinYAML", "TwinDiagnostics"]),
         .testTarget(
             name: "TwinSpecTests",

@@ -1,0 +1,113 @@
+import Testing
+import TwinConfig
+import TwinDiagnostics
+import TwinJSON
+import TwinUnits
+
+/// A minimal but complete config: one ECG patch, one phone gateway, one edge.
+func sampleConfig() -> TwinConfig {
+    let radio = RadioConfig(
+        profile: "ieee802156-nb-2400", technology: "ban-nb", modulation: "dqpsk",
+        frequency: .gigahertz(2.4), bitRate: .kilobitsPerSecond(971.4), txPower: PowerLevel(dBm: -10),
+        txLevels: [TxLevel(level: PowerLevel(dBm: 0), current: .milliamperes(11.3))],
+        rxCurrent: .milliamperes(13.1), listenCurrent: .milliamperes(13.8), sleepCurrent: .microamperes(0.9),
+        wakeupCurrent: .milliamperes(8.9), wakeupTime: .milliseconds(3.13), voltage: .volts(3),
+        sensitivity: PowerLevel(dBm: -87), noiseFloor: PowerLevel(dBm: -104))
+    let device = DeviceConfig(
+        id: "ecg", deviceClass: "ecg-patch", placement: "chest", inBody: false, tags: ["vital"], radio: radio,
+        battery: BatteryConfig(profile: "coin-560", capacity: .milliampHours(560), voltage: .volts(3),
+                               model: "linear", peukertExponent: 1, ratedCurrent: .milliamperes(1)),
+        baselineCurrent: .microamperes(10),
+        traffic: TrafficConfig(trafficClass: "F1", payload: .bytes(64), interval: .milliseconds(213.3),
+                               alarmRate: 0, alarmPayload: .bytes(64), latencyBudget: .milliseconds(250)),
+        mac: MACConfig(access: "scheduled", userPriority: 6, slotLength: .milliseconds(1), slots: 30, period: 10,
+                       maxRetries: 2, connectionInterval: .zero),
+        primaryGateway: "phone", backupGateway: nil, securityLevel: 2)
+    let network = NetworkConfig(
+        devices: [device],
+        gateways: [GatewayConfig(id: "phone", kind: "phone", placement: "hip", distance: .centimeters(30),
+                                 uplink: "mec", failoverTime: .seconds(1), mtbf: nil, mttr: nil)],
+        edges: [EdgeConfig(id: "mec", tier: "extreme-mec", processingLatency: .milliseconds(2))],
+        links: [LinkConfig(from: "phone", to: "mec", technology: "wlan", latency: .milliseconds(5),
+                           jitter: .milliseconds(1), rate: .bitsPerSecond(1e8), availability: .percent(99.9))])
+    return TwinConfig(
+        name: "demo", title: "Demo", usecase: "proactive-qa", generator: "twinc test",
+        run: RunSettings(horizon: .hours(1), replications: 3, seed: 7, warmup: .zero, sampleInterval: .seconds(1)),
+        network: network,
+        models: [ModelChoice(id: "cm3", family: "channel", method: "discrete-event", applications: ["network-view"],
+                             parameters: ["a": 6.6, "b": 36.1], source: "IEEE 802.15-08-0780")],
+        applications: [ApplicationConfig(id: "network-view", goals: ["g"], kpis: ["latency"])],
+        goals: [GoalConfig(id: "g", kpi: "latency", priority: "critical",
+                           threshold: Threshold(statistic: .percentile(99), op: .lessOrEqual, bound: Quantity(0.25, .time)),
+                           devices: ["ecg"], threats: [], faults: [], within: nil, securityLevel: nil)],
+        scenarios: [ScenarioConfig(id: "baseline", kind: "baseline", description: "No faults", goals: ["g"], events: []),
+                    ScenarioConfig(id: "phone-fails", kind: "gateway-failure", description: "Phone fails", goals: ["g"],
+                                   events: [ScenarioEvent(at: .hours(0.5), kind: "gateway-failure", target: "phone",
+                                                          duration: nil, parameters: [:])])],
+        knobs: [KnobConfig(id: "ecg-tx", parameter: "tx-power", targets: ["ecg"], values: [-10, 0], current: -10, unit: "dBm")],
+        objectives: ["safety", "lifetime"])
+}
+
+@Suite struct TwinConfigRoundTripTests {
+    @Test func writesCanonicalJSONAndReadsItBack() throws {
+        let config = sampleConfig()
+        let text = config.canonicalJSON()
+        let result = TwinConfig.read(text: text, file: "twin.json")
+        #expect(result.diagnostics.isEmpty)
+        let read = try #require(result.config)
+        #expect(read == config)
+        #expect(read.canonicalJSON() == text)
+    }
+
+    @Test func keysAreSortedAndUnitsAreInNames() {
+        let text = sampleConfig().canonicalJSON()
+        #expect(text.contains("\"horizon_s\": 3600"))
+        #expect(text.contains("\"capacity_C\": 2016"))
+        let applications = text.range(of: "\"applications\"")!.lowerBound
+        let format = text.range(of: "\"format\"")!.lowerBound
+        #expect(applications < format)
+    }
+}
+
+@Suite struct TwinConfigErrorTests {
+    private func diagnostics(_ mutate: (inout String) -> Void) -> [Diagnostic] {
+        var text = sampleConfig().canonicalJSON()
+        mutate(&text)
+        return TwinConfig.read(text: text, file: "twin.json").diagnostics
+    }
+
+    @Test func syntaxErrorHasAPosition() {
+        let found = diagnostics { $0 = String($0.dropLast(3)) }
+        #expect(found.first?.code == ConfigDiagnostics.syntax)
+        #expect((found.first?.range?.start.line ?? 0) > 1)
+    }
+
+    @Test func wrongTypePointsAtTheMember() throws {
+        let found = diagnostics { $0 = $0.replacingOccurrences(of: "\"replications\": 3", with: "\"replications\": \"3\"") }
+        let error = try #require(found.first)
+        #expect(error.code == ConfigDiagnostics.wrongType)
+        #expect(error.message.contains("run.replications"))
+        let line = sampleConfig().canonicalJSON().split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("\"replications\"") }.map { $0 + 1 }
+        #expect(error.range?.start.line == line)
+    }
+
+    @Test func outOfRangeUnknownMemberAndMissingMember() {
+        let found = diagnostics {
+            $0 = $0.replacingOccurrences(of: "\"replications\": 3", with: "\"replications\": 0, \"replicatoins\": 2")
+            $0 = $0.replacingOccurrences(of: "\"usecase\": \"proactive-qa\",", with: "")
+        }
+        let codes = Set(found.map(\.code.id))
+        #expect(codes == [ConfigDiagnostics.outOfRange.id, ConfigDiagnostics.unknownMember.id, ConfigDiagnostics.missingMember.id])
+    }
+
+    @Test func unknownGatewayReference() {
+        let found = diagnostics { $0 = $0.replacingOccurrences(of: "\"primary\": \"phone\"", with: "\"primary\": \"tablet\"") }
+        #expect(found.map(\.code) == [ConfigDiagnostics.unknownReference])
+    }
+
+    @Test func newerFormatIsRefused() {
+        let found = diagnostics { $0 = $0.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 9") }
+        #expect(found.map(\.code) == [ConfigDiagnostics.version])
+    }
+}
