@@ -95,7 +95,7 @@ func sampleConfig() -> TwinConfig {
     @Test func outOfRangeUnknownMemberAndMissingMember() {
         let found = diagnostics {
             $0 = $0.replacingOccurrences(of: "\"replications\": 3", with: "\"replications\": 0, \"replicatoins\": 2")
-            $0 = $0.replacingOccurrences(of: "\"usecase\": \"proactive-qa\",", with: "")
+            $0 = $0.replacingOccurrences(of: "\"title\": \"Demo\",", with: "")
         }
         let codes = Set(found.map(\.code.id))
         #expect(codes == [ConfigDiagnostics.outOfRange.id, ConfigDiagnostics.unknownMember.id, ConfigDiagnostics.missingMember.id])
