@@ -1,0 +1,43 @@
+/// Kinds of catalogue entry; each is its own list in a catalogue document.
+public enum CatalogueEntryKind: String, Sendable, Hashable, CaseIterable {
+    case application, model, method, radio, battery, deviceClass = "device-class"
+
+    /// The key of the catalogue document's list holding entries of this kind.
+    public var listKey: String {
+        switch self {
+        case .application: "applications"
+        case .model: "models"
+        case .method: "methods"
+        case .radio: "radios"
+        case .battery: "batteries"
+        case .deviceClass: "device-classes"
+        }
+    }
+}
+
+/// How finely a model or method represents the network.
+public enum Fidelity: String, Sendable, Hashable, CaseIterable {
+    case packet, flow, analytic
+}
+
+public enum ModelFamily: String, Sendable, Hashable, CaseIterable {
+    case channel, phy, mac, traffic, energy, battery, mobility, reliability, security, compute
+}
+
+/// Representation methods: how a model is evaluated.
+public enum Representation: String, Sendable, Hashable, CaseIterable {
+    case discreteEvent = "discrete-event"
+    case analytic, markov
+    case lookupTable = "lookup-table"
+    case traceReplay = "trace-replay"
+    case surrogate
+}
+
+public enum BatteryChemistry: String, Sendable, Hashable, CaseIterable {
+    case liMnO2 = "li-mno2"
+    case liIon = "li-ion"
+    case liPolymer = "li-polymer"
+    case liIodine = "li-iodine"
+    case alkaline, nimh
+    case zincAir = "zinc-air"
+}

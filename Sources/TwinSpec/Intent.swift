@@ -1,0 +1,39 @@
+import TwinDiagnostics
+import TwinUnits
+
+/// Goals for one use case's network, in outcome terms, with the trade-off order.
+public struct Intent: Sendable, Hashable {
+    public var file: String
+    public var name: Located<String>
+    public var title: Located<String>?
+    public var description: Located<String>?
+    /// The `name` of a use case (checked across documents by `checkWorkspace`).
+    public var usecase: Located<String>
+    public var horizon: Located<Time>
+    public var goals: [Goal]
+    public var objectives: [Located<Objective>]
+}
+
+public struct Goal: Sendable, Hashable {
+    public var id: Located<String>
+    public var description: Located<String>?
+    public var kpi: Located<KPI>
+    /// Required for every KPI but the two security ones.
+    public var target: Located<Threshold>?
+    /// nil: every device of the use case.
+    public var scope: GoalScope?
+    public var priority: Located<GoalPriority>
+    public var within: Located<Time>?
+    public var threats: [Located<Threat>]
+    /// Minimum IEEE 802.15.6 security level (0…2) of a protection goal.
+    public var level: Located<Int>?
+    public var faults: [Located<Fault>]
+}
+
+/// A device is in scope when it matches any listed id, class or tag.
+public struct GoalScope: Sendable, Hashable {
+    public var range: SourceRange
+    public var devices: [Located<String>]
+    public var classes: [Located<String>]
+    public var tags: [Located<String>]
+}

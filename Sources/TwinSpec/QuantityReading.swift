@@ -1,0 +1,169 @@
+import TwinDiagnostics
+import TwinUnits
+import TwinYAML
+
+/// Reading quantities (`250 ms`) and thresholds (`p99 <= 250 ms`) from scalars, with
+/// the `TU…` diagnostics: not a number, missing or unknown unit, wrong dimension.
+enum QuantityReading {
+    static func quantity(_ node: Node, dimension: Dimension, bounds: QuantityBounds, label: String,
+                         into diagnostics: inout [Diagnostic]) -> Located<Quantity>? {
+        guard let scalar = node.scalar else {
+            diagnostics.append(.error(
+                SpecDiagnostics.wrongType,
+                "`\(label)` expects a \(dimension) such as `\(dimension.example)`, found \(node.kindDescription)",
+                at: node.range))
+            return nil
+        }
+        switch scalar.value {
+        case .int, .float:
+            diagnostics.append(missingUnit(scalar.text, dimension: dimension, label: label, at: node.range))
+            return nil
+        case .string(let text):
+            switch Quantity.parse(text) {
+            case .failure(let error):
+                diagnostics.append(parseError(error, text: text, dimension: dimension, label: label, at: node.range))
+                return nil
+            case .success(let quantity):
+                guard quantity.dimension == dimension else {
+                    diagnostics.append(.error(
+                        SpecDiagnostics.wrongDimension,
+                        "`\(label)` expects a \(dimension), e.g. `\(dimension.example)`; found a \(quantity.dimension) (`\(text)`)",
+                        at: node.range))
+                    return nil
+                }
+                guard bounds.contains(quantity.value) else {
+                    diagnostics.append(.error(
+                        SpecDiagnostics.outOfRange,
+                        "`\(label)` must be \(describe(bounds, dimension)), found `\(text)`", at: node.range))
+                    return nil
+                }
+                return Located(quantity, at: node.range)
+            }
+        case .null, .bool:
+            diagnostics.append(.error(
+                SpecDiagnostics.wrongType,
+                "`\(label)` expects a \(dimension) such as `\(dimension.example)`, found \(node.kindDescription)",
+                at: node.range))
+            return nil
+        }
+    }
+
+    /// A goal target. `dimension` is the KPI's (nil when the KPI itself was bad, in
+    /// which case only the syntax is checked); `kpi` names it in messages.
+    static func threshold(_ node: Node, dimension: Dimension?, kpi: String?, label: String,
+                          into diagnostics: inout [Diagnostic]) -> Located<Threshold>? {
+        guard let scalar = node.scalar, case .string(let text) = scalar.value else {
+            diagnostics.append(.error(
+                SpecDiagnostics.wrongType,
+                "`\(label)` expects a condition such as `\"p99 <= 250 ms\"`, found \(node.kindDescription)",
+                at: node.range))
+            return nil
+        }
+        let defaultDimension: Dimension? = dimension == .count ? .count : nil
+        switch Threshold.parse(text, defaultDimension: defaultDimension) {
+        case .failure(.missingOperator):
+            diagnostics.append(.error(
+                SpecDiagnostics.badThreshold, "`\(label)` has no comparison operator: `\(text)`", at: node.range,
+                notes: [DiagnosticNote("write `[statistic] operator value`, e.g. `\">= 99.9 %\"` or `p99 <= 250 ms`; the operator is one of `<=`, `<`, `>=`, `>`, `==`")]))
+            return nil
+        case .failure(.badStatistic(let statistic)):
+            diagnostics.append(.error(
+                SpecDiagnostics.badThreshold, "unknown statistic `\(statistic)` in `\(label)`", at: node.range,
+                notes: [DiagnosticNote("the statistic is `mean`, `max`, `min` or a percentile `pNN` with 0 < NN < 100, e.g. `p99`")]))
+            return nil
+        case .failure(.badQuantity(let error)):
+            diagnostics.append(parseError(
+                error, text: String(thresholdValueText(text) ?? Substring(text)),
+                dimension: dimension ?? .time, label: label, at: node.range, inThreshold: true))
+            return nil
+        case .success(let threshold):
+            if let dimension, threshold.bound.dimension != dimension {
+                let kpiName = kpi.map { "a `\($0)` goal's" } ?? "the"
+                diagnostics.append(.error(
+                    SpecDiagnostics.targetDoesNotFitKPI,
+                    "\(kpiName) target must be a \(dimension == .count ? "number without a unit" : dimension.description), "
+                        + "e.g. `\(exampleTarget(dimension))`; found a \(threshold.bound.dimension) (`\(text)`)",
+                    at: node.range))
+                return nil
+            }
+            if let range = boundsOfTarget(threshold.bound.dimension), !range.contains(threshold.bound.value) {
+                diagnostics.append(.error(
+                    SpecDiagnostics.outOfRange,
+                    "`\(label)` must lie within \(describe(range, threshold.bound.dimension)), found `\(text)`",
+                    at: node.range))
+                return nil
+            }
+            return Located(threshold, at: node.range)
+        }
+    }
+
+    /// The part of a threshold text after its operator.
+    private static func thresholdValueText(_ text: String) -> Substring? {
+        for op in ["<=", ">=", "==", "<", ">"] {
+            if let range = text.range(of: op) {
+                return text[range.upperBound...].drop { $0 == " " }
+            }
+        }
+        return nil
+    }
+
+    /// Ratios lie in 0…100 %; CVSS scores in 0…10; other targets are unbounded here
+    /// (a negative latency bound is pointless but harmless to compare).
+    private static func boundsOfTarget(_ dimension: Dimension) -> QuantityBounds? {
+        switch dimension {
+        case .ratio: .percentage
+        case .count: QuantityBounds(minimum: 0, maximum: 10)
+        default: nil
+        }
+    }
+
+    static func exampleTarget(_ dimension: Dimension) -> String {
+        switch dimension {
+        case .ratio: ">= 99.9 %"
+        case .time: "p99 <= 250 ms"
+        case .count: "max <= 4.0"
+        case .dataRate: ">= 8 Mbps"
+        case .energy: "<= 50 J"
+        default: ">= \(dimension.example)"
+        }
+    }
+
+    static func missingUnit(_ text: String, dimension: Dimension, label: String, at range: SourceRange) -> Diagnostic {
+        let unit = dimension.example.split(separator: " ").last.map(String.init) ?? dimension.canonicalUnit
+        return .error(
+            SpecDiagnostics.missingUnit, "`\(label)` needs a unit: `\(text)` what?", at: range,
+            notes: [DiagnosticNote("`\(label)` expects a \(dimension), e.g. `\(dimension.example)`")],
+            fix: FixIt("add a unit", range: range, replacement: "\(text) \(unit)"))
+    }
+
+    static func parseError(_ error: QuantityParseError, text: String, dimension: Dimension, label: String,
+                           at range: SourceRange, inThreshold: Bool = false) -> Diagnostic {
+        switch error {
+        case .missingNumber, .notFinite:
+            return .error(
+                SpecDiagnostics.notAQuantity, "`\(label)` expects a number and a unit, found `\(text)`", at: range,
+                notes: [DiagnosticNote("e.g. `\(inThreshold ? exampleTarget(dimension) : dimension.example)`")])
+        case .missingUnit:
+            return missingUnit(text, dimension: dimension, label: label, at: range)
+        case .unknownUnit(let unit, let suggestion):
+            var notes: [DiagnosticNote] = []
+            if let suggestion { notes.append(DiagnosticNote("did you mean `\(suggestion)`?")) }
+            notes.append(DiagnosticNote("`\(label)` expects a \(dimension), e.g. `\(dimension.example)`"))
+            return .error(SpecDiagnostics.unknownUnit, "unknown unit `\(unit)` in `\(label)`", at: range, notes: notes)
+        }
+    }
+
+    static func describe(_ bounds: QuantityBounds, _ dimension: Dimension) -> String {
+        func show(_ v: Double) -> String {
+            dimension == .ratio ? "\(ScalarReading.formatNumber(v * 100)) %"
+                : dimension == .count ? ScalarReading.formatNumber(v)
+                : "\(ScalarReading.formatNumber(v)) \(dimension.canonicalUnit)"
+        }
+        switch (bounds.minimum, bounds.maximum) {
+        case let (min?, max?): return "between \(show(min)) and \(show(max))"
+        case let (min?, nil): return bounds.minimumIsExclusive ? "greater than \(show(min))" : "at least \(show(min))"
+        case let (nil, max?): return "at most \(show(max))"
+        case (nil, nil): return "any value"
+        }
+    }
+}
