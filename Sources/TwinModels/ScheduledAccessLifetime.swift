@@ -27,9 +27,12 @@ public struct ScheduledAccessConfiguration: Sendable, Hashable {
 
     public var slotLength: Time { .milliseconds(Double(1 + slotLengthIndex)) }
     /// `TSF = nSlots · Tslot`.
-    public var superframe: Time { slotLength * Double(slotsPerSuperframe) }
+    /// (Computed from whole milliseconds so equal grid points compare equal.)
+    public var superframe: Time { .milliseconds(Double((1 + slotLengthIndex) * slotsPerSuperframe)) }
     /// Allocation interval `P = m · TSF`.
-    public var allocationInterval: Time { superframe * Double(superframesPerAllocation) }
+    public var allocationInterval: Time {
+        .milliseconds(Double((1 + slotLengthIndex) * slotsPerSuperframe * superframesPerAllocation))
+    }
     /// Worst-case latency of a sample: generated just after its allocation, it waits one
     /// full interval P. Tachtatzis et al. choose every Table 3 row with P equal to the
     /// class's latency requirement.
