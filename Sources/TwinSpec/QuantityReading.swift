@@ -60,6 +60,14 @@ enum QuantityReading {
             return nil
         }
         let defaultDimension: Dimension? = dimension == .count ? .count : nil
+        let statisticText = text.prefix { !"<>=".contains($0) }
+        if statisticText != statisticText.lowercased() {
+            diagnostics.append(.error(
+                SpecDiagnostics.badThreshold, "write the statistic of `\(label)` in lower case: `\(text)`",
+                at: node.range, fix: FixIt("lower-case the statistic", range: node.range,
+                                           replacement: statisticText.lowercased() + text.dropFirst(statisticText.count))))
+            return nil
+        }
         switch Threshold.parse(text, defaultDimension: defaultDimension) {
         case .failure(.missingOperator):
             diagnostics.append(.error(
