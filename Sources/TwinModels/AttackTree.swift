@@ -45,4 +45,16 @@ public indirect enum AttackTree: Sendable, Hashable {
         case .any(let n, let children): .any(name: n, children: children.map { $0.settingLeaf(name, to: probability) })
         }
     }
+
+    /// Each distinct leaf with the root probability that remains when that step is made
+    /// impossible (probability 0), most effective countermeasure first; ties keep
+    /// depth-first order. The security application uses it to rank protections.
+    public func countermeasureRanking() -> [(leaf: String, residualProbability: Double)] {
+        var seen: Set<String> = []
+        let leaves = leafNames.filter { seen.insert($0).inserted }
+        return leaves.enumerated()
+            .map { (offset: $0.offset, leaf: $0.element, residual: settingLeaf($0.element, to: 0).probability) }
+            .sorted { $0.residual != $1.residual ? $0.residual < $1.residual : $0.offset < $1.offset }
+            .map { (leaf: $0.leaf, residualProbability: $0.residual) }
+    }
 }

@@ -86,6 +86,9 @@ struct SecurityTests {
         #expect(tree.leafNames == ["jam", "crack association", "inject beacon"])
         let hardened = tree.settingLeaf("crack association", to: 0)
         #expect(isClose(hardened.probability, 0.3, relative: 1e-12))
+        let ranking = tree.countermeasureRanking()
+        #expect(ranking.map(\.leaf) == ["jam", "crack association", "inject beacon"])
+        #expect(isClose(ranking[0].residualProbability, 0.2, relative: 1e-12))
         #expect(AttackTree.all(name: "empty", children: []).probability == 1)
         #expect(AttackTree.any(name: "empty", children: []).probability == 0)
     }
