@@ -68,7 +68,7 @@ extension SimTime {
 
     /// Seconds as a plain number, for statistics and arithmetic in models.
     @inlinable
-    public var seconds: Double { Double(nanoseconds) * 1e-9 }
+    public var seconds: Double { Double(nanoseconds) / 1e9 }
 }
 
 // MARK: - Arithmetic
