@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "TwinConfig", dependencies: ["TwinUnits", "TwinDiagnostics", "TwinJSON"]),
         .target(
             name: "TwinSynthesis",
-            dependencies: ["TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML"]
+            dependencies: ["TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML", "TwinConfig", "TwinJSON"]
         ),
         .target(
             name: "TwinGenerate",
