@@ -22,6 +22,8 @@ public struct MappingReader {
     public let isMapping: Bool
     private let pairs: [Pair]
     private var consumed: Set<String> = []
+    /// Required keys whose absence a more specific check already reported.
+    private var absenceReported: Set<String> = []
     private var finished = false
 
     public init(_ node: Node, shape: ObjectShape) {
@@ -57,6 +59,14 @@ public struct MappingReader {
         return pair(key)?.value
     }
 
+    /// Consumes a key whose value (or absence) the caller checks itself with a more
+    /// specific diagnostic (the `twin` and `kind` header), so `finish()` stays silent
+    /// about it.
+    public mutating func claim(_ key: String) {
+        _ = take(key)
+        absenceReported.insert(key)
+    }
+
     /// Records a diagnostic found by the caller while building from this mapping.
     public mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
     public mutating func report(contentsOf more: [Diagnostic]) { diagnostics.append(contentsOf: more) }
@@ -72,7 +82,8 @@ public struct MappingReader {
             guard !consumed.contains(key) else { continue }
             diagnostics.append(unknownKeyDiagnostic(key, at: pair.key.range))
         }
-        for field in shape.fields where field.isRequired && pair(field.key) == nil {
+        for field in shape.fields
+        where field.isRequired && pair(field.key) == nil && !absenceReported.contains(field.key) {
             diagnostics.append(.error(
                 SpecDiagnostics.missingField,
                 "missing required key `\(field.key)` in \(shape.title)",
@@ -116,7 +127,7 @@ public struct MappingReader {
             return .error(
                 SpecDiagnostics.unknownKey, "unknown key `\(key)` in \(shape.title)", at: range,
                 notes: [DiagnosticNote("did you mean `\(suggestion)`?")],
-                fix: FixIt("rename to `\(suggestion)`", range: range, replacement: suggestion))
+                fix: FixIt("rename the key", range: range, replacement: suggestion))
         }
         return .error(
             SpecDiagnostics.unknownKey, "unknown key `\(key)` in \(shape.title)", at: range,

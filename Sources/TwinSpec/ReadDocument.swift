@@ -26,8 +26,8 @@ public func readDocument(_ document: YAMLDocument) -> (SpecDocument?, [Diagnosti
     guard let kind = readKind(root, into: &diagnostics) else { return (nil, diagnostics) }
 
     var reader = MappingReader(root, shape: kind.shape)
-    _ = reader.take("twin")
-    _ = reader.take("kind")
+    reader.claim("twin")
+    reader.claim("kind")
     let file = document.file
     var typed: SpecDocument?
     switch kind {
@@ -84,7 +84,7 @@ private func readKind(_ root: Node, into diagnostics: inout [Diagnostic]) -> Doc
         var fix: FixIt?
         if let near = nearestKind(written) {
             notes.append(DiagnosticNote("did you mean `\(near)`?"))
-            fix = FixIt("replace with `\(near)`", range: node.range, replacement: near)
+            fix = FixIt("use the nearest kind", range: node.range, replacement: near)
         }
         notes.append(DiagnosticNote("`kind` is one of \(ScalarReading.list(kinds))"))
         diagnostics.append(.error(

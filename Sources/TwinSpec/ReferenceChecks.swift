@@ -30,17 +30,22 @@ enum ReferenceChecks {
         var fix: FixIt?
         if let near = nearestName(to: reference.value, among: sorted) {
             notes.append(DiagnosticNote("did you mean `\(near)`?"))
-            fix = FixIt("replace with `\(near)`", range: reference.range, replacement: near)
+            fix = FixIt("use the nearest \(what)", range: reference.range, replacement: near)
         }
         if sorted.isEmpty {
-            notes.append(DiagnosticNote("there are no \(what)s to refer to"))
+            notes.append(DiagnosticNote("there are no \(plural(what)) to refer to"))
         } else {
             let shown = sorted.prefix(12).map { "`\($0)`" }.joined(separator: ", ")
-            notes.append(DiagnosticNote("known \(what)s: \(shown)\(sorted.count > 12 ? ", …" : "")"))
+            notes.append(DiagnosticNote("known \(plural(what)): \(shown)\(sorted.count > 12 ? ", …" : "")"))
         }
         let suffix = context.map { " \($0)" } ?? ""
         return .error(
             SpecDiagnostics.unknownReference, "unknown \(what) `\(reference.value)`\(suffix)", at: reference.range,
             notes: notes, fix: fix)
+    }
+
+    /// "gateways", "device classes".
+    static func plural(_ noun: String) -> String {
+        noun.hasSuffix("s") ? noun + "es" : noun + "s"
     }
 }

@@ -40,7 +40,7 @@ enum ScalarReading {
                 "`\(text.value)` is not a valid identifier for `\(label)`",
                 at: node.range,
                 notes: [DiagnosticNote("identifiers are lower-case letters and digits joined by single hyphens, e.g. `bedside-hub`")],
-                fix: suggestion.map { FixIt("write `\($0)`", range: node.range, replacement: $0) }))
+                fix: suggestion.map { FixIt("make it an identifier", range: node.range, replacement: $0) }))
             return nil
         }
         return text
@@ -63,7 +63,7 @@ enum ScalarReading {
             var fix: FixIt?
             if let near = nearestName(to: text.value, among: values) ?? values.first(where: { $0.lowercased() == text.value.lowercased() }) {
                 notes.append(DiagnosticNote("did you mean `\(near)`?"))
-                fix = FixIt("replace with `\(near)`", range: node.range, replacement: near)
+                fix = FixIt("use the nearest `\(label)` value", range: node.range, replacement: near)
             }
             notes.append(DiagnosticNote("`\(label)` is one of \(list(values))"))
             diagnostics.append(.error(

@@ -51,23 +51,29 @@ enum WorkspaceChecks {
             } else {
                 first[entry.id.value] = entry.id
             }
-            guard let builtInIDs = builtIn.ids[entry.kind] else { continue }
+            guard let known = builtInIDs(entry.kind, builtIn) else { continue }
             let overrides = entry.overrides?.value ?? false
-            if builtInIDs.contains(entry.id.value), !overrides {
+            if known.contains(entry.id.value), !overrides {
                 diagnostics.append(.error(
                     SpecDiagnostics.builtInClash,
                     "`\(entry.id.value)` is already a built-in \(entry.kind.rawValue)", at: entry.id.range,
                     notes: [DiagnosticNote("write `overrides: true` to replace the built-in entry, or choose another id")]))
-            } else if !builtInIDs.contains(entry.id.value), overrides, let flag = entry.overrides {
+            } else if !known.contains(entry.id.value), overrides, let flag = entry.overrides {
                 diagnostics.append(.warning(
                     SpecDiagnostics.overridesNothing,
                     "`\(entry.id.value)` overrides no built-in \(entry.kind.rawValue)", at: flag.range,
-                    notes: nearestName(to: entry.id.value, among: builtInIDs.sorted()).map {
+                    notes: nearestName(to: entry.id.value, among: known.sorted()).map {
                         [DiagnosticNote("did you mean `\($0)`?")]
                     } ?? []))
             }
         }
         return diagnostics
+    }
+
+    /// The built-in ids of a kind; device classes always include `builtInDeviceClasses`.
+    private static func builtInIDs(_ kind: CatalogueEntryKind, _ builtIn: CatalogueIndex) -> Set<String>? {
+        guard kind == .deviceClass else { return builtIn.ids[kind] }
+        return Set(builtInDeviceClasses).union(builtIn.ids[.deviceClass] ?? [])
     }
 
     static func useCase(_ useCase: UseCase, index: CatalogueIndex, classes: [String]) -> [Diagnostic] {
