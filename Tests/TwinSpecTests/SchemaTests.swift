@@ -95,6 +95,9 @@ import TwinUnits
         for key in Set(all).sorted() {
             #expect(docs.contains("`\(key)`"), "docs/documents.md does not mention `\(key)`")
         }
+        for code in SpecDiagnostics.all {
+            #expect(docs.contains("| \(code.id) | \(code.title)"), "docs/documents.md lacks \(code.id)")
+        }
         for value in Placement.allCases.map(\.rawValue) + KPI.allCases.map(\.rawValue) + Band.allCases.map(\.rawValue) {
             #expect(docs.contains("`\(value)`"), "docs/documents.md does not mention `\(value)`")
         }
