@@ -58,11 +58,23 @@ public struct TextRenderer: Sendable {
         let number = String(range.start.line)
         let gutter = String(repeating: " ", count: max(number.count, 4) - number.count) + number
         let blank = String(repeating: " ", count: gutter.count)
-        let expanded = line.replacingTabs()
-        let startColumn = max(1, min(range.start.column, expanded.count + 1))
+        var expanded = line.replacingTabs()
+        var startColumn = max(1, min(range.start.column, expanded.count + 1))
         var width = 1
         if range.end.line == range.start.line, range.end.column > range.start.column {
             width = max(1, min(range.end.column, expanded.count + 1) - startColumn)
+        }
+        // Very long lines (minified flow collections) are cut to a window around the
+        // caret so the excerpt stays readable; `…` marks the cut ends.
+        let window = 100
+        if expanded.count > window {
+            let characters = Array(expanded)
+            let from = max(0, min(startColumn - 1 - 40, characters.count - window))
+            let to = min(characters.count, from + window)
+            expanded = (from > 0 ? "…" : "") + String(characters[from..<to]) + (to < characters.count ? "…" : "")
+            startColumn = startColumn - from + (from > 0 ? 1 : 0)
+            width = min(width, to - (startColumn - 1) + (from > 0 ? 1 : 0))
+            width = max(1, width)
         }
         let caret = String(repeating: " ", count: startColumn - 1) + "^" + String(repeating: "~", count: width - 1)
         return "\(gutter) | \(expanded)\n\(blank) | \(paint(caret, .error, caret: true))\n"

@@ -1,7 +1,9 @@
 import TwinDiagnostics
+import TwinSpec
+import TwinSynthesis
 
 /// Catalogues of the stages after parsing (spec, synthesis, runtime). Kept in its own
 /// file so each stage adds one line when it lands.
 var stageCatalogues: [[DiagnosticCode]] {
-    []
+    [SpecDiagnostics.all, SynthesisDiagnostics.all]
 }

@@ -39,6 +39,6 @@ func writeStandardError(_ text: String) {
 }
 
 /// Ends the command with `status` (ArgumentParser's way to set the exit code).
-func exit(with status: ExitStatus) throws {
+func endCommand(with status: ExitStatus) throws {
     if status != .success { throw ExitCode(status.rawValue) }
 }
