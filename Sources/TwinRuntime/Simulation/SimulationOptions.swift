@@ -1,0 +1,61 @@
+import TwinUnits
+
+/// How to run one replication, beyond what twin.json says.
+public struct SimulationOptions: Sendable, Hashable {
+    /// Overrides `config.run.horizon` (the CLI's `--horizon`).
+    public var horizon: SimTime?
+    /// Record per-device samples (PDR, RSSI, queue, battery) every sample interval.
+    public var recordTimeSeries: Bool
+    /// Upper bound on samples per device; the interval is stretched to stay within it.
+    public var maximumSamples: Int
+    /// Detector: alarm when a gateway's windowed delivery ratio falls this far below
+    /// its baseline (absolute), or its measured noise floor rises this many dB above.
+    public var detectorDeliveryDrop: Double
+    public var detectorNoiseRise: Decibels
+    /// Bounded MAC queue per device (Castalia BaselineBANMac `macBufferSize` = 32).
+    public var queueCapacity: Int
+    /// Stop early once every device is dead (its battery or a failure).
+    public var stopWhenAllDead: Bool
+
+    public init(horizon: SimTime? = nil, recordTimeSeries: Bool = false, maximumSamples: Int = 4096,
+                detectorDeliveryDrop: Double = 0.2, detectorNoiseRise: Decibels = Decibels(dB: 6),
+                queueCapacity: Int = 32, stopWhenAllDead: Bool = true) {
+        self.horizon = horizon
+        self.recordTimeSeries = recordTimeSeries
+        self.maximumSamples = maximumSamples
+        self.detectorDeliveryDrop = detectorDeliveryDrop
+        self.detectorNoiseRise = detectorNoiseRise
+        self.queueCapacity = queueCapacity
+        self.stopWhenAllDead = stopWhenAllDead
+    }
+}
+
+/// Why a configuration cannot be simulated. A value, not a trap: the driver turns it
+/// into a coded diagnostic.
+public enum SimulationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// More devices than mMaxBANSize (64) use one hub.
+    case hubFull(gateway: String, devices: Int, limit: Int)
+    /// A device names a gateway the network does not have.
+    case unknownGateway(device: String, gateway: String)
+    /// A parameter the models refuse (payload above 255 B, slot count outside 1…256, …).
+    case invalidParameter(device: String, message: String)
+    /// No gateways at all.
+    case noGateways
+    /// The horizon is not positive.
+    case invalidHorizon
+
+    public var description: String {
+        switch self {
+        case let .hubFull(gateway, devices, limit):
+            "gateway `\(gateway)` serves \(devices) devices; an IEEE 802.15.6 hub takes at most \(limit) (mMaxBANSize)"
+        case let .unknownGateway(device, gateway):
+            "device `\(device)` uses gateway `\(gateway)`, which the network does not define"
+        case let .invalidParameter(device, message):
+            "device `\(device)`: \(message)"
+        case .noGateways:
+            "the network has no gateway"
+        case .invalidHorizon:
+            "the simulated horizon must be positive"
+        }
+    }
+}
