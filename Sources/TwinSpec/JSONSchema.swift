@@ -45,8 +45,16 @@ enum SchemaBuilder {
 
     static func property(_ field: FieldShape) -> JSONValue {
         guard case .object(var members) = schema(field.type) else { return .null }
+        // The field's own description and example win over those of its type (an
+        // object shape's summary, an open enumeration's known values), which are kept
+        // as further examples; a JSON object must not repeat a member name.
+        var examples = [example(field)]
+        for case ("examples", .array(let known)) in members {
+            examples += known.filter { !examples.contains($0) }
+        }
+        members.removeAll { $0.0 == "description" || $0.0 == "examples" }
         members.append(("description", .string(describe(field))))
-        members.append(("examples", .array([example(field)])))
+        members.append(("examples", .array(examples)))
         return .object(members)
     }
 

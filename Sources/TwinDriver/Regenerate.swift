@@ -1,0 +1,25 @@
+import TwinDiagnostics
+import TwinSpec
+import TwinSynthesis
+
+/// What `Generated/` should hold: the JSON Schemas of the three document kinds and the
+/// built-in catalogue as YAML (so users can read and override it), plus, per bundled
+/// intent, its compiled twin. A pure function of the repository's documents.
+public struct RegenerateResult: Sendable {
+    public var tree: GeneratedTree
+    public var diagnostics: [Diagnostic]
+    public var sources: SourceStore
+}
+
+public func regenerate(templates: String = "Templates", intents: String = "Intents") -> RegenerateResult {
+    var tree = GeneratedTree()
+    for kind in DocumentKind.allCases {
+        tree.add("schema/\(kind.rawValue).schema.json", jsonSchema(for: kind))
+    }
+    for document in BuiltinCatalogue.documents {
+        let name = document.path.split(separator: "/").last.map(String.init) ?? document.path
+        tree.add("catalogue/\(name)", document.text)
+    }
+    let front = runFrontEnd(paths: [templates, intents])
+    return RegenerateResult(tree: tree, diagnostics: front.diagnostics, sources: front.sources)
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import TwinDriver
+
+/// `twinc regenerate [--check]`: rebuilds `Generated/` from `Templates/` and `Intents/`.
+/// With `--check` nothing is written; the command lists stale files and exits 1, which
+/// is how CI proves the checked-in output matches its sources.
+struct Regenerate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rebuild Generated/ (schemas, built-in catalogue, compiled bundled intents).")
+
+    @Option(help: "Folder of use-case templates.")
+    var templates = "Templates"
+
+    @Option(help: "Folder of intents.")
+    var intents = "Intents"
+
+    @Option(help: "Output folder.")
+    var out = "Generated"
+
+    @Flag(help: "Only compare; exit 1 and list the stale files when Generated/ is out of date.")
+    var check = false
+
+    func run() throws {
+        let result = regenerate(templates: templates, intents: intents)
+        DiagnosticOutput(format: .text, rules: []).emit(result.diagnostics, sources: result.sources)
+        guard !result.diagnostics.hasErrors else { try endCommand(with: .dataError); return }
+        if check {
+            let stale = result.tree.differences(from: out)
+            if stale.isEmpty {
+                print("twinc: \(out)/ is up to date (\(result.tree.files.count) files)")
+                return
+            }
+            for path in stale { print("stale: \(out)/\(path)") }
+            print("twinc: \(stale.count) file\(stale.count == 1 ? "" : "s") in \(out)/ differ; run `swift run twinc regenerate` and commit the result")
+            throw ExitCode(1)
+        }
+        let problems = result.tree.write(to: out)
+        DiagnosticOutput(format: .text, rules: []).emit(problems, sources: result.sources)
+        try endCommand(with: .forDiagnostics(problems))
+        print("twinc: wrote \(result.tree.files.count) files to \(out)/")
+    }
+}
