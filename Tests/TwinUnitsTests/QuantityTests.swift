@@ -80,3 +80,21 @@ import TwinUnits
         #expect(editDistance("kitten", "sitting") == 3)
     }
 }
+
+@Suite struct QuantityFormattingTests {
+    @Test(arguments: [
+        ("250 ms", "250 ms"), ("30 d", "30 d"), ("90 min", "1.5 h"), ("6.4 mA", "6.4 mA"),
+        ("99.9 %", "99.9 %"), ("-10 dBm", "-10 dBm"), ("225 mAh", "225 mAh"), ("2.4 kbps", "2.4 kbps"),
+        ("64 B", "64 B"), ("2.4 GHz", "2.4 GHz"), ("30 cm", "30 cm"), ("0.9 uA", "0.9 µA"),
+    ])
+    func picksAReadableUnit(input: String, expected: String) throws {
+        #expect(try Quantity.parse(input).get().formatted == expected)
+    }
+
+    @Test func significantDigits() {
+        #expect(significant(0.14411234) == "0.1441")
+        #expect(significant(21.3425) == "21.34")
+        #expect(significant(1234567) == "1234567")
+        #expect(significant(-0.00001) == "-0.00001")
+    }
+}
