@@ -86,6 +86,6 @@ let package = Package(
         ),
         // End-to-end tests run the built `twinc` binary; golden files live beside them and
         // are found through #filePath so TWINC_RECORD=1 can rewrite them in place.
-        .testTarget(name: "EndToEndTests", dependencies: ["TwinJSON"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TwinJSON", "TwinDriver"], exclude: ["Golden"]),
     ]
 )

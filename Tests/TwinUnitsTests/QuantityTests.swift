@@ -85,7 +85,7 @@ import TwinUnits
     @Test(arguments: [
         ("250 ms", "250 ms"), ("30 d", "30 d"), ("90 min", "1.5 h"), ("6.4 mA", "6.4 mA"),
         ("99.9 %", "99.9 %"), ("-10 dBm", "-10 dBm"), ("225 mAh", "225 mAh"), ("2.4 kbps", "2.4 kbps"),
-        ("64 B", "64 B"), ("2.4 GHz", "2.4 GHz"), ("30 cm", "30 cm"), ("0.9 uA", "0.9 µA"),
+        ("64 B", "64 B"), ("2.4 GHz", "2.4 GHz"), ("30 cm", "30 cm"), ("0.9 uA", "900 nA"), ("2.5 uA", "2.5 µA"),
     ])
     func picksAReadableUnit(input: String, expected: String) throws {
         #expect(try Quantity.parse(input).get().formatted == expected)

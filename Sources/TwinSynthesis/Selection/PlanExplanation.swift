@@ -1,0 +1,98 @@
+import TwinSpec
+
+/// Turns the search's solution into the plan's explained choices: each chosen model
+/// with the capabilities, devices, goals and applications it serves and why its method;
+/// each catalogue model and method not chosen with the reason.
+struct PlanExplanation {
+    let problem: SelectionProblem
+    let solution: SelectionSolution
+    let catalogue: SynthesisCatalogue
+    let intent: Intent
+
+    func plannedModels() -> [PlannedModel] {
+        solution.items.map { item in
+            let covered = solution.demands.filter { $0.key.pinnedModel == nil && problem.covers(item, $0.key, $0.value) }
+            let capabilities = Set(covered.keys.map(\.capability)).sorted()
+            let devices = Set(covered.keys.map(\.link.device)).sorted()
+            let goals = orderedGoals(Set(covered.values.flatMap(\.goals)))
+            let applications = Set(covered.values.flatMap(\.applications)).union(item.pinnedBy).sorted()
+            let critical = goals.filter { id in intent.goals.first { $0.id.value == id }?.priority.value == .critical }
+            var why = item.pinnedBy.isEmpty ? "" : "Pinned by the use case under \(item.pinnedBy.sorted().joined(separator: ", ")). "
+            why += "Provides \(capabilities.joined(separator: ", ")) for \(devices.joined(separator: ", "))"
+            why += goals.isEmpty ? " (needed by the applications themselves)." : " (goals \(goals.joined(separator: ", ")))."
+            if covered.values.contains(where: { $0.fidelity == .packet }) {
+                let reason = critical.isEmpty ? "a critical goal's dependency" : "critical goal \(critical.joined(separator: ", "))"
+                why += " Represented by \(item.methodID) because \(reason) needs packet-level fidelity."
+            } else {
+                why += " Represented by \(item.methodID), the cheapest method for a \(item.model.modelFamily?.rawValue ?? "") model at "
+                    + "\(item.fidelity.rawValue) fidelity (cost \(format(item.method.costValue)))."
+            }
+            return PlannedModel(
+                id: item.modelID, title: item.model.title?.value ?? item.modelID,
+                family: item.model.modelFamily ?? .channel, method: item.methodID,
+                representation: item.method.representation ?? .analytic, fidelity: item.fidelity,
+                applications: applications, goals: goals, devices: devices, capabilities: capabilities,
+                pinned: !item.pinnedBy.isEmpty, cost: item.cost, source: item.model.source?.value ?? "", rationale: why)
+        }
+    }
+
+    /// Why each unchosen model and method was left out. A model that could have served
+    /// is priced by re-solving with it forced in: the difference is the reason.
+    func rejected() -> [RejectedAlternative] {
+        let chosenModels = Set(solution.items.map(\.modelID))
+        let demanded = Set(solution.demands.keys.map(\.capability))
+        let links = problem.links.values.sorted { $0.key < $1.key }
+        var result: [RejectedAlternative] = []
+        for model in catalogue.models where !chosenModels.contains(model.id.value) {
+            let useful = model.providedCapabilities.filter(demanded.contains)
+            let reason: String
+            if useful.isEmpty {
+                reason = "provides \(model.providedCapabilities.joined(separator: ", ")); nothing this intent needs"
+            } else if !links.contains(where: { model.isValid(on: $0) }) {
+                let problems = Set(links.compactMap { model.validityProblem(on: $0) }).sorted()
+                reason = "not valid for any link of this network (\(problems.prefix(2).joined(separator: "; ")))"
+            } else {
+                var forced = problem
+                forced.root[.pin(model.id.value)] = DemandInfo(fidelity: .analytic, goals: [], applications: [])
+                if let alternative = ModelSearch.solve(forced) {
+                    let validOn = links.filter { model.isValid(on: $0) }.count
+                    reason = "could provide \(useful.joined(separator: ", ")) (valid on \(validOn) of \(links.count) links), but the "
+                        + "cheapest plan using it costs \(format(alternative.cost)) against \(format(solution.cost))"
+                } else {
+                    reason = "could provide \(useful.joined(separator: ", ")), but no complete plan includes it at the fidelity "
+                        + "the goals need (\(model.fidelityLevels.map(\.rawValue).sorted().joined(separator: "/")) only)"
+                }
+            }
+            result.append(RejectedAlternative(id: model.id.value, kind: .model, reason: reason))
+        }
+        let usedMethods = Set(solution.items.map(\.methodID))
+        for method in catalogue.methods where !usedMethods.contains(method.id.value) {
+            let families = method.methodFamilies ?? []
+            let representable = solution.items.filter { ProblemBuilder.fidelity(of: $0.model, with: method) != nil }
+            let reason: String
+            if representable.isEmpty {
+                reason = "represents \(families.map(\.rawValue).joined(separator: ", ")); none of the chosen models"
+            } else {
+                reason = "could represent \(representable.map(\.modelID).joined(separator: ", ")), but a cheaper method or the "
+                    + "required fidelity won for each (cost \(format(method.costValue)), "
+                    + "\(method.fidelityLevels.map(\.rawValue).sorted().joined(separator: "/")))"
+            }
+            result.append(RejectedAlternative(id: method.id.value, kind: .method, reason: reason))
+        }
+        return result
+    }
+
+    private func orderedGoals(_ ids: Set<String>) -> [String] {
+        intent.goals.map(\.id.value).filter(ids.contains)
+    }
+}
+
+/// Numbers in rationale text: up to three decimals, no trailing zeros.
+func format(_ value: Double) -> String {
+    guard value.isFinite else { return "\(value)" }
+    let rounded = (value * 1000).rounded() / 1000
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    var text = String(rounded)
+    while text.hasSuffix("0") { text.removeLast() }
+    return text
+}

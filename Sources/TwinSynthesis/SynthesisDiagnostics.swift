@@ -1,0 +1,106 @@
+import TwinDiagnostics
+
+/// The synthesis stage's catalogue (`TP…`: plan). Selection errors (nothing valid to
+/// choose, invalid pins) and feasibility findings from analytic bounds computed before
+/// anything runs. Ids are stable once published; each explanation is what
+/// `twinc explain CODE` prints.
+public enum SynthesisDiagnostics: DiagnosticCatalogue {
+    public static let noApplication = DiagnosticCode(
+        "TP001", title: "no application evaluates the goal",
+        explanation: """
+        Every goal is evaluated by one twin application whose catalogue entry lists the \
+        goal's KPI (and, for a goal with `faults`, an application that injects faults). \
+        No application in the catalogue does, so the goal could never be reported. Add \
+        an application entry with this KPI in a user catalogue, or change the goal.
+        """)
+    public static let noValidModel = DiagnosticCode(
+        "TP002", title: "no valid model for a needed capability",
+        explanation: """
+        The goal needs a capability (a channel, PHY, MAC, energy, failure or threat \
+        model) for a device, and no catalogue model that provides it is valid for that \
+        device's band, technology, placement and body region at the fidelity the goal's \
+        priority requires (critical goals need packet level). The notes list the \
+        candidates and why each does not fit. Add a model to a user catalogue, or change \
+        the device or the goal's priority.
+        """)
+    public static let invalidPinnedModel = DiagnosticCode(
+        "TP003", title: "pinned model is invalid here",
+        explanation: """
+        A use case pins a model under an application (`models:`), and synthesis must \
+        use it, but it cannot: it is not a catalogue model, it is valid for none of the \
+        devices the application watches, or none of the application's pinned methods \
+        can represent it. The message gives the reason; remove the pin or choose a model \
+        that fits the network.
+        """)
+    public static let invalidPinnedMethod = DiagnosticCode(
+        "TP004", title: "pinned method is invalid here",
+        explanation: """
+        A use case pins a representation method under an application (`methods:`), but \
+        it is not a catalogue method, or it can represent none of the models the \
+        application uses at the fidelity its goals need. Remove the pin or pin a method \
+        whose families include the application's models.
+        """)
+    public static let lifetimeInfeasible = DiagnosticCode(
+        "TP005", title: "lifetime goal is infeasible",
+        explanation: """
+        An analytic bound shows that no allowed choice meets the lifetime goal: even the \
+        lowest average current any TX level, MAC configuration (802.15.6 scheduled access \
+        after Tachtatzis et al. 2012, BLE connection events) and the device's traffic \
+        can give drains the device's battery before the target. The message gives the \
+        bound and the notes its inputs. Use a larger battery, less traffic, or relax \
+        the goal.
+        """)
+    public static let latencyInfeasible = DiagnosticCode(
+        "TP006", title: "latency goal is infeasible",
+        explanation: """
+        The shortest latency the device's MAC allows - the shortest scheduled-access \
+        allocation interval or BLE connection interval, plus the frame's airtime - \
+        already exceeds the goal's target for the goal's statistic (for a \
+        `delivery-ratio` goal: too few packets can arrive within its deadline). No \
+        configuration can meet it; change the radio technology or relax the goal.
+        """)
+    public static let airtimeOverload = DiagnosticCode(
+        "TP007", title: "hub air time exceeds 100 %",
+        explanation: """
+        The devices served by one gateway over one technology need more air time per \
+        second (frame airtime with acknowledgement and inter-frame spaces, at the \
+        radio's PHY rate) than there is. Their delivery, latency and throughput goals \
+        cannot be met; spread devices over more gateways, lower their rates or use a \
+        faster PHY.
+        """)
+    public static let hubTooLarge = DiagnosticCode(
+        "TP008", title: "more than 64 nodes on one hub",
+        explanation: """
+        IEEE 802.15.6 limits a body area network to mMaxBANSize = 64 nodes per hub, and \
+        the runtime enforces it. More devices use this gateway as their 802.15.6 hub. \
+        Split them over several gateways.
+        """)
+    public static let tradeOff = DiagnosticCode(
+        "TP009", title: "goals trade off against each other",
+        explanation: """
+        Each of the two goals can be met on its own, but the analytic bounds show they \
+        cannot both be met by the same configuration: for example the short \
+        scheduled-access period a latency goal needs costs the lifetime another goal \
+        asks for. The twin will evaluate the trade-off; the intent's `objectives` order \
+        decides which goal the optimiser favours.
+        """)
+    public static let throughputInfeasible = DiagnosticCode(
+        "TP010", title: "throughput goal exceeds the link capacity",
+        explanation: """
+        The throughput target is above what the device's radio can carry: its PHY data \
+        rate times the best achievable MAC efficiency (payload airtime over total \
+        airtime per frame exchange). Choose a faster radio or relax the goal.
+        """)
+    public static let noBackupGateway = DiagnosticCode(
+        "TP011", title: "recovery from gateway failure is impossible",
+        explanation: """
+        A goal must hold under `gateway-failure`, but a device in its scope has no \
+        `backup` gateway that offers its technology, so when its primary gateway fails \
+        it can never recover. Give the device a backup gateway, or drop the fault.
+        """)
+
+    public static let all: [DiagnosticCode] = [
+        noApplication, noValidModel, invalidPinnedModel, invalidPinnedMethod, lifetimeInfeasible,
+        latencyInfeasible, airtimeOverload, hubTooLarge, tradeOff, throughputInfeasible, noBackupGateway,
+    ]
+}

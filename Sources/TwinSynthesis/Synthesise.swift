@@ -1,0 +1,56 @@
+import TwinDiagnostics
+import TwinSpec
+import TwinUnits
+
+/// The synthesis stage: from a checked intent, its use case and the merged catalogue,
+/// choose the applications that evaluate the goals, the models each needs (valid for
+/// the devices in scope, at the fidelity the goals' priorities require, `requires`
+/// resolved transitively) and a representation method per model, at exact minimum
+/// total cost (ties broken by id); honour or reject the use case's pins; and check
+/// feasibility with analytic bounds before anything runs.
+///
+/// A plain function of its inputs: same inputs, same plan. Every problem found is
+/// returned; the plan is withheld when any is an error.
+public func synthesise(intent: Intent, useCase: UseCase, catalogue: SynthesisCatalogue) -> SynthesisResult {
+    var diagnostics: [Diagnostic] = []
+    let network = ResolvedNetwork(useCase, catalogue: catalogue)
+    let applications = ApplicationChoice.choose(intent: intent, useCase: useCase, catalogue: catalogue,
+                                                diagnostics: &diagnostics)
+    let builder = ProblemBuilder(intent: intent, useCase: useCase, network: network, catalogue: catalogue,
+                                 applications: applications)
+    let problem = builder.build(diagnostics: &diagnostics)
+    let feasibility = FeasibilityChecks(intent: intent, network: network)
+    let figures = feasibility.run(diagnostics: &diagnostics)
+
+    guard let solution = ModelSearch.solve(problem) else {
+        diagnostics.append(.error(
+            SynthesisDiagnostics.noValidModel,
+            "no combination of catalogue models covers what intent `\(intent.name.value)` needs",
+            at: intent.name.range,
+            notes: [DiagnosticNote("a model's `requires` or a method pin cannot be satisfied on some link")]))
+        return SynthesisResult(plan: nil, diagnostics: diagnostics)
+    }
+    let explanation = PlanExplanation(problem: problem, solution: solution, catalogue: catalogue, intent: intent)
+    let plannedApplications = applications.chosen.map { chosen in
+        let kpis = chosen.goals.compactMap { id in intent.goals.first { $0.id.value == id }?.kpi.value }
+        var why = chosen.requestedByUseCase ? "Requested by the use case" : "Not listed by the use case, but needed"
+        why += chosen.goals.isEmpty ? "; no goal needs it, so it watches every device at the lowest cost."
+            : "; evaluates \(chosen.goals.joined(separator: ", ")) (\(Set(kpis.map(\.rawValue)).sorted().joined(separator: ", ")))."
+        return PlannedApplication(
+            id: chosen.entry.id.value, kind: chosen.entry.applicationKind ?? .networkView,
+            title: chosen.entry.title?.value ?? chosen.entry.id.value, goals: chosen.goals,
+            kpis: kpis.reduce(into: [KPI]()) { if !$0.contains($1) { $0.append($1) } },
+            requestedByUseCase: chosen.requestedByUseCase, cost: chosen.entry.costValue, rationale: why)
+    }
+    let monitors = intent.goals.compactMap { goal -> KPIMonitor? in
+        guard let application = applications.assignment[goal.id.value] else { return nil }
+        return KPIMonitor(goal: goal.id.value, kpi: goal.kpi.value, application: application,
+                          devices: network.devices(in: goal.scope), threshold: goal.target?.value,
+                          priority: goal.priority.value)
+    }
+    let plan = TwinPlan(
+        intent: intent.name.value, useCase: useCase.name.value, applications: plannedApplications,
+        models: explanation.plannedModels(), rejected: explanation.rejected(), monitors: monitors, bounds: figures,
+        totalCost: solution.cost + plannedApplications.map(\.cost).reduce(0, +), exact: !solution.truncated)
+    return SynthesisResult(plan: diagnostics.hasErrors ? nil : plan, diagnostics: diagnostics)
+}
