@@ -148,9 +148,14 @@ public struct TrafficConfig: Sendable, Hashable {
     public var rate: DataRate { DataRate(si: payload.si / interval.si) }
 }
 
-/// Medium access: `csma-ca` (802.15.6 contention by user priority), `scheduled`
-/// (802.15.6 scheduled access: superframe of `slots` slots of `slotLength`, the device
-/// served every `period` superframes), `ble` (connection events every `interval`).
+/// Medium access: `csma-ca` (802.15.6 contention by user priority, `maxRetries`),
+/// `scheduled` (802.15.6 scheduled access: superframe of `slots` slots of `slotLength`,
+/// the device served once every `period` superframes), `ble` (connection events every
+/// `connectionInterval`), `wideband` (WLAN, mmWave, sub-THz wearables: a contention-free
+/// share of the gateway's link at the radio's bit rate, modelled at flow level). Unused
+/// members are zero. Which channel model serves a link follows from `TwinConfig.models`
+/// and the link's region: in-body → CM2, on-body → the chosen on-body model (CM3 or
+/// Castalia's map), off-body → log-distance.
 public struct MACConfig: Sendable, Hashable {
     public var access: String
     public var userPriority: Int
