@@ -17,7 +17,15 @@ public enum DriverDiagnostics: DiagnosticCatalogue {
         "TC004", title: "output cannot be written",
         explanation: "An output file or folder could not be written. Nothing was left half-written; check the path and free space.")
 
-    public static let all: [DiagnosticCode] = [unreadableInput, noInputs, invalidUTF8, cannotWrite]
+    public static let noIntent = DiagnosticCode(
+        "TC005", title: "no intent to compile",
+        explanation: """
+        `twinc compile` and `twinc explain --plan` turn intents into twins, and none of the \
+        inputs is an intent (`kind: intent`). Name an intent file or a folder that holds \
+        one; to check templates or catalogues alone, use `twinc validate`.
+        """)
+
+    public static let all: [DiagnosticCode] = [unreadableInput, noInputs, invalidUTF8, cannotWrite, noIntent]
 }
 
 /// The exit status a run ends with, from sysexits(3): what CI scripts key on.
@@ -40,6 +48,7 @@ public enum ExitStatus: Int32, Sendable {
             return .noInput
         }
         if diagnostics.contains(where: { $0.code == DriverDiagnostics.cannotWrite }) { return .cannotCreate }
+        if diagnostics.contains(where: { $0.code == DriverDiagnostics.noIntent }) { return .usage }
         return diagnostics.hasErrors ? .dataError : .success
     }
 }

@@ -63,3 +63,37 @@ public struct GeneratedTree: Sendable, Equatable {
         return found
     }
 }
+
+extension GeneratedTree {
+    /// Replaces `folder` by exactly these files, all or nothing: the files are written
+    /// into a temporary sibling folder, which then takes the old folder's place. A
+    /// failure leaves the previous output untouched.
+    public func replaceAtomically(_ folder: String) -> [Diagnostic] {
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: folder).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).twinc-\(ProcessInfo.processInfo.processIdentifier)")
+        let retired = parent.appendingPathComponent(staging.lastPathComponent + "-old")
+        do {
+            try? manager.removeItem(at: staging)
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            for path in files.keys.sorted() {
+                let url = staging.appendingPathComponent(path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(files[path, default: ""].utf8).write(to: url)
+            }
+            if manager.fileExists(atPath: target.path) {
+                try manager.moveItem(at: target, to: retired)
+            }
+            try manager.moveItem(at: staging, to: target)
+            try? manager.removeItem(at: retired)
+            return []
+        } catch {
+            try? manager.removeItem(at: staging)
+            if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: retired.path) {
+                try? manager.moveItem(at: retired, to: target)
+            }
+            return [.error(DriverDiagnostics.cannotWrite, "cannot write \(target.path): \(error.localizedDescription)", at: nil)]
+        }
+    }
+}

@@ -1,10 +1,12 @@
 import ArgumentParser
 import TwinDriver
+import TwinGenerate
 
 /// `twinc explain CODE`: the long help of a diagnostic code, like `rustc --explain`.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the long explanation of a diagnostic code (e.g. TS004), or list all codes.")
+        abstract: "Explain a diagnostic code (e.g. TS004), list all codes, or trace an intent's plan.",
+        discussion: "`twinc explain --plan Intents/icu-monitoring.yaml` prints why each model was chosen or rejected.")
 
     @Argument(help: "The code to explain, e.g. TY003. Omit with --list.")
     var code: String?
@@ -12,11 +14,26 @@ struct Explain: ParsableCommand {
     @Flag(help: "List every code with its title.")
     var list = false
 
+    @Option(name: .customLong("plan"), help: "An intent file: print its selection trace.")
+    var planIntent: String?
+
+    @Option(name: .customLong("catalog"), help: "A user catalogue file or folder (with --plan).")
+    var catalogues: [String] = []
+
     func validate() throws {
-        if code == nil && !list { throw ValidationError("give a code (e.g. `twinc explain TY003`) or --list") }
+        if code == nil && !list && planIntent == nil {
+            throw ValidationError("give a code (e.g. `twinc explain TY003`), --list, or --plan INTENT")
+        }
     }
 
     func run() throws {
+        if let planIntent {
+            let result = compileIntents(paths: [planIntent], options: CompileOptions(catalogues: catalogues))
+            DiagnosticOutput(format: .text, rules: []).emit(result.diagnostics, sources: result.sources)
+            guard result.exitStatus == .success else { try endCommand(with: result.exitStatus); return }
+            for twin in result.twins { print(PlanTrace(twin.plan).render(), terminator: "") }
+            return
+        }
         if list || code == nil {
             for entry in DiagnosticIndex.all { print("\(entry.id)  \(entry.title)") }
             return
