@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "twinc",
             dependencies: [
-                "TwinDriver", "TwinDiagnostics", "TwinJSON",
+                "TwinDriver", "TwinGenerate", "TwinDiagnostics", "TwinJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
