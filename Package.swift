@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "twinc",
             dependencies: [
-                "TwinDriver", "TwinGenerate", "TwinDiagnostics", "TwinJSON",
+                "TwinDriver", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,24 +1,30 @@
 import ArgumentParser
 import Foundation
+import TwinConfig
 import TwinDriver
 import TwinSpec
 
-/// `twinc schema usecase|intent|catalogue`: the JSON Schema (draft-07) editors use for
-/// completion and hover help through a `# yaml-language-server: $schema=…` modeline.
+/// `twinc schema usecase|intent|catalogue|twin`: the JSON Schema (draft-07) editors use
+/// for completion and hover help through a `# yaml-language-server: $schema=…` modeline,
+/// and (`twin`) the schema of the generated twin.json.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the JSON Schema of a document kind.")
 
-    @Argument(help: "usecase, intent or catalogue.")
+    @Argument(help: "usecase, intent, catalogue or twin.")
     var kind: DocumentKindArgument
 
     func run() throws {
-        print(jsonSchema(for: kind.kind), terminator: "")
+        if kind == .twin {
+            print(TwinConfig.jsonSchema(), terminator: "")
+        } else {
+            print(jsonSchema(for: kind.kind), terminator: "")
+        }
     }
 }
 
 enum DocumentKindArgument: String, ExpressibleByArgument, CaseIterable {
-    case usecase, intent, catalogue
+    case usecase, intent, catalogue, twin
 
     var kind: DocumentKind { DocumentKind(rawValue: rawValue) ?? .usecase }
 }
