@@ -91,11 +91,12 @@ public enum BodyGeometry {
     /// - in-body device: CM2 deep tissue → body surface (Sayrafian-Pour et al. 2009; the
     ///   TG6 document uses CM2 for implant → surface and implant → external, S2/S3) at the
     ///   distance to the hub (on-body geometry, or the gateway's distance);
-    /// - both ends at Castalia map positions: the NICTA map value, with the 2.4 GHz CM3 σ;
+    /// - both ends at Castalia map positions and the map chosen in `config.models`
+    ///   (`useCastaliaMap`): the NICTA map value, with the 2.4 GHz CM3 σ;
     /// - both on the body otherwise: CM3 by band at the placement distance (≥ 50 mm);
     /// - gateway off the body: Castalia's log-distance default (55 dB at 1 m, η 2.4,
     ///   σ 4 dB) at the gateway's distance (≥ 0.1 m).
-    static func link(device: DeviceConfig, gateway: GatewayConfig) -> LinkGeometry {
+    static func link(device: DeviceConfig, gateway: GatewayConfig, useCastaliaMap: Bool = true) -> LinkGeometry {
         let onBodyGateway = isOnBody(gateway)
         if device.inBody || device.placement == "in-body" {
             let model = InBodyCM2.deepTissueToBodySurface
@@ -105,7 +106,7 @@ public enum BodyGeometry {
             return LinkGeometry(meanLoss: model.meanLoss(at: d).dB, sigma: model.shadowingSigma.dB, model: model.name)
         }
         if onBodyGateway, position(of: device.placement) != nil {
-            if let a = castaliaPosition(device.placement), let b = castaliaPosition(gateway.placement),
+            if useCastaliaMap, let a = castaliaPosition(device.placement), let b = castaliaPosition(gateway.placement),
                let loss = CastaliaPathLossMap.averageLoss(a, b) {
                 return LinkGeometry(meanLoss: loss.dB, sigma: OnBodyCM3.hospital2400MHz.sigma.dB,
                                     model: "Castalia NICTA map")

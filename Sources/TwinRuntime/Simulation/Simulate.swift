@@ -1,18 +1,81 @@
 import TwinConfig
+import TwinUnits
 
 /// Simulates one replication of `scenario` on `config`: a pure function of its inputs.
 /// The randomness comes from `RandomStreams(seed: config.run.seed).replication(replication)`,
 /// one stream per device and purpose.
+///
+/// The model is `BANSimulation` (see its files for the sources of each part: channel,
+/// PHY, CSMA/CA, scheduled access, BLE, wideband flows, traffic, energy, gateways,
+/// scenarios, detector). Throws before simulating when the network cannot run: no
+/// gateway, an unknown gateway, more than 64 devices on one hub, a parameter the
+/// models refuse, or a horizon that is not positive.
 public func simulate(config: TwinConfig, scenario: ScenarioConfig, replication: Int,
                      options: SimulationOptions = SimulationOptions()) throws(SimulationError) -> ReplicationOutcome {
-    // Placeholder until the model lands: the shape of the result, all counters zero.
     let streams = RandomStreams(seed: config.run.seed).replication(replication)
     let horizon = options.horizon ?? SimTime(config.run.horizon)
     guard horizon > .zero else { throw .invalidHorizon }
-    return ReplicationOutcome(
-        scenarioID: scenario.id, replication: replication, seed: streams.seed, horizon: horizon,
-        warmup: SimTime(config.run.warmup),
-        devices: config.network.devices.map { DeviceOutcome(id: $0.id) },
-        gateways: config.network.gateways.map { GatewayOutcome(id: $0.id) },
-        events: [], attacks: [], timeSeries: nil, eventsHandled: 0)
+    var model = try BANSimulation(config: config, scenario: scenario, streams: streams, options: options,
+                                  horizon: horizon)
+    var scheduler = Scheduler<BANSimulation.Event>()
+    model.start(scheduler: &scheduler)
+    if options.stopWhenAllDead {
+        scheduler.run(&model, until: horizon, stopWhen: { $0.allStopped })
+    } else {
+        scheduler.run(&model, until: horizon)
+    }
+    let end = Swift.min(scheduler.now, horizon)
+    model.finish(at: end)
+    return model.outcome(scenario: scenario, replication: replication, seed: streams.seed, end: end,
+                         eventsHandled: scheduler.dispatchedCount)
+}
+
+extension BANSimulation {
+    /// Closes every open account at `end`: flows not yet batched, empty BLE events,
+    /// listening radios, the battery, and the packets still on their way.
+    mutating func finish(at end: SimTime) {
+        for device in devices.indices {
+            if parameters[device].access == .wideband { processFlow(device, until: end) }
+            if devices[device].isRunning {
+                accountIdleConnectionEvents(device, until: end)
+                devices[device].energy.refreshDrain(at: end)
+                _ = checkBatteryQuietly(device, at: end)
+            }
+            if devices[device].isRunning { sleepRadio(device, at: end) }
+            var pending = devices[device].queue.unsettledCount
+            if let current = devices[device].current, current.counted, !current.reachedGateway { pending += 1 }
+            devices[device].outcome.pendingAtEnd += pending
+        }
+    }
+
+    func outcome(scenario: ScenarioConfig, replication: Int, seed: UInt64, end: SimTime,
+                 eventsHandled: Int) -> ReplicationOutcome {
+        let deviceOutcomes = devices.map { state -> DeviceOutcome in
+            var outcome = state.outcome
+            outcome.energy = state.energy.breakdown(at: end)
+            outcome.radioTime = state.energy.stateTimes(at: end)
+            outcome.batteryRemaining = .coulombs(state.empty ? 0 : state.energy.remaining(at: end))
+            outcome.averageCurrent = .amperes(state.energy.averageCurrent(at: end))
+            return outcome
+        }
+        let gatewayOutcomes = gateways.map { state -> GatewayOutcome in
+            var outcome = state.outcome
+            outcome.airtimeUtilisation = Double(state.busy.clipped(to: horizon)) / Double(horizon.nanoseconds)
+            return outcome
+        }
+        let ids = parameters.map(\.id)
+        let eventOutcomes = events.map { event in
+            ScenarioEventOutcome(index: event.index, kind: event.kind, target: event.target, at: event.at,
+                                 endsAt: event.end,
+                                 devices: recovery.recoveries(event: event.index, deviceIDs: ids, horizon: horizon))
+        }
+        let series: [DeviceTimeSeries]? = options.recordTimeSeries
+            ? devices.indices.map { DeviceTimeSeries(deviceID: ids[$0], interval: tick * Int64(sampleStride),
+                                                     samples: devices[$0].samples) }
+            : nil
+        return ReplicationOutcome(
+            scenarioID: scenario.id, replication: replication, seed: seed, horizon: horizon, warmup: warmup,
+            devices: deviceOutcomes, gateways: gatewayOutcomes, events: eventOutcomes,
+            attacks: detector.detections, timeSeries: series, eventsHandled: eventsHandled)
+    }
 }

@@ -1,0 +1,110 @@
+import Foundation
+import TwinModels
+import TwinUnits
+
+/// The body-wide channel: the wearer's posture (a Markov chain, or forced by a scenario)
+/// and the jammers and interferers active at each gateway.
+///
+/// Sources: posture states and their extra loss (mean W/2, σ W/4 of the measured swing)
+/// are `Posture` (Xiao et al. JSAC 2009; Di Franco et al.; ban-numbers.md §7); the chain
+/// is `PostureChain.wakingDay` (CTMC structure per Zhao & Xing 2023; rates are twinc
+/// placeholders). The chain runs only when the plan chose a mobility model
+/// (`posture-fading`); otherwise the wearer stands still. Jammers and interferers are
+/// received levels at the gateway (the scenario's `power_dBm`), added to the noise in
+/// linear power.
+struct ChannelState: Sendable {
+    /// An external transmitter heard at a gateway.
+    struct ExternalSource: Sendable {
+        var event: Int
+        var milliwatts: Double
+        /// Fraction of time it is on; 1 = constant (also blocks carrier sense).
+        var dutyCycle: Double
+    }
+
+    let postureEnabled: Bool
+    let chain: PostureChain
+    var generator: Xoshiro256
+    /// The chain's own state (kept running under a forced posture).
+    var natural: Posture = .standing
+    var forced: Posture?
+    var posture: Posture { forced ?? natural }
+    /// Active sources per gateway.
+    var sources: [[ExternalSource]]
+
+    init(postureEnabled: Bool, gateways: Int, streams: RandomStreams) {
+        self.postureEnabled = postureEnabled
+        chain = .wakingDay
+        generator = streams.generator("body", "posture")
+        sources = Array(repeating: [], count: gateways)
+    }
+
+    /// Time until the chain leaves its current state.
+    mutating func nextDwell() -> SimTime {
+        SimTime(chain.dwellTime(in: natural, uniform: generator.uniform()))
+    }
+
+    /// Moves the chain to its next state.
+    mutating func step() {
+        natural = chain.nextPosture(from: natural, uniform: generator.uniform())
+    }
+
+    /// Sum of constant sources at `gateway` (mW).
+    func constantPower(at gateway: Int) -> Double {
+        var total = 0.0
+        for source in sources[gateway] where source.dutyCycle >= 1 { total += source.milliwatts }
+        return total
+    }
+
+    /// Mean power of all sources at `gateway` (mW), duty-weighted: what an energy
+    /// detector averaging over a window measures.
+    func meanPower(at gateway: Int) -> Double {
+        var total = 0.0
+        for source in sources[gateway] { total += source.milliwatts * Swift.min(source.dutyCycle, 1) }
+        return total
+    }
+
+    var hasBurstSources: Bool { sources.contains { $0.contains { $0.dutyCycle < 1 } } }
+}
+
+/// One device's links to its gateways: static log-normal shadowing drawn once per link,
+/// the posture's extra loss (redrawn when the posture changes and, while walking or
+/// running, at most every `coherenceTime`), and scenario link degradation.
+///
+/// Sources: CM3/CM2/log-distance σ per `BodyGeometry.link` (ban-numbers.md §1, §5);
+/// Castalia's temporal model draws fades at 10, 250 or 1000 ms spacings (§5) — twinc
+/// redraws the dynamic posture loss at 250 ms, its middle bucket.
+struct LinkFading: Sendable {
+    static let coherenceTime = SimTime.milliseconds(250)
+
+    var shadow: [Double]
+    var postureLoss: [Double]
+    var drawnAt: SimTime = .zero
+    var degradation: Double = 0
+    var generator: Xoshiro256
+
+    init(links: [LinkGeometry], generator: Xoshiro256) {
+        self.generator = generator
+        shadow = []
+        for link in links { shadow.append(link.sigma * self.generator.standardNormal()) }
+        postureLoss = Array(repeating: 0, count: links.count)
+    }
+
+    /// New posture losses for every link.
+    mutating func redraw(posture: Posture, at time: SimTime) {
+        drawnAt = time
+        for index in postureLoss.indices {
+            postureLoss[index] = posture.swing.dB > 0 ? posture.extraLoss(standardNormal: generator.standardNormal()).dB : 0
+        }
+    }
+
+    /// Redraws a dynamic posture's loss when its coherence time has passed.
+    mutating func refresh(posture: Posture, at time: SimTime) {
+        guard posture == .walking || posture == .running, time - drawnAt >= Self.coherenceTime else { return }
+        redraw(posture: posture, at: time)
+    }
+
+    /// Received level (dBm) at the gateway in `slot` for a frame sent at `transmit` dBm.
+    func received(transmit: Double, link: LinkGeometry, slot: Int) -> Double {
+        transmit - link.meanLoss - shadow[slot] - postureLoss[slot] - degradation
+    }
+}

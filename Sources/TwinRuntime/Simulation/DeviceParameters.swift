@@ -1,0 +1,156 @@
+import Foundation
+import TwinConfig
+import TwinModels
+import TwinUnits
+
+/// How a device reaches its gateway (twin.json `mac.access`).
+enum AccessKind: Sendable {
+    /// IEEE 802.15.6 CSMA/CA by user priority (`csma-ca`).
+    case csma
+    /// IEEE 802.15.6 scheduled (m-periodic) access (`scheduled`).
+    case scheduled
+    /// BLE connection events (`ble`).
+    case ble
+    /// A contention-free share of the gateway's link, at flow level (`wideband`).
+    case wideband
+}
+
+/// The shared media at one gateway: devices on the same medium interfere and sense
+/// each other; different media (BAN channel, BLE, WLAN) do not.
+enum MediumKind: Int, Sendable, CaseIterable {
+    case narrowband = 0, ble = 1, wideband = 2
+}
+
+/// An 802.15.6 scheduled allocation as the simulation runs it (see `ScheduledAccess`).
+struct ScheduleParameters: Sendable {
+    let slotLength: SimTime
+    let superframe: SimTime
+    /// Allocation interval P = m · TSF.
+    let interval: SimTime
+    let guardTime: SimTime
+    /// Start of the device's allocation within its superframe, per gateway slot
+    /// (aligned with `DeviceParameters.gateways`).
+    let offsets: [SimTime]
+}
+
+/// Everything about one device that does not change during a run, resolved from
+/// twin.json once: frame format, receiver, currents, traffic, MAC and link geometry.
+struct DeviceParameters: Sendable {
+    let index: Int
+    let id: String
+    let access: AccessKind
+    let medium: MediumKind
+    /// Primary, then backup (if any): indices into the network's gateways.
+    let gateways: [Int]
+    let links: [LinkGeometry]
+    let transmitLevel: Double
+    let transmitCurrent: Double
+    let frame: FrameFormat
+    let receiver: PhyReceiver
+    let security: SecurityLevel
+    // Traffic
+    let sampleInterval: SimTime?
+    let samplePayload: Int
+    let alarmMeanInterval: SimTime?
+    let alarmPayload: Int
+    let latencyBudget: SimTime
+    // MAC
+    let priority: UserPriority
+    let maxRetries: Int
+    let backoffSlot: SimTime
+    let wakeUpTime: SimTime
+    let schedule: ScheduleParameters?
+    let connectionInterval: SimTime
+
+    var primaryGateway: Int { gateways[0] }
+}
+
+extension DeviceParameters {
+    /// Contention slot: Castalia BaselineBANMac `contentionSlotLength` 0.36 ms for the
+    /// 802.15.6 PHYs (ban-numbers.md §5); aUnitBackoffPeriod 320 µs for 802.15.4.
+    static func backoffSlot(technology: String) -> SimTime {
+        technology == "ieee802154" ? .microseconds(320)
+            : SimTime(BaselineBANMacParameters.castaliaDefault.contentionSlotLength)
+    }
+
+    /// Resolves one device; throws for parameters the models refuse.
+    static func make(device: DeviceConfig, index: Int, gateways: [Int], config: TwinConfig,
+                     scheduledRanks: [Int], useCastaliaMap: Bool) throws(SimulationError) -> DeviceParameters {
+        func invalid(_ message: String) -> SimulationError { .invalidParameter(device: device.id, message: message) }
+        let access: AccessKind
+        switch device.mac.access {
+        case "csma-ca", "csma", "contention": access = .csma
+        case "scheduled": access = .scheduled
+        case "ble": access = .ble
+        case "wideband": access = .wideband
+        default: throw invalid("unknown medium access `\(device.mac.access)`")
+        }
+        let medium: MediumKind = access == .wideband ? .wideband : (device.radio.technology == "ble" ? .ble : .narrowband)
+        guard let frame = FrameFormat.make(device: device, access: access) else {
+            throw invalid("the radio's bit rate must be positive")
+        }
+        guard (0...7).contains(device.mac.userPriority), let priority = UserPriority(rawValue: device.mac.userPriority) else {
+            throw invalid("user priority \(device.mac.userPriority) is outside 0…7")
+        }
+        guard device.mac.maxRetries >= 0 else { throw invalid("max retries must not be negative") }
+        guard device.battery.capacity.si > 0 else { throw invalid("battery capacity must be positive") }
+        guard (0...2).contains(device.securityLevel) else { throw invalid("security level must be 0, 1 or 2") }
+        let payload = Int(device.traffic.payload.bytes.rounded(.up))
+        let interval = device.traffic.interval.si > 0 && payload > 0 ? SimTime.exactly(device.traffic.interval) : nil
+        if device.traffic.interval.si > 0, payload > 0, (interval ?? .zero) <= .zero {
+            throw invalid("sampling interval \(device.traffic.interval.si) s is not representable")
+        }
+        let alarmRate = device.traffic.alarmRate
+        guard alarmRate >= 0, alarmRate.isFinite else { throw invalid("alarm rate must be a finite rate ≥ 0") }
+        let levels = device.radio.txLevels.sorted { $0.level.dBm < $1.level.dBm }
+            .map { (x: $0.level.dBm, y: $0.current.si) }
+        let txCurrent = levels.isEmpty ? device.radio.rxCurrent.si
+            : ModelMath.interpolate(levels, at: device.radio.txPower.dBm)
+        let links = gateways.map { BodyGeometry.link(device: device, gateway: config.network.gateways[$0],
+                                                     useCastaliaMap: useCastaliaMap) }
+        return DeviceParameters(
+            index: index, id: device.id, access: access, medium: medium, gateways: gateways, links: links,
+            transmitLevel: device.radio.txPower.dBm, transmitCurrent: txCurrent, frame: frame,
+            receiver: PhyReceiver(radio: device.radio),
+            security: SecurityLevel(rawValue: device.securityLevel) ?? .unsecured,
+            sampleInterval: interval, samplePayload: Swift.max(payload, 0),
+            alarmMeanInterval: alarmRate > 0 ? SimTime(.seconds(1 / alarmRate)) : nil,
+            alarmPayload: Swift.max(1, Int(device.traffic.alarmPayload.bytes.rounded(.up))),
+            latencyBudget: SimTime(device.traffic.latencyBudget),
+            priority: priority, maxRetries: device.mac.maxRetries,
+            backoffSlot: backoffSlot(technology: device.radio.technology),
+            wakeUpTime: SimTime(device.radio.wakeupTime),
+            schedule: access == .scheduled ? try schedule(device.mac, ranks: scheduledRanks, invalid: invalid) : nil,
+            connectionInterval: access == .ble ? try bleInterval(device.mac, invalid: invalid) : .zero)
+    }
+
+    /// Superframe, interval and guard time of a scheduled allocation. The guard time is
+    /// Tachtatzis 2010 eq. 14 with the parameters of `ScheduledAccessLifetimeModel.tachtatzis2012`:
+    /// `GT = 61.6 µs + 2·max(SI, 8·TSF)·20 ppm`, SI = P (ban-numbers.md §8★A). The
+    /// device's allocation sits after the beacon slot, one slot per scheduled device of
+    /// the gateway (`ranks`: the device's rank among them).
+    private static func schedule(_ mac: MACConfig, ranks: [Int],
+                                 invalid: (String) -> SimulationError) throws(SimulationError) -> ScheduleParameters {
+        guard (1...256).contains(mac.slots) else { throw invalid("scheduled access needs 1…256 slots per superframe") }
+        guard mac.period >= 1 else { throw invalid("scheduled access needs an allocation every m ≥ 1 superframes") }
+        guard let slot = SimTime.exactly(mac.slotLength), slot > .zero else {
+            throw invalid("scheduled access needs a positive slot length")
+        }
+        let superframe = slot * Int64(mac.slots)
+        let interval = superframe * Int64(mac.period)
+        let model = ScheduledAccessLifetimeModel.tachtatzis2012
+        let resync = superframe * Int64(model.resynchronisationSuperframes)
+        let drift = Swift.max(interval, resync)
+        let guardTime = SimTime(model.guardTimeBase) + drift.scaled(by: 2 * model.clockAccuracy)
+        let offsets = ranks.map { rank in (slot * Int64(1 + rank)) % superframe }
+        return ScheduleParameters(slotLength: slot, superframe: superframe, interval: interval, guardTime: guardTime,
+                                  offsets: offsets)
+    }
+
+    private static func bleInterval(_ mac: MACConfig, invalid: (String) -> SimulationError) throws(SimulationError) -> SimTime {
+        guard let interval = SimTime.exactly(mac.connectionInterval), interval > .zero else {
+            throw invalid("BLE access needs a positive connection interval")
+        }
+        return interval
+    }
+}

@@ -1,0 +1,65 @@
+import TwinModels
+
+/// What happens to a frame at the receiver, shared by every access method: the
+/// decision (sensitivity, SINR, `(1−BER)^bits`), the counters it feeds (device RSSI
+/// and transmissions, gateway receptions and collisions, the detector's delivery
+/// window, an eavesdropper's log) and the bookkeeping of drops.
+extension BANSimulation {
+    /// Decides whether `gateway` decodes a frame of `packet` received at `level` dBm with
+    /// `interference` mW, and counts it. A gateway that is down decodes nothing.
+    mutating func receive(_ packet: Packet, device: Int, gateway: Int, level: Double, interference: Double,
+                          at time: SimTime) -> Bool {
+        devices[device].windowSent += 1
+        devices[device].windowLevelSum += level
+        devices[device].windowLevelCount += 1
+        if packet.counted { devices[device].outcome.rssi.add(level) }
+        guard gateways[gateway].up else { return false }
+        let probability = parameters[device].receiver.successProbability(
+            received: level, interference: interference, bits: parameters[device].frame.bits(payload: Int(packet.payload)))
+        let decoded = devices[device].receptionStream.succeeds(probability)
+        if decoded {
+            gateways[gateway].outcome.framesReceived += 1
+        } else if interference > 0 {
+            gateways[gateway].outcome.collisions += 1
+        }
+        detector.frame(gateway: gateway, decoded: decoded, at: time)
+        return decoded
+    }
+
+    /// A frame of `packet` goes on the air.
+    mutating func countTransmission(_ packet: Packet, device: Int) {
+        guard packet.counted else { return }
+        devices[device].outcome.transmissions += 1
+        if packet.attempts > 1 { devices[device].outcome.retransmissions += 1 }
+    }
+
+    /// `packet` will never reach the edge. Packets the gateway already decoded are
+    /// settled (delivered or lost on the uplink) and not counted again.
+    mutating func drop(_ packet: Packet, device: Int, reason: DropReason) {
+        guard packet.counted, !packet.reachedGateway else { return }
+        devices[device].outcome.dropped[reason] += 1
+    }
+
+    /// Power (mW) of the bursty interferers at `gateway` that happen to be on during a
+    /// frame: each is on with its duty cycle (a draw on the receiving device's stream).
+    mutating func burstInterference(_ device: Int, gateway: Int) -> Double {
+        guard channel.hasBurstSources else { return 0 }
+        var total = 0.0
+        for source in channel.sources[gateway] where source.dutyCycle < 1 {
+            if devices[device].receptionStream.uniform() < source.dutyCycle { total += source.milliwatts }
+        }
+        return total
+    }
+
+    /// Active eavesdroppers log the frame `device` is sending if it reaches them above
+    /// the receiver's sensitivity; it is readable unless encrypted (security level 2).
+    mutating func overhear(_ device: Int, at time: SimTime) {
+        guard !eavesdroppers.isEmpty else { return }
+        for eavesdropper in eavesdroppers {
+            let level = parameters[device].transmitLevel - eavesdropper.loss
+            guard level >= parameters[device].receiver.sensitivity else { continue }
+            devices[device].outcome.framesOverheard += 1
+            if parameters[device].security < .authenticatedEncrypted { devices[device].outcome.framesExposed += 1 }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The monitor tick (every `run.sampleInterval`): battery checks and the Peukert
+/// weight, bulk accounting of empty BLE events, the attack detector, and the
+/// network-view samples (every `sampleStride` ticks, so a series never exceeds
+/// `SimulationOptions.maximumSamples`).
+extension BANSimulation {
+    mutating func monitor(scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        ticks += 1
+        for device in devices.indices where devices[device].isRunning {
+            accountIdleConnectionEvents(device, until: now)
+            devices[device].energy.refreshDrain(at: now)
+            _ = checkBatteryQuietly(device, at: now)
+        }
+        var noise: [Double] = []
+        var floors: [Double] = []
+        for gateway in gateways.indices {
+            let floor = gateways[gateway].noiseFloor
+            floors.append(floor)
+            noise.append(decibelMilliwatts(milliwatts(floor) + channel.meanPower(at: gateway)))
+        }
+        detector.evaluate(at: now, noise: noise, floor: floors)
+        if options.recordTimeSeries {
+            if ticks % sampleStride == 0 { recordSamples(at: now) }
+        } else {
+            for device in devices.indices { resetWindow(device) }
+        }
+        scheduler.schedule(.monitor, after: tick)
+    }
+
+    private mutating func recordSamples(at time: SimTime) {
+        for device in devices.indices {
+            let state = devices[device]
+            let sample = DeviceSample(
+                time: time,
+                deliveryRatio: state.windowSent > 0 ? Double(state.windowAcknowledged) / Double(state.windowSent) : nil,
+                rssi: state.windowLevelCount > 0 ? state.windowLevelSum / Double(state.windowLevelCount) : nil,
+                queueLength: state.queue.count + (state.current == nil ? 0 : 1),
+                batteryLeft: state.empty ? 0 : state.energy.remaining(at: time) / state.energy.capacity)
+            devices[device].samples.append(sample)
+            resetWindow(device)
+        }
+    }
+
+    private mutating func resetWindow(_ device: Int) {
+        devices[device].windowSent = 0
+        devices[device].windowAcknowledged = 0
+        devices[device].windowLevelSum = 0
+        devices[device].windowLevelCount = 0
+    }
+}

@@ -1,0 +1,84 @@
+/// One MAC frame's worth of application data on its way from a device to the edge.
+///
+/// A sample or alarm larger than one frame body is split into several packets when it
+/// is generated (`TrafficSource`); the second and later packets of a split carry
+/// `continuesBurst`, so CSMA/CA sends them as a burst (pMIFS apart, no new backoff) and
+/// scheduled access sends them back to back in the allocation.
+struct Packet: Sendable {
+    var generated: SimTime
+    /// When it reached the head of the queue (start of MAC service).
+    var headOfQueue: SimTime
+    var payload: Int32
+    var attempts: Int16 = 0
+    /// Counted in the outcome (generated at or after warm-up).
+    var counted: Bool
+    var isAlarm: Bool
+    var continuesBurst: Bool
+    /// The gateway already decoded it: its fate is settled (delivered, lost on the
+    /// uplink, or pending), so a retransmission after a lost ACK is a duplicate.
+    var reachedGateway: Bool = false
+    /// The gateway of the last attempt was down (labels a final drop `no-gateway`).
+    var lastAttemptGatewayDown: Bool = false
+}
+
+/// A bounded FIFO of packets (the MAC buffer, Castalia `macBufferSize`), as a ring
+/// buffer so a long run allocates nothing after warm-up. Alarms may jump the queue.
+struct PacketQueue: Sendable {
+    private var storage: [Packet?]
+    private var head = 0
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        storage = Array(repeating: nil, count: Swift.max(1, capacity))
+    }
+
+    var capacity: Int { storage.count }
+    var isEmpty: Bool { count == 0 }
+    var isFull: Bool { count == storage.count }
+
+    /// Appends `packet`; false (and nothing stored) when the queue is full.
+    mutating func append(_ packet: Packet) -> Bool {
+        guard !isFull else { return false }
+        storage[(head + count) % storage.count] = packet
+        count += 1
+        return true
+    }
+
+    /// Puts `packet` in front of every waiting packet (alarms, retries of scheduled
+    /// frames); false when full.
+    mutating func prepend(_ packet: Packet) -> Bool {
+        guard !isFull else { return false }
+        head = (head + storage.count - 1) % storage.count
+        storage[head] = packet
+        count += 1
+        return true
+    }
+
+    var first: Packet? { count > 0 ? storage[head] : nil }
+
+    mutating func popFirst() -> Packet? {
+        guard count > 0 else { return nil }
+        let packet = storage[head]
+        storage[head] = nil
+        head = (head + 1) % storage.count
+        count -= 1
+        return packet
+    }
+
+    /// Removes every packet, returning them in order.
+    mutating func removeAll() -> [Packet] {
+        var result: [Packet] = []
+        result.reserveCapacity(count)
+        while let packet = popFirst() { result.append(packet) }
+        return result
+    }
+
+    /// Counted packets whose fate is still open (pending at the horizon).
+    var unsettledCount: Int {
+        var total = 0
+        for offset in 0..<count {
+            if let packet = storage[(head + offset) % storage.count], packet.counted, !packet.reachedGateway { total += 1 }
+        }
+        return total
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import TwinConfig
+import TwinModels
+import TwinUnits
+
+/// A scenario event resolved against the network: what it does, to whom, when.
+///
+/// Kinds (twin.json `scenarios[].events[].kind`, as the synthesis stage derives them)
+/// and their parameters, with the defaults used when a parameter is absent:
+/// - `gateway-failure` (gateway), `device-failure` (device): down at `at`, back after
+///   `duration` if given;
+/// - `link-degradation` (device, or `body` for all): `extra_loss_dB` (10) on its links;
+/// - `posture-change` (posture name): the wearer holds that posture for `duration`;
+/// - `battery-depletion` (device): `remaining_fraction` (0.01) of the capacity is left;
+/// - `jamming` (gateway, or `body` for all): a constant source of `power_dBm` (−77) at
+///   the gateway receiver, `duty_cycle` (1); `interference`: the same, bursty (−85 dBm,
+///   duty 0.3);
+/// - `spoofing`, `replay` (device): forged frames in the device's name, `rate_per_s` (1),
+///   accepted at security level 0 and rejected (MIC, frame counter) at levels 1 and 2
+///   (`BANThreat.isMitigated`, ban-numbers.md §6);
+/// - `eavesdropping`: a passive receiver `distance_m` (3) off the body, log-distance
+///   loss (Castalia default) to it;
+/// - `dos` (gateway): unauthenticated association requests at `rate_per_s` (100),
+///   received at `power_dBm` (−60), occupying the gateway's channel;
+/// - anything else (`node-capture`, unknown kinds or targets): recorded, no effect.
+struct InjectedEvent: Sendable {
+    enum Action: Sendable {
+        case gatewayFailure(Int)
+        case deviceFailure(Int)
+        case linkDegradation(devices: [Int], loss: Double)
+        case posture(Posture)
+        case batteryDepletion(device: Int, fraction: Double)
+        case external(gateways: [Int], milliwatts: Double, dutyCycle: Double)
+        case forgery(device: Int, rate: Double, threat: BANThreat)
+        case eavesdropping(loss: Double)
+        case flood(gateway: Int, rate: Double, milliwatts: Double)
+        case none
+    }
+
+    static let attackKinds: Set<String> = ["jamming", "interference", "spoofing", "replay", "eavesdropping", "dos",
+                                          "denial-of-service"]
+
+    let index: Int
+    let kind: String
+    let target: String
+    let at: SimTime
+    let end: SimTime?
+    let action: Action
+    var stream: Xoshiro256
+
+    var isAttack: Bool { Self.attackKinds.contains(kind) }
+
+    init(index: Int, event: ScenarioEvent, network: NetworkConfig, streams: RandomStreams) {
+        self.index = index
+        kind = event.kind
+        target = event.target
+        at = SimTime(event.at)
+        end = event.duration.flatMap { $0.si > 0 ? SimTime(event.at) + SimTime($0) : nil }
+        stream = streams.generator("scenario", String(index), event.kind)
+        action = Self.resolve(event, network: network)
+    }
+
+    private static func resolve(_ event: ScenarioEvent, network: NetworkConfig) -> Action {
+        let device = network.devices.firstIndex { $0.id == event.target }
+        let gateway = network.gateways.firstIndex { $0.id == event.target }
+        let everyGateway = Array(network.gateways.indices)
+        func parameter(_ name: String, _ fallback: Double) -> Double { event.parameters[name] ?? fallback }
+        switch event.kind {
+        case "gateway-failure":
+            return gateway.map { .gatewayFailure($0) } ?? .none
+        case "device-failure", "node-failure":
+            return device.map { .deviceFailure($0) } ?? .none
+        case "link-degradation":
+            let targets = device.map { [$0] } ?? (gateway == nil ? Array(network.devices.indices) : network.devices.indices
+                .filter { network.devices[$0].primaryGateway == event.target })
+            return .linkDegradation(devices: targets, loss: parameter("extra_loss_dB", 10))
+        case "posture-change", "posture":
+            return .posture(Posture(rawValue: event.target) ?? .walking)
+        case "battery-depletion":
+            return device.map { .batteryDepletion(device: $0, fraction: parameter("remaining_fraction", 0.01)) } ?? .none
+        case "jamming", "interference":
+            let jamming = event.kind == "jamming"
+            let primary = device.flatMap { index in
+                network.gateways.firstIndex { $0.id == network.devices[index].primaryGateway } }
+            let targets = gateway.map { [$0] } ?? primary.map { [$0] } ?? everyGateway
+            return .external(gateways: targets, milliwatts: milliwatts(parameter("power_dBm", jamming ? -77 : -85)),
+                             dutyCycle: parameter("duty_cycle", jamming ? 1 : 0.3))
+        case "spoofing", "replay":
+            return device.map { .forgery(device: $0, rate: parameter("rate_per_s", 1),
+                                         threat: event.kind == "replay" ? .replay : .spoofing) } ?? .none
+        case "eavesdropping":
+            return .eavesdropping(loss: BodyGeometry.offBodyLoss(distance: parameter("distance_m", 3)))
+        case "dos", "denial-of-service":
+            let hub = gateway ?? device.flatMap { index in
+                network.gateways.firstIndex { $0.id == network.devices[index].primaryGateway } } ?? 0
+            return .flood(gateway: hub, rate: parameter("rate_per_s", 100), milliwatts: milliwatts(parameter("power_dBm", -60)))
+        default:
+            return .none
+        }
+    }
+}
