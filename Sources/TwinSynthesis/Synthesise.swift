@@ -22,7 +22,8 @@ public func synthesise(intent: Intent, useCase: UseCase, catalogue: SynthesisCat
     let feasibility = FeasibilityChecks(intent: intent, network: network)
     let figures = feasibility.run(diagnostics: &diagnostics)
 
-    guard let solution = ModelSearch.solve(problem) else {
+    var search = ModelSearch(problem)
+    guard let solution = search.solve() else {
         diagnostics.append(.error(
             SynthesisDiagnostics.noValidModel,
             "no combination of catalogue models covers what intent `\(intent.name.value)` needs",
@@ -30,7 +31,7 @@ public func synthesise(intent: Intent, useCase: UseCase, catalogue: SynthesisCat
             notes: [DiagnosticNote("a model's `requires` or a method pin cannot be satisfied on some link")]))
         return SynthesisResult(plan: nil, diagnostics: diagnostics)
     }
-    let explanation = PlanExplanation(problem: problem, solution: solution, catalogue: catalogue, intent: intent)
+    var explanation = PlanExplanation(problem: problem, solution: solution, search: search, catalogue: catalogue, intent: intent)
     let plannedApplications = applications.chosen.map { chosen in
         let kpis = chosen.goals.compactMap { id in intent.goals.first { $0.id.value == id }?.kpi.value }
         var why = chosen.requestedByUseCase ? "Requested by the use case" : "Not listed by the use case, but needed"

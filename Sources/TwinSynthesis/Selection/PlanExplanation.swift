@@ -6,12 +6,15 @@ import TwinSpec
 struct PlanExplanation {
     let problem: SelectionProblem
     let solution: SelectionSolution
+    /// The search that found `solution`: pricing a rejected model re-solves only the
+    /// independent part it belongs to.
+    var search: ModelSearch
     let catalogue: SynthesisCatalogue
     let intent: Intent
 
     func plannedModels() -> [PlannedModel] {
         solution.items.map { item in
-            let covered = solution.demands.filter { $0.key.pinnedModel == nil && problem.covers(item, $0.key, $0.value) }
+            let covered = solution.demands.filter { $0.key.pinnedModel == nil && problem.covers(item, $0.key) }
             let capabilities = Set(covered.keys.map(\.capability)).sorted()
             let devices = Set(covered.keys.map(\.link.device)).sorted()
             let goals = orderedGoals(Set(covered.values.flatMap(\.goals)))
@@ -20,7 +23,7 @@ struct PlanExplanation {
             var why = item.pinnedBy.isEmpty ? "" : "Pinned by the use case under \(item.pinnedBy.sorted().joined(separator: ", ")). "
             why += "Provides \(capabilities.joined(separator: ", ")) for \(devices.joined(separator: ", "))"
             why += goals.isEmpty ? " (needed by the applications themselves)." : " (goals \(goals.joined(separator: ", ")))."
-            if covered.values.contains(where: { $0.fidelity == .packet }) {
+            if covered.keys.contains(where: { $0.fidelity == .packet }) {
                 let reason = critical.isEmpty ? "a critical goal's dependency" : "critical goal \(critical.joined(separator: ", "))"
                 why += " Represented by \(item.methodID) because \(reason) needs packet-level fidelity."
             } else {
@@ -38,7 +41,7 @@ struct PlanExplanation {
 
     /// Why each unchosen model and method was left out. A model that could have served
     /// is priced by re-solving with it forced in: the difference is the reason.
-    func rejected() -> [RejectedAlternative] {
+    mutating func rejected() -> [RejectedAlternative] {
         let chosenModels = Set(solution.items.map(\.modelID))
         let demanded = Set(solution.demands.keys.map(\.capability))
         let links = problem.links.values.sorted { $0.key < $1.key }
@@ -52,9 +55,7 @@ struct PlanExplanation {
                 let problems = Set(links.compactMap { model.validityProblem(on: $0) }).sorted()
                 reason = "not valid for any link of this network (\(problems.prefix(2).joined(separator: "; ")))"
             } else {
-                var forced = problem
-                forced.root[.pin(model.id.value)] = DemandInfo(fidelity: .analytic, goals: [], applications: [])
-                if let alternative = ModelSearch.solve(forced) {
+                if let alternative = search.solve(forcing: model.id.value, explained: false) {
                     let validOn = links.filter { model.isValid(on: $0) }.count
                     reason = "could provide \(useful.joined(separator: ", ")) (valid on \(validOn) of \(links.count) links), but the "
                         + "cheapest plan using it costs \(format(alternative.cost)) against \(format(solution.cost))"

@@ -20,9 +20,9 @@ struct ProblemBuilder {
         let devices = Dictionary(uniqueKeysWithValues: network.devices.map { ($0.id, $0) })
         var root: [DemandKey: DemandInfo] = [:]
         var origin: [DemandKey: SourceRangeHolder] = [:]
-        func add(_ capability: String, _ link: LinkKey, _ info: DemandInfo, at range: SourceRange?) {
+        func add(_ capability: String, _ link: LinkKey, _ fidelity: Fidelity, _ info: DemandInfo, at range: SourceRange?) {
             for cap in [capability] + CapabilityDemands.refinements(of: capability, for: devices[link.device]) {
-                let key = DemandKey(capability: cap, link: link)
+                let key = DemandKey(capability: cap, link: link, fidelity: fidelity)
                 if root[key] == nil { root[key] = info } else { _ = root[key]!.absorb(info) }
                 if origin[key] == nil, let range { origin[key] = SourceRangeHolder(range: range, goal: info.goals.first) }
             }
@@ -31,22 +31,24 @@ struct ProblemBuilder {
             let id = application.entry.id.value
             let range = useCase.applications.first { $0.id.value == application.entry.applicationKind }?.id.range
             for capability in application.entry.requiredCapabilities {
-                for link in links { add(capability, link.key, DemandInfo(fidelity: .analytic, goals: [], applications: [id]), at: range) }
+                for link in links { add(capability, link.key, .analytic, DemandInfo(goals: [], applications: [id]), at: range) }
             }
         }
         for goal in intent.goals {
             guard let application = applications.assignment[goal.id.value] else { continue }
             let scoped = Set(network.devices(in: goal.scope))
             let fidelity: Fidelity = goal.priority.value == .critical ? .packet : .analytic
-            let info = DemandInfo(fidelity: fidelity, goals: [goal.id.value], applications: [application])
+            let info = DemandInfo(goals: [goal.id.value], applications: [application])
             for capability in CapabilityDemands.capabilities(for: goal) {
-                for link in links where scoped.contains(link.key.device) { add(capability, link.key, info, at: goal.kpi.range) }
+                for link in links where scoped.contains(link.key.device) {
+                    add(capability, link.key, fidelity, info, at: goal.kpi.range)
+                }
             }
         }
 
         let pins = checkPins(links: links, diagnostics: &diagnostics)
         for (model, applicationIDs) in pins.models.sorted(by: { $0.key < $1.key }) {
-            root[.pin(model)] = DemandInfo(fidelity: .analytic, goals: [], applications: Set(applicationIDs))
+            root[.pin(model)] = DemandInfo(goals: [], applications: Set(applicationIDs))
         }
         var problem = SelectionProblem(
             root: root, items: items(pins: pins), links: linksByKey, devices: devices,
@@ -195,13 +197,17 @@ struct ProblemBuilder {
     private func reportUncoverable(_ problem: inout SelectionProblem, origin: [DemandKey: SourceRangeHolder],
                                    diagnostics: inout [Diagnostic]) {
         var grouped: [String: (capability: String, range: SourceRange?, goal: String?, links: [LinkKey], fidelity: Fidelity)] = [:]
-        for (key, info) in problem.root.sorted(by: { $0.key < $1.key }) where key.pinnedModel == nil {
-            guard problem.candidates(key, info).isEmpty else { continue }
+        var providers: [String: [SelectionItem]] = [:]
+        for item in problem.items {
+            for capability in item.provides { providers[capability, default: []].append(item) }
+        }
+        for key in problem.root.keys.sorted() where key.pinnedModel == nil {
+            guard !(providers[key.capability] ?? []).contains(where: { problem.covers($0, key) }) else { continue }
             problem.root[key] = nil
             let holder = origin[key]
             let groupKey = "\(holder?.goal ?? "")|\(key.capability)"
             if grouped[groupKey] == nil {
-                grouped[groupKey] = (key.capability, holder?.range, holder?.goal, [], info.fidelity)
+                grouped[groupKey] = (key.capability, holder?.range, holder?.goal, [], key.fidelity)
             }
             grouped[groupKey]!.links.append(key.link)
         }
