@@ -1,0 +1,115 @@
+import TwinConfig
+import TwinUnits
+
+/// Run settings given on the command line, each overriding the twin.json value it
+/// names (nil: keep the configured one).
+public struct RunOverrides: Sendable, Hashable {
+    public var horizon: Time?
+    public var replications: Int?
+    public var seed: UInt64?
+    public var warmup: Time?
+
+    public init(horizon: Time? = nil, replications: Int? = nil, seed: UInt64? = nil, warmup: Time? = nil) {
+        self.horizon = horizon
+        self.replications = replications
+        self.seed = seed
+        self.warmup = warmup
+    }
+}
+
+/// What to run: a twin configuration and the overrides of its run settings. The plan
+/// (`RunPlan`) is derived from it once, so every replication sees the same settings.
+public struct RunRequest: Sendable, Hashable {
+    public var config: TwinConfig
+    public var overrides: RunOverrides
+
+    public init(config: TwinConfig, overrides: RunOverrides = RunOverrides()) {
+        self.config = config
+        self.overrides = overrides
+    }
+}
+
+/// How the run is executed; none of it changes the report (same request → same bytes).
+public struct RunOptions: Sendable, Hashable {
+    /// Replications simulated at the same time. Results are gathered by position, so the
+    /// report is identical for any value.
+    public var maximumConcurrency: Int
+    /// Passed to every `simulate` call (the horizon in it is ignored: the plan's wins).
+    public var simulation: SimulationOptions
+
+    public init(maximumConcurrency: Int = 1, simulation: SimulationOptions = SimulationOptions()) {
+        self.maximumConcurrency = maximumConcurrency
+        self.simulation = simulation
+    }
+}
+
+/// The run settings actually used and the work they imply: every scenario of the twin
+/// times every replication, in configuration order.
+public struct RunPlan: Sendable, Hashable {
+    /// The config with the overrides applied to `run`; this is what `simulate` sees.
+    public var config: TwinConfig
+    /// True when the configured warm-up did not fit an overridden horizon and was cut to
+    /// a tenth of it (the compiler's own default ratio).
+    public var warmupShortened: Bool
+
+    public init(_ request: RunRequest) {
+        var config = request.config
+        let overrides = request.overrides
+        if let horizon = overrides.horizon { config.run.horizon = horizon }
+        if let replications = overrides.replications { config.run.replications = replications }
+        if let seed = overrides.seed { config.run.seed = seed }
+        if let warmup = overrides.warmup { config.run.warmup = warmup }
+        // A warm-up as long as the run would leave nothing to measure. When only the
+        // horizon was overridden (`--horizon 5s` on a twin with a 10 s warm-up), shorten
+        // the warm-up rather than refuse; an explicit `--warmup` is checked by the driver.
+        warmupShortened = overrides.warmup == nil && config.run.warmup >= config.run.horizon
+        if warmupShortened { config.run.warmup = config.run.horizon / 10 }
+        self.config = config
+    }
+
+    public var settings: RunSettings { config.run }
+
+    /// One unit of work: replication `replication` of scenario number `scenarioIndex`.
+    public struct Job: Sendable, Hashable {
+        public var scenarioIndex: Int
+        public var replication: Int
+    }
+
+    /// Scenario-major, replication-minor: the order results are reported in.
+    public var jobs: [Job] {
+        config.scenarios.indices.flatMap { scenario in
+            (0..<max(0, config.run.replications)).map { Job(scenarioIndex: scenario, replication: $0) }
+        }
+    }
+}
+
+/// Reported after each replication finishes (from whichever thread ran it).
+public struct RunProgress: Sendable, Hashable {
+    public var completed: Int
+    public var total: Int
+    public var scenarioID: String
+    public var replication: Int
+
+    public init(completed: Int, total: Int, scenarioID: String, replication: Int) {
+        self.completed = completed
+        self.total = total
+        self.scenarioID = scenarioID
+        self.replication = replication
+    }
+
+    public var fraction: Double { total > 0 ? Double(completed) / Double(total) : 1 }
+}
+
+/// Why a run stopped: the simulator refused the configuration in one replication of one
+/// scenario. The driver turns it into a `TR…` diagnostic.
+public struct RunFailure: Error, Sendable, Hashable {
+    public var scenarioID: String
+    public var replication: Int
+    public var error: SimulationError
+
+    public init(scenarioID: String, replication: Int, error: SimulationError) {
+        self.scenarioID = scenarioID
+        self.replication = replication
+        self.error = error
+    }
+}
