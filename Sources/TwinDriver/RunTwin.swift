@@ -1,0 +1,84 @@
+import Foundation
+import TwinConfig
+import TwinDiagnostics
+import TwinRuntime
+
+/// What `twinc run` produced: the report when the twin ran, otherwise the diagnostics
+/// that stopped it (with the sources they quote) and the exit status.
+public struct RunTwinResult: Sendable {
+    public var report: RunReport?
+    public var diagnostics: [Diagnostic]
+    public var sources: SourceStore
+    /// The twin.json actually read (the argument, or `twin.json` inside a folder).
+    public var file: String
+    /// A flag that does not fit the twin (a `--warmup` as long as the horizon): exit 64.
+    public var usageError: RunFlagError?
+
+    /// 0 when the twin ran, whatever its verdicts; 65 for a twin.json that cannot be
+    /// read or simulated; 66 when it cannot be opened.
+    public var exitStatus: ExitStatus {
+        if report != nil { return .success }
+        if usageError != nil { return .usage }
+        let status = ExitStatus.forDiagnostics(diagnostics)
+        return status == .success ? .software : status
+    }
+}
+
+extension RunTwinResult {
+    /// The report as `twinc run` prints it: canonical JSON or the text tables.
+    public func renderedReport(json: Bool) -> String? {
+        report.map { json ? $0.canonicalJSON() : $0.text() }
+    }
+}
+
+/// Options of a run from the command line.
+public struct RunTwinOptions: Sendable {
+    public var overrides: RunOverrides
+    public var maximumConcurrency: Int
+
+    public init(overrides: RunOverrides = RunOverrides(), maximumConcurrency: Int = 1) {
+        self.overrides = overrides
+        self.maximumConcurrency = maximumConcurrency
+    }
+}
+
+/// Loads twin.json (a file, or a folder holding `twin.json` such as
+/// `Generated/icu-monitoring`), reads it with `TwinConfig.read` (`TK…` diagnostics at
+/// the member at fault), and runs it. Stops at the first stage with errors.
+public func runTwinFile(path: String, options: RunTwinOptions = RunTwinOptions(),
+                        progress: (@Sendable (RunProgress) -> Void)? = nil) -> RunTwinResult {
+    let file = twinFile(for: path)
+    let loaded = SourceLoader().load([file])
+    var result = RunTwinResult(report: nil, diagnostics: loaded.diagnostics, sources: SourceStore(), file: file)
+    guard let source = loaded.files.first, !loaded.diagnostics.hasErrors else { return result }
+    result.sources.add(file: source.path, text: source.text)
+
+    let read = TwinConfig.read(text: source.text, file: source.path)
+    result.diagnostics += read.diagnostics
+    guard let config = read.config, !read.diagnostics.hasErrors else { return result }
+
+    let request = RunRequest(config: config, overrides: options.overrides)
+    let settings = RunPlan(request).settings
+    if options.overrides.warmup != nil, settings.warmup >= settings.horizon {
+        result.usageError = RunFlagError(
+            "--warmup (\(settings.warmup.quantity.formatted)) must be shorter than the horizon (\(settings.horizon.quantity.formatted))")
+        return result
+    }
+    do throws(RunFailure) {
+        result.report = try runTwin(request, options: RunOptions(maximumConcurrency: options.maximumConcurrency),
+                                    progress: progress)
+    } catch {
+        result.diagnostics.append(RunFailureDiagnostic.diagnostic(
+            for: error, text: source.text, file: source.path, horizonFromFlag: options.overrides.horizon != nil))
+    }
+    return result
+}
+
+/// `DIR/twin.json` when `path` is a folder, else `path`.
+func twinFile(for path: String) -> String {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        return path
+    }
+    return (path.hasSuffix("/") ? String(path.dropLast()) : path) + "/twin.json"
+}

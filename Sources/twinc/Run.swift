@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import TwinDriver
+
+/// `twinc run TWIN`: runs every scenario of a compiled twin and reports every goal as
+/// met or not met, with its value and 95 % confidence interval, and every device's
+/// figures. Exit 0 when it ran (whatever the verdicts), 64 for bad flags, 65 for a
+/// twin.json that cannot be read or simulated, 66 when it cannot be opened.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a compiled twin and report every goal as met or not met.",
+        discussion: """
+        TWIN is a twin.json or a folder holding one (e.g. Generated/icu-monitoring). \
+        Run settings come from twin.json; the flags override them. A progress line is \
+        shown on standard error for runs longer than a second, only on a terminal.
+        """)
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "The twin.json to run, or a folder holding one.")
+    var twin: String
+
+    @Option(help: "Base seed of the random streams (overrides run.seed).")
+    var seed: UInt64?
+
+    @Option(help: "Simulated time per replication, e.g. 24h or '30 min' (overrides run.horizon_s).")
+    var horizon: String?
+
+    @Option(help: "Time left out of packet statistics at the start, e.g. 10s (overrides run.warmup_s).")
+    var warmup: String?
+
+    @Option(help: "Independent replications per scenario, 1-1000 (overrides run.replications).")
+    var replications: Int?
+
+    @Option(help: "Output format: text or json (canonical; byte-identical for the same twin and seed).")
+    var format: ReportFormat = .text
+
+    @Option(help: "Replications simulated in parallel (default: one per processor); the report does not depend on it.")
+    var jobs: Int?
+
+    private func options() -> Result<RunTwinOptions, RunFlagError> {
+        RunTwinOptions.fromFlags(seed: seed, horizon: horizon, warmup: warmup, replications: replications, jobs: jobs,
+                                 processors: ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    func validate() throws {
+        if case .failure(let error) = options() { throw ValidationError(error.message) }
+    }
+
+    func run() throws {
+        guard case .success(let options) = options() else { throw ExitCode(ExitStatus.usage.rawValue) }
+        let onTerminal = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
+        let progress = onTerminal ? RunProgressReporter(write: writeStandardError) : nil
+        let result = runTwinFile(path: twin, options: options, progress: progress.map { $0.report })
+        progress?.finish()
+        if let usage = result.usageError {
+            writeStandardError("Error: \(usage.message)\n")
+            try endCommand(with: .usage)
+        }
+        // Standard output holds one document: the report when the twin ran, otherwise
+        // (with --format json) the diagnostics. Warnings beside a report go to stderr.
+        let ran = result.report != nil
+        let diagnosticFormat: DiagnosticFormat = format == .json && !ran ? .json : .text
+        if !ran || !result.diagnostics.isEmpty {
+            DiagnosticOutput(format: diagnosticFormat, rules: []).emit(result.diagnostics, sources: result.sources)
+        }
+        if let text = result.renderedReport(json: format == .json) { print(text, terminator: "") }
+        try endCommand(with: result.exitStatus)
+    }
+}
