@@ -19,7 +19,7 @@ public func synthesise(intent: Intent, useCase: UseCase, catalogue: SynthesisCat
     let builder = ProblemBuilder(intent: intent, useCase: useCase, network: network, catalogue: catalogue,
                                  applications: applications)
     let problem = builder.build(diagnostics: &diagnostics)
-    let feasibility = FeasibilityChecks(intent: intent, network: network)
+    let feasibility = FeasibilityChecks(intent: intent, network: network, catalogue: catalogue)
     let figures = feasibility.run(diagnostics: &diagnostics)
 
     var search = ModelSearch(problem)
