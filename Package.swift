@@ -78,7 +78,8 @@ let package = Package(
         .testTarget(name: "TwinModelsTests", dependencies: ["TwinModels", "TwinUnits"]),
         .testTarget(
             name: "TwinSynthesisTests",
-            dependencies: ["TwinSynthesis", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics"]
+            dependencies: ["TwinSynthesis", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "TwinRuntimeTests",
