@@ -70,7 +70,8 @@ enum SimulationFixture {
     /// jitter or outage) unless `latency` says otherwise.
     static func config(devices: [DeviceConfig], gateways: [GatewayConfig] = [gateway("hub")],
                        horizon: Time = .seconds(60), seed: UInt64 = 42, latency: Time = .zero, jitter: Time = .zero,
-                       availability: Double = 1, models: [String] = [], scenarios: [ScenarioConfig] = []) -> TwinConfig {
+                       availability: Double = 1, models: [String] = [], scenarios: [ScenarioConfig] = [],
+                       sampleInterval: Time = .seconds(1)) -> TwinConfig {
         let links = gateways.map {
             LinkConfig(from: $0.id, to: "edge", technology: "ethernet", latency: latency, jitter: jitter, rate: .zero,
                        availability: .fraction(availability))
@@ -80,7 +81,7 @@ enum SimulationFixture {
                                     links: links)
         return TwinConfig(
             name: "sim-test", title: "Simulation test", usecase: "test", generator: "tests",
-            run: RunSettings(horizon: horizon, replications: 1, seed: seed, warmup: .zero, sampleInterval: .seconds(1)),
+            run: RunSettings(horizon: horizon, replications: 1, seed: seed, warmup: .zero, sampleInterval: sampleInterval),
             network: network,
             models: models.map { ModelChoice(id: $0, family: "channel", method: "discrete-event", applications: [],
                                              parameters: [:], source: "test") },

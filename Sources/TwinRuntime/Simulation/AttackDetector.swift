@@ -68,6 +68,16 @@ struct AttackDetector: Sendable {
         }
     }
 
+    /// Many frames at once (a wideband batch).
+    mutating func frames(gateway: Int, attempted: Int, decoded: Int, at time: SimTime) {
+        windows[gateway].attempted += attempted
+        windows[gateway].decoded += decoded
+        if time < baselineEnd {
+            windows[gateway].baselineAttempted += attempted
+            windows[gateway].baselineDecoded += decoded
+        }
+    }
+
     mutating func forged(gateway: Int) { windows[gateway].forged += 1 }
     mutating func unsolicited(gateway: Int) { windows[gateway].unsolicited += 1 }
 

@@ -40,6 +40,9 @@ struct BANSimulation: SimulationModel {
     var detector: AttackDetector
     var recovery: RecoveryTracker
     var eavesdroppers: [Eavesdropper] = []
+    /// Reused buffers of a scheduled allocation (no allocation per event).
+    var scratchPackets: [Packet] = []
+    var scratchDecoded: [Bool] = []
     var stoppedDevices = 0
     let horizon: SimTime
     let warmup: SimTime
@@ -112,6 +115,7 @@ struct BANSimulation: SimulationModel {
                 devices[device].connectionPhase = SimTime(
                     nanoseconds: Int64(devices[device].accessStream.uniform() * Double(interval.nanoseconds)))
                 devices[device].connectionAccountedUntil = SimTime(nanoseconds: -1)
+                ensureConnectionEvent(device, scheduler: &scheduler)
             case .csma, .wideband:
                 break
             }

@@ -8,7 +8,8 @@ import TwinModels
 /// retransmitted until acknowledged) and §2.1 (LE 1M packet air time, `BLE1MPHY`).
 /// Peripheral latency is 0, so the peripheral attends every event: an event without
 /// data (central's empty poll, T_IFS, the peripheral's empty reply) is accounted
-/// analytically in bulk, and only events carrying data are simulated. A lost data
+/// analytically in bulk, and only events carrying data are simulated (arrivals are
+/// generated when the event looks at the queue, `catchUpTraffic`). A lost data
 /// packet is retried in the same event, up to `maxRetries` times in all; the event
 /// ends before the next anchor.
 extension BANSimulation {
@@ -21,13 +22,16 @@ extension BANSimulation {
         return phase + interval * index
     }
 
-    /// Makes sure a connection event will carry the queued data.
+    /// Makes sure the first connection event with data is simulated: the next one when
+    /// data is queued, else the first one after the next arrival.
     mutating func ensureConnectionEvent(_ device: Int, scheduler: inout Scheduler<Event>) {
         guard !devices[device].connectionEventPending, devices[device].isRunning, devices[device].serving >= 0 else { return }
+        var target = Swift.max(scheduler.now, devices[device].connectionAccountedUntil + SimTime(nanoseconds: 1))
+        if devices[device].queue.isEmpty { target = Swift.max(target, nextArrival(device)) }
+        guard target < .max - parameters[device].connectionInterval else { return }
         devices[device].connectionEventPending = true
-        let anchor = nextAnchor(device, atOrAfter: Swift.max(scheduler.now, devices[device].connectionAccountedUntil
-            + SimTime(nanoseconds: 1)))
-        scheduler.schedule(.connectionEvent(device: Int32(device), epoch: devices[device].accessEpoch), at: anchor)
+        scheduler.schedule(.connectionEvent(device: Int32(device), epoch: devices[device].accessEpoch),
+                           at: nextAnchor(device, atOrAfter: target))
     }
 
     /// Energy of the empty events the peripheral attended after the last accounted one
@@ -45,7 +49,7 @@ extension BANSimulation {
             let empty = parameters[device].frame.acknowledgementAirtime
             devices[device].energy.wakeUp(parameters[device].wakeUpTime * count)
             devices[device].energy.receive(empty * count)
-            devices[device].energy.listen(SimTime(BLE1MPHY.interFrameSpace) * count)
+            devices[device].energy.listen(MACTiming.bleInterFrameSpace * count)
             devices[device].energy.transmit(empty * count)
         }
         devices[device].connectionAccountedUntil = time - SimTime(nanoseconds: 1)
@@ -56,6 +60,7 @@ extension BANSimulation {
         devices[device].connectionEventPending = false
         guard devices[device].isRunning, devices[device].serving >= 0 else { return }
         let now = scheduler.now
+        catchUpTraffic(device, until: now)
         accountIdleConnectionEvents(device, until: now)
         devices[device].connectionAccountedUntil = now
         if checkBattery(device, at: now, scheduler: &scheduler) { return }
@@ -63,7 +68,7 @@ extension BANSimulation {
         let gateway = parameters[device].gateways[slot]
         let medium = gateways[gateway].media[parameters[device].medium.rawValue]
         let frame = parameters[device].frame
-        let ifs = SimTime(BLE1MPHY.interFrameSpace)
+        let ifs = MACTiming.bleInterFrameSpace
         let empty = frame.acknowledgementAirtime
         let limit = now + parameters[device].connectionInterval - ifs
         devices[device].energy.wakeUp(parameters[device].wakeUpTime)
@@ -89,7 +94,7 @@ extension BANSimulation {
             devices[device].energy.listen(ifs * 2)
             devices[device].energy.receive(empty)
             let end = time + airtime
-            let interference = media[medium].add(sender: -1, power: milliwatts(level), start: time, end: end,
+            let interference = media[medium].add(sender: -1, power: receivedPower(device, level: level), start: time, end: end,
                                                  external: external) + burstInterference(device, gateway: gateway)
             overhear(device, at: time)
             let decoded = receive(packet, device: device, gateway: gateway, level: level, interference: interference, at: end)
@@ -108,9 +113,6 @@ extension BANSimulation {
             }
         }
         gateways[gateway].busy.add(from: now, to: time)
-        if !devices[device].queue.isEmpty {
-            devices[device].connectionAccountedUntil = now
-            ensureConnectionEvent(device, scheduler: &scheduler)
-        }
+        ensureConnectionEvent(device, scheduler: &scheduler)
     }
 }

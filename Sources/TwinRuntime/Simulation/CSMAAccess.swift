@@ -119,8 +119,9 @@ extension BANSimulation {
         let level = devices[device].fading.received(transmit: parameters[device].transmitLevel,
                                                     link: parameters[device].links[slot], slot: slot)
         let dataEnd = now + airtime
-        let exchangeEnd = dataEnd + SimTime(NarrowbandTiming.sifs) + parameters[device].frame.acknowledgementAirtime
-        media[medium].add(sender: Int32(device), power: milliwatts(level), start: now, end: dataEnd,
+        let exchangeEnd = dataEnd + MACTiming.sifs + parameters[device].frame.acknowledgementAirtime
+        let power = receivedPower(device, level: level)
+        media[medium].add(sender: Int32(device), power: power, start: now, end: dataEnd,
                           external: channel.constantPower(at: gateway))
         channelBusy(medium, until: exchangeEnd, except: device, scheduler: &scheduler)
         gateways[gateway].busy.add(from: now, to: exchangeEnd)
@@ -155,11 +156,10 @@ extension BANSimulation {
             forward(packet, device: device, gateway: gateway, at: devices[device].exchangeDataEnd)
         }
         let acknowledged = received && devices[device].receptionStream.succeeds(
-            parameters[device].receiver.successProbability(
-                received: level, interference: channel.constantPower(at: gateway),
-                bits: parameters[device].frame.acknowledgementBits))
+            successProbability(device, level: level, interference: channel.constantPower(at: gateway),
+                               bits: parameters[device].frame.acknowledgementBits, acknowledgement: true))
         let ackTime = parameters[device].frame.acknowledgementAirtime
-        devices[device].energy.listen(SimTime(NarrowbandTiming.sifs))
+        devices[device].energy.listen(MACTiming.sifs)
         if acknowledged { devices[device].energy.receive(ackTime) } else { devices[device].energy.listen(ackTime) }
         devices[device].listeningSince = now
         if acknowledged {
@@ -196,10 +196,10 @@ extension BANSimulation {
             packet.headOfQueue = now
             devices[device].current = packet
             devices[device].backoffRemaining = 0
-            devices[device].backoffResume = now + SimTime(NarrowbandTiming.mifs)
+            devices[device].backoffResume = now + MACTiming.mifs
             devices[device].backoffHandle = scheduler.scheduleCancellable(
                 .backoffDone(device: Int32(device), epoch: devices[device].accessEpoch),
-                at: now + SimTime(NarrowbandTiming.mifs))
+                at: now + MACTiming.mifs)
             return
         }
         startService(device, scheduler: &scheduler)

@@ -29,16 +29,25 @@ extension BANSimulation {
             let fraction = (capacity - before) / (consumed - before)
             death = since + SimTime(nanoseconds: Int64((Double((time - since).nanoseconds) * fraction).rounded()))
         }
-        devices[device].outcome.deathTime = death
+        let at = Swift.max(death, since)
+        settle(device, until: at)
+        devices[device].outcome.deathTime = at
         devices[device].dead = true
         devices[device].empty = true
-        stop(device, at: Swift.max(death, since), forGood: true)
+        stop(device, at: at, forGood: true)
         return true
     }
 
-    /// Stops the device: its MAC state is discarded and what it held is dropped.
-    mutating func stop(_ device: Int, at time: SimTime, forGood: Bool) {
+    /// Brings a running device's lazy accounts up to `time` before it stops: arrivals
+    /// of scheduled and BLE devices, empty BLE connection events.
+    private mutating func settle(_ device: Int, until time: SimTime) {
+        catchUpTraffic(device, until: time)
         accountIdleConnectionEvents(device, until: time)
+    }
+
+    /// Stops the device (flags already set, arrivals generated up to `time`): its MAC
+    /// state is discarded and what it held is dropped.
+    mutating func stop(_ device: Int, at time: SimTime, forGood: Bool) {
         devices[device].accessEpoch &+= 1
         devices[device].stoppedForGood = devices[device].stoppedForGood || forGood
         devices[device].backoffHandle = nil
@@ -65,6 +74,7 @@ extension BANSimulation {
         guard devices[device].isRunning else { return }
         let now = scheduler.now
         if parameters[device].access == .wideband { processFlow(device, until: now) }
+        settle(device, until: now)
         if devices[device].outcome.failureTime == nil { devices[device].outcome.failureTime = now }
         devices[device].failed = true
         stop(device, at: now, forGood: permanently)
@@ -73,6 +83,7 @@ extension BANSimulation {
     mutating func recoverDevice(_ device: Int, scheduler: inout Scheduler<Event>) {
         guard devices[device].failed, !devices[device].dead else { return }
         let now = scheduler.now
+        catchUpTraffic(device, until: now)  // arrivals while broken pass ungenerated
         devices[device].failed = false
         devices[device].accessEpoch &+= 1
         devices[device].energy.resume(at: now)
@@ -85,7 +96,11 @@ extension BANSimulation {
             let slots = parameters[device].gateways
             devices[device].serving = slots.indices.first { gateways[slots[$0]].up } ?? -1
         }
-        if parameters[device].access == .scheduled { armAllocation(device, after: now, scheduler: &scheduler) }
+        switch parameters[device].access {
+        case .scheduled: armAllocation(device, after: now, scheduler: &scheduler)
+        case .ble: ensureConnectionEvent(device, scheduler: &scheduler)
+        case .csma, .wideband: break
+        }
     }
 
     /// Every device has stopped for good (the run may end early).

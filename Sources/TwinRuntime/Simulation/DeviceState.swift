@@ -62,6 +62,12 @@ struct DeviceState: Sendable {
     var nextAlarm: SimTime = .max
     var flowProcessedUntil: SimTime = .zero
 
+    // Per-frame caches: success probability of data frames and of ACKs; mW of the level.
+    var dataSuccess = SuccessCache()
+    var acknowledgementSuccess = SuccessCache()
+    var powerLevel = Double.nan
+    var powerMilliwatts = 0.0
+
     // Battery checks
     var lastCheck: SimTime = .zero
     var lastConsumed = 0.0

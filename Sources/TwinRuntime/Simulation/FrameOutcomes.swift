@@ -14,8 +14,8 @@ extension BANSimulation {
         devices[device].windowLevelCount += 1
         if packet.counted { devices[device].outcome.rssi.add(level) }
         guard gateways[gateway].up else { return false }
-        let probability = parameters[device].receiver.successProbability(
-            received: level, interference: interference, bits: parameters[device].frame.bits(payload: Int(packet.payload)))
+        let probability = successProbability(device, level: level, interference: interference,
+                                             bits: parameters[device].frame.bits(payload: Int(packet.payload)))
         let decoded = devices[device].receptionStream.succeeds(probability)
         if decoded {
             gateways[gateway].outcome.framesReceived += 1
@@ -24,6 +24,27 @@ extension BANSimulation {
         }
         detector.frame(gateway: gateway, decoded: decoded, at: time)
         return decoded
+    }
+
+    /// Success probability of a data frame (or of an ACK to the device) at `level` dBm
+    /// with `interference` mW, from the device's cache when nothing changed.
+    mutating func successProbability(_ device: Int, level: Double, interference: Double, bits: Int,
+                                     acknowledgement: Bool = false) -> Double {
+        let cache = acknowledgement ? devices[device].acknowledgementSuccess : devices[device].dataSuccess
+        if cache.level == level && cache.interference == interference && cache.bits == bits { return cache.value }
+        let value = parameters[device].receiver.successProbability(received: level, interference: interference, bits: bits)
+        let fresh = SuccessCache(level: level, interference: interference, bits: bits, value: value)
+        if acknowledgement { devices[device].acknowledgementSuccess = fresh } else { devices[device].dataSuccess = fresh }
+        return value
+    }
+
+    /// mW of the device's received level (cached).
+    mutating func receivedPower(_ device: Int, level: Double) -> Double {
+        if devices[device].powerLevel != level {
+            devices[device].powerLevel = level
+            devices[device].powerMilliwatts = milliwatts(level)
+        }
+        return devices[device].powerMilliwatts
     }
 
     /// A frame of `packet` goes on the air.

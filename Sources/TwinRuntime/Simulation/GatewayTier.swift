@@ -48,6 +48,22 @@ struct GatewayState: Sendable {
     }
 }
 
+extension GatewayState {
+    /// Uplink delay of a packet of `payload` octets before jitter: link latency, edge
+    /// processing, serialisation at the link rate.
+    func baseDelay(payload: Int32) -> SimTime {
+        var delay = latency + processing
+        if linkRate > 0 { delay += SimTime(nanoseconds: Int64((Double(8 * payload) / linkRate * 1e9).rounded())) }
+        return delay
+    }
+
+    /// `delay` moved by a jitter uniform in ±`jitter` (never below zero).
+    static func jittered(_ delay: SimTime, jitter: SimTime, uniform: Double) -> SimTime {
+        let offset = (2 * uniform - 1) * Double(jitter.nanoseconds)
+        return SimTime(nanoseconds: Swift.max(0, delay.nanoseconds + Int64(offset.rounded())))
+    }
+}
+
 extension BANSimulation {
     /// The gateway decoded `packet` of `device` for the first time at `time`: forward it
     /// to the edge and settle its fate (delivered, lost on the uplink, or still in
@@ -59,15 +75,9 @@ extension BANSimulation {
             return
         }
         gateways[gateway].outcome.framesForwarded += 1
-        var delay = gateways[gateway].latency + gateways[gateway].processing
-        if gateways[gateway].linkRate > 0 {
-            delay += SimTime(nanoseconds: Int64((Double(8 * packet.payload) / gateways[gateway].linkRate * 1e9).rounded()))
-        }
+        var delay = gateways[gateway].baseDelay(payload: packet.payload)
         let jitter = gateways[gateway].jitter
-        if jitter > .zero {
-            let offset = (2 * devices[device].uplinkStream.uniform() - 1) * Double(jitter.nanoseconds)
-            delay = SimTime(nanoseconds: Swift.max(0, delay.nanoseconds + Int64(offset.rounded())))
-        }
+        if jitter > .zero { delay = GatewayState.jittered(delay, jitter: jitter, uniform: devices[device].uplinkStream.uniform()) }
         let arrival = time + delay
         if arrival > horizon {
             if packet.counted { devices[device].outcome.pendingAtEnd += 1 }
@@ -79,7 +89,7 @@ extension BANSimulation {
             devices[device].outcome.latency.record(latency)
             if latency <= parameters[device].latencyBudget { devices[device].outcome.deliveredWithinBudget += 1 }
         }
-        recovery.delivered(device: device, crossedAt: time, arrivedAt: arrival)
+        if !recovery.eventTimes.isEmpty { recovery.delivered(device: device, crossedAt: time, arrivedAt: arrival) }
     }
 
     // MARK: Failure, failover, repair
@@ -149,6 +159,7 @@ extension BANSimulation {
             return
         }
         let now = scheduler.now
+        catchUpTraffic(device, until: now)
         accountIdleConnectionEvents(device, until: now)
         let wasDisconnected = devices[device].serving < 0
         devices[device].serving = slot
@@ -164,7 +175,7 @@ extension BANSimulation {
         case .scheduled:
             armAllocation(device, after: now, scheduler: &scheduler)
         case .ble:
-            if !devices[device].queue.isEmpty { ensureConnectionEvent(device, scheduler: &scheduler) }
+            ensureConnectionEvent(device, scheduler: &scheduler)
         case .wideband:
             break
         }
@@ -173,6 +184,7 @@ extension BANSimulation {
     /// No gateway is reachable: the device drops what it holds and what it generates
     /// until one comes back.
     mutating func disconnect(_ device: Int, scheduler: inout Scheduler<Event>) {
+        catchUpTraffic(device, until: scheduler.now)
         accountIdleConnectionEvents(device, until: scheduler.now)
         devices[device].serving = -1
         abandonBackoff(device, scheduler: &scheduler)

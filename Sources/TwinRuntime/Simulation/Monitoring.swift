@@ -31,6 +31,7 @@ extension BANSimulation {
 
     private mutating func recordSamples(at time: SimTime) {
         for device in devices.indices {
+            if devices[device].isRunning { catchUpTraffic(device, until: time) }
             let state = devices[device]
             let sample = DeviceSample(
                 time: time,

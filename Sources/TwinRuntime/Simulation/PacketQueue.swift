@@ -54,6 +54,22 @@ struct PacketQueue: Sendable {
         return true
     }
 
+    /// Inserts `packet` after the alarms at the head of the queue (ahead of every
+    /// waiting sample); false when full.
+    mutating func insertAfterLeadingAlarms(_ packet: Packet) -> Bool {
+        guard !isFull else { return false }
+        var position = 0
+        while position < count, storage[(head + position) % storage.count]?.isAlarm == true { position += 1 }
+        var index = count
+        while index > position {
+            storage[(head + index) % storage.count] = storage[(head + index - 1) % storage.count]
+            index -= 1
+        }
+        storage[(head + position) % storage.count] = packet
+        count += 1
+        return true
+    }
+
     var first: Packet? { count > 0 ? storage[head] : nil }
 
     mutating func popFirst() -> Packet? {

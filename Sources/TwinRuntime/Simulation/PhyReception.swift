@@ -148,6 +148,26 @@ struct PhyReceiver: Sendable {
     }
 }
 
+/// Timing constants as simulation ticks, converted once: pSIFS, pMIFS (Tachtatzis 2010
+/// Table II), BLE T_IFS (Core Spec Vol 6 Part B §4.1), and the beacon + B-Ack reception
+/// and wake-ups per scheduled allocation of `ScheduledAccessLifetimeModel.tachtatzis2012`.
+enum MACTiming {
+    static let sifs = SimTime(NarrowbandTiming.sifs)
+    static let mifs = SimTime(NarrowbandTiming.mifs)
+    static let bleInterFrameSpace = SimTime(BLE1MPHY.interFrameSpace)
+    static let beaconAndBlockAck = SimTime(ScheduledAccessLifetimeModel.tachtatzis2012.receiveTimePerInterval)
+    static let wakeUpsPerAllocation = Int64(ScheduledAccessLifetimeModel.tachtatzis2012.wakeUpsPerInterval)
+}
+
+/// The last answer of an expensive per-frame computation, reused while its inputs do
+/// not change (a link's level only changes with posture, degradation or scenario).
+struct SuccessCache: Sendable {
+    var level = Double.nan
+    var interference = Double.nan
+    var bits = -1
+    var value = 0.0
+}
+
 /// mW of a level in dBm.
 @inline(__always) func milliwatts(_ dBm: Double) -> Double { pow(10, dBm / 10) }
 /// dBm of a power in mW (−∞ for 0).

@@ -15,38 +15,56 @@ import TwinModels
 /// - sends the queued frames back to back while they fit before the superframe ends.
 /// Frames the B-Ack does not confirm are retried at the next allocation, up to
 /// `maxRetries`. An allocation without data costs nothing (the device sleeps through
-/// it), so a lightly loaded device is one cheap event per interval. Over a run the
+/// it) and is not even an event: the next allocation simulated is the first one after
+/// the next arrival (arrivals are generated when the allocation looks at the queue,
+/// `catchUpTraffic`). Over a run the
 /// average current is that of the analytic model, which the validation tests check
 /// against Tachtatzis et al.'s Table 3.
 extension BANSimulation {
-    /// Schedules the device's next allocation after `time` at its serving gateway.
+    /// Schedules the device's first allocation at or after `time` at its serving
+    /// gateway that will have data: with an empty queue, the first one at or after the
+    /// next arrival (none when no arrival is left).
     mutating func armAllocation(_ device: Int, after time: SimTime, scheduler: inout Scheduler<Event>) {
         guard let schedule = parameters[device].schedule else { return }
         devices[device].scheduleEpoch &+= 1
+        let target = devices[device].queue.isEmpty ? Swift.max(time, nextArrival(device)) : time
+        guard target < .max - schedule.interval else { return }
         let offset = schedule.offsets[Swift.max(0, devices[device].serving)]
-        let elapsed = time - offset
+        let elapsed = target - offset
         var index = elapsed.nanoseconds <= 0 ? 0 : elapsed / schedule.interval
-        if offset + schedule.interval * index < time { index += 1 }
+        if offset + schedule.interval * index < target { index += 1 }
         scheduler.schedule(.allocation(device: Int32(device), epoch: devices[device].scheduleEpoch),
                            at: offset + schedule.interval * index)
     }
 
     mutating func allocation(_ device: Int, epoch: Int32, scheduler: inout Scheduler<Event>) {
-        guard epoch == devices[device].scheduleEpoch, !devices[device].dead,
-              let schedule = parameters[device].schedule else { return }
+        guard epoch == devices[device].scheduleEpoch, !devices[device].dead, parameters[device].schedule != nil else {
+            return
+        }
         let now = scheduler.now
-        scheduler.schedule(.allocation(device: Int32(device), epoch: epoch), at: now + schedule.interval)
-        guard devices[device].isRunning, devices[device].serving >= 0, !devices[device].queue.isEmpty else { return }
-        if checkBattery(device, at: now, scheduler: &scheduler) { return }
+        catchUpTraffic(device, until: now)
+        if devices[device].isRunning, devices[device].serving >= 0, !devices[device].queue.isEmpty,
+           !checkBattery(device, at: now, scheduler: &scheduler) {
+            transmitAllocation(device, at: now, scheduler: &scheduler)
+        }
+        if !devices[device].dead { armAllocation(device, after: now + SimTime(nanoseconds: 1), scheduler: &scheduler) }
+    }
+
+    /// The device's frames in this allocation, its energy, and the B-Ack.
+    private mutating func transmitAllocation(_ device: Int, at now: SimTime, scheduler: inout Scheduler<Event>) {
+        guard let schedule = parameters[device].schedule else { return }
         let slot = devices[device].serving
         let gateway = parameters[device].gateways[slot]
         let medium = gateways[gateway].media[parameters[device].medium.rawValue]
         let frame = parameters[device].frame
-        let mifs = SimTime(NarrowbandTiming.mifs), sifs = SimTime(NarrowbandTiming.sifs)
+        let mifs = MACTiming.mifs, sifs = MACTiming.sifs
         let capacity = schedule.superframe - schedule.offsets[slot]
 
         // The frames that fit in the allocation, in queue order.
         var packets: [Packet] = []
+        swap(&packets, &scratchPackets)
+        packets.removeAll(keepingCapacity: true)
+        defer { scratchPackets = packets }
         var used = schedule.guardTime + sifs + frame.acknowledgementAirtime
         while let next = devices[device].queue.first {
             let need = frame.airtime(payload: Int(next.payload)) + (packets.isEmpty ? .zero : mifs)
@@ -57,19 +75,22 @@ extension BANSimulation {
         }
 
         // Energy: the Tachtatzis per-interval budget.
-        let model = ScheduledAccessLifetimeModel.tachtatzis2012
-        let energy = parameters[device]
-        devices[device].energy.wakeUp(energy.wakeUpTime * Int64(model.wakeUpsPerInterval))
-        devices[device].energy.receive(SimTime(model.receiveTimePerInterval))
+        devices[device].energy.wakeUp(parameters[device].wakeUpTime * MACTiming.wakeUpsPerAllocation)
+        devices[device].energy.receive(MACTiming.beaconAndBlockAck)
         devices[device].energy.listen(schedule.guardTime + mifs * Int64(packets.count - 1) + sifs)
 
         // The burst: frames decided now against what is on the air.
         devices[device].fading.refresh(posture: channel.posture, at: now)
-        let level = devices[device].fading.received(transmit: energy.transmitLevel, link: energy.links[slot], slot: slot)
-        let power = milliwatts(level)
+        let level = devices[device].fading.received(transmit: parameters[device].transmitLevel,
+                                                    link: parameters[device].links[slot], slot: slot)
+        let power = receivedPower(device, level: level)
         let external = channel.constantPower(at: gateway)
         var start = now + schedule.guardTime
-        var decoded = [Bool](repeating: false, count: packets.count)
+        var decoded: [Bool] = []
+        swap(&decoded, &scratchDecoded)
+        decoded.removeAll(keepingCapacity: true)
+        decoded.append(contentsOf: repeatElement(false, count: packets.count))
+        defer { scratchDecoded = decoded }
         for index in packets.indices {
             packets[index].attempts += 1
             countTransmission(packets[index], device: device)
@@ -96,10 +117,9 @@ extension BANSimulation {
 
         // The B-Ack confirms what the hub decoded; the rest waits for the next allocation.
         let blockAck = decoded.contains(true) && devices[device].receptionStream.succeeds(
-            parameters[device].receiver.successProbability(received: level, interference: external,
-                                                           bits: frame.acknowledgementBits))
-        var retries: [Packet] = []
-        for index in packets.indices {
+            successProbability(device, level: level, interference: external, bits: frame.acknowledgementBits,
+                               acknowledgement: true))
+        for index in packets.indices.reversed() {
             if blockAck && decoded[index] {
                 devices[device].windowAcknowledged += 1
                 continue
@@ -107,12 +127,9 @@ extension BANSimulation {
             let packet = packets[index]
             if Int(packet.attempts) > parameters[device].maxRetries {
                 drop(packet, device: device, reason: packet.lastAttemptGatewayDown ? .noGatewayReachable : .retriesExhausted)
-            } else {
-                retries.append(packet)
+            } else if !devices[device].queue.prepend(packet) {
+                drop(packet, device: device, reason: .queueOverflow)
             }
-        }
-        for packet in retries.reversed() where !devices[device].queue.prepend(packet) {
-            drop(packet, device: device, reason: .queueOverflow)
         }
     }
 }

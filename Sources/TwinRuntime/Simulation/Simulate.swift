@@ -37,6 +37,7 @@ extension BANSimulation {
         for device in devices.indices {
             if parameters[device].access == .wideband { processFlow(device, until: end) }
             if devices[device].isRunning {
+                catchUpTraffic(device, until: end)
                 accountIdleConnectionEvents(device, until: end)
                 devices[device].energy.refreshDrain(at: end)
                 _ = checkBatteryQuietly(device, at: end)

@@ -10,37 +10,96 @@
 /// split into a burst of frames — e.g. class D's 1632-octet reminder is seven frames.
 /// Each frame is one packet in the outcome's counters. Alarms jump the MAC queue.
 ///
-/// The phase, the periodic times and the alarm times come from the device's own
-/// streams, so they do not change when other devices are added.
+/// CSMA/CA devices react to each arrival, so their samples and alarms are events.
+/// Scheduled-access and BLE devices only look at their queue at their own allocation or
+/// connection event, so their arrivals are generated lazily, with their own timestamps,
+/// when the MAC next looks (`catchUpTraffic`) — the same queue, one event fewer per
+/// sample. The phase, the periodic times and the alarm times come from the device's
+/// own streams, so they do not change when other devices are added.
 extension BANSimulation {
-    /// Schedules the first sample and alarm of `device` (packet-level devices) or
-    /// primes its flow (wideband).
+    /// Draws the first sample and alarm times of `device` and schedules what needs events.
     mutating func startTraffic(_ device: Int, scheduler: inout Scheduler<Event>) {
-        let first = parameters[device].sampleInterval.map { interval in
+        devices[device].nextSample = parameters[device].sampleInterval.map { interval in
             SimTime(nanoseconds: Int64(devices[device].trafficStream.uniform() * Double(interval.nanoseconds)))
-        }
-        let alarm = parameters[device].alarmMeanInterval.map { devices[device].alarmStream.exponential(mean: $0) }
-        if parameters[device].access == .wideband {
-            devices[device].nextSample = first ?? .max
-            devices[device].nextAlarm = alarm ?? .max
+        } ?? .max
+        devices[device].nextAlarm = parameters[device].alarmMeanInterval.map {
+            devices[device].alarmStream.exponential(mean: $0)
+        } ?? .max
+        switch parameters[device].access {
+        case .csma:
+            if devices[device].nextSample < .max { scheduler.schedule(.sample(device: Int32(device)), at: devices[device].nextSample) }
+            if devices[device].nextAlarm < .max { scheduler.schedule(.alarm(device: Int32(device)), at: devices[device].nextAlarm) }
+        case .wideband:
             scheduler.schedule(.widebandBatch(device: Int32(device)), at: Self.widebandWindow)
-            return
+        case .scheduled, .ble:
+            break
         }
-        if let first { scheduler.schedule(.sample(device: Int32(device)), at: first) }
-        if let alarm { scheduler.schedule(.alarm(device: Int32(device)), at: alarm) }
     }
 
+    /// The arrival after `time` of a periodic sample or alarm stream (`.max`: none).
+    mutating func advanceSample(_ device: Int) {
+        let interval = parameters[device].sampleInterval ?? .max
+        let next = devices[device].nextSample
+        devices[device].nextSample = next < .max - interval ? next + interval : .max
+    }
+
+    mutating func advanceAlarm(_ device: Int) {
+        guard let mean = parameters[device].alarmMeanInterval else {
+            devices[device].nextAlarm = .max
+            return
+        }
+        let gap = devices[device].alarmStream.exponential(mean: mean)
+        let next = devices[device].nextAlarm
+        devices[device].nextAlarm = next < .max - gap ? next + gap : .max
+    }
+
+    /// The earliest arrival still to come.
+    func nextArrival(_ device: Int) -> SimTime { Swift.min(devices[device].nextSample, devices[device].nextAlarm) }
+
+    // MARK: CSMA/CA: arrivals as events
+
     mutating func sample(_ device: Int, scheduler: inout Scheduler<Event>) {
-        guard !devices[device].dead, let interval = parameters[device].sampleInterval else { return }
-        scheduler.schedule(.sample(device: Int32(device)), after: interval)
-        generate(device, bytes: parameters[device].samplePayload, isAlarm: false, scheduler: &scheduler)
+        guard !devices[device].dead else { return }
+        advanceSample(device)
+        if devices[device].nextSample < .max { scheduler.schedule(.sample(device: Int32(device)), at: devices[device].nextSample) }
+        arrivalNow(device, bytes: parameters[device].samplePayload, isAlarm: false, scheduler: &scheduler)
     }
 
     mutating func alarm(_ device: Int, scheduler: inout Scheduler<Event>) {
-        guard !devices[device].dead, let mean = parameters[device].alarmMeanInterval else { return }
-        scheduler.schedule(.alarm(device: Int32(device)), after: devices[device].alarmStream.exponential(mean: mean))
-        generate(device, bytes: parameters[device].alarmPayload, isAlarm: true, scheduler: &scheduler)
+        guard !devices[device].dead else { return }
+        advanceAlarm(device)
+        if devices[device].nextAlarm < .max { scheduler.schedule(.alarm(device: Int32(device)), at: devices[device].nextAlarm) }
+        arrivalNow(device, bytes: parameters[device].alarmPayload, isAlarm: true, scheduler: &scheduler)
     }
+
+    private mutating func arrivalNow(_ device: Int, bytes: Int, isAlarm: Bool, scheduler: inout Scheduler<Event>) {
+        guard devices[device].isRunning else { return }
+        let now = scheduler.now
+        if checkBattery(device, at: now, scheduler: &scheduler) { return }
+        generate(device, bytes: bytes, isAlarm: isAlarm, at: now)
+        if devices[device].current == nil, !devices[device].inExchange { startService(device, scheduler: &scheduler) }
+    }
+
+    // MARK: Scheduled access and BLE: arrivals generated when the MAC looks
+
+    /// Generates, in time order, the arrivals of a scheduled or BLE device due at or
+    /// before `time`. A device that is not running lets them pass ungenerated.
+    mutating func catchUpTraffic(_ device: Int, until time: SimTime) {
+        let access = parameters[device].access
+        guard access == .scheduled || access == .ble else { return }
+        while true {
+            let sample = devices[device].nextSample, alarm = devices[device].nextAlarm
+            let isAlarm = alarm < sample
+            let arrival = isAlarm ? alarm : sample
+            guard arrival <= time, arrival < .max else { return }
+            if isAlarm { advanceAlarm(device) } else { advanceSample(device) }
+            guard devices[device].isRunning else { continue }
+            generate(device, bytes: isAlarm ? parameters[device].alarmPayload : parameters[device].samplePayload,
+                     isAlarm: isAlarm, at: arrival)
+        }
+    }
+
+    // MARK: Packetisation
 
     /// Counts a new packet in the outcome.
     mutating func countGenerated(_ packet: Packet, device: Int) {
@@ -49,46 +108,28 @@ extension BANSimulation {
         if packet.isAlarm { devices[device].outcome.alarmsGenerated += 1 }
     }
 
-    /// A sample or alarm of `bytes` octets is ready: split it into frames, queue them
-    /// and wake the MAC. A stopped device generates nothing; a device without a
-    /// reachable gateway drops at once.
-    mutating func generate(_ device: Int, bytes: Int, isAlarm: Bool, scheduler: inout Scheduler<Event>) {
-        guard devices[device].isRunning else { return }
-        let now = scheduler.now
-        if checkBattery(device, at: now, scheduler: &scheduler) { return }
+    /// A sample or alarm of `bytes` octets arrived at `time`: split it into frames and
+    /// queue them. A device without a reachable gateway drops them at once.
+    mutating func generate(_ device: Int, bytes: Int, isAlarm: Bool, at time: SimTime) {
         let perFrame = parameters[device].frame.maximumPayload
         let frames = Swift.max(1, (bytes + perFrame - 1) / perFrame)
-        var burst: [Packet] = []
-        burst.reserveCapacity(frames)
+        let counted = time >= warmup
+        let disconnected = devices[device].serving < 0
         var remaining = bytes
         for index in 0..<frames {
             let payload = Swift.min(remaining, perFrame)
             remaining -= payload
-            let packet = Packet(generated: now, headOfQueue: now, payload: Int32(Swift.max(payload, 0)),
-                                counted: now >= warmup, isAlarm: isAlarm, continuesBurst: index > 0)
+            let packet = Packet(generated: time, headOfQueue: time, payload: Int32(Swift.max(payload, 0)),
+                                counted: counted, isAlarm: isAlarm, continuesBurst: index > 0)
             countGenerated(packet, device: device)
-            burst.append(packet)
-        }
-        if devices[device].serving < 0 {
-            for packet in burst { drop(packet, device: device, reason: .noGatewayReachable) }
-            return
-        }
-        if isAlarm {
-            for packet in burst.reversed() where !devices[device].queue.prepend(packet) {
+            if disconnected {
+                drop(packet, device: device, reason: .noGatewayReachable)
+            } else if isAlarm {
+                // Alarms go ahead of waiting samples, keeping their own frames in order.
+                if !devices[device].queue.insertAfterLeadingAlarms(packet) { drop(packet, device: device, reason: .queueOverflow) }
+            } else if !devices[device].queue.append(packet) {
                 drop(packet, device: device, reason: .queueOverflow)
             }
-        } else {
-            for packet in burst where !devices[device].queue.append(packet) {
-                drop(packet, device: device, reason: .queueOverflow)
-            }
-        }
-        switch parameters[device].access {
-        case .csma:
-            if devices[device].current == nil, !devices[device].inExchange { startService(device, scheduler: &scheduler) }
-        case .ble:
-            ensureConnectionEvent(device, scheduler: &scheduler)
-        case .scheduled, .wideband:
-            break
         }
     }
 }

@@ -2,14 +2,16 @@
 ///
 /// twin.json's `wideband` access is a contention-free share of the gateway's link at
 /// the radio's bit rate (TwinConfig `MACConfig`). Packets of such a device are served
-/// FIFO at its frame air time, so departures follow Lindley's recursion
+/// FIFO at their frame air time, so departures follow Lindley's recursion
 /// `start = max(arrival, previous end)` exactly and need no event of their own: one
-/// batch event every `window` generates the arrivals of the window (periodic samples
-/// and Poisson alarms, as `TrafficSource` would), pushes them through the recursion,
-/// decides each frame with the link's SINR at the batch time and retries lost frames
-/// at once. The approximation is that the channel and the gateway's state are taken
-/// at the batch time for the whole window (≤ 100 ms). The MAC buffer bounds the
-/// backlog (`queueCapacity` frames); the radio sleeps between frames.
+/// batch event every `widebandWindow` generates the arrivals of the window (periodic
+/// samples and Poisson alarms, as `TrafficSource` does), pushes them through the
+/// recursion, decides each frame with the link's SINR at the batch time and retries
+/// lost frames at once. The approximation is that the channel and the gateway's state
+/// are taken at the batch time for the whole window (≤ 100 ms). The MAC buffer bounds
+/// the backlog (`queueCapacity` frames); the radio sleeps between frames. Counters that
+/// do not need per-packet detail (energy, transmissions, the detector's window, busy
+/// time) are summed over the batch.
 extension BANSimulation {
     static let widebandWindow = SimTime.milliseconds(100)
 
@@ -20,6 +22,40 @@ extension BANSimulation {
         scheduler.schedule(.widebandBatch(device: Int32(device)), at: now + Self.widebandWindow)
     }
 
+    /// What one batch adds up locally before it touches the device and gateway state:
+    /// the device's histograms and streams are moved out for the batch (no copy) and
+    /// put back at its end.
+    private struct FlowBatch {
+        var latency: LatencyHistogram
+        var accessDelay: LatencyHistogram
+        var reception: Xoshiro256
+        var uplink: Xoshiro256
+        var generated = 0
+        var alarms = 0
+        var delivered = 0
+        var onTime = 0
+        var pending = 0
+        var forwarded = 0
+        var drops = DropCounts()
+        var transmissions = 0
+        var retransmissions = 0
+        var sent = 0
+        var decoded = 0
+        var airtime: Int64 = 0
+        var busyStart: SimTime = .zero
+        var busyEnd: SimTime = .zero
+    }
+
+    /// The gateway side of a batch, fixed for its duration.
+    private struct FlowPath {
+        var gateway: Int
+        var up: Bool
+        var probability: Double
+        var availability: Double
+        var jitter: SimTime
+        var budget: SimTime
+    }
+
     /// Generates and serves the device's packets that arrive before `time`.
     mutating func processFlow(_ device: Int, until time: SimTime) {
         guard time > devices[device].flowProcessedUntil else { return }
@@ -27,94 +63,138 @@ extension BANSimulation {
         let running = devices[device].isRunning
         if running, checkBatteryQuietly(device, at: time) { return }
         let slot = devices[device].serving
-        let connected = running && slot >= 0
-        var probability = 0.0
-        var gateway = 0
-        if connected {
-            gateway = parameters[device].gateways[slot]
+        let gateway = running && slot >= 0 ? parameters[device].gateways[slot] : -1
+        var path = FlowPath(gateway: gateway, up: gateway >= 0 && gateways[gateway].up, probability: 0,
+                            availability: gateway >= 0 ? gateways[gateway].availability : 0,
+                            jitter: gateway >= 0 ? gateways[gateway].jitter : .zero,
+                            budget: parameters[device].latencyBudget)
+        if gateway >= 0 {
             devices[device].fading.refresh(posture: channel.posture, at: time)
             let level = devices[device].fading.received(transmit: parameters[device].transmitLevel,
                                                         link: parameters[device].links[slot], slot: slot)
-            if gateways[gateway].up {
-                probability = parameters[device].receiver.successProbability(
-                    received: level, interference: channel.meanPower(at: gateway),
+            if path.up {
+                path.probability = successProbability(
+                    device, level: level, interference: channel.meanPower(at: gateway),
                     bits: parameters[device].frame.bits(payload: parameters[device].frame.maximumPayload))
             }
             devices[device].windowLevelSum += level
             devices[device].windowLevelCount += 1
             if warmup <= time { devices[device].outcome.rssi.add(level) }
         }
+        var batch = FlowBatch(latency: LatencyHistogram(), accessDelay: LatencyHistogram(),
+                              reception: devices[device].receptionStream, uplink: devices[device].uplinkStream)
+        swap(&batch.latency, &devices[device].outcome.latency)
+        swap(&batch.accessDelay, &devices[device].outcome.accessDelay)
         while true {
             let sample = devices[device].nextSample, alarm = devices[device].nextAlarm
-            let arrival = Swift.min(sample, alarm)
-            guard arrival < time else { break }
             let isAlarm = alarm < sample
-            let bytes: Int
-            if isAlarm {
-                bytes = parameters[device].alarmPayload
-                devices[device].nextAlarm = alarm + devices[device].alarmStream.exponential(
-                    mean: parameters[device].alarmMeanInterval ?? .max)
-            } else {
-                bytes = parameters[device].samplePayload
-                devices[device].nextSample = sample + (parameters[device].sampleInterval ?? .max)
-            }
+            let arrival = isAlarm ? alarm : sample
+            guard arrival < time else { break }
+            if isAlarm { advanceAlarm(device) } else { advanceSample(device) }
             guard running else { continue }
-            serveFlow(device, arrival: arrival, bytes: bytes, isAlarm: isAlarm, gateway: connected ? gateway : -1,
-                      probability: probability)
+            let bytes = isAlarm ? parameters[device].alarmPayload : parameters[device].samplePayload
+            serveFlow(device, arrival: arrival, bytes: bytes, isAlarm: isAlarm, path: path, batch: &batch)
         }
+        swap(&batch.latency, &devices[device].outcome.latency)
+        swap(&batch.accessDelay, &devices[device].outcome.accessDelay)
+        devices[device].receptionStream = batch.reception
+        devices[device].uplinkStream = batch.uplink
+        devices[device].outcome.generated += batch.generated
+        devices[device].outcome.alarmsGenerated += batch.alarms
+        devices[device].outcome.deliveredToEdge += batch.delivered
+        devices[device].outcome.deliveredWithinBudget += batch.onTime
+        devices[device].outcome.pendingAtEnd += batch.pending
+        for reason in DropReason.allCases { devices[device].outcome.dropped[reason] += batch.drops[reason] }
+        guard batch.sent > 0 else { return }
+        devices[device].energy.transmit(SimTime(nanoseconds: batch.airtime))
+        devices[device].outcome.transmissions += batch.transmissions
+        devices[device].outcome.retransmissions += batch.retransmissions
+        devices[device].windowSent += batch.sent
+        devices[device].windowAcknowledged += batch.decoded
+        gateways[gateway].busy.add(from: batch.busyStart, to: batch.busyEnd)
+        gateways[gateway].outcome.framesReceived += batch.decoded
+        gateways[gateway].outcome.framesForwarded += batch.forwarded
+        if path.up { detector.frames(gateway: gateway, attempted: batch.sent, decoded: batch.decoded, at: time) }
     }
 
-    private mutating func serveFlow(_ device: Int, arrival: SimTime, bytes: Int, isAlarm: Bool, gateway: Int,
-                                    probability: Double) {
-        let frame = parameters[device].frame
-        let perFrame = frame.maximumPayload
+    /// One sample or alarm through the device's FIFO and the uplink.
+    private mutating func serveFlow(_ device: Int, arrival: SimTime, bytes: Int, isAlarm: Bool, path: FlowPath,
+                                    batch: inout FlowBatch) {
+        let perFrame = parameters[device].frame.maximumPayload
+        let backlogLimit = Int64(options.queueCapacity)
+        let counted = arrival >= warmup
+        let maxAttempts = parameters[device].maxRetries + 1
         var remaining = bytes
         var first = true
-        while remaining > 0 {
+        while remaining > 0 || first {
             let payload = Swift.min(remaining, perFrame)
             remaining -= payload
-            var packet = Packet(generated: arrival, headOfQueue: arrival, payload: Int32(payload),
-                                counted: arrival >= warmup, isAlarm: isAlarm, continuesBurst: !first)
             first = false
-            countGenerated(packet, device: device)
-            guard gateway >= 0 else {
-                drop(packet, device: device, reason: .noGatewayReachable)
+            if counted {
+                batch.generated += 1
+                if isAlarm { batch.alarms += 1 }
+            }
+            guard path.gateway >= 0 else {
+                if counted { batch.drops[.noGatewayReachable] += 1 }
                 continue
             }
-            let airtime = frame.airtime(payload: payload)
+            let airtime = parameters[device].frame.airtime(payload: payload)
             var start = Swift.max(arrival, devices[device].serverFree)
-            if (start - arrival).nanoseconds > airtime.nanoseconds * Int64(options.queueCapacity) {
-                drop(packet, device: device, reason: .queueOverflow)
+            if (start - arrival).nanoseconds > airtime.nanoseconds * backlogLimit {
+                if counted { batch.drops[.queueOverflow] += 1 }
                 continue
             }
-            let gatewayUp = gateways[gateway].up
+            var attempts = 0
             var end = start
-            while true {
-                packet.attempts += 1
+            var decoded = false
+            while attempts < maxAttempts {
+                attempts += 1
                 end = start + airtime
-                countTransmission(packet, device: device)
-                devices[device].energy.transmit(airtime)
-                devices[device].windowSent += 1
-                gateways[gateway].busy.add(from: start, to: end)
-                let decoded = devices[device].receptionStream.succeeds(probability)
-                if gatewayUp {
-                    if decoded { gateways[gateway].outcome.framesReceived += 1 }
-                    detector.frame(gateway: gateway, decoded: decoded, at: end)
+                if counted {
+                    batch.transmissions += 1
+                    if attempts > 1 { batch.retransmissions += 1 }
                 }
-                if decoded {
-                    devices[device].windowAcknowledged += 1
-                    if packet.counted { devices[device].outcome.accessDelay.record(end - arrival) }
-                    packet.reachedGateway = true
-                    forward(packet, device: device, gateway: gateway, at: end)
-                    break
+                batch.sent += 1
+                batch.airtime += airtime.nanoseconds
+                if start > batch.busyEnd {
+                    if batch.busyEnd > batch.busyStart { gateways[path.gateway].busy.add(from: batch.busyStart, to: batch.busyEnd) }
+                    batch.busyStart = start
                 }
-                if Int(packet.attempts) > parameters[device].maxRetries {
-                    drop(packet, device: device, reason: gatewayUp ? .retriesExhausted : .noGatewayReachable)
+                batch.busyEnd = end
+                if batch.reception.succeeds(path.probability) {
+                    decoded = true
                     break
                 }
                 start = end
             }
             devices[device].serverFree = end
+            guard decoded else {
+                if counted { batch.drops[path.up ? .retriesExhausted : .noGatewayReachable] += 1 }
+                continue
+            }
+            batch.decoded += 1
+            if counted { batch.accessDelay.record(end - arrival) }
+            guard batch.uplink.succeeds(path.availability) else {
+                if counted { batch.drops[.noGatewayReachable] += 1 }
+                continue
+            }
+            batch.forwarded += 1
+            var delay = gateways[path.gateway].baseDelay(payload: Int32(payload))
+            if path.jitter > .zero {
+                delay = GatewayState.jittered(delay, jitter: path.jitter, uniform: batch.uplink.uniform())
+            }
+            let delivery = end + delay
+            if delivery > horizon {
+                if counted { batch.pending += 1 }
+                continue
+            }
+            if counted {
+                let latency = delivery - arrival
+                batch.delivered += 1
+                batch.latency.record(latency)
+                if latency <= path.budget { batch.onTime += 1 }
+            }
+            if !recovery.eventTimes.isEmpty { recovery.delivered(device: device, crossedAt: end, arrivedAt: delivery) }
         }
     }
 }
