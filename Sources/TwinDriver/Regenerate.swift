@@ -1,3 +1,4 @@
+import TwinConfig
 import TwinDiagnostics
 import TwinSpec
 import TwinSynthesis
@@ -16,10 +17,14 @@ public func regenerate(templates: String = "Templates", intents: String = "Inten
     for kind in DocumentKind.allCases {
         tree.add("schema/\(kind.rawValue).schema.json", jsonSchema(for: kind))
     }
+    tree.add("schema/twin.schema.json", TwinConfig.jsonSchema())
     for document in BuiltinCatalogue.documents {
         let name = document.path.split(separator: "/").last.map(String.init) ?? document.path
         tree.add("catalogue/\(name)", document.text)
     }
-    let front = runFrontEnd(paths: [templates, intents])
-    return RegenerateResult(tree: tree, diagnostics: front.diagnostics, sources: front.sources)
+    let compiled = compileIntents(paths: [templates, intents])
+    for twin in compiled.twins {
+        for (name, contents) in twin.files.files { tree.add("\(twin.intent)/\(name)", contents) }
+    }
+    return RegenerateResult(tree: tree, diagnostics: compiled.diagnostics, sources: compiled.sources)
 }

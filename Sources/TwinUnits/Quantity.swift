@@ -30,7 +30,7 @@ extension Quantity {
     /// when `defaultDimension` says which dimension it has (counts, ratios as 0…1).
     public static func parse(_ text: String, defaultDimension: Dimension? = nil) -> Result<Quantity, QuantityParseError> {
         let trimmed = text.trimmingWhitespace()
-        guard let (number, rest) = splitNumber(trimmed) else { return .failure(.missingNumber) }
+        guard let (number, rest, digits) = splitNumber(trimmed) else { return .failure(.missingNumber) }
         guard number.isFinite else { return .failure(.notFinite) }
         let unitText = rest.trimmingWhitespace()
         if unitText.isEmpty {
@@ -40,7 +40,28 @@ extension Quantity {
         guard let unit = UnitSymbol.named(unitText) else {
             return .failure(.unknownUnit(unitText, suggestion: closestUnit(to: unitText)))
         }
-        return .success(Quantity(number * unit.factor, unit.dimension))
+        return .success(Quantity(scaled(digits, number, by: unit.factor), unit.dimension))
+    }
+
+    /// `number × factor`, computed in decimal when the factor is a power of ten so that
+    /// `99.9 %` is the double nearest 0.999 (not 99.9/100 = 0.9990000000000001) and
+    /// generated files show the number the user wrote.
+    private static func scaled(_ digits: Substring, _ number: Double, by factor: Double) -> Double {
+        guard let exponent = log10Exact(factor) else { return number * factor }
+        var mantissa = digits, written = 0
+        if let e = digits.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = digits[..<e]
+            written = Int(digits[digits.index(after: e)...]) ?? 0
+        }
+        return Double("\(mantissa)e\(written + exponent)") ?? number * factor
+    }
+
+    /// k when `factor` is exactly 10^k for a small integer k.
+    private static func log10Exact(_ factor: Double) -> Int? {
+        for k in -12...12 {
+            if Double("1e\(k)") == factor { return k }
+        }
+        return nil
     }
 
     /// The known unit symbol nearest to a misspelt one, for "did you mean" notes.
@@ -52,7 +73,7 @@ extension Quantity {
         return nearestName(to: text, among: UnitSymbol.all.map(\.symbol), maxDistance: 2)
     }
 
-    private static func splitNumber(_ text: String) -> (Double, Substring)? {
+    private static func splitNumber(_ text: String) -> (Double, Substring, Substring)? {
         var end = text.startIndex
         var sawDigit = false
         var index = text.startIndex
@@ -74,7 +95,7 @@ extension Quantity {
             end = expDigit ? index : mark
         }
         guard let value = Double(text[text.startIndex..<end]) else { return nil }
-        return (value, text[end...])
+        return (value, text[end...], text[text.startIndex..<end])
     }
 }
 

@@ -25,7 +25,8 @@ struct DeviceConfigBuilder {
             inBody: device.placement.value == .inBody, tags: device.tags.map(\.value), radio: radio,
             battery: battery(of: resolved), baselineCurrent: Self.baselineCurrent,
             traffic: traffic(of: resolved),
-            mac: MACConfigBuilder(device: resolved, scheduled: provides("mac:scheduled", for: resolved.id)).mac(),
+            mac: MACConfigBuilder(device: resolved, deadline: deadline(of: resolved),
+                                  scheduled: provides("mac:scheduled", for: resolved.id)).mac(),
             primaryGateway: device.gateway.primary.value, backupGateway: device.gateway.backup?.value,
             securityLevel: securityLevel(of: resolved.id))
     }
@@ -57,7 +58,26 @@ struct DeviceConfigBuilder {
         let traffic = device.traffic
         return TrafficConfig(
             trafficClass: traffic.trafficClass?.rawValue ?? "", payload: traffic.payload, interval: traffic.interval,
-            alarmRate: traffic.alarmRate, alarmPayload: traffic.alarmPayload, latencyBudget: traffic.latency)
+            alarmRate: traffic.alarmRate, alarmPayload: traffic.alarmPayload, latencyBudget: deadline(of: device))
+    }
+
+    /// The device's deadline: its traffic's latency requirement, tightened by any goal
+    /// on the device that bounds latency from above or asks for delivery `within` a time.
+    func deadline(of device: ResolvedDevice) -> Time {
+        var deadline = device.traffic.latency
+        for goal in intent.goals where plan.monitors.first(where: { $0.goal == goal.id.value })?.devices.contains(device.id) ?? false {
+            switch goal.kpi.value {
+            case .latency:
+                if let target = goal.target?.value, target.op.isUpperBound, target.bound.dimension == .time {
+                    deadline = min(deadline, Time(si: target.bound.value))
+                }
+            case .deliveryRatio:
+                if let within = goal.within?.value { deadline = min(deadline, within) }
+            default:
+                break
+            }
+        }
+        return deadline
     }
 
     /// The highest 802.15.6 security level any `security-protect` goal asks of the

@@ -8,15 +8,19 @@ import TwinUnits
 /// - 802.15.6 scheduled access (when the plan chose it): slots of `(1+L)` ms long enough
 ///   for the frames one allocation carries, 32 slots per superframe (Castalia
 ///   BaselineBANMac `beaconPeriodLength`), and an allocation every `m` superframes with
-///   the interval `P = m·TSF` at most the latency budget — Tachtatzis et al. 2012 choose
-///   every Table 3 row with P equal to the class's latency requirement (ban-numbers.md §8A);
+///   the interval `P = m·TSF` at most 80 % of the deadline — Tachtatzis et al. 2012 choose
+///   every Table 3 row with P equal to the class's latency requirement (ban-numbers.md
+///   §8A); twinc keeps a fifth in reserve for a retry in the next superframe and the
+///   uplink to the edge;
 /// - 802.15.6 CSMA/CA: the device's user priority, 3 retries (the standard leaves the
 ///   limit to the implementation; the optimiser may change it);
 /// - BLE: the longest connection interval on the 1.25 ms grid (7.5 ms … 4 s) that is at
-///   most half the latency budget, so a sample waits at most one interval plus a retry;
+///   most half the deadline, so a sample waits at most one interval plus a retry;
 /// - WLAN and faster wearables: `wideband`.
 struct MACConfigBuilder {
     let device: ResolvedDevice
+    /// The device's deadline (traffic requirement tightened by the goals).
+    let deadline: Time
     let scheduled: Bool
 
     static let retries = 3
@@ -43,7 +47,7 @@ struct MACConfigBuilder {
 
     /// (slot length, slots per superframe, superframes per allocation).
     private func scheduledAllocation() -> (Time, Int, Int) {
-        let budget = device.traffic.latency
+        let budget = deadline * 0.8
         // Bytes one allocation carries at the longest interval the deadline allows.
         let bytes = device.traffic.totalRate.si * budget.si / 8
         let frames = max(1, Int((bytes / 255).rounded(.up)))
@@ -58,7 +62,7 @@ struct MACConfigBuilder {
 
     private func bleInterval() -> Time {
         let step = 0.00125
-        let half = device.traffic.latency.si / 2
+        let half = deadline.si / 2
         let steps = min(3200, max(6, Int(half / step)))
         return .seconds(Double(steps) * step)
     }

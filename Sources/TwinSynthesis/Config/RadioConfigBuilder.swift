@@ -17,9 +17,9 @@ struct RadioConfigBuilder {
         let spec = device.radio
         let profile = device.radioEntry?.linkedProfileName.flatMap(RadioCatalogue.named)
         let voltage = profile?.supplyVoltage ?? spec?.voltage?.value ?? .volts(3)
-        let levels = txLevels(profile: profile, spec: spec)
-        let requested = device.device.radio.txPower?.value ?? spec?.txPowerMax?.value ?? levels.last?.level
-            ?? PowerLevel(dBm: 0)
+        let requested = device.device.radio.txPower?.value ?? spec?.txPowerMax?.value
+            ?? profile?.maximumLevel ?? PowerLevel(dBm: 0)
+        let levels = txLevels(profile: profile, spec: spec, requested: requested)
         let chosen = levels.first { $0.level.dBm >= requested.dBm - 1e-9 }?.level ?? levels.last?.level ?? requested
         let bitRate = spec?.dataRate?.value ?? profile?.fastestMode?.dataRate ?? Self.defaultRate(device.technology)
         let receive = profile?.receiveCurrent ?? spec?.rxCurrent?.value ?? .milliamperes(10)
@@ -35,15 +35,16 @@ struct RadioConfigBuilder {
             noiseFloor: profile?.fastestMode?.noiseFloor ?? Self.thermalNoiseFloor(bandwidth: bitRate))
     }
 
-    /// The profile's table, else the catalogue's minimum and maximum levels with its one
-    /// TX current.
-    private func txLevels(profile: TwinModels.RadioProfile?, spec: TwinSpec.RadioProfile?) -> [TxLevel] {
+    /// The profile's table, else (a radio with continuous power control and one published
+    /// TX current) the catalogue's minimum, the requested and the maximum level.
+    private func txLevels(profile: TwinModels.RadioProfile?, spec: TwinSpec.RadioProfile?,
+                          requested: PowerLevel) -> [TxLevel] {
         if let profile, !profile.transmitLevels.isEmpty {
             return profile.transmitLevels.map { TxLevel(level: $0.level, current: $0.draw / profile.supplyVoltage) }
                 .sorted { $0.level.dBm < $1.level.dBm }
         }
         let current = spec?.txCurrent?.value ?? .milliamperes(10)
-        let levels = [spec?.txPowerMin?.value, spec?.txPowerMax?.value].compactMap { $0 }
+        let levels = [spec?.txPowerMin?.value, requested, spec?.txPowerMax?.value].compactMap { $0 }
         let unique = levels.reduce(into: [PowerLevel]()) { if !$0.contains($1) { $0.append($1) } }
         return (unique.isEmpty ? [PowerLevel(dBm: 0)] : unique).sorted { $0.dBm < $1.dBm }
             .map { TxLevel(level: $0, current: current) }
