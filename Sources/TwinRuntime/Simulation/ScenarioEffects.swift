@@ -98,6 +98,7 @@ extension BANSimulation {
                 media[medium].add(sender: -1, power: power, start: now, end: end,
                                   external: channel.constantPower(at: gateway))
                 channelBusy(medium, until: end, except: -1, scheduler: &scheduler)
+                gateways[gateway].busy.add(from: now, to: end)
                 detector.unsolicited(gateway: gateway)
             }
             scheduleNextAttackFrame(index, rate: rate, scheduler: &scheduler)

@@ -14,7 +14,8 @@ import TwinUnits
 /// - `battery-depletion` (device): `remaining_fraction` (0.01) of the capacity is left;
 /// - `jamming` (gateway, or `body` for all): a constant source of `power_dBm` (−77) at
 ///   the gateway receiver, `duty_cycle` (1); `interference`: the same, bursty (−85 dBm,
-///   duty 0.3);
+///   duty 0.3). With `distance_m`, `power_dBm` is the source's transmit power and the
+///   level at the gateway follows the off-body log-distance loss (Castalia default);
 /// - `spoofing`, `replay` (device): forged frames in the device's name, `rate_per_s` (1),
 ///   accepted at security level 0 and rejected (MIC, frame counter) at levels 1 and 2
 ///   (`BANThreat.isMitigated`, ban-numbers.md §6);
@@ -65,6 +66,13 @@ struct InjectedEvent: Sendable {
         let gateway = network.gateways.firstIndex { $0.id == event.target }
         let everyGateway = Array(network.gateways.indices)
         func parameter(_ name: String, _ fallback: Double) -> Double { event.parameters[name] ?? fallback }
+        /// Received level (mW) of a source: `power_dBm` at the receiver, or transmitted
+        /// `distance_m` away.
+        func received(_ fallback: Double) -> Double {
+            let power = parameter("power_dBm", fallback)
+            guard let distance = event.parameters["distance_m"] else { return milliwatts(power) }
+            return milliwatts(power - BodyGeometry.offBodyLoss(distance: distance))
+        }
         switch event.kind {
         case "gateway-failure":
             return gateway.map { .gatewayFailure($0) } ?? .none
@@ -83,7 +91,7 @@ struct InjectedEvent: Sendable {
             let primary = device.flatMap { index in
                 network.gateways.firstIndex { $0.id == network.devices[index].primaryGateway } }
             let targets = gateway.map { [$0] } ?? primary.map { [$0] } ?? everyGateway
-            return .external(gateways: targets, milliwatts: milliwatts(parameter("power_dBm", jamming ? -77 : -85)),
+            return .external(gateways: targets, milliwatts: received(jamming ? -77 : -85),
                              dutyCycle: parameter("duty_cycle", jamming ? 1 : 0.3))
         case "spoofing", "replay":
             return device.map { .forgery(device: $0, rate: parameter("rate_per_s", 1),
@@ -93,7 +101,7 @@ struct InjectedEvent: Sendable {
         case "dos", "denial-of-service":
             let hub = gateway ?? device.flatMap { index in
                 network.gateways.firstIndex { $0.id == network.devices[index].primaryGateway } } ?? 0
-            return .flood(gateway: hub, rate: parameter("rate_per_s", 100), milliwatts: milliwatts(parameter("power_dBm", -60)))
+            return .flood(gateway: hub, rate: parameter("rate_per_s", 100), milliwatts: received(-60))
         default:
             return .none
         }

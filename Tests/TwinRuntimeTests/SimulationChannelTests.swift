@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import TwinConfig
+import TwinModels
+import TwinUnits
+@testable import TwinRuntime
+
+private typealias F = SimulationFixture
+
+/// The channel the frames see: which path-loss model serves a link, posture fading,
+/// and the PHY's sensitivity.
+@Suite struct SimulationChannelTests {
+    static func levels(models: [String], events: [ScenarioEvent] = [], placement: String = "wrist-left",
+                       txPower: Double = 0) throws -> DeviceOutcome {
+        let device = F.device("sensor", placement: placement, radio: F.narrowbandRadio(txPower: txPower),
+                              interval: .milliseconds(100), retries: 0)
+        let config = F.config(devices: [device], gateways: [F.gateway("hub", placement: "chest")],
+                              horizon: .seconds(60), models: models)
+        return try #require(try simulate(config: config, scenario: F.scenario(events), replication: 0).device("sensor"))
+    }
+
+    /// Both ends at NICTA map positions: Castalia's measured 61 dB (left wrist → chest)
+    /// when the plan chose the map, CM3 at the placement distance otherwise — with the
+    /// same shadowing draw, so the levels differ by exactly the two mean losses.
+    @Test func castaliaMapReplacesCM3WhenChosen() throws {
+        let cm3 = try Self.levels(models: [])
+        let map = try Self.levels(models: ["castalia-pathloss-map"])
+        let distance = try #require(BodyGeometry.distance("wrist-left", "chest"))
+        let cm3Loss = OnBodyCM3.hospital2400MHz.meanLoss(at: distance).dB
+        let mapLoss = try #require(CastaliaPathLossMap.averageLoss(.leftWrist, .chest)).dB
+        #expect(abs((map.rssi.mean - cm3.rssi.mean) - (cm3Loss - mapLoss)) < 1e-9)
+        // No posture model: the level is static.
+        #expect(cm3.rssi.minimum == cm3.rssi.maximum)
+    }
+
+    /// Running adds the posture's extra loss (mean 21 dB, σ 10.5 dB, floored at 0),
+    /// redrawn every 250 ms while the wearer moves.
+    @Test func runningPostureFadesTheLink() throws {
+        let still = try Self.levels(models: [])
+        let running = try Self.levels(models: [], events: [F.event("posture-change", "running", at: .zero,
+                                                                    duration: .seconds(60))])
+        let drop = still.rssi.mean - running.rssi.mean
+        #expect(drop > 18 && drop < 24, "mean extra loss \(drop) dB")
+        #expect(running.rssi.maximum - running.rssi.minimum > 20)
+        // Deep fades push frames under the sensitivity: losses without retries.
+        #expect(running.dropped[.retriesExhausted] > 0 && still.dropped[.retriesExhausted] == 0)
+    }
+
+    /// The posture chain (when chosen) moves the wearer: the level is no longer static.
+    @Test func postureChainVariesTheLevel() throws {
+        let device = F.device("sensor", placement: "wrist-left", interval: .seconds(1))
+        let config = F.config(devices: [device], horizon: .hours(6), models: ["posture-fading"],
+                              sampleInterval: .seconds(60))
+        let outcome = try simulate(config: config, scenario: F.baseline, replication: 0)
+        let rssi = try #require(outcome.device("sensor")).rssi
+        #expect(rssi.maximum - rssi.minimum > 10)
+    }
+
+    /// Below the sensitivity nothing is decoded, however clean the channel.
+    @Test func sensitivityBoundsReception() throws {
+        let weak = try Self.levels(models: [], placement: "ankle-left", txPower: -60)
+        #expect(weak.deliveredToEdge == 0 && weak.rssi.maximum < -87)
+    }
+}
