@@ -80,6 +80,23 @@ private typealias F = SimulationFixture
         }
     }
 
+    /// Random gateway failures from MTBF/MTTR: the device is served about
+    /// MTBF/(MTBF+MTTR) of the time (`MarkovChain.singleGatewayAvailability`).
+    @Test func unreliableGatewayDeliversItsAvailability() throws {
+        var hub = F.gateway("hub", failover: .milliseconds(100))
+        hub.mtbf = .seconds(60)
+        hub.mttr = .seconds(15)
+        let config = F.config(devices: [F.device("ecg", interval: .milliseconds(200))], gateways: [hub],
+                              horizon: .seconds(3000), sampleInterval: .seconds(10))
+        let outcome = try simulate(config: config, scenario: F.baseline, replication: 0)
+        let ecg = try #require(outcome.device("ecg"))
+        #expect(outcome.gateway("hub")?.failedAt != nil)
+        let availability = try MarkovChain.singleGatewayAvailability(failureRate: .hertz(1 / 60.0),
+                                                                     repairRate: .hertz(1 / 15.0))
+        #expect(abs((ecg.deliveryRatio ?? 0) - availability) < 0.08, "\(ecg.deliveryRatio ?? -1) vs \(availability)")
+        #expect(ecg.dropped[.noGatewayReachable] > 0 && SimulationFixture.isBalanced(ecg))
+    }
+
     @Test func failedDeviceStopsGenerating() throws {
         let (config, scenario) = Self.config(backup: nil, events: [F.event("device-failure", "ecg", at: .seconds(20))])
         let outcome = try simulate(config: config, scenario: scenario, replication: 0)

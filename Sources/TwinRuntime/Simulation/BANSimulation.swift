@@ -96,7 +96,10 @@ struct BANSimulation: SimulationModel {
         self.horizon = horizon
         warmup = SimTime(config.run.warmup)
         self.options = options
-        let interval = SimTime.exactly(config.run.sampleInterval).flatMap { $0 > .zero ? $0 : nil } ?? .seconds(1)
+        // The monitor runs at the sample interval, but at most `maximumTicks` times a run
+        // (a year at 1 s would be 31 M ticks): detection is as fine as that allows.
+        let configured = SimTime.exactly(config.run.sampleInterval).flatMap { $0 > .zero ? $0 : nil } ?? .seconds(1)
+        let interval = Swift.max(configured, horizon / Int64(Self.maximumTicks))
         tick = interval
         let samples = Double(horizon.nanoseconds) / Double(interval.nanoseconds)
         sampleStride = Swift.max(1, Int((samples / Double(Swift.max(1, options.maximumSamples))).rounded(.up)))
@@ -104,6 +107,8 @@ struct BANSimulation: SimulationModel {
 
     /// Schedules the first events: traffic, allocations, BLE anchors, posture, scenario
     /// events, random gateway failures and the monitor.
+    static let maximumTicks = 100_000
+
     mutating func start(scheduler: inout Scheduler<Event>) {
         for device in devices.indices {
             startTraffic(device, scheduler: &scheduler)
@@ -120,17 +125,24 @@ struct BANSimulation: SimulationModel {
                 break
             }
         }
-        if channel.postureEnabled { scheduler.schedule(.posture, at: channel.nextDwell()) }
+        if channel.postureEnabled { schedulePostureChange(scheduler: &scheduler) }
         for event in events where event.at >= .zero {
             scheduler.schedule(.scenarioStart(Int32(event.index)), at: event.at)
         }
         for gateway in gateways.indices {
             if let mtbf = gateways[gateway].meanTimeBetweenFailures {
-                scheduler.schedule(.gatewayBreakdown(Int32(gateway)),
-                                   at: gateways[gateway].failureStream.exponential(mean: mtbf))
+                scheduleBeforeHorizon(.gatewayBreakdown(Int32(gateway)),
+                                      after: gateways[gateway].failureStream.exponential(mean: mtbf), scheduler: &scheduler)
             }
         }
         scheduler.schedule(.monitor, at: tick)
+    }
+
+    /// Schedules `event` after `delay` unless that is past the horizon (long random
+    /// delays saturate at `SimTime.max`, which must not be added to the clock).
+    func scheduleBeforeHorizon(_ event: Event, after delay: SimTime, scheduler: inout Scheduler<Event>) {
+        guard delay >= .zero, delay <= horizon, scheduler.now <= horizon - delay else { return }
+        scheduler.schedule(event, after: delay)
     }
 
     mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {

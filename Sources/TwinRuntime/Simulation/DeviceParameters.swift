@@ -95,7 +95,14 @@ extension DeviceParameters {
         guard device.mac.maxRetries >= 0 else { throw invalid("max retries must not be negative") }
         guard device.battery.capacity.si > 0 else { throw invalid("battery capacity must be positive") }
         guard (0...2).contains(device.securityLevel) else { throw invalid("security level must be 0, 1 or 2") }
-        let payload = Int(device.traffic.payload.bytes.rounded(.up))
+        /// Octets of a payload, refusing what no frame count can hold (NaN, ∞, > 1 GB).
+        func octets(_ size: DataSize, _ name: String) throws(SimulationError) -> Int {
+            let value = size.bytes.rounded(.up)
+            guard value.isFinite, value <= 1e9 else { throw invalid("\(name) of \(size.bytes) octets is out of range") }
+            return Swift.max(0, Int(value))
+        }
+        let payload = try octets(device.traffic.payload, "payload")
+        let alarmPayload = try octets(device.traffic.alarmPayload, "alarm payload")
         let interval = device.traffic.interval.si > 0 && payload > 0 ? SimTime.exactly(device.traffic.interval) : nil
         if device.traffic.interval.si > 0, payload > 0, (interval ?? .zero) <= .zero {
             throw invalid("sampling interval \(device.traffic.interval.si) s is not representable")
@@ -115,7 +122,7 @@ extension DeviceParameters {
             security: SecurityLevel(rawValue: device.securityLevel) ?? .unsecured,
             sampleInterval: interval, samplePayload: Swift.max(payload, 0),
             alarmMeanInterval: alarmRate > 0 ? SimTime(.seconds(1 / alarmRate)) : nil,
-            alarmPayload: Swift.max(1, Int(device.traffic.alarmPayload.bytes.rounded(.up))),
+            alarmPayload: Swift.max(1, alarmPayload),
             latencyBudget: SimTime(device.traffic.latencyBudget),
             priority: priority, maxRetries: device.mac.maxRetries,
             backoffSlot: backoffSlot(technology: device.radio.technology),
@@ -132,9 +139,11 @@ extension DeviceParameters {
     private static func schedule(_ mac: MACConfig, ranks: [Int],
                                  invalid: (String) -> SimulationError) throws(SimulationError) -> ScheduleParameters {
         guard (1...256).contains(mac.slots) else { throw invalid("scheduled access needs 1…256 slots per superframe") }
-        guard mac.period >= 1 else { throw invalid("scheduled access needs an allocation every m ≥ 1 superframes") }
-        guard let slot = SimTime.exactly(mac.slotLength), slot > .zero else {
-            throw invalid("scheduled access needs a positive slot length")
+        guard (1...65_536).contains(mac.period) else {
+            throw invalid("scheduled access needs an allocation every m = 1…65536 superframes")
+        }
+        guard let slot = SimTime.exactly(mac.slotLength), slot > .zero, slot <= .seconds(256) else {
+            throw invalid("scheduled access needs a slot length above 0 and at most 256 s")
         }
         let superframe = slot * Int64(mac.slots)
         let interval = superframe * Int64(mac.period)
@@ -148,8 +157,8 @@ extension DeviceParameters {
     }
 
     private static func bleInterval(_ mac: MACConfig, invalid: (String) -> SimulationError) throws(SimulationError) -> SimTime {
-        guard let interval = SimTime.exactly(mac.connectionInterval), interval > .zero else {
-            throw invalid("BLE access needs a positive connection interval")
+        guard let interval = SimTime.exactly(mac.connectionInterval), interval > .zero, interval <= .hours(1) else {
+            throw invalid("BLE access needs a connection interval above 0 and at most 1 h")
         }
         return interval
     }

@@ -32,7 +32,7 @@ struct GatewayState: Sendable {
     init(gateway: GatewayConfig, network: NetworkConfig, media: [Int], noiseFloor: Double, streams: RandomStreams) {
         outcome = GatewayOutcome(id: gateway.id)
         self.media = media
-        failoverTime = SimTime(gateway.failoverTime)
+        failoverTime = Swift.max(.zero, SimTime(gateway.failoverTime))
         let link = network.links.first { $0.from == gateway.id && $0.to == gateway.uplink }
             ?? network.links.first { $0.from == gateway.id }
         latency = link.map { SimTime($0.latency) } ?? .zero
@@ -101,7 +101,7 @@ extension BANSimulation {
         let now = scheduler.now
         gateways[gateway].up = false
         if gateways[gateway].outcome.failedAt == nil { gateways[gateway].outcome.failedAt = now }
-        scheduler.schedule(.failover(gateway: Int32(gateway)), at: now + gateways[gateway].failoverTime)
+        scheduleBeforeHorizon(.failover(gateway: Int32(gateway)), after: gateways[gateway].failoverTime, scheduler: &scheduler)
     }
 
     /// Devices still served by a dead gateway after its failover time move to their
@@ -137,16 +137,16 @@ extension BANSimulation {
     mutating func gatewayBreaksDown(_ gateway: Int, scheduler: inout Scheduler<Event>) {
         gatewayFails(gateway, scheduler: &scheduler)
         if let repair = gateways[gateway].meanTimeToRepair {
-            scheduler.schedule(.gatewayRepair(Int32(gateway)),
-                               after: gateways[gateway].failureStream.exponential(mean: repair))
+            scheduleBeforeHorizon(.gatewayRepair(Int32(gateway)),
+                                  after: gateways[gateway].failureStream.exponential(mean: repair), scheduler: &scheduler)
         }
     }
 
     mutating func gatewayRepaired(_ gateway: Int, scheduler: inout Scheduler<Event>) {
         gatewayRecovers(gateway, scheduler: &scheduler)
         if let mtbf = gateways[gateway].meanTimeBetweenFailures {
-            scheduler.schedule(.gatewayBreakdown(Int32(gateway)),
-                               after: gateways[gateway].failureStream.exponential(mean: mtbf))
+            scheduleBeforeHorizon(.gatewayBreakdown(Int32(gateway)),
+                                  after: gateways[gateway].failureStream.exponential(mean: mtbf), scheduler: &scheduler)
         }
     }
 

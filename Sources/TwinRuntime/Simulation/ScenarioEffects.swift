@@ -70,9 +70,8 @@ extension BANSimulation {
     private mutating func scheduleNextAttackFrame(_ index: Int, rate: Double, scheduler: inout Scheduler<Event>) {
         guard rate > 0, rate.isFinite else { return }
         let gap = events[index].stream.exponential(mean: SimTime(.seconds(1 / rate)))
-        let next = scheduler.now + gap
-        if let end = events[index].end, next >= end { return }
-        scheduler.schedule(.attackFrame(Int32(index)), at: next)
+        if let end = events[index].end, gap >= end - scheduler.now { return }
+        scheduleBeforeHorizon(.attackFrame(Int32(index)), after: gap, scheduler: &scheduler)
     }
 
     /// One forged frame (spoofing, replay) or association request (DoS).
@@ -117,7 +116,12 @@ extension BANSimulation {
     mutating func postureChanges(scheduler: inout Scheduler<Event>) {
         channel.step()
         if channel.forced == nil { redrawPostures(at: scheduler.now) }
-        scheduler.schedule(.posture, after: channel.nextDwell())
+        schedulePostureChange(scheduler: &scheduler)
+    }
+
+    /// The chain's next transition, unless it falls after the horizon.
+    mutating func schedulePostureChange(scheduler: inout Scheduler<Event>) {
+        scheduleBeforeHorizon(.posture, after: channel.nextDwell(), scheduler: &scheduler)
     }
 }
 

@@ -56,7 +56,12 @@ struct InjectedEvent: Sendable {
         kind = event.kind
         target = event.target
         at = SimTime(event.at)
-        end = event.duration.flatMap { $0.si > 0 ? SimTime(event.at) + SimTime($0) : nil }
+        let start = SimTime(event.at)
+        end = event.duration.flatMap { duration in
+            guard duration.si > 0 else { return nil }
+            let length = SimTime(duration)
+            return start < .max - length ? start + length : .max
+        }
         stream = streams.generator("scenario", String(index), event.kind)
         action = Self.resolve(event, network: network)
     }
