@@ -53,25 +53,37 @@ public func benchmarkEngine(events: Int, repetitions: Int = 3) -> EngineBenchmar
 }
 
 /// The twin the simulation benchmark runs: `path` if given (a twin.json or a folder
-/// holding one), else `Generated/icu-monitoring/twin.json` when it exists, else
-/// `BenchmarkDemoTwin`. Diagnostics (with exit status) when the file does not read.
+/// holding one), else `Generated/icu-monitoring/twin.json` when it exists and reads,
+/// else `BenchmarkDemoTwin`. Diagnostics (with exit status) when a named file does not
+/// read; when the generated demo does not, its diagnostics are kept as a warning
+/// (`fallback`) and the built-in twin is measured instead, so the figure is never lost.
 public struct BenchmarkTwin: Sendable {
     public var config: TwinConfig?
     public var source: String
     public var diagnostics: [Diagnostic]
     public var sources: SourceStore
+    /// Why the generated demo twin was not used although it exists.
+    public var fallback: String?
 
     public static let generatedDemo = "Generated/icu-monitoring/twin.json"
 
     public static func load(path: String?) -> BenchmarkTwin {
-        let chosen = path.map(twinFile(for:))
-            ?? (FileManager.default.fileExists(atPath: generatedDemo) ? generatedDemo : nil)
-        guard let chosen else {
-            return BenchmarkTwin(config: BenchmarkDemoTwin.config(), source: "built in code (BenchmarkDemoTwin)",
-                                 diagnostics: [], sources: SourceStore())
-        }
-        let loaded = SourceLoader().load([chosen])
-        var twin = BenchmarkTwin(config: nil, source: chosen, diagnostics: loaded.diagnostics, sources: SourceStore())
+        let builtIn = BenchmarkTwin(config: BenchmarkDemoTwin.config(), source: "built in code (BenchmarkDemoTwin)",
+                                    diagnostics: [], sources: SourceStore())
+        if let path { return read(twinFile(for: path)) }
+        guard FileManager.default.fileExists(atPath: generatedDemo) else { return builtIn }
+        let generated = read(generatedDemo)
+        guard generated.config == nil else { return generated }
+        var fallback = builtIn
+        fallback.diagnostics = generated.diagnostics
+        fallback.sources = generated.sources
+        fallback.fallback = "\(generatedDemo) does not read; measuring the built-in demo twin instead"
+        return fallback
+    }
+
+    private static func read(_ path: String) -> BenchmarkTwin {
+        let loaded = SourceLoader().load([path])
+        var twin = BenchmarkTwin(config: nil, source: path, diagnostics: loaded.diagnostics, sources: SourceStore())
         guard let file = loaded.files.first else { return twin }
         twin.sources.add(file: file.path, text: file.text)
         let read = TwinConfig.read(text: file.text, file: file.path)

@@ -70,11 +70,14 @@ struct Bench: ParsableCommand {
 
     private func simulation() throws {
         let demo = BenchmarkTwin.load(path: twin)
-        guard demo.config != nil else {
+        if !demo.diagnostics.isEmpty {
             DiagnosticOutput(format: .text, rules: []).emit(demo.diagnostics, sources: demo.sources)
+        }
+        guard demo.config != nil else {
             try endCommand(with: demo.exitStatus)
             return
         }
+        if let fallback = demo.fallback { writeStandardError("twinc: warning: \(fallback)\n") }
         guard case .success(let time) = RunFlags.horizon(horizon) else { throw ExitCode(ExitStatus.usage.rawValue) }
         switch benchmarkSimulation(demo, horizon: time) {
         case .failure(let error):
