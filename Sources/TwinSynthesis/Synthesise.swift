@@ -12,18 +12,13 @@ import TwinUnits
 /// A plain function of its inputs: same inputs, same plan. Every problem found is
 /// returned; the plan is withheld when any is an error.
 public func synthesise(intent: Intent, useCase: UseCase, catalogue: SynthesisCatalogue) -> SynthesisResult {
-    var diagnostics: [Diagnostic] = []
-    let network = ResolvedNetwork(useCase, catalogue: catalogue)
-    let applications = ApplicationChoice.choose(intent: intent, useCase: useCase, catalogue: catalogue,
-                                                diagnostics: &diagnostics)
-    let builder = ProblemBuilder(intent: intent, useCase: useCase, network: network, catalogue: catalogue,
-                                 applications: applications)
-    let problem = builder.build(diagnostics: &diagnostics)
-    let feasibility = FeasibilityChecks(intent: intent, network: network, catalogue: catalogue)
+    let selection = Selection(intent: intent, useCase: useCase, catalogue: catalogue)
+    var diagnostics = selection.diagnostics
+    let feasibility = FeasibilityChecks(intent: intent, network: selection.network, catalogue: catalogue)
     let figures = feasibility.run(diagnostics: &diagnostics)
-
-    var search = ModelSearch(problem)
-    guard let solution = search.solve() else {
+    let applications = selection.applications
+    let network = selection.network
+    guard let solution = selection.solution else {
         diagnostics.append(.error(
             SynthesisDiagnostics.noValidModel,
             "no combination of catalogue models covers what intent `\(intent.name.value)` needs",
@@ -31,7 +26,11 @@ public func synthesise(intent: Intent, useCase: UseCase, catalogue: SynthesisCat
             notes: [DiagnosticNote("a model's `requires` or a method pin cannot be satisfied on some link")]))
         return SynthesisResult(plan: nil, diagnostics: diagnostics)
     }
-    var explanation = PlanExplanation(problem: problem, solution: solution, search: search, catalogue: catalogue, intent: intent)
+    // The plan is withheld after any error; do not spend time explaining it.
+    guard !diagnostics.hasErrors else { return SynthesisResult(plan: nil, diagnostics: diagnostics) }
+    let problem = selection.problem
+    var explanation = PlanExplanation(problem: problem, solution: solution, search: selection.search, catalogue: catalogue,
+                                      intent: intent)
     let plannedApplications = applications.chosen.map { chosen in
         let kpis = chosen.goals.compactMap { id in intent.goals.first { $0.id.value == id }?.kpi.value }
         var why = chosen.requestedByUseCase ? "Requested by the use case" : "Not listed by the use case, but needed"
@@ -52,6 +51,36 @@ public func synthesise(intent: Intent, useCase: UseCase, catalogue: SynthesisCat
     let plan = TwinPlan(
         intent: intent.name.value, useCase: useCase.name.value, applications: plannedApplications,
         models: explanation.plannedModels(), rejected: explanation.rejected(), monitors: monitors, bounds: figures,
-        totalCost: solution.cost + plannedApplications.map(\.cost).reduce(0, +), exact: !solution.truncated)
-    return SynthesisResult(plan: diagnostics.hasErrors ? nil : plan, diagnostics: diagnostics)
+        totalCost: selection.totalCost ?? solution.cost, exact: !solution.truncated)
+    return SynthesisResult(plan: plan, diagnostics: diagnostics)
+}
+
+/// The selection half of synthesis: applications, the problem with its pins checked, and
+/// the exact search's solution (nil when no valid selection exists). What `synthesise`
+/// builds the plan from, and what tests reach for to check the search on real inputs.
+struct Selection {
+    var network: ResolvedNetwork
+    var applications: ApplicationChoice
+    var problem: SelectionProblem
+    var search: ModelSearch
+    var solution: SelectionSolution?
+    /// The applications' and pins' diagnostics (TP001-TP004).
+    var diagnostics: [Diagnostic] = []
+
+    init(intent: Intent, useCase: UseCase, catalogue: SynthesisCatalogue) {
+        network = ResolvedNetwork(useCase, catalogue: catalogue)
+        applications = ApplicationChoice.choose(intent: intent, useCase: useCase, catalogue: catalogue,
+                                                diagnostics: &diagnostics)
+        let builder = ProblemBuilder(intent: intent, useCase: useCase, network: network, catalogue: catalogue,
+                                     applications: applications)
+        problem = builder.build(diagnostics: &diagnostics)
+        search = ModelSearch(problem)
+        solution = search.solve()
+    }
+
+    /// The plan's total cost: the chosen applications' plus the solution's models and
+    /// methods (nil without a solution).
+    var totalCost: Double? {
+        solution.map { $0.cost + applications.chosen.map(\.entry.costValue).reduce(0, +) }
+    }
 }

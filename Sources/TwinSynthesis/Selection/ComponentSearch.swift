@@ -15,9 +15,14 @@
 /// cost over the demands it covers), so the bound is admissible; it is far stronger than
 /// the dearest single cheapest cover when many demands share no candidate.
 ///
-/// Method pins are checked on complete covers; an unmet pin branches over the unchosen
-/// items with the pinned method that serve its application through a demand already
-/// present.
+/// Items that `CoverTables` found ruled out by a present demand leave the allowed set at
+/// each node, so dead ends show in the bound rather than branch by branch.
+///
+/// A method pin no chosen item could satisfy counts in the bound like one more demand
+/// (its candidates: the items that could ever satisfy it) and may be branched on first.
+/// Pins are checked exactly on complete covers; an unmet pin there branches over the
+/// unchosen items with the pinned method that serve its application through a demand
+/// already present.
 struct ComponentSearch {
     let index: CoverIndex
     let roots: [Int]
@@ -26,6 +31,9 @@ struct ComponentSearch {
         var application: String
         var applicationNumber: Int
         var method: String
+        /// Items that could ever satisfy it: the pinned method, pinned by the application
+        /// or covering a demand that may carry it.
+        var able: Bitset
     }
     /// The pins this part must satisfy, sorted.
     let pins: [Pin]
@@ -36,8 +44,12 @@ struct ComponentSearch {
 
     var truncated: Bool { nodes > nodeBudget }
 
+    /// Items some demand can rule out (most cannot).
+    private let blockable: [Int]
+
     init(index: CoverIndex, roots: [Int], pins: [Pin], allowed: Bitset, nodeBudget: Int) {
         self.index = index
+        blockable = index.items.indices.filter { index.blockedBy[$0] != nil && allowed.contains($0) }
         self.roots = roots
         self.pins = pins
         self.allowed = allowed
@@ -86,24 +98,47 @@ struct ComponentSearch {
             completeCover(node)
             return
         }
+        // Items ruled out by a demand already present can never be chosen below here.
+        var node = node
+        for item in blockable where node.available.contains(item) && index.blockedBy[item]!.intersects(node.present) {
+            node.available.remove(item)
+        }
         let candidates = index.candidates
+        let available = node.available
         var residual = index.costs
         var bound = 0
         var branch = (demand: -1, count: Int.max)
         for demand in uncovered.members {
             var price = Int.max
             var count = 0
-            for candidate in candidates[demand] where node.available.contains(candidate) {
+            for candidate in candidates[demand] where available.contains(candidate) {
                 count += 1
                 price = min(price, residual[candidate])
             }
             guard count > 0 else { return }
             bound += price
-            for candidate in candidates[demand] where node.available.contains(candidate) { residual[candidate] -= price }
+            for candidate in candidates[demand] where available.contains(candidate) { residual[candidate] -= price }
             if count < branch.count { branch = (demand, count) }
         }
+        // An unmet method pin needs one more item from its able set: price it like a demand.
+        var pinBranch: [Int]?
+        for pin in pins where !node.chosen.contains(where: pin.able.contains) {
+            var price = Int.max
+            var options: [Int] = []
+            for item in pin.able.members where available.contains(item) {
+                options.append(item)
+                price = min(price, residual[item])
+            }
+            guard !options.isEmpty else { return }
+            bound += price
+            for item in options { residual[item] -= price }
+            if options.count < branch.count {
+                branch = (-1, options.count)
+                pinBranch = options.sorted { (index.costs[$0], $0) < (index.costs[$1], $1) }
+            }
+        }
         if let best, node.cost + bound > best.cost { return }
-        branchOver(candidates[branch.demand].filter(node.available.contains), from: node)
+        branchOver(pinBranch ?? candidates[branch.demand].filter(available.contains), from: node)
     }
 
     /// One branch per candidate (cheapest first), each excluding the ones before it.
@@ -154,6 +189,12 @@ struct ComponentSearch {
     /// lexicographic order this depends only on the symmetric difference, so the best
     /// of independent parts combine into the best of the whole.
     static func precedes(_ a: [Int], _ b: [Int]) -> Bool {
+        for (x, y) in zip(a, b) where x != y { return x < y }
+        return a.count > b.count
+    }
+
+    /// The same order on sorted item names.
+    static func precedesByName(_ a: [String], _ b: [String]) -> Bool {
         for (x, y) in zip(a, b) where x != y { return x < y }
         return a.count > b.count
     }

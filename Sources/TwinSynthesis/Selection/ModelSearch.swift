@@ -139,8 +139,9 @@ struct ModelSearch {
                     continue
                 }
                 for item in able { union(demandCount + first, demandCount + item) }
-                pinsByMember[demandCount + first, default: []].append(
-                    ComponentSearch.Pin(application: application, applicationNumber: number, method: method))
+                pinsByMember[demandCount + first, default: []].append(ComponentSearch.Pin(
+                    application: application, applicationNumber: number, method: method,
+                    able: Bitset(capacity: index.items.count, able)))
             }
         }
         // Pins were filed under a member; re-file them under their final root.

@@ -16,13 +16,21 @@ struct PlanExplanation {
         solution.items.map { item in
             let covered = solution.demands.filter { $0.key.pinnedModel == nil && problem.covers(item, $0.key) }
             let capabilities = Set(covered.keys.map(\.capability)).sorted()
-            let devices = Set(covered.keys.map(\.link.device)).sorted()
+            // A pinned model also serves the links of its applications' scope where it is
+            // valid (its `requires` are demanded there).
+            let scope = item.pinnedBy.flatMap { problem.scopeLinks[$0] ?? [] }.filter { problem.isValid(item, on: $0) }
+            let devices = Set(covered.keys.map(\.link.device) + scope.map(\.device)).sorted()
             let goals = orderedGoals(Set(covered.values.flatMap(\.goals)))
             let applications = Set(covered.values.flatMap(\.applications)).union(item.pinnedBy).sorted()
             let critical = goals.filter { id in intent.goals.first { $0.id.value == id }?.priority.value == .critical }
             var why = item.pinnedBy.isEmpty ? "" : "Pinned by the use case under \(item.pinnedBy.sorted().joined(separator: ", ")). "
-            why += "Provides \(capabilities.joined(separator: ", ")) for \(devices.joined(separator: ", "))"
-            why += goals.isEmpty ? " (needed by the applications themselves)." : " (goals \(goals.joined(separator: ", ")))."
+            if capabilities.isEmpty {
+                why += "Serves \(devices.joined(separator: ", ")) for the pinning application; no goal needs its "
+                    + "\(item.model.providedCapabilities.joined(separator: ", ")) here."
+            } else {
+                why += "Provides \(capabilities.joined(separator: ", ")) for \(devices.joined(separator: ", "))"
+                why += goals.isEmpty ? " (needed by the applications themselves)." : " (goals \(goals.joined(separator: ", ")))."
+            }
             if covered.keys.contains(where: { $0.fidelity == .packet }) {
                 let reason = critical.isEmpty ? "a critical goal's dependency" : "critical goal \(critical.joined(separator: ", "))"
                 why += " Represented by \(item.methodID) because \(reason) needs packet-level fidelity."

@@ -70,11 +70,12 @@ struct ProblemBuilder {
     func items(pins: Pins) -> [SelectionItem] {
         let pinnedMethodIDs = Set(pins.methods.values.flatMap { $0 })
         var result: [SelectionItem] = []
+        let methods = catalogue.methods
         for model in catalogue.models {
             let pinnedBy = Set(pins.models[model.id.value] ?? [])
             let allowed = pins.allowedMethods[model.id.value]
             var modelItems: [SelectionItem] = []
-            for method in catalogue.methods {
+            for method in methods {
                 if let allowed, !allowed.contains(method.id.value) { continue }
                 guard let fidelity = Self.fidelity(of: model, with: method) else { continue }
                 modelItems.append(SelectionItem(

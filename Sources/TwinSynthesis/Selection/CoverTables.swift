@@ -1,0 +1,113 @@
+import TwinSpec
+
+/// The numbered tables `CoverIndex` is made of, built in one pass:
+///
+/// 1. grow the universe of demands from the root and every model's pin to a fixpoint
+///    (every demand any choice could ever create);
+/// 2. number the demands, fewest candidates first (the order the search bounds and
+///    branches in), ties by key;
+/// 3. prune: an item whose requirements on covering a demand include one that nothing
+///    can cover can never be chosen while that demand is present, so it is no
+///    candidate for it (and is marked `blocked` by it); a demand left without
+///    candidates is itself uncoverable — to a fixpoint. Without this the search only
+///    discovers such dead ends one branch at a time.
+struct CoverTables {
+    var demands: [DemandKey] = []
+    var demandNumbers: [DemandKey: Int] = [:]
+    var coverLists: [[Int]] = []
+    var candidates: [[Int]] = []
+    var derivedSlots: [Int32] = []
+    var derivedLists: [[CoverIndex.Derived]] = []
+    /// Per item, the demands whose presence rules it out.
+    var blockedBy: [[Int]] = []
+
+    init(problem: SelectionProblem, items: [SelectionItem], costs: [Int], itemsOfModel: [[Int]],
+         modelNumbers: [String: Int], mask: (Set<String>) -> ApplicationMask) {
+        var providers: [String: [Int]] = [:]
+        for (index, item) in items.enumerated() {
+            for capability in item.provides.sorted() { providers[capability, default: []].append(index) }
+        }
+        let ranks = items.map(\.fidelity.rank), models = items.map(\.modelID)
+        func coveringItems(_ key: DemandKey) -> [Int] {
+            if let pinned = key.pinnedModel { return modelNumbers[pinned].map { itemsOfModel[$0] } ?? [] }
+            return (providers[key.capability] ?? []).filter { item in
+                ranks[item] >= key.fidelity.rank && problem.validLinks[models[item]]?.contains(key.link) == true
+            }
+        }
+
+        var known = Set(problem.root.keys)
+        var queue = problem.root.keys.sorted()
+        for pin in modelNumbers.keys.sorted().map(DemandKey.pin) where known.insert(pin).inserted { queue.append(pin) }
+        var covering: [[Int]] = []
+        var pairs: [(item: Int, queued: Int, derived: [(DemandKey, Set<String>?)])] = []
+        var requirementMemo: [String: [DemandKey]] = [:]
+        let empty = DemandInfo(goals: [], applications: [])
+        var cursor = 0
+        while cursor < queue.count {
+            let key = queue[cursor]
+            let coveredBy = coveringItems(key)
+            covering.append(coveredBy)
+            for item in coveredBy {
+                let derived: [(DemandKey, Set<String>?)]
+                if key.pinnedModel == nil {
+                    // Requirements depend only on the model, the link and the fidelity.
+                    let memo = "\(models[item])|\(key.link.device)|\(key.link.gateway)|\(key.fidelity.rank)"
+                    if requirementMemo[memo] == nil {
+                        requirementMemo[memo] = problem.requirements(of: items[item], covering: key, info: empty).map(\.0)
+                    }
+                    derived = requirementMemo[memo]!.map { ($0, nil) }
+                } else {
+                    derived = problem.requirements(of: items[item], covering: key, info: empty).map { ($0.0, $0.1.applications) }
+                }
+                pairs.append((item, cursor, derived))
+                for (derivedKey, _) in derived where known.insert(derivedKey).inserted { queue.append(derivedKey) }
+            }
+            cursor += 1
+        }
+
+        // The key order of `DemandKey` as one string per demand (comparing tuples of
+        // strings dominated the build).
+        let sortKeys = queue.map { "\($0.link.device)\u{1}\($0.link.gateway)\u{1}\($0.capability)\u{1}\($0.fidelity.rank)" }
+        let order = queue.indices.sorted { (covering[$0].count, sortKeys[$0]) < (covering[$1].count, sortKeys[$1]) }
+        var numberOfQueued = Array(repeating: 0, count: queue.count)
+        for (number, queued) in order.enumerated() { numberOfQueued[queued] = number }
+        demands = order.map { queue[$0] }
+        demandNumbers = Dictionary(uniqueKeysWithValues: demands.enumerated().map { ($1, $0) })
+
+        let count = demands.count
+        coverLists = Array(repeating: [], count: items.count)
+        derivedSlots = Array(repeating: -1, count: items.count * count)
+        for (item, queued, derivedKeys) in pairs {
+            let demand = numberOfQueued[queued]
+            coverLists[item].append(demand)
+            derivedSlots[item * count + demand] = Int32(derivedLists.count)
+            derivedLists.append(derivedKeys.map { key, applications in
+                CoverIndex.Derived(demand: demandNumbers[key]!, explicitApplications: applications,
+                                   explicitMask: applications.map(mask))
+            })
+        }
+        for item in items.indices { coverLists[item].sort() }
+        var candidateSets = order.map { Set(covering[$0]) }
+        prune(&candidateSets)
+        candidates = candidateSets.map { $0.sorted { (costs[$0], $0) < (costs[$1], $1) } }
+    }
+
+    private mutating func prune(_ candidateSets: inout [Set<Int>]) {
+        blockedBy = Array(repeating: [], count: coverLists.count)
+        var dead = Set(candidateSets.indices.filter { candidateSets[$0].isEmpty })
+        var changed = !dead.isEmpty
+        while changed {
+            changed = false
+            for item in coverLists.indices {
+                for demand in coverLists[item] where candidateSets[demand].contains(item) {
+                    let slot = Int(derivedSlots[item * demands.count + demand])
+                    guard slot >= 0, derivedLists[slot].contains(where: { dead.contains($0.demand) }) else { continue }
+                    candidateSets[demand].remove(item)
+                    blockedBy[item].append(demand)
+                    if candidateSets[demand].isEmpty, dead.insert(demand).inserted { changed = true }
+                }
+            }
+        }
+        for item in blockedBy.indices { blockedBy[item].sort() }
+    }
+}
