@@ -83,6 +83,20 @@ extension DeviceConfig {
 }
 
 extension TwinConfig {
+    /// Postures a `posture-change` event may name (TwinModels' posture states).
+    static let postures: Set<String> = ["standing", "sitting", "walking", "running", "lying"]
+
+    /// An event targets a node of the network, the whole body (`body`, `*`), nothing
+    /// (empty), or, for a posture change, a posture.
+    static func isKnownTarget(_ event: ScenarioEvent, nodeIDs: Set<String>) -> Bool {
+        if event.target.isEmpty || event.target == "*" || event.target == "body" || nodeIDs.contains(event.target) {
+            return true
+        }
+        return (event.kind == "posture-change" || event.kind == "posture") && postures.contains(event.target)
+    }
+}
+
+extension TwinConfig {
     /// Cross-references inside twin.json: device → gateway, gateway → uplink, goal →
     /// device, scenario → target. Positions point at the referencing object.
     func referenceDiagnostics(json: LocatedJSON, context: ConfigReadContext) -> [Diagnostic] {
@@ -109,7 +123,7 @@ extension TwinConfig {
             }
         }
         for (index, scenario) in scenarios.enumerated() {
-            for event in scenario.events where !event.target.isEmpty && event.target != "*" && !nodeIDs.contains(event.target) {
+            for event in scenario.events where !Self.isKnownTarget(event, nodeIDs: nodeIDs) {
                 found.append(.error(ConfigDiagnostics.unknownReference,
                                     "scenario `\(scenario.id)` targets unknown `\(event.target)`",
                                     at: context.range(position(json["scenarios"], index))))

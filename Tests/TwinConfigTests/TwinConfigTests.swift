@@ -111,3 +111,23 @@ func sampleConfig() -> TwinConfig {
         #expect(found.map(\.code) == [ConfigDiagnostics.version])
     }
 }
+
+@Suite struct ScenarioTargetTests {
+    private func diagnostics(target: String, kind: String) -> [Diagnostic] {
+        var config = sampleConfig()
+        config.scenarios.append(ScenarioConfig(id: "s", kind: kind, description: "", goals: [],
+                                               events: [ScenarioEvent(at: .seconds(1), kind: kind, target: target,
+                                                                      duration: nil, parameters: [:])]))
+        return TwinConfig.read(text: config.canonicalJSON(), file: "twin.json").diagnostics
+    }
+
+    @Test func theWholeBodyAndPosturesAreTargets() {
+        #expect(diagnostics(target: "body", kind: "eavesdropping").isEmpty)
+        #expect(diagnostics(target: "walking", kind: "posture-change").isEmpty)
+    }
+
+    @Test func anUnknownTargetIsAnError() {
+        #expect(diagnostics(target: "walking", kind: "jamming").map(\.code) == [ConfigDiagnostics.unknownReference])
+        #expect(diagnostics(target: "tablet", kind: "gateway-failure").map(\.code) == [ConfigDiagnostics.unknownReference])
+    }
+}
