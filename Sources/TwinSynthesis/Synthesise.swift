@@ -6,8 +6,9 @@ import TwinUnits
 /// choose the applications that evaluate the goals, the models each needs (valid for
 /// the devices in scope, at the fidelity the goals' priorities require, `requires`
 /// resolved transitively) and a representation method per model, at exact minimum
-/// total cost (ties broken by id); honour or reject the use case's pins; and check
-/// feasibility with analytic bounds before anything runs.
+/// total cost (ties broken by the sorted item names, see `SelectionProblem`); honour or
+/// reject the use case's pins; and check feasibility with analytic bounds before
+/// anything runs (`FeasibilityChecks`; their figures go into the plan).
 ///
 /// A plain function of its inputs: same inputs, same plan. Every problem found is
 /// returned; the plan is withheld when any is an error.

@@ -106,12 +106,12 @@ enum AirInterface: Sendable, Hashable {
         }
     }
 
-    /// Air time per second that `traffic` needs: every packet split into frames of at
+    /// The share of the air time `traffic` needs: every packet split into frames of at
     /// most `maximumPayloadBytes`, each one exchange.
-    func airtimePerSecond(_ traffic: ResolvedTraffic) -> Double {
+    func airtimeShare(_ traffic: ResolvedTraffic) -> Ratio {
         let periodic = traffic.rate.si > 0 ? traffic.rate.si / traffic.payload.si : 0
-        return periodic * exchanges(payloadBytes: Int(traffic.payload.bytes.rounded())).si
-            + traffic.alarmRate * exchanges(payloadBytes: Int(traffic.alarmPayload.bytes.rounded())).si
+        return Ratio(si: periodic * exchanges(payloadBytes: Int(traffic.payload.bytes.rounded())).si
+            + traffic.alarmRate * exchanges(payloadBytes: Int(traffic.alarmPayload.bytes.rounded())).si)
     }
 
     /// The exchanges one packet of `payloadBytes` needs, back to back.

@@ -15,20 +15,20 @@ struct HubChecks {
         var figures: [FeasibilityFigure] = []
         for load in HubLoad.loads(budgets, useCase: useCase) {
             let utilisation = load.utilisation
-            let feasible = utilisation <= 1
+            let feasible = utilisation.si <= 1
             let subject = "\(load.gateway.id.value) (\(load.technology.rawValue))"
             figures.append(FeasibilityFigure(
-                kind: "airtime", goal: nil, subject: subject, bound: Ratio(si: utilisation).quantity,
+                kind: "airtime", goal: nil, subject: subject, bound: utilisation.quantity,
                 target: Ratio(si: 1).quantity, feasible: feasible,
                 summary: "\(load.devices.count) device(s) on `\(load.gateway.id.value)` over \(load.technology.rawValue) need "
-                    + "\(Ratio(si: utilisation).quantity.formatted) of the air time"))
+                    + "\(utilisation.quantity.formatted) of the air time"))
             guard !feasible else { continue }
-            let shares = load.shares.sorted { ($0.airtime, $1.device) > ($1.airtime, $0.device) }.map {
-                DiagnosticNote("`\($0.device)`: \(Ratio(si: $0.airtime).quantity.formatted)")
+            let shares = load.shares.sorted { ($0.airtime.si, $1.device) > ($1.airtime.si, $0.device) }.map {
+                DiagnosticNote("`\($0.device)`: \($0.airtime.quantity.formatted)")
             }
             diagnostics.append(.error(
                 SynthesisDiagnostics.airtimeOverload,
-                "the devices on gateway `\(load.gateway.id.value)` need \(Ratio(si: utilisation).quantity.formatted) of the "
+                "the devices on gateway `\(load.gateway.id.value)` need \(utilisation.quantity.formatted) of the "
                     + "\(load.technology.rawValue) air time",
                 at: load.gateway.id.range,
                 notes: shares + affectedGoals(load.devices)))

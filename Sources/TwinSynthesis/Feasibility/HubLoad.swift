@@ -13,14 +13,14 @@ import TwinUnits
 struct HubLoad: Sendable {
     struct Share: Sendable {
         var device: String
-        var airtime: Double
+        var airtime: Ratio
     }
 
     var gateway: Gateway
     var technology: Technology
     var shares: [Share]
 
-    var utilisation: Double { shares.map(\.airtime).reduce(0, +) }
+    var utilisation: Ratio { shares.map(\.airtime).reduce(.zero, +) }
     var devices: [String] { shares.map(\.device) }
 
     /// One entry per (gateway, technology) that some device uses as primary, sorted by
@@ -31,7 +31,7 @@ struct HubLoad: Sendable {
             let served = budgets.filter { $0.device.device.gateway.primary.value == gateway.id.value }
             for technology in Set(served.map(\.device.technology)).sorted(by: { $0.rawValue < $1.rawValue }) {
                 let shares = served.filter { $0.device.technology == technology }.map { budget in
-                    Share(device: budget.id, airtime: budget.air?.airtimePerSecond(budget.device.traffic) ?? 0)
+                    Share(device: budget.id, airtime: budget.air?.airtimeShare(budget.device.traffic) ?? .zero)
                 }
                 result.append(HubLoad(gateway: gateway, technology: technology, shares: shares))
             }
