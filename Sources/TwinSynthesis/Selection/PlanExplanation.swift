@@ -19,7 +19,8 @@ struct PlanExplanation {
             // A pinned model also serves the links of its applications' scope where it is
             // valid (its `requires` are demanded there).
             let scope = item.pinnedBy.flatMap { problem.scopeLinks[$0] ?? [] }.filter { problem.isValid(item, on: $0) }
-            let devices = Set(covered.keys.map(\.link.device) + scope.map(\.device)).sorted()
+            let coveredDevices = Set(covered.keys.map(\.link.device))
+            let devices = coveredDevices.union(scope.map(\.device)).sorted()
             let goals = orderedGoals(Set(covered.values.flatMap(\.goals)))
             let applications = Set(covered.values.flatMap(\.applications)).union(item.pinnedBy).sorted()
             let critical = goals.filter { id in intent.goals.first { $0.id.value == id }?.priority.value == .critical }
@@ -28,8 +29,10 @@ struct PlanExplanation {
                 why += "Serves \(devices.joined(separator: ", ")) for the pinning application; no goal needs its "
                     + "\(item.model.providedCapabilities.joined(separator: ", ")) here."
             } else {
-                why += "Provides \(capabilities.joined(separator: ", ")) for \(devices.joined(separator: ", "))"
+                why += "Provides \(capabilities.joined(separator: ", ")) for \(coveredDevices.sorted().joined(separator: ", "))"
                 why += goals.isEmpty ? " (needed by the applications themselves)." : " (goals \(goals.joined(separator: ", ")))."
+                let alsoServed = devices.filter { !coveredDevices.contains($0) }
+                if !alsoServed.isEmpty { why += " As a pin it also serves \(alsoServed.joined(separator: ", "))." }
             }
             if covered.keys.contains(where: { $0.fidelity == .packet }) {
                 let reason = critical.isEmpty ? "a critical goal's dependency" : "critical goal \(critical.joined(separator: ", "))"
