@@ -59,8 +59,8 @@ extension GatewayState {
 
     /// `delay` moved by a jitter uniform in ±`jitter` (never below zero).
     static func jittered(_ delay: SimTime, jitter: SimTime, uniform: Double) -> SimTime {
-        let offset = (2 * uniform - 1) * Double(jitter.nanoseconds)
-        return SimTime(nanoseconds: Swift.max(0, delay.nanoseconds + Int64(offset.rounded())))
+        let offset = Int64((2 * uniform - 1) * Double(jitter.nanoseconds))
+        return SimTime(nanoseconds: Swift.max(0, delay.nanoseconds + offset))
     }
 }
 

@@ -107,6 +107,10 @@ struct BusyTime: Sendable {
         }
     }
 
+    /// Busy time of frames on a channel of their own (wideband flows), counted without
+    /// the union: no other medium's frames are assumed to overlap them.
+    mutating func addDisjoint(_ nanoseconds: Int64) { total += nanoseconds }
+
     /// Busy time within 0…horizon.
     func clipped(to horizon: SimTime) -> Int64 {
         until > horizon ? Swift.max(0, total - (until - horizon).nanoseconds) : total

@@ -30,6 +30,7 @@ extension BANSimulation {
         var accessDelay: LatencyHistogram
         var reception: Xoshiro256
         var uplink: Xoshiro256
+        var serverFree: Int64
         var generated = 0
         var alarms = 0
         var delivered = 0
@@ -42,8 +43,6 @@ extension BANSimulation {
         var sent = 0
         var decoded = 0
         var airtime: Int64 = 0
-        var busyStart: SimTime = .zero
-        var busyEnd: SimTime = .zero
     }
 
     /// The gateway side of a batch, fixed for its duration.
@@ -52,8 +51,33 @@ extension BANSimulation {
         var up: Bool
         var probability: Double
         var availability: Double
-        var jitter: SimTime
-        var budget: SimTime
+        var jitter: Double
+        var budget: Int64
+        var horizon: Int64
+        var backlogLimit: Int64
+        var maximumAttempts: Int
+        var warmup: Int64
+    }
+
+    /// How one sample (or alarm) splits into frames: full frames, then the last one.
+    private struct FlowShape {
+        var frames = 0
+        var fullAirtime: Int64 = 0
+        var lastAirtime: Int64 = 0
+        var fullDelay: Int64 = 0
+        var lastDelay: Int64 = 0
+
+        init() {}
+
+        init(bytes: Int, frame: FrameFormat, gateway: GatewayState?) {
+            let perFrame = frame.maximumPayload
+            frames = Swift.max(1, (bytes + perFrame - 1) / perFrame)
+            let last = bytes - (frames - 1) * perFrame
+            fullAirtime = frame.airtime(payload: perFrame).nanoseconds
+            lastAirtime = frame.airtime(payload: last).nanoseconds
+            fullDelay = gateway?.baseDelay(payload: Int32(perFrame)).nanoseconds ?? 0
+            lastDelay = gateway?.baseDelay(payload: Int32(last)).nanoseconds ?? 0
+        }
     }
 
     /// Generates and serves the device's packets that arrive before `time`.
@@ -66,8 +90,10 @@ extension BANSimulation {
         let gateway = running && slot >= 0 ? parameters[device].gateways[slot] : -1
         var path = FlowPath(gateway: gateway, up: gateway >= 0 && gateways[gateway].up, probability: 0,
                             availability: gateway >= 0 ? gateways[gateway].availability : 0,
-                            jitter: gateway >= 0 ? gateways[gateway].jitter : .zero,
-                            budget: parameters[device].latencyBudget)
+                            jitter: gateway >= 0 ? Double(gateways[gateway].jitter.nanoseconds) : 0,
+                            budget: parameters[device].latencyBudget.nanoseconds, horizon: horizon.nanoseconds,
+                            backlogLimit: Int64(options.queueCapacity),
+                            maximumAttempts: parameters[device].maxRetries + 1, warmup: warmup.nanoseconds)
         if gateway >= 0 {
             devices[device].fading.refresh(posture: channel.posture, at: time)
             let level = devices[device].fading.received(transmit: parameters[device].transmitLevel,
@@ -81,8 +107,14 @@ extension BANSimulation {
             devices[device].windowLevelCount += 1
             if warmup <= time { devices[device].outcome.rssi.add(level) }
         }
+        let route = gateway >= 0 ? gateways[gateway] : nil
+        let sampleShape = running ? FlowShape(bytes: parameters[device].samplePayload, frame: parameters[device].frame,
+                                              gateway: route) : FlowShape()
+        let alarmShape = running ? FlowShape(bytes: parameters[device].alarmPayload, frame: parameters[device].frame,
+                                             gateway: route) : FlowShape()
         var batch = FlowBatch(latency: LatencyHistogram(), accessDelay: LatencyHistogram(),
-                              reception: devices[device].receptionStream, uplink: devices[device].uplinkStream)
+                              reception: devices[device].receptionStream, uplink: devices[device].uplinkStream,
+                              serverFree: devices[device].serverFree.nanoseconds)
         swap(&batch.latency, &devices[device].outcome.latency)
         swap(&batch.accessDelay, &devices[device].outcome.accessDelay)
         while true {
@@ -92,13 +124,14 @@ extension BANSimulation {
             guard arrival < time else { break }
             if isAlarm { advanceAlarm(device) } else { advanceSample(device) }
             guard running else { continue }
-            let bytes = isAlarm ? parameters[device].alarmPayload : parameters[device].samplePayload
-            serveFlow(device, arrival: arrival, bytes: bytes, isAlarm: isAlarm, path: path, batch: &batch)
+            serveFlow(device, arrival: arrival.nanoseconds, isAlarm: isAlarm, shape: isAlarm ? alarmShape : sampleShape,
+                      path: path, batch: &batch)
         }
         swap(&batch.latency, &devices[device].outcome.latency)
         swap(&batch.accessDelay, &devices[device].outcome.accessDelay)
         devices[device].receptionStream = batch.reception
         devices[device].uplinkStream = batch.uplink
+        devices[device].serverFree = SimTime(nanoseconds: batch.serverFree)
         devices[device].outcome.generated += batch.generated
         devices[device].outcome.alarmsGenerated += batch.alarms
         devices[device].outcome.deliveredToEdge += batch.delivered
@@ -111,25 +144,19 @@ extension BANSimulation {
         devices[device].outcome.retransmissions += batch.retransmissions
         devices[device].windowSent += batch.sent
         devices[device].windowAcknowledged += batch.decoded
-        gateways[gateway].busy.add(from: batch.busyStart, to: batch.busyEnd)
+        gateways[gateway].busy.addDisjoint(batch.airtime)
         gateways[gateway].outcome.framesReceived += batch.decoded
         gateways[gateway].outcome.framesForwarded += batch.forwarded
         if path.up { detector.frames(gateway: gateway, attempted: batch.sent, decoded: batch.decoded, at: time) }
     }
 
-    /// One sample or alarm through the device's FIFO and the uplink.
-    private mutating func serveFlow(_ device: Int, arrival: SimTime, bytes: Int, isAlarm: Bool, path: FlowPath,
+    /// One sample or alarm through the device's FIFO and the uplink, on local state only.
+    private mutating func serveFlow(_ device: Int, arrival: Int64, isAlarm: Bool, shape: FlowShape, path: FlowPath,
                                     batch: inout FlowBatch) {
-        let perFrame = parameters[device].frame.maximumPayload
-        let backlogLimit = Int64(options.queueCapacity)
-        let counted = arrival >= warmup
-        let maxAttempts = parameters[device].maxRetries + 1
-        var remaining = bytes
-        var first = true
-        while remaining > 0 || first {
-            let payload = Swift.min(remaining, perFrame)
-            remaining -= payload
-            first = false
+        let counted = arrival >= path.warmup
+        for index in 0..<shape.frames {
+            let last = index == shape.frames - 1
+            let airtime = last ? shape.lastAirtime : shape.fullAirtime
             if counted {
                 batch.generated += 1
                 if isAlarm { batch.alarms += 1 }
@@ -138,16 +165,15 @@ extension BANSimulation {
                 if counted { batch.drops[.noGatewayReachable] += 1 }
                 continue
             }
-            let airtime = parameters[device].frame.airtime(payload: payload)
-            var start = Swift.max(arrival, devices[device].serverFree)
-            if (start - arrival).nanoseconds > airtime.nanoseconds * backlogLimit {
+            var start = Swift.max(arrival, batch.serverFree)
+            if start - arrival > airtime * path.backlogLimit {
                 if counted { batch.drops[.queueOverflow] += 1 }
                 continue
             }
             var attempts = 0
             var end = start
             var decoded = false
-            while attempts < maxAttempts {
+            while attempts < path.maximumAttempts {
                 attempts += 1
                 end = start + airtime
                 if counted {
@@ -155,46 +181,42 @@ extension BANSimulation {
                     if attempts > 1 { batch.retransmissions += 1 }
                 }
                 batch.sent += 1
-                batch.airtime += airtime.nanoseconds
-                if start > batch.busyEnd {
-                    if batch.busyEnd > batch.busyStart { gateways[path.gateway].busy.add(from: batch.busyStart, to: batch.busyEnd) }
-                    batch.busyStart = start
-                }
-                batch.busyEnd = end
+                batch.airtime += airtime
                 if batch.reception.succeeds(path.probability) {
                     decoded = true
                     break
                 }
                 start = end
             }
-            devices[device].serverFree = end
+            batch.serverFree = end
             guard decoded else {
                 if counted { batch.drops[path.up ? .retriesExhausted : .noGatewayReachable] += 1 }
                 continue
             }
             batch.decoded += 1
-            if counted { batch.accessDelay.record(end - arrival) }
+            if counted { batch.accessDelay.record(SimTime(nanoseconds: end - arrival)) }
             guard batch.uplink.succeeds(path.availability) else {
                 if counted { batch.drops[.noGatewayReachable] += 1 }
                 continue
             }
             batch.forwarded += 1
-            var delay = gateways[path.gateway].baseDelay(payload: Int32(payload))
-            if path.jitter > .zero {
-                delay = GatewayState.jittered(delay, jitter: path.jitter, uniform: batch.uplink.uniform())
-            }
+            var delay = last ? shape.lastDelay : shape.fullDelay
+            if path.jitter > 0 { delay = Swift.max(0, delay + Int64((2 * batch.uplink.uniform() - 1) * path.jitter)) }
             let delivery = end + delay
-            if delivery > horizon {
+            if delivery > path.horizon {
                 if counted { batch.pending += 1 }
                 continue
             }
             if counted {
                 let latency = delivery - arrival
                 batch.delivered += 1
-                batch.latency.record(latency)
+                batch.latency.record(SimTime(nanoseconds: latency))
                 if latency <= path.budget { batch.onTime += 1 }
             }
-            if !recovery.eventTimes.isEmpty { recovery.delivered(device: device, crossedAt: end, arrivedAt: delivery) }
+            if !recovery.eventTimes.isEmpty {
+                recovery.delivered(device: device, crossedAt: SimTime(nanoseconds: end),
+                                   arrivedAt: SimTime(nanoseconds: delivery))
+            }
         }
     }
 }
