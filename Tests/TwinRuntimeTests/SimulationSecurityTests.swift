@@ -87,6 +87,36 @@ private typealias F = SimulationFixture
         #expect(busy - normal > 0.01, "\(busy) vs \(normal)")
     }
 
+    /// With the noise signal out of reach, the jammer still shows as strong frames lost.
+    @Test func jammerShowsAsStrongFramesLost() throws {
+        let devices = [F.device("temp", placement: "upper-arm-left", access: "scheduled", payload: 40,
+                                interval: .milliseconds(100), slotLength: .milliseconds(5), slots: 20, period: 1)]
+        let jam = [F.event("jamming", "hub", at: .seconds(30), duration: .seconds(10), ["power_dBm": -55])]
+        let options = SimulationOptions(detectorNoiseRise: Decibels(dB: 100))
+        let outcome = try simulate(config: F.config(devices: devices), scenario: F.scenario(jam), replication: 0,
+                                   options: options)
+        let detection = try #require(outcome.attacks.first)
+        #expect(detection.signal == .deliveryRatioDrop)
+        #expect(try #require(detection.detectionDelay) <= .seconds(2))
+        #expect(detection.falseAlarms == 0)
+    }
+
+    /// Losses while the wearer walks or runs come with a weak signal: fading, not an
+    /// attack, so the PDR/signal-strength check stays quiet.
+    @Test func postureFadingIsNotMistakenForJamming() throws {
+        let devices = [
+            F.device("ecg", placement: "chest", radio: F.narrowbandRadio(txPower: -12), interval: .milliseconds(500)),
+            F.device("spo2", placement: "wrist-left", radio: F.narrowbandRadio(txPower: -12), interval: .seconds(1)),
+        ]
+        let late = [F.event("jamming", "hub", at: .seconds(7199), duration: .seconds(1), ["power_dBm": -60])]
+        let config = F.config(devices: devices, horizon: .hours(2), models: ["posture-fading"])
+        let outcome = try simulate(config: config, scenario: F.scenario(late), replication: 0)
+        let ecg = try #require(outcome.device("ecg"))
+        #expect(ecg.rssi.maximum - ecg.rssi.minimum > 20, "the wearer must have moved")
+        #expect(ecg.dropped[.retriesExhausted] > 0)
+        #expect(outcome.attacks.first?.falseAlarms == 0)
+    }
+
     @Test func quietRunRaisesNoAlarm() throws {
         let late = [F.event("jamming", "hub", at: .seconds(55), duration: .seconds(1), ["power_dBm": -60])]
         let outcome = try Self.run(security: 2, events: late, horizon: .seconds(60))

@@ -1,27 +1,32 @@
 import Foundation
 
-/// The twin's attack detector: per gateway, every monitor tick, three signals against
-/// the baseline measured before the scenario's first event.
+/// The twin's attack detector: per gateway, three signals against the baseline measured
+/// before the scenario's first event.
 ///
-/// - Delivery-ratio drop: the share of data frames the gateway decoded, over a window of
-///   at least `minimumWindowFrames` frames, fell `SimulationOptions.detectorDeliveryDrop`
-///   (absolute) below the baseline ratio (needs `minimumBaselineFrames` before the
-///   first event). This is the PDR half of the PDR/signal-strength consistency check of
-///   Xu, Trappe, Zhang & Wood (ACM MobiHoc 2005), the catalogue's `jamming-detector`.
-/// - Noise-floor rise: the mean received power with no frame on the air (noise plus
-///   the duty-weighted jammers and interferers) rose `detectorNoiseRise` dB above the
-///   receivers' noise floor.
-/// - Forged frames: a frame failed its MIC or replay check (security level ≥ 1), or at
-///   least `floodThreshold` unauthenticated association requests arrived in one tick
-///   (the catalogue's `intrusion-detector`; IEEE 802.15.6 CCM MIC and frame counter,
-///   ban-numbers.md §6).
+/// - Delivery-ratio drop with a strong signal (every monitor tick): among the data
+///   frames that reached the gateway at least `strongSignalMargin` above the receiver's
+///   sensitivity, the share decoded — over a window of at least `minimumWindowFrames`
+///   such frames — fell `SimulationOptions.detectorDeliveryDrop` (absolute) below the
+///   baseline. This is the PDR/signal-strength consistency check of Xu, Trappe, Zhang &
+///   Wood (ACM MobiHoc 2005), the catalogue's `jamming-detector`: losses of weak frames
+///   are fading (the wearer moves), losses of strong ones are interference. The 10 dB
+///   margin is twinc's choice (RSSI ≥ −90 dBm gave PRR ≥ 95 % on CC2420, Xiao et al.
+///   2009, i.e. ≈ 5 dB above its sensitivity; twice that is unambiguous).
+/// - Noise-floor rise (every monitor tick): the mean power with no frame on the air
+///   (noise plus the duty-weighted jammers and interferers) rose `detectorNoiseRise` dB
+///   above the receivers' noise floor.
+/// - Forged frames (at once): a frame failed its MIC or replay check (security level
+///   ≥ 1), or `floodThreshold` unauthenticated association requests arrived within one
+///   tick (the catalogue's `intrusion-detector`; IEEE 802.15.6 CCM MIC and frame
+///   counter, ban-numbers.md §6).
 ///
-/// Alarms before the first attack are false alarms; each attack is detected by the
-/// first alarm at or after its start.
+/// Alarms before the first attack are false alarms (at most one per tick); each attack
+/// is detected by the first alarm at or after its start.
 struct AttackDetector: Sendable {
     static let minimumWindowFrames = 10
     static let minimumBaselineFrames = 20
     static let floodThreshold = 10
+    static let strongSignalMargin = 10.0
 
     struct GatewayWindow: Sendable {
         var attempted = 0
@@ -45,9 +50,11 @@ struct AttackDetector: Sendable {
     let noiseRise: Double
     /// End of the baseline period (the first scenario event, or never).
     let baselineEnd: SimTime
+    let firstAttack: SimTime
     private(set) var windows: [GatewayWindow]
     private(set) var attacks: [Attack]
     private(set) var falseAlarms = 0
+    private var lastFalseAlarm: SimTime?
 
     init(gateways: Int, events: [InjectedEvent], options: SimulationOptions) {
         deliveryDrop = options.detectorDeliveryDrop
@@ -57,19 +64,12 @@ struct AttackDetector: Sendable {
         attacks = events.filter(\.isAttack).map {
             Attack(event: $0.index, kind: $0.kind, target: $0.target, start: $0.at)
         }
+        firstAttack = attacks.map(\.start).min() ?? .max
     }
 
-    mutating func frame(gateway: Int, decoded: Bool, at time: SimTime) {
-        windows[gateway].attempted += 1
-        if decoded { windows[gateway].decoded += 1 }
-        if time < baselineEnd {
-            windows[gateway].baselineAttempted += 1
-            if decoded { windows[gateway].baselineDecoded += 1 }
-        }
-    }
-
-    /// Many frames at once (a wideband batch).
-    mutating func frames(gateway: Int, attempted: Int, decoded: Int, at time: SimTime) {
+    /// `attempted` data frames reached `gateway` with a strong signal (see the type),
+    /// `decoded` of them decoded; frames with a weak signal say nothing about attacks.
+    mutating func strongFrames(gateway: Int, attempted: Int, decoded: Int, at time: SimTime) {
         windows[gateway].attempted += attempted
         windows[gateway].decoded += decoded
         if time < baselineEnd {
@@ -78,25 +78,34 @@ struct AttackDetector: Sendable {
         }
     }
 
-    mutating func forged(gateway: Int) { windows[gateway].forged += 1 }
-    mutating func unsolicited(gateway: Int) { windows[gateway].unsolicited += 1 }
+    /// A forged frame failed the security check at `gateway`.
+    mutating func forged(gateway: Int, at time: SimTime) {
+        windows[gateway].forged += 1
+        if windows[gateway].forged == 1 { raise(.forgedFrames, at: time) }
+    }
 
-    /// Evaluates every gateway at `time`; `noise[g]` is the measured noise (dBm) and
-    /// `floor[g]` the receivers' noise floor.
+    /// An unauthenticated association request reached `gateway`.
+    mutating func unsolicited(gateway: Int, at time: SimTime) {
+        windows[gateway].unsolicited += 1
+        if windows[gateway].unsolicited == Self.floodThreshold { raise(.forgedFrames, at: time) }
+    }
+
+    /// Evaluates the tick-based signals of every gateway at `time`; `noise[g]` is the
+    /// measured noise (dBm) and `floor[g]` the receivers' noise floor.
     mutating func evaluate(at time: SimTime, noise: [Double], floor: [Double]) {
         var signal: AttackDetection.Signal?
         for gateway in windows.indices {
             var window = windows[gateway]
             var raised: AttackDetection.Signal?
-            if window.forged > 0 || window.unsolicited >= Self.floodThreshold {
-                raised = .forgedFrames
-            } else if noise[gateway] - floor[gateway] >= noiseRise {
+            if noise[gateway] - floor[gateway] >= noiseRise {
                 raised = .noiseFloorRise
             } else if window.attempted >= Self.minimumWindowFrames,
                       window.baselineAttempted >= Self.minimumBaselineFrames {
                 let baseline = Double(window.baselineDecoded) / Double(window.baselineAttempted)
                 let ratio = Double(window.decoded) / Double(window.attempted)
-                if baseline - ratio >= deliveryDrop { raised = .deliveryRatioDrop }
+                if baseline - ratio >= deliveryDrop {
+                    raised = .deliveryRatioDrop
+                }
             }
             window.forged = 0
             window.unsolicited = 0
@@ -107,10 +116,13 @@ struct AttackDetector: Sendable {
             windows[gateway] = window
             if signal == nil { signal = raised }
         }
-        guard let signal else { return }
-        let firstAttack = attacks.map(\.start).min() ?? .max
+        if let signal { raise(signal, at: time) }
+    }
+
+    private mutating func raise(_ signal: AttackDetection.Signal, at time: SimTime) {
         if time < firstAttack {
-            falseAlarms += 1
+            if lastFalseAlarm != time { falseAlarms += 1 }
+            lastFalseAlarm = time
             return
         }
         for index in attacks.indices where attacks[index].detectedAt == nil && attacks[index].start <= time {

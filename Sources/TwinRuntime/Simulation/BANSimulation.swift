@@ -96,13 +96,17 @@ struct BANSimulation: SimulationModel {
         self.horizon = horizon
         warmup = SimTime(config.run.warmup)
         self.options = options
-        // The monitor runs at the sample interval, but at most `maximumTicks` times a run
-        // (a year at 1 s would be 31 M ticks): detection is as fine as that allows.
+        // The monitor (battery, detector) ticks every second, or at the sample interval if
+        // that is shorter, but at most `maximumTicks` times a run (a year at 1 s would be
+        // 31 M ticks). Time-series samples are every `sampleStride` ticks: the sample
+        // interval, stretched so a series stays within `maximumSamples`.
         let configured = SimTime.exactly(config.run.sampleInterval).flatMap { $0 > .zero ? $0 : nil } ?? .seconds(1)
-        let interval = Swift.max(configured, horizon / Int64(Self.maximumTicks))
-        tick = interval
-        let samples = Double(horizon.nanoseconds) / Double(interval.nanoseconds)
-        sampleStride = Swift.max(1, Int((samples / Double(Swift.max(1, options.maximumSamples))).rounded(.up)))
+        tick = Swift.max(Swift.min(configured, .seconds(1)), horizon / Int64(Self.maximumTicks), .nanoseconds(1))
+        let perSample = Swift.max(1, Int((Double(configured.nanoseconds) / Double(tick.nanoseconds)).rounded()))
+        let ticks = Double(horizon.nanoseconds) / Double(tick.nanoseconds)
+        let samples = ticks / Double(perSample)
+        let stretch = Swift.max(1, Int((samples / Double(Swift.max(1, options.maximumSamples))).rounded(.up)))
+        sampleStride = perSample * stretch
     }
 
     /// Schedules the first events: traffic, allocations, BLE anchors, posture, scenario

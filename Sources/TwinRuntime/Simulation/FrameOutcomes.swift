@@ -22,7 +22,9 @@ extension BANSimulation {
         } else if interference > 0 {
             gateways[gateway].outcome.collisions += 1
         }
-        detector.frame(gateway: gateway, decoded: decoded, at: time)
+        if level >= parameters[device].receiver.sensitivity + AttackDetector.strongSignalMargin {
+            detector.strongFrames(gateway: gateway, attempted: 1, decoded: decoded ? 1 : 0, at: time)
+        }
         return decoded
     }
 

@@ -235,9 +235,11 @@ public struct DeviceRecovery: Sendable, Hashable {
     }
 }
 
-/// When the twin's attack detector (PDR drop and noise-floor rise against the baseline
-/// measured before the first event, evaluated every sample interval per gateway)
-/// raised its first alarm at or after an attack started.
+/// When the twin's attack detector raised its first alarm at or after an attack
+/// started. Per gateway, against the baseline measured before the first event: a
+/// delivery-ratio drop while the received level stays strong and a noise-floor rise,
+/// evaluated every monitor tick (1 s, or the sample interval if shorter); forged frames
+/// (MIC or replay failures, association floods) as they arrive.
 public struct AttackDetection: Sendable, Hashable {
     public enum Signal: String, Sendable, Hashable {
         case deliveryRatioDrop = "pdr-drop"

@@ -84,7 +84,7 @@ extension BANSimulation {
             if gateways[gateway].up {
                 if threat.isMitigated(by: parameters[device].security) {
                     devices[device].outcome.forgedRejected += 1
-                    detector.forged(gateway: gateway)
+                    detector.forged(gateway: gateway, at: now)
                 } else {
                     devices[device].outcome.forgedAccepted += 1
                 }
@@ -98,7 +98,7 @@ extension BANSimulation {
                                   external: channel.constantPower(at: gateway))
                 channelBusy(medium, until: end, except: -1, scheduler: &scheduler)
                 gateways[gateway].busy.add(from: now, to: end)
-                detector.unsolicited(gateway: gateway)
+                detector.unsolicited(gateway: gateway, at: now)
             }
             scheduleNextAttackFrame(index, rate: rate, scheduler: &scheduler)
         default:

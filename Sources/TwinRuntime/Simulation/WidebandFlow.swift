@@ -94,9 +94,10 @@ extension BANSimulation {
                             budget: parameters[device].latencyBudget.nanoseconds, horizon: horizon.nanoseconds,
                             backlogLimit: Int64(options.queueCapacity),
                             maximumAttempts: parameters[device].maxRetries + 1, warmup: warmup.nanoseconds)
+        var level = 0.0
         if gateway >= 0 {
             devices[device].fading.refresh(posture: channel.posture, at: time)
-            let level = devices[device].fading.received(transmit: parameters[device].transmitLevel,
+            level = devices[device].fading.received(transmit: parameters[device].transmitLevel,
                                                         link: parameters[device].links[slot], slot: slot)
             if path.up {
                 path.probability = successProbability(
@@ -147,7 +148,9 @@ extension BANSimulation {
         gateways[gateway].busy.addDisjoint(batch.airtime)
         gateways[gateway].outcome.framesReceived += batch.decoded
         gateways[gateway].outcome.framesForwarded += batch.forwarded
-        if path.up { detector.frames(gateway: gateway, attempted: batch.sent, decoded: batch.decoded, at: time) }
+        if path.up, level >= parameters[device].receiver.sensitivity + AttackDetector.strongSignalMargin {
+            detector.strongFrames(gateway: gateway, attempted: batch.sent, decoded: batch.decoded, at: time)
+        }
     }
 
     /// One sample or alarm through the device's FIFO and the uplink, on local state only.
