@@ -56,6 +56,26 @@ private typealias F = SimulationFixture
         #expect(rssi.maximum - rssi.minimum > 10)
     }
 
+    /// Link degradation adds its loss for its duration only.
+    @Test func linkDegradationIsTemporary() throws {
+        let fade = [F.event("link-degradation", "sensor", at: .seconds(20), duration: .seconds(10), ["extra_loss_dB": 40])]
+        let result = try Self.levels(models: [], events: fade)
+        let clean = try Self.levels(models: [])
+        #expect(abs((clean.rssi.maximum - result.rssi.minimum) - 40) < 1e-9)
+        // A hundred samples fall in the fade; nothing else is lost.
+        #expect(result.dropped[.retriesExhausted] == 100)
+        #expect(result.deliveredToEdge == clean.deliveredToEdge - 100)
+    }
+
+    /// A bursty interferer on half the time corrupts about half the frames it overlaps.
+    @Test func burstyInterferenceCostsRetries() throws {
+        let burst = [F.event("interference", "hub", at: .zero, duration: .seconds(60),
+                             ["power_dBm": -50, "duty_cycle": 0.5])]
+        let result = try Self.levels(models: [], events: burst)
+        let lost = Double(result.dropped[.retriesExhausted]) / Double(result.generated)
+        #expect(abs(lost - 0.5) < 0.06, "lost \(lost)")
+    }
+
     /// Below the sensitivity nothing is decoded, however clean the channel.
     @Test func sensitivityBoundsReception() throws {
         let weak = try Self.levels(models: [], placement: "ankle-left", txPower: -60)

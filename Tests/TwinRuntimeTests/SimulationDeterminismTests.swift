@@ -39,6 +39,7 @@ private typealias F = SimulationFixture
         let second = try simulate(config: config, scenario: Self.eventful, replication: 0, options: options)
         #expect(first == second)
         #expect(first.eventsHandled > 1000)
+        for device in first.devices { #expect(SimulationFixture.isBalanced(device), "\(device.id)") }
         let other = try simulate(config: config, scenario: Self.eventful, replication: 1, options: options)
         #expect(other.seed != first.seed)
         #expect(other != first)
