@@ -25,7 +25,7 @@ struct BANSimulation: SimulationModel {
         case scenarioStart(Int32)
         case scenarioEnd(Int32)
         case attackFrame(Int32)
-        case failover(gateway: Int32)
+        case failover(gateway: Int32, failure: Int32)
         case gatewayBreakdown(Int32)
         case gatewayRepair(Int32)
         case monitor
@@ -162,7 +162,7 @@ struct BANSimulation: SimulationModel {
         case .scenarioStart(let index): scenarioStarts(Int(index), scheduler: &scheduler)
         case .scenarioEnd(let index): scenarioEnds(Int(index), scheduler: &scheduler)
         case .attackFrame(let index): attackFrame(Int(index), scheduler: &scheduler)
-        case .failover(let gateway): failover(Int(gateway), scheduler: &scheduler)
+        case .failover(let gateway, let failure): failover(Int(gateway), failure: failure, scheduler: &scheduler)
         case .gatewayBreakdown(let gateway): gatewayBreaksDown(Int(gateway), scheduler: &scheduler)
         case .gatewayRepair(let gateway): gatewayRepaired(Int(gateway), scheduler: &scheduler)
         case .monitor: monitor(scheduler: &scheduler)

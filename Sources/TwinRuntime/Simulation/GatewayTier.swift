@@ -13,6 +13,8 @@ import TwinUnits
 /// No event is needed: the arrival time is known when the gateway decodes the packet.
 struct GatewayState: Sendable {
     var up = true
+    /// Failures so far: a failover check belongs to one failure.
+    var failures: Int32 = 0
     var outcome: GatewayOutcome
     var busy = BusyTime()
     /// Index into `BANSimulation.media` per `MediumKind`.
@@ -100,14 +102,16 @@ extension BANSimulation {
         guard gateways[gateway].up else { return }
         let now = scheduler.now
         gateways[gateway].up = false
+        gateways[gateway].failures &+= 1
         if gateways[gateway].outcome.failedAt == nil { gateways[gateway].outcome.failedAt = now }
-        scheduleBeforeHorizon(.failover(gateway: Int32(gateway)), after: gateways[gateway].failoverTime, scheduler: &scheduler)
+        scheduleBeforeHorizon(.failover(gateway: Int32(gateway), failure: gateways[gateway].failures),
+                              after: gateways[gateway].failoverTime, scheduler: &scheduler)
     }
 
     /// Devices still served by a dead gateway after its failover time move to their
     /// other gateway if it is up, or lose their connection.
-    mutating func failover(_ gateway: Int, scheduler: inout Scheduler<Event>) {
-        guard !gateways[gateway].up else { return }
+    mutating func failover(_ gateway: Int, failure: Int32, scheduler: inout Scheduler<Event>) {
+        guard !gateways[gateway].up, gateways[gateway].failures == failure else { return }
         for device in devices.indices where devices[device].serving >= 0 {
             let slots = parameters[device].gateways
             guard slots[devices[device].serving] == gateway else { continue }
