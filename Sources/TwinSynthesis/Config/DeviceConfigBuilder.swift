@@ -62,31 +62,20 @@ struct DeviceConfigBuilder {
     }
 
     /// The device's deadline: its traffic's latency requirement, tightened by any goal
-    /// on the device that bounds latency from above or asks for delivery `within` a time.
+    /// on the device that bounds latency from above or asks for delivery `within` a time
+    /// (read as the feasibility bounds read it, `LatencyDemand`).
     func deadline(of device: ResolvedDevice) -> Time {
-        var deadline = device.traffic.latency
-        for goal in intent.goals where plan.monitors.first(where: { $0.goal == goal.id.value })?.devices.contains(device.id) ?? false {
-            switch goal.kpi.value {
-            case .latency:
-                if let target = goal.target?.value, target.op.isUpperBound, target.bound.dimension == .time {
-                    deadline = min(deadline, Time(si: target.bound.value))
-                }
-            case .deliveryRatio:
-                if let within = goal.within?.value { deadline = min(deadline, within) }
-            default:
-                break
-            }
-        }
-        return deadline
+        intent.goals.filter { goal in
+            plan.monitors.first { $0.goal == goal.id.value }?.devices.contains(device.id) ?? false
+        }.compactMap { LatencyDemand($0)?.target }.reduce(device.traffic.latency, min)
     }
 
     /// The highest 802.15.6 security level any `security-protect` goal asks of the
     /// device; level 0 (unsecured) when none does.
     private func securityLevel(of device: String) -> Int {
-        let network = plan.monitors
         let levels = intent.goals.compactMap { goal -> Int? in
             guard goal.kpi.value == .securityProtect,
-                  network.first(where: { $0.goal == goal.id.value })?.devices.contains(device) ?? false else { return nil }
+                  plan.monitors.first(where: { $0.goal == goal.id.value })?.devices.contains(device) ?? false else { return nil }
             return goal.level?.value ?? 2
         }
         return min(2, max(0, levels.max() ?? 0))

@@ -51,7 +51,9 @@ struct MACConfigBuilder {
         // Bytes one allocation carries at the longest interval the deadline allows.
         let bytes = device.traffic.totalRate.si * budget.si / 8
         let frames = max(1, Int((bytes / 255).rounded(.up)))
-        let perFrame = NarrowbandExchange.duration(payloadBytes: min(255, max(1, Int(bytes.rounded(.up)))))
+        // One frame exchange (data, pSIFS, I-Ack) in the 2.4 GHz band's fastest NB mode.
+        let perFrame = AirInterface.narrowband(NarrowbandPHY.ism2400Fastest)
+            .exchange(payloadBytes: min(255, max(1, Int(bytes.rounded(.up)))))
         let slotMilliseconds = max(1, Int((perFrame.si * Double(frames) * 1000).rounded(.up)))
         var slots = Self.slotsPerSuperframe
         let superframe = Double(slotMilliseconds * slots) / 1000
@@ -65,17 +67,5 @@ struct MACConfigBuilder {
         let half = deadline.si / 2
         let steps = min(3200, max(6, Int(half / step)))
         return .seconds(Double(steps) * step)
-    }
-}
-
-/// One 802.15.6 NB frame exchange as the slot must hold it: the data frame, pSIFS and
-/// the I-Ack, from the NB rate table and timing of TwinModels (Tachtatzis 2010 eqs. 1–7,
-/// ban-numbers.md §2), in the 2.4 GHz band's fastest mode.
-enum NarrowbandExchange {
-    static func duration(payloadBytes: Int) -> Time {
-        let mode = NarrowbandPHY.ism2400Fastest
-        let data = (try? NarrowbandTiming.frameAirtime(payloadBytes: payloadBytes, mode: mode)) ?? .milliseconds(2.5)
-        let ack = (try? NarrowbandTiming.frameAirtime(payloadBytes: 0, mode: mode)) ?? .milliseconds(0.3)
-        return data + NarrowbandTiming.sifs + ack
     }
 }
