@@ -6,6 +6,9 @@ import PackageDescription
 //   CYAML → TwinYAML → TwinSpec → TwinSynthesis → TwinGenerate → TwinConfig (twin.json)
 //                                                                     ↑
 //                                                   TwinRuntime ──────┘
+//                                                        ↑
+//                        TwinApplications (view, resilience, energy, security, optimiser)
+//                        TwinReport (HTML from the results JSON; depends on TwinJSON only)
 //
 // TwinJSON (values, canonical writer, positioned reader), TwinDiagnostics and TwinUnits
 // are leaves every stage may use. TwinModels holds the
@@ -50,6 +53,15 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
+        // The four twin applications (network view, resilience, energy, security) and the
+        // optimiser: they read the runtime's outcomes and re-run it on candidate configs.
+        .target(
+            name: "TwinApplications",
+            dependencies: ["TwinRuntime", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON", "TwinDiagnostics"]
+        ),
+        // The HTML report: drawn from the results JSON alone (`twinc run --format json`),
+        // so `twinc report RESULTS` and `twinc run --html` give the same page.
+        .target(name: "TwinReport", dependencies: ["TwinJSON", "TwinUnits", "TwinDiagnostics"]),
         // The driver composes the stages (load → parse → check → synthesise → generate →
         // run) for the CLI, tests and any future server; the CLI only parses flags and prints.
         .target(
@@ -57,6 +69,7 @@ let package = Package(
             dependencies: [
                 "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinSynthesis",
                 "TwinGenerate", "TwinConfig", "TwinRuntime", "TwinModels", "TwinJSON",
+                "TwinApplications", "TwinReport",
             ]
         ),
         .executableTarget(
@@ -85,6 +98,11 @@ let package = Package(
             name: "TwinRuntimeTests",
             dependencies: ["TwinRuntime", "TwinConfig", "TwinModels", "TwinUnits"]
         ),
+        .testTarget(
+            name: "TwinApplicationsTests",
+            dependencies: ["TwinApplications", "TwinRuntime", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON"]
+        ),
+        .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
         // End-to-end tests run the built `twinc` binary; golden files live beside them and
         // are found through #filePath so TWINC_RECORD=1 can rewrite them in place.
         .testTarget(name: "EndToEndTests", dependencies: ["TwinJSON", "TwinDriver"], exclude: ["Golden"]),

@@ -14,7 +14,7 @@ import TwinConfig
 public func runTwin(_ request: RunRequest, options: RunOptions = RunOptions(),
                     progress: (@Sendable (RunProgress) -> Void)? = nil) throws(RunFailure) -> RunReport {
     let plan = RunPlan(request)
-    let outcomes = try simulateAll(plan, options: options, progress: progress)
+    let outcomes = try simulateScenarios(plan, options: options, progress: progress)
     return buildReport(plan: plan, outcomes: outcomes)
 }
 
@@ -44,9 +44,11 @@ public func buildReport(plan: RunPlan, outcomes: [[ReplicationOutcome]]) -> RunR
                      warmupShortened: plan.warmupShortened, scenarios: scenarios, summary: summary)
 }
 
-/// Outcomes per scenario per replication, in config order.
-private func simulateAll(_ plan: RunPlan, options: RunOptions,
-                         progress: (@Sendable (RunProgress) -> Void)?) throws(RunFailure) -> [[ReplicationOutcome]] {
+/// Outcomes per scenario per replication, in config order: `result[s][r]` is
+/// replication `r` of scenario `s`. The applications (network view, resilience, energy,
+/// security) read these directly, e.g. with `options.simulation.recordTimeSeries` on.
+public func simulateScenarios(_ plan: RunPlan, options: RunOptions = RunOptions(),
+                              progress: (@Sendable (RunProgress) -> Void)? = nil) throws(RunFailure) -> [[ReplicationOutcome]] {
     let jobs = plan.jobs
     let config = plan.config
     var simulationOptions = options.simulation

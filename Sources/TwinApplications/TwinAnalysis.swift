@@ -1,0 +1,114 @@
+import TwinConfig
+import TwinJSON
+import TwinRuntime
+
+/// Everything `twinc run` found about a twin: the goal-by-goal report of the runtime,
+/// then what each application the plan selected made of the same outcomes, and the
+/// optimiser's recommendation. An application the plan did not select is nil here and
+/// absent from the JSON.
+public struct TwinAnalysis: Sendable {
+    /// The configuration as run (overrides applied).
+    public var config: TwinConfig
+    public var report: RunReport
+    public var view: NetworkView?
+    public var resilience: ResilienceReport?
+    public var energy: EnergyReport?
+    public var security: SecurityReport?
+    public var optimisation: OptimisationResult?
+
+    public init(config: TwinConfig, report: RunReport, view: NetworkView? = nil,
+                resilience: ResilienceReport? = nil, energy: EnergyReport? = nil,
+                security: SecurityReport? = nil, optimisation: OptimisationResult? = nil) {
+        self.config = config
+        self.report = report
+        self.view = view
+        self.resilience = resilience
+        self.energy = energy
+        self.security = security
+        self.optimisation = optimisation
+    }
+}
+
+/// The application ids of the catalogue, as twin.json names them.
+public enum ApplicationID {
+    public static let networkView = "network-view"
+    public static let resilience = "resilience"
+    public static let energy = "energy"
+    public static let security = "security"
+}
+
+/// How the applications run, beyond the run settings.
+public struct AnalysisOptions: Sendable {
+    public var run: RunOptions
+    /// Build the network view even when the plan did not select it (`--view`, `--at`,
+    /// `--html` need its time series).
+    public var forceView: Bool
+    /// Search the knobs for a recommended configuration (nil: do not optimise).
+    public var optimiser: OptimiserOptions?
+
+    public init(run: RunOptions = RunOptions(), forceView: Bool = false, optimiser: OptimiserOptions? = nil) {
+        self.run = run
+        self.forceView = forceView
+        self.optimiser = optimiser
+    }
+}
+
+/// Runs every scenario once (with time series recorded), builds the runtime's report,
+/// then each selected application from the same outcomes, then the optimiser.
+/// A plain function of its inputs: same request and options → same analysis.
+public func analyseTwin(_ request: RunRequest, options: AnalysisOptions = AnalysisOptions(),
+                        progress: (@Sendable (RunProgress) -> Void)? = nil) throws(RunFailure) -> TwinAnalysis {
+    let plan = RunPlan(request)
+    let config = plan.config
+    let selected = Set(config.applications.map(\.id))
+    var runOptions = options.run
+    let wantsView = options.forceView || selected.contains(ApplicationID.networkView)
+    runOptions.simulation.recordTimeSeries = runOptions.simulation.recordTimeSeries || wantsView
+    let outcomes = try simulateScenarios(plan, options: runOptions, progress: progress)
+    let report = buildReport(plan: plan, outcomes: outcomes)
+    var analysis = TwinAnalysis(config: config, report: report)
+    if wantsView { analysis.view = NetworkView.build(config: config, outcomes: outcomes) }
+    if selected.contains(ApplicationID.resilience) {
+        analysis.resilience = ResilienceReport.evaluate(config: config, outcomes: outcomes, report: report)
+    }
+    if selected.contains(ApplicationID.energy) {
+        analysis.energy = EnergyReport.evaluate(config: config, outcomes: outcomes, report: report)
+    }
+    if selected.contains(ApplicationID.security) {
+        analysis.security = SecurityReport.evaluate(config: config, outcomes: outcomes, report: report)
+    }
+    if let optimiser = options.optimiser {
+        analysis.optimisation = try optimise(config: config, baseline: report, options: optimiser,
+                                             run: options.run)
+    }
+    return analysis
+}
+
+extension TwinAnalysis {
+    /// The results JSON: the runtime report's members (unchanged, so readers of
+    /// `twinc run --format json` keep working) plus `applications` and `optimisation`.
+    /// `TwinReport` draws the HTML page from this value alone.
+    public func jsonValue() -> JSONValue {
+        var members = report.jsonValue().objectValue ?? []
+        var applications: [(String, JSONValue)] = []
+        if let view { applications.append((ApplicationID.networkView, view.jsonValue())) }
+        if let resilience { applications.append((ApplicationID.resilience, resilience.jsonValue())) }
+        if let energy { applications.append((ApplicationID.energy, energy.jsonValue())) }
+        if let security { applications.append((ApplicationID.security, security.jsonValue())) }
+        members.append(("applications", .object(applications)))
+        if let optimisation { members.append(("optimisation", optimisation.jsonValue())) }
+        return .object(members)
+    }
+
+    public func canonicalJSON() -> String { JSONWriter.canonical.string(jsonValue()) }
+
+    /// The text report: the runtime's tables, each application's section, then the
+    /// verdict table (baseline vs recommended when the optimiser ran).
+    public func text() -> String {
+        var out = report.text()
+        for section in [resilience?.text(), energy?.text(), security?.text(), optimisation?.text()] {
+            if let section, !section.isEmpty { out += "\n" + section }
+        }
+        return out
+    }
+}

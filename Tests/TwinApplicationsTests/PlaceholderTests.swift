@@ -1,0 +1,6 @@
+import Testing
+@testable import TwinApplications
+
+@Test func applicationIDsMatchTheCatalogue() {
+    #expect(ApplicationID.networkView == "network-view")
+}
