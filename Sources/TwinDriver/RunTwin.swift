@@ -1,12 +1,15 @@
 import Foundation
 import TwinConfig
+import TwinApplications
 import TwinDiagnostics
 import TwinRuntime
 
-/// What `twinc run` produced: the report when the twin ran, otherwise the diagnostics
-/// that stopped it (with the sources they quote) and the exit status.
+/// What `twinc run` produced: the analysis (report, applications, optimisation) when
+/// the twin ran, otherwise the diagnostics that stopped it (with the sources they
+/// quote) and the exit status.
 public struct RunTwinResult: Sendable {
-    public var report: RunReport?
+    public var analysis: TwinAnalysis?
+    public var report: RunReport? { analysis?.report }
     public var diagnostics: [Diagnostic]
     public var sources: SourceStore
     /// The twin.json actually read (the argument, or `twin.json` inside a folder).
@@ -25,9 +28,9 @@ public struct RunTwinResult: Sendable {
 }
 
 extension RunTwinResult {
-    /// The report as `twinc run` prints it: canonical JSON or the text tables.
+    /// The results as `twinc run` prints them: canonical JSON or the text tables.
     public func renderedReport(json: Bool) -> String? {
-        report.map { json ? $0.canonicalJSON() : $0.text() }
+        analysis.map { json ? $0.canonicalJSON() : $0.text() }
     }
 }
 
@@ -35,10 +38,23 @@ extension RunTwinResult {
 public struct RunTwinOptions: Sendable {
     public var overrides: RunOverrides
     public var maximumConcurrency: Int
+    /// Build the network view even when the plan did not select it (`--view`, `--at`,
+    /// `--html` need its time series).
+    public var forceView: Bool
+    /// Search the twin's knobs for a recommended configuration (`--no-optimise` clears it).
+    public var optimise: Bool
 
-    public init(overrides: RunOverrides = RunOverrides(), maximumConcurrency: Int = 1) {
+    public init(overrides: RunOverrides = RunOverrides(), maximumConcurrency: Int = 1, forceView: Bool = false,
+                optimise: Bool = false) {
         self.overrides = overrides
         self.maximumConcurrency = maximumConcurrency
+        self.forceView = forceView
+        self.optimise = optimise
+    }
+
+    var analysisOptions: AnalysisOptions {
+        AnalysisOptions(run: RunOptions(maximumConcurrency: maximumConcurrency), forceView: forceView,
+                        optimiser: optimise ? OptimiserOptions() : nil)
     }
 }
 
@@ -49,7 +65,7 @@ public func runTwinFile(path: String, options: RunTwinOptions = RunTwinOptions()
                         progress: (@Sendable (RunProgress) -> Void)? = nil) -> RunTwinResult {
     let file = twinFile(for: path)
     let loaded = SourceLoader().load([file])
-    var result = RunTwinResult(report: nil, diagnostics: loaded.diagnostics, sources: SourceStore(), file: file)
+    var result = RunTwinResult(analysis: nil, diagnostics: loaded.diagnostics, sources: SourceStore(), file: file)
     guard let source = loaded.files.first, !loaded.diagnostics.hasErrors else { return result }
     result.sources.add(file: source.path, text: source.text)
 
@@ -65,8 +81,7 @@ public func runTwinFile(path: String, options: RunTwinOptions = RunTwinOptions()
         return result
     }
     do throws(RunFailure) {
-        result.report = try runTwin(request, options: RunOptions(maximumConcurrency: options.maximumConcurrency),
-                                    progress: progress)
+        result.analysis = try analyseTwin(request, options: options.analysisOptions, progress: progress)
     } catch {
         result.diagnostics.append(RunFailureDiagnostic.diagnostic(
             for: error, text: source.text, file: source.path, horizonFromFlag: options.overrides.horizon != nil))

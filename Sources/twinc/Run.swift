@@ -40,9 +40,23 @@ struct Run: ParsableCommand {
     @Option(help: "Replications simulated in parallel (default: one per processor); the report does not depend on it.")
     var jobs: Int?
 
+    @Option(help: "Also write the report as one self-contained HTML page with SVG plots to this file.")
+    var html: String?
+
+    @Flag(name: .customLong("no-optimise"), help: "Skip the optimiser: no search of the twin's knobs, no recommended configuration.")
+    var noOptimise = false
+
+    private var outputs: RunOutputRequest { RunOutputRequest(htmlFile: html) }
+
     private func options() -> Result<RunTwinOptions, RunFlagError> {
         RunTwinOptions.fromFlags(seed: seed, horizon: horizon, warmup: warmup, replications: replications, jobs: jobs,
                                  processors: ProcessInfo.processInfo.activeProcessorCount)
+            .map { options in
+                var options = options
+                options.forceView = outputs.needsView
+                options.optimise = !noOptimise
+                return options
+            }
     }
 
     func validate() throws {
@@ -67,6 +81,13 @@ struct Run: ParsableCommand {
             DiagnosticOutput(format: diagnosticFormat, rules: []).emit(result.diagnostics, sources: result.sources)
         }
         if let text = result.renderedReport(json: format == .json) { print(text, terminator: "") }
+        if let analysis = result.analysis {
+            let written = writeRunOutputs(analysis, request: outputs)
+            if !written.isEmpty {
+                DiagnosticOutput(format: .text, rules: []).emit(written, sources: result.sources)
+                try endCommand(with: ExitStatus.forDiagnostics(written))
+            }
+        }
         try endCommand(with: result.exitStatus)
     }
 }
