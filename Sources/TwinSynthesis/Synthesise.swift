@@ -40,7 +40,7 @@ public func synthesise(intent: Intent, useCase: UseCase, catalogue: SynthesisCat
         return PlannedApplication(
             id: chosen.entry.id.value, kind: chosen.entry.applicationKind ?? .networkView,
             title: chosen.entry.title?.value ?? chosen.entry.id.value, goals: chosen.goals,
-            kpis: kpis.reduce(into: [KPI]()) { if !$0.contains($1) { $0.append($1) } },
+            kpis: kpis.removingRepeats(),
             requestedByUseCase: chosen.requestedByUseCase, cost: chosen.entry.costValue, rationale: why)
     }
     let monitors = intent.goals.compactMap { goal -> KPIMonitor? in

@@ -28,18 +28,13 @@ struct KnobDerivation {
                                      unit: "level"))
         }
         if mac.access == "scheduled" {
-            let values = [1, 2, 4, 8, 16, 32, mac.period].reduce(into: [Double]()) {
-                let value = Double($1)
-                if !$0.contains(value) { $0.append(value) }
-            }.sorted()
+            let values = [1, 2, 4, 8, 16, 32, mac.period].map(Double.init).removingRepeats().sorted()
             result.append(KnobConfig(id: "\(device.id).period", parameter: "allocation-period", targets: [device.id],
                                      values: values, current: Double(mac.period), unit: "superframes"))
         }
         if mac.access == "ble" {
             let current = mac.connectionInterval.si
-            let values = [0.0075, 0.015, 0.03, 0.05, 0.1, 0.25, 0.5, 1, current].reduce(into: [Double]()) {
-                if !$0.contains($1) { $0.append($1) }
-            }.sorted()
+            let values = [0.0075, 0.015, 0.03, 0.05, 0.1, 0.25, 0.5, 1, current].removingRepeats().sorted()
             result.append(KnobConfig(id: "\(device.id).connection-interval", parameter: "connection-interval",
                                      targets: [device.id], values: values, current: current, unit: "s"))
         }

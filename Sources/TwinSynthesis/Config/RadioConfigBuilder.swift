@@ -45,7 +45,7 @@ struct RadioConfigBuilder {
         }
         let current = spec?.txCurrent?.value ?? .milliamperes(10)
         let levels = [spec?.txPowerMin?.value, requested, spec?.txPowerMax?.value].compactMap { $0 }
-        let unique = levels.reduce(into: [PowerLevel]()) { if !$0.contains($1) { $0.append($1) } }
+        let unique = levels.removingRepeats()
         return (unique.isEmpty ? [PowerLevel(dBm: 0)] : unique).sorted { $0.dBm < $1.dBm }
             .map { TxLevel(level: $0, current: current) }
     }

@@ -42,7 +42,7 @@ struct ScenarioDerivation {
     }
 
     private func ordered(_ names: [String]) -> [String] {
-        names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        names.removingRepeats()
     }
 
     private func devices(of goals: [GoalConfig]) -> [DeviceConfig] {
