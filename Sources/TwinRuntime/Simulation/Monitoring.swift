@@ -33,12 +33,17 @@ extension BANSimulation {
         for device in devices.indices {
             if devices[device].isRunning { catchUpTraffic(device, until: time) }
             let state = devices[device]
+            let links = parameters[device].gateways
+            let serving = state.serving >= 0 && state.serving < links.count ? links[state.serving] : nil
             let sample = DeviceSample(
                 time: time,
                 deliveryRatio: state.windowSent > 0 ? Double(state.windowAcknowledged) / Double(state.windowSent) : nil,
                 rssi: state.windowLevelCount > 0 ? state.windowLevelSum / Double(state.windowLevelCount) : nil,
                 queueLength: state.queue.count + (state.current == nil ? 0 : 1),
-                batteryLeft: state.empty ? 0 : state.energy.remaining(at: time) / state.energy.capacity)
+                batteryLeft: state.empty ? 0 : state.energy.remaining(at: time) / state.energy.capacity,
+                framesSent: state.windowSent, framesAcknowledged: state.windowAcknowledged,
+                levelsMeasured: state.windowLevelCount, servingGateway: serving,
+                primaryGatewayUp: gateways[parameters[device].primaryGateway].up)
             devices[device].samples.append(sample)
             resetWindow(device)
         }

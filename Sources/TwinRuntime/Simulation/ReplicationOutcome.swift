@@ -273,6 +273,10 @@ public struct AttackDetection: Sendable, Hashable {
 }
 
 /// A device's state sampled at a fixed interval (network view).
+///
+/// The window counts (`framesSent`, `framesAcknowledged`, `levelsMeasured`) are kept
+/// beside the ratios so a reader can pool windows (per link, per replication) weighted
+/// by the frames they saw instead of averaging ratios of unequal windows.
 public struct DeviceSample: Sendable, Hashable {
     public var time: SimTime
     /// Delivery ratio of the frames the device sent in the last interval (nil: none sent).
@@ -282,13 +286,31 @@ public struct DeviceSample: Sendable, Hashable {
     public var queueLength: Int
     /// Remaining battery charge as a fraction of capacity.
     public var batteryLeft: Double
+    /// Frames put on the air in the last interval, and of those the acknowledged ones
+    /// (`deliveryRatio` = acknowledged / sent).
+    public var framesSent: Int
+    public var framesAcknowledged: Int
+    /// Received levels that went into `rssi`.
+    public var levelsMeasured: Int
+    /// The gateway the device was using at the sample time, as an index into
+    /// `config.network.gateways` (nil: no gateway reachable).
+    public var servingGateway: Int?
+    /// Whether the device's primary gateway was up at the sample time.
+    public var primaryGatewayUp: Bool
 
-    public init(time: SimTime, deliveryRatio: Double?, rssi: Double?, queueLength: Int, batteryLeft: Double) {
+    public init(time: SimTime, deliveryRatio: Double?, rssi: Double?, queueLength: Int, batteryLeft: Double,
+                framesSent: Int = 0, framesAcknowledged: Int = 0, levelsMeasured: Int = 0,
+                servingGateway: Int? = nil, primaryGatewayUp: Bool = true) {
         self.time = time
         self.deliveryRatio = deliveryRatio
         self.rssi = rssi
         self.queueLength = queueLength
         self.batteryLeft = batteryLeft
+        self.framesSent = framesSent
+        self.framesAcknowledged = framesAcknowledged
+        self.levelsMeasured = levelsMeasured
+        self.servingGateway = servingGateway
+        self.primaryGatewayUp = primaryGatewayUp
     }
 }
 

@@ -1,0 +1,113 @@
+import TwinConfig
+import TwinRuntime
+import TwinUnits
+
+/// What one scenario looked like: link quality per body link, each device's queue,
+/// energy, delivery and latency pooled over every replication, the latency CDF of each
+/// device, and the time series of replication 0.
+public struct ScenarioView: Sendable, Hashable {
+    public var id: String
+    public var kind: String
+    public var horizon: Time
+    /// Replications pooled into `links`, `devices` and `latencyCDF`.
+    public var replications: Int
+    public var links: [LinkMeasure]
+    public var devices: [DeviceMeasure]
+    public var latencyCDF: [LatencyCDF]
+    /// One realisation (replication 0); nil when the run recorded no time series.
+    public var trace: ViewTrace?
+
+    public init(id: String, kind: String, horizon: Time, replications: Int, links: [LinkMeasure],
+                devices: [DeviceMeasure], latencyCDF: [LatencyCDF], trace: ViewTrace?) {
+        self.id = id
+        self.kind = kind
+        self.horizon = horizon
+        self.replications = replications
+        self.links = links
+        self.devices = devices
+        self.latencyCDF = latencyCDF
+        self.trace = trace
+    }
+
+    public func device(_ id: String) -> DeviceMeasure? { devices.first { $0.id == id } }
+    public func link(device: String, gateway: String) -> LinkMeasure? {
+        links.first { $0.device == device && $0.gateway == gateway }
+    }
+}
+
+/// A body link's quality over the scenario (all replications pooled).
+///
+/// Frames are attributed to the gateway the device was using at the end of each
+/// sampling window, so the few frames of a window in which the device failed over are
+/// counted on the gateway it ended on. The path loss is what the frames actually saw —
+/// transmit level minus mean received level, so shadowing, posture fading and the
+/// body's geometry are all in it — not the model's mean.
+public struct LinkMeasure: Sendable, Hashable {
+    public var device: String
+    public var gateway: String
+    public var role: TopologyLink.Role
+    /// Frames put on the air over this link, and of those acknowledged.
+    public var framesSent: Int
+    public var framesAcknowledged: Int
+    /// Mean received level at the gateway (nil: no frame measured).
+    public var rssi: PowerLevel?
+    public var pathLoss: Decibels?
+
+    /// Packet delivery ratio of the link: acknowledged / transmitted frames (nil: none sent).
+    public var pdr: Double? { framesSent > 0 ? Double(framesAcknowledged) / Double(framesSent) : nil }
+}
+
+/// One device's state over the scenario (all replications pooled).
+public struct DeviceMeasure: Sendable, Hashable {
+    public var id: String
+    /// Mean of the queue length sampled at each sample instant (packets queued or in
+    /// service): a point-sampled estimate of the time average; nil without time series.
+    public var meanQueue: Double?
+    /// Battery charge left at the end of the run as a fraction of capacity, averaged
+    /// over replications, and the same as energy at the nominal voltage.
+    public var energyLeftRatio: Double?
+    public var energyLeft: Energy?
+    /// Delivered to the edge / generated, pooled over replications.
+    public var deliveryRatio: Double?
+    public var generated: Int
+    public var delivered: Int
+    /// End-to-end latency percentiles of the merged histogram (±0.4 %, `LatencyHistogram`).
+    public var latencyP50: Time?
+    public var latencyP99: Time?
+}
+
+/// A device's end-to-end latency distribution as (latency, fraction ≤ latency) points
+/// read off the merged histogram at fixed percentiles.
+public struct LatencyCDF: Sendable, Hashable {
+    public var device: String
+    public var points: [(latency: Time, fraction: Double)]
+
+    public init(device: String, points: [(latency: Time, fraction: Double)]) {
+        self.device = device
+        self.points = points
+    }
+
+    /// The percentiles the points are read at: dense in the tail, where latency goals
+    /// (p99, p99.9) live.
+    static let percentiles: [Double] = [0, 1, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 98, 99, 99.5, 99.9, 100]
+
+    static func read(device: String, histogram: LatencyHistogram) -> LatencyCDF {
+        let points = percentiles.compactMap { p -> (latency: Time, fraction: Double)? in
+            histogram.percentile(p).map { (latency: $0.time, fraction: p / 100) }
+        }
+        return LatencyCDF(device: device, points: points)
+    }
+
+    public static func == (a: LatencyCDF, b: LatencyCDF) -> Bool {
+        a.device == b.device && a.points.count == b.points.count
+            && zip(a.points, b.points).allSatisfy { $0.latency == $1.latency && $0.fraction == $1.fraction }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(device)
+        for point in points {
+            hasher.combine(point.latency)
+            hasher.combine(point.fraction)
+        }
+    }
+}
