@@ -1,0 +1,132 @@
+import Foundation
+import TwinConfig
+import TwinModels
+import TwinUnits
+
+/// What the analytic representations predict for one device at one setting of its
+/// knobs: current and lifetime, delivery within a deadline, latency at a statistic, and
+/// the time to reach the backup gateway after the primary fails. No simulation: this is
+/// what lets the optimiser look at thousands of settings and simulate only a few.
+///
+/// Delivery and latency treat attempts as independent trials with the link's
+/// per-attempt outage `f` (`LinkEstimate`), up to `1 + maxRetries` attempts: attempt k
+/// succeeds with probability `f^(k−1)·(1−f)` and arrives `U·A + (k−1)·S + D` after the
+/// packet was generated (U ~ U(0, 1) the random phase against the opportunity interval
+/// A, S the retry spacing, D the frame's air time plus the uplink's and the edge's
+/// fixed latency). This is the access-wait argument of the feasibility bounds
+/// (TwinSynthesis `AccessWait`: a random arrival waits q·A at quantile q) with retries.
+struct DeviceEstimate: Sendable, Hashable {
+    var id: String
+    var averageCurrent: Current
+    /// nil: no capacity or no current to extrapolate from.
+    var lifetime: Time?
+    var voltage: Voltage
+    var packetRate: Double
+    var payload: DataSize
+    var securityLevel: Int
+    /// Per-attempt outage on the primary link, and on the backup (nil: no backup).
+    var attemptFailure: Double
+    var backupAttemptFailure: Double?
+    var maxRetries: Int
+    var opportunityInterval: Time
+    var retrySpacing: Time
+    var fixedLatency: Time
+    var failoverTime: Time
+
+    init(device: DeviceConfig, config: TwinConfig, postures: [(Posture, Double)], useCastaliaMap: Bool) {
+        let network = config.network
+        let timing = AccessTiming(device: device)
+        func failure(_ gatewayID: String?) -> Double? {
+            guard let gatewayID, let gateway = network.gateways.first(where: { $0.id == gatewayID }) else { return nil }
+            let link = LinkEstimate(device: device, gateway: gateway, useCastaliaMap: useCastaliaMap)
+            return link.outage(transmit: device.radio.txPower, sensitivity: device.radio.sensitivity, postures: postures)
+        }
+        let f = failure(device.primaryGateway) ?? 1
+        let retries = Swift.max(0, device.mac.maxRetries)
+        let attempts = f >= 1 ? Double(retries + 1) : (1 - pow(f, Double(retries + 1))) / (1 - f)
+        let energy = DeviceEnergyModel(device: device, access: timing, attemptsPerPacket: attempts)
+        id = device.id
+        averageCurrent = energy.averageCurrent
+        lifetime = DeviceEnergyModel.lifetime(of: device.battery, at: averageCurrent)
+        voltage = device.battery.voltage.si > 0 ? device.battery.voltage : device.radio.voltage
+        packetRate = timing.packetRate
+        payload = device.traffic.payload
+        securityLevel = device.securityLevel
+        attemptFailure = f
+        backupAttemptFailure = device.backupGateway.flatMap(failure)
+        maxRetries = retries
+        opportunityInterval = timing.opportunityInterval
+        retrySpacing = timing.retrySpacing
+        let primary = network.gateways.first { $0.id == device.primaryGateway }
+        let uplink = network.links.first { $0.from == primary?.uplink || $0.from == device.primaryGateway }
+        let edge = network.edges.first { $0.id == primary?.uplink } ?? network.edges.first
+        fixedLatency = timing.frameAirtime + (uplink?.latency ?? .zero) + (edge?.processingLatency ?? .zero)
+        failoverTime = primary?.failoverTime ?? .zero
+    }
+
+    /// Probability that attempt k (1-based) is the one that gets through.
+    private func attemptWeight(_ k: Int, failure f: Double) -> Double { pow(f, Double(k - 1)) * (1 - f) }
+
+    /// Probability that `U·A + offset ≤ t`.
+    private func waitFraction(_ t: Double, offset: Double) -> Double {
+        let interval = opportunityInterval.si
+        guard interval > 0 else { return t >= offset ? 1 : 0 }
+        return Swift.min(Swift.max((t - offset) / interval, 0), 1)
+    }
+
+    /// Share of generated packets delivered (within `within`, when given).
+    func deliveryRatio(within: Time?) -> Double {
+        var delivered = 0.0
+        for k in 1...(maxRetries + 1) {
+            let weight = attemptWeight(k, failure: attemptFailure)
+            guard let within else { delivered += weight; continue }
+            let offset = fixedLatency.si + Double(k - 1) * retrySpacing.si
+            delivered += weight * waitFraction(within.si, offset: offset)
+        }
+        return Swift.min(Swift.max(delivered, 0), 1)
+    }
+
+    /// Latency of delivered packets at `statistic` (nil when nothing gets through).
+    func latency(_ statistic: Statistic) -> Time? {
+        let weights = (1...(maxRetries + 1)).map { attemptWeight($0, failure: attemptFailure) }
+        let total = weights.reduce(0, +)
+        guard total > 1e-300 else { return nil }
+        let base = fixedLatency.si, interval = opportunityInterval.si, spacing = retrySpacing.si
+        func cdf(_ t: Double) -> Double {
+            var sum = 0.0
+            for (index, weight) in weights.enumerated() {
+                sum += weight * waitFraction(t, offset: base + Double(index) * spacing)
+            }
+            return sum / total
+        }
+        let high = base + interval + Double(maxRetries) * spacing
+        let quantile: Double
+        switch statistic {
+        case .mean:
+            let mean = weights.enumerated().reduce(0.0) { $0 + $1.element * (Double($1.offset) * spacing) } / total
+            return .seconds(base + interval / 2 + mean)
+        case .min: return .seconds(base)
+        case .max: quantile = 1
+        case .percentile(let p): quantile = Swift.min(Swift.max(p / 100, 0), 1)
+        }
+        var low = base, up = high
+        for _ in 0..<60 {
+            let mid = (low + up) / 2
+            if cdf(mid) >= quantile - 1e-12 { up = mid } else { low = mid }
+        }
+        return .seconds(up)
+    }
+
+    /// Time from the primary gateway's failure to the first delivery through the
+    /// backup at `statistic`: failover, then the wait for an opportunity and any
+    /// retries on the backup link. nil: no backup, or the backup link is out (more
+    /// than half the attempts lost), so the device never recovers.
+    func recoveryTime(_ statistic: Statistic) -> Time? {
+        guard let backup = backupAttemptFailure, backup < 0.5 else { return nil }
+        var copy = self
+        copy.attemptFailure = backup
+        copy.fixedLatency = .zero
+        guard let wait = copy.latency(statistic) else { return nil }
+        return failoverTime + wait
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import TwinConfig
+import TwinRuntime
+import TwinUnits
+
+/// One goal judged at one candidate: the value (analytic or measured), the verdict and
+/// the slack — how far the value is on the good side of the bound, normalised so goals
+/// of different KPIs compare:
+/// - a ratio goal `>= b` with b < 1 (delivery 99.9 %): decades of loss below the
+///   allowed loss, `log10((1 − b)/(1 − v))` (99.99 % against 99.9 % is +1);
+/// - any other lower bound: `(v − b)/|b|`; an upper bound: `(b − v)/|b|`; `==`: `−|v − b|/|b|`;
+/// - `security-protect`: 0 when met, minus the devices below the required level otherwise.
+/// No value is the worst slack there is (−10⁶).
+public struct GoalScore: Sendable, Hashable {
+    public var goal: String
+    public var value: Double?
+    public var verdict: Verdict
+    public var slack: Double
+
+    public init(goal: String, value: Double?, verdict: Verdict, slack: Double) {
+        self.goal = goal
+        self.value = value
+        self.verdict = verdict
+        self.slack = slack
+    }
+
+    /// The floor of every slack: no value, never recovers.
+    static let worstSlack = -1e6
+
+    /// Scores `value` against the goal's target (the implied one for `security-detect`).
+    static func judge(_ goal: GoalConfig, value: Double?, devicesBelowLevel: Int = 0) -> GoalScore {
+        if goal.kpi == GoalKPI.securityProtect.rawValue {
+            var met = devicesBelowLevel == 0
+            var slack = -Double(devicesBelowLevel)
+            if let threshold = goal.threshold, let value, !holds(value, threshold) {
+                met = false
+                slack = Swift.min(slack, -1)
+            }
+            return GoalScore(goal: goal.id, value: value, verdict: met ? .met : .notMet, slack: met ? 0 : slack)
+        }
+        guard let value, value.isFinite, let threshold = GoalEvaluation.effectiveThreshold(of: goal) else {
+            return GoalScore(goal: goal.id, value: value, verdict: .notEvaluated, slack: worstSlack)
+        }
+        return GoalScore(goal: goal.id, value: value, verdict: holds(value, threshold) ? .met : .notMet,
+                         slack: slack(value, threshold))
+    }
+
+    /// `Threshold.isMet` up to a relative 10⁻⁹, like the runtime's verdicts (bounds come
+    /// through unit conversions: 99.9 % is stored as 0.9990000000000001).
+    static func holds(_ value: Double, _ threshold: Threshold) -> Bool {
+        let bound = threshold.bound.value
+        let tolerance = 1e-9 * Swift.max(abs(bound), abs(value), 1e-300)
+        switch threshold.op {
+        case .greaterOrEqual: return value >= bound - tolerance
+        case .lessOrEqual: return value <= bound + tolerance
+        case .equal: return abs(value - bound) <= tolerance
+        case .greater: return value > bound + tolerance
+        case .less: return value < bound - tolerance
+        }
+    }
+
+    /// The normalised slack of `value` against `threshold` (see the type's comment).
+    static func slack(_ value: Double, _ threshold: Threshold) -> Double {
+        let bound = threshold.bound.value
+        let scale = Swift.max(abs(bound), 1e-12)
+        let raw: Double
+        if threshold.op.isLowerBound, threshold.bound.dimension == .ratio, bound > 0, bound < 1 {
+            raw = log10(Swift.max(1 - bound, 1e-12) / Swift.max(1 - value, 1e-12))
+        } else if threshold.op.isLowerBound {
+            raw = (value - bound) / scale
+        } else if threshold.op.isUpperBound {
+            raw = (bound - value) / scale
+        } else {
+            raw = -abs(value - bound) / scale
+        }
+        return raw.isFinite ? Swift.max(raw, worstSlack) : worstSlack
+    }
+}
+
+/// The order goals are weighed in: priority (critical, high, medium, low, then any
+/// other), then the intent's `objectives` order (the first objective that covers the
+/// goal's KPI), then the order of the goals in twin.json.
+///
+/// Which objectives cover a KPI (an objective may cover several; a KPI no listed
+/// objective covers comes after those that are):
+/// safety — latency, delivery-ratio, recovery-time, security-detect (timely clinical
+/// data, attacks noticed); reliability — delivery-ratio, availability, recovery-time;
+/// latency — latency; throughput — throughput; lifetime — lifetime; energy — energy,
+/// lifetime; security — security-protect, security-detect; privacy — security-protect;
+/// cost — energy.
+public enum GoalOrder {
+    public static let priorities = ["critical", "high", "medium", "low"]
+
+    static let coverage: [String: [String]] = [
+        "safety": ["latency", "delivery-ratio", "recovery-time", "security-detect"],
+        "reliability": ["delivery-ratio", "availability", "recovery-time"],
+        "latency": ["latency"],
+        "throughput": ["throughput"],
+        "lifetime": ["lifetime"],
+        "energy": ["energy", "lifetime"],
+        "security": ["security-protect", "security-detect"],
+        "privacy": ["security-protect"],
+        "cost": ["energy"],
+    ]
+
+    /// Rank of a priority: 0 critical … 3 low, 4 anything else.
+    public static func priorityRank(_ priority: String) -> Int {
+        priorities.firstIndex(of: priority) ?? priorities.count
+    }
+
+    /// Rank of a KPI in the objectives: the index of the first objective covering it.
+    public static func objectiveRank(_ kpi: String, objectives: [String]) -> Int {
+        objectives.firstIndex { coverage[$0]?.contains(kpi) ?? false } ?? objectives.count
+    }
+
+    /// The goals of `config` in lexicographic order.
+    public static func ordered(_ config: TwinConfig) -> [GoalConfig] {
+        config.goals.enumerated().sorted { a, b in
+            let keyA = (priorityRank(a.element.priority), objectiveRank(a.element.kpi, objectives: config.objectives), a.offset)
+            let keyB = (priorityRank(b.element.priority), objectiveRank(b.element.kpi, objectives: config.objectives), b.offset)
+            return keyA < keyB
+        }.map(\.element)
+    }
+}

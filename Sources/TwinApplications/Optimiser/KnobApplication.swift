@@ -1,0 +1,92 @@
+import TwinConfig
+import TwinUnits
+
+/// The knob parameters the optimiser knows how to turn: the `parameter` member of a
+/// twin.json knob (see TwinSynthesis `KnobDerivation`).
+public enum KnobParameter: String, Sendable, Hashable, CaseIterable {
+    /// The radio's TX power (dBm), one of its listed levels.
+    case txPower = "tx-power"
+    /// The MAC's retry limit (a count ≥ 0).
+    case maxRetries = "max-retries"
+    /// The IEEE 802.15.6 security level (0, 1, 2).
+    case securityLevel = "security-level"
+    /// The scheduled-access allocation period m (superframes per allocation, ≥ 1).
+    case allocationPeriod = "allocation-period"
+    /// The BLE connection interval (s, > 0).
+    case connectionInterval = "connection-interval"
+}
+
+/// Why a knob setting could not be applied. A value, never a trap: the optimiser
+/// reports it (an unknown knob in a hand-edited twin.json must not crash `twinc run`).
+public enum KnobError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The setting names a knob id the configuration does not have.
+    case unknownKnob(String)
+    /// The knob's `parameter` is not one of `KnobParameter`.
+    case unknownParameter(knob: String, parameter: String)
+    /// The knob targets a device the network does not have.
+    case unknownDevice(knob: String, device: String)
+    /// The value is outside what the parameter allows (not an integer count, a level
+    /// outside 0…2, a non-positive interval, NaN).
+    case invalidValue(knob: String, value: Double, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unknownKnob(let id): "no knob `\(id)` in the configuration"
+        case let .unknownParameter(knob, parameter): "knob `\(knob)` sets `\(parameter)`, which the optimiser does not know"
+        case let .unknownDevice(knob, device): "knob `\(knob)` targets device `\(device)`, which the network does not have"
+        case let .invalidValue(knob, value, reason): "knob `\(knob)` cannot take \(value): \(reason)"
+        }
+    }
+}
+
+/// Sets knobs on a configuration: a pure function from (config, knob id → value) to
+/// the config the runtime would simulate. Each knob changes exactly its parameter on
+/// each of its target devices, and its own `current` in `config.knobs` (so the result
+/// written as twin.json says what it runs). Settings are applied in knob order of the
+/// configuration, not in dictionary order, so the result does not depend on hashing.
+public func applyKnobs(_ config: TwinConfig, _ settings: [String: Double]) throws(KnobError) -> TwinConfig {
+    let known = Set(config.knobs.map(\.id))
+    if let unknown = settings.keys.sorted().first(where: { !known.contains($0) }) { throw .unknownKnob(unknown) }
+    var result = config
+    for index in config.knobs.indices {
+        let knob = config.knobs[index]
+        guard let value = settings[knob.id] else { continue }
+        try apply(knob, value: value, to: &result.network)
+        result.knobs[index].current = value
+    }
+    return result
+}
+
+/// Sets one knob's parameter on each of its target devices.
+func apply(_ knob: KnobConfig, value: Double, to network: inout NetworkConfig) throws(KnobError) {
+    guard let parameter = KnobParameter(rawValue: knob.parameter) else {
+        throw .unknownParameter(knob: knob.id, parameter: knob.parameter)
+    }
+    guard value.isFinite else { throw .invalidValue(knob: knob.id, value: value, reason: "not a finite number") }
+    for target in knob.targets {
+        guard let device = network.devices.firstIndex(where: { $0.id == target }) else {
+            throw .unknownDevice(knob: knob.id, device: target)
+        }
+        switch parameter {
+        case .txPower:
+            network.devices[device].radio.txPower = PowerLevel(dBm: value)
+        case .maxRetries:
+            network.devices[device].mac.maxRetries = try integer(value, knob, in: 0...255, "a retry count is a whole number 0…255")
+        case .securityLevel:
+            network.devices[device].securityLevel = try integer(value, knob, in: 0...2, "802.15.6 security levels are 0, 1, 2")
+        case .allocationPeriod:
+            network.devices[device].mac.period = try integer(value, knob, in: 1...65_536,
+                                                              "an allocation period is a whole number 1…65536 of superframes")
+        case .connectionInterval:
+            guard value > 0 else { throw .invalidValue(knob: knob.id, value: value, reason: "a connection interval is positive") }
+            network.devices[device].mac.connectionInterval = .seconds(value)
+        }
+    }
+}
+
+private func integer(_ value: Double, _ knob: KnobConfig, in range: ClosedRange<Int>, _ reason: String) throws(KnobError) -> Int {
+    guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+        throw .invalidValue(knob: knob.id, value: value, reason: reason)
+    }
+    return Int(value)
+}

@@ -1,0 +1,66 @@
+/// How the analytic search went: every candidate it looked at, best first.
+public struct SearchOutcome: Sendable, Hashable {
+    public enum Method: String, Sendable, Hashable {
+        /// Every point of the space (small spaces: the optimum is exact).
+        case exhaustive
+        /// Coordinate descent over devices with a beam (large spaces).
+        case coordinateDescent = "coordinate-descent"
+    }
+
+    public var method: Method
+    /// Distinct candidates evaluated, best first by `CandidateRank`.
+    public var ranked: [AnalyticEvaluation]
+    /// Passes over the devices (coordinate descent only).
+    public var passes: Int
+
+    public var best: AnalyticEvaluation? { ranked.first }
+}
+
+/// Searches the knob space by the analytic estimates.
+///
+/// A space of at most `options.exhaustiveLimit` points is enumerated, so the optimum is
+/// the true lexicographic optimum of the estimates. A larger space (the demo twin has
+/// 26 knobs, ~10¹⁸ points) is searched by coordinate descent with a beam: starting from
+/// the baseline, for each device in turn every combination of that device's knobs is
+/// tried around each of the `beamWidth` best candidates so far, keeping the best
+/// `beamWidth`; passes repeat until a pass leaves the beam unchanged (at most
+/// `maximumPasses`). Devices interact only through the goals that span several of them
+/// (worst-device values), which is why whole candidates are ranked, not devices. The
+/// baseline is always evaluated, so the search never reports anything worse.
+public func searchKnobs(_ evaluator: inout AnalyticEvaluator, options: OptimiserOptions) -> SearchOutcome {
+    let space = evaluator.space
+    var seen: [Candidate: AnalyticEvaluation] = [:]
+    func evaluate(_ candidate: Candidate) -> AnalyticEvaluation {
+        if let known = seen[candidate] { return known }
+        let evaluation = evaluator.evaluate(candidate)
+        seen[candidate] = evaluation
+        return evaluation
+    }
+    func bestFirst(_ evaluations: [AnalyticEvaluation]) -> [AnalyticEvaluation] {
+        evaluations.sorted { $0.rank.isBetter(than: $1.rank) }
+    }
+    _ = evaluate(space.baseline)
+    if space.size <= Double(Swift.max(options.exhaustiveLimit, 1)) {
+        for candidate in space.allCandidates() { _ = evaluate(candidate) }
+        return SearchOutcome(method: .exhaustive, ranked: bestFirst(Array(seen.values)), passes: 0)
+    }
+    let width = Swift.max(1, options.beamWidth)
+    var beam = [space.baseline]
+    var passes = 0
+    while passes < Swift.max(1, options.maximumPasses) {
+        passes += 1
+        let before = beam
+        for group in space.groups {
+            var pool: [Candidate: AnalyticEvaluation] = [:]
+            for member in beam {
+                pool[member] = evaluate(member)
+                for candidate in space.neighbourhood(of: member, varying: group.knobs) {
+                    pool[candidate] = evaluate(candidate)
+                }
+            }
+            beam = bestFirst(Array(pool.values)).prefix(width).map(\.candidate)
+        }
+        if beam == before { break }
+    }
+    return SearchOutcome(method: .coordinateDescent, ranked: bestFirst(Array(seen.values)), passes: passes)
+}

@@ -1,0 +1,149 @@
+import TwinConfig
+import TwinJSON
+import TwinRuntime
+import TwinUnits
+
+/// The optimiser's answer: the recommended configuration, the verdict table that
+/// justifies it (baseline vs recommended, each goal measured in the same confirmation
+/// runs) and the evidence behind it (every simulated candidate with its analytic
+/// estimate and its measured verdicts).
+public struct OptimisationResult: Sendable, Hashable {
+    /// Goal ids in the lexicographic order the candidates were compared in.
+    public var objectives: [String]
+    /// The intent's objectives (safety, reliability, …) that ordered goals of equal priority.
+    public var objectiveCategories: [String]
+    /// Every knob of the search space: baseline and recommended value.
+    public var knobs: [KnobChange]
+    public var method: SearchOutcome.Method
+    /// Points in the knob space, candidates the analytic search scored, and candidates
+    /// the simulation confirmed (the baseline included).
+    public var spaceSize: Double
+    public var candidatesConsidered: Int
+    public var candidatesSimulated: Int
+    /// nil when nothing was simulated (no knob to turn).
+    public var confirmation: ConfirmationSettings?
+    public var verdicts: [VerdictRow]
+    public var evidence: [CandidateEvidence]
+    /// Knobs left out of the search and other remarks.
+    public var notes: [String]
+
+    /// Knobs whose recommended value differs from the baseline.
+    public var changedKnobs: [KnobChange] { knobs.filter(\.changed) }
+}
+
+/// One knob: its value in the baseline and in the recommendation.
+public struct KnobChange: Sendable, Hashable {
+    public var id: String
+    public var parameter: String
+    public var unit: String
+    public var baseline: Double
+    public var recommended: Double
+
+    public var changed: Bool { baseline != recommended }
+}
+
+/// A goal's line in the verdict table.
+public struct VerdictRow: Sendable, Hashable {
+    public var goal: String
+    public var kpi: String
+    public var priority: String
+    /// The target as the intent states it (`p99 <= 250 ms`).
+    public var target: String
+    public var dimension: Dimension?
+    public var baseline: MeasuredGoal
+    public var recommended: MeasuredGoal
+}
+
+/// One candidate the simulation confirmed.
+public struct CandidateEvidence: Sendable, Hashable {
+    /// Position in the analytic ranking (1 = best; 0 for the baseline when the search
+    /// ranked it outside the confirmed few).
+    public var analyticRank: Int
+    public var isBaseline: Bool
+    public var isRecommended: Bool
+    /// Whether it may be recommended: it keeps every critical goal the baseline meets.
+    public var eligible: Bool
+    /// Knob id → value, for the knobs that differ from the baseline.
+    public var changes: [KnobValue]
+    public var relativeCurrent: Double
+    public var analytic: [GoalScore]
+    public var measured: [MeasuredGoal]
+}
+
+/// A knob id and a value.
+public struct KnobValue: Sendable, Hashable {
+    public var id: String
+    public var value: Double
+}
+
+extension OptimisationResult {
+    /// The `optimisation` member of the results JSON (see the contract in
+    /// `TwinAnalysis`): values in SI, in the KPI's canonical unit.
+    public func jsonValue() -> JSONValue {
+        .object([
+            "objectives": .array(objectives.map(JSONValue.string)),
+            "objectiveCategories": .array(objectiveCategories.map(JSONValue.string)),
+            "knobs": .array(knobs.map { knob in
+                .object([
+                    "id": .string(knob.id), "parameter": .string(knob.parameter), "unit": .string(knob.unit),
+                    "baseline": .number(knob.baseline), "recommended": .number(knob.recommended),
+                    "changed": .bool(knob.changed),
+                ])
+            }),
+            "search": .string(method.rawValue),
+            "spaceSize": .number(spaceSize),
+            "candidatesConsidered": .int(candidatesConsidered),
+            "candidatesSimulated": .int(candidatesSimulated),
+            "confirmation": confirmation.map { settings in
+                .object([
+                    "horizon_s": .number(settings.horizon.si), "replications": .int(settings.replications),
+                    "seed": .number(Double(settings.seed)), "warmup_s": .number(settings.warmup.si),
+                    "eventScale": .number(settings.eventScale),
+                ])
+            } ?? .null,
+            "verdicts": .array(verdicts.map { row in
+                .object([
+                    "goal": .string(row.goal), "kpi": .string(row.kpi), "priority": .string(row.priority),
+                    "target": .string(row.target),
+                    "unit": row.dimension.map { .string($0.canonicalUnit) } ?? .null,
+                    "baseline": row.baseline.jsonValue(), "recommended": row.recommended.jsonValue(),
+                ])
+            }),
+            "evidence": .array(evidence.map { $0.jsonValue() }),
+            "notes": .array(notes.map(JSONValue.string)),
+        ])
+    }
+}
+
+extension MeasuredGoal {
+    func jsonValue() -> JSONValue {
+        func number(_ value: Double?) -> JSONValue { value.map { $0.isFinite ? .number($0) : .null } ?? .null }
+        return .object([
+            "value": number(value?.mean), "low": number(value?.lower), "high": number(value?.upper),
+            "verdict": .string(verdict.rawValue), "scenario": scenario.map(JSONValue.string) ?? .null,
+        ])
+    }
+}
+
+extension CandidateEvidence {
+    func jsonValue() -> JSONValue {
+        func number(_ value: Double?) -> JSONValue { value.map { $0.isFinite ? .number($0) : .null } ?? .null }
+        return .object([
+            "analyticRank": .int(analyticRank), "baseline": .bool(isBaseline), "recommended": .bool(isRecommended),
+            "eligible": .bool(eligible),
+            "knobs": .object(changes.map { ($0.id, JSONValue.number($0.value)) }),
+            "relativeCurrent": number(relativeCurrent),
+            "analytic": .array(analytic.map { score in
+                .object([
+                    "goal": .string(score.goal), "value": number(score.value), "verdict": .string(score.verdict.rawValue),
+                    "slack": number(score.slack),
+                ])
+            }),
+            "measured": .array(measured.map { goal in
+                var members = goal.jsonValue().objectValue ?? []
+                members.append(("goal", .string(goal.goal)))
+                return .object(members)
+            }),
+        ])
+    }
+}

@@ -1,0 +1,85 @@
+import TwinJSON
+import TwinRuntime
+import TwinUnits
+
+extension OptimisationResult {
+    /// The verdict table `twinc run` ends with: each goal in lexicographic order, its
+    /// target, and for the baseline and the recommended configuration the measured
+    /// value, its 95 % interval and the verdict; above it the knobs that change and how
+    /// the recommendation was found. Fixed formatting, so the text is byte-stable.
+    public func text() -> String {
+        var out = "Verdict: baseline vs recommended\n"
+        if let confirmation {
+            let replications = "\(confirmation.replications) replication\(confirmation.replications == 1 ? "" : "s")"
+            out += "confirmed by simulation: horizon \(confirmation.horizon.quantity.formatted), \(replications), "
+                + "seed \(confirmation.seed)"
+            if confirmation.eventScale != 1 {
+                out += "; scenario events at \(significant(confirmation.eventScale, digits: 3)) × their time"
+            }
+            out += "\n"
+        }
+        out += "search: \(method.rawValue) over \(significant(spaceSize, digits: 3)) settings; "
+            + "\(candidatesConsidered) scored analytically, \(candidatesSimulated) simulated\n"
+        let changed = changedKnobs
+        if changed.isEmpty {
+            out += "recommendation: keep the baseline configuration\n"
+        } else {
+            out += "recommendation:\n"
+            for knob in changed {
+                out += "  \(knob.id): \(format(knob.baseline)) → \(format(knob.recommended)) \(knob.unit)\n"
+            }
+        }
+        for note in notes { out += "note: \(note)\n" }
+        guard !verdicts.isEmpty else { return out + "no goals to judge\n" }
+        var table = AlignedTable(["goal", "kpi", "priority", "target", "baseline", "95 % CI", "verdict",
+                                  "recommended", "95 % CI", "verdict"],
+                                 rightAligned: [4, 7])
+        for row in verdicts {
+            table.add([row.goal, row.kpi, row.priority, row.target]
+                + cells(row.baseline, row.dimension) + cells(row.recommended, row.dimension))
+        }
+        return out + "\n" + table.render()
+    }
+
+    private func cells(_ goal: MeasuredGoal, _ dimension: Dimension?) -> [String] {
+        guard let value = goal.value else { return ["—", "", goal.verdict.text] }
+        let shown = dimension.map { Quantity(value.mean, $0).formatted } ?? significant(value.mean)
+        let interval = value.halfWidth.map { half in
+            "± " + (dimension.map { Quantity(half, $0).formatted } ?? significant(half))
+        } ?? ""
+        return [shown, interval, goal.verdict.text]
+    }
+
+    private func format(_ value: Double) -> String { JSONWriter.format(value) }
+}
+
+/// Columns padded to their widest cell: left-aligned text, right-aligned numbers.
+struct AlignedTable {
+    private let header: [String]
+    private let rightAligned: Set<Int>
+    private var rows: [[String]] = []
+
+    init(_ header: [String], rightAligned: Set<Int>) {
+        self.header = header
+        self.rightAligned = rightAligned
+    }
+
+    mutating func add(_ row: [String]) { rows.append(row) }
+
+    func render() -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        var out = ""
+        for row in all {
+            var line = ""
+            for (column, width) in widths.enumerated() {
+                let cell = row.indices.contains(column) ? row[column] : ""
+                let pad = String(repeating: " ", count: Swift.max(0, width - cell.count))
+                line += "  " + (rightAligned.contains(column) ? pad + cell : cell + pad)
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+}
