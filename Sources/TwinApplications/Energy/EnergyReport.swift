@@ -1,12 +1,204 @@
 import TwinConfig
 import TwinJSON
 import TwinRuntime
+import TwinUnits
 
-/// Placeholder: the energy application's findings.
+/// The energy application's findings on the reference (baseline) scenario: every
+/// device's energy by radio state and component, its predicted lifetime with the 95 %
+/// interval over replications (the run's figures) beside the closed form's
+/// (`AnalyticEnergyModel`), the device that dies first, what-if lifetimes per energy
+/// knob value, and the recommended setting (`EnergyRecommendation`).
 public struct EnergyReport: Sendable, Hashable {
-    public static func evaluate(config: TwinConfig, outcomes: [[ReplicationOutcome]], report: RunReport) -> EnergyReport {
-        EnergyReport()
+    public struct DeviceEnergy: Sendable, Hashable {
+        public var id: String
+        /// Death time or predicted lifetime, mean and 95 % interval over replications.
+        public var lifetime: Estimate?
+        public var energy: EnergyFigures
+        public var averageCurrent: Estimate?
+        /// The closed form at the configured setting (nil: unknown air interface).
+        public var analytic: AnalyticEnergyModel?
+        /// Frames on the air per frame generated, as measured (retries).
+        public var attemptsPerFrame: Double
+        public var diedIn: Int
     }
-    public func jsonValue() -> JSONValue { .object([]) }
-    public func text() -> String { "" }
+
+    /// The scenario the figures come from (nil: the twin has none).
+    public var scenario: String?
+    public var horizon: Time
+    public var devices: [DeviceEnergy]
+    /// The device with the shortest lifetime.
+    public var firstToDie: String?
+    public var whatIf: [EnergyWhatIf]
+    public var recommendation: EnergyRecommendation?
+
+    public static func evaluate(config: TwinConfig, outcomes: [[ReplicationOutcome]], report: RunReport) -> EnergyReport {
+        guard let index = ScenarioLookup.baselineIndex(of: config), index < report.scenarios.count else {
+            return EnergyReport(scenario: nil, horizon: report.settings.horizon, devices: [], firstToDie: nil, whatIf: [],
+                                recommendation: nil)
+        }
+        let figures = report.scenarios[index].devices
+        let runs = ScenarioLookup.outcomes(outcomes, index)
+        var attempts: [String: Double] = [:]
+        var devices: [DeviceEnergy] = []
+        for device in config.network.devices {
+            let results = runs.compactMap { $0.device(device.id) }
+            let generated = results.reduce(0) { $0 + $1.generated }
+            let sent = results.reduce(0) { $0 + $1.transmissions }
+            let perFrame = generated > 0 ? Swift.max(1, Double(sent) / Double(generated)) : 1
+            attempts[device.id] = perFrame
+            let figure = figures.first { $0.id == device.id }
+            devices.append(DeviceEnergy(
+                id: device.id, lifetime: figure?.lifetime,
+                energy: figure?.energy ?? EnergyFigures(meanOf: []), averageCurrent: figure?.averageCurrent,
+                analytic: AnalyticEnergyModel.evaluate(device, attemptsPerFrame: perFrame), attemptsPerFrame: perFrame,
+                diedIn: figure?.diedIn ?? 0))
+        }
+        var firstToDie: DeviceEnergy?
+        for device in devices {
+            guard let lifetime = device.lifetime?.mean else { continue }
+            if lifetime < (firstToDie?.lifetime?.mean ?? .infinity) { firstToDie = device }
+        }
+        let check = OtherGoalCheck(config: config, report: report)
+        return EnergyReport(
+            scenario: config.scenarios[index].id, horizon: report.settings.horizon, devices: devices,
+            firstToDie: firstToDie?.id, whatIf: whatIfs(config: config, check: check, attempts: attempts),
+            recommendation: EnergyRecommendation.search(config: config, check: check, attempts: attempts))
+    }
+
+    /// One answer per value of every energy knob, in knob order.
+    static func whatIfs(config: TwinConfig, check: OtherGoalCheck, attempts: [String: Double]) -> [EnergyWhatIf] {
+        var answers: [EnergyWhatIf] = []
+        for knob in config.knobs where EnergyKnob.parameters.contains(knob.parameter) {
+            for target in knob.targets {
+                guard let device = config.network.devices.first(where: { $0.id == target }) else { continue }
+                for value in knob.values {
+                    guard let variant = EnergyKnob.apply(knob.parameter, value: value, to: device),
+                          let model = AnalyticEnergyModel.evaluate(variant, attemptsPerFrame: attempts[target] ?? 1)
+                    else { continue }
+                    answers.append(EnergyWhatIf(
+                        device: target, knob: knob.id, parameter: knob.parameter, value: value, unit: knob.unit,
+                        isCurrent: value == knob.current, lifetime: model.lifetime, averageCurrent: model.averageCurrent,
+                        failedGoals: check.failedGoals(variant: variant, current: device)))
+                }
+            }
+        }
+        return answers
+    }
+
+    /// The device's figures.
+    public func device(_ id: String) -> DeviceEnergy? { devices.first { $0.id == id } }
+}
+
+extension EnergyReport {
+    /// `applications.energy` of the results JSON (see the contract in TwinAnalysis).
+    /// Lifetimes without an interval (one replication) give the mean as both bounds.
+    public func jsonValue() -> JSONValue {
+        let members: [(String, JSONValue)] = [
+            ("scenario", scenario.map(JSONValue.string) ?? .null),
+            ("horizon_s", .number(horizon.si)),
+            ("devices", .array(devices.map(Self.json))),
+            ("firstToDie", firstToDie.map(JSONValue.string) ?? .null),
+            ("whatIf", .array(whatIf.map(Self.json))),
+            ("recommendation", recommendation.map(Self.json) ?? .null),
+        ]
+        return .object(members)
+    }
+
+    private static func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+
+    private static func json(_ device: DeviceEnergy) -> JSONValue {
+        let lifetime = device.lifetime
+        let energy = device.energy
+        let parts: [(String, JSONValue)] = [
+            ("transmit", .number(energy.transmit.si)), ("receive", .number(energy.receive.si)),
+            ("listen", .number(energy.listen.si)), ("sleep", .number(energy.sleep.si)),
+            ("wakeUp", .number(energy.wakeUp.si)), ("baseline", .number(energy.baseline.si)),
+            ("total", .number(energy.total.si)),
+        ]
+        let members: [(String, JSONValue)] = [
+            ("id", .string(device.id)),
+            ("lifetime_s", number(lifetime?.mean)),
+            ("lifetimeLow_s", number(lifetime.map { $0.lower ?? $0.mean })),
+            ("lifetimeHigh_s", number(lifetime.map { $0.upper ?? $0.mean })),
+            ("replications", .int(lifetime?.replications ?? 0)),
+            ("analyticLifetime_s", number(device.analytic?.lifetime?.si)),
+            ("analyticCurrent_A", number(device.analytic?.averageCurrent.si)),
+            ("averageCurrent_A", number(device.averageCurrent?.mean)),
+            ("attemptsPerFrame", .number(device.attemptsPerFrame)),
+            ("diedIn", .int(device.diedIn)),
+            ("energy_J", .object(parts)),
+        ]
+        return .object(members)
+    }
+
+    private static func json(_ answer: EnergyWhatIf) -> JSONValue {
+        let members: [(String, JSONValue)] = [
+            ("device", .string(answer.device)), ("knob", .string(answer.knob)),
+            ("parameter", .string(answer.parameter)), ("value", .number(answer.value)),
+            ("unit", .string(answer.unit)), ("current", .bool(answer.isCurrent)),
+            ("lifetime_s", number(answer.lifetime?.si)),
+            ("averageCurrent_A", .number(answer.averageCurrent.si)),
+            ("meetsOtherGoals", .bool(answer.meetsOtherGoals)),
+            ("failedGoals", .array(answer.failedGoals.map(JSONValue.string))),
+        ]
+        return .object(members)
+    }
+
+    private static func json(_ recommendation: EnergyRecommendation) -> JSONValue {
+        let devices: [JSONValue] = recommendation.devices.map { change in
+            let settings: [JSONValue] = change.settings.map { setting in
+                .object([("knob", .string(setting.knob)), ("parameter", .string(setting.parameter)),
+                         ("value", .number(setting.value)), ("unit", .string(setting.unit))])
+            }
+            return .object([("device", .string(change.device)), ("settings", .array(settings)),
+                            ("lifetime_s", .number(change.lifetime.si)),
+                            ("configuredLifetime_s", .number(change.configuredLifetime.si))])
+        }
+        return .object([("devices", .array(devices)), ("reason", .string(recommendation.reason))])
+    }
+
+    /// The "Energy" section of the text report.
+    public func text() -> String {
+        guard let scenario else { return "" }
+        var out = "Energy (scenario \(scenario))\n"
+        var table = SectionTable([("device", .left), ("lifetime", .right), ("95 % CI", .left), ("analytic", .right),
+                                  ("avg current", .right), ("tx", .right), ("rx", .right), ("listen", .right),
+                                  ("sleep", .right), ("wake-up", .right), ("baseline", .right)])
+        for device in devices {
+            let time = { (value: Double) in Quantity(value, .time).formatted }
+            let joules = { (energy: Energy) in Quantity(energy.si, .energy).formatted }
+            let interval = device.lifetime.flatMap { estimate in
+                estimate.lower.flatMap { low in estimate.upper.map { "\(time(low)) … \(time($0))" } }
+            } ?? ""
+            table.add([device.id, device.lifetime.map { time($0.mean) } ?? "—", interval,
+                       device.analytic?.lifetime.map { time($0.si) } ?? "—",
+                       device.averageCurrent.map { Quantity($0.mean, .current).formatted } ?? "—",
+                       joules(device.energy.transmit), joules(device.energy.receive), joules(device.energy.listen),
+                       joules(device.energy.sleep), joules(device.energy.wakeUp), joules(device.energy.baseline)])
+        }
+        out += table.render()
+        if let firstToDie { out += "  first to die: `\(firstToDie)`\n" }
+        if !whatIf.isEmpty {
+            out += "  what-if (analytic lifetime per knob value):\n"
+            var answers = SectionTable([("knob", .left), ("value", .right), ("lifetime", .right), ("other goals", .left)])
+            for answer in whatIf {
+                let value = significant(answer.value) + " " + answer.unit + (answer.isCurrent ? " *" : "")
+                let verdict = answer.meetsOtherGoals ? "met" : "fails " + answer.failedGoals.joined(separator: ", ")
+                answers.add([answer.knob, value, answer.lifetime.map { Quantity($0.si, .time).formatted } ?? "—", verdict])
+            }
+            out += answers.render(indent: "    ")
+        }
+        if let recommendation {
+            for change in recommendation.devices {
+                let settings = change.settings.map { "\($0.parameter) \(significant($0.value)) \($0.unit)" }
+                    .joined(separator: ", ")
+                out += "  recommended for `\(change.device)`: \(settings) → lifetime "
+                    + "\(Quantity(change.lifetime.si, .time).formatted) (configured "
+                    + "\(Quantity(change.configuredLifetime.si, .time).formatted))\n"
+            }
+        } else {
+            out += "  no energy knob setting lives longer without failing another goal\n"
+        }
+        return out
+    }
 }

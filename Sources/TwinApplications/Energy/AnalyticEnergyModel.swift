@@ -1,0 +1,138 @@
+import Foundation
+import TwinConfig
+import TwinModels
+import TwinRuntime
+import TwinUnits
+
+/// A device's average supply current and battery lifetime in closed form: the share of
+/// each second its radio spends in each state, from the traffic and the MAC settings,
+/// priced at the radio's currents. This is the cheap representation the energy
+/// application answers what-if questions with (no discrete-event run per setting).
+///
+/// It follows the simulation's own accounting (`EnergyAccount` and the access methods)
+/// term by term, with the frame air times of `DeviceAirInterface`:
+/// - scheduled access (Tachtatzis et al. 2012 eqs. 1–3, ban-numbers.md §8★A): per
+///   allocation *with data* two wake-ups, beacon + B-Ack reception (2.3163 ms), the
+///   guard time `61.6 µs + 2·max(P, 8·TSF)·20 ppm` plus pSIFS and pMIFS between frames
+///   as listening, the frames at the TX current. Allocations with data per second are
+///   `(1/P)·(1 − (1 − min(1, P/Ts))·e^(−λP))` for samples every Ts and Poisson alarms λ;
+/// - BLE (Core v5.x Vol 6 Part B §4.5): every connection event a wake-up and the
+///   central's empty poll; an empty event adds T_IFS and the peripheral's empty reply,
+///   a data packet its air time, 2·T_IFS and the central's acknowledgement;
+/// - CSMA/CA (802.15.6, Castalia BaselineBANMac): per attempt the mean backoff of a
+///   free channel, (CWmin+1)/2 contention slots, then pSIFS and the I-Ack; one wake-up
+///   per sample or alarm. Contention with other devices is ignored (a lower bound on
+///   listening);
+/// - wideband flows: only the frames' air time (the simulation charges nothing else);
+/// - sleep for the rest of the second, the baseline (MCU, sensor) always.
+/// The lifetime is the battery model of twin.json at that current (`predictedLifetime`:
+/// linear `C/I`, or Peukert). `attemptsPerFrame` carries the retransmissions the
+/// simulation measured, the one figure the closed form cannot know.
+public struct AnalyticEnergyModel: Sendable, Hashable {
+    /// Seconds per second in each radio state (sleep is the rest).
+    public struct Duty: Sendable, Hashable {
+        public var transmit = 0.0
+        public var receive = 0.0
+        public var listen = 0.0
+        public var wakeUp = 0.0
+        public var active: Double { transmit + receive + listen + wakeUp }
+        public var sleep: Double { Swift.max(0, 1 - active) }
+    }
+
+    public var deviceID: String
+    public var duty: Duty
+    public var averageCurrent: Current
+    /// nil when the battery has no capacity or the current is not finite.
+    public var lifetime: Time?
+    /// Frames put on the air per second (retries included).
+    public var framesPerSecond: Double
+
+    /// The model of `device` as configured; nil when its air interface is unknown.
+    public static func evaluate(_ device: DeviceConfig, attemptsPerFrame: Double = 1) -> AnalyticEnergyModel? {
+        guard let air = DeviceAirInterface(device: device) else { return nil }
+        let attempts = Swift.max(1, attemptsPerFrame.isFinite ? attemptsPerFrame : 1)
+        let traffic = Traffic(device: device, air: air)
+        let framesPerSecond = traffic.framesPerSecond * attempts
+        var duty = Duty()
+        duty.transmit = traffic.airtimePerSecond * attempts
+        let wakeTime = device.radio.wakeupTime.si
+        switch air.access {
+        case "scheduled":
+            let superframe = device.mac.slotLength.si * Double(device.mac.slots)
+            let interval = superframe * Double(Swift.max(device.mac.period, 1))
+            guard interval > 0 else { return nil }
+            let allocations = traffic.busyOpportunitiesPerSecond(interval: interval)
+            let guardTime = DeviceAirInterface.scheduledGuardTime(interval: .seconds(interval),
+                                                                  superframe: .seconds(superframe)).si
+            duty.wakeUp = allocations * Double(air.wakeUpsPerAllocation) * wakeTime
+            duty.receive = allocations * air.beaconAndBlockAck.si
+            duty.listen = allocations * (guardTime + air.shortInterFrameSpace.si)
+                + Swift.max(0, framesPerSecond - allocations) * air.minimumInterFrameSpace.si
+        case "ble":
+            let interval = device.mac.connectionInterval.si
+            guard interval > 0 else { return nil }
+            let events = 1 / interval
+            let busy = traffic.busyOpportunitiesPerSecond(interval: interval)
+            let empty = air.acknowledgementAirtime.si, ifs = air.bleInterFrameSpace.si
+            duty.wakeUp = events * wakeTime
+            duty.receive = events * empty + framesPerSecond * empty
+            duty.listen = (events - busy) * ifs + framesPerSecond * 2 * ifs
+            duty.transmit += (events - busy) * empty
+        case "csma-ca":
+            let priority = UserPriority(rawValue: Swift.min(Swift.max(device.mac.userPriority, 0), 7)) ?? .background
+            let meanBackoff = Double(priority.contentionWindowMinimum + 1) / 2 * air.backoffSlot.si
+            duty.wakeUp = traffic.packetsPerSecond * wakeTime
+            duty.listen = framesPerSecond * (meanBackoff + air.shortInterFrameSpace.si)
+            duty.receive = framesPerSecond * air.acknowledgementAirtime.si
+        default:
+            break
+        }
+        let radio = device.radio
+        let transmitCurrent = DeviceAirInterface.transmitCurrent(of: radio, at: radio.txPower).si
+        let current = device.baselineCurrent.si + transmitCurrent * duty.transmit + radio.rxCurrent.si * duty.receive
+            + radio.listenCurrent.si * duty.listen + radio.wakeupCurrent.si * duty.wakeUp
+            + radio.sleepCurrent.si * duty.sleep
+        var outcome = DeviceOutcome(id: device.id)
+        outcome.averageCurrent = Current(si: current)
+        return AnalyticEnergyModel(deviceID: device.id, duty: duty, averageCurrent: Current(si: current),
+                                   lifetime: predictedLifetime(of: device, outcome: outcome),
+                                   framesPerSecond: framesPerSecond)
+    }
+
+    /// The device's application traffic as frames on the air.
+    struct Traffic {
+        /// Samples per second (periodic) and alarms per second (Poisson).
+        var sampleRate = 0.0
+        var alarmRate = 0.0
+        var sampleFrames: [Int] = []
+        var alarmFrames: [Int] = []
+        var sampleAirtime = 0.0
+        var alarmAirtime = 0.0
+
+        init(device: DeviceConfig, air: DeviceAirInterface) {
+            let sampleBytes = Int(device.traffic.payload.bytes.rounded(.up))
+            if device.traffic.interval.si > 0, sampleBytes > 0 {
+                sampleRate = 1 / device.traffic.interval.si
+                sampleFrames = air.framePayloads(packetBytes: sampleBytes)
+                sampleAirtime = sampleFrames.reduce(0) { $0 + air.frameAirtime(payloadBytes: $1).si }
+            }
+            if device.traffic.alarmRate > 0, device.traffic.alarmRate.isFinite {
+                alarmRate = device.traffic.alarmRate
+                alarmFrames = air.framePayloads(packetBytes: Swift.max(1, Int(device.traffic.alarmPayload.bytes.rounded(.up))))
+                alarmAirtime = alarmFrames.reduce(0) { $0 + air.frameAirtime(payloadBytes: $1).si }
+            }
+        }
+
+        var packetsPerSecond: Double { sampleRate + alarmRate }
+        var framesPerSecond: Double { sampleRate * Double(sampleFrames.count) + alarmRate * Double(alarmFrames.count) }
+        var airtimePerSecond: Double { sampleRate * sampleAirtime + alarmRate * alarmAirtime }
+
+        /// Access opportunities per second (allocations, connection events) that find
+        /// data, for opportunities every `interval`: all of them when a sample arrives
+        /// at least once per interval, else one per sample, plus those only an alarm fills.
+        func busyOpportunitiesPerSecond(interval: Double) -> Double {
+            let periodic = Swift.min(1, interval * sampleRate)
+            return (1 - (1 - periodic) * exp(-alarmRate * interval)) / interval
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import TwinConfig
+import TwinRuntime
+import TwinUnits
+
+/// The energy application's answer to "what extends it": per device, the combination
+/// of its energy knobs (TX power × allocation period or connection interval) with the
+/// longest analytic lifetime that still meets the other goals (`OtherGoalCheck`).
+/// Only devices whose best setting beats the configured one are listed.
+///
+/// The search is exhaustive over each device's own knobs (a few dozen combinations;
+/// devices do not share an energy knob), so the answer is the optimum of the closed
+/// form. Ties go to the setting that changes fewer knobs, then to the first in knob
+/// order, so the answer is deterministic.
+public struct EnergyRecommendation: Sendable, Hashable {
+    public struct Setting: Sendable, Hashable {
+        public var knob: String
+        public var parameter: String
+        public var value: Double
+        public var unit: String
+    }
+
+    public struct DeviceChange: Sendable, Hashable {
+        public var device: String
+        /// Every energy knob of the device at its recommended value (changed or not).
+        public var settings: [Setting]
+        public var lifetime: Time
+        public var configuredLifetime: Time
+    }
+
+    public var devices: [DeviceChange]
+    public var reason: String
+
+    /// nil when no device can live longer without failing another goal.
+    static func search(config: TwinConfig, check: OtherGoalCheck,
+                       attempts: [String: Double]) -> EnergyRecommendation? {
+        var changes: [DeviceChange] = []
+        for device in config.network.devices {
+            let knobs = config.knobs.filter {
+                EnergyKnob.parameters.contains($0.parameter) && $0.targets == [device.id] && !$0.values.isEmpty
+            }
+            guard !knobs.isEmpty,
+                  let configured = AnalyticEnergyModel.evaluate(device, attemptsPerFrame: attempts[device.id] ?? 1)?.lifetime
+            else { continue }
+            var best: (lifetime: Time, changed: Int, values: [Double])?
+            for values in combinations(knobs.map(\.values)) {
+                var variant = device
+                var valid = true
+                for (knob, value) in zip(knobs, values) {
+                    guard let next = EnergyKnob.apply(knob.parameter, value: value, to: variant) else { valid = false; break }
+                    variant = next
+                }
+                guard valid, check.failedGoals(variant: variant, current: device).isEmpty,
+                      let lifetime = AnalyticEnergyModel.evaluate(variant, attemptsPerFrame: attempts[device.id] ?? 1)?.lifetime
+                else { continue }
+                let changed = zip(knobs, values).filter { $0.0.current != $0.1 }.count
+                if let current = best {
+                    let longer = lifetime.si > current.lifetime.si * (1 + 1e-9)
+                    let tie = !longer && lifetime.si >= current.lifetime.si * (1 - 1e-9)
+                    guard longer || (tie && changed < current.changed) else { continue }
+                }
+                best = (lifetime, changed, values)
+            }
+            guard let best, best.changed > 0, best.lifetime.si > configured.si * (1 + 1e-6) else { continue }
+            let settings = zip(knobs, best.values).map {
+                Setting(knob: $0.0.id, parameter: $0.0.parameter, value: $0.1, unit: $0.0.unit)
+            }
+            changes.append(DeviceChange(device: device.id, settings: settings, lifetime: best.lifetime,
+                                        configuredLifetime: configured))
+        }
+        guard !changes.isEmpty else { return nil }
+        let names = changes.map { "`\($0.device)`" }.joined(separator: ", ")
+        return EnergyRecommendation(
+            devices: changes,
+            reason: "longest analytic lifetime for \(names) among the settings that keep every other goal "
+                + "(latency bound, link margin) met")
+    }
+
+    /// Every combination of one value per list, the first list varying slowest.
+    static func combinations(_ lists: [[Double]]) -> [[Double]] {
+        lists.reduce([[]]) { partial, values in partial.flatMap { prefix in values.map { prefix + [$0] } } }
+    }
+}

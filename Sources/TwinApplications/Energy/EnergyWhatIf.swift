@@ -1,0 +1,147 @@
+import TwinConfig
+import TwinModels
+import TwinRuntime
+import TwinUnits
+
+/// One what-if answer: a device's lifetime with one knob at one value (the others as
+/// configured), from `AnalyticEnergyModel`, and whether that setting still meets the
+/// twin's other goals by the analytic checks of `OtherGoalCheck`.
+public struct EnergyWhatIf: Sendable, Hashable {
+    public var device: String
+    /// The knob id (`pump.tx-power`) and its parameter (`tx-power`).
+    public var knob: String
+    public var parameter: String
+    public var value: Double
+    public var unit: String
+    /// The value the twin is configured with.
+    public var isCurrent: Bool
+    public var lifetime: Time?
+    public var averageCurrent: Current
+    /// Goals the setting would fail by the analytic checks (empty: meets them).
+    public var failedGoals: [String]
+
+    public var meetsOtherGoals: Bool { failedGoals.isEmpty }
+}
+
+/// The knobs that change a device's energy and how each rewrites its configuration:
+/// TX power (the TX current of the radio's table), the scheduled-access allocation
+/// period m (the sampling/aggregation setting: samples wait and travel together) and
+/// the BLE connection interval (the MAC's wake-up rhythm).
+enum EnergyKnob {
+    static let parameters: Set<String> = ["tx-power", "allocation-period", "connection-interval"]
+
+    /// `device` with the knob at `value`; nil when the value cannot apply.
+    static func apply(_ parameter: String, value: Double, to device: DeviceConfig) -> DeviceConfig? {
+        var changed = device
+        switch parameter {
+        case "tx-power":
+            changed.radio.txPower = PowerLevel(dBm: value)
+        case "allocation-period":
+            guard value >= 1, value.rounded() == value else { return nil }
+            changed.mac.period = Int(value)
+        case "connection-interval":
+            guard value > 0 else { return nil }
+            changed.mac.connectionInterval = .seconds(value)
+        default:
+            return nil
+        }
+        return changed
+    }
+}
+
+/// The analytic checks of a setting against the goals other than lifetime: the goals
+/// on the same device whose KPI the energy knobs move.
+///
+/// - Latency (and the `within` of a delivery goal): the worst-case wait for the MAC
+///   (allocation interval P for scheduled access, the connection interval for BLE, a
+///   full contention window for CSMA/CA) plus the sample's air time and the uplink's
+///   latency, jitter and edge processing.
+/// - Delivery ratio and availability: the link-margin proxy `1 − P_out`, with
+///   `P_out = Φ((S − P̄rx)/σ)` on the primary link (ban-numbers.md §7 "Link outage",
+///   `LinkBudget.outageProbability`).
+/// A bound is conservative (the simulation usually does better), so a setting also
+/// passes when it is no worse than the configured one and the run met the goal with it:
+/// the measurement vouches for what the closed form cannot prove.
+struct OtherGoalCheck {
+    let config: TwinConfig
+    let report: RunReport
+
+    /// Goals `variant` would fail, comparing with `current` (the configured device).
+    func failedGoals(variant: DeviceConfig, current: DeviceConfig) -> [String] {
+        var failed: [String] = []
+        for goal in config.goals where ScenarioLookup.covers(goal, device: current.id) {
+            let met = ScenarioLookup.wasMet(goal.id, in: report)
+            var ok = true
+            switch goal.kpi {
+            case "latency":
+                if let threshold = goal.threshold, threshold.op.isUpperBound {
+                    ok = latencyHolds(bound: threshold.bound.value, variant: variant, current: current, met: met)
+                }
+            case "delivery-ratio", "availability":
+                if let threshold = goal.threshold, threshold.op.isLowerBound {
+                    ok = linkHolds(target: threshold.bound.value, variant: variant, current: current, met: met)
+                }
+                if ok, goal.kpi == "delivery-ratio", let within = goal.within {
+                    ok = latencyHolds(bound: within.si, variant: variant, current: current, met: met)
+                }
+            default:
+                break
+            }
+            if !ok { failed.append(goal.id) }
+        }
+        return failed
+    }
+
+    private func latencyHolds(bound: Double, variant: DeviceConfig, current: DeviceConfig, met: Bool) -> Bool {
+        guard let latency = latencyBound(variant) else { return true }
+        if latency <= bound { return true }
+        guard met, let configured = latencyBound(current) else { return false }
+        return latency <= configured * (1 + 1e-9)
+    }
+
+    private func linkHolds(target: Double, variant: DeviceConfig, current: DeviceConfig, met: Bool) -> Bool {
+        guard let variantOutage = outage(variant) else { return true }
+        if 1 - variantOutage >= target - 1e-12 { return true }
+        guard met, let configured = outage(current) else { return false }
+        return variantOutage <= configured + 1e-12
+    }
+
+    /// Worst-case latency of a sample (seconds); nil when the air interface is unknown.
+    func latencyBound(_ device: DeviceConfig) -> Double? {
+        guard let air = DeviceAirInterface(device: device) else { return nil }
+        let bytes = Swift.max(1, Int(device.traffic.payload.bytes.rounded(.up)))
+        let airtime = air.framePayloads(packetBytes: bytes).reduce(0) { $0 + air.frameAirtime(payloadBytes: $1).si }
+        let wait: Double
+        switch air.access {
+        case "scheduled":
+            wait = device.mac.slotLength.si * Double(device.mac.slots) * Double(Swift.max(device.mac.period, 1))
+        case "ble":
+            wait = device.mac.connectionInterval.si
+        case "csma-ca":
+            let priority = UserPriority(rawValue: Swift.min(Swift.max(device.mac.userPriority, 0), 7)) ?? .background
+            wait = Double(priority.contentionWindowMaximum) * air.backoffSlot.si
+                + air.shortInterFrameSpace.si + air.acknowledgementAirtime.si
+        default:
+            wait = 0
+        }
+        return wait + airtime + uplinkDelay(device)
+    }
+
+    /// Latency, jitter and edge processing after the device's primary gateway.
+    private func uplinkDelay(_ device: DeviceConfig) -> Double {
+        let network = config.network
+        guard let gateway = network.gateways.first(where: { $0.id == device.primaryGateway }) else { return 0 }
+        let link = network.links.first { $0.from == gateway.id && $0.to == gateway.uplink }
+            ?? network.links.first { $0.from == gateway.id }
+        let edge = network.edges.first { $0.id == (link?.to ?? gateway.uplink) }
+        return (link?.latency.si ?? 0) + (link?.jitter.si ?? 0) + (edge?.processingLatency.si ?? 0)
+    }
+
+    /// Outage probability of the primary link at the device's TX power.
+    func outage(_ device: DeviceConfig) -> Double? {
+        guard let gateway = config.network.gateways.first(where: { $0.id == device.primaryGateway }) else { return nil }
+        let link = DeviceAirInterface.link(device: device, gateway: gateway, config: config)
+        return LinkBudget.outageProbability(meanReceived: device.radio.txPower - link.meanLoss,
+                                            sensitivity: device.radio.sensitivity, sigma: link.sigma)
+    }
+}

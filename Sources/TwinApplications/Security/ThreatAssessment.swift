@@ -1,0 +1,157 @@
+import Foundation
+import TwinConfig
+import TwinModels
+import TwinRuntime
+import TwinUnits
+
+/// One attack event of a scenario judged on the network: the CVSS v3.1 base score of
+/// the exposure it meets, what the run saw (forged frames accepted or rejected, frames
+/// overheard and readable), whether and how fast the twin's detector raised the alarm
+/// against the intent's `security-detect` deadline, and a verdict.
+///
+/// The vector of a device starts from the threat's unmitigated vector
+/// (`SecurityExposure.vector`, ban-numbers.md §6: attacker adjacent on the body
+/// channel, PR:N, UI:N, S:U) and drops the impact the device's IEEE 802.15.6 security
+/// level removes (`BANThreat.isMitigated`): eavesdropping at level 2 → C:N (AES-128
+/// CCM encryption), spoofing and replay at level ≥ 1 → I:N (MIC, frame counter) —
+/// unless the run saw the attack succeed against the device, when the full vector
+/// stands (the measurement wins over the table). The event's score is its worst device.
+///
+/// Verdicts: `exposed` (forged frames accepted or readable frames overheard);
+/// with a detect goal: `undetected`, `detected-late` (after its `within`), else
+/// `protected` when the level mitigates the threat or `detected` when only the alarm
+/// does; without one: `protected`, `detected`, `at-risk` (a passive threat the level
+/// does not stop, nothing overheard this time) or `undetected`.
+public struct ThreatAssessment: Sendable, Hashable {
+    public struct DeviceExposure: Sendable, Hashable {
+        public var device: String
+        public var securityLevel: Int
+        public var vector: String
+        public var score: Double
+        /// Per replication (means).
+        public var accepted: Double
+        public var rejected: Double
+        public var framesOverheard: Double
+        public var framesExposed: Double
+        /// How far off the body the device's frames stay above its receiver's
+        /// sensitivity (Castalia log-distance default), eavesdropping only.
+        public var reach: Distance?
+    }
+
+    public var scenario: String
+    /// The event kind (`jamming`, `dos`, …) and the catalogue threat it is.
+    public var kind: String
+    public var threat: BANThreat
+    public var target: String
+    public var securityLevel: Int
+    public var vector: String
+    public var score: Double
+    public var severity: CVSSSeverity
+    public var accepted: Double
+    public var rejected: Double
+    public var framesOverheard: Double
+    public var framesExposed: Double
+    public var detectedIn: Int
+    public var replications: Int
+    public var detectionDelay: Time?
+    public var detectWithin: Time?
+    public var verdict: String
+    public var devices: [DeviceExposure]
+    /// The eavesdropper's distance from the body (eavesdropping only).
+    public var eavesdropperDistance: Distance?
+
+    public var detected: Bool { replications > 0 && detectedIn == replications }
+
+    /// The catalogue threat of a scenario event kind; nil for kinds that are not attacks.
+    public static func threat(ofEvent kind: String) -> BANThreat? {
+        switch kind {
+        case "dos", "denial-of-service": .denialOfService
+        case "node-failure": nil
+        default: BANThreat(rawValue: kind)
+        }
+    }
+
+    /// The devices an event aims at: the named device, the devices of a named gateway,
+    /// or every device (`body`).
+    static func targets(of event: ScenarioEvent, in network: NetworkConfig) -> [DeviceConfig] {
+        if let device = network.devices.first(where: { $0.id == event.target }) { return [device] }
+        if network.gateways.contains(where: { $0.id == event.target }) {
+            return network.devices.filter { $0.primaryGateway == event.target }
+        }
+        return network.devices
+    }
+
+    /// The device's vector for `threat` at its level, given what the run observed.
+    static func vector(threat: BANThreat, level: Int, observedSuccess: Bool) -> CVSSVector? {
+        guard var vector = SecurityExposure.vector(of: threat.rawValue) else { return nil }
+        let securityLevel = SecurityLevel(rawValue: Swift.min(Swift.max(level, 0), 2)) ?? .unsecured
+        guard !observedSuccess, threat.isMitigated(by: securityLevel) else { return vector }
+        switch threat {
+        case .eavesdropping: vector.confidentiality = .none
+        case .spoofing, .replay: vector.integrity = .none
+        default: break
+        }
+        return vector
+    }
+
+    /// The distance at which a device's frames fall to its receiver sensitivity on the
+    /// off-body log-distance channel: `d0·10^((P_tx − S − PL(d0))/(10·n))`.
+    static func reach(of device: DeviceConfig) -> Distance {
+        let model = LogDistancePathLoss.castaliaDefault
+        let margin = device.radio.txPower.dBm - device.radio.sensitivity.dBm - model.lossAtReference.dB
+        return Distance(si: model.referenceDistance.si * pow(10, margin / (10 * model.exponent)))
+    }
+
+    static func assess(event: ScenarioEvent, index: Int, scenario: String, threat: BANThreat, config: TwinConfig,
+                       outcomes: [ReplicationOutcome]) -> ThreatAssessment? {
+        let runs = outcomes.filter { index < $0.events.count && $0.events[index].at < $0.horizon }
+        guard !runs.isEmpty else { return nil }
+        let count = Double(runs.count)
+        func mean(_ device: String, _ value: (DeviceOutcome) -> Int) -> Double {
+            Double(runs.reduce(0) { $0 + ($1.device(device).map(value) ?? 0) }) / count
+        }
+        var exposures: [DeviceExposure] = []
+        for device in targets(of: event, in: config.network) {
+            let accepted = mean(device.id, \.forgedAccepted), exposed = mean(device.id, \.framesExposed)
+            let success = (threat == .spoofing || threat == .replay) ? accepted > 0 : (threat == .eavesdropping && exposed > 0)
+            guard let vector = vector(threat: threat, level: device.securityLevel, observedSuccess: success) else { continue }
+            exposures.append(DeviceExposure(
+                device: device.id, securityLevel: device.securityLevel, vector: vector.description, score: vector.baseScore,
+                accepted: accepted, rejected: mean(device.id, \.forgedRejected),
+                framesOverheard: mean(device.id, \.framesOverheard), framesExposed: exposed,
+                reach: threat == .eavesdropping ? reach(of: device) : nil))
+        }
+        guard let worst = exposures.max(by: { $0.score < $1.score }) else { return nil }
+        let detections = runs.compactMap { run in run.attacks.first { $0.eventIndex == index } }
+        let delays = detections.compactMap { $0.detectionDelay?.seconds }
+        let within = config.goals.filter { goal in
+            goal.kpi == GoalKPI.securityDetect.rawValue
+                && (goal.threats.isEmpty || goal.threats.contains { $0 == event.kind || Self.threat(ofEvent: $0) == threat })
+        }.compactMap(\.within).min()
+        var assessment = ThreatAssessment(
+            scenario: scenario, kind: event.kind, threat: threat, target: event.target,
+            securityLevel: exposures.map(\.securityLevel).min() ?? 0, vector: worst.vector, score: worst.score,
+            severity: CVSSSeverity(score: worst.score),
+            accepted: exposures.reduce(0) { $0 + $1.accepted }, rejected: exposures.reduce(0) { $0 + $1.rejected },
+            framesOverheard: exposures.reduce(0) { $0 + $1.framesOverheard },
+            framesExposed: exposures.reduce(0) { $0 + $1.framesExposed },
+            detectedIn: delays.count, replications: runs.count, detectionDelay: ScenarioLookup.mean(delays).map(Time.seconds),
+            detectWithin: within, verdict: "", devices: exposures,
+            eavesdropperDistance: threat == .eavesdropping ? .meters(event.parameters["distance_m"] ?? 3) : nil)
+        assessment.verdict = assessment.judge(latestDelay: delays.max())
+        return assessment
+    }
+
+    private func judge(latestDelay: Double?) -> String {
+        if accepted > 0 || framesExposed > 0 { return "exposed" }
+        let mitigated = score == 0
+        if let detectWithin {
+            guard detected else { return "undetected" }
+            if let latestDelay, latestDelay > detectWithin.si + 1e-9 { return "detected-late" }
+            return mitigated ? "protected" : "detected"
+        }
+        if mitigated { return "protected" }
+        if detected { return "detected" }
+        return threat == .eavesdropping ? "at-risk" : "undetected"
+    }
+}
