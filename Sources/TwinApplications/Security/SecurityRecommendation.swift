@@ -1,0 +1,130 @@
+import TwinConfig
+import TwinModels
+import TwinRuntime
+import TwinUnits
+
+/// The cheapest IEEE 802.15.6 security level that meets the intent, and what it costs.
+///
+/// The level each device needs is the lowest that mitigates every threat its
+/// `security-protect` goals name (`BANThreat.isMitigated`: spoofing and replay need
+/// level 1, the MIC and frame counter; eavesdropping needs level 2, AES-128 CCM) and is
+/// at least the goal's own `securityLevel`; without such goals, the threats the
+/// scenarios stage against the device. The levels are ordered by cost (each adds the
+/// same or more octets per frame), so the lowest sufficient one is the cheapest.
+///
+/// Cost against an unsecured frame, from the simulation's frame format
+/// (`DeviceAirInterface`; 802.15.6: LSSN 2 B + MIC 4 B, `SecurityLevel.overheadBytes`;
+/// BLE: the 4-octet MIC; Tachtatzis 2010 eq. 7 air time): the extra air time of one
+/// sample (latency cost) and, at the radio's TX current and supply voltage, the extra
+/// energy per day at the device's traffic rate. Threats no level counters (jamming,
+/// DoS, node capture) get the countermeasures of ban-numbers.md §6 instead.
+public struct SecurityRecommendation: Sendable, Hashable {
+    public struct DeviceCost: Sendable, Hashable {
+        public var device: String
+        public var currentLevel: Int
+        public var requiredLevel: Int
+        /// Extra air time of one sample (all its frames) at the required level.
+        public var extraAirtime: Time
+        public var energyPerDay: Energy
+    }
+
+    public struct Countermeasure: Sendable, Hashable {
+        public var threat: String
+        public var measure: String
+    }
+
+    public var securityLevel: Int
+    public var energyCostPerDay: Energy
+    public var latencyCost: Time
+    public var reason: String
+    public var devices: [DeviceCost]
+    public var countermeasures: [Countermeasure]
+
+    /// Countermeasures of ban-numbers.md §6 for threats no security level counters.
+    static func countermeasure(for threat: BANThreat) -> String? {
+        switch threat {
+        case .jamming: "channel hopping, TX power control, relay through another device"
+        case .denialOfService: "rate limits on association, EAP protection"
+        case .nodeCapture: "key refresh and revocation"
+        case .eavesdropping, .spoofing, .replay: nil
+        }
+    }
+
+    /// The lowest level that mitigates every threat in `threats` and is at least `minimum`.
+    static func lowestLevel(mitigating threats: [BANThreat], atLeast minimum: Int = 0) -> Int {
+        let needed = SecurityLevel.allCases.first { level in
+            level.rawValue >= minimum && threats.allSatisfy { $0.isMitigated(by: level) || !Self.levelCanMitigate($0) }
+        }
+        return needed?.rawValue ?? SecurityLevel.authenticatedEncrypted.rawValue
+    }
+
+    static func levelCanMitigate(_ threat: BANThreat) -> Bool {
+        SecurityLevel.allCases.contains { threat.isMitigated(by: $0) }
+    }
+
+    /// nil when no goal or scenario asks for protection a level can give.
+    static func recommend(config: TwinConfig, staged: [(threat: BANThreat, devices: [String])]) -> SecurityRecommendation? {
+        var required: [String: Int] = [:]
+        var reasons: [String] = []
+        let protect = config.goals.filter { $0.kpi == GoalKPI.securityProtect.rawValue }
+        for goal in protect {
+            let threats = goal.threats.compactMap(ThreatAssessment.threat(ofEvent:))
+            let level = lowestLevel(mitigating: threats, atLeast: goal.securityLevel ?? 0)
+            for device in ScenarioLookup.devices(of: goal, in: config) { required[device.id] = Swift.max(required[device.id] ?? 0, level) }
+            let named = threats.filter(levelCanMitigate).map(\.rawValue)
+            reasons.append("`\(goal.id)` needs level \(level)" + (named.isEmpty ? "" : " against " + named.joined(separator: ", "))
+                           + ((goal.securityLevel ?? 0) > 0 ? " (asks for ≥ \(goal.securityLevel ?? 0))" : ""))
+        }
+        if protect.isEmpty {
+            for (threat, devices) in staged where levelCanMitigate(threat) {
+                let level = lowestLevel(mitigating: [threat])
+                for device in devices { required[device] = Swift.max(required[device] ?? 0, level) }
+                reasons.append("the \(threat.rawValue) scenario needs level \(level)")
+            }
+        }
+        var seen: [BANThreat] = []
+        for threat in staged.map(\.threat) + protect.flatMap({ $0.threats.compactMap(ThreatAssessment.threat(ofEvent:)) })
+        where !seen.contains(threat) { seen.append(threat) }
+        let countermeasures = seen.compactMap { threat in
+            countermeasure(for: threat).map { Countermeasure(threat: threat.rawValue, measure: $0) }
+        }
+        guard !required.isEmpty || !countermeasures.isEmpty else { return nil }
+        var costs: [DeviceCost] = []
+        for device in config.network.devices {
+            guard let level = required[device.id], let cost = cost(of: level, for: device) else { continue }
+            costs.append(cost)
+        }
+        let level = required.values.max() ?? 0
+        return SecurityRecommendation(
+            securityLevel: level,
+            energyCostPerDay: costs.reduce(Energy.zero) { $0 + $1.energyPerDay },
+            latencyCost: costs.map(\.extraAirtime).max() ?? .zero,
+            reason: reasons.isEmpty ? "no threat a security level counters" : "lowest sufficient level: " + reasons.joined(separator: "; "),
+            devices: costs, countermeasures: countermeasures)
+    }
+
+    /// What `level` costs `device` against unsecured frames.
+    static func cost(of level: Int, for device: DeviceConfig) -> DeviceCost? {
+        var secured = device, plain = device
+        secured.securityLevel = level
+        plain.securityLevel = 0
+        guard let withSecurity = DeviceAirInterface(device: secured), let without = DeviceAirInterface(device: plain) else {
+            return nil
+        }
+        func extra(bytes: Int) -> Double {
+            let on = withSecurity.framePayloads(packetBytes: bytes).reduce(0) { $0 + withSecurity.frameAirtime(payloadBytes: $1).si }
+            let off = without.framePayloads(packetBytes: bytes).reduce(0) { $0 + without.frameAirtime(payloadBytes: $1).si }
+            return Swift.max(0, on - off)
+        }
+        let traffic = device.traffic
+        let sampleBytes = Swift.max(1, Int(traffic.payload.bytes.rounded(.up)))
+        let sampleRate = traffic.interval.si > 0 ? 1 / traffic.interval.si : 0
+        let alarmBytes = Swift.max(1, Int(traffic.alarmPayload.bytes.rounded(.up)))
+        let extraPerSecond = sampleRate * extra(bytes: sampleBytes) + Swift.max(0, traffic.alarmRate) * extra(bytes: alarmBytes)
+        let current = DeviceAirInterface.transmitCurrent(of: device.radio, at: device.radio.txPower).si
+        let voltage = device.radio.voltage.si > 0 ? device.radio.voltage.si : device.battery.voltage.si
+        return DeviceCost(device: device.id, currentLevel: device.securityLevel, requiredLevel: level,
+                          extraAirtime: .seconds(extra(bytes: sampleBytes)),
+                          energyPerDay: .joules(extraPerSecond * Time.days(1).si * current * voltage))
+    }
+}
