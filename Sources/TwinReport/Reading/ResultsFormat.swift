@@ -1,0 +1,37 @@
+import TwinDiagnostics
+import TwinJSON
+
+/// Which files the report can draw: the results of `twinc run --format json`, tagged
+/// `"format": {"name": "twinc-run", "version": 1}`. Checked before drawing so a
+/// twin.json or a diagnostics list passed by mistake gets a clear error, not an empty
+/// page. (The tag's values are `RunReport.formatName`/`formatVersion` in TwinRuntime;
+/// this module does not depend on the runtime, so they are restated here.)
+public enum ResultsFormat {
+    public static let name = "twinc-run"
+    /// The newest version this report draws; older ones are drawn with what they hold.
+    public static let version = 1
+
+    /// The problem with `results` as a results file, with the member it is about; nil
+    /// when the report can draw it.
+    public static func problem(_ results: JSONValue) -> (code: DiagnosticCode, message: String, path: [JSONPathStep])? {
+        guard case .object = results else {
+            return (ReportDiagnostics.notResults, "expected the JSON object `twinc run --format json` prints", [])
+        }
+        guard let format = results["format"] else {
+            return (ReportDiagnostics.notResults, "no `format` member: this is not the output of `twinc run --format json`", [])
+        }
+        guard let name = format["name"]?.stringValue, name == Self.name else {
+            let found = format["name"]?.stringValue.map { "`\($0)`" } ?? "none"
+            return (ReportDiagnostics.notResults, "format name is \(found), expected `\(Self.name)`", [.key("format")])
+        }
+        guard let version = format["version"]?.numberValue, version == version.rounded(), version >= 1 else {
+            return (ReportDiagnostics.notResults, "format version is missing or not a positive integer", [.key("format")])
+        }
+        guard version <= Double(Self.version) else {
+            return (ReportDiagnostics.unsupportedVersion,
+                    "results format version \(Int(version)) is newer than this twinc draws (up to \(Self.version))",
+                    [.key("format"), .key("version")])
+        }
+        return nil
+    }
+}

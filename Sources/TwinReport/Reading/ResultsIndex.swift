@@ -1,0 +1,56 @@
+/// What several sections look up in the runtime report's members: the scenarios in run
+/// order and each goal's threshold (a latency CDF marks the goal's bound, the lifetime
+/// bars the lifetime goal's). Read once, with issues recorded once.
+struct ResultsIndex {
+    struct Scenario {
+        var id: String
+        var kind: String
+        var description: String
+    }
+
+    struct Threshold {
+        var statistic: String
+        var op: String
+        var bound: Double
+        var unit: String
+        var dimension: String?
+
+        /// `p99 ≤ 250 ms`.
+        var text: String {
+            let symbol = ["<=": "≤", ">=": "≥", "<": "<", ">": ">", "==": "="][op] ?? op
+            return "\(statistic) \(symbol) \(NumberText.value(bound, unit: unit, dimension: dimension))"
+        }
+    }
+
+    var scenarios: [Scenario] = []
+    /// Goal id → threshold, from the first scenario that states one.
+    var thresholds: [(goal: String, kpi: String, threshold: Threshold?)] = []
+
+    init(_ root: JSONCursor) {
+        for scenario in root.array("scenarios") {
+            guard let id = scenario.string("id") else { continue }
+            scenarios.append(Scenario(id: id, kind: scenario.string("kind") ?? "", description: scenario.string("description") ?? ""))
+            for goal in scenario.array("goals") {
+                guard let goalID = goal.string("id"), !thresholds.contains(where: { $0.goal == goalID }) else { continue }
+                var threshold: Threshold?
+                if let t = goal.object("threshold"), let bound = t.number("bound") {
+                    threshold = Threshold(statistic: t.string("statistic") ?? "", op: t.string("op") ?? "",
+                                          bound: bound, unit: t.string("unit") ?? "", dimension: t.string("dimension"))
+                }
+                thresholds.append((goalID, goal.string("kpi") ?? "", threshold))
+            }
+        }
+    }
+
+    func threshold(of goal: String) -> Threshold? {
+        thresholds.first { $0.goal == goal }?.threshold
+    }
+
+    /// Goals whose KPI is `kpi` with a bound in `dimension` (e.g. lifetime goals in time).
+    func goals(kpi: String) -> [(goal: String, threshold: Threshold)] {
+        thresholds.compactMap { entry in
+            guard entry.kpi == kpi, let threshold = entry.threshold else { return nil }
+            return (entry.goal, threshold)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import TwinUnits
+
+/// The network view: the body map of the baseline scenario (devices, gateways, link
+/// PDR and RSSI), battery left over time per device, the latency CDF of each goal's
+/// devices with the goal's bound, and the per-device figures of the baseline.
+struct NetworkViewSection {
+    static let application = "network-view"
+
+    let view: JSONCursor
+    let index: ResultsIndex
+
+    /// The scenario the pictures show: the one of kind `baseline`, else the first.
+    private var baseline: JSONCursor? {
+        let scenarios = view.array("scenarios")
+        return scenarios.first { $0.string("kind") == "baseline" } ?? scenarios.first
+    }
+
+    var html: String {
+        var out = "<section id=\"network-view\">\n<h2>Network view</h2>\n"
+        let scenarioName = baseline?.string("id") ?? "—"
+        out += Markup.paragraph("Pictures of scenario \(scenarioName); time series are one replication's trace (not an average).",
+                                className: "note")
+        out += "<div class=\"figures\">\n"
+        out += Markup.figure(bodyMap, caption: "Devices where they are worn (front view: the wearer's left on the right), gateways on or beside the body; each link coloured by its frame delivery ratio and labelled with its mean RSSI.")
+        out += Markup.figure(battery, caption: "Battery energy left per device over the run.")
+        for goal in view.array("goals") {
+            out += Markup.figure(latencyCDF(goal), caption: "Latency distribution of the devices goal \(goal.string("id") ?? "?") covers; the dashed line is the goal's bound when it has one.")
+        }
+        out += "</div>\n"
+        out += deviceTable
+        out += "</section>\n"
+        return out
+    }
+
+    private var bodyMap: String {
+        let topology = view.object("topology")
+        let devices = (topology?.array("devices") ?? []).compactMap { device -> BodyMap.Device? in
+            guard let id = device.string("id"), let x = device.number("x_m"), let y = device.number("y_m") else { return nil }
+            let detail = [device.string("class"), device.string("placement"), device.string("radio")].compactMap { $0 }
+                .joined(separator: ", ")
+            return BodyMap.Device(id: id, x: x, y: y, inBody: device.bool("inBody") ?? false, detail: detail)
+        }
+        let gateways = (topology?.array("gateways") ?? []).compactMap { gateway -> BodyMap.Gateway? in
+            guard let id = gateway.string("id"), let x = gateway.number("x_m"), let y = gateway.number("y_m") else { return nil }
+            return BodyMap.Gateway(id: id, kind: gateway.string("kind") ?? "", x: x, y: y, onBody: gateway.bool("onBody") ?? false)
+        }
+        var links = (baseline?.array("links") ?? []).compactMap { link -> BodyMap.Link? in
+            guard let device = link.string("device"), let gateway = link.string("gateway") else { return nil }
+            return BodyMap.Link(device: device, gateway: gateway, backup: link.string("role") == "backup",
+                                pdr: link.ratio("pdr"), rssi: link.number("rssi_dBm"))
+        }
+        if links.isEmpty {
+            // No measured links: draw the configured ones, uncoloured.
+            links = (topology?.array("links") ?? []).compactMap { link in
+                guard link.string("kind") == "body", let from = link.string("from"), let to = link.string("to") else { return nil }
+                return BodyMap.Link(device: from, gateway: to, backup: link.string("role") == "backup", pdr: nil, rssi: nil)
+            }
+        }
+        return BodyMap(plot: "\(Self.application):body-map", title: "Body map: devices, gateways and link quality",
+                       devices: devices, gateways: gateways, links: links).svg()
+    }
+
+    private var seriesDevices: (time: [Double?], devices: [JSONCursor]) {
+        guard let series = baseline?.object("series") else { return ([], []) }
+        return (series.numberColumn("time_s"), series.array("devices"))
+    }
+
+    private var battery: String {
+        let (time, devices) = seriesDevices
+        let lines = devices.enumerated().compactMap { index, device -> LineSeries? in
+            let values = device.numberColumn("batteryLeft_ratio")
+            let points = zip(time, values).compactMap { t, v in t.map { (x: $0, y: v) } }
+            guard points.contains(where: { $0.y != nil }) else { return nil }
+            return LineSeries(name: device.string("id") ?? "?", points: points, colour: Palette.series(index))
+        }
+        let maximum = time.compactMap { $0 }.max() ?? 0
+        return LineChart(plot: "\(Self.application):battery", title: "Battery left over time per device",
+                         x: AxisSpec(label: "Time", unit: .time(maximum: maximum)),
+                         y: AxisSpec(label: "Battery left", unit: .percent), series: lines).svg()
+    }
+
+    private func latencyCDF(_ goal: JSONCursor) -> String {
+        let goalID = goal.string("id") ?? "?"
+        let members = goal.strings("devices")
+        let cdfs = baseline?.array("latencyCDF") ?? []
+        let curves = members.compactMap { device -> (device: String, points: [(latency: Double, fraction: Double)])? in
+            guard let cdf = cdfs.first(where: { $0.string("device") == device }) else { return nil }
+            let points = cdf.array("points").compactMap { point -> (latency: Double, fraction: Double)? in
+                let pair = point.elements()
+                guard pair.count == 2, let latency = pair[0].numberValue(), let fraction = pair[1].numberValue() else {
+                    point.complain("expected [latency_s, fraction]")
+                    return nil
+                }
+                return (latency, fraction)
+            }
+            return points.isEmpty ? nil : (device, points)
+        }
+        let threshold = index.threshold(of: goalID)
+        let bound = threshold.flatMap { $0.dimension == "time" || $0.unit == "s" ? $0.bound : nil }
+        return CDFChart(plot: "\(Self.application):latency-cdf:\(goalID)",
+                        title: "Latency CDF of goal \(goalID) (\(goal.string("kpi") ?? ""))",
+                        curves: curves, bound: bound, boundLabel: threshold.map { "goal \($0.text)" } ?? "goal").svg()
+    }
+
+    private var deviceTable: String {
+        let rows = (baseline?.array("devices") ?? []).map { device -> [TableCell] in
+            [
+                .text(device.string("id") ?? "?"),
+                .number(device.ratio("deliveryRatio").map { NumberText.percent($0) } ?? "—"),
+                .number(device.number("latencyP50_s").map { NumberText.quantity($0, .time) } ?? "—"),
+                .number(device.number("latencyP99_s").map { NumberText.quantity($0, .time) } ?? "—"),
+                .number(device.number("meanQueue").map { significant($0, digits: 3) } ?? "—"),
+                .number(device.ratio("energyLeft_ratio").map { NumberText.percent($0, digits: 5) } ?? "—"),
+            ]
+        }
+        let links = (baseline?.array("links") ?? []).map { link -> [TableCell] in
+            [
+                .text("\(link.string("device") ?? "?") → \(link.string("gateway") ?? "?")"),
+                .text(link.string("role") ?? ""),
+                .number(link.number("pathLoss_dB").map { "\(NumberText.fixed($0, decimals: 1)) dB" } ?? "—"),
+                .number(link.number("rssi_dBm").map { "\(NumberText.fixed($0, decimals: 1)) dBm" } ?? "—"),
+                .number(link.ratio("pdr").map { NumberText.percent($0) } ?? "—"),
+            ]
+        }
+        return HTMLTable(caption: "Devices", headers: ["device", "delivery", "latency p50", "latency p99", "mean queue", "energy left"],
+                         rows: rows).html
+            + HTMLTable(caption: "Links", headers: ["link", "role", "path loss", "RSSI", "frame PDR"], rows: links).html
+    }
+}

@@ -1,0 +1,82 @@
+import TwinUnits
+
+/// Security: the CVSS v3.1 base score of each threat's exposure (bars coloured by
+/// FIRST's severity rating) and the threat table — security level, frames accepted or
+/// rejected, whether the twin detected the attack and how fast against the intent's
+/// detect-within goal, and the verdict; then the recommended level with its cost.
+struct SecuritySection {
+    static let application = "security"
+
+    let security: JSONCursor
+
+    var html: String {
+        let threats = security.array("threats")
+        var out = "<section id=\"security\">\n<h2>Security</h2>\n<div class=\"figures\">\n"
+        out += Markup.figure(cvssChart(threats), caption: "CVSS v3.1 base score of each threat's exposure (0–10), coloured by severity.")
+        out += "</div>\n"
+        out += threatTable(threats)
+        if let recommendation = security.object("recommendation") {
+            var parts: [String] = []
+            if let level = recommendation.number("securityLevel") { parts.append("security level \(NumberText.fixed(level, decimals: 0))") }
+            if let joules = recommendation.number("energyCost_J_per_day") { parts.append("\(NumberText.quantity(joules, .energy)) per day") }
+            if let latency = recommendation.number("latencyCost_s") { parts.append("\(NumberText.quantity(latency, .time)) added latency") }
+            out += "<h3>Recommendation</h3>\n" + Markup.paragraph(parts.joined(separator: ", ")
+                + (recommendation.string("reason").map { parts.isEmpty ? $0 : ". \($0)" } ?? ""))
+        }
+        out += "</section>\n"
+        return out
+    }
+
+    private static func name(_ threat: JSONCursor) -> String {
+        "\(threat.string("kind") ?? "threat") → \(threat.string("target") ?? "?")"
+    }
+
+    private func cvssChart(_ threats: [JSONCursor]) -> String {
+        let rows = threats.compactMap { threat -> BarRow? in
+            guard let cvss = threat.object("cvss"), let score = cvss.number("score"), score >= 0, score <= 10 else { return nil }
+            let severity = cvss.string("severity") ?? ""
+            return BarRow(category: Self.name(threat), bars: [
+                Bar(segments: [BarSegment(value: score, colour: Palette.severity(severity), tooltip: cvss.string("vector"))],
+                    annotation: "\(NumberText.fixed(score, decimals: 1)) \(severity)"),
+            ])
+        }
+        let legend = ["Low", "Medium", "High", "Critical"].map { LegendItem(name: $0, colour: Palette.severity($0), isBlock: true) }
+        return BarChart(plot: "\(Self.application):cvss", title: "CVSS base score per threat",
+                        axis: AxisSpec(label: "CVSS v3.1 base score", unit: .none, range: 0...10), rows: rows, legend: legend,
+                        emptyMessage: "no threats in the results").svg()
+    }
+
+    private func threatTable(_ threats: [JSONCursor]) -> String {
+        let rows = threats.map { threat -> [TableCell] in
+            let cvss = threat.object("cvss")
+            let severity = cvss?.string("severity") ?? ""
+            var score = "—"
+            if let value = cvss?.number("score") {
+                score = Markup.badge("\(NumberText.fixed(value, decimals: 1)) \(severity)", colour: Palette.severity(severity))
+            }
+            if let vector = cvss?.string("vector") { score += "<br><span class=\"note\">\(HTMLText.escape(vector))</span>" }
+            let detected: String
+            switch threat.bool("detected") {
+            case true?:
+                let delay = threat.number("detectionDelay_s").map { "in \(NumberText.quantity($0, .time))" } ?? "yes"
+                detected = delay
+            case false?: detected = "not detected"
+            case nil: detected = "—"
+            }
+            let within = threat.number("detectWithin_s").map { "within \(NumberText.quantity($0, .time))" } ?? "no goal"
+            return [
+                .text(threat.string("scenario") ?? "?"),
+                .text(Self.name(threat)),
+                .number(threat.number("securityLevel").map { NumberText.fixed($0, decimals: 0) } ?? "—"),
+                .markup(score),
+                .number(threat.number("accepted").map { NumberText.fixed($0, decimals: 0) } ?? "—"),
+                .number(threat.number("rejected").map { NumberText.fixed($0, decimals: 0) } ?? "—"),
+                .number(threat.number("framesExposed").map { NumberText.fixed($0, decimals: 0) } ?? "—"),
+                .text("\(detected) (goal: \(within))"),
+                .markup(Markup.verdict(threat.string("verdict"))),
+            ]
+        }
+        return HTMLTable(caption: "Threats", headers: ["scenario", "threat", "level", "CVSS", "accepted", "rejected", "frames exposed",
+                                                       "detected vs goal", "verdict"], rows: rows).html
+    }
+}

@@ -1,0 +1,100 @@
+/// The page header: the twin's title, the run settings, the count of goals met, and
+/// the verdict table — one row per goal, one column per scenario, each cell the
+/// verdict with the measured value and its 95 % confidence interval.
+struct SummarySection {
+    let root: JSONCursor
+    let index: ResultsIndex
+
+    var html: String {
+        let twin = root.string("twin") ?? "twin"
+        var out = "<header>\n<div class=\"inner\">\n"
+        out += "<h1>\(HTMLText.escape(root.string("title") ?? twin))</h1>\n"
+        out += Markup.paragraph("Twin \(twin) · results of twinc run, drawn by twinc report", className: "sub")
+        out += settings
+        out += counts
+        out += "</div>\n</header>\n"
+        out += "<section id=\"verdicts\">\n<h2>Goals by scenario</h2>\n"
+        out += verdictTable
+        out += "</section>\n"
+        return out
+    }
+
+    private var settings: String {
+        guard let settings = root.object("settings") else { return "" }
+        var rows: [(String, String)] = []
+        if let horizon = settings.number("horizon_s") { rows.append(("horizon", NumberText.quantity(horizon, .time))) }
+        if let warmup = settings.number("warmup_s") {
+            let shortened = settings.bool("warmupShortened") == true ? " (shortened to fit the horizon)" : ""
+            rows.append(("warm-up", NumberText.quantity(warmup, .time) + shortened))
+        }
+        if let replications = settings.number("replications") { rows.append(("replications", NumberText.fixed(replications, decimals: 0))) }
+        if let seed = settings.number("seed") { rows.append(("seed", NumberText.fixed(seed, decimals: 0))) }
+        if let events = root.number("eventsHandled") { rows.append(("events simulated", NumberText.fixed(events, decimals: 0))) }
+        guard !rows.isEmpty else { return "" }
+        return "<dl class=\"settings\">\n" + rows.map { "<dt>\(HTMLText.escape($0.0))</dt><dd>\(HTMLText.escape($0.1))</dd>" }
+            .joined(separator: "\n") + "\n</dl>\n"
+    }
+
+    private var counts: String {
+        guard let summary = root.object("summary") else { return "" }
+        let parts: [(String, String)] = [("met", "met"), ("notMet", "not-met"), ("notEvaluated", "not-evaluated")]
+        let spans = parts.compactMap { member, verdict -> String? in
+            guard let count = summary.number(member) else { return nil }
+            return "<span>\(Markup.verdict(verdict)) \(NumberText.fixed(count, decimals: 0))</span>"
+        }
+        guard !spans.isEmpty else { return "" }
+        return "<p class=\"counts\">Goals over all scenarios: " + spans.joined(separator: " ") + "</p>\n"
+    }
+
+    /// Goals in the summary's order (else the first scenario's), scenarios in run order.
+    private var verdictTable: String {
+        let scenarios = root.array("scenarios")
+        guard !scenarios.isEmpty else { return Markup.paragraph("The results hold no scenarios.", className: "note") }
+        var goalOrder: [(id: String, kpi: String, priority: String, overall: String?)] = []
+        for goal in root.object("summary")?.array("goals") ?? [] {
+            guard let id = goal.string("id") else { continue }
+            goalOrder.append((id, goal.string("kpi") ?? "", goal.string("priority") ?? "", goal.string("verdict")))
+        }
+        for scenario in scenarios {
+            for goal in scenario.array("goals") {
+                guard let id = goal.string("id"), !goalOrder.contains(where: { $0.id == id }) else { continue }
+                goalOrder.append((id, goal.string("kpi") ?? "", goal.string("priority") ?? "", nil))
+            }
+        }
+        let scenarioNames = scenarios.map { $0.string("id") ?? "?" }
+        var rows: [[TableCell]] = []
+        for goal in goalOrder {
+            var row: [TableCell] = [
+                .markup("<strong>\(HTMLText.escape(goal.id))</strong><br><span class=\"note\">\(HTMLText.escape(goal.kpi)) · \(HTMLText.escape(goal.priority))</span>"),
+                .text(index.threshold(of: goal.id)?.text ?? "—"),
+                .markup(Markup.verdict(goal.overall)),
+            ]
+            for scenario in scenarios {
+                let result = scenario.array("goals").first { $0.string("id") == goal.id }
+                row.append(.markup(result.map(Self.cell) ?? "<span class=\"note\">—</span>"))
+            }
+            rows.append(row)
+        }
+        let table = HTMLTable(caption: nil, headers: ["goal", "target", "overall"] + scenarioNames, rows: rows).html
+        let kinds = scenarios.map { "\($0.string("id") ?? "?"): \($0.string("kind") ?? "")" }.joined(separator: ", ")
+        return table + Markup.paragraph("Cells: verdict, mean over replications and its 95 % confidence interval. Scenarios — \(kinds).",
+                                        className: "note")
+    }
+
+    /// One goal in one scenario: badge, value, interval; the note as a tooltip.
+    static func cell(_ goal: JSONCursor) -> String {
+        var out = Markup.verdict(goal.string("verdict"))
+        if let value = goal.object("value"), let mean = value.number("mean") {
+            let unit = value.string("unit"), dimension = value.string("dimension")
+            out += " " + HTMLText.escape(NumberText.value(mean, unit: unit, dimension: dimension))
+            if let lower = value.number("lower"), let upper = value.number("upper") {
+                out += "<br><span class=\"ci\">[\(HTMLText.escape(NumberText.value(lower, unit: unit, dimension: dimension))), "
+                    + "\(HTMLText.escape(NumberText.value(upper, unit: unit, dimension: dimension)))]</span>"
+            }
+        }
+        if let note = goal.string("note") {
+            out = "<span title=\"\(HTMLText.escape(note))\">\(out)</span>"
+        }
+        return out
+    }
+}

@@ -1,7 +1,0 @@
-import Testing
-import TwinJSON
-@testable import TwinReport
-
-@Test func pageIsHTML() {
-    #expect(HTMLReport.render(results: .object([])).hasPrefix("<!doctype html>"))
-}
