@@ -87,13 +87,15 @@ public struct LatencyCDF: Sendable, Hashable {
         self.points = points
     }
 
-    /// The percentiles the points are read at: dense in the tail, where latency goals
-    /// (p99, p99.9) live.
-    static let percentiles: [Double] = [0, 1, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 98, 99, 99.5, 99.9, 100]
+    /// The fractions the points are read at: dense in the tail, where latency goals
+    /// (p99, p99.9) live. Written as fractions (not percentiles / 100) so the JSON
+    /// shows `0.999`, not `0.9990000000000001`.
+    static let fractions: [Double] = [0, 0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99,
+                                      0.995, 0.999, 1]
 
     static func read(device: String, histogram: LatencyHistogram) -> LatencyCDF {
-        let points = percentiles.compactMap { p -> (latency: Time, fraction: Double)? in
-            histogram.percentile(p).map { (latency: $0.time, fraction: p / 100) }
+        let points = fractions.compactMap { fraction -> (latency: Time, fraction: Double)? in
+            histogram.percentile(fraction * 100).map { (latency: $0.time, fraction: fraction) }
         }
         return LatencyCDF(device: device, points: points)
     }

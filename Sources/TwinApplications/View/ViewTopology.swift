@@ -72,21 +72,23 @@ public struct ViewTopology: Sendable, Hashable {
 
     public func device(_ id: String) -> DeviceNode? { devices.first { $0.id == id } }
 
-    /// Body height of the drawing (BodyGeometry's H).
-    static let bodyHeight = 1.75
     /// Hip-joint height, 0.530 H (Winter 2009 Fig. 4.1): where off-body hubs are drawn.
-    static let hipHeight = 0.530 * bodyHeight
+    static let hipHeight = 0.9275  // 0.530 × 1.75, written out so it prints exactly
+    /// Torso centre, 0.6 H: where a placement the geometry does not know is drawn.
+    static let torsoCentreHeight = 1.05
     /// Off-body hubs closer than this would be drawn on the body outline.
     static let minimumOffBodyDistance = 0.4
 
-    /// Front-view coordinates of a placement; placements the geometry does not know are
+    /// Front-view coordinates of a placement (to the millimetre); placements the geometry does not know are
     /// drawn at the torso centre (0.6 H) with `positionKnown` false, so a reader can
     /// tell a guess from a position.
     static func frontView(of placement: String) -> (x: Distance, y: Distance, known: Bool) {
         guard let position = BodyGeometry.position(of: placement) else {
-            return (.zero, .meters(0.6 * bodyHeight), false)
+            return (.zero, .meters(Self.torsoCentreHeight), false)
         }
-        return (.millimeters(position.x), .millimeters(position.z), true)
+        // Whole millimetres, divided (not multiplied by 1e-3) so the JSON prints 1.638,
+        // not 1.6380000000000001.
+        return (.meters(position.x.rounded() / 1000), .meters(position.z.rounded() / 1000), true)
     }
 }
 
