@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import TwinConfig
+import TwinJSON
+import TwinModels
+import TwinRuntime
+import TwinUnits
+@testable import TwinApplications
+
+@Suite("Security application")
+struct SecurityApplicationTests {
+    /// An unsecured pump (level 0) and a level-2 ECG patch; an attacker forges frames in
+    /// each one's name twice a second from 10 s to 40 s of a 60 s run; the twin must
+    /// detect spoofing within 2 s.
+    static func spoofingTwin() -> TwinConfig {
+        AppsFixture.config(
+            devices: [AppsFixture.device("pump", security: 0), AppsFixture.device("ecg", placement: "abdomen", security: 2)],
+            goals: [AppsFixture.goal("detect-spoofing", "security-detect", nil, .ratio, devices: [],
+                                     threats: ["spoofing"], within: .seconds(2))],
+            scenarios: [
+                AppsFixture.scenario("baseline", []),
+                AppsFixture.scenario("spoof-pump", [AppsFixture.event("spoofing", "pump", at: .seconds(10),
+                                                                      duration: .seconds(30), ["rate_per_s": 2])]),
+                AppsFixture.scenario("spoof-ecg", [AppsFixture.event("spoofing", "ecg", at: .seconds(10),
+                                                                     duration: .seconds(30), ["rate_per_s": 2])]),
+            ])
+    }
+
+    @Test("level 0 accepts spoofed frames, level 2 rejects them and the detector sees it at once")
+    func spoofingByLevel() throws {
+        let config = Self.spoofingTwin()
+        let (outcomes, report) = try AppsFixture.run(config)
+        let security = SecurityReport.evaluate(config: config, outcomes: outcomes, report: report)
+        #expect(security.threats.count == 2)
+        let pump = try #require(security.threats.first { $0.scenario == "spoof-pump" })
+        #expect(pump.accepted > 20 && pump.rejected == 0)
+        #expect(pump.vector == "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N")
+        #expect(pump.score == 6.5 && pump.severity == .medium)
+        #expect(pump.verdict == "exposed")
+        let ecg = try #require(security.threats.first { $0.scenario == "spoof-ecg" })
+        #expect(ecg.accepted == 0 && ecg.rejected > 20)
+        #expect(ecg.score == 0 && ecg.severity == .none)
+        #expect(ecg.detected)
+        #expect((ecg.detectionDelay?.si ?? .infinity) <= 1)
+        #expect(ecg.detectWithin?.si == 2)
+        #expect(ecg.verdict == "protected")
+    }
+
+    @Test("CVSS v3.1: FIRST's published examples through TwinModels.CVSS")
+    func firstExamples() throws {
+        // FIRST, "CVSS v3.1 Examples": the adjacent and physical vectors a BAN meets.
+        let examples: [(String, Double)] = [
+            ("CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 8.8),  // CVE-2011-1265 Microsoft Bluetooth stack
+            ("CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:C/C:H/I:N/A:H", 9.3),  // CVE-2013-6014 Juniper proxy ARP
+            ("CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:C/C:N/I:H/A:N", 6.8),  // CVE-2008-1447 DNS cache poisoning
+            ("CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N", 4.6),  // CVE-2014-2019 iOS passcode bypass
+            ("CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H", 7.6),  // CVE-2018-3652 Intel debug interface
+            ("CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 6.8),  // CVE-2014-2005 Sophos disk encryption
+        ]
+        for (vector, score) in examples {
+            #expect(try CVSSVector.parse(vector).get().baseScore == score, "\(vector)")
+        }
+    }
+
+    @Test("the vector of a threat follows the device's security level")
+    func vectorsByLevel() throws {
+        func score(_ threat: BANThreat, _ level: Int, observed: Bool = false) -> Double? {
+            ThreatAssessment.vector(threat: threat, level: level, observedSuccess: observed)?.baseScore
+        }
+        #expect(ThreatAssessment.vector(threat: .eavesdropping, level: 0, observedSuccess: false)?.description
+            == "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N")
+        #expect(score(.eavesdropping, 0) == 6.5)
+        #expect(score(.eavesdropping, 1) == 6.5)  // a MIC does not hide the payload
+        #expect(score(.eavesdropping, 2) == 0)
+        #expect(score(.eavesdropping, 2, observed: true) == 6.5)  // the measurement wins
+        #expect(score(.spoofing, 0) == 6.5 && score(.spoofing, 1) == 0)
+        #expect(score(.replay, 0) == 5.3 && score(.replay, 2) == 0)
+        #expect(score(.jamming, 2) == 6.5 && score(.denialOfService, 2) == 6.5)
+        #expect(score(.nodeCapture, 2) == 6.8)
+    }
+
+    @Test("the recommendation is the lowest level that counters the goal's threats, with its cost")
+    func lowestSufficientLevel() throws {
+        func recommend(_ threats: [String], level: Int? = nil) -> SecurityRecommendation? {
+            let config = AppsFixture.config(
+                devices: [AppsFixture.device("pump", security: 0)],
+                goals: [AppsFixture.goal("protect", "security-protect", nil, .count, devices: ["pump"], threats: threats,
+                                         level: level)],
+                scenarios: [AppsFixture.scenario("baseline", [])])
+            return SecurityRecommendation.recommend(config: config, staged: [])
+        }
+        #expect(recommend(["spoofing", "replay"])?.securityLevel == 1)
+        #expect(recommend(["eavesdropping"])?.securityLevel == 2)
+        #expect(recommend(["spoofing"], level: 2)?.securityLevel == 2)
+        #expect(recommend(["jamming"])?.securityLevel == 0)
+        #expect(recommend(["jamming"])?.countermeasures.first?.threat == "jamming")
+        // Cost: 6 octets (LSSN + MIC) more per 64-octet frame at 971.4 kbps, 5 frames a
+        // second at 9 mA (−6 dBm) and 3 V.
+        let spoofing = try #require(recommend(["spoofing"]))
+        let air = try #require(DeviceAirInterface(device: AppsFixture.device("pump", security: 1)))
+        let plain = try #require(DeviceAirInterface(device: AppsFixture.device("pump", security: 0)))
+        let extra = air.frameAirtime(payloadBytes: 64).si - plain.frameAirtime(payloadBytes: 64).si
+        #expect(extra > 0)
+        #expect(abs(spoofing.latencyCost.si - extra) < 1e-12)
+        #expect(abs(spoofing.energyCostPerDay.si - extra * 5 * 86_400 * 9e-3 * 3) < 1e-9)
+    }
+
+    @Test("eavesdropping: frames readable below level 2, reach from TX power; JSON members")
+    func eavesdropping() throws {
+        let config = AppsFixture.config(
+            devices: [AppsFixture.device("pump", security: 0), AppsFixture.device("ecg", placement: "abdomen", security: 2)],
+            scenarios: [AppsFixture.scenario("listen", [AppsFixture.event("eavesdropping", "body", at: .seconds(5),
+                                                                          duration: .seconds(20), ["distance_m": 2])])])
+        let (outcomes, report) = try AppsFixture.run(config)
+        let security = SecurityReport.evaluate(config: config, outcomes: outcomes, report: report)
+        let threat = try #require(security.threats.first)
+        let pump = try #require(threat.devices.first { $0.device == "pump" })
+        let ecg = try #require(threat.devices.first { $0.device == "ecg" })
+        #expect(pump.framesExposed > 0 && pump.score == 6.5)
+        #expect(ecg.framesOverheard > 0 && ecg.framesExposed == 0 && ecg.score == 0)
+        // −6 dBm against −87 dBm sensitivity, 55 dB at 1 m, η = 2.4: 10^(26/24) m.
+        #expect(abs((pump.reach?.si ?? 0) - pow(10, 26.0 / 24)) < 1e-9)
+        #expect(threat.verdict == "exposed")
+        let json = security.jsonValue()
+        let row = try #require(json["threats"]?.arrayValue?.first)
+        for member in ["scenario", "kind", "target", "securityLevel", "cvss", "accepted", "rejected", "framesExposed",
+                       "detected", "detectionDelay_s", "detectWithin_s", "verdict"] {
+            #expect(row[member] != nil, "missing \(member)")
+        }
+        #expect(row["cvss"]?["score"]?.numberValue == 6.5)
+        let recommendation = try #require(json["recommendation"])
+        #expect(recommendation["securityLevel"]?.numberValue == 2)
+        for member in ["energyCost_J_per_day", "latencyCost_s", "reason"] { #expect(recommendation[member] != nil) }
+        #expect(security.text().hasPrefix("Security\n"))
+    }
+}
