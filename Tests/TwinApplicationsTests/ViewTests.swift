@@ -112,4 +112,18 @@ private typealias F = ViewFixture
         let baseline = try #require(view.scenario("baseline")?.trace?.device("watch"))
         #expect(after.allSatisfy { (baseline.deliveryRatio[$0] ?? 0) > 0.9 })
     }
+
+    @Test func withoutTimeSeriesTheViewKeepsWhatTheOutcomesKnow() throws {
+        let config = F.config(horizon: .seconds(30))
+        let outcomes = try simulateScenarios(RunPlan(RunRequest(config: config)))
+        let view = NetworkView.build(config: config, outcomes: outcomes)
+        #expect(view.sampleInterval == config.run.sampleInterval)
+        let scenario = try #require(view.scenarios.first)
+        #expect(scenario.trace == nil)
+        let primary = try #require(scenario.link(device: "ecg", gateway: "phone"))
+        #expect(primary.rssi != nil && primary.pdr == nil, "RSSI from the outcome; no frame counts without samples")
+        #expect(scenario.device("ecg")?.meanQueue == nil && scenario.device("ecg")?.deliveryRatio != nil)
+        #expect(view.locateSnapshot(at: .seconds(10), scenario: nil) == .failure(.noTimeSeries(scenario: "baseline")))
+        #expect(view.jsonValue()["scenarios"]?.arrayValue?.first?["series"] == .null)
+    }
 }

@@ -40,18 +40,17 @@ extension ScenarioView {
         return targets.map { target in
             var sent = 0, acknowledged = 0, levelCount = 0
             var levelSum = 0.0
-            if hasSeries {
-                let index = gatewayIDs.firstIndex(of: target.gateway)
+            if hasSeries, let index = gatewayIDs.firstIndex(of: target.gateway) {
                 for run in runs {
                     guard let series = run.timeSeries?.first(where: { $0.deviceID == device.id }) else { continue }
-                    for sample in series.samples where sample.servingGateway == index && index != nil {
+                    for sample in series.samples where sample.servingGateway == index {
                         sent += sample.framesSent
                         acknowledged += sample.framesAcknowledged
                         levelCount += sample.levelsMeasured
                         levelSum += (sample.rssi ?? 0) * Double(sample.levelsMeasured)
                     }
                 }
-            } else if target.role == .primary {
+            } else if !hasSeries, target.role == .primary {
                 for run in runs {
                     guard let outcome = run.device(device.id) else { continue }
                     levelCount += outcome.rssi.count
@@ -60,8 +59,8 @@ extension ScenarioView {
             }
             let rssi = levelCount > 0 ? PowerLevel(dBm: levelSum / Double(levelCount)) : nil
             return LinkMeasure(device: device.id, gateway: target.gateway, role: target.role,
-                                      framesSent: sent, framesAcknowledged: acknowledged, rssi: rssi,
-                                      pathLoss: rssi.map { txPower - $0 })
+                               framesSent: sent, framesAcknowledged: acknowledged, rssi: rssi,
+                               pathLoss: rssi.map { txPower - $0 })
         }
     }
 
