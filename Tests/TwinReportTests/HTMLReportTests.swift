@@ -103,9 +103,11 @@ import TwinJSON
 
     @Test func numbersAreWrittenWithFixedPrecision() {
         let html = HTMLReport.render(results: ReportFixture.results())
-        // No float noise such as 0.30000000000000004 or exponents in coordinates.
-        #expect(html.range(of: #"\d\.\d{4,}"#, options: .regularExpression) == nil)
-        #expect(html.range(of: #"\de-\d"#, options: .regularExpression) == nil)
+        // No float noise such as 0.30000000000000004 or exponents in SVG attributes:
+        // coordinates are written to 0.1 px, opacities to 0.01.
+        #expect(html.range(of: #"="-?\d+\.\d{3,}""#, options: .regularExpression) == nil)
+        #expect(html.range(of: #"[=" ,]-?\d+(\.\d+)?e[-+]?\d+[" ,]"#, options: .regularExpression) == nil)
+        #expect(html.contains("points=\""), "the check saw some coordinates")
     }
 
     @Test func malformedMembersAreLeftOutWithAnIssue() {
@@ -152,4 +154,12 @@ import TwinJSON
         #expect(html.contains("[61.96 %, 62.04 %]"), "the interval")
         #expect(html.contains("horizon</dt><dd>1 min"))
     }
+}
+
+/// Writes the fixture's page for a look in a browser (`TWINC_REPORT_FIXTURE=/tmp/x.html`).
+@Test func writeFixturePageWhenAsked() throws {
+    guard let path = ProcessInfo.processInfo.environment["TWINC_REPORT_FIXTURE"] else { return }
+    try HTMLReport.render(results: ReportFixture.results()).write(toFile: path, atomically: true, encoding: .utf8)
+    try HTMLReport.render(results: ReportFixture.reversingMembers(ReportFixture.results()))
+        .write(toFile: path + ".reversed", atomically: true, encoding: .utf8)
 }

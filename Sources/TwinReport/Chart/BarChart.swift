@@ -31,7 +31,7 @@ struct BarChart {
     var rows: [BarRow]
     var legend: [LegendItem] = []
     var markers: [ChartMarker] = []
-    var width: Double = 720
+    var width: Double = 600
     var emptyMessage = "no data in the results"
 
     private static let barHeight = 14.0
@@ -50,7 +50,7 @@ struct BarChart {
         let leftMargin = min(max(Double(longest) * 6.3 + 14, 60), 220)
         var canvas = SVGCanvas(width: width, height: height)
         let frame = ChartFrame(width: width, height: height, leftMargin: leftMargin,
-                               legendWidth: legend.isEmpty ? 60 : 170)
+                               legendWidth: legend.isEmpty ? 90 : 150)
         let values = rows.flatMap { $0.bars.flatMap { [$0.total] + ($0.interval.map { [$0.upperBound] } ?? []) } }
             + markers.map(\.at)
         guard !rows.isEmpty, let maximum = values.map(axis.unit.display).max() else {
@@ -100,7 +100,12 @@ struct BarChart {
             end = max(end, high)
         }
         if let annotation = bar.annotation {
-            canvas.text(end + 5, y + Self.barHeight - 3, annotation, size: ChartFrame.tickFont, fill: Palette.muted)
+            // Past the plot's right edge the label would run into the legend: write it
+            // inside the bar's end instead.
+            let fits = end + 5 + Double(annotation.count) * 6.2 <= frame.right + 10
+            let inside = !fits && end - frame.left > Double(annotation.count) * 6.2 + 8
+            canvas.text(inside ? end - 4 : end + 5, y + Self.barHeight - 3.5, annotation, size: ChartFrame.tickFont - 0.5,
+                        anchor: inside ? .end : .start, fill: inside ? "#ffffff" : Palette.muted, weight: inside ? "600" : nil)
         }
     }
 }

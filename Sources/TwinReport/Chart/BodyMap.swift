@@ -2,7 +2,8 @@
 /// (the body the runtime's geometry uses: shoulders at 0.818 H, hips at 0.530 H, wrists
 /// at 0.485 H, after Winter 2009 Fig. 4.1), each device at its `x_m, y_m`, gateways on
 /// or beside the body, and a line per device → gateway link coloured by its packet
-/// delivery ratio and labelled with its RSSI. Backup links are dashed.
+/// delivery ratio; each device is labelled with its link's RSSI and PDR. Backup links
+/// are dashed.
 ///
 /// The view is from the front, so the wearer's left (`x > 0`) is on the viewer's right.
 /// Off-body gateways further than `maximumDrawnDistance` from the centre line are drawn
@@ -39,10 +40,10 @@ struct BodyMap {
     var gateways: [Gateway]
     var links: [Link]
 
-    static let maximumDrawnDistance = 1.1
+    static let maximumDrawnDistance = 0.9
     private static let height = 1.75
-    private let width = 640.0
-    private let canvasHeight = 520.0
+    private let width = 560.0
+    private let canvasHeight = 560.0
 
     func svg() -> String {
         var canvas = SVGCanvas(width: width, height: canvasHeight)
@@ -56,9 +57,9 @@ struct BodyMap {
         let xs = devices.map(\.x) + drawnGateways.map(\.0.x)
         let halfWidth = max(0.5, (xs.map(abs).max() ?? 0) + 0.3)
         // Metres → pixels, same scale both ways; the legend takes the bottom 50 px.
-        let scale = min((width - 20) / (2 * halfWidth), (canvasHeight - 80) / 1.85)
+        let scale = min((width - 20) / (2 * halfWidth), (canvasHeight - 90) / 1.85)
         let originX = width / 2
-        let originY = canvasHeight - 60.0
+        let originY = canvasHeight - 70.0
         let px = { (x: Double) in originX + x * scale }
         let py = { (y: Double) in originY - y * scale }
 
@@ -72,13 +73,7 @@ struct BodyMap {
             guard let from = devicePositions[link.device], let to = gatewayPositions[link.gateway] else { continue }
             let colour = link.backup && link.pdr == nil ? Palette.unknown : Palette.pdr(link.pdr)
             canvas.line(px(from.0), py(from.1), px(to.0), py(to.1), stroke: colour,
-                        width: link.backup ? 1.2 : 2.5, dash: link.backup ? "4 3" : nil, opacity: link.backup ? 0.7 : 0.9)
-            guard !link.backup, let rssi = link.rssi else { continue }
-            // The label sits a third of the way from the device, where lines into a shared
-            // gateway have not yet converged.
-            let lx = px(from.0 + (to.0 - from.0) * 0.33), ly = py(from.1 + (to.1 - from.1) * 0.33)
-            canvas.rect(lx - 30, ly - 8, 60, 13, fill: "#ffffff", radius: 3)
-            canvas.text(lx, ly + 2, "\(NumberText.fixed(rssi, decimals: 1)) dBm", size: 9.5, anchor: .middle, fill: colour)
+                        width: link.backup ? 1.2 : 3, dash: link.backup ? "4 3" : nil, opacity: link.backup ? 0.7 : 0.95)
         }
         for (gateway, clamped) in drawnGateways {
             let x = px(gateway.x), y = py(gateway.y)
@@ -88,16 +83,29 @@ struct BodyMap {
             let right = gateway.x >= 0
             canvas.text(x + (right ? -12 : 12), y + 24, label, size: 11, anchor: right ? .end : .start, weight: "600")
         }
+        // Each device is labelled with its id and, below, its primary link's RSSI and PDR
+        // in the link's colour: labels beside the dots do not pile up where the lines
+        // converge on a shared gateway.
         for device in devices {
             let x = px(device.x), y = py(device.y)
-            canvas.circle(x, y, 6.5, fill: device.inBody ? "#7b1fa2" : "#1565c0", stroke: "#ffffff", strokeWidth: 2,
+            canvas.circle(x, y, 7, fill: device.inBody ? "#7b1fa2" : "#1565c0", stroke: "#ffffff", strokeWidth: 2,
                           tooltip: "\(device.id): \(device.detail)")
             let right = device.x >= -0.01
-            canvas.text(x + (right ? 10 : -10), y - 6, device.id, size: 11.5, anchor: right ? .start : .end, weight: "600")
+            let lx = x + (right ? 11 : -11)
+            canvas.text(lx, y - 2, device.id, size: 12.5, anchor: right ? .start : .end, weight: "600")
+            if let link = links.first(where: { $0.device == device.id && !$0.backup }) {
+                var parts: [String] = []
+                if let rssi = link.rssi { parts.append("\(NumberText.fixed(rssi, decimals: 1)) dBm") }
+                if let pdr = link.pdr { parts.append(NumberText.percent(pdr, digits: 3)) }
+                if !parts.isEmpty {
+                    canvas.text(lx, y + 11, parts.joined(separator: " · "), size: 10.5, anchor: right ? .start : .end,
+                                fill: Palette.pdr(link.pdr), weight: "600")
+                }
+            }
         }
         drawLegend(on: &canvas)
         return canvas.svg(plot: plot, title: title,
-                          description: "Front view; the wearer's left is on the viewer's right. Lines: device to gateway, colour = packet delivery ratio, label = RSSI.")
+                          description: "Front view; the wearer's left is on the viewer's right. Lines: device to gateway, colour = frame delivery ratio; beside each device its link's RSSI and PDR.")
     }
 
     /// Head, neck, torso, arms hanging and legs, as filled shapes in body proportions.
@@ -138,7 +146,7 @@ struct BodyMap {
 
     /// Link colour scale (80 → 100 % PDR), line styles and node kinds.
     private func drawLegend(on canvas: inout SVGCanvas) {
-        let y = canvasHeight - 30
+        let y = canvasHeight - 40
         let x0 = 16.0
         canvas.text(x0, y - 6, "Link PDR", size: 10.5, fill: Palette.muted)
         let steps = 20
@@ -149,16 +157,16 @@ struct BodyMap {
         canvas.text(x0, y + 22, "≤ 80 %", size: 9.5, fill: Palette.muted)
         canvas.text(x0 + 60, y + 22, "90 %", size: 9.5, anchor: .middle, fill: Palette.muted)
         canvas.text(x0 + 120, y + 22, "100 %", size: 9.5, anchor: .end, fill: Palette.muted)
-        let x1 = 170.0
-        canvas.line(x1, y + 5, x1 + 22, y + 5, stroke: Palette.ink, width: 2.5)
-        canvas.text(x1 + 27, y + 9, "primary link (RSSI)", size: 10.5)
-        canvas.line(x1 + 140, y + 5, x1 + 162, y + 5, stroke: Palette.unknown, width: 1.2, dash: "4 3")
-        canvas.text(x1 + 167, y + 9, "backup", size: 10.5)
-        canvas.circle(x1 + 230, y + 5, 5.5, fill: "#1565c0")
-        canvas.text(x1 + 240, y + 9, "on-body device", size: 10.5)
-        canvas.circle(x1 + 335, y + 5, 5.5, fill: "#7b1fa2")
-        canvas.text(x1 + 345, y + 9, "implant", size: 10.5)
-        canvas.rect(x1 + 395, y, 11, 11, fill: "#37474f", radius: 2)
-        canvas.text(x1 + 411, y + 9, "gateway", size: 10.5)
+        let x1 = 170.0, y2 = y + 20
+        canvas.line(x1, y + 5, x1 + 22, y + 5, stroke: Palette.ink, width: 3)
+        canvas.text(x1 + 27, y + 9, "primary link: RSSI · frame PDR", size: 10.5)
+        canvas.line(x1 + 215, y + 5, x1 + 237, y + 5, stroke: Palette.unknown, width: 1.2, dash: "4 3")
+        canvas.text(x1 + 242, y + 9, "backup link", size: 10.5)
+        canvas.circle(x1 + 6, y2 + 5, 5.5, fill: "#1565c0")
+        canvas.text(x1 + 16, y2 + 9, "on-body device", size: 10.5)
+        canvas.circle(x1 + 111, y2 + 5, 5.5, fill: "#7b1fa2")
+        canvas.text(x1 + 121, y2 + 9, "implant", size: 10.5)
+        canvas.rect(x1 + 180, y2, 11, 11, fill: "#37474f", radius: 2)
+        canvas.text(x1 + 196, y2 + 9, "gateway", size: 10.5)
     }
 }

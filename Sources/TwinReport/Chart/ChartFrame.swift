@@ -5,8 +5,8 @@ struct ChartFrame {
     /// The plot area in pixels.
     let left: Double, top: Double, right: Double, bottom: Double
 
-    static let tickFont = 10.0
-    static let legendFont = 11.0
+    static let tickFont = 11.0
+    static let legendFont = 12.0
 
     /// A frame in a `width`×`height` canvas, leaving room for tick labels on the left,
     /// the axis title below and a legend column of `legendWidth` on the right.
@@ -50,7 +50,7 @@ struct ChartFrame {
     func drawLegend(_ items: [LegendItem], on canvas: inout SVGCanvas) {
         guard !items.isEmpty else { return }
         let x0 = right + 14
-        let rowHeight = 15.0
+        let rowHeight = 16.0
         let maxRows = Int((bottom - top) / rowHeight)
         for (index, item) in items.prefix(max(maxRows, 1)).enumerated() {
             let py = top + 6 + Double(index) * rowHeight
@@ -59,7 +59,7 @@ struct ChartFrame {
             } else {
                 canvas.line(x0, py, x0 + 16, py, stroke: item.colour, width: 2.5, dash: item.dashed ? "5 3" : nil)
             }
-            canvas.text(x0 + 21, py + 4, Self.shortened(item.name, to: 22), size: Self.legendFont)
+            canvas.text(x0 + 21, py + 4, Self.shortened(item.name, to: 18), size: Self.legendFont)
         }
         if items.count > maxRows, maxRows > 0 {
             canvas.text(x0, top + 6 + Double(maxRows) * rowHeight, "+\(items.count - maxRows) more", size: Self.tickFont, fill: Palette.muted)

@@ -17,14 +17,14 @@ struct LineChart {
     var y: AxisSpec
     var series: [LineSeries]
     var markers: [ChartMarker] = []
-    var width: Double = 720
-    var height: Double = 300
+    var width: Double = 600
+    var height: Double = 290
     /// Drawn in the plot area when no series has a point.
     var emptyMessage = "no data in the results"
 
     func svg() -> String {
         var canvas = SVGCanvas(width: width, height: height)
-        let frame = ChartFrame(width: width, height: height, legendWidth: series.isEmpty ? 0 : 170)
+        let frame = ChartFrame(width: width, height: height, legendWidth: series.isEmpty ? 0 : 150)
         let xs = series.flatMap { $0.points.map { x.unit.display($0.x) } } + markers.map { x.unit.display($0.at) }
         let ys = series.flatMap { $0.points.compactMap { $0.y.map(y.unit.display) } }
         guard !ys.isEmpty, let xMin = xs.min(), let xMax = xs.max(), let yMin = ys.min(), let yMax = ys.max() else {

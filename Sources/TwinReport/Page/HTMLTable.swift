@@ -65,7 +65,8 @@ enum Markup {
     }
 
     /// Any JSON value as short text: what a section shows for members it has no layout
-    /// for (a recommendation's details, evidence rows), keys in their written order.
+    /// for (a recommendation's details, evidence rows), keys sorted as the canonical
+    /// writer sorts them so the text does not depend on how the JSON was built.
     static func plainText(_ value: JSONValue, depth: Int = 0) -> String {
         switch value {
         case .null: return "—"
@@ -77,7 +78,8 @@ enum Markup {
             return items.map { plainText($0, depth: depth + 1) }.joined(separator: ", ")
         case .object(let members):
             guard depth < 4 else { return "{…}" }
-            return members.map { "\($0.0): \(plainText($0.1, depth: depth + 1))" }.joined(separator: "; ")
+            return members.sorted { Array($0.0.utf8).lexicographicallyPrecedes($1.0.utf8) }
+                .map { "\($0.0): \(plainText($0.1, depth: depth + 1))" }.joined(separator: "; ")
         }
     }
 }

@@ -31,9 +31,11 @@ enum NumberText {
     /// A value in the canonical unit `unit` of the results JSON (`s`, `1`, `J`, …),
     /// formatted with the dimension it names when the unit is known.
     static func value(_ value: Double, unit: String?, dimension: String? = nil) -> String {
-        if let dimension, let known = Dimension(rawValue: dimension) { return quantity(value, known) }
+        if let dimension, let known = Dimension(rawValue: dimension) {
+            return known == .ratio ? percent(value, digits: 5) : quantity(value, known)
+        }
         if let unit, let known = Dimension.allCases.first(where: { $0.canonicalUnit == unit && $0 != .count }) {
-            return quantity(value, known)
+            return known == .ratio ? percent(value, digits: 5) : quantity(value, known)
         }
         let number = significant(value)
         guard let unit, !unit.isEmpty, unit != "1" else { return number }

@@ -15,7 +15,8 @@ enum PageStyle {
     .sub { color: #666; margin: 2px 0; font-size: 13px; }
     .note { color: #666; font-size: 12.5px; }
     .warn { color: #9a6700; font-size: 12.5px; }
-    .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 14px; }
+    .figures { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px; }
+    @media (max-width: 960px) { .figures { grid-template-columns: 1fr; } }
     figure { background: #fff; border: 1px solid #e2e2e2; border-radius: 6px; margin: 0; padding: 10px 12px; }
     figure.wide { grid-column: 1 / -1; }
     figcaption { font-size: 12.5px; color: #555; margin-top: 4px; }
@@ -27,8 +28,8 @@ enum PageStyle {
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .badge { display: inline-block; padding: 1px 7px; border-radius: 9px; font-size: 12px; font-weight: 600;
              background: #e0e0e0; color: #333; white-space: nowrap; }
-    .v-met, .v-detected, .v-rejected, .v-pass, .v-ok { background: #2e9e44; color: #fff; }
-    .v-not-met, .v-undetected, .v-accepted, .v-fail, .v-too-slow { background: #d62728; color: #fff; }
+    .v-met, .v-detected, .v-rejected, .v-pass, .v-ok, .v-recovered { background: #2e9e44; color: #fff; }
+    .v-not-met, .v-undetected, .v-accepted, .v-fail, .v-too-slow, .v-not-recovered { background: #d62728; color: #fff; }
     .v-not-evaluated, .v-not-applicable { background: #bdbdbd; color: #222; }
     .ci { color: #666; font-size: 12px; white-space: nowrap; }
     .counts span { margin-right: 12px; }

@@ -38,6 +38,9 @@ struct OptimisationSection {
         out += HTMLTable(caption: "Verdicts", headers: ["goal", "target", "baseline", "recommended"], rows: verdicts).html
         let evidence = optimisation.array("evidence").map { [TableCell.text(Markup.plainText($0.value))] }
         out += HTMLTable(caption: "Evidence", headers: ["candidate"], rows: evidence).html
+        if knobs.isEmpty && verdicts.isEmpty && evidence.isEmpty {
+            out += Markup.paragraph("The optimiser reported no knobs and no verdicts.", className: "note")
+        }
         out += "</section>\n"
         return out
     }

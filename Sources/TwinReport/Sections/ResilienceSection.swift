@@ -20,7 +20,7 @@ struct ResilienceSection {
             let at = fault.number("at_s")
             let label = "\(fault.string("kind") ?? "fault") \(fault.string("target") ?? "")".trimmingSuffixSpaces
             if let chart = kpiOverTime(scenario: scenario, faultAt: at, faultLabel: label) {
-                out += Markup.figure(chart, caption: "Delivery ratio per sample interval under \(label) (scenario \(scenario)); dashed: the same devices in the baseline. The red line marks the fault.")
+                out += Markup.figure(chart, caption: "Delivery ratio per sample interval under \(label) (scenario \(scenario)); grey dashed: the same devices in the baseline. The red line marks the fault.")
                 drawn += 1
             }
         }
@@ -28,7 +28,7 @@ struct ResilienceSection {
             // No fault list: show every non-baseline scenario of the view, unmarked.
             for scenario in faultScenariosFromView {
                 if let chart = kpiOverTime(scenario: scenario, faultAt: nil, faultLabel: "") {
-                    out += Markup.figure(chart, caption: "Delivery ratio per sample interval in scenario \(scenario); dashed: the baseline.")
+                    out += Markup.figure(chart, caption: "Delivery ratio per sample interval in scenario \(scenario); grey dashed: the baseline.")
                     drawn += 1
                 }
             }
@@ -48,8 +48,17 @@ struct ResilienceSection {
         return scenarios.first { $0.string("kind") == "baseline" }
     }
 
+    /// Scenario kinds that are faults rather than attacks (attacks are the security
+    /// section's), as the resilience application classifies them.
+    static let faultKinds: Set<String> = [
+        "gateway-failure", "device-failure", "node-failure", "link-degradation", "posture-change", "posture",
+        "battery-depletion", "interference",
+    ]
+
     private var faultScenariosFromView: [String] {
-        (view?.array("scenarios") ?? []).compactMap { $0.string("kind") == "baseline" ? nil : $0.string("id") }
+        (view?.array("scenarios") ?? []).compactMap { scenario in
+            Self.faultKinds.contains(scenario.string("kind") ?? "") ? scenario.string("id") : nil
+        }
     }
 
     /// The devices the goals watch (all devices when the view names no goal devices).
@@ -66,17 +75,20 @@ struct ResilienceSection {
               let series = scenarioView.object("series") else { return nil }
         let devices = watchedDevices(in: series)
         var lines: [LineSeries] = []
-        func add(_ trace: JSONCursor?, suffix: String, dashed: Bool) {
+        // The baseline is grey and dashed, drawn over the fault's line: where the two
+        // agree the dashes lie on the coloured line, where they part the gap shows.
+        func add(_ trace: JSONCursor?, suffix: String, baseline: Bool) {
             guard let trace else { return }
             let time = trace.numberColumn("time_s")
             for (index, device) in devices.enumerated() {
                 guard let column = trace.array("devices").first(where: { $0.string("id") == device }) else { continue }
                 let points = zip(time, column.numberColumn("deliveryRatio")).compactMap { t, v in t.map { (x: $0, y: v) } }
-                lines.append(LineSeries(name: "\(device) \(suffix)", points: points, colour: Palette.series(index), dashed: dashed))
+                lines.append(LineSeries(name: "\(device) \(suffix)", points: points,
+                                        colour: baseline ? Palette.muted : Palette.series(index), dashed: baseline))
             }
         }
-        add(series, suffix: "under fault", dashed: false)
-        if scenarioView.string("kind") != "baseline" { add(baselineView?.object("series"), suffix: "baseline", dashed: true) }
+        add(series, suffix: "under fault", baseline: false)
+        if scenarioView.string("kind") != "baseline" { add(baselineView?.object("series"), suffix: "baseline", baseline: true) }
         let maximum = series.numberColumn("time_s").compactMap { $0 }.max() ?? 0
         let markers = faultAt.map { [ChartMarker(at: $0, label: faultLabel.isEmpty ? "fault" : faultLabel)] } ?? []
         return LineChart(plot: "\(Self.application):kpi-over-time:\(scenario)", title: "Delivery ratio over time under \(scenario)",

@@ -87,7 +87,10 @@ struct SummarySection {
         if let value = goal.object("value"), let mean = value.number("mean") {
             let unit = value.string("unit"), dimension = value.string("dimension")
             out += " " + HTMLText.escape(NumberText.value(mean, unit: unit, dimension: dimension))
-            if let lower = value.number("lower"), let upper = value.number("upper") {
+            if var lower = value.number("lower"), var upper = value.number("upper") {
+                // A normal-approximation interval of a ratio can spill past 0 or 1; a
+                // ratio cannot.
+                if dimension == "ratio" { lower = max(lower, 0); upper = min(upper, 1) }
                 out += "<br><span class=\"ci\">[\(HTMLText.escape(NumberText.value(lower, unit: unit, dimension: dimension))), "
                     + "\(HTMLText.escape(NumberText.value(upper, unit: unit, dimension: dimension)))]</span>"
             }
