@@ -75,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "twinc",
             dependencies: [
-                "TwinDriver", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinJSON",
+                "TwinDriver", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinJSON", "TwinUnits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -13,6 +13,11 @@ public enum RunFlags {
         time(text, flag: "--horizon", allowZero: false)
     }
 
+    /// A non-negative time of at most ten years (`--at 3h`).
+    public static func snapshotTime(_ text: String) -> Result<Time, RunFlagError> {
+        time(text, flag: "--at", allowZero: true)
+    }
+
     /// A non-negative time of at most ten years.
     public static func warmup(_ text: String) -> Result<Time, RunFlagError> {
         time(text, flag: "--warmup", allowZero: true)

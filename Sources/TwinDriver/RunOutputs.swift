@@ -1,22 +1,30 @@
 import Foundation
 import TwinApplications
 import TwinDiagnostics
+import TwinJSON
 import TwinReport
+import TwinUnits
 
-/// The files `twinc run` writes beside its report: the HTML page (`--html FILE`) and
-/// the network view folder (`--view DIR`). Each is written whole or not at all, so a
-/// failed run never leaves a half-written page for someone to open.
+/// What `twinc run` produces beside its report: the HTML page (`--html FILE`), the
+/// network view folder (`--view DIR`), and the snapshot printed instead of the report
+/// (`--at 3h [--scenario ID]`). Files are written whole or not at all, so a failed run
+/// never leaves a half-written page for someone to open.
 public struct RunOutputRequest: Sendable, Hashable {
     public var htmlFile: String?
     public var viewFolder: String?
+    public var snapshotAt: Time?
+    public var snapshotScenario: String?
 
-    public init(htmlFile: String? = nil, viewFolder: String? = nil) {
+    public init(htmlFile: String? = nil, viewFolder: String? = nil, snapshotAt: Time? = nil,
+                snapshotScenario: String? = nil) {
         self.htmlFile = htmlFile
         self.viewFolder = viewFolder
+        self.snapshotAt = snapshotAt
+        self.snapshotScenario = snapshotScenario
     }
 
     /// Whether any output needs the network view's time series.
-    public var needsView: Bool { htmlFile != nil || viewFolder != nil }
+    public var needsView: Bool { htmlFile != nil || viewFolder != nil || snapshotAt != nil }
 }
 
 /// Writes the requested outputs of `analysis`; returns `TC004` diagnostics for those
@@ -27,7 +35,35 @@ public func writeRunOutputs(_ analysis: TwinAnalysis, request: RunOutputRequest)
         let page = HTMLReport.render(results: analysis.jsonValue())
         diagnostics += writeFileAtomically(page, to: htmlFile)
     }
+    if let viewFolder = request.viewFolder, let view = analysis.view {
+        diagnostics += writeViewFolder(view, to: viewFolder)
+    }
     return diagnostics
+}
+
+/// `view.json` and the CSV files, replacing the folder as a whole (all or nothing). A
+/// folder that exists, is not empty and holds no `view.json` is refused, so
+/// `--view out` cannot wipe the compiled twins beside it.
+func writeViewFolder(_ view: NetworkView, to folder: String) -> [Diagnostic] {
+    if let entries = try? FileManager.default.contentsOfDirectory(atPath: folder), !entries.isEmpty,
+       !entries.contains("view.json") {
+        return [.error(DriverDiagnostics.cannotWrite,
+                       "refusing to replace \(folder): it is not a network-view folder (no view.json); pick an empty or new folder",
+                       at: nil)]
+    }
+    var tree = GeneratedTree()
+    tree.add("view.json", JSONWriter.canonical.string(view.jsonValue()))
+    for file in view.csvFiles() { tree.add(file.name, file.contents) }
+    return tree.replaceAtomically(folder)
+}
+
+/// The `--at` snapshot as text, or why there is none (a usage error, exit 64).
+public func renderSnapshot(_ analysis: TwinAnalysis, at time: Time, scenario: String?) -> Result<String, RunFlagError> {
+    guard let view = analysis.view else { return .failure(RunFlagError("--at needs the network view, which did not run")) }
+    switch view.locateSnapshot(at: time, scenario: scenario) {
+    case .success(let snapshot): return .success(snapshot.text())
+    case .failure(let problem): return .failure(RunFlagError("--at: \(problem)"))
+    }
 }
 
 /// Writes `contents` through a temporary sibling and a rename.

@@ -3,6 +3,7 @@ import TwinConfig
 import TwinApplications
 import TwinDiagnostics
 import TwinRuntime
+import TwinUnits
 
 /// What `twinc run` produced: the analysis (report, applications, optimisation) when
 /// the twin ran, otherwise the diagnostics that stopped it (with the sources they
@@ -43,6 +44,9 @@ public struct RunTwinOptions: Sendable {
     public var forceView: Bool
     /// Search the twin's knobs for a recommended configuration (`--no-optimise` clears it).
     public var optimise: Bool
+    /// `--at` and `--scenario`, checked against the twin before anything runs.
+    public var snapshotAt: Time?
+    public var snapshotScenario: String?
 
     public init(overrides: RunOverrides = RunOverrides(), maximumConcurrency: Int = 1, forceView: Bool = false,
                 optimise: Bool = false) {
@@ -75,6 +79,16 @@ public func runTwinFile(path: String, options: RunTwinOptions = RunTwinOptions()
 
     let request = RunRequest(config: config, overrides: options.overrides)
     let settings = RunPlan(request).settings
+    if let at = options.snapshotAt, at > settings.horizon {
+        result.usageError = RunFlagError(
+            "--at (\(at.quantity.formatted)) is beyond the horizon (\(settings.horizon.quantity.formatted))")
+        return result
+    }
+    if let id = options.snapshotScenario, !config.scenarios.contains(where: { $0.id == id }) {
+        result.usageError = RunFlagError(
+            "--scenario: no scenario `\(id)` (scenarios: \(config.scenarios.map(\.id).joined(separator: ", ")))")
+        return result
+    }
     if options.overrides.warmup != nil, settings.warmup >= settings.horizon {
         result.usageError = RunFlagError(
             "--warmup (\(settings.warmup.quantity.formatted)) must be shorter than the horizon (\(settings.horizon.quantity.formatted))")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TwinDriver
+import TwinUnits
 
 /// `twinc run TWIN`: runs every scenario of a compiled twin and reports every goal as
 /// met or not met, with its value and 95 % confidence interval, and every device's
@@ -46,7 +47,24 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-optimise"), help: "Skip the optimiser: no search of the twin's knobs, no recommended configuration.")
     var noOptimise = false
 
-    private var outputs: RunOutputRequest { RunOutputRequest(htmlFile: html) }
+    @Option(help: "Write the network view (view.json and CSV files) into this folder, replaced as a whole.")
+    var view: String?
+
+    @Option(help: "Print the network view at this simulated time (e.g. 3h) instead of the report: the last sample at or before it.")
+    var at: String?
+
+    @Option(help: "The scenario --at shows (default: the twin's first scenario).")
+    var scenario: String?
+
+    private var snapshotTime: Result<Time?, RunFlagError> {
+        guard let at else { return .success(nil) }
+        return RunFlags.snapshotTime(at).map { Optional($0) }
+    }
+
+    private var outputs: RunOutputRequest {
+        RunOutputRequest(htmlFile: html, viewFolder: view, snapshotAt: (try? snapshotTime.get()) ?? nil,
+                         snapshotScenario: scenario)
+    }
 
     private func options() -> Result<RunTwinOptions, RunFlagError> {
         RunTwinOptions.fromFlags(seed: seed, horizon: horizon, warmup: warmup, replications: replications, jobs: jobs,
@@ -54,13 +72,17 @@ struct Run: ParsableCommand {
             .map { options in
                 var options = options
                 options.forceView = outputs.needsView
-                options.optimise = !noOptimise
+                options.optimise = !noOptimise && outputs.snapshotAt == nil
+                options.snapshotAt = outputs.snapshotAt
+                options.snapshotScenario = scenario
                 return options
             }
     }
 
     func validate() throws {
         if case .failure(let error) = options() { throw ValidationError(error.message) }
+        if case .failure(let error) = snapshotTime { throw ValidationError(error.message) }
+        if scenario != nil, at == nil { throw ValidationError("--scenario only applies with --at") }
     }
 
     func run() throws {
@@ -80,7 +102,17 @@ struct Run: ParsableCommand {
         if !ran || !result.diagnostics.isEmpty {
             DiagnosticOutput(format: diagnosticFormat, rules: []).emit(result.diagnostics, sources: result.sources)
         }
-        if let text = result.renderedReport(json: format == .json) { print(text, terminator: "") }
+        // Standard output holds one document: the snapshot (`--at`) or the report.
+        if let analysis = result.analysis, let time = outputs.snapshotAt {
+            switch renderSnapshot(analysis, at: time, scenario: outputs.snapshotScenario) {
+            case .success(let text): print(text, terminator: "")
+            case .failure(let error):
+                writeStandardError("Error: \(error.message)\n")
+                try endCommand(with: .usage)
+            }
+        } else if let text = result.renderedReport(json: format == .json) {
+            print(text, terminator: "")
+        }
         if let analysis = result.analysis {
             let written = writeRunOutputs(analysis, request: outputs)
             if !written.isEmpty {
