@@ -64,7 +64,7 @@ import TwinJSON
         let page = results.deletingLastPathComponent().appendingPathComponent("out.html")
         let run = try Twinc.run(["report", results.path, "--html", page.path])
         #expect(run.status == 65)
-        #expect(run.stderr.contains("\(results.path):3:11: error"), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("\(results.path):3:13: error"), "stderr: \(run.stderr)")
         #expect(run.stderr.contains("[TH003]"))
         #expect(!FileManager.default.fileExists(atPath: page.path), "nothing written for a bad file")
     }

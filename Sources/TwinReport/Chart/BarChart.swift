@@ -33,6 +33,9 @@ struct BarChart {
     var markers: [ChartMarker] = []
     var width: Double = 600
     var emptyMessage = "no data in the results"
+    /// A log axis at decades, for values spanning orders of magnitude (single-segment
+    /// bars; a bar starts at the axis' first decade).
+    var logarithmic = false
 
     private static let barHeight = 14.0
     private static let barGap = 3.0
@@ -45,20 +48,29 @@ struct BarChart {
 
     func svg() -> String {
         let plotHeight = max(Double(rows.count) * rowHeight, 60)
-        let height = plotHeight + 14 + 44
+        // Marker labels go above the plot, out of the bars' way.
+        let topMargin = markers.isEmpty ? 14.0 : 30.0
+        let height = plotHeight + topMargin + 44
         let longest = rows.map(\.category.count).max() ?? 0
         let leftMargin = min(max(Double(longest) * 6.3 + 14, 60), 220)
         var canvas = SVGCanvas(width: width, height: height)
         let frame = ChartFrame(width: width, height: height, leftMargin: leftMargin,
-                               legendWidth: legend.isEmpty ? 90 : 150)
+                               legendWidth: legend.isEmpty ? 90 : 150, topMargin: topMargin)
         let values = rows.flatMap { $0.bars.flatMap { [$0.total] + ($0.interval.map { [$0.upperBound] } ?? []) } }
             + markers.map(\.at)
         guard !rows.isEmpty, let maximum = values.map(axis.unit.display).max() else {
             frame.drawEmpty(emptyMessage, on: &canvas)
             return canvas.svg(plot: plot, title: title)
         }
-        let scale = axis.range.map { NiceScale(minimum: $0.lowerBound, maximum: $0.upperBound) }
-            ?? NiceScale(minimum: 0, maximum: max(maximum, 0), ticks: 6)
+        let scale: any ScaleMapping
+        if logarithmic {
+            let positive = values.map(axis.unit.display).filter { $0 > 0 }
+                + rows.flatMap { $0.bars.compactMap { $0.interval.map { axis.unit.display($0.lowerBound) } } }.filter { $0 > 0 }
+            scale = LogScale(minimum: positive.min() ?? 1, maximum: maximum)
+        } else {
+            scale = axis.range.map { NiceScale(minimum: $0.lowerBound, maximum: $0.upperBound) }
+                ?? NiceScale(minimum: 0, maximum: max(maximum, 0), ticks: 6)
+        }
         frame.drawXAxis(scale, spec: axis, on: &canvas)
         canvas.line(frame.left, frame.top, frame.left, frame.bottom, stroke: Palette.axis)
         for (rowIndex, row) in rows.enumerated() {
@@ -73,14 +85,16 @@ struct BarChart {
         }
         for marker in markers {
             let px = frame.x(axis.unit.display(marker.at), scale)
-            canvas.line(px, frame.top, px, frame.bottom, stroke: marker.colour, width: 1.5, dash: "4 3")
-            canvas.text(px + 4, frame.top + 10, marker.label, size: 10, fill: marker.colour)
+            canvas.line(px, frame.top - 4, px, frame.bottom, stroke: marker.colour, width: 1.5, dash: "4 3")
+            let leftHalf = px < (frame.left + frame.right) / 2
+            canvas.text(leftHalf ? px - 2 : px + 2, frame.top - 8, marker.label, size: 10.5, anchor: leftHalf ? .start : .end,
+                        fill: marker.colour)
         }
         frame.drawLegend(legend, on: &canvas)
         return canvas.svg(plot: plot, title: title)
     }
 
-    private func draw(_ bar: Bar, y: Double, scale: NiceScale, frame: ChartFrame, on canvas: inout SVGCanvas) {
+    private func draw(_ bar: Bar, y: Double, scale: any ScaleMapping, frame: ChartFrame, on canvas: inout SVGCanvas) {
         let clamp = { (px: Double) in min(max(px, frame.left), frame.right) }
         var start = 0.0
         for segment in bar.segments where segment.value > 0 {

@@ -40,7 +40,7 @@ struct BodyMap {
     var gateways: [Gateway]
     var links: [Link]
 
-    static let maximumDrawnDistance = 0.9
+    static let maximumDrawnDistance = 0.75
     private static let height = 1.75
     private let width = 560.0
     private let canvasHeight = 560.0
@@ -55,7 +55,7 @@ struct BodyMap {
             return (drawn, clamped)
         }
         let xs = devices.map(\.x) + drawnGateways.map(\.0.x)
-        let halfWidth = max(0.5, (xs.map(abs).max() ?? 0) + 0.3)
+        let halfWidth = max(0.55, (xs.map(abs).max() ?? 0) + 0.35)
         // Metres → pixels, same scale both ways; the legend takes the bottom 50 px.
         let scale = min((width - 20) / (2 * halfWidth), (canvasHeight - 90) / 1.85)
         let originX = width / 2
@@ -75,37 +75,49 @@ struct BodyMap {
             canvas.line(px(from.0), py(from.1), px(to.0), py(to.1), stroke: colour,
                         width: link.backup ? 1.2 : 3, dash: link.backup ? "4 3" : nil, opacity: link.backup ? 0.7 : 0.95)
         }
+        // Nodes first (so labels avoid them), then gateway labels, then device labels.
+        var labels = LabelPlacement(width: width, height: canvasHeight - 50)
+        for (gateway, _) in drawnGateways { labels.reserve(.init(x: px(gateway.x) - 10, y: py(gateway.y) - 10, width: 20, height: 20)) }
+        for device in devices { labels.reserve(.init(x: px(device.x) - 8, y: py(device.y) - 8, width: 16, height: 16)) }
         for (gateway, clamped) in drawnGateways {
             let x = px(gateway.x), y = py(gateway.y)
             canvas.rect(x - 9, y - 9, 18, 18, fill: "#37474f", radius: 3, tooltip: "\(gateway.id) (\(gateway.kind))")
             let distance = gateways.first { $0.id == gateway.id }.map { abs($0.x) } ?? 0
             let label = clamped ? "\(gateway.id) (\(NumberText.fixed(distance, decimals: 2)) m)" : gateway.id
-            let right = gateway.x >= 0
-            canvas.text(x + (right ? -12 : 12), y + 24, label, size: 11, anchor: right ? .end : .start, weight: "600")
+            let spot = labels.place(nearX: x, y: y, width: Self.textWidth(label, size: 11.5), height: 15, gap: 12,
+                                    preferRight: gateway.x < 0)
+            canvas.text(spot.x, spot.y + 11.5, label, size: 11.5, anchor: spot.anchor, weight: "600", halo: true)
         }
         // Each device is labelled with its id and, below, its primary link's RSSI and PDR
-        // in the link's colour: labels beside the dots do not pile up where the lines
-        // converge on a shared gateway.
+        // in the link's colour, placed where it covers no other label or node.
         for device in devices {
             let x = px(device.x), y = py(device.y)
             canvas.circle(x, y, 7, fill: device.inBody ? "#7b1fa2" : "#1565c0", stroke: "#ffffff", strokeWidth: 2,
                           tooltip: "\(device.id): \(device.detail)")
-            let right = device.x >= -0.01
-            let lx = x + (right ? 11 : -11)
-            canvas.text(lx, y - 2, device.id, size: 12.5, anchor: right ? .start : .end, weight: "600")
+            var detail = ""
             if let link = links.first(where: { $0.device == device.id && !$0.backup }) {
                 var parts: [String] = []
                 if let rssi = link.rssi { parts.append("\(NumberText.fixed(rssi, decimals: 1)) dBm") }
                 if let pdr = link.pdr { parts.append(NumberText.percent(pdr, digits: 3)) }
-                if !parts.isEmpty {
-                    canvas.text(lx, y + 11, parts.joined(separator: " · "), size: 10.5, anchor: right ? .start : .end,
-                                fill: Palette.pdr(link.pdr), weight: "600")
-                }
+                detail = parts.joined(separator: " · ")
+            }
+            let width = max(Self.textWidth(device.id, size: 12.5), Self.textWidth(detail, size: 10.5))
+            let spot = labels.place(nearX: x, y: y, width: width, height: detail.isEmpty ? 16 : 29, preferRight: device.x >= -0.01)
+            canvas.text(spot.x, spot.y + 12, device.id, size: 12.5, anchor: spot.anchor, weight: "600", halo: true)
+            if !detail.isEmpty {
+                let link = links.first { $0.device == device.id && !$0.backup }
+                canvas.text(spot.x, spot.y + 25, detail, size: 10.5, anchor: spot.anchor, fill: Palette.pdr(link?.pdr),
+                            weight: "600", halo: true)
             }
         }
         drawLegend(on: &canvas)
         return canvas.svg(plot: plot, title: title,
                           description: "Front view; the wearer's left is on the viewer's right. Lines: device to gateway, colour = frame delivery ratio; beside each device its link's RSSI and PDR.")
+    }
+
+    /// An estimate of a label's width (no font metrics here): 0.6 em a character.
+    static func textWidth(_ text: String, size: Double) -> Double {
+        Double(text.count) * size * 0.6
     }
 
     /// Head, neck, torso, arms hanging and legs, as filled shapes in body proportions.

@@ -10,14 +10,14 @@ struct ChartFrame {
 
     /// A frame in a `width`×`height` canvas, leaving room for tick labels on the left,
     /// the axis title below and a legend column of `legendWidth` on the right.
-    init(width: Double, height: Double, leftMargin: Double = 62, legendWidth: Double) {
+    init(width: Double, height: Double, leftMargin: Double = 62, legendWidth: Double, topMargin: Double = 14) {
         left = leftMargin
-        top = 14
+        top = topMargin
         right = width - legendWidth - 16
         bottom = height - 44
     }
 
-    func x(_ value: Double, _ scale: NiceScale) -> Double { scale.position(value, from: left, to: right) }
+    func x(_ value: Double, _ scale: some ScaleMapping) -> Double { scale.position(value, from: left, to: right) }
     func y(_ value: Double, _ scale: NiceScale) -> Double { scale.position(value, from: bottom, to: top) }
 
     /// Horizontal grid lines and y tick labels.
@@ -33,7 +33,7 @@ struct ChartFrame {
     }
 
     /// Vertical grid lines and x tick labels.
-    func drawXAxis(_ scale: NiceScale, spec: AxisSpec, on canvas: inout SVGCanvas) {
+    func drawXAxis(_ scale: some ScaleMapping, spec: AxisSpec, on canvas: inout SVGCanvas) {
         for tick in scale.ticks {
             let px = x(tick, scale)
             canvas.line(px, top, px, bottom, stroke: Palette.grid)

@@ -65,6 +65,6 @@ enum Palette {
     static let energyStates: [(member: String, label: String, colour: String)] = [
         ("transmit", "transmit", "#e15759"), ("receive", "receive", "#4e79a7"),
         ("listen", "listen", "#76b7b2"), ("sleep", "sleep", "#bab0ac"),
-        ("wakeUp", "wake-up", "#edc948"), ("baseline", "baseline (MCU, sensor)", "#9c755f"),
+        ("wakeUp", "wake-up", "#edc948"), ("baseline", "baseline", "#9c755f"),
     ]
 }

@@ -67,9 +67,11 @@ struct SVGCanvas {
     enum Anchor: String { case start, middle, end }
 
     /// Text from anywhere (escaped here). `rotate` turns it about its anchor point.
+    /// `halo` outlines the glyphs in white so a label stays legible over lines.
     mutating func text(_ x: Double, _ y: Double, _ content: String, size: Double = 11, anchor: Anchor = .start,
-                       fill: String = Palette.ink, weight: String? = nil, rotate: Double? = nil) {
+                       fill: String = Palette.ink, weight: String? = nil, rotate: Double? = nil, halo: Bool = false) {
         var attributes = "x=\"\(Self.px(x))\" y=\"\(Self.px(y))\" font-size=\"\(Self.px(size))\""
+        if halo { attributes += " stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\"" }
         if anchor != .start { attributes += " text-anchor=\"\(anchor.rawValue)\"" }
         if fill != Palette.ink { attributes += " fill=\"\(fill)\"" }
         if let weight { attributes += " font-weight=\"\(weight)\"" }

@@ -42,7 +42,7 @@ public enum HTMLReport {
                 className: "note") + "</section>\n"
         }
         if let optimisation = root.object("optimisation") {
-            body += OptimisationSection(optimisation: optimisation).html
+            body += OptimisationSection(optimisation: optimisation, index: index).html
         }
         body += DeviceFiguresSection(root: root, index: index).html
         let title = root.string("title") ?? root.string("twin") ?? "twin"

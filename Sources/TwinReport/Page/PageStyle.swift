@@ -13,6 +13,7 @@ enum PageStyle {
     h2 { font-size: 19px; margin: 22px 0 8px; border-bottom: 2px solid #4e79a7; padding-bottom: 4px; }
     h3 { font-size: 15px; margin: 16px 0 6px; }
     .sub { color: #666; margin: 2px 0; font-size: 13px; }
+    p { font-size: 14px; }
     .note { color: #666; font-size: 12.5px; }
     .warn { color: #9a6700; font-size: 12.5px; }
     .figures { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px; }
@@ -31,6 +32,7 @@ enum PageStyle {
     .v-met, .v-detected, .v-rejected, .v-pass, .v-ok, .v-recovered { background: #2e9e44; color: #fff; }
     .v-not-met, .v-undetected, .v-accepted, .v-fail, .v-too-slow, .v-not-recovered { background: #d62728; color: #fff; }
     .v-not-evaluated, .v-not-applicable { background: #bdbdbd; color: #222; }
+    .breaks { color: #b71c1c; }
     .ci { color: #666; font-size: 12px; white-space: nowrap; }
     .counts span { margin-right: 12px; }
     dl.settings { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; font-size: 13px; margin: 8px 0; }

@@ -23,6 +23,9 @@ struct ResultsIndex {
     }
 
     var scenarios: [Scenario] = []
+    /// Goal id → the dimension its measured value is in (`ratio`, `time`, `count`), from
+    /// the first scenario that measured it: other sections' bare numbers get their unit.
+    var dimensions: [(goal: String, dimension: String)] = []
     /// Goal id → threshold, from the first scenario that states one.
     var thresholds: [(goal: String, kpi: String, threshold: Threshold?)] = []
 
@@ -31,7 +34,11 @@ struct ResultsIndex {
             guard let id = scenario.string("id") else { continue }
             scenarios.append(Scenario(id: id, kind: scenario.string("kind") ?? "", description: scenario.string("description") ?? ""))
             for goal in scenario.array("goals") {
-                guard let goalID = goal.string("id"), !thresholds.contains(where: { $0.goal == goalID }) else { continue }
+                guard let goalID = goal.string("id") else { continue }
+                if let dimension = goal.object("value")?.string("dimension"), !dimensions.contains(where: { $0.goal == goalID }) {
+                    dimensions.append((goalID, dimension))
+                }
+                guard !thresholds.contains(where: { $0.goal == goalID }) else { continue }
                 var threshold: Threshold?
                 if let t = goal.object("threshold"), let bound = t.number("bound") {
                     threshold = Threshold(statistic: t.string("statistic") ?? "", op: t.string("op") ?? "",
@@ -40,6 +47,10 @@ struct ResultsIndex {
                 thresholds.append((goalID, goal.string("kpi") ?? "", threshold))
             }
         }
+    }
+
+    func dimension(of goal: String) -> String? {
+        dimensions.first { $0.goal == goal }?.dimension
     }
 
     func threshold(of goal: String) -> Threshold? {

@@ -15,12 +15,12 @@ struct EnergySection {
             out += "<p>First device to run out: <strong>\(HTMLText.escape(first))</strong>.</p>\n"
         }
         out += "<div class=\"figures\">\n"
-        out += Markup.figure(lifetime, caption: "Predicted lifetime per device; whiskers: the 95 % interval. Dashed: the lifetime goals' bounds.")
-        out += Markup.figure(byState, caption: "Share of each device's energy by radio state over the run; the label is the device's total.")
+        out += Markup.figure(lifetime, caption: "Predicted lifetime per device (log scale); whiskers: the 95 % interval. Dashed: the lifetime goals' bounds.")
+        out += Markup.figure(byState, caption: "Share of each device's energy by radio state over the run; the device's total in brackets.")
         out += "</div>\n"
         out += whatIfTable
         if let recommendation = energy.object("recommendation") {
-            out += "<h3>Recommendation</h3>\n" + Markup.paragraph(Markup.plainText(recommendation.value))
+            out += recommendationHTML(recommendation)
         }
         out += "</section>\n"
         return out
@@ -42,9 +42,13 @@ struct EnergySection {
         let goals = index.goals(kpi: "lifetime")
         let maximum = max(rows.flatMap { $0.bars.map { $0.interval?.upperBound ?? $0.total } }.max() ?? 0,
                           goals.map(\.threshold.bound).max() ?? 0)
-        return BarChart(plot: "\(Self.application):lifetime", title: "Predicted lifetime per device",
-                        axis: AxisSpec(label: "Lifetime", unit: .time(maximum: maximum)), rows: rows,
-                        markers: goals.map { ChartMarker(at: $0.threshold.bound, label: "\($0.goal) \($0.threshold.text)") }).svg()
+        // Lifetimes span hours (a Wi-Fi headset) to years (an insulin pump): a log axis
+        // keeps every bar readable. Days unless everything is shorter.
+        var chart = BarChart(plot: "\(Self.application):lifetime", title: "Predicted lifetime per device",
+                             axis: AxisSpec(label: "Lifetime, log scale", unit: .time(maximum: min(maximum, 3 * 86_400))), rows: rows,
+                             markers: goals.map { ChartMarker(at: $0.threshold.bound, label: "\($0.goal) \($0.threshold.text)") })
+        chart.logarithmic = true
+        return chart.svg()
     }
 
     private var byState: String {
@@ -57,25 +61,61 @@ struct EnergySection {
                 BarSegment(value: value / total, colour: state.colour,
                            tooltip: "\(id) \(state.label): \(NumberText.quantity(value, .energy)) (\(NumberText.percent(value / total, digits: 3)))")
             }
-            return BarRow(category: id, bars: [Bar(segments: segments, annotation: NumberText.quantity(total, .energy))])
+            return BarRow(category: "\(id) (\(NumberText.quantity(total, .energy)))", bars: [Bar(segments: segments)])
         }
         return BarChart(plot: "\(Self.application):energy-by-state", title: "Energy by radio state per device",
                         axis: AxisSpec(label: "Share of the device's energy", unit: .percent, range: 0...100), rows: rows,
                         legend: Palette.energyStates.map { LegendItem(name: $0.label, colour: $0.colour, isBlock: true) }).svg()
     }
 
+    /// One row per device and knob: each setting with the lifetime it gives; the
+    /// configured setting in bold, settings that break another goal struck red.
     private var whatIfTable: String {
-        let rows = energy.array("whatIf").map { answer -> [TableCell] in
-            let value = answer.number("value").map { significant($0) } ?? answer.string("value") ?? "—"
+        var groups: [(device: String, knob: String, entries: [String])] = []
+        for answer in energy.array("whatIf") {
+            let device = answer.string("device") ?? "?", knob = answer.string("knob") ?? "?"
+            let unit = answer.string("unit").map { $0 == "1" ? "" : " \($0)" } ?? ""
+            let value = (answer.number("value").map { significant($0) } ?? answer.string("value") ?? "—") + unit
+            let lifetime = answer.number("lifetime_s").map { NumberText.quantity($0, .time) } ?? "—"
+            var entry = "\(HTMLText.escape(value)): \(HTMLText.escape(lifetime))"
+            if answer.bool("current") == true { entry = "<strong>\(entry) (now)</strong>" }
+            if answer.bool("meetsOtherGoals") == false {
+                let failed = answer.strings("failedGoals")
+                let why = failed.isEmpty ? "breaks another goal" : "breaks \(failed.joined(separator: ", "))"
+                entry = "<span class=\"breaks\" title=\"\(HTMLText.escape(why))\">\(entry) ✗</span>"
+            }
+            if let index = groups.firstIndex(where: { $0.device == device && $0.knob == knob }) {
+                groups[index].entries.append(entry)
+            } else {
+                groups.append((device, knob, [entry]))
+            }
+        }
+        let rows = groups.map { group -> [TableCell] in
+            [.text(group.device), .text(group.knob), .markup(group.entries.joined(separator: " · "))]
+        }
+        return HTMLTable(caption: "What if: lifetime per setting (✗: another goal not met)", headers: ["device", "knob", "setting: lifetime"],
+                         rows: rows).html
+    }
+
+    /// The recommended settings per device (the shape the energy application writes),
+    /// else the recommendation as plain text.
+    private func recommendationHTML(_ recommendation: JSONCursor) -> String {
+        let devices = recommendation.array("devices")
+        guard !devices.isEmpty else { return Markup.paragraph(Markup.plainText(recommendation.value)) }
+        let rows = devices.map { device -> [TableCell] in
+            let settings = device.array("settings").map { setting -> String in
+                let unit = setting.string("unit").map { $0 == "1" ? "" : " \($0)" } ?? ""
+                let value = setting.number("value").map { significant($0) } ?? setting.string("value") ?? "—"
+                return "\(setting.string("parameter") ?? setting.string("knob") ?? "?") \(value)\(unit)"
+            }
             return [
-                .text(answer.string("device") ?? "?"),
-                .text(answer.string("knob") ?? "?"),
-                .number([value, answer.string("unit") ?? ""].filter { !$0.isEmpty && $0 != "1" }.joined(separator: " ")),
-                .number(answer.number("lifetime_s").map { NumberText.quantity($0, .time) } ?? "—"),
-                .markup(Markup.verdict(answer.bool("meetsOtherGoals").map { $0 ? "met" : "not-met" })),
+                .text(device.string("device") ?? "?"),
+                .text(settings.joined(separator: ", ")),
+                .number(device.number("configuredLifetime_s").map { NumberText.quantity($0, .time) } ?? "—"),
+                .number(device.number("lifetime_s").map { NumberText.quantity($0, .time) } ?? "—"),
             ]
         }
-        return HTMLTable(caption: "What if: lifetime per setting", headers: ["device", "knob", "setting", "lifetime", "other goals"],
-                         rows: rows).html
+        return HTMLTable(caption: "Recommended settings (longest lifetime that still meets the other goals)",
+                         headers: ["device", "settings", "lifetime now", "lifetime recommended"], rows: rows).html
     }
 }

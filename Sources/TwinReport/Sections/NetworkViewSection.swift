@@ -21,7 +21,7 @@ struct NetworkViewSection {
         out += Markup.paragraph("Pictures of scenario \(scenarioName); time series are one replication's trace (not an average).",
                                 className: "note")
         out += "<div class=\"figures\">\n"
-        out += Markup.figure(bodyMap, caption: "Devices where they are worn (front view: the wearer's left on the right), gateways on or beside the body; each link coloured by its frame delivery ratio and labelled with its mean RSSI.")
+        out += Markup.figure(bodyMap, caption: "Devices where they are worn (front view: the wearer's left on the right), gateways on or beside the body; each link coloured by its frame delivery ratio (before retries); beside each device its link's mean RSSI and PDR.")
         out += Markup.figure(battery, caption: "Battery energy left per device over the run.")
         for goal in view.array("goals") {
             out += Markup.figure(latencyCDF(goal), caption: "Latency distribution of the devices goal \(goal.string("id") ?? "?") covers; the dashed line is the goal's bound when it has one.")

@@ -1,10 +1,15 @@
+import TwinJSON
 import TwinUnits
 
 /// The optimiser's answer: the knobs it moved (baseline → recommended), how many
 /// candidates it considered and simulated, the verdict table of each goal in priority
 /// order for the baseline and the recommended configuration, and its evidence.
 struct OptimisationSection {
+    static let evidenceRows = 12
+    static let evidenceCharacters = 400
+
     let optimisation: JSONCursor
+    let index: ResultsIndex
 
     var html: String {
         var out = "<section id=\"optimisation\">\n<h2>Optimisation: baseline vs recommended</h2>\n"
@@ -18,27 +23,27 @@ struct OptimisationSection {
             facts.append("\(NumberText.fixed(simulated, decimals: 0)) simulated")
         }
         if !facts.isEmpty { out += Markup.paragraph(facts.joined(separator: "; ") + ".", className: "note") }
-        let knobs = optimisation.array("knobs").map { knob -> [TableCell] in
-            let unit = knob.string("unit").map { $0 == "1" ? "" : " \($0)" } ?? ""
-            let baseline = Markup.plainText(knob["baseline"]?.value ?? .null) + unit
-            let recommended = Markup.plainText(knob["recommended"]?.value ?? .null) + unit
+        let allKnobs = optimisation.array("knobs").map { knob -> [TableCell] in
+            let baseline = Self.setting(knob["baseline"]?.value ?? .null, unit: knob.string("unit"))
+            let recommended = Self.setting(knob["recommended"]?.value ?? .null, unit: knob.string("unit"))
             let changed = baseline != recommended
             return [.text(knob.string("id") ?? "?"), .number(baseline),
                     .markup(changed ? "<strong>\(HTMLText.escape(recommended))</strong>" : HTMLText.escape(recommended))]
         }
+        // Knobs the optimiser moved first, each group in the results' order.
+        let knobs = allKnobs.filter { $0[2].isEmphasised } + allKnobs.filter { !$0[2].isEmphasised }
         out += HTMLTable(caption: "Knobs", headers: ["knob", "baseline", "recommended"], rows: knobs).html
         let verdicts = optimisation.array("verdicts").map { verdict -> [TableCell] in
             [
                 .markup("<strong>\(HTMLText.escape(verdict.string("goal") ?? "?"))</strong><br><span class=\"note\">\(HTMLText.escape(verdict.string("kpi") ?? "")) · \(HTMLText.escape(verdict.string("priority") ?? ""))</span>"),
                 .text(verdict["target"].map { Markup.plainText($0.value) } ?? "—"),
-                .markup(Self.outcome(verdict.object("baseline"))),
-                .markup(Self.outcome(verdict.object("recommended"))),
+                .markup(outcome(verdict.object("baseline"), unit: verdict.string("unit"), goal: verdict.string("goal"))),
+                .markup(outcome(verdict.object("recommended"), unit: verdict.string("unit"), goal: verdict.string("goal"))),
             ]
         }
         out += HTMLTable(caption: "Verdicts", headers: ["goal", "target", "baseline", "recommended"], rows: verdicts).html
-        let evidence = optimisation.array("evidence").map { [TableCell.text(Markup.plainText($0.value))] }
-        out += HTMLTable(caption: "Evidence", headers: ["candidate"], rows: evidence).html
-        if knobs.isEmpty && verdicts.isEmpty && evidence.isEmpty {
+        out += evidenceTable
+        if knobs.isEmpty && verdicts.isEmpty && optimisation.array("evidence").isEmpty {
             out += Markup.paragraph("The optimiser reported no knobs and no verdicts.", className: "note")
         }
         out += "</section>\n"
@@ -46,13 +51,64 @@ struct OptimisationSection {
     }
 
     /// `met 99.95 % [99.9 %, 99.99 %]` for one configuration's result on a goal.
-    static func outcome(_ result: JSONCursor?) -> String {
-        guard let result else { return "—" }
-        var out = Markup.verdict(result.string("verdict"))
-        if let value = result["value"] { out += " " + HTMLText.escape(Markup.plainText(value.value)) }
-        if let low = result.number("low"), let high = result.number("high") {
-            out += " <span class=\"ci\">[\(HTMLText.escape(significant(low))), \(HTMLText.escape(significant(high)))]</span>"
+    /// One row per candidate the optimiser confirmed: its rank from the analytic
+    /// pre-screen, the knobs it sets, and the measured verdicts (goal by goal, in
+    /// objective order). Rows of another shape are shown as text, shortened.
+    private var evidenceTable: String {
+        let all = optimisation.array("evidence")
+        let rows = all.prefix(Self.evidenceRows).map { item -> [TableCell] in
+            guard let knobs = item.object("knobs") else {
+                return [.text("—"), .text(ChartFrame.shortened(Markup.plainText(item.value), to: Self.evidenceCharacters)), .text(""), .text("")]
+            }
+            let settings = (knobs.value.objectValue ?? []).map { "\($0.0) = \(Markup.plainText($0.1))" }.joined(separator: ", ")
+            let measured = item.array("measured").map { goal in
+                "<span title=\"\(HTMLText.escape(goal.string("goal") ?? "?"))\">\(Markup.verdict(goal.string("verdict")))</span>"
+            }.joined(separator: " ")
+            var role = item.bool("recommended") == true ? "recommended" : (item.bool("baseline") == true ? "baseline" : "")
+            if item.bool("eligible") == false { role += role.isEmpty ? "not eligible" : ", not eligible" }
+            return [.number(item.number("analyticRank").map { NumberText.fixed($0, decimals: 0) } ?? "—"),
+                    .text(settings.isEmpty ? "(baseline settings)" : settings), .markup(measured), .text(role)]
+        }
+        var out = HTMLTable(caption: "Evidence: candidates simulated", headers: ["rank", "knobs", "measured verdicts (goal in tooltip)", ""],
+                            rows: Array(rows)).html
+        if all.count > Self.evidenceRows {
+            out += Markup.paragraph("\(all.count - Self.evidenceRows) more candidates in the results JSON.", className: "note")
         }
         return out
+    }
+
+    /// Values carry the verdict's `unit`; the goal's dimension from the run report
+    /// tells a ratio (shown in %) from a count (both have unit `1`).
+    func outcome(_ result: JSONCursor?, unit: String?, goal: String?) -> String {
+        guard let result else { return "—" }
+        let dimension = goal.flatMap(index.dimension(of:))
+        func text(_ value: Double) -> String {
+            dimension == "count" ? significant(value) : NumberText.value(value, unit: unit, dimension: dimension)
+        }
+        var out = Markup.verdict(result.string("verdict"))
+        if let value = result.number("value") { out += " " + HTMLText.escape(text(value)) }
+        if var low = result.number("low"), var high = result.number("high") {
+            if dimension == "ratio" || (dimension == nil && unit == "1") { low = max(low, 0); high = min(high, 1) }
+            out += " <span class=\"ci\">[\(HTMLText.escape(text(low))), \(HTMLText.escape(text(high)))]</span>"
+        }
+        return out
+    }
+
+    /// A knob's setting with its unit: `-6 dBm`, `level 2`, `3` retries (no `count`).
+    static func setting(_ value: JSONValue, unit: String?) -> String {
+        let text = Markup.plainText(value)
+        switch unit {
+        case nil, "", "1", "count": return text
+        case "level": return "level \(text)"
+        case let unit?: return "\(text) \(unit)"
+        }
+    }
+}
+
+extension TableCell {
+    /// A cell whose markup starts in bold: a knob the optimiser changed.
+    var isEmphasised: Bool {
+        if case .markup(let markup) = self { return markup.hasPrefix("<strong>") }
+        return false
     }
 }

@@ -20,8 +20,13 @@ struct SecuritySection {
             if let level = recommendation.number("securityLevel") { parts.append("security level \(NumberText.fixed(level, decimals: 0))") }
             if let joules = recommendation.number("energyCost_J_per_day") { parts.append("\(NumberText.quantity(joules, .energy)) per day") }
             if let latency = recommendation.number("latencyCost_s") { parts.append("\(NumberText.quantity(latency, .time)) added latency") }
-            out += "<h3>Recommendation</h3>\n" + Markup.paragraph(parts.joined(separator: ", ")
-                + (recommendation.string("reason").map { parts.isEmpty ? $0 : ". \($0)" } ?? ""))
+            var sentence = parts.isEmpty ? "" : "Recommended: " + parts.joined(separator: ", ")
+            if let reason = recommendation.string("reason") { sentence += sentence.isEmpty ? reason : " — \(reason)" }
+            out += "<h3>Recommendation</h3>\n" + Markup.paragraph(sentence)
+            let measures = recommendation.array("countermeasures").map { measure -> [TableCell] in
+                [.text(measure.string("threat") ?? "?"), .text(measure.string("measure") ?? Markup.plainText(measure.value))]
+            }
+            out += HTMLTable(caption: "Countermeasures", headers: ["threat", "measure"], rows: measures).html
         }
         out += "</section>\n"
         return out
