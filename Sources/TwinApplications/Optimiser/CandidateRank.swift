@@ -67,6 +67,13 @@ public struct CandidateRank: Sendable, Hashable {
         return candidate < other.candidate
     }
 
+    /// Whether the two predict the same outcome: equal on keys 1–5 (they differ only in
+    /// how many knobs they change and which).
+    func hasSameOutcome(as other: CandidateRank) -> Bool {
+        metPerPriority == other.metPerPriority && met == other.met && shortfall == other.shortfall
+            && margin == other.margin && cost == other.cost
+    }
+
     /// Where `a` and `b` first differ, `a` is higher.
     private static func firstDifferenceHigher(_ a: [Int], _ b: [Int]) -> Bool {
         for (x, y) in zip(a, b) where x != y { return x > y }

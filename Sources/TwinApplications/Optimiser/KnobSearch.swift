@@ -26,7 +26,9 @@ public struct SearchOutcome: Sendable, Hashable {
 /// `beamWidth`; passes repeat until a pass leaves the beam unchanged (at most
 /// `maximumPasses`). Devices interact only through the goals that span several of them
 /// (worst-device values), which is why whole candidates are ranked, not devices. The
-/// baseline is always evaluated, so the search never reports anything worse.
+/// leaders then have every changed knob tried back at its baseline value, so no change
+/// that buys nothing survives. The baseline is always evaluated, so the search never
+/// reports anything worse.
 public func searchKnobs(_ evaluator: inout AnalyticEvaluator, options: OptimiserOptions) -> SearchOutcome {
     let space = evaluator.space
     var seen: [Candidate: AnalyticEvaluation] = [:]
@@ -61,6 +63,26 @@ public func searchKnobs(_ evaluator: inout AnalyticEvaluator, options: Optimiser
             beam = bestFirst(Array(pool.values)).prefix(width).map(\.candidate)
         }
         if beam == before { break }
+    }
+    // Beam members explore different branches, so the best one may carry a change that
+    // buys nothing (a knob turned on another branch and never turned back). Try putting
+    // each changed knob of the leaders back to its baseline value; fewer changes rank
+    // higher when nothing else differs, so such reverts win.
+    for leader in bestFirst(Array(seen.values)).prefix(Swift.max(width, options.confirmationCandidates)) {
+        var current = leader
+        var improved = true
+        while improved {
+            improved = false
+            for knob in space.changedKnobs(current.candidate) {
+                var reverted = current.candidate
+                reverted.indices[knob] = space.baseline.indices[knob]
+                let evaluation = evaluate(reverted)
+                if evaluation.rank.isBetter(than: current.rank) {
+                    current = evaluation
+                    improved = true
+                }
+            }
+        }
     }
     return SearchOutcome(method: .coordinateDescent, ranked: bestFirst(Array(seen.values)), passes: passes)
 }

@@ -49,7 +49,8 @@ public struct OptimiserOptions: Sendable, Hashable {
 /// 2. The analytic representations score candidates (`AnalyticEvaluator`, calibrated
 ///    on `baseline`) and the search ranks them lexicographically (`CandidateRank`,
 ///    `searchKnobs`).
-/// 3. The best `confirmationCandidates` and the baseline are simulated under the
+/// 3. The best `confirmationCandidates` (one per predicted outcome, the one changing
+///    fewest knobs) and the baseline are simulated under the
 ///    same confirmation settings and ranked again by their measured verdicts. A
 ///    candidate that loses a critical goal the baseline meets is not eligible, so the
 ///    recommendation is never worse than the baseline on critical goals.
@@ -86,7 +87,12 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
     }
 
     let settings = ConfirmationSettings(config: config, options: options)
-    var confirmed = Array(search.ranked.prefix(Swift.max(0, options.confirmationCandidates)))
+    // The best few with different predicted outcomes: candidates that differ only in
+    // knobs that change nothing would spend simulations on noise.
+    var confirmed: [AnalyticEvaluation] = []
+    for evaluation in search.ranked where confirmed.count < Swift.max(0, options.confirmationCandidates) {
+        if !confirmed.contains(where: { $0.rank.hasSameOutcome(as: evaluation.rank) }) { confirmed.append(evaluation) }
+    }
     if !confirmed.contains(where: { $0.candidate == space.baseline }) { confirmed.append(baselineEvaluation) }
     var measurements: [[MeasuredGoal]] = []
     for evaluation in confirmed {
