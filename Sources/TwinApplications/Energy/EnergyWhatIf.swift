@@ -59,10 +59,19 @@ enum EnergyKnob {
 /// - Delivery ratio and availability: the link-margin proxy `1 − P_out`, with
 ///   `P_out = Φ((S − P̄rx)/σ)` on the primary link (ban-numbers.md §7 "Link outage",
 ///   `LinkBudget.outageProbability`).
-/// A bound is conservative (the simulation usually does better), so a setting also
-/// passes when it is no worse than the configured one and the run met the goal with it:
-/// the measurement vouches for what the closed form cannot prove.
+/// The closed form and the run are combined by the run's verdict on the goal:
+/// - met: the setting passes when it is within the bound or no worse than the
+///   configured one (the measurement vouches for what the conservative bound cannot);
+/// - not met: only a setting that is within the bound *and* strictly better than the
+///   configured one may pass (nothing else can be claimed to meet it);
+/// - not evaluated: the bound alone decides.
+/// Whatever the goals, a setting may not push the device's link outage above both the
+/// configured one and 1 % (`link-margin`): energy is never bought with a link the
+/// intent did not price.
 struct OtherGoalCheck {
+    static let linkMarginGoal = "link-margin"
+    static let acceptableOutage = 0.01
+
     let config: TwinConfig
     let report: RunReport
 
@@ -70,40 +79,43 @@ struct OtherGoalCheck {
     func failedGoals(variant: DeviceConfig, current: DeviceConfig) -> [String] {
         var failed: [String] = []
         for goal in config.goals where ScenarioLookup.covers(goal, device: current.id) {
-            let met = ScenarioLookup.wasMet(goal.id, in: report)
+            let verdict = report.summary.first { $0.goalID == goal.id }?.verdict ?? .notEvaluated
             var ok = true
             switch goal.kpi {
             case "latency":
                 if let threshold = goal.threshold, threshold.op.isUpperBound {
-                    ok = latencyHolds(bound: threshold.bound.value, variant: variant, current: current, met: met)
+                    ok = holds(bound: threshold.bound.value, verdict: verdict, latencyBound(variant), latencyBound(current))
                 }
             case "delivery-ratio", "availability":
                 if let threshold = goal.threshold, threshold.op.isLowerBound {
-                    ok = linkHolds(target: threshold.bound.value, variant: variant, current: current, met: met)
+                    // As an upper bound on the outage: P_out ≤ 1 − target.
+                    ok = holds(bound: 1 - threshold.bound.value + 1e-12, verdict: verdict, outage(variant), outage(current))
                 }
                 if ok, goal.kpi == "delivery-ratio", let within = goal.within {
-                    ok = latencyHolds(bound: within.si, variant: variant, current: current, met: met)
+                    ok = holds(bound: within.si, verdict: verdict, latencyBound(variant), latencyBound(current))
                 }
             default:
                 break
             }
             if !ok { failed.append(goal.id) }
         }
+        if let variantOutage = outage(variant), let configured = outage(current),
+           variantOutage > Swift.max(configured, Self.acceptableOutage) + 1e-12 {
+            failed.append(Self.linkMarginGoal)
+        }
         return failed
     }
 
-    private func latencyHolds(bound: Double, variant: DeviceConfig, current: DeviceConfig, met: Bool) -> Bool {
-        guard let latency = latencyBound(variant) else { return true }
-        if latency <= bound { return true }
-        guard met, let configured = latencyBound(current) else { return false }
-        return latency <= configured * (1 + 1e-9)
-    }
-
-    private func linkHolds(target: Double, variant: DeviceConfig, current: DeviceConfig, met: Bool) -> Bool {
-        guard let variantOutage = outage(variant) else { return true }
-        if 1 - variantOutage >= target - 1e-12 { return true }
-        guard met, let configured = outage(current) else { return false }
-        return variantOutage <= configured + 1e-12
+    /// Whether a figure where lower is better (latency bound, outage) keeps the goal.
+    private func holds(bound: Double, verdict: Verdict, _ variant: Double?, _ configured: Double?) -> Bool {
+        guard let variant else { return true }
+        let within = variant <= bound
+        guard let configured else { return within }
+        switch verdict {
+        case .met: return within || variant <= configured * (1 + 1e-9) + 1e-15
+        case .notMet: return within && variant < configured * (1 - 1e-9)
+        case .notEvaluated: return within
+        }
     }
 
     /// Worst-case latency of a sample (seconds); nil when the air interface is unknown.

@@ -24,11 +24,6 @@ enum ScenarioLookup {
         goal.devices.isEmpty || goal.devices.contains(device)
     }
 
-    /// Whether the run met the goal in every scenario that judged it.
-    static func wasMet(_ goalID: String, in report: RunReport) -> Bool {
-        report.summary.first { $0.goalID == goalID }?.verdict == .met
-    }
-
     /// The scenario outcomes of `index`, or none when the runtime did not run it.
     static func outcomes(_ outcomes: [[ReplicationOutcome]], _ index: Int) -> [ReplicationOutcome] {
         index < outcomes.count ? outcomes[index] : []
