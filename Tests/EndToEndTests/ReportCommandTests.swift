@@ -108,6 +108,14 @@ import TwinJSON
         #expect(noFlag.status == 64)
     }
 
+    @Test func reportCodesAreExplained() throws {
+        let result = try Twinc.run(["explain", "TH001"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("TH001: not a twinc results file"))
+        let list = try Twinc.run(["explain", "--list"])
+        for code in ["TH001", "TH002", "TH003", "TH004"] { #expect(list.stdout.contains(code)) }
+    }
+
     /// Renders the page in headless Chromium and checks a screenshot came out with
     /// something drawn on it. Skipped when no browser is installed.
     @Test(.enabled(if: HeadlessBrowser.path != nil, "needs chromium or google-chrome"))

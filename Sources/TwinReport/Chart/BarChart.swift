@@ -47,12 +47,13 @@ struct BarChart {
     }
 
     func svg() -> String {
-        let plotHeight = max(Double(rows.count) * rowHeight, 60)
+        // Tall enough for every row and for the whole legend beside them.
+        let plotHeight = max(Double(rows.count) * rowHeight, 60, Double(legend.count) * 16 + 8)
         // Marker labels go above the plot, out of the bars' way.
         let topMargin = markers.isEmpty ? 14.0 : 30.0
         let height = plotHeight + topMargin + 44
         let longest = rows.map(\.category.count).max() ?? 0
-        let leftMargin = min(max(Double(longest) * 6.3 + 14, 60), 220)
+        let leftMargin = min(max(Double(longest) * 7.0 + 16, 60), 240)
         var canvas = SVGCanvas(width: width, height: height)
         let frame = ChartFrame(width: width, height: height, leftMargin: leftMargin,
                                legendWidth: legend.isEmpty ? 90 : 150, topMargin: topMargin)

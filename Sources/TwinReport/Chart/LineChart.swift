@@ -24,7 +24,9 @@ struct LineChart {
 
     func svg() -> String {
         var canvas = SVGCanvas(width: width, height: height)
-        let frame = ChartFrame(width: width, height: height, legendWidth: series.isEmpty ? 0 : 150)
+        // Marker labels go above the plot, clear of the lines.
+        let frame = ChartFrame(width: width, height: height, legendWidth: series.isEmpty ? 0 : 150,
+                               topMargin: markers.isEmpty ? 14 : 28)
         let xs = series.flatMap { $0.points.map { x.unit.display($0.x) } } + markers.map { x.unit.display($0.at) }
         let ys = series.flatMap { $0.points.compactMap { $0.y.map(y.unit.display) } }
         guard !ys.isEmpty, let xMin = xs.min(), let xMax = xs.max(), let yMin = ys.min(), let yMax = ys.max() else {
@@ -40,8 +42,10 @@ struct LineChart {
         for marker in markers {
             let px = frame.x(x.unit.display(marker.at), xScale)
             guard px >= frame.left - 0.5, px <= frame.right + 0.5 else { continue }
-            canvas.line(px, frame.top, px, frame.bottom, stroke: marker.colour, width: 1.5, dash: "4 3")
-            canvas.text(px + 4, frame.top + 10, marker.label, size: 10, fill: marker.colour)
+            canvas.line(px, frame.top - 4, px, frame.bottom, stroke: marker.colour, width: 1.5, dash: "4 3")
+            let leftHalf = px < (frame.left + frame.right) / 2
+            canvas.text(leftHalf ? px - 2 : px + 2, frame.top - 8, marker.label, size: 10.5, anchor: leftHalf ? .start : .end,
+                        fill: marker.colour)
         }
         for line in series {
             let points: [(Double, Double)?] = line.points.map { point in

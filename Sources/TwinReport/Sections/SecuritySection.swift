@@ -68,7 +68,7 @@ struct SecuritySection {
             case false?: detected = "not detected"
             case nil: detected = "—"
             }
-            let within = threat.number("detectWithin_s").map { "within \(NumberText.quantity($0, .time))" } ?? "no goal"
+            let within = threat.number("detectWithin_s").map { " (goal: within \(NumberText.quantity($0, .time)))" } ?? ""
             return [
                 .text(threat.string("scenario") ?? "?"),
                 .text(Self.name(threat)),
@@ -77,7 +77,7 @@ struct SecuritySection {
                 .number(threat.number("accepted").map { NumberText.fixed($0, decimals: 0) } ?? "—"),
                 .number(threat.number("rejected").map { NumberText.fixed($0, decimals: 0) } ?? "—"),
                 .number(threat.number("framesExposed").map { NumberText.fixed($0, decimals: 0) } ?? "—"),
-                .text("\(detected) (goal: \(within))"),
+                .text(detected + within),
                 .markup(Markup.verdict(threat.string("verdict"))),
             ]
         }
