@@ -58,6 +58,23 @@ import TwinJSON
         #expect(left == ["report.html", "results.json"])
     }
 
+    /// `twinc run --html` draws from the analysis in memory, `twinc report` from the
+    /// JSON text: the page must not tell them apart.
+    @Test func runHTMLAndReportOfItsJSONAreTheSamePage() throws {
+        let twin = try RunCommandTests.demoTwin()
+        let folder = twin.deletingLastPathComponent()
+        let direct = folder.appendingPathComponent("direct.html")
+        let run = try Twinc.run(["run", twin.path, "--format", "json", "--html", direct.path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let results = folder.appendingPathComponent("results.json")
+        try run.stdout.write(to: results, atomically: true, encoding: .utf8)
+        let report = try Twinc.run(["report", results.path, "--html", "-"])
+        #expect(report.status == 0, "stderr: \(report.stderr)")
+        let page = try String(contentsOf: direct, encoding: .utf8)
+        #expect(page == report.stdout)
+        #expect(page.contains("data-plot=\"network-view:body-map\""), "--html records the view's time series")
+    }
+
     @Test func badJSONIsADataErrorAtLineAndColumn() throws {
         let results = try Self.scratch("cut.json")
         try "{\n  \"format\": {\"name\": \"twinc-run\", \"version\": 1},\n  \"twin\": tr\n}\n".write(to: results, atomically: true, encoding: .utf8)
