@@ -135,6 +135,7 @@ import TwinJSON
 
     /// Renders the page in headless Chromium and checks a screenshot came out with
     /// something drawn on it. Skipped when no browser is installed.
+    /// (The tall window covers the demo page down to the security section.)
     @Test(.enabled(if: HeadlessBrowser.path != nil, "needs chromium or google-chrome"))
     func headlessBrowserRendersThePage() throws {
         let browser = try #require(HeadlessBrowser.path)
@@ -144,16 +145,24 @@ import TwinJSON
         let png = results.deletingLastPathComponent().appendingPathComponent("report.png")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,3000",
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,6000",
                              "--user-data-dir=\(results.deletingLastPathComponent().appendingPathComponent("profile").path)",
                              "--screenshot=\(png.path)", page.absoluteString]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
+        // TWINC_REPORT_SCREENSHOT=DIR keeps the page and its screenshot for a person to look at.
+        if let keep = ProcessInfo.processInfo.environment["TWINC_REPORT_SCREENSHOT"] {
+            for file in [page, png] {
+                let target = URL(fileURLWithPath: keep).appendingPathComponent(file.lastPathComponent)
+                try? FileManager.default.removeItem(at: target)
+                try FileManager.default.copyItem(at: file, to: target)
+            }
+        }
         let data = try Data(contentsOf: png)
         #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
-        // A blank 1280×3000 page compresses to a few kB; plots, tables and text do not.
+        // A blank 1280×6000 page compresses to a few kB; plots, tables and text do not.
         #expect(data.count > 60_000, "screenshot is \(data.count) bytes: the page looks empty")
     }
 }

@@ -19,7 +19,8 @@ import TwinJSON
         #expect(html.contains("data-plot=\"network-view:battery\""))
         #expect(html.contains("data-plot=\"network-view:latency-cdf:ecg-delivery\""))
         #expect(html.contains("data-plot=\"network-view:latency-cdf:ecg-latency\""))
-        #expect(Self.plots(html, application: "network-view") == 4)
+        #expect(Self.plots(html, application: "network-view") == 4, "no latency CDF for the lifetime goal")
+        #expect(!html.contains("latency-cdf:pump-lifetime"))
         // resilience: the KPI over time of the one fault, and baseline vs under fault.
         #expect(html.contains("data-plot=\"resilience:kpi-over-time:phone-fails\""))
         #expect(Self.plots(html, application: "resilience") == 2)
@@ -60,6 +61,22 @@ import TwinJSON
         #expect(plot.contains("stroke-dasharray=\"6 4\""), "baseline dashed")
         #expect(plot.contains("ecg under fault") && plot.contains("ecg baseline"))
         #expect(plot.contains("Time (s)") && plot.contains("Delivery ratio (%)"), "axis titles with units")
+    }
+
+    @Test func latencyCDFsMarkTheGoalsBoundOrDeadline() throws {
+        let html = HTMLReport.render(results: ReportFixture.results())
+        func plot(_ id: String) throws -> String {
+            let start = try #require(html.range(of: "data-plot=\"\(id)\""))
+            return String(html[start.lowerBound...].split(separator: "</svg>")[0])
+        }
+        #expect(try plot("network-view:latency-cdf:ecg-latency").contains("goal p99 ≤ 250 ms"))
+        #expect(try plot("network-view:latency-cdf:ecg-delivery").contains("deadline 250 ms"))
+        #expect(try plot("network-view:latency-cdf:ecg-latency").contains("Latency (ms)"))
+        // Without a timed goal, one CDF of every device.
+        let untimed = ReportFixture.replacing([.key("applications"), .key("network-view"), .key("goals")],
+                                              in: ReportFixture.results(), with: [])
+        let page = HTMLReport.render(results: untimed)
+        #expect(page.contains("data-plot=\"network-view:latency-cdf:all-devices\""))
     }
 
     @Test func textFromTheJSONIsEscaped() {

@@ -56,6 +56,7 @@ enum ReportFixture {
             ("goals", .array([
                 .object([("id", "ecg-delivery"), ("kpi", "delivery-ratio"), ("priority", "critical"),
                          ("threshold", .object([("statistic", "mean"), ("op", ">="), ("bound", 0.999), ("unit", "1"), ("dimension", "ratio")])),
+                         ("within_s", 0.25),
                          ("value", estimate(failed ? 0.62 : 0.9995, 0.0004, unit: "1", dimension: "ratio")),
                          ("verdict", failed ? "not-met" : "met")]),
                 .object([("id", "ecg-latency"), ("kpi", "latency"), ("priority", "critical"),
@@ -118,6 +119,7 @@ enum ReportFixture {
             ("goals", .array([
                 .object([("id", "ecg-delivery"), ("kpi", "delivery-ratio"), ("devices", .array([.string(ids[0])]))]),
                 .object([("id", "ecg-latency"), ("kpi", "latency"), ("devices", .array([.string(ids[0]), "spo2"]))]),
+                .object([("id", "pump-lifetime"), ("kpi", "lifetime"), ("devices", ["pump"])]),
             ])),
             ("topology", .object([
                 ("devices", .array(zip(ids, placements).map { device, place in

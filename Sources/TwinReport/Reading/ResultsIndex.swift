@@ -26,6 +26,8 @@ struct ResultsIndex {
     /// Goal id → the dimension its measured value is in (`ratio`, `time`, `count`), from
     /// the first scenario that measured it: other sections' bare numbers get their unit.
     var dimensions: [(goal: String, dimension: String)] = []
+    /// Goal id → its deadline (`within_s`: "99.9 % delivered within 250 ms").
+    var deadlines: [(goal: String, within: Double)] = []
     /// Goal id → threshold, from the first scenario that states one.
     var thresholds: [(goal: String, kpi: String, threshold: Threshold?)] = []
 
@@ -38,6 +40,9 @@ struct ResultsIndex {
                 if let dimension = goal.object("value")?.string("dimension"), !dimensions.contains(where: { $0.goal == goalID }) {
                     dimensions.append((goalID, dimension))
                 }
+                if let within = goal.number("within_s"), !deadlines.contains(where: { $0.goal == goalID }) {
+                    deadlines.append((goalID, within))
+                }
                 guard !thresholds.contains(where: { $0.goal == goalID }) else { continue }
                 var threshold: Threshold?
                 if let t = goal.object("threshold"), let bound = t.number("bound") {
@@ -47,6 +52,10 @@ struct ResultsIndex {
                 thresholds.append((goalID, goal.string("kpi") ?? "", threshold))
             }
         }
+    }
+
+    func deadline(of goal: String) -> Double? {
+        deadlines.first { $0.goal == goal }?.within
     }
 
     func dimension(of goal: String) -> String? {

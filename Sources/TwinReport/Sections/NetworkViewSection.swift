@@ -23,8 +23,14 @@ struct NetworkViewSection {
         out += "<div class=\"figures\">\n"
         out += Markup.figure(bodyMap, caption: "Devices where they are worn (front view: the wearer's left on the right), gateways on or beside the body; each link coloured by its frame delivery ratio (before retries); beside each device its link's mean RSSI and PDR.")
         out += Markup.figure(battery, caption: "Battery energy left per device over the run.")
-        for goal in view.array("goals") {
-            out += Markup.figure(latencyCDF(goal), caption: "Latency distribution of the devices goal \(goal.string("id") ?? "?") covers; the dashed line is the goal's bound when it has one.")
+        // A latency CDF for each goal about timely delivery (latency, delivery within a
+        // deadline); when there is none, one CDF of every device.
+        let timed = view.array("goals").filter { Self.timedKPIs.contains($0.string("kpi") ?? "") }
+        for goal in timed {
+            out += Markup.figure(latencyCDF(goal), caption: "Latency distribution of the devices goal \(goal.string("id") ?? "?") covers; the dashed line is the goal's bound or deadline.")
+        }
+        if timed.isEmpty {
+            out += Markup.figure(allDevicesCDF, caption: "Latency distribution of every device (no goal about latency).")
         }
         out += "</div>\n"
         out += deviceTable
@@ -74,16 +80,42 @@ struct NetworkViewSection {
             return LineSeries(name: device.string("id") ?? "?", points: points, colour: Palette.series(index))
         }
         let maximum = time.compactMap { $0 }.max() ?? 0
-        return LineChart(plot: "\(Self.application):battery", title: "Battery left over time per device",
-                         x: AxisSpec(label: "Time", unit: .time(maximum: maximum)),
-                         y: AxisSpec(label: "Battery left", unit: .percent), series: lines).svg()
+        var chart = LineChart(plot: "\(Self.application):battery", title: "Battery left over time per device",
+                              x: AxisSpec(label: "Time", unit: .time(maximum: maximum)),
+                              y: AxisSpec(label: "Battery left", unit: .percent), series: lines)
+        chart.emptyMessage = "no samples in the trace (a run shorter than the sample interval?)"
+        return chart.svg()
+    }
+
+    /// KPIs whose goals get a latency CDF.
+    static let timedKPIs: Set<String> = ["latency", "delivery-ratio", "on-time-ratio"]
+
+    private var allDevicesCDF: String {
+        let devices = (baseline?.array("latencyCDF") ?? []).compactMap { $0.string("device") }
+        return CDFChart(plot: "\(Self.application):latency-cdf:all-devices", title: "Latency CDF of every device",
+                        curves: curves(of: devices), bound: nil).svg()
     }
 
     private func latencyCDF(_ goal: JSONCursor) -> String {
         let goalID = goal.string("id") ?? "?"
-        let members = goal.strings("devices")
+        let kpi = goal.string("kpi") ?? ""
+        let threshold = index.threshold(of: goalID)
+        var bound: Double?
+        var label = "goal"
+        if kpi == "latency", let threshold, threshold.dimension == "time" || threshold.unit == "s" {
+            bound = threshold.bound
+            label = "goal \(threshold.text)"
+        } else if let within = index.deadline(of: goalID) {
+            bound = within
+            label = "deadline \(NumberText.quantity(within, .time))"
+        }
+        return CDFChart(plot: "\(Self.application):latency-cdf:\(goalID)", title: "Latency CDF of goal \(goalID) (\(kpi))",
+                        curves: curves(of: goal.strings("devices")), bound: bound, boundLabel: label).svg()
+    }
+
+    private func curves(of members: [String]) -> [(device: String, points: [(latency: Double, fraction: Double)])] {
         let cdfs = baseline?.array("latencyCDF") ?? []
-        let curves = members.compactMap { device -> (device: String, points: [(latency: Double, fraction: Double)])? in
+        return members.compactMap { device -> (device: String, points: [(latency: Double, fraction: Double)])? in
             guard let cdf = cdfs.first(where: { $0.string("device") == device }) else { return nil }
             let points = cdf.array("points").compactMap { point -> (latency: Double, fraction: Double)? in
                 let pair = point.elements()
@@ -95,11 +127,6 @@ struct NetworkViewSection {
             }
             return points.isEmpty ? nil : (device, points)
         }
-        let threshold = index.threshold(of: goalID)
-        let bound = threshold.flatMap { $0.dimension == "time" || $0.unit == "s" ? $0.bound : nil }
-        return CDFChart(plot: "\(Self.application):latency-cdf:\(goalID)",
-                        title: "Latency CDF of goal \(goalID) (\(goal.string("kpi") ?? ""))",
-                        curves: curves, bound: bound, boundLabel: threshold.map { "goal \($0.text)" } ?? "goal").svg()
     }
 
     private var deviceTable: String {
