@@ -2,7 +2,7 @@ import Testing
 import TwinJSON
 @testable import TwinReport
 
-/// The chart helpers: nice ticks, fixed number text, the resultsformat check, the body
+/// The chart helpers: nice ticks, fixed number text, the results-format check, the body
 /// map's orientation.
 @Suite struct ChartTests {
     @Test func niceScalesFrameTheDataAtRoundSteps() {
