@@ -65,24 +65,35 @@ public func searchKnobs(_ evaluator: inout AnalyticEvaluator, options: Optimiser
         if beam == before { break }
     }
     // Beam members explore different branches, so the best one may carry a change that
-    // buys nothing (a knob turned on another branch and never turned back). Try putting
-    // each changed knob of the leaders back to its baseline value; fewer changes rank
-    // higher when nothing else differs, so such reverts win.
+    // buys nothing (a knob turned on another branch and never turned back).
     for leader in bestFirst(Array(seen.values)).prefix(Swift.max(width, options.confirmationCandidates)) {
-        var current = leader
-        var improved = true
-        while improved {
-            improved = false
-            for knob in space.changedKnobs(current.candidate) {
-                var reverted = current.candidate
-                reverted.indices[knob] = space.baseline.indices[knob]
-                let evaluation = evaluate(reverted)
-                if evaluation.rank.isBetter(than: current.rank) {
-                    current = evaluation
-                    improved = true
-                }
+        for evaluation in simplificationSteps(leader, evaluator: &evaluator) { seen[evaluation.candidate] = evaluation }
+    }
+    return SearchOutcome(method: .coordinateDescent, ranked: bestFirst(Array(seen.values)), passes: passes)
+}
+
+/// `evaluation` with every changed knob that buys nothing put back to its baseline
+/// value: each changed knob is tried at its baseline value and the revert kept when it
+/// ranks better (fewer changes rank higher when nothing else differs). Returns the
+/// candidates evaluated on the way, the simplified one last.
+func simplificationSteps(_ evaluation: AnalyticEvaluation, evaluator: inout AnalyticEvaluator) -> [AnalyticEvaluation] {
+    let space = evaluator.space
+    var current = evaluation
+    var steps: [AnalyticEvaluation] = []
+    var improved = true
+    while improved {
+        improved = false
+        for knob in space.changedKnobs(current.candidate) {
+            var reverted = current.candidate
+            reverted.indices[knob] = space.baseline.indices[knob]
+            let next = evaluator.evaluate(reverted)
+            steps.append(next)
+            if next.rank.isBetter(than: current.rank) {
+                current = next
+                improved = true
             }
         }
     }
-    return SearchOutcome(method: .coordinateDescent, ranked: bestFirst(Array(seen.values)), passes: passes)
+    steps.append(current)
+    return steps
 }

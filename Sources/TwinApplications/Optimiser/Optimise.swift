@@ -49,8 +49,8 @@ public struct OptimiserOptions: Sendable, Hashable {
 /// 2. The analytic representations score candidates (`AnalyticEvaluator`, calibrated
 ///    on `baseline`) and the search ranks them lexicographically (`CandidateRank`,
 ///    `searchKnobs`).
-/// 3. The best `confirmationCandidates` (one per predicted outcome, the one changing
-///    fewest knobs) and the baseline are simulated under the
+/// 3. The best `confirmationCandidates` (one per predicted outcome, with every change
+///    that buys nothing put back) and the baseline are simulated under the
 ///    same confirmation settings and ranked again by their measured verdicts. A
 ///    candidate that loses a critical goal the baseline meets is not eligible, so the
 ///    recommendation is never worse than the baseline on critical goals.
@@ -90,8 +90,11 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
     // The best few with different predicted outcomes: candidates that differ only in
     // knobs that change nothing would spend simulations on noise.
     var confirmed: [AnalyticEvaluation] = []
-    for evaluation in search.ranked where confirmed.count < Swift.max(0, options.confirmationCandidates) {
-        if !confirmed.contains(where: { $0.rank.hasSameOutcome(as: evaluation.rank) }) { confirmed.append(evaluation) }
+    for ranked in search.ranked where confirmed.count < Swift.max(0, options.confirmationCandidates) {
+        guard !confirmed.contains(where: { $0.rank.hasSameOutcome(as: ranked.rank) }),
+              let evaluation = simplificationSteps(ranked, evaluator: &evaluator).last,
+              !confirmed.contains(where: { $0.candidate == evaluation.candidate }) else { continue }
+        confirmed.append(evaluation)
     }
     if !confirmed.contains(where: { $0.candidate == space.baseline }) { confirmed.append(baselineEvaluation) }
     var measurements: [[MeasuredGoal]] = []

@@ -1,0 +1,47 @@
+import TwinConfig
+
+/// The order goals are weighed in: priority (critical, high, medium, low, then any
+/// other), then the intent's `objectives` order (the first objective that covers the
+/// goal's KPI), then the order of the goals in twin.json.
+///
+/// Which objectives cover a KPI (an objective may cover several; a KPI no listed
+/// objective covers comes after those that are):
+/// safety — latency, delivery-ratio, recovery-time, security-detect (timely clinical
+/// data, attacks noticed); reliability — delivery-ratio, availability, recovery-time;
+/// latency — latency; throughput — throughput; lifetime — lifetime; energy — energy,
+/// lifetime; security — security-protect, security-detect; privacy — security-protect;
+/// cost — energy.
+public enum GoalOrder {
+    public static let priorities = ["critical", "high", "medium", "low"]
+
+    static let coverage: [String: [String]] = [
+        "safety": ["latency", "delivery-ratio", "recovery-time", "security-detect"],
+        "reliability": ["delivery-ratio", "availability", "recovery-time"],
+        "latency": ["latency"],
+        "throughput": ["throughput"],
+        "lifetime": ["lifetime"],
+        "energy": ["energy", "lifetime"],
+        "security": ["security-protect", "security-detect"],
+        "privacy": ["security-protect"],
+        "cost": ["energy"],
+    ]
+
+    /// Rank of a priority: 0 critical … 3 low, 4 anything else.
+    public static func priorityRank(_ priority: String) -> Int {
+        priorities.firstIndex(of: priority) ?? priorities.count
+    }
+
+    /// Rank of a KPI in the objectives: the index of the first objective covering it.
+    public static func objectiveRank(_ kpi: String, objectives: [String]) -> Int {
+        objectives.firstIndex { coverage[$0]?.contains(kpi) ?? false } ?? objectives.count
+    }
+
+    /// The goals of `config` in lexicographic order.
+    public static func ordered(_ config: TwinConfig) -> [GoalConfig] {
+        config.goals.enumerated().sorted { a, b in
+            let keyA = (priorityRank(a.element.priority), objectiveRank(a.element.kpi, objectives: config.objectives), a.offset)
+            let keyB = (priorityRank(b.element.priority), objectiveRank(b.element.kpi, objectives: config.objectives), b.offset)
+            return keyA < keyB
+        }.map(\.element)
+    }
+}
