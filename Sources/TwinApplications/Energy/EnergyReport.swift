@@ -161,7 +161,7 @@ extension EnergyReport {
     public func text() -> String {
         guard let scenario else { return "" }
         var out = "Energy (scenario \(scenario))\n"
-        var table = SectionTable([("device", .left), ("lifetime", .right), ("95 % CI", .left), ("analytic", .right),
+        var table = TextTable([("device", .left), ("lifetime", .right), ("95 % CI", .left), ("analytic", .right),
                                   ("avg current", .right), ("tx", .right), ("rx", .right), ("listen", .right),
                                   ("sleep", .right), ("wake-up", .right), ("baseline", .right)])
         for device in devices {
@@ -180,7 +180,7 @@ extension EnergyReport {
         if let firstToDie { out += "  first to die: `\(firstToDie)`\n" }
         if !whatIf.isEmpty {
             out += "  what-if (analytic lifetime per knob value):\n"
-            var answers = SectionTable([("knob", .left), ("value", .right), ("lifetime", .right), ("other goals", .left)])
+            var answers = TextTable([("knob", .left), ("value", .right), ("lifetime", .right), ("other goals", .left)])
             for answer in whatIf {
                 let value = significant(answer.value) + " " + answer.unit + (answer.isCurrent ? " *" : "")
                 let verdict = answer.meetsOtherGoals ? "met" : "fails " + answer.failedGoals.joined(separator: ", ")

@@ -104,7 +104,7 @@ struct AnalyticGoals: Sendable {
             return combine(devices.map { $0.packetRate * $0.payload.si * $0.deliveryRatio(within: nil) })
         case .recoveryTime:
             let samples = devices.map { $0.recoveryTime(statistic)?.si ?? horizon.si }
-            return Self.statistic(statistic, of: samples)
+            return DeviceCombination.statistic(statistic, of: samples)
         case .securityProtect:
             var worst: Double?
             for device in devices {
@@ -123,25 +123,11 @@ struct AnalyticGoals: Sendable {
     /// statistic over devices (the runtime's `DeviceCombination`).
     static func combine(_ values: [Double], statistic: Statistic, threshold: Threshold?, higherIsBetter: Bool) -> Double? {
         guard !values.isEmpty else { return nil }
-        guard statistic == .mean else { return Self.statistic(statistic, of: values) }
+        guard statistic == .mean else { return DeviceCombination.statistic(statistic, of: values) }
         if let threshold, threshold.op == .equal {
             return values.max { abs($0 - threshold.bound.value) < abs($1 - threshold.bound.value) }
         }
         let upper = threshold.map { $0.op.isUpperBound } ?? !higherIsBetter
         return upper ? values.max() : values.min()
-    }
-
-    /// Nearest-rank percentile, mean, min or max of samples.
-    static func statistic(_ statistic: Statistic, of samples: [Double]) -> Double? {
-        guard !samples.isEmpty else { return nil }
-        switch statistic {
-        case .mean: return samples.reduce(0, +) / Double(samples.count)
-        case .min: return samples.min()
-        case .max: return samples.max()
-        case .percentile(let p):
-            let sorted = samples.sorted()
-            let rank = Swift.max(1, Int((p / 100 * Double(sorted.count)).rounded(.up)))
-            return sorted[Swift.min(rank, sorted.count) - 1]
-        }
     }
 }

@@ -32,7 +32,7 @@ public struct GoalScore: Sendable, Hashable {
         if goal.kpi == GoalKPI.securityProtect.rawValue {
             var met = devicesBelowLevel == 0
             var slack = -Double(devicesBelowLevel)
-            if let threshold = goal.threshold, let value, !holds(value, threshold) {
+            if let threshold = goal.threshold, let value, !GoalEvaluation.isMet(value, threshold) {
                 met = false
                 slack = Swift.min(slack, -1)
             }
@@ -41,22 +41,8 @@ public struct GoalScore: Sendable, Hashable {
         guard let value, value.isFinite, let threshold = GoalEvaluation.effectiveThreshold(of: goal) else {
             return GoalScore(goal: goal.id, value: value, verdict: .notEvaluated, slack: worstSlack)
         }
-        return GoalScore(goal: goal.id, value: value, verdict: holds(value, threshold) ? .met : .notMet,
+        return GoalScore(goal: goal.id, value: value, verdict: GoalEvaluation.isMet(value, threshold) ? .met : .notMet,
                          slack: slack(value, threshold))
-    }
-
-    /// `Threshold.isMet` up to a relative 10⁻⁹, like the runtime's verdicts (bounds come
-    /// through unit conversions: 99.9 % is stored as 0.9990000000000001).
-    static func holds(_ value: Double, _ threshold: Threshold) -> Bool {
-        let bound = threshold.bound.value
-        let tolerance = 1e-9 * Swift.max(abs(bound), abs(value), 1e-300)
-        switch threshold.op {
-        case .greaterOrEqual: return value >= bound - tolerance
-        case .lessOrEqual: return value <= bound + tolerance
-        case .equal: return abs(value - bound) <= tolerance
-        case .greater: return value > bound + tolerance
-        case .less: return value < bound - tolerance
-        }
     }
 
     /// The normalised slack of `value` against `threshold` (see the type's comment).

@@ -31,9 +31,10 @@ extension OptimisationResult {
         }
         for note in notes { out += "note: \(note)\n" }
         guard !verdicts.isEmpty else { return out + "no goals to judge\n" }
-        var table = AlignedTable(["goal", "kpi", "priority", "target", "baseline", "95 % CI", "verdict",
-                                  "recommended", "95 % CI", "verdict"],
-                                 rightAligned: [4, 7])
+        var table = TextTable(["goal", "kpi", "priority", "target", "baseline", "95 % CI", "verdict",
+                               "recommended", "95 % CI", "verdict"].enumerated().map { column, title in
+            (title, column == 4 || column == 7 ? .right : .left)
+        })
         for row in verdicts {
             table.add([row.goal, row.kpi, row.priority, row.target]
                 + cells(row.baseline, row.dimension) + cells(row.recommended, row.dimension))
@@ -51,35 +52,4 @@ extension OptimisationResult {
     }
 
     private func format(_ value: Double) -> String { JSONWriter.format(value) }
-}
-
-/// Columns padded to their widest cell: left-aligned text, right-aligned numbers.
-struct AlignedTable {
-    private let header: [String]
-    private let rightAligned: Set<Int>
-    private var rows: [[String]] = []
-
-    init(_ header: [String], rightAligned: Set<Int>) {
-        self.header = header
-        self.rightAligned = rightAligned
-    }
-
-    mutating func add(_ row: [String]) { rows.append(row) }
-
-    func render() -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
-        var out = ""
-        for row in all {
-            var line = ""
-            for (column, width) in widths.enumerated() {
-                let cell = row.indices.contains(column) ? row[column] : ""
-                let pad = String(repeating: " ", count: Swift.max(0, width - cell.count))
-                line += "  " + (rightAligned.contains(column) ? pad + cell : cell + pad)
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            out += line + "\n"
-        }
-        return out
-    }
 }

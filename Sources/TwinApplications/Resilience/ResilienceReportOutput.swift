@@ -45,7 +45,7 @@ extension ResilienceReport {
     public func text() -> String {
         guard !faults.isEmpty else { return "" }
         var out = "Resilience\n"
-        var table = SectionTable([("scenario", .left), ("fault", .left), ("target", .left), ("at", .right),
+        var table = TextTable([("scenario", .left), ("fault", .left), ("target", .left), ("at", .right),
                                   ("detect", .right), ("recover", .right), ("availability", .right),
                                   ("markov", .right), ("score", .right)])
         let time = { (value: Time?) in value.map { Quantity($0.si, .time).formatted } ?? "—" }
@@ -57,7 +57,7 @@ extension ResilienceReport {
                        significant(fault.score, digits: 3)])
         }
         out += table.render()
-        var impacts = SectionTable([("scenario", .left), ("goal", .left), ("kpi", .left), ("baseline", .right),
+        var impacts = TextTable([("scenario", .left), ("goal", .left), ("kpi", .left), ("baseline", .right),
                                     ("under fault", .right), ("degradation", .right), ("score", .right)])
         for fault in faults {
             for impact in fault.goals {

@@ -94,7 +94,7 @@ extension SecurityReport {
         guard !threats.isEmpty || recommendation != nil else { return "" }
         var out = "Security\n"
         if !threats.isEmpty {
-            var table = SectionTable([("scenario", .left), ("threat", .left), ("target", .left), ("level", .right),
+            var table = TextTable([("scenario", .left), ("threat", .left), ("target", .left), ("level", .right),
                                       ("CVSS", .right), ("severity", .left), ("accepted", .right), ("rejected", .right),
                                       ("exposed", .right), ("detected", .right), ("within", .right), ("verdict", .left)])
             let time = { (value: Time?) in value.map { Quantity($0.si, .time).formatted } ?? "—" }

@@ -117,9 +117,9 @@ extension NetworkSnapshot {
     public func text() -> String {
         var out = "network view at \(requested.quantity.formatted) (scenario \(scenario), replication \(replication))\n"
         out += "sample at \(sampleTime.quantity.formatted); PDR and RSSI over the \(sampleInterval.quantity.formatted) before it\n"
-        let header = ["device", "gateway", "primary", "battery", "energy left", "queue", "PDR", "RSSI"]
-        let rightAligned = [false, false, false, true, true, true, true, true]
-        let rows = devices.map { device -> [String] in
+        var table = TextTable([("device", .left), ("gateway", .left), ("primary", .left), ("battery", .right),
+                               ("energy left", .right), ("queue", .right), ("PDR", .right), ("RSSI", .right)])
+        for row in devices.map({ device -> [String] in
             [
                 device.id,
                 device.gateway ?? (device.batteryLeft == nil ? "-" : "none"),
@@ -130,19 +130,10 @@ extension NetworkSnapshot {
                 device.deliveryRatio.map { Self.percent($0) } ?? "-",
                 device.rssi.map { "\(significant($0.dBm)) dBm" } ?? "-",
             ]
+        }) {
+            table.add(row)
         }
-        let table = [header] + rows
-        let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
-        for row in table {
-            let cells = row.indices.map { column -> String in
-                let padding = String(repeating: " ", count: widths[column] - row[column].count)
-                return rightAligned[column] ? padding + row[column] : row[column] + padding
-            }
-            var line = cells.joined(separator: "  ")
-            while line.hasSuffix(" ") { line.removeLast() }
-            out += line + "\n"
-        }
-        return out
+        return out + table.render(indent: "")
     }
 
     /// A ratio as a percentage with up to five significant digits (`99.987 %`), so a 99.9 % goal is readable.

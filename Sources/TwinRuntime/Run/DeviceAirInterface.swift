@@ -91,8 +91,14 @@ public struct DeviceAirInterface: Sendable {
     /// Castalia map when `config.models` chose it).
     public static func link(device: DeviceConfig, gateway: GatewayConfig,
                             config: TwinConfig) -> (meanLoss: Decibels, sigma: Decibels, model: String) {
-        let useMap = config.models.contains { $0.id == "castalia-pathloss-map" }
-        let link = BodyGeometry.link(device: device, gateway: gateway, useCastaliaMap: useMap)
+        link(device: device, gateway: gateway,
+             useCastaliaMap: config.models.contains { $0.id == "castalia-pathloss-map" })
+    }
+
+    /// The same, when the caller already knows whether the plan chose the Castalia map.
+    public static func link(device: DeviceConfig, gateway: GatewayConfig,
+                            useCastaliaMap: Bool) -> (meanLoss: Decibels, sigma: Decibels, model: String) {
+        let link = BodyGeometry.link(device: device, gateway: gateway, useCastaliaMap: useCastaliaMap)
         return (Decibels(dB: link.meanLoss), Decibels(dB: link.sigma), link.model)
     }
 

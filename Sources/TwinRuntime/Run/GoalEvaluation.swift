@@ -77,7 +77,7 @@ public enum GoalEvaluation {
     /// `Threshold.isMet` up to a relative 10⁻⁹: bounds come through unit conversions
     /// (`99.9 %` is stored as 0.9990000000000001), and a value exactly at the bound (999
     /// of 1000 delivered) must meet `>= 99.9 %`.
-    static func isMet(_ value: Double, _ threshold: Threshold) -> Bool {
+    public static func isMet(_ value: Double, _ threshold: Threshold) -> Bool {
         let bound = threshold.bound.value
         let tolerance = 1e-9 * Swift.max(abs(bound), abs(value), 1e-300)
         switch threshold.op {

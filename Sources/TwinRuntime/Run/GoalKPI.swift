@@ -60,7 +60,7 @@ public enum GoalKPI: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Combines values (one per device, in config order) into the goal's value.
-enum DeviceCombination {
+public enum DeviceCombination {
     /// The value and the device it came from; nil for no values.
     static func combine(_ values: [(device: String, value: Double)], statistic: Statistic?,
                         threshold: Threshold?, higherIsBetter: Bool) -> (device: String, value: Double)? {
@@ -98,8 +98,9 @@ enum DeviceCombination {
         return chosen
     }
 
-    /// Nearest-rank percentile (or mean, min, max) of pooled samples.
-    static func statistic(_ statistic: Statistic, of samples: [Double]) -> Double? {
+    /// Nearest-rank percentile (or mean, min, max) of pooled samples. Public so the
+    /// optimiser's analytic estimates summarise samples exactly as the verdicts do.
+    public static func statistic(_ statistic: Statistic, of samples: [Double]) -> Double? {
         guard !samples.isEmpty else { return nil }
         switch statistic {
         case .mean: return samples.reduce(0, +) / Double(samples.count)

@@ -116,23 +116,27 @@ extension Threshold {
 }
 
 /// A plain-text table with columns padded to their widest cell (counted in
-/// characters, so `µs` and `±` take one column), for terminal reports.
-struct TextTable {
-    enum Alignment { case left, right }
+/// characters, so `µs` and `±` take one column), for terminal reports: the run report
+/// and every application's section use this one, so their tables line up alike.
+/// Fixed rules, no locale: the same rows print byte-identically.
+public struct TextTable: Sendable {
+    public enum Alignment: Sendable { case left, right }
 
-    var header: [String]
-    var alignments: [Alignment]
-    var rows: [[String]] = []
+    public var header: [String]
+    public var alignments: [Alignment]
+    public var rows: [[String]] = []
 
-    init(_ columns: [(String, Alignment)]) {
+    public init(_ columns: [(String, Alignment)]) {
         header = columns.map(\.0)
         alignments = columns.map(\.1)
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    public mutating func add(_ row: [String]) { rows.append(row) }
+
+    public var isEmpty: Bool { rows.isEmpty }
 
     /// The table, each line prefixed with `indent`, trailing spaces removed.
-    func render(indent: String = "  ") -> String {
+    public func render(indent: String = "  ") -> String {
         let all = [header] + rows
         let widths = header.indices.map { column in
             all.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
