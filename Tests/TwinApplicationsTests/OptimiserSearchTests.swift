@@ -94,4 +94,21 @@ import TwinUnits
         // p99 of U·P with P = 8 × 64 ms is about 0.99 × 512 ms.
         #expect(abs(slowEstimate.latency(.percentile(99))!.si - 0.99 * 0.512) < 0.01)
     }
+
+    @Test func retriesOfSparseSamplesCostAllocations() throws {
+        // One sample every 2 s, allocations every 64 ms: a retry wakes the device for an
+        // allocation it would have slept through, so a second attempt per frame costs
+        // about one more allocation per sample (wake-ups, beacon, guard), not just a frame.
+        let device = OptimiserFixture.device("a", placement: "chest", period: 1, interval: .seconds(2),
+                                             budget: .seconds(1))
+        let once = try #require(AnalyticEnergyModel.evaluate(device, attemptsPerFrame: 1))
+        let twice = try #require(AnalyticEnergyModel.evaluate(device, attemptsPerFrame: 2))
+        let air = try #require(DeviceAirInterface(device: device))
+        let frame = air.frameAirtime(payloadBytes: 64).si
+        // Only the frame again would add ~frame/2 s of TX per second; the allocation adds
+        // the beacon + B-Ack reception as well.
+        #expect(twice.duty.receive - once.duty.receive > 0.9 * air.beaconAndBlockAck.si / 2)
+        #expect(twice.duty.wakeUp > 1.9 * once.duty.wakeUp)
+        #expect(abs(twice.duty.transmit - 2 * once.duty.transmit) < 1e-12 && once.duty.transmit > frame / 2 * 0.99)
+    }
 }

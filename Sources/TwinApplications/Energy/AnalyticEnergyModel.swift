@@ -14,8 +14,11 @@ import TwinUnits
 /// - scheduled access (Tachtatzis et al. 2012 eqs. 1–3, ban-numbers.md §8★A): per
 ///   allocation *with data* two wake-ups, beacon + B-Ack reception (2.3163 ms), the
 ///   guard time `61.6 µs + 2·max(P, 8·TSF)·20 ppm` plus pSIFS and pMIFS between frames
-///   as listening, the frames at the TX current. Allocations with data per second are
-///   `(1/P)·(1 − (1 − min(1, P/Ts))·e^(−λP))` for samples every Ts and Poisson alarms λ;
+///   as listening, the frames at the TX current. Allocations with new data per second
+///   are `b = (1/P)·(1 − (1 − min(1, P/Ts))·e^(−λP))` for samples every Ts and Poisson
+///   alarms λ; a retry waits for the next allocation, so each packet adds `a − 1`
+///   allocations (a attempts per frame) where they would otherwise be idle,
+///   `(1/Ts + λ)·(a − 1)·(1 − b·P)`, at most `1/P` in all;
 /// - BLE (Core v5.x Vol 6 Part B §4.5): every connection event a wake-up and the
 ///   central's empty poll; an empty event adds T_IFS and the peripheral's empty reply,
 ///   a data packet its air time, 2·T_IFS and the central's acknowledgement;
@@ -50,6 +53,12 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
     /// The model of `device` as configured; nil when its air interface is unknown.
     public static func evaluate(_ device: DeviceConfig, attemptsPerFrame: Double = 1) -> AnalyticEnergyModel? {
         guard let air = DeviceAirInterface(device: device) else { return nil }
+        return evaluate(device, air: air, attemptsPerFrame: attemptsPerFrame)
+    }
+
+    /// The same for a caller that already built the device's air interface (the
+    /// optimiser, which also needs it for the access wait).
+    static func evaluate(_ device: DeviceConfig, air: DeviceAirInterface, attemptsPerFrame: Double) -> AnalyticEnergyModel? {
         let attempts = Swift.max(1, attemptsPerFrame.isFinite ? attemptsPerFrame : 1)
         let traffic = Traffic(device: device, air: air)
         let framesPerSecond = traffic.framesPerSecond * attempts
@@ -58,12 +67,12 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
         let wakeTime = device.radio.wakeupTime.si
         switch air.access {
         case "scheduled":
-            let superframe = device.mac.slotLength.si * Double(device.mac.slots)
-            let interval = superframe * Double(Swift.max(device.mac.period, 1))
+            let superframe = scheduledSuperframe(of: device.mac)
+            let interval = allocationInterval(of: device.mac).si
             guard interval > 0 else { return nil }
-            let allocations = traffic.busyOpportunitiesPerSecond(interval: interval)
-            let guardTime = DeviceAirInterface.scheduledGuardTime(interval: .seconds(interval),
-                                                                  superframe: .seconds(superframe)).si
+            let allocations = Swift.min(1 / interval, traffic.busyOpportunitiesPerSecond(interval: interval)
+                + traffic.retryAllocationsPerSecond(interval: interval, attempts: attempts))
+            let guardTime = DeviceAirInterface.scheduledGuardTime(interval: .seconds(interval), superframe: superframe).si
             duty.wakeUp = allocations * Double(air.wakeUpsPerAllocation) * wakeTime
             duty.receive = allocations * air.beaconAndBlockAck.si
             duty.listen = allocations * (guardTime + air.shortInterFrameSpace.si)
@@ -79,8 +88,7 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
             duty.listen = (events - busy) * ifs + framesPerSecond * 2 * ifs
             duty.transmit += (events - busy) * empty
         case "csma-ca":
-            let priority = UserPriority(rawValue: Swift.min(Swift.max(device.mac.userPriority, 0), 7)) ?? .background
-            let meanBackoff = Double(priority.contentionWindowMinimum + 1) / 2 * air.backoffSlot.si
+            let meanBackoff = meanBackoff(of: device, air: air).si
             duty.wakeUp = traffic.packetsPerSecond * wakeTime
             duty.listen = framesPerSecond * (meanBackoff + air.shortInterFrameSpace.si)
             duty.receive = framesPerSecond * air.acknowledgementAirtime.si
@@ -97,6 +105,23 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
         return AnalyticEnergyModel(deviceID: device.id, duty: duty, averageCurrent: Current(si: current),
                                    lifetime: predictedLifetime(of: device, outcome: outcome),
                                    framesPerSecond: framesPerSecond)
+    }
+
+    /// Superframe of scheduled access: `nSlots · Tslot`.
+    static func scheduledSuperframe(of mac: MACConfig) -> Time { mac.slotLength * Double(mac.slots) }
+
+    /// Interval between a scheduled device's allocations, `P = m · nSlots · Tslot`
+    /// (Tachtatzis 2010 eq. 14; m the allocation period in superframes).
+    static func allocationInterval(of mac: MACConfig) -> Time {
+        scheduledSuperframe(of: mac) * Double(Swift.max(mac.period, 1))
+    }
+
+    /// Mean CSMA/CA backoff of a free channel: `(CWmin + 1)/2` contention slots, the
+    /// counter being uniform in 1…CWmin of the device's user priority (802.15.6
+    /// §6.2.2.1, Castalia BaselineBANMac).
+    static func meanBackoff(of device: DeviceConfig, air: DeviceAirInterface) -> Time {
+        let priority = UserPriority(rawValue: Swift.min(Swift.max(device.mac.userPriority, 0), 7)) ?? .background
+        return air.backoffSlot * (Double(priority.contentionWindowMinimum + 1) / 2)
     }
 
     /// The device's application traffic as frames on the air.
@@ -133,6 +158,16 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
         func busyOpportunitiesPerSecond(interval: Double) -> Double {
             let periodic = Swift.min(1, interval * sampleRate)
             return (1 - (1 - periodic) * exp(-alarmRate * interval)) / interval
+        }
+
+        /// Allocations per second woken up only for retries: a frame the B-Ack does not
+        /// confirm waits for the next allocation (the runtime's `ScheduledAccess`), which
+        /// costs a wake-up of its own when no new data would have filled it. Each packet
+        /// makes `attempts − 1` such retry allocations on average (its frames are retried
+        /// together), each landing on an otherwise idle allocation with the idle share.
+        func retryAllocationsPerSecond(interval: Double, attempts: Double) -> Double {
+            let idle = Swift.max(0, 1 - busyOpportunitiesPerSecond(interval: interval) * interval)
+            return packetsPerSecond * Swift.max(0, attempts - 1) * idle
         }
     }
 }

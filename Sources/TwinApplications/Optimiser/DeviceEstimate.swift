@@ -1,6 +1,7 @@
 import Foundation
 import TwinConfig
 import TwinModels
+import TwinRuntime
 import TwinUnits
 
 /// What the analytic representations predict for one device at one setting of its
@@ -13,8 +14,11 @@ import TwinUnits
 /// succeeds with probability `f^(k−1)·(1−f)` and arrives `U·A + (k−1)·S + D` after the
 /// packet was generated (U ~ U(0, 1) the random phase against the opportunity interval
 /// A, S the retry spacing, D the frame's air time plus the uplink's and the edge's
-/// fixed latency). This is the access-wait argument of the feasibility bounds
-/// (TwinSynthesis `AccessWait`: a random arrival waits q·A at quantile q) with retries.
+/// fixed latency; `AccessTiming`). This is the access-wait argument of the feasibility
+/// bounds (TwinSynthesis `AccessWait`: a random arrival waits q·A at quantile q) with
+/// retries. Current and lifetime are the energy application's `AnalyticEnergyModel`,
+/// fed the expected attempts per frame `(1 − f^(R+1))/(1 − f)` in place of the attempts
+/// a simulation would measure, so both applications price a setting the same way.
 struct DeviceEstimate: Sendable, Hashable {
     var id: String
     var averageCurrent: Current
@@ -35,7 +39,6 @@ struct DeviceEstimate: Sendable, Hashable {
 
     init(device: DeviceConfig, config: TwinConfig, postures: [(Posture, Double)], useCastaliaMap: Bool) {
         let network = config.network
-        let timing = AccessTiming(device: device)
         func failure(_ gatewayID: String?) -> Double? {
             guard let gatewayID, let gateway = network.gateways.first(where: { $0.id == gatewayID }) else { return nil }
             let link = LinkEstimate(device: device, gateway: gateway, useCastaliaMap: useCastaliaMap)
@@ -44,23 +47,34 @@ struct DeviceEstimate: Sendable, Hashable {
         let f = failure(device.primaryGateway) ?? 1
         let retries = Swift.max(0, device.mac.maxRetries)
         let attempts = f >= 1 ? Double(retries + 1) : (1 - pow(f, Double(retries + 1))) / (1 - f)
-        let energy = DeviceEnergyModel(device: device, access: timing, attemptsPerPacket: attempts)
+        // An air interface the simulation would refuse leaves only the baseline drawing
+        // and nothing on the air.
+        let air = DeviceAirInterface(device: device)
+        let energy = air.flatMap { AnalyticEnergyModel.evaluate(device, air: $0, attemptsPerFrame: attempts) }
+        let timing = air.map { AccessTiming(device: device, air: $0) }
         id = device.id
-        averageCurrent = energy.averageCurrent
-        lifetime = DeviceEnergyModel.lifetime(of: device.battery, at: averageCurrent)
+        if let energy {
+            averageCurrent = energy.averageCurrent
+            lifetime = energy.lifetime
+        } else {
+            var outcome = DeviceOutcome(id: device.id)
+            outcome.averageCurrent = device.baselineCurrent
+            averageCurrent = device.baselineCurrent
+            lifetime = predictedLifetime(of: device, outcome: outcome)
+        }
         voltage = device.battery.voltage.si > 0 ? device.battery.voltage : device.radio.voltage
-        packetRate = timing.packetRate
+        packetRate = air.map { AnalyticEnergyModel.Traffic(device: device, air: $0).packetsPerSecond } ?? 0
         payload = device.traffic.payload
         securityLevel = device.securityLevel
         attemptFailure = f
         backupAttemptFailure = device.backupGateway.flatMap(failure)
         maxRetries = retries
-        opportunityInterval = timing.opportunityInterval
-        retrySpacing = timing.retrySpacing
+        opportunityInterval = timing?.opportunityInterval ?? .zero
+        retrySpacing = timing?.retrySpacing ?? .zero
         let primary = network.gateways.first { $0.id == device.primaryGateway }
         let uplink = network.links.first { $0.from == primary?.uplink || $0.from == device.primaryGateway }
         let edge = network.edges.first { $0.id == primary?.uplink } ?? network.edges.first
-        fixedLatency = timing.frameAirtime + (uplink?.latency ?? .zero) + (edge?.processingLatency ?? .zero)
+        fixedLatency = (timing?.frameAirtime ?? .zero) + (uplink?.latency ?? .zero) + (edge?.processingLatency ?? .zero)
         failoverTime = primary?.failoverTime ?? .zero
     }
 
