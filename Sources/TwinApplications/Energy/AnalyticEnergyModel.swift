@@ -120,8 +120,18 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
     /// counter being uniform in 1…CWmin of the device's user priority (802.15.6
     /// §6.2.2.1, Castalia BaselineBANMac).
     static func meanBackoff(of device: DeviceConfig, air: DeviceAirInterface) -> Time {
-        let priority = UserPriority(rawValue: Swift.min(Swift.max(device.mac.userPriority, 0), 7)) ?? .background
-        return air.backoffSlot * (Double(priority.contentionWindowMinimum + 1) / 2)
+        air.backoffSlot * (Double(userPriority(of: device.mac).contentionWindowMinimum + 1) / 2)
+    }
+
+    /// The 802.15.6 user priority of the MAC, clamped to 0…7 as the simulation does.
+    static func userPriority(of mac: MACConfig) -> UserPriority {
+        UserPriority(rawValue: Swift.min(Swift.max(mac.userPriority, 0), 7)) ?? .background
+    }
+
+    /// Air time of one application packet of `packetBytes` octets: its frames (full ones
+    /// and a remainder, `DeviceAirInterface.framePayloads`) back to back.
+    static func packetAirtime(_ air: DeviceAirInterface, packetBytes: Int) -> Time {
+        .seconds(air.framePayloads(packetBytes: packetBytes).reduce(0) { $0 + air.frameAirtime(payloadBytes: $1).si })
     }
 
     /// The device's application traffic as frames on the air.
@@ -139,12 +149,13 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
             if device.traffic.interval.si > 0, sampleBytes > 0 {
                 sampleRate = 1 / device.traffic.interval.si
                 sampleFrames = air.framePayloads(packetBytes: sampleBytes)
-                sampleAirtime = sampleFrames.reduce(0) { $0 + air.frameAirtime(payloadBytes: $1).si }
+                sampleAirtime = packetAirtime(air, packetBytes: sampleBytes).si
             }
             if device.traffic.alarmRate > 0, device.traffic.alarmRate.isFinite {
                 alarmRate = device.traffic.alarmRate
-                alarmFrames = air.framePayloads(packetBytes: Swift.max(1, Int(device.traffic.alarmPayload.bytes.rounded(.up))))
-                alarmAirtime = alarmFrames.reduce(0) { $0 + air.frameAirtime(payloadBytes: $1).si }
+                let alarmBytes = Swift.max(1, Int(device.traffic.alarmPayload.bytes.rounded(.up)))
+                alarmFrames = air.framePayloads(packetBytes: alarmBytes)
+                alarmAirtime = packetAirtime(air, packetBytes: alarmBytes).si
             }
         }
 

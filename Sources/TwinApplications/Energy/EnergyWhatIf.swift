@@ -122,15 +122,15 @@ struct OtherGoalCheck {
     func latencyBound(_ device: DeviceConfig) -> Double? {
         guard let air = DeviceAirInterface(device: device) else { return nil }
         let bytes = Swift.max(1, Int(device.traffic.payload.bytes.rounded(.up)))
-        let airtime = air.framePayloads(packetBytes: bytes).reduce(0) { $0 + air.frameAirtime(payloadBytes: $1).si }
+        let airtime = AnalyticEnergyModel.packetAirtime(air, packetBytes: bytes).si
         let wait: Double
         switch air.access {
         case "scheduled":
-            wait = device.mac.slotLength.si * Double(device.mac.slots) * Double(Swift.max(device.mac.period, 1))
+            wait = AnalyticEnergyModel.allocationInterval(of: device.mac).si
         case "ble":
             wait = device.mac.connectionInterval.si
         case "csma-ca":
-            let priority = UserPriority(rawValue: Swift.min(Swift.max(device.mac.userPriority, 0), 7)) ?? .background
+            let priority = AnalyticEnergyModel.userPriority(of: device.mac)
             wait = Double(priority.contentionWindowMaximum) * air.backoffSlot.si
                 + air.shortInterFrameSpace.si + air.acknowledgementAirtime.si
         default:

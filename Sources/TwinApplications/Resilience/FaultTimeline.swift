@@ -89,7 +89,7 @@ struct FaultTimeline {
     static func reportingInterval(of device: DeviceConfig) -> Time {
         let mac = device.mac
         let access: Double = switch mac.access {
-        case "scheduled": mac.slotLength.si * Double(mac.slots) * Double(Swift.max(mac.period, 1))
+        case "scheduled": AnalyticEnergyModel.allocationInterval(of: mac).si
         case "ble": mac.connectionInterval.si
         default: 0
         }

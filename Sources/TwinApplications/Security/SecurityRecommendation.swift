@@ -112,8 +112,8 @@ public struct SecurityRecommendation: Sendable, Hashable {
             return nil
         }
         func extra(bytes: Int) -> Double {
-            let on = withSecurity.framePayloads(packetBytes: bytes).reduce(0) { $0 + withSecurity.frameAirtime(payloadBytes: $1).si }
-            let off = without.framePayloads(packetBytes: bytes).reduce(0) { $0 + without.frameAirtime(payloadBytes: $1).si }
+            let on = AnalyticEnergyModel.packetAirtime(withSecurity, packetBytes: bytes).si
+            let off = AnalyticEnergyModel.packetAirtime(without, packetBytes: bytes).si
             return Swift.max(0, on - off)
         }
         let traffic = device.traffic
