@@ -26,6 +26,9 @@ public struct OptimisationResult: Sendable, Hashable {
     public var evidence: [CandidateEvidence]
     /// Knobs left out of the search and other remarks.
     public var notes: [String]
+    /// The settings the verdict table was measured at when the recommendation was
+    /// verified at the run's own settings; nil when it comes from the screening runs.
+    public var verdictSettings: RunSettings? = nil
 
     /// Knobs whose recommended value differs from the baseline.
     public var changedKnobs: [KnobChange] { knobs.filter(\.changed) }
@@ -99,6 +102,12 @@ extension OptimisationResult {
                     "horizon_s": .number(settings.horizon.si), "replications": .int(settings.replications),
                     "seed": .number(Double(settings.seed)), "warmup_s": .number(settings.warmup.si),
                     "eventScale": .number(settings.eventScale),
+                ])
+            } ?? .null,
+            "verdictSettings": verdictSettings.map { settings in
+                .object([
+                    "horizon_s": .number(settings.horizon.si), "replications": .int(settings.replications),
+                    "seed": .number(Double(settings.seed)), "warmup_s": .number(settings.warmup.si),
                 ])
             } ?? .null,
             "verdicts": .array(verdicts.map { row in

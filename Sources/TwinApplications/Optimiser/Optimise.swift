@@ -23,11 +23,16 @@ public struct OptimiserOptions: Sendable, Hashable {
     public var costResolution: Double
     /// Anchor the analytic goal values on the baseline run (`AnalyticGoals`).
     public var calibrate: Bool
+    /// Simulate the recommendation once more at the run's own settings, so the verdict
+    /// table compares it with the baseline report on equal terms (same horizon,
+    /// replications and event times as the report above it) rather than on the short
+    /// screening runs.
+    public var verifyAtRunSettings: Bool
 
     public init(confirmationCandidates: Int = 3, confirmationHorizon: Time = .hours(1),
                 confirmationReplications: Int = 2, scaleScenarioEvents: Bool = true, exhaustiveLimit: Int = 4096,
                 beamWidth: Int = 3, maximumPasses: Int = 4, slackResolution: Double = 0.05, slackCap: Double = 1,
-                costResolution: Double = 0.01, calibrate: Bool = true) {
+                costResolution: Double = 0.01, calibrate: Bool = true, verifyAtRunSettings: Bool = true) {
         self.confirmationCandidates = confirmationCandidates
         self.confirmationHorizon = confirmationHorizon
         self.confirmationReplications = confirmationReplications
@@ -39,6 +44,7 @@ public struct OptimiserOptions: Sendable, Hashable {
         self.slackCap = slackCap
         self.costResolution = costResolution
         self.calibrate = calibrate
+        self.verifyAtRunSettings = verifyAtRunSettings
     }
 }
 
@@ -132,12 +138,41 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
             relativeCurrent: confirmed[index].relativeCurrent, analytic: confirmed[index].scores,
             measured: measurements[index])
     }
+    var recommended = confirmed[chosen].candidate
+    var verdicts = verdictRows(goals, baseline: measurements[baselineIndex], recommended: measurements[chosen])
+    var verdictSettings: RunSettings?
+    if options.verifyAtRunSettings {
+        // The verdict table at the run's settings: the baseline is the report the run
+        // already made; the recommendation gets one run like it. Screening is noisy, so
+        // a recommendation that loses a critical goal here is withdrawn.
+        let baselineMeasured = goals.map { MeasuredGoal(goal: $0, report: baseline) }
+        var recommendedMeasured = baselineMeasured
+        if recommended != space.baseline, let candidateConfig = try? space.apply(recommended, to: searchable) {
+            var options = run
+            options.simulation.recordTimeSeries = false
+            let plan = RunPlan(RunRequest(config: candidateConfig))
+            let report = buildReport(plan: plan, outcomes: try simulateScenarios(plan, options: options))
+            recommendedMeasured = goals.map { MeasuredGoal(goal: $0, report: report) }
+            let lost = goals.indices.filter { index in
+                goals[index].priority == "critical" && baselineMeasured[index].verdict == .met
+                    && recommendedMeasured[index].verdict != .met
+            }
+            if !lost.isEmpty {
+                notes.append("the screened recommendation lost critical goal(s) "
+                    + lost.map { "`\(goals[$0].id)`" }.joined(separator: ", ")
+                    + " at the run's settings; keeping the baseline")
+                recommended = space.baseline
+                recommendedMeasured = baselineMeasured
+            }
+        }
+        verdicts = verdictRows(goals, baseline: baselineMeasured, recommended: recommendedMeasured)
+        verdictSettings = config.run
+    }
     return OptimisationResult(
         objectives: goals.map(\.id), objectiveCategories: config.objectives,
-        knobs: knobChanges(space, recommended: confirmed[chosen].candidate), method: search.method, spaceSize: space.size,
+        knobs: knobChanges(space, recommended: recommended), method: search.method, spaceSize: space.size,
         candidatesConsidered: search.ranked.count, candidatesSimulated: confirmed.count, confirmation: settings,
-        verdicts: verdictRows(goals, baseline: measurements[baselineIndex], recommended: measurements[chosen]),
-        evidence: evidence, notes: notes)
+        verdicts: verdicts, evidence: evidence, notes: notes, verdictSettings: verdictSettings)
 }
 
 /// Every knob of the space with its baseline and recommended value.

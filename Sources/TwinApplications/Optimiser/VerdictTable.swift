@@ -11,12 +11,17 @@ extension OptimisationResult {
         var out = "Verdict: baseline vs recommended\n"
         if let confirmation {
             let replications = "\(confirmation.replications) replication\(confirmation.replications == 1 ? "" : "s")"
-            out += "confirmed by simulation: horizon \(confirmation.horizon.quantity.formatted), \(replications), "
+            out += "candidates screened by simulation: horizon \(confirmation.horizon.quantity.formatted), \(replications), "
                 + "seed \(confirmation.seed)"
             if confirmation.eventScale != 1 {
                 out += "; scenario events at \(significant(confirmation.eventScale, digits: 3)) × their time"
             }
             out += "\n"
+        }
+        if let verdictSettings {
+            let replications = "\(verdictSettings.replications) replication\(verdictSettings.replications == 1 ? "" : "s")"
+            out += "verdicts at the run's settings: horizon \(verdictSettings.horizon.quantity.formatted), \(replications), "
+                + "seed \(verdictSettings.seed)\n"
         }
         out += "search: \(method.rawValue) over \(significant(spaceSize, digits: 3)) settings; "
             + "\(candidatesConsidered) scored analytically, \(candidatesSimulated) simulated\n"

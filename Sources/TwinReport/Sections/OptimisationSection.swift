@@ -22,6 +22,11 @@ struct OptimisationSection {
         if let simulated = optimisation.number("candidatesSimulated") {
             facts.append("\(NumberText.fixed(simulated, decimals: 0)) simulated")
         }
+        if let settings = optimisation.object("verdictSettings"), let horizon = settings.number("horizon_s"),
+           let replications = settings.number("replications") {
+            facts.append("verdicts at the run's settings (\(NumberText.quantity(horizon, .time)), "
+                + "\(NumberText.fixed(replications, decimals: 0)) replications)")
+        }
         if !facts.isEmpty { out += Markup.paragraph(facts.joined(separator: "; ") + ".", className: "note") }
         let allKnobs = optimisation.array("knobs").map { knob -> [TableCell] in
             let baseline = Self.setting(knob["baseline"]?.value ?? .null, unit: knob.string("unit"))
