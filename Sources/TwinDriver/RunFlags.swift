@@ -13,6 +13,11 @@ public enum RunFlags {
         time(text, flag: "--horizon", allowZero: false)
     }
 
+    /// A positive time of at most ten years (`--sample-interval 10s`).
+    public static func sampleInterval(_ text: String) -> Result<Time, RunFlagError> {
+        time(text, flag: "--sample-interval", allowZero: false)
+    }
+
     /// A non-negative time of at most ten years (`--at 3h`).
     public static func snapshotTime(_ text: String) -> Result<Time, RunFlagError> {
         time(text, flag: "--at", allowZero: true)
@@ -71,8 +76,14 @@ extension RunTwinOptions {
     /// The options from `twinc run`'s flags (nil: not given); quantities are parsed as
     /// in `RunFlags`, `jobs` defaults to the number of processors.
     public static func fromFlags(seed: UInt64?, horizon: String?, warmup: String?, replications: Int?,
-                                 jobs: Int?, processors: Int) -> Result<RunTwinOptions, RunFlagError> {
+                                 jobs: Int?, processors: Int, sampleInterval: String? = nil) -> Result<RunTwinOptions, RunFlagError> {
         var overrides = RunOverrides(replications: replications, seed: seed)
+        if let sampleInterval {
+            switch RunFlags.sampleInterval(sampleInterval) {
+            case .success(let time): overrides.sampleInterval = time
+            case .failure(let error): return .failure(error)
+            }
+        }
         if let horizon {
             switch RunFlags.horizon(horizon) {
             case .success(let time): overrides.horizon = time

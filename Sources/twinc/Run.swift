@@ -50,6 +50,9 @@ struct Run: ParsableCommand {
     @Option(help: "Write the network view (view.json and CSV files) into this folder, replaced as a whole.")
     var view: String?
 
+    @Option(help: "Sampling interval of the network view's time series, e.g. 10s (overrides run.sampleInterval_s).")
+    var sampleInterval: String?
+
     @Option(help: "Print the network view at this simulated time (e.g. 3h) instead of the report: the last sample at or before it.")
     var at: String?
 
@@ -68,7 +71,7 @@ struct Run: ParsableCommand {
 
     private func options() -> Result<RunTwinOptions, RunFlagError> {
         RunTwinOptions.fromFlags(seed: seed, horizon: horizon, warmup: warmup, replications: replications, jobs: jobs,
-                                 processors: ProcessInfo.processInfo.activeProcessorCount)
+                                 processors: ProcessInfo.processInfo.activeProcessorCount, sampleInterval: sampleInterval)
             .map { options in
                 var options = options
                 options.forceView = outputs.needsView

@@ -76,6 +76,15 @@ import TwinJSON
         #expect(!result.stdout.contains("Verdict"), "one document on stdout")
     }
 
+    @Test func sampleIntervalFlagSetsTheViewsInterval() throws {
+        let result = try Twinc.run(["run", Self.twin, "--at", "35s", "--sample-interval", "10s"] + Self.short)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("sample at 30 s; PDR and RSSI over the 10 s before it"))
+        let zero = try Twinc.run(["run", Self.twin, "--sample-interval", "0s"] + Self.short)
+        #expect(zero.status == 64)
+        #expect(zero.stderr.contains("--sample-interval must be positive"))
+    }
+
     @Test func snapshotMisuseIsAUsageError() throws {
         let late = try Twinc.run(["run", Self.twin, "--at", "3min"] + Self.short)
         #expect(late.status == 64)

@@ -8,12 +8,16 @@ public struct RunOverrides: Sendable, Hashable {
     public var replications: Int?
     public var seed: UInt64?
     public var warmup: Time?
+    /// The network view's sampling interval (`run.sampleInterval_s`).
+    public var sampleInterval: Time?
 
-    public init(horizon: Time? = nil, replications: Int? = nil, seed: UInt64? = nil, warmup: Time? = nil) {
+    public init(horizon: Time? = nil, replications: Int? = nil, seed: UInt64? = nil, warmup: Time? = nil,
+                sampleInterval: Time? = nil) {
         self.horizon = horizon
         self.replications = replications
         self.seed = seed
         self.warmup = warmup
+        self.sampleInterval = sampleInterval
     }
 }
 
@@ -59,6 +63,7 @@ public struct RunPlan: Sendable, Hashable {
         if let replications = overrides.replications { config.run.replications = replications }
         if let seed = overrides.seed { config.run.seed = seed }
         if let warmup = overrides.warmup { config.run.warmup = warmup }
+        if let sampleInterval = overrides.sampleInterval { config.run.sampleInterval = sampleInterval }
         // A warm-up as long as the run would leave nothing to measure. When only the
         // horizon was overridden (`--horizon 5s` on a twin with a 10 s warm-up), shorten
         // the warm-up rather than refuse; an explicit `--warmup` is checked by the driver.
