@@ -66,7 +66,8 @@ extension DeviceConfig {
         let traffic = TrafficConfig(
             trafficClass: t.string("class"), payload: DataSize(si: t.number("payload_bits", min: 8)),
             interval: Time(si: t.number("interval_s", min: 1e-4)), alarmRate: t.number("alarmRate_per_s", min: 0),
-            alarmPayload: DataSize(si: t.number("alarmPayload_bits", min: 0)), latencyBudget: Time(si: t.number("latencyBudget_s", min: 1e-6)))
+            alarmPayload: DataSize(si: t.number("alarmPayload_bits", min: 0)), latencyBudget: Time(si: t.number("latencyBudget_s", min: 1e-6)),
+            aggregation: t.raw("aggregation") == nil ? 1 : t.int("aggregation", min: 1, max: 1024))
         t.finish()
         let mac = MACConfig(
             access: m.string("access"), userPriority: m.int("userPriority", min: 0, max: 7),

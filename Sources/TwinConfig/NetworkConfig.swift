@@ -125,27 +125,52 @@ public struct BatteryConfig: Sendable, Hashable {
     }
 }
 
-/// Application traffic: periodic packets (from the ISO/IEEE 11073 class or explicit
+/// Application traffic: periodic samples (from the ISO/IEEE 11073 class or explicit
 /// rate), Poisson alarms, and the latency budget a sample must meet to count.
+///
+/// `aggregation` is the number of samples carried per packet (1: a packet per sample).
+/// With k > 1 the device sends one packet every k sampling intervals carrying k samples'
+/// payload — fewer wake-ups and headers for the same data rate, bought with latency:
+/// the first sample of a packet waits `(k − 1)·interval` for the others
+/// (`aggregationDelay`), and latency is counted from that first sample. twin.json
+/// writes `aggregation` only when it is not 1, so older files read unchanged.
 public struct TrafficConfig: Sendable, Hashable {
     public var trafficClass: String
+    /// Payload of one sample.
     public var payload: DataSize
+    /// Interval between samples.
     public var interval: Time
     public var alarmRate: Double
     public var alarmPayload: DataSize
     public var latencyBudget: Time
+    /// Samples per packet, ≥ 1.
+    public var aggregation: Int
 
     public init(trafficClass: String, payload: DataSize, interval: Time, alarmRate: Double,
-                alarmPayload: DataSize, latencyBudget: Time) {
+                alarmPayload: DataSize, latencyBudget: Time, aggregation: Int = 1) {
         self.trafficClass = trafficClass
         self.payload = payload
         self.interval = interval
         self.alarmRate = alarmRate
         self.alarmPayload = alarmPayload
         self.latencyBudget = latencyBudget
+        self.aggregation = aggregation
     }
 
+    /// The application data rate (unchanged by aggregation).
     public var rate: DataRate { DataRate(si: payload.si / interval.si) }
+
+    /// Samples per packet, clamped to at least 1.
+    public var samplesPerPacket: Int { Swift.max(1, aggregation) }
+
+    /// Interval between periodic packets: `k · interval`.
+    public var packetInterval: Time { interval * Double(samplesPerPacket) }
+
+    /// Payload of one periodic packet: `k · payload`.
+    public var packetPayload: DataSize { payload * Double(samplesPerPacket) }
+
+    /// How long the first sample of a packet waits for the packet: `(k − 1) · interval`.
+    public var aggregationDelay: Time { interval * Double(samplesPerPacket - 1) }
 }
 
 /// Medium access: `csma-ca` (802.15.6 contention by user priority, `maxRetries`),

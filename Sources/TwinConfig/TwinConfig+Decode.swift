@@ -72,8 +72,9 @@ extension TwinConfig {
             guard var k = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
             defer { k.finish() }
             let values = k.array("values").map { value, _ in value.value.numberValue ?? .nan }
+            let labels = k.raw("labels") == nil ? [] : k.strings("labels")
             return KnobConfig(id: k.string("id"), parameter: k.string("parameter"), targets: k.strings("targets"),
-                              values: values, current: k.number("current"), unit: k.string("unit"))
+                              values: values, current: k.number("current"), unit: k.string("unit"), labels: labels)
         }
         let objectives = root.strings("objectives")
         root.finish()

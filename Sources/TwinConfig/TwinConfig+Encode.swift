@@ -101,7 +101,7 @@ extension KnobConfig {
         .object([
             "id": .string(id), "parameter": .string(parameter), "targets": strings(targets),
             "values": .array(values.map(JSONValue.number)), "current": .number(current),
-            "unit": .string(unit),
+            "unit": .string(unit), "labels": labels.isEmpty ? nil : strings(labels),
         ])
     }
 }
@@ -156,6 +156,7 @@ extension DeviceConfig {
                 "interval_s": .number(traffic.interval.si), "alarmRate_per_s": .number(traffic.alarmRate),
                 "alarmPayload_bits": .number(traffic.alarmPayload.si),
                 "latencyBudget_s": .number(traffic.latencyBudget.si),
+                "aggregation": traffic.aggregation == 1 ? nil : .int(traffic.aggregation),
             ]),
             "mac": .object([
                 "access": .string(mac.access), "userPriority": .int(mac.userPriority),

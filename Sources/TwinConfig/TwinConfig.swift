@@ -156,6 +156,11 @@ public struct ScenarioEvent: Sendable, Hashable {
 }
 
 /// A setting the optimiser may change, with its discrete range and current value.
+///
+/// Values are always numbers. A knob that chooses among named things (the `gateway`
+/// knob chooses a device's primary gateway) has `unit` `index` and names them in
+/// `labels`: value i selects `labels[i]`. `labels` is empty for every other knob and
+/// then absent from twin.json, so files written before it existed read unchanged.
 public struct KnobConfig: Sendable, Hashable {
     public var id: String
     public var parameter: String
@@ -163,13 +168,23 @@ public struct KnobConfig: Sendable, Hashable {
     public var values: [Double]
     public var current: Double
     public var unit: String
+    /// What each index value names (empty: the values are quantities in `unit`).
+    public var labels: [String]
 
-    public init(id: String, parameter: String, targets: [String], values: [Double], current: Double, unit: String) {
+    public init(id: String, parameter: String, targets: [String], values: [Double], current: Double, unit: String,
+                labels: [String] = []) {
         self.id = id
         self.parameter = parameter
         self.targets = targets
         self.values = values
         self.current = current
         self.unit = unit
+        self.labels = labels
+    }
+
+    /// The label of `value` when the knob has labels and `value` indexes one.
+    public func label(of value: Double) -> String? {
+        guard value.isFinite, value == value.rounded(), value >= 0, value < Double(labels.count) else { return nil }
+        return labels[Int(value)]
     }
 }

@@ -42,12 +42,14 @@ enum TwinSchemaBuilder {
             ]))),
             ("goals", array("The intent's goals as KPI monitors.", goal())),
             ("scenarios", array("Scenarios to evaluate.", scenario())),
-            ("knobs", array("Settings the optimiser may change.", object("A knob.", [
+            ("knobs", array("Settings the optimiser may change.", .object(members("A knob.", [
                 ("id", string("`device.parameter`.")), ("parameter", string("What it sets.")),
                 ("targets", strings("Devices it applies to.")),
                 ("values", array("The discrete range.", number("A value in `unit`."))),
                 ("current", number("The configured value.")), ("unit", string("Unit of the values.")),
-            ]))),
+                ("labels", array("For `unit` `index`: what value i selects (the `gateway` knob: gateway ids, "
+                                 + "value i makes labels[i] the primary gateway).", string("A label."))),
+            ], optional: ["labels"])))),
             ("objectives", strings("Objective order (lexicographic).")),
         ])
         schema.insert(("$schema", .string("http://json-schema.org/draft-07/schema#")), at: 0)
@@ -117,7 +119,9 @@ enum TwinSchemaBuilder {
                 ("alarmRate_per_s", number("Poisson alarm rate, per second.", minimum: 0)),
                 ("alarmPayload_bits", number("Alarm payload, bits.", minimum: 0)),
                 ("latencyBudget_s", number("Deadline, seconds.", minimum: 0)),
-            ]))),
+                ("aggregation", integer("Samples per packet (default 1): a packet every k intervals carrying k "
+                                        + "samples; latency counts from the first sample.", minimum: 1)),
+            ], optional: ["aggregation"]))),
             ("mac", .object(members("Medium access.", [
                 ("access", string("Access method.", enumeration: ["csma-ca", "scheduled", "ble", "wideband"])),
                 ("userPriority", integer("802.15.6 user priority 0-7.", minimum: 0, maximum: 7)),

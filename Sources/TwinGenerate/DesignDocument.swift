@@ -87,9 +87,12 @@ struct DesignDocument {
              s.goals.joined(separator: ", ")]
         })
         out.heading(2, "Knobs the optimiser may turn")
+        // A knob with labels (the gateway choice) shows what its index values name.
+        func shown(_ k: KnobConfig, _ value: Double) -> String { k.label(of: value) ?? significant(value) }
         out.table(["knob", "parameter", "targets", "values", "current"], input.config.knobs.map { k in
-            [k.id, k.parameter, k.targets.joined(separator: ", "), k.values.map { significant($0) }.joined(separator: ", ") + " \(k.unit)",
-             "\(significant(k.current)) \(k.unit)"]
+            let unit = k.labels.isEmpty ? " \(k.unit)" : ""
+            return [k.id, k.parameter, k.targets.joined(separator: ", "),
+                    k.values.map { shown(k, $0) }.joined(separator: ", ") + unit, shown(k, k.current) + unit]
         })
         return out.text
     }

@@ -134,9 +134,11 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
         .seconds(air.framePayloads(packetBytes: packetBytes).reduce(0) { $0 + air.frameAirtime(payloadBytes: $1).si })
     }
 
-    /// The device's application traffic as frames on the air.
+    /// The device's application traffic as frames on the air. Periodic packets carry
+    /// `TrafficConfig.aggregation` samples each (k): one every k sampling intervals, of
+    /// k samples' octets, as the runtime's `TrafficSource` sends them.
     struct Traffic {
-        /// Samples per second (periodic) and alarms per second (Poisson).
+        /// Periodic packets per second and alarms per second (Poisson).
         var sampleRate = 0.0
         var alarmRate = 0.0
         var sampleFrames: [Int] = []
@@ -145,9 +147,9 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
         var alarmAirtime = 0.0
 
         init(device: DeviceConfig, air: DeviceAirInterface) {
-            let sampleBytes = Int(device.traffic.payload.bytes.rounded(.up))
+            let sampleBytes = Int(device.traffic.payload.bytes.rounded(.up)) * device.traffic.samplesPerPacket
             if device.traffic.interval.si > 0, sampleBytes > 0 {
-                sampleRate = 1 / device.traffic.interval.si
+                sampleRate = 1 / device.traffic.packetInterval.si
                 sampleFrames = air.framePayloads(packetBytes: sampleBytes)
                 sampleAirtime = packetAirtime(air, packetBytes: sampleBytes).si
             }

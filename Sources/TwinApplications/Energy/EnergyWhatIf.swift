@@ -25,10 +25,11 @@ public struct EnergyWhatIf: Sendable, Hashable {
 
 /// The knobs that change a device's energy and how each rewrites its configuration:
 /// TX power (the TX current of the radio's table), the scheduled-access allocation
-/// period m (the sampling/aggregation setting: samples wait and travel together) and
-/// the BLE connection interval (the MAC's wake-up rhythm).
+/// period m (samples wait for the device's allocation and travel together), the BLE
+/// connection interval (the MAC's wake-up rhythm) and the aggregation setting (samples
+/// per packet: fewer wake-ups, headers and acknowledgements for the same data).
 enum EnergyKnob {
-    static let parameters: Set<String> = ["tx-power", "allocation-period", "connection-interval"]
+    static let parameters: Set<String> = ["tx-power", "allocation-period", "connection-interval", "aggregation"]
 
     /// `device` with the knob at `value`; nil when the value cannot apply.
     static func apply(_ parameter: String, value: Double, to device: DeviceConfig) -> DeviceConfig? {
@@ -42,6 +43,9 @@ enum EnergyKnob {
         case "connection-interval":
             guard value > 0 else { return nil }
             changed.mac.connectionInterval = .seconds(value)
+        case "aggregation":
+            guard value >= 1, value <= 1024, value.rounded() == value else { return nil }
+            changed.traffic.aggregation = Int(value)
         default:
             return nil
         }
@@ -54,8 +58,9 @@ enum EnergyKnob {
 ///
 /// - Latency (and the `within` of a delivery goal): the worst-case wait for the MAC
 ///   (allocation interval P for scheduled access, the connection interval for BLE, a
-///   full contention window for CSMA/CA) plus the sample's air time and the uplink's
-///   latency, jitter and edge processing.
+///   full contention window for CSMA/CA) plus the packet's air time and the uplink's
+///   latency, jitter and edge processing, plus `(k − 1)·interval` when k samples are
+///   aggregated per packet (the first sample waits for the others).
 /// - Delivery ratio and availability: the link-margin proxy `1 − P_out`, with
 ///   `P_out = Φ((S − P̄rx)/σ)` on the primary link (ban-numbers.md §7 "Link outage",
 ///   `LinkBudget.outageProbability`).
@@ -121,7 +126,7 @@ struct OtherGoalCheck {
     /// Worst-case latency of a sample (seconds); nil when the air interface is unknown.
     func latencyBound(_ device: DeviceConfig) -> Double? {
         guard let air = DeviceAirInterface(device: device) else { return nil }
-        let bytes = Swift.max(1, Int(device.traffic.payload.bytes.rounded(.up)))
+        let bytes = Swift.max(1, Int(device.traffic.payload.bytes.rounded(.up)) * device.traffic.samplesPerPacket)
         let airtime = AnalyticEnergyModel.packetAirtime(air, packetBytes: bytes).si
         let wait: Double
         switch air.access {
@@ -136,7 +141,7 @@ struct OtherGoalCheck {
         default:
             wait = 0
         }
-        return wait + airtime + uplinkDelay(device)
+        return wait + airtime + uplinkDelay(device) + device.traffic.aggregationDelay.si
     }
 
     /// Latency, jitter and edge processing after the device's primary gateway.

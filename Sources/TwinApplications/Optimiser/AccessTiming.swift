@@ -22,11 +22,12 @@ struct AccessTiming: Sendable, Hashable {
     var opportunityInterval: Time
     /// Extra delay per retry.
     var retrySpacing: Time
-    /// Air time of one frame of the device's samples (security overhead included).
+    /// Air time of one frame of the device's periodic packet (k samples when
+    /// aggregated; security overhead included).
     var frameAirtime: Time
 
     init(device: DeviceConfig, air: DeviceAirInterface) {
-        frameAirtime = air.frameAirtime(payloadBytes: Int(device.traffic.payload.bytes.rounded(.up)))
+        frameAirtime = air.frameAirtime(payloadBytes: Int(device.traffic.payload.bytes.rounded(.up)) * device.traffic.samplesPerPacket)
         switch air.access {
         case "scheduled":
             opportunityInterval = AnalyticEnergyModel.allocationInterval(of: device.mac)

@@ -14,7 +14,8 @@ import TwinUnits
 /// succeeds with probability `f^(k−1)·(1−f)` and arrives `U·A + (k−1)·S + D` after the
 /// packet was generated (U ~ U(0, 1) the random phase against the opportunity interval
 /// A, S the retry spacing, D the frame's air time plus the uplink's and the edge's
-/// fixed latency; `AccessTiming`). This is the access-wait argument of the feasibility
+/// fixed latency, and the wait of a packet's first sample for the others when samples
+/// are aggregated, `(k − 1)·interval`; `AccessTiming`). This is the access-wait argument of the feasibility
 /// bounds (TwinSynthesis `AccessWait`: a random arrival waits q·A at quantile q) with
 /// retries. Current and lifetime are the energy application's `AnalyticEnergyModel`,
 /// fed the expected attempts per frame `(1 − f^(R+1))/(1 − f)` in place of the attempts
@@ -25,6 +26,7 @@ struct DeviceEstimate: Sendable, Hashable {
     /// nil: no capacity or no current to extrapolate from.
     var lifetime: Time?
     var voltage: Voltage
+    /// Packets per second and the payload of a periodic packet (k samples' when aggregated).
     var packetRate: Double
     var payload: DataSize
     var securityLevel: Int
@@ -64,7 +66,7 @@ struct DeviceEstimate: Sendable, Hashable {
         }
         voltage = device.battery.voltage.si > 0 ? device.battery.voltage : device.radio.voltage
         packetRate = air.map { AnalyticEnergyModel.Traffic(device: device, air: $0).packetsPerSecond } ?? 0
-        payload = device.traffic.payload
+        payload = device.traffic.packetPayload
         securityLevel = device.securityLevel
         attemptFailure = f
         backupAttemptFailure = device.backupGateway.flatMap(failure)
@@ -75,6 +77,7 @@ struct DeviceEstimate: Sendable, Hashable {
         let uplink = network.links.first { $0.from == primary?.uplink || $0.from == device.primaryGateway }
         let edge = network.edges.first { $0.id == primary?.uplink } ?? network.edges.first
         fixedLatency = (timing?.frameAirtime ?? .zero) + (uplink?.latency ?? .zero) + (edge?.processingLatency ?? .zero)
+            + device.traffic.aggregationDelay
         failoverTime = primary?.failoverTime ?? .zero
     }
 

@@ -14,6 +14,12 @@ public enum KnobParameter: String, Sendable, Hashable, CaseIterable {
     case allocationPeriod = "allocation-period"
     /// The BLE connection interval (s, > 0).
     case connectionInterval = "connection-interval"
+    /// The primary gateway: an index into the knob's `labels` (the device's candidate
+    /// gateways); the others stay as backup in label order.
+    case gateway = "gateway"
+    /// Samples per packet (a whole number ≥ 1): a packet every k samples carrying k
+    /// samples' payload (`TrafficConfig.aggregation`).
+    case aggregation = "aggregation"
 }
 
 /// Why a knob setting could not be applied. A value, never a trap: the optimiser
@@ -80,8 +86,34 @@ func apply(_ knob: KnobConfig, value: Double, to network: inout NetworkConfig) t
         case .connectionInterval:
             guard value > 0 else { throw .invalidValue(knob: knob.id, value: value, reason: "a connection interval is positive") }
             network.devices[device].mac.connectionInterval = .seconds(value)
+        case .gateway:
+            let (primary, backup) = try gateways(knob, value, in: network)
+            network.devices[device].primaryGateway = primary
+            network.devices[device].backupGateway = backup
+        case .aggregation:
+            network.devices[device].traffic.aggregation = try integer(value, knob, in: 1...1024,
+                                                                      "samples per packet are a whole number 1…1024")
         }
     }
+}
+
+/// The primary and backup gateway that gateway-knob value `value` selects: `labels[value]`
+/// and the first other label. Refuses an index outside the labels, a knob with fewer
+/// than two labels, and labels that are not gateways of the network.
+private func gateways(_ knob: KnobConfig, _ value: Double, in network: NetworkConfig) throws(KnobError) -> (String, String) {
+    guard knob.labels.count >= 2 else {
+        throw .invalidValue(knob: knob.id, value: value, reason: "a gateway knob needs at least two gateway labels")
+    }
+    let index = try integer(value, knob, in: 0...(knob.labels.count - 1),
+                            "a gateway index is a whole number 0…\(knob.labels.count - 1) into \(knob.labels)")
+    if let unknown = knob.labels.first(where: { label in !network.gateways.contains { $0.id == label } }) {
+        throw .invalidValue(knob: knob.id, value: value, reason: "`\(unknown)` is not a gateway of the network")
+    }
+    let primary = knob.labels[index]
+    guard let backup = knob.labels.first(where: { $0 != primary }) else {
+        throw .invalidValue(knob: knob.id, value: value, reason: "the gateway labels name one gateway only")
+    }
+    return (primary, backup)
 }
 
 private func integer(_ value: Double, _ knob: KnobConfig, in range: ClosedRange<Int>, _ reason: String) throws(KnobError) -> Int {

@@ -130,7 +130,7 @@ struct GoalMeasurer: Sendable {
         guard window > 0, result.generated > 0 else { return nil }
         let alarms = Double(Swift.min(result.alarmsGenerated, result.generated))
         let periodic = Double(result.generated) - alarms
-        let meanBits = (periodic * device.traffic.payload.si + alarms * device.traffic.alarmPayload.si)
+        let meanBits = (periodic * device.traffic.packetPayload.si + alarms * device.traffic.alarmPayload.si)
             / Double(result.generated)
         return Double(result.deliveredToEdge) * meanBits / window
     }

@@ -49,8 +49,13 @@ struct DeviceParameters: Sendable {
     let receiver: PhyReceiver
     let security: SecurityLevel
     // Traffic
+    /// Interval between periodic packets (k sampling intervals for k samples per packet).
     let sampleInterval: SimTime?
+    /// Octets of one periodic packet (k samples' payload).
     let samplePayload: Int
+    /// How long before its packet the first sample of an aggregated packet was taken,
+    /// `(k − 1)` sampling intervals (zero without aggregation): latency counts from it.
+    let aggregationLead: SimTime
     let alarmMeanInterval: SimTime?
     let alarmPayload: Int
     let latencyBudget: SimTime
@@ -101,11 +106,22 @@ extension DeviceParameters {
             guard value.isFinite, value <= 1e9 else { throw invalid("\(name) of \(size.bytes) octets is out of range") }
             return Swift.max(0, Int(value))
         }
+        guard (1...1024).contains(device.traffic.aggregation) else {
+            throw invalid("aggregation \(device.traffic.aggregation) is outside 1…1024 samples per packet")
+        }
+        let perPacket = device.traffic.samplesPerPacket
         let payload = try octets(device.traffic.payload, "payload")
         let alarmPayload = try octets(device.traffic.alarmPayload, "alarm payload")
-        let interval = device.traffic.interval.si > 0 && payload > 0 ? SimTime.exactly(device.traffic.interval) : nil
-        if device.traffic.interval.si > 0, payload > 0, (interval ?? .zero) <= .zero {
+        let sampleInterval = device.traffic.interval.si > 0 && payload > 0 ? SimTime.exactly(device.traffic.interval) : nil
+        if device.traffic.interval.si > 0, payload > 0, (sampleInterval ?? .zero) <= .zero {
             throw invalid("sampling interval \(device.traffic.interval.si) s is not representable")
+        }
+        var interval: SimTime?, lead = SimTime.zero
+        if let sampleInterval {
+            let (packet, overflow) = sampleInterval.nanoseconds.multipliedReportingOverflow(by: Int64(perPacket))
+            guard !overflow else { throw invalid("\(perPacket) samples of \(device.traffic.interval.si) s are not representable") }
+            interval = SimTime(nanoseconds: packet)
+            lead = SimTime(nanoseconds: packet - sampleInterval.nanoseconds)
         }
         let alarmRate = device.traffic.alarmRate
         guard alarmRate >= 0, alarmRate.isFinite else { throw invalid("alarm rate must be a finite rate ≥ 0") }
@@ -120,7 +136,7 @@ extension DeviceParameters {
             transmitLevel: device.radio.txPower.dBm, transmitCurrent: txCurrent, frame: frame,
             receiver: PhyReceiver(radio: device.radio),
             security: SecurityLevel(rawValue: device.securityLevel) ?? .unsecured,
-            sampleInterval: interval, samplePayload: Swift.max(payload, 0),
+            sampleInterval: interval, samplePayload: Swift.max(payload, 0) * perPacket, aggregationLead: lead,
             alarmMeanInterval: alarmRate > 0 ? SimTime(.seconds(1 / alarmRate)) : nil,
             alarmPayload: Swift.max(1, alarmPayload),
             latencyBudget: SimTime(device.traffic.latencyBudget),

@@ -10,6 +10,13 @@
 /// split into a burst of frames — e.g. class D's 1632-octet reminder is seven frames.
 /// Each frame is one packet in the outcome's counters. Alarms jump the MAC queue.
 ///
+/// Aggregation (`TrafficConfig.aggregation` k > 1): the periodic source emits one packet
+/// every k sampling intervals carrying k samples' payload (`DeviceParameters` scales the
+/// interval and the payload). The first packet leaves with the k-th sample after the
+/// random phase, and its latency — like every packet's — is counted from the first
+/// sample in it, `aggregationLead = (k − 1)·interval` earlier. With k = 1 the draws and
+/// times are exactly those without aggregation.
+///
 /// CSMA/CA devices react to each arrival, so their samples and alarms are events.
 /// Scheduled-access and BLE devices only look at their queue at their own allocation or
 /// connection event, so their arrivals are generated lazily, with their own timestamps,
@@ -19,8 +26,10 @@
 extension BANSimulation {
     /// Draws the first sample and alarm times of `device` and schedules what needs events.
     mutating func startTraffic(_ device: Int, scheduler: inout Scheduler<Event>) {
+        let lead = parameters[device].aggregationLead
         devices[device].nextSample = parameters[device].sampleInterval.map { interval in
-            SimTime(nanoseconds: Int64(devices[device].trafficStream.uniform() * Double(interval.nanoseconds)))
+            // The phase lies within one sampling interval; the packet waits for its k-th sample.
+            SimTime(nanoseconds: Int64(devices[device].trafficStream.uniform() * Double((interval - lead).nanoseconds))) + lead
         } ?? .max
         devices[device].nextAlarm = parameters[device].alarmMeanInterval.map {
             devices[device].alarmStream.exponential(mean: $0)
@@ -63,6 +72,12 @@ extension BANSimulation {
         advanceSample(device)
         if devices[device].nextSample < .max { scheduler.schedule(.sample(device: Int32(device)), at: devices[device].nextSample) }
         arrivalNow(device, bytes: parameters[device].samplePayload, isAlarm: false, scheduler: &scheduler)
+    }
+
+    /// When the first sample of a packet created at `time` was taken: `aggregationLead`
+    /// earlier for periodic packets, `time` itself for alarms.
+    func firstSample(_ device: Int, packetAt time: SimTime, isAlarm: Bool) -> SimTime {
+        isAlarm ? time : time - parameters[device].aggregationLead
     }
 
     mutating func alarm(_ device: Int, scheduler: inout Scheduler<Event>) {
@@ -115,11 +130,12 @@ extension BANSimulation {
         let frames = Swift.max(1, (bytes + perFrame - 1) / perFrame)
         let counted = time >= warmup
         let disconnected = devices[device].serving < 0
+        let origin = firstSample(device, packetAt: time, isAlarm: isAlarm)
         var remaining = bytes
         for index in 0..<frames {
             let payload = Swift.min(remaining, perFrame)
             remaining -= payload
-            let packet = Packet(generated: time, headOfQueue: time, payload: Int32(Swift.max(payload, 0)),
+            let packet = Packet(generated: origin, headOfQueue: time, payload: Int32(Swift.max(payload, 0)),
                                 counted: counted, isAlarm: isAlarm, continuesBurst: index > 0)
             countGenerated(packet, device: device)
             if disconnected {

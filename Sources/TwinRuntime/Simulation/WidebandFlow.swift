@@ -211,7 +211,7 @@ extension BANSimulation {
                 continue
             }
             if counted {
-                let latency = delivery - arrival
+                let latency = delivery - firstSample(device, packetAt: SimTime(nanoseconds: arrival), isAlarm: isAlarm).nanoseconds
                 batch.delivered += 1
                 batch.latency.record(SimTime(nanoseconds: latency))
                 if latency <= path.budget { batch.onTime += 1 }

@@ -3,10 +3,26 @@ import TwinUnits
 
 /// The settings the optimiser may turn, each a discrete range in twin.json with its
 /// current value: TX power over the radio's listed levels, the retry limit, the
-/// 802.15.6 security level, the scheduled-access allocation period and the BLE
-/// connection interval. Knob ids are `device.parameter`, in device order.
+/// 802.15.6 security level, the scheduled-access allocation period, the BLE
+/// connection interval, the gateway assignment and the samples aggregated per packet.
+/// Knob ids are `device.parameter`, in device order.
+///
+/// - `gateway` (unit `index`): for a device with a backup gateway, which of its
+///   candidate gateways is primary. `labels` lists them as the use case declares them
+///   (primary, backup); value i makes `labels[i]` the primary and the other the backup,
+///   so 0 is the declared assignment and 1 the swap.
+/// - `aggregation` (unit `samples`): samples per packet, from 1, 2, 4, 8. Aggregating
+///   k samples delays the first by `(k − 1)·interval` (`TrafficConfig.aggregationDelay`),
+///   so only the values whose delay fits in half the device's latency budget are
+///   offered (the other half is left for the access wait, air time and uplink); the
+///   knob exists only when that leaves more than one value. The budget already carries
+///   the intent's latency goals (`DeviceConfigBuilder.deadline`); whether a value still
+///   meets them is the optimiser's judgement.
 struct KnobDerivation {
     let network: NetworkConfig
+
+    /// The aggregation levels offered, before the latency budget prunes them.
+    static let aggregationLevels = [1, 2, 4, 8]
 
     func knobs() -> [KnobConfig] {
         network.devices.flatMap(knobs(of:))
@@ -38,6 +54,29 @@ struct KnobDerivation {
             result.append(KnobConfig(id: "\(device.id).connection-interval", parameter: "connection-interval",
                                      targets: [device.id], values: values, current: current, unit: "s"))
         }
+        if let gateway = gatewayKnob(of: device) { result.append(gateway) }
+        if let aggregation = aggregationKnob(of: device) { result.append(aggregation) }
         return result
+    }
+
+    /// The primary-gateway choice of a device with a distinct backup that the network has.
+    private func gatewayKnob(of device: DeviceConfig) -> KnobConfig? {
+        guard let backup = device.backupGateway, backup != device.primaryGateway else { return nil }
+        let candidates = [device.primaryGateway, backup]
+        guard candidates.allSatisfy({ id in network.gateways.contains { $0.id == id } }) else { return nil }
+        return KnobConfig(id: "\(device.id).gateway", parameter: "gateway", targets: [device.id],
+                          values: candidates.indices.map(Double.init), current: 0, unit: "index", labels: candidates)
+    }
+
+    /// Samples per packet whose aggregation delay fits in half the latency budget.
+    private func aggregationKnob(of device: DeviceConfig) -> KnobConfig? {
+        let traffic = device.traffic
+        guard traffic.interval.si > 0, traffic.payload.si > 0 else { return nil }
+        let room = traffic.latencyBudget.si / 2
+        let levels = Self.aggregationLevels.filter { Double($0 - 1) * traffic.interval.si <= room * (1 + 1e-9) }
+        let values = (levels + [traffic.samplesPerPacket]).map(Double.init).removingRepeats().sorted()
+        guard values.count > 1 else { return nil }
+        return KnobConfig(id: "\(device.id).aggregation", parameter: "aggregation", targets: [device.id],
+                          values: values, current: Double(traffic.samplesPerPacket), unit: "samples")
     }
 }
