@@ -19,6 +19,10 @@ import Foundation
 ///   ≥ 1), or `floodThreshold` unauthenticated association requests arrived within one
 ///   tick (the catalogue's `intrusion-detector`; IEEE 802.15.6 CCM MIC and frame
 ///   counter, ban-numbers.md §6).
+/// - Frame-counter collision (at once): a frame with a valid MIC carried a counter
+///   already used — what a captured node's forgeries do to the genuine device's counter
+///   (security level ≥ 1). A reactive jammer raises no noise floor between frames; it
+///   shows as strong frames lost (the first signal).
 ///
 /// Alarms before the first attack are false alarms (at most one per tick); each attack
 /// is detected by the first alarm at or after its start.
@@ -82,6 +86,12 @@ struct AttackDetector: Sendable {
     mutating func forged(gateway: Int, at time: SimTime) {
         windows[gateway].forged += 1
         if windows[gateway].forged == 1 { raise(.forgedFrames, at: time) }
+    }
+
+    /// An authenticated frame of a device reused a frame counter a frame before it had
+    /// already used (a captured node's forgery collided with the genuine device).
+    mutating func counterCollision(gateway: Int, at time: SimTime) {
+        raise(.counterCollision, at: time)
     }
 
     /// An unauthenticated association request reached `gateway`.

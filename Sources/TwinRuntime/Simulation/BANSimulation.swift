@@ -25,6 +25,7 @@ struct BANSimulation: SimulationModel {
         case scenarioStart(Int32)
         case scenarioEnd(Int32)
         case attackFrame(Int32)
+        case jammerToggle(Int32)
         case failover(gateway: Int32, failure: Int32)
         case gatewayBreakdown(Int32)
         case gatewayRepair(Int32)
@@ -40,6 +41,9 @@ struct BANSimulation: SimulationModel {
     var detector: AttackDetector
     var recovery: RecoveryTracker
     var eavesdroppers: [Eavesdropper] = []
+    var captures: [Capture] = []
+    /// The attacker's on-air time per scenario event (jammers, floods).
+    var attackerAirtime: [SimTime]
     /// Reused buffers of a scheduled allocation (no allocation per event).
     var scratchPackets: [Packet] = []
     var scratchDecoded: [Bool] = []
@@ -91,6 +95,7 @@ struct BANSimulation: SimulationModel {
         events = scenario.events.enumerated().map {
             InjectedEvent(index: $0.offset, event: $0.element, network: network, streams: streams)
         }
+        attackerAirtime = Array(repeating: .zero, count: events.count)
         detector = AttackDetector(gateways: network.gateways.count, events: events, options: options)
         recovery = RecoveryTracker(eventTimes: events.map(\.at), devices: network.devices.count)
         self.horizon = horizon
@@ -162,6 +167,7 @@ struct BANSimulation: SimulationModel {
         case .scenarioStart(let index): scenarioStarts(Int(index), scheduler: &scheduler)
         case .scenarioEnd(let index): scenarioEnds(Int(index), scheduler: &scheduler)
         case .attackFrame(let index): attackFrame(Int(index), scheduler: &scheduler)
+        case .jammerToggle(let index): jammerToggles(Int(index), scheduler: &scheduler)
         case .failover(let gateway, let failure): failover(Int(gateway), failure: failure, scheduler: &scheduler)
         case .gatewayBreakdown(let gateway): gatewayBreaksDown(Int(gateway), scheduler: &scheduler)
         case .gatewayRepair(let gateway): gatewayRepaired(Int(gateway), scheduler: &scheduler)

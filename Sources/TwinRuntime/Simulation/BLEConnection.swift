@@ -95,7 +95,8 @@ extension BANSimulation {
             devices[device].energy.receive(empty)
             let end = time + airtime
             let interference = media[medium].add(sender: -1, power: receivedPower(device, level: level), start: time, end: end,
-                                                 external: external) + burstInterference(device, gateway: gateway)
+                                                 external: external)
+                + perFrameInterference(device, gateway: gateway, level: level, airtime: airtime)
             overhear(device, at: time)
             let decoded = receive(packet, device: device, gateway: gateway, level: level, interference: interference, at: end)
             if decoded, !packet.reachedGateway {

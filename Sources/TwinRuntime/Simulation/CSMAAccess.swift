@@ -145,8 +145,9 @@ extension BANSimulation {
         let slot = devices[device].exchangeSlot
         let gateway = parameters[device].gateways[slot]
         let medium = gateways[gateway].media[parameters[device].medium.rawValue]
-        let interference = media[medium].take(sender: Int32(device)) + burstInterference(device, gateway: gateway)
         let level = devices[device].exchangeLevel
+        let interference = media[medium].take(sender: Int32(device)) + perFrameInterference(
+            device, gateway: gateway, level: level, airtime: parameters[device].frame.airtime(payload: Int(packet.payload)))
         let received = receive(packet, device: device, gateway: gateway, level: level, interference: interference,
                                at: devices[device].exchangeDataEnd)
         packet.lastAttemptGatewayDown = !gateways[gateway].up

@@ -11,14 +11,25 @@ import TwinUnits
 /// placeholders). The chain runs only when the plan chose a mobility model
 /// (`posture-fading`); otherwise the wearer stands still. Jammers and interferers are
 /// received levels at the gateway (the scenario's `power_dBm`), added to the noise in
-/// linear power.
+/// linear power; how each behaves over time is its `JammerMode`.
 struct ChannelState: Sendable {
     /// An external transmitter heard at a gateway.
     struct ExternalSource: Sendable {
         var event: Int
         var milliwatts: Double
-        /// Fraction of time it is on; 1 = constant (also blocks carrier sense).
-        var dutyCycle: Double
+        var mode: JammerMode
+        /// A random jammer's current phase (constant sources are always on; bursty and
+        /// reactive ones are decided per frame).
+        var on: Bool = true
+
+        /// Adds to every frame now (and, above the CCA threshold, blocks carrier sense).
+        var isContinuouslyOn: Bool {
+            switch mode {
+            case .constant: true
+            case .random: on
+            case .bursty, .reactive: false
+            }
+        }
     }
 
     let postureEnabled: Bool
@@ -48,22 +59,32 @@ struct ChannelState: Sendable {
         natural = chain.nextPosture(from: natural, uniform: generator.uniform())
     }
 
-    /// Sum of constant sources at `gateway` (mW).
+    /// Sum of the sources at `gateway` that are on continuously right now (constant
+    /// jammers, random jammers in a jamming period), mW.
     func constantPower(at gateway: Int) -> Double {
         var total = 0.0
-        for source in sources[gateway] where source.dutyCycle >= 1 { total += source.milliwatts }
+        for source in sources[gateway] where source.isContinuouslyOn { total += source.milliwatts }
         return total
     }
 
-    /// Mean power of all sources at `gateway` (mW), duty-weighted: what an energy
-    /// detector averaging over a window measures.
+    /// Mean power of all sources at `gateway` (mW), weighted by the time each is on
+    /// between frames: what an energy detector averaging over a window measures. A
+    /// reactive jammer adds nothing (it is only on while a frame is).
     func meanPower(at gateway: Int) -> Double {
         var total = 0.0
-        for source in sources[gateway] { total += source.milliwatts * Swift.min(source.dutyCycle, 1) }
+        for source in sources[gateway] { total += source.milliwatts * source.mode.idleDutyCycle }
         return total
     }
 
-    var hasBurstSources: Bool { sources.contains { $0.contains { $0.dutyCycle < 1 } } }
+    /// Whether any source is decided per frame (bursty or reactive).
+    var hasPerFrameSources: Bool {
+        sources.contains { $0.contains { source in
+            switch source.mode {
+            case .bursty, .reactive: true
+            case .constant, .random: false
+            }
+        } }
+    }
 }
 
 /// One device's links to its gateways: static log-normal shadowing drawn once per link,

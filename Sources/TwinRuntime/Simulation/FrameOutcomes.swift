@@ -19,6 +19,7 @@ extension BANSimulation {
         let decoded = devices[device].receptionStream.succeeds(probability)
         if decoded {
             gateways[gateway].outcome.framesReceived += 1
+            if !captures.isEmpty { checkCounter(device, gateway: gateway, at: time) }
         } else if interference > 0 {
             gateways[gateway].outcome.collisions += 1
         }
@@ -63,26 +64,18 @@ extension BANSimulation {
         devices[device].outcome.dropped[reason] += 1
     }
 
-    /// Power (mW) of the bursty interferers at `gateway` that happen to be on during a
-    /// frame: each is on with its duty cycle (a draw on the receiving device's stream).
-    mutating func burstInterference(_ device: Int, gateway: Int) -> Double {
-        guard channel.hasBurstSources else { return 0 }
-        var total = 0.0
-        for source in channel.sources[gateway] where source.dutyCycle < 1 {
-            if devices[device].receptionStream.uniform() < source.dutyCycle { total += source.milliwatts }
-        }
-        return total
-    }
-
     /// Active eavesdroppers log the frame `device` is sending if it reaches them above
-    /// the receiver's sensitivity; it is readable unless encrypted (security level 2).
+    /// the receiver's sensitivity; it is readable unless encrypted (security level 2) —
+    /// or if the attacker holds the device's keys (node capture).
     mutating func overhear(_ device: Int, at time: SimTime) {
         guard !eavesdroppers.isEmpty else { return }
-        for eavesdropper in eavesdroppers {
+        for eavesdropper in eavesdroppers where eavesdropper.device == nil || eavesdropper.device == device {
             let level = parameters[device].transmitLevel - eavesdropper.loss
             guard level >= parameters[device].receiver.sensitivity else { continue }
             devices[device].outcome.framesOverheard += 1
-            if parameters[device].security < .authenticatedEncrypted { devices[device].outcome.framesExposed += 1 }
+            if parameters[device].security < .authenticatedEncrypted || isCaptured(device) {
+                devices[device].outcome.framesExposed += 1
+            }
         }
     }
 }

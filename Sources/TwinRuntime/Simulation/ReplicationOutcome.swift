@@ -199,8 +199,13 @@ public struct ScenarioEventOutcome: Sendable, Hashable {
     /// When the event's effect ended (`at + duration`), nil for permanent events.
     public var endsAt: SimTime?
     public var devices: [DeviceRecovery]
+    /// The attacker's own on-air time within the horizon (jammers: constant, random
+    /// periods, reactive bursts; association floods); zero for other events.
+    public var attackerAirtime: SimTime
 
-    public init(index: Int, kind: String, target: String, at: SimTime, endsAt: SimTime?, devices: [DeviceRecovery]) {
+    public init(index: Int, kind: String, target: String, at: SimTime, endsAt: SimTime?, devices: [DeviceRecovery],
+                attackerAirtime: SimTime = .zero) {
+        self.attackerAirtime = attackerAirtime
         self.index = index
         self.kind = kind
         self.target = target
@@ -245,6 +250,7 @@ public struct AttackDetection: Sendable, Hashable {
         case deliveryRatioDrop = "pdr-drop"
         case noiseFloorRise = "noise-rise"
         case forgedFrames = "forged-frames"
+        case counterCollision = "counter-collision"
     }
 
     public var eventIndex: Int

@@ -24,18 +24,29 @@ extension BANSimulation {
             devices[device].energy.deplete(toFraction: fraction, at: now)
             devices[device].lastConsumed = devices[device].energy.consumed(at: now)
             devices[device].lastCheck = now
-        case .external(let targets, let power, let duty):
-            for gateway in targets {
-                channel.sources[gateway].append(.init(event: index, milliwatts: power, dutyCycle: duty))
-                let constant = channel.constantPower(at: gateway)
-                for medium in gateways[gateway].media {
-                    media[medium].externalChanged(to: constant, at: now)
-                    if duty >= 1, media[medium].kind == .narrowband,
-                       decibelMilliwatts(power) >= media[medium].clearChannelThreshold {
-                        channelBusy(medium, until: event.end ?? .max, except: -1, scheduler: &scheduler)
-                    }
+        case .external(let targets, let power, let mode):
+            for gateway in targets { channel.sources[gateway].append(.init(event: index, milliwatts: power, mode: mode)) }
+            let effectEnd = Swift.min(event.end ?? .max, horizon)
+            switch mode {
+            case .constant:
+                jammerOn(index, until: event.end ?? .max, scheduler: &scheduler)
+                attackerAirtime[index] += Swift.max(.zero, effectEnd - now)
+            case .bursty(let duty):
+                for gateway in targets {
+                    let constant = channel.constantPower(at: gateway)
+                    for medium in gateways[gateway].media { media[medium].externalChanged(to: constant, at: now) }
                 }
+                attackerAirtime[index] += SimTime(nanoseconds: Int64(
+                    (Double(Swift.max(.zero, effectEnd - now).nanoseconds) * Swift.min(duty, 1)).rounded()))
+            case .random:
+                randomJammerStartsJamming(index, scheduler: &scheduler)
+            case .reactive:
+                break
             }
+        case .capture(let device, let rate, let loss):
+            captures.append(Capture(event: index, device: device))
+            eavesdroppers.append(Eavesdropper(event: index, loss: loss, device: device))
+            scheduleNextAttackFrame(index, rate: rate, scheduler: &scheduler)
         case .forgery(_, let rate, _), .flood(_, let rate, _):
             scheduleNextAttackFrame(index, rate: rate, scheduler: &scheduler)
         case .eavesdropping(let loss):
@@ -62,12 +73,15 @@ extension BANSimulation {
             for gateway in targets { channel.sources[gateway].removeAll { $0.event == index } }
         case .eavesdropping:
             eavesdroppers.removeAll { $0.event == index }
+        case .capture:
+            eavesdroppers.removeAll { $0.event == index }
+            captures.removeAll { $0.event == index }
         case .batteryDepletion, .forgery, .flood, .none:
             break
         }
     }
 
-    private mutating func scheduleNextAttackFrame(_ index: Int, rate: Double, scheduler: inout Scheduler<Event>) {
+    mutating func scheduleNextAttackFrame(_ index: Int, rate: Double, scheduler: inout Scheduler<Event>) {
         guard rate > 0, rate.isFinite else { return }
         let gap = events[index].stream.exponential(mean: SimTime(.seconds(1 / rate)))
         if let end = events[index].end, gap >= end - scheduler.now { return }
@@ -90,6 +104,9 @@ extension BANSimulation {
                 }
             }
             scheduleNextAttackFrame(index, rate: rate, scheduler: &scheduler)
+        case .capture(let device, let rate, _):
+            capturedDeviceForges(index, device: device, at: now)
+            scheduleNextAttackFrame(index, rate: rate, scheduler: &scheduler)
         case .flood(let gateway, let rate, let power):
             if gateways[gateway].up {
                 let medium = gateways[gateway].media[MediumKind.narrowband.rawValue]
@@ -99,6 +116,7 @@ extension BANSimulation {
                 channelBusy(medium, until: end, except: -1, scheduler: &scheduler)
                 gateways[gateway].busy.add(from: now, to: end)
                 detector.unsolicited(gateway: gateway, at: now)
+                attackerAirtime[index] += Self.floodFrameAirtime
             }
             scheduleNextAttackFrame(index, rate: rate, scheduler: &scheduler)
         default:
@@ -125,9 +143,12 @@ extension BANSimulation {
     }
 }
 
-/// A passive receiver off the body (eavesdropping scenario).
+/// A passive receiver off the body (eavesdropping scenario, or the listener of a node
+/// capture, which reads only the captured device).
 struct Eavesdropper: Sendable {
     var event: Int
     /// Mean path loss from the body to it (dB).
     var loss: Double
+    /// The only device it listens to (node capture); nil: every device.
+    var device: Int?
 }

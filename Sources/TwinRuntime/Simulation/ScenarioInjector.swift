@@ -12,10 +12,16 @@ import TwinUnits
 /// - `link-degradation` (device, or `body` for all): `extra_loss_dB` (10) on its links;
 /// - `posture-change` (posture name): the wearer holds that posture for `duration`;
 /// - `battery-depletion` (device): `remaining_fraction` (0.01) of the capacity is left;
-/// - `jamming` (gateway, or `body` for all): a constant source of `power_dBm` (−77) at
-///   the gateway receiver, `duty_cycle` (1); `interference`: the same, bursty (−85 dBm,
-///   duty 0.3). With `distance_m`, `power_dBm` is the source's transmit power and the
-///   level at the gateway follows the off-body log-distance loss (Castalia default);
+/// - `jamming` (gateway, a device's primary gateway, or `body` for all): a source of
+///   `power_dBm` (−77) at the gateway receiver, constant by default (`duty_cycle` 1);
+///   `interference`: the same, bursty (−85 dBm, duty 0.3). With `distance_m`,
+///   `power_dBm` is the source's transmit power and the level at the gateway follows
+///   the off-body log-distance loss (Castalia default). Modes (`JammerMode`, Xu et al.
+///   MobiHoc 2005), flags set to 1 since parameters are numbers: `random: 1` jams and
+///   sleeps for exponential periods of mean `on_s` (1) / `off_s` (1) seconds;
+///   `reactive: 1` transmits only while a frame at or above `sense_dBm` (−85) is on the
+///   air at its gateway, from `reaction_us` (20) after the frame starts (Wilhelm et
+///   al. WiSec 2011) — its on-air time is the event outcome's `attackerAirtime`;
 /// - `spoofing`, `replay` (device): forged frames in the device's name, `rate_per_s` (1),
 ///   accepted at security level 0 and rejected (MIC, frame counter) at levels 1 and 2
 ///   (`BANThreat.isMitigated`, ban-numbers.md §6);
@@ -23,7 +29,15 @@ import TwinUnits
 ///   loss (Castalia default) to it;
 /// - `dos` (gateway): unauthenticated association requests at `rate_per_s` (100),
 ///   received at `power_dBm` (−60), occupying the gateway's channel;
-/// - anything else (`node-capture`, unknown kinds or targets): recorded, no effect.
+/// - `node-capture` (device): from `at` the attacker holds the device's keys: it forges
+///   frames in its name at `rate_per_s` (1) that pass the MIC and frame-counter checks
+///   at every level (accepted), and it reads the device's frames — a listener
+///   `distance_m` (3) off the body counts them exposed even when encrypted, as does any
+///   eavesdropper. Each forged frame takes the counter value the genuine device uses
+///   next, so the device's next frame collides with it: at levels ≥ 1 the gateway sees
+///   an authenticated frame reuse a counter (`AttackDetection.Signal.counterCollision`);
+///   the colliding genuine frame itself is still delivered (its loss is not modelled);
+/// - anything else (unknown kinds or targets): recorded, no effect.
 struct InjectedEvent: Sendable {
     enum Action: Sendable {
         case gatewayFailure(Int)
@@ -31,15 +45,16 @@ struct InjectedEvent: Sendable {
         case linkDegradation(devices: [Int], loss: Double)
         case posture(Posture)
         case batteryDepletion(device: Int, fraction: Double)
-        case external(gateways: [Int], milliwatts: Double, dutyCycle: Double)
+        case external(gateways: [Int], milliwatts: Double, mode: JammerMode)
         case forgery(device: Int, rate: Double, threat: BANThreat)
         case eavesdropping(loss: Double)
+        case capture(device: Int, rate: Double, loss: Double)
         case flood(gateway: Int, rate: Double, milliwatts: Double)
         case none
     }
 
     static let attackKinds: Set<String> = ["jamming", "interference", "spoofing", "replay", "eavesdropping", "dos",
-                                          "denial-of-service"]
+                                          "denial-of-service", "node-capture"]
 
     let index: Int
     let kind: String
@@ -97,10 +112,13 @@ struct InjectedEvent: Sendable {
                 network.gateways.firstIndex { $0.id == network.devices[index].primaryGateway } }
             let targets = gateway.map { [$0] } ?? primary.map { [$0] } ?? everyGateway
             return .external(gateways: targets, milliwatts: received(jamming ? -77 : -85),
-                             dutyCycle: parameter("duty_cycle", jamming ? 1 : 0.3))
+                             mode: JammerMode.of(event) ?? .constant)
         case "spoofing", "replay":
             return device.map { .forgery(device: $0, rate: parameter("rate_per_s", 1),
                                          threat: event.kind == "replay" ? .replay : .spoofing) } ?? .none
+        case "node-capture":
+            return device.map { .capture(device: $0, rate: parameter("rate_per_s", 1),
+                                         loss: BodyGeometry.offBodyLoss(distance: parameter("distance_m", 3))) } ?? .none
         case "eavesdropping":
             return .eavesdropping(loss: BodyGeometry.offBodyLoss(distance: parameter("distance_m", 3)))
         case "dos", "denial-of-service":

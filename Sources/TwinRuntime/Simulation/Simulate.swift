@@ -68,7 +68,8 @@ extension BANSimulation {
         let eventOutcomes = events.map { event in
             ScenarioEventOutcome(index: event.index, kind: event.kind, target: event.target, at: event.at,
                                  endsAt: event.end,
-                                 devices: recovery.recoveries(event: event.index, deviceIDs: ids, horizon: horizon))
+                                 devices: recovery.recoveries(event: event.index, deviceIDs: ids, horizon: horizon),
+                                 attackerAirtime: attackerAirtime[event.index])
         }
         let series: [DeviceTimeSeries]? = options.recordTimeSeries
             ? devices.indices.map { DeviceTimeSeries(deviceID: ids[$0], interval: tick * Int64(sampleStride),
