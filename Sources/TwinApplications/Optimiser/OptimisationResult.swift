@@ -41,8 +41,17 @@ public struct KnobChange: Sendable, Hashable {
     public var unit: String
     public var baseline: Double
     public var recommended: Double
+    /// What index values name (the gateway knob's gateway ids); empty for quantities.
+    public var labels: [String] = []
 
     public var changed: Bool { baseline != recommended }
+
+    /// `value` as a person reads it: its label when the knob has one, else the number
+    /// and unit.
+    public func describe(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), value >= 0, value < Double(labels.count) { return labels[Int(value)] }
+        return "\(JSONWriter.format(value)) \(unit)"
+    }
 }
 
 /// A goal's line in the verdict table.
@@ -91,6 +100,7 @@ extension OptimisationResult {
                     "id": .string(knob.id), "parameter": .string(knob.parameter), "unit": .string(knob.unit),
                     "baseline": .number(knob.baseline), "recommended": .number(knob.recommended),
                     "changed": .bool(knob.changed),
+                    "labels": knob.labels.isEmpty ? nil : .array(knob.labels.map(JSONValue.string)),
                 ])
             }),
             "search": .string(method.rawValue),

@@ -179,7 +179,8 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
 private func knobChanges(_ space: CandidateSpace, recommended: Candidate) -> [KnobChange] {
     space.knobs.indices.map { index in
         KnobChange(id: space.knobs[index].id, parameter: space.knobs[index].parameter, unit: space.knobs[index].unit,
-                   baseline: space.value(index, in: space.baseline), recommended: space.value(index, in: recommended))
+                   baseline: space.value(index, in: space.baseline), recommended: space.value(index, in: recommended),
+                   labels: space.knobs[index].labels)
     }
 }
 

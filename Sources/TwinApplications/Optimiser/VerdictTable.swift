@@ -31,7 +31,9 @@ extension OptimisationResult {
         } else {
             out += "recommendation:\n"
             for knob in changed {
-                out += "  \(knob.id): \(format(knob.baseline)) → \(format(knob.recommended)) \(knob.unit)\n"
+                out += knob.labels.isEmpty
+                    ? "  \(knob.id): \(format(knob.baseline)) → \(format(knob.recommended)) \(knob.unit)\n"
+                    : "  \(knob.id): \(knob.describe(knob.baseline)) → \(knob.describe(knob.recommended))\n"
             }
         }
         for note in notes { out += "note: \(note)\n" }
