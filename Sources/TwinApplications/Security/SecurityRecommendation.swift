@@ -31,6 +31,9 @@ public struct SecurityRecommendation: Sendable, Hashable {
     public struct Countermeasure: Sendable, Hashable {
         public var threat: String
         public var measure: String
+        /// Whether some 802.15.6 security level also counters the threat (never for
+        /// the threats that get a countermeasure: jamming, DoS, node capture).
+        public var levelMitigates: Bool = false
     }
 
     public var securityLevel: Int
@@ -45,7 +48,7 @@ public struct SecurityRecommendation: Sendable, Hashable {
         switch threat {
         case .jamming: "channel hopping, TX power control, relay through another device"
         case .denialOfService: "rate limits on association, EAP protection"
-        case .nodeCapture: "key refresh and revocation"
+        case .nodeCapture: "key revocation / re-keying, tamper-resistant storage"
         case .eavesdropping, .spoofing, .replay: nil
         }
     }

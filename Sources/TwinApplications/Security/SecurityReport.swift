@@ -64,6 +64,8 @@ extension SecurityReport {
             ("replications", .int(threat.replications)),
             ("detectionDelay_s", number(threat.detectionDelay?.si)), ("detectWithin_s", number(threat.detectWithin?.si)),
             ("eavesdropperDistance_m", number(threat.eavesdropperDistance?.si)),
+            ("jammerMode", threat.jammerMode.map(JSONValue.string) ?? .null),
+            ("attackerAirtime_s", number(threat.attackerAirtime?.si)),
             ("verdict", .string(threat.verdict)), ("devices", .array(devices)),
         ]
         return .object(members)
@@ -78,7 +80,8 @@ extension SecurityReport {
             ])
         }
         let countermeasures: [JSONValue] = recommendation.countermeasures.map {
-            .object([("threat", .string($0.threat)), ("measure", .string($0.measure))])
+            .object([("threat", .string($0.threat)), ("measure", .string($0.measure)),
+                     ("levelMitigates", .bool($0.levelMitigates))])
         }
         return .object([
             ("securityLevel", .int(recommendation.securityLevel)),
@@ -101,7 +104,7 @@ extension SecurityReport {
             for threat in threats {
                 let detected = threat.detectedIn == 0 ? "no"
                     : time(threat.detectionDelay) + (threat.detected ? "" : " (\(threat.detectedIn)/\(threat.replications))")
-                table.add([threat.scenario, threat.kind, threat.target, String(threat.securityLevel),
+                table.add([threat.scenario, threat.kind + (threat.jammerMode.map { " (\($0))" } ?? ""), threat.target, String(threat.securityLevel),
                            significant(threat.score, digits: 2), threat.severity.rawValue, significant(threat.accepted),
                            significant(threat.rejected), significant(threat.framesExposed), detected,
                            time(threat.detectWithin), threat.verdict])
@@ -113,13 +116,19 @@ extension SecurityReport {
                 }
                 out += "  \(threat.scenario): reach beyond the body (frames above sensitivity): " + reach.joined(separator: ", ") + "\n"
             }
+            for threat in threats {
+                guard let airtime = threat.attackerAirtime, airtime.si > 0 else { continue }
+                out += "  \(threat.scenario): attacker on the air \(Quantity(airtime.si, .time).formatted)"
+                    + (threat.jammerMode.map { " (\($0) jammer)" } ?? "") + "\n"
+            }
         }
         if let recommendation {
             out += "  recommended: security level \(recommendation.securityLevel) — \(recommendation.reason); cost "
                 + "\(Quantity(recommendation.energyCostPerDay.si, .energy).formatted)/day, "
                 + "+\(Quantity(recommendation.latencyCost.si, .time).formatted) per sample\n"
             for countermeasure in recommendation.countermeasures {
-                out += "  against \(countermeasure.threat): \(countermeasure.measure)\n"
+                out += "  against \(countermeasure.threat): \(countermeasure.measure)"
+                    + (countermeasure.levelMitigates ? "" : " (no security level mitigates it)") + "\n"
             }
         }
         return out

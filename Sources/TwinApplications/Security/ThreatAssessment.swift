@@ -17,6 +17,14 @@ import TwinUnits
 /// unless the run saw the attack succeed against the device, when the full vector
 /// stands (the measurement wins over the table). The event's score is its worst device.
 ///
+/// Node capture keeps its full vector at every level (AV:P/AC:L/PR:N/UI:N/S:U/C:H/I:H/
+/// A:H, 6.8 — FIRST's CVE-2014-2005 example): physical access to the device, and the
+/// keys it yields sign forgeries (I:H) and decrypt its frames (C:H) whatever the
+/// level. It counts as observed when forged frames in its name were accepted or its
+/// frames were read. Jamming rows name the jammer's mode (`JammerMode`: constant,
+/// random, reactive) and its mean on-air time per replication — a reactive jammer's is
+/// a small fraction of a constant one's.
+///
 /// Verdicts: `exposed` (forged frames accepted or readable frames overheard);
 /// with a detect goal: `undetected`, `detected-late` (after its `within`), else
 /// `protected` when the level mitigates the threat or `detected` when only the alarm
@@ -59,6 +67,10 @@ public struct ThreatAssessment: Sendable, Hashable {
     public var devices: [DeviceExposure]
     /// The eavesdropper's distance from the body (eavesdropping only).
     public var eavesdropperDistance: Distance?
+    /// constant, random or reactive (jamming only).
+    public var jammerMode: String?
+    /// The attacker's own on-air time per replication (jamming and DoS; mean).
+    public var attackerAirtime: Time?
 
     public var detected: Bool { replications > 0 && detectedIn == replications }
 
@@ -113,7 +125,12 @@ public struct ThreatAssessment: Sendable, Hashable {
         var exposures: [DeviceExposure] = []
         for device in targets(of: event, in: config.network) {
             let accepted = mean(device.id, \.forgedAccepted), exposed = mean(device.id, \.framesExposed)
-            let success = (threat == .spoofing || threat == .replay) ? accepted > 0 : (threat == .eavesdropping && exposed > 0)
+            let success = switch threat {
+            case .spoofing, .replay: accepted > 0
+            case .eavesdropping: exposed > 0
+            case .nodeCapture: accepted > 0 || exposed > 0
+            case .jamming, .denialOfService: false
+            }
             guard let vector = vector(threat: threat, level: device.securityLevel, observedSuccess: success) else { continue }
             exposures.append(DeviceExposure(
                 device: device.id, securityLevel: device.securityLevel, vector: vector.description, score: vector.baseScore,
@@ -137,7 +154,10 @@ public struct ThreatAssessment: Sendable, Hashable {
             framesExposed: exposures.reduce(0) { $0 + $1.framesExposed },
             detectedIn: delays.count, replications: runs.count, detectionDelay: ScenarioLookup.mean(delays).map(Time.seconds),
             detectWithin: within, verdict: "", devices: exposures,
-            eavesdropperDistance: threat == .eavesdropping ? .meters(event.parameters["distance_m"] ?? 3) : nil)
+            eavesdropperDistance: threat == .eavesdropping ? .meters(event.parameters["distance_m"] ?? 3) : nil,
+            jammerMode: threat == .jamming ? JammerMode.of(event)?.name : nil,
+            attackerAirtime: threat == .jamming || threat == .denialOfService
+                ? .seconds(runs.reduce(0) { $0 + $1.events[index].attackerAirtime.seconds } / count) : nil)
         assessment.verdict = assessment.judge(latestDelay: delays.max())
         return assessment
     }
