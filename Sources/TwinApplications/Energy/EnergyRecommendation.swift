@@ -5,7 +5,8 @@ import TwinUnits
 /// The energy application's answer to "what extends it": per device, the combination
 /// of its energy knobs (TX power × allocation period or connection interval) with the
 /// longest analytic lifetime that still meets the other goals (`OtherGoalCheck`).
-/// Only devices whose best setting beats the configured one are listed.
+/// Only devices whose best setting beats the configured one by at least `materialGain`
+/// (1 %) are listed.
 ///
 /// The search is exhaustive over each device's own knobs (a few dozen combinations;
 /// devices do not share an energy knob), so the answer is the optimum of the closed
@@ -29,6 +30,9 @@ public struct EnergyRecommendation: Sendable, Hashable {
 
     public var devices: [DeviceChange]
     public var reason: String
+
+    /// The least relative lifetime gain worth a change.
+    static let materialGain = 0.01
 
     /// nil when no device can live longer without failing another goal.
     static func search(config: TwinConfig, check: OtherGoalCheck,
@@ -60,7 +64,9 @@ public struct EnergyRecommendation: Sendable, Hashable {
                 }
                 best = (lifetime, changed, values)
             }
-            guard let best, best.changed > 0, best.lifetime.si > configured.si * (1 + 1e-6) else { continue }
+            // A change must buy a material gain: retuning a patient's device for a few
+            // minutes more battery is noise to a clinician, not a recommendation.
+            guard let best, best.changed > 0, best.lifetime.si > configured.si * (1 + Self.materialGain) else { continue }
             let settings = zip(knobs, best.values).map {
                 Setting(knob: $0.0.id, parameter: $0.0.parameter, value: $0.1, unit: $0.0.unit)
             }

@@ -33,7 +33,8 @@ struct SecuritySection {
     }
 
     private static func name(_ threat: JSONCursor) -> String {
-        "\(threat.string("kind") ?? "threat") → \(threat.string("target") ?? "?")"
+        let mode = threat.string("jammerMode").map { " (\($0))" } ?? ""
+        return "\(threat.string("kind") ?? "threat")\(mode) → \(threat.string("target") ?? "?")"
     }
 
     private func cvssChart(_ threats: [JSONCursor]) -> String {
