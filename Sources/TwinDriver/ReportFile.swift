@@ -64,13 +64,7 @@ public func reportFromResultsFile(path: String) -> ReportFileResult {
 /// Writes the page through a temporary sibling and a rename, so a reader never sees a
 /// half-written report and a failed write leaves the previous one in place.
 public func writeReportFile(_ html: String, to path: String) -> [Diagnostic] {
-    let url = URL(fileURLWithPath: path)
-    do {
-        try Data(html.utf8).write(to: url, options: .atomic)
-        return []
-    } catch {
-        return [.error(DriverDiagnostics.cannotWrite, "cannot write \(path): \(error.localizedDescription)", at: nil)]
-    }
+    writeFileAtomically(html, to: path)
 }
 
 /// The position of the member at `path` (the deepest one that exists).

@@ -18,9 +18,10 @@ public enum RunFlags {
         time(text, flag: "--sample-interval", allowZero: false)
     }
 
-    /// A non-negative time of at most ten years (`--at 3h`).
+    /// A positive time of at most ten years (`--at 3h`): the first sample of the view is
+    /// taken one sample interval into the run, so there is no state to show at 0.
     public static func snapshotTime(_ text: String) -> Result<Time, RunFlagError> {
-        time(text, flag: "--at", allowZero: true)
+        time(text, flag: "--at", allowZero: false)
     }
 
     /// A non-negative time of at most ten years.

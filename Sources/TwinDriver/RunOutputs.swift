@@ -32,8 +32,7 @@ public struct RunOutputRequest: Sendable, Hashable {
 public func writeRunOutputs(_ analysis: TwinAnalysis, request: RunOutputRequest) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     if let htmlFile = request.htmlFile {
-        let page = HTMLReport.render(results: analysis.jsonValue())
-        diagnostics += writeFileAtomically(page, to: htmlFile)
+        diagnostics += writeReportFile(HTMLReport.render(results: analysis.jsonValue()), to: htmlFile)
     }
     if let viewFolder = request.viewFolder, let view = analysis.view {
         diagnostics += writeViewFolder(view, to: viewFolder)
@@ -66,7 +65,8 @@ public func renderSnapshot(_ analysis: TwinAnalysis, at time: Time, scenario: St
     }
 }
 
-/// Writes `contents` through a temporary sibling and a rename.
+/// Writes `contents` through a temporary sibling and a rename, so a reader never sees
+/// a half-written file and a failed write leaves the previous one in place.
 func writeFileAtomically(_ contents: String, to path: String) -> [Diagnostic] {
     do {
         try Data(contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)

@@ -75,7 +75,9 @@ struct Run: ParsableCommand {
             .map { options in
                 var options = options
                 options.forceView = outputs.needsView
-                options.optimise = !noOptimise && outputs.snapshotAt == nil
+                // A bare `--at` prints only the snapshot, so the search would be wasted;
+                // with `--html` or `--view` the page and files still want it.
+                options.optimise = !noOptimise && (outputs.snapshotAt == nil || html != nil || view != nil)
                 options.snapshotAt = outputs.snapshotAt
                 options.snapshotScenario = scenario
                 return options

@@ -52,6 +52,10 @@ import TwinJSON
         let problem = ResultsFormat.problem(newer)
         #expect(problem?.code == ReportDiagnostics.unsupportedVersion)
         #expect(problem?.path == [.key("format"), .key("version")])
+        // A version too large for an Int is still a diagnostic, not a trap.
+        let huge: JSONValue = .object([("format", .object([("name", "twinc-run"), ("version", .number(1e300))]))])
+        #expect(ResultsFormat.problem(huge)?.code == ReportDiagnostics.unsupportedVersion)
+        #expect(ResultsFormat.problem(huge)?.message.contains("1e+300") == true)
     }
 
     @Test func bodyMapShowsTheWearersLeftOnTheViewersRight() throws {

@@ -147,7 +147,16 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
         // a recommendation that loses a critical goal here is withdrawn.
         let baselineMeasured = goals.map { MeasuredGoal(goal: $0, report: baseline) }
         var recommendedMeasured = baselineMeasured
-        if recommended != space.baseline, let candidateConfig = try? space.apply(recommended, to: searchable) {
+        var candidateConfig: TwinConfig?
+        if recommended != space.baseline {
+            do {
+                candidateConfig = try space.apply(recommended, to: searchable)
+            } catch {
+                notes.append("the recommendation could not be applied for its run at the run's settings (\(error)); keeping the baseline")
+                recommended = space.baseline
+            }
+        }
+        if let candidateConfig {
             var options = run
             options.simulation.recordTimeSeries = false
             let plan = RunPlan(RunRequest(config: candidateConfig))

@@ -29,7 +29,7 @@ public enum ResultsFormat {
         }
         guard version <= Double(Self.version) else {
             return (ReportDiagnostics.unsupportedVersion,
-                    "results format version \(Int(version)) is newer than this twinc draws (up to \(Self.version))",
+                    "results format version \(JSONWriter.format(version)) is newer than this twinc draws (up to \(Self.version))",
                     [.key("format"), .key("version")])
         }
         return nil
