@@ -105,6 +105,23 @@ struct SecurityApplicationTests {
         #expect(abs(spoofing.energyCostPerDay.si - extra * 5 * 86_400 * 9e-3 * 3) < 1e-9)
     }
 
+    @Test("the security cost is paid per frame: four samples per packet cost about a quarter")
+    func securityCostFollowsAggregation() throws {
+        func cost(aggregation: Int) throws -> SecurityRecommendation.DeviceCost {
+            var device = AppsFixture.device("pump", payload: 16, security: 0)
+            device.traffic.aggregation = aggregation
+            return try #require(SecurityRecommendation.cost(of: 1, for: device))
+        }
+        let single = try cost(aggregation: 1), aggregated = try cost(aggregation: 4)
+        #expect(single.energyPerDay.si > 0)
+        // One 64-octet frame every 0.8 s instead of a 16-octet frame every 0.2 s: the
+        // MIC and LSSN are paid a quarter as often.
+        #expect(abs(aggregated.energyPerDay.si / single.energyPerDay.si - 0.25) < 0.02)
+        // The extra octets per frame are the same, so each packet's extra air time is
+        // about the same (symbol padding aside).
+        #expect(abs(aggregated.extraAirtime.si / single.extraAirtime.si - 1) < 0.1)
+    }
+
     @Test("eavesdropping: frames readable below level 2, reach from TX power; JSON members")
     func eavesdropping() throws {
         let config = AppsFixture.config(

@@ -15,15 +15,19 @@ import TwinUnits
 /// Cost against an unsecured frame, from the simulation's frame format
 /// (`DeviceAirInterface`; 802.15.6: LSSN 2 B + MIC 4 B, `SecurityLevel.overheadBytes`;
 /// BLE: the 4-octet MIC; Tachtatzis 2010 eq. 7 air time): the extra air time of one
-/// sample (latency cost) and, at the radio's TX current and supply voltage, the extra
-/// energy per day at the device's traffic rate. Threats no level counters (jamming,
+/// periodic packet (latency cost) and, at the radio's TX current and supply voltage, the
+/// extra energy per day at the device's traffic rate. The overhead is paid per *frame*,
+/// so the rates are those of `AnalyticEnergyModel.Traffic`: one packet of k samples
+/// every k sampling intervals (`TrafficConfig.aggregation`), split into frames, plus
+/// the alarms — aggregating samples divides the cost. Threats no level counters (jamming,
 /// DoS, node capture) get the countermeasures of ban-numbers.md §6 instead.
 public struct SecurityRecommendation: Sendable, Hashable {
     public struct DeviceCost: Sendable, Hashable {
         public var device: String
         public var currentLevel: Int
         public var requiredLevel: Int
-        /// Extra air time of one sample (all its frames) at the required level.
+        /// Extra air time of one periodic packet (all its frames) at the required level
+        /// (of one alarm when the device sends no periodic samples).
         public var extraAirtime: Time
         public var energyPerDay: Energy
     }
@@ -114,20 +118,17 @@ public struct SecurityRecommendation: Sendable, Hashable {
         guard let withSecurity = DeviceAirInterface(device: secured), let without = DeviceAirInterface(device: plain) else {
             return nil
         }
-        func extra(bytes: Int) -> Double {
-            let on = AnalyticEnergyModel.packetAirtime(withSecurity, packetBytes: bytes).si
-            let off = AnalyticEnergyModel.packetAirtime(without, packetBytes: bytes).si
-            return Swift.max(0, on - off)
-        }
-        let traffic = device.traffic
-        let sampleBytes = Swift.max(1, Int(traffic.payload.bytes.rounded(.up)))
-        let sampleRate = traffic.interval.si > 0 ? 1 / traffic.interval.si : 0
-        let alarmBytes = Swift.max(1, Int(traffic.alarmPayload.bytes.rounded(.up)))
-        let extraPerSecond = sampleRate * extra(bytes: sampleBytes) + Swift.max(0, traffic.alarmRate) * extra(bytes: alarmBytes)
+        // The traffic as the runtime sends it: one packet every `aggregation` samples,
+        // fragmented into frames, each frame carrying the level's octets.
+        let on = AnalyticEnergyModel.Traffic(device: secured, air: withSecurity)
+        let off = AnalyticEnergyModel.Traffic(device: plain, air: without)
+        let extraPerSecond = Swift.max(0, on.airtimePerSecond - off.airtimePerSecond)
+        let extraPerPacket = on.sampleRate > 0 ? Swift.max(0, on.sampleAirtime - off.sampleAirtime)
+            : Swift.max(0, on.alarmAirtime - off.alarmAirtime)
         let current = DeviceAirInterface.transmitCurrent(of: device.radio, at: device.radio.txPower).si
         let voltage = device.radio.voltage.si > 0 ? device.radio.voltage.si : device.battery.voltage.si
         return DeviceCost(device: device.id, currentLevel: device.securityLevel, requiredLevel: level,
-                          extraAirtime: .seconds(extra(bytes: sampleBytes)),
+                          extraAirtime: .seconds(extraPerPacket),
                           energyPerDay: .joules(extraPerSecond * Time.days(1).si * current * voltage))
     }
 }
