@@ -146,12 +146,8 @@ struct OtherGoalCheck {
 
     /// Latency, jitter and edge processing after the device's primary gateway.
     private func uplinkDelay(_ device: DeviceConfig) -> Double {
-        let network = config.network
-        guard let gateway = network.gateways.first(where: { $0.id == device.primaryGateway }) else { return 0 }
-        let link = network.links.first { $0.from == gateway.id && $0.to == gateway.uplink }
-            ?? network.links.first { $0.from == gateway.id }
-        let edge = network.edges.first { $0.id == (link?.to ?? gateway.uplink) }
-        return (link?.latency.si ?? 0) + (link?.jitter.si ?? 0) + (edge?.processingLatency.si ?? 0)
+        guard let uplink = GatewayUplink(gatewayID: device.primaryGateway, network: config.network) else { return 0 }
+        return (uplink.fixedDelay + uplink.jitter).si
     }
 
     /// Outage probability of the primary link at the device's TX power.

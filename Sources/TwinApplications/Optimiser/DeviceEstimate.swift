@@ -14,7 +14,8 @@ import TwinUnits
 /// succeeds with probability `f^(k−1)·(1−f)` and arrives `U·A + (k−1)·S + D` after the
 /// packet was generated (U ~ U(0, 1) the random phase against the opportunity interval
 /// A, S the retry spacing, D the frame's air time plus the uplink's and the edge's
-/// fixed latency, and the wait of a packet's first sample for the others when samples
+/// fixed latency (`GatewayUplink`; its jitter W, uniform in ±J, is added to the
+/// arrival), and the wait of a packet's first sample for the others when samples
 /// are aggregated, `(k − 1)·interval`; `AccessTiming`). This is the access-wait argument of the feasibility
 /// bounds (TwinSynthesis `AccessWait`: a random arrival waits q·A at quantile q) with
 /// retries. Current and lifetime are the energy application's `AnalyticEnergyModel`,
@@ -37,6 +38,9 @@ struct DeviceEstimate: Sendable, Hashable {
     var opportunityInterval: Time
     var retrySpacing: Time
     var fixedLatency: Time
+    /// Half-width of the uplink's jitter: the delay after the gateway is uniform in
+    /// `fixedLatency ± jitter` (`GatewayUplink`, as the runtime draws it).
+    var jitter: Time = .zero
     var failoverTime: Time
 
     init(device: DeviceConfig, config: TwinConfig, postures: [(Posture, Double)], useCastaliaMap: Bool) {
@@ -74,21 +78,30 @@ struct DeviceEstimate: Sendable, Hashable {
         opportunityInterval = timing?.opportunityInterval ?? .zero
         retrySpacing = timing?.retrySpacing ?? .zero
         let primary = network.gateways.first { $0.id == device.primaryGateway }
-        let uplink = network.links.first { $0.from == primary?.uplink || $0.from == device.primaryGateway }
-        let edge = network.edges.first { $0.id == primary?.uplink } ?? network.edges.first
-        fixedLatency = (timing?.frameAirtime ?? .zero) + (uplink?.latency ?? .zero) + (edge?.processingLatency ?? .zero)
-            + device.traffic.aggregationDelay
+        let uplink = primary.map { GatewayUplink(gateway: $0, network: network) }
+        fixedLatency = (timing?.frameAirtime ?? .zero) + (uplink?.fixedDelay ?? .zero) + device.traffic.aggregationDelay
+        jitter = uplink?.jitter ?? .zero
         failoverTime = primary?.failoverTime ?? .zero
     }
 
     /// Probability that attempt k (1-based) is the one that gets through.
     private func attemptWeight(_ k: Int, failure f: Double) -> Double { pow(f, Double(k - 1)) * (1 - f) }
 
-    /// Probability that `U·A + offset ≤ t`.
+    /// Probability that `U·A + offset + W ≤ t`, W uniform in ±jitter: the uniform wait's
+    /// CDF `F(y) = clamp(y/A, 0, 1)` averaged over the jitter, `(G(x + J) − G(x − J))/2J`
+    /// with `G` the antiderivative of `F` and `x = t − offset`.
     private func waitFraction(_ t: Double, offset: Double) -> Double {
-        let interval = opportunityInterval.si
-        guard interval > 0 else { return t >= offset ? 1 : 0 }
-        return Swift.min(Swift.max((t - offset) / interval, 0), 1)
+        let interval = opportunityInterval.si, spread = jitter.si, x = t - offset
+        guard spread > 0 else {
+            guard interval > 0 else { return x >= 0 ? 1 : 0 }
+            return Swift.min(Swift.max(x / interval, 0), 1)
+        }
+        func integral(_ y: Double) -> Double {
+            guard y > 0 else { return 0 }
+            guard interval > 0 else { return y }
+            return y <= interval ? y * y / (2 * interval) : y - interval / 2
+        }
+        return Swift.min(Swift.max((integral(x + spread) - integral(x - spread)) / (2 * spread), 0), 1)
     }
 
     /// Share of generated packets delivered (within `within`, when given).
@@ -116,17 +129,17 @@ struct DeviceEstimate: Sendable, Hashable {
             }
             return sum / total
         }
-        let high = base + interval + Double(maxRetries) * spacing
+        let high = base + interval + Double(maxRetries) * spacing + jitter.si
         let quantile: Double
         switch statistic {
         case .mean:
             let mean = weights.enumerated().reduce(0.0) { $0 + $1.element * (Double($1.offset) * spacing) } / total
             return .seconds(base + interval / 2 + mean)
-        case .min: return .seconds(base)
+        case .min: return .seconds(Swift.max(0, base - jitter.si))
         case .max: quantile = 1
         case .percentile(let p): quantile = Swift.min(Swift.max(p / 100, 0), 1)
         }
-        var low = base, up = high
+        var low = Swift.max(0, base - jitter.si), up = high
         for _ in 0..<60 {
             let mid = (low + up) / 2
             if cdf(mid) >= quantile - 1e-12 { up = mid } else { low = mid }
@@ -143,6 +156,7 @@ struct DeviceEstimate: Sendable, Hashable {
         var copy = self
         copy.attemptFailure = backup
         copy.fixedLatency = .zero
+        copy.jitter = .zero
         guard let wait = copy.latency(statistic) else { return nil }
         return failoverTime + wait
     }

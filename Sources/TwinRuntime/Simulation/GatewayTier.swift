@@ -5,7 +5,8 @@ import TwinUnits
 /// A gateway during a run: up or down, its channels, its uplink to the edge and the
 /// counters of its outcome.
 ///
-/// The uplink is the twin.json link from the gateway to its `uplink` edge: a packet
+/// The uplink is the twin.json link from the gateway to its `uplink` edge
+/// (`GatewayUplink`, which the applications' closed forms share): a packet
 /// decoded at the gateway reaches the edge after the link latency, a jitter uniform in
 /// ±`jitter`, its serialisation at the link rate and the edge's processing latency; the
 /// link's availability is the probability a packet finds it up (a per-packet draw on
@@ -35,14 +36,12 @@ struct GatewayState: Sendable {
         outcome = GatewayOutcome(id: gateway.id)
         self.media = media
         failoverTime = Swift.max(.zero, SimTime(gateway.failoverTime))
-        let link = network.links.first { $0.from == gateway.id && $0.to == gateway.uplink }
-            ?? network.links.first { $0.from == gateway.id }
-        latency = link.map { SimTime($0.latency) } ?? .zero
-        jitter = link.map { SimTime($0.jitter) } ?? .zero
-        availability = link.map { Swift.min(Swift.max($0.availability.fraction, 0), 1) } ?? 1
-        linkRate = link?.rate.si ?? 0
-        let edgeID = link?.to ?? gateway.uplink
-        processing = network.edges.first { $0.id == edgeID }.map { SimTime($0.processingLatency) } ?? .zero
+        let uplink = GatewayUplink(gateway: gateway, network: network)
+        latency = SimTime(uplink.latency)
+        jitter = SimTime(uplink.jitter)
+        availability = Swift.min(Swift.max(uplink.availability.fraction, 0), 1)
+        linkRate = uplink.rate.si
+        processing = SimTime(uplink.processing)
         self.noiseFloor = noiseFloor
         failureStream = streams.generator(gateway.id, "failures")
         meanTimeBetweenFailures = gateway.mtbf.flatMap { $0.si > 0 ? SimTime($0) : nil }
