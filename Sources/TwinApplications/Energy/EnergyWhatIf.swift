@@ -62,8 +62,8 @@ enum EnergyKnob {
 ///   latency, jitter and edge processing, plus `(k − 1)·interval` when k samples are
 ///   aggregated per packet (the first sample waits for the others).
 /// - Delivery ratio and availability: the link-margin proxy `1 − P_out`, with
-///   `P_out = Φ((S − P̄rx)/σ)` on the primary link (ban-numbers.md §7 "Link outage",
-///   `LinkBudget.outageProbability`).
+///   `P_out = Φ((S − P̄rx)/σ)` on the primary link (ban-numbers.md §7 "Link outage"),
+///   averaged over the posture mix when the plan chose posture fading (`LinkEstimate`).
 /// The closed form and the run are combined by the run's verdict on the goal:
 /// - met: the setting passes when it is within the bound or no worse than the
 ///   configured one (the measurement vouches for what the conservative bound cannot);
@@ -150,11 +150,14 @@ struct OtherGoalCheck {
         return (uplink.fixedDelay + uplink.jitter).si
     }
 
-    /// Outage probability of the primary link at the device's TX power.
+    /// Outage probability of the primary link at the device's TX power, averaged over
+    /// the plan's posture mix: the optimiser's `LinkEstimate`, so both applications
+    /// judge a link the same way.
     func outage(_ device: DeviceConfig) -> Double? {
         guard let gateway = config.network.gateways.first(where: { $0.id == device.primaryGateway }) else { return nil }
-        let link = DeviceAirInterface.link(device: device, gateway: gateway, config: config)
-        return LinkBudget.outageProbability(meanReceived: device.radio.txPower - link.meanLoss,
-                                            sensitivity: device.radio.sensitivity, sigma: link.sigma)
+        let link = LinkEstimate(device: device, gateway: gateway,
+                                useCastaliaMap: config.models.contains { $0.id == "castalia-pathloss-map" })
+        return link.outage(transmit: device.radio.txPower, sensitivity: device.radio.sensitivity,
+                           postures: postureMix(config: config))
     }
 }
