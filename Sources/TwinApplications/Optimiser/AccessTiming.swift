@@ -4,7 +4,7 @@ import TwinUnits
 
 /// When a device gets to transmit, for the optimiser's latency and delivery estimates:
 /// the interval between its transmission opportunities, the spacing of retries and the
-/// air time of a frame. The figures are those the energy model and the simulation use
+/// air time of a packet. The figures are those the energy model and the simulation use
 /// (`AnalyticEnergyModel`'s allocation interval and mean backoff, `DeviceAirInterface`'s
 /// frames), so the optimiser's current and its latency can never assume two MACs.
 ///
@@ -22,12 +22,14 @@ struct AccessTiming: Sendable, Hashable {
     var opportunityInterval: Time
     /// Extra delay per retry.
     var retrySpacing: Time
-    /// Air time of one frame of the device's periodic packet (k samples when
-    /// aggregated; security overhead included).
-    var frameAirtime: Time
+    /// Air time of the device's periodic packet (k samples when aggregated): its frames
+    /// back to back when it exceeds one frame's payload (`AnalyticEnergyModel.packetAirtime`,
+    /// the traffic source's fragmentation), security overhead included.
+    var packetAirtime: Time
 
     init(device: DeviceConfig, air: DeviceAirInterface) {
-        frameAirtime = air.frameAirtime(payloadBytes: Int(device.traffic.payload.bytes.rounded(.up)) * device.traffic.samplesPerPacket)
+        let packetBytes = Int(device.traffic.payload.bytes.rounded(.up)) * device.traffic.samplesPerPacket
+        packetAirtime = AnalyticEnergyModel.packetAirtime(air, packetBytes: packetBytes)
         switch air.access {
         case "scheduled":
             opportunityInterval = AnalyticEnergyModel.allocationInterval(of: device.mac)
@@ -38,7 +40,7 @@ struct AccessTiming: Sendable, Hashable {
         case "csma-ca":
             let backoff = AnalyticEnergyModel.meanBackoff(of: device, air: air)
             opportunityInterval = backoff * 2
-            retrySpacing = frameAirtime + air.shortInterFrameSpace + air.acknowledgementAirtime + backoff
+            retrySpacing = packetAirtime + air.shortInterFrameSpace + air.acknowledgementAirtime + backoff
         default:
             opportunityInterval = .zero
             retrySpacing = .zero

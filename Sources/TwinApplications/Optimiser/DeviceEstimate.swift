@@ -13,7 +13,7 @@ import TwinUnits
 /// per-attempt outage `f` (`LinkEstimate`), up to `1 + maxRetries` attempts: attempt k
 /// succeeds with probability `f^(k−1)·(1−f)` and arrives `U·A + (k−1)·S + D` after the
 /// packet was generated (U ~ U(0, 1) the random phase against the opportunity interval
-/// A, S the retry spacing, D the frame's air time plus the uplink's and the edge's
+/// A, S the retry spacing, D the packet's air time (all its frames) plus the uplink's and the edge's
 /// fixed latency (`GatewayUplink`; its jitter W, uniform in ±J, is added to the
 /// arrival), and the wait of a packet's first sample for the others when samples
 /// are aggregated, `(k − 1)·interval`; `AccessTiming`). This is the access-wait argument of the feasibility
@@ -79,7 +79,7 @@ struct DeviceEstimate: Sendable, Hashable {
         retrySpacing = timing?.retrySpacing ?? .zero
         let primary = network.gateways.first { $0.id == device.primaryGateway }
         let uplink = primary.map { GatewayUplink(gateway: $0, network: network) }
-        fixedLatency = (timing?.frameAirtime ?? .zero) + (uplink?.fixedDelay ?? .zero) + device.traffic.aggregationDelay
+        fixedLatency = (timing?.packetAirtime ?? .zero) + (uplink?.fixedDelay ?? .zero) + device.traffic.aggregationDelay
         jitter = uplink?.jitter ?? .zero
         failoverTime = primary?.failoverTime ?? .zero
     }
