@@ -125,10 +125,7 @@ extension DeviceParameters {
         }
         let alarmRate = device.traffic.alarmRate
         guard alarmRate >= 0, alarmRate.isFinite else { throw invalid("alarm rate must be a finite rate ≥ 0") }
-        let levels = device.radio.txLevels.sorted { $0.level.dBm < $1.level.dBm }
-            .map { (x: $0.level.dBm, y: $0.current.si) }
-        let txCurrent = levels.isEmpty ? device.radio.rxCurrent.si
-            : ModelMath.interpolate(levels, at: device.radio.txPower.dBm)
+        let txCurrent = DeviceAirInterface.transmitCurrent(of: device.radio, at: device.radio.txPower).si
         let links = gateways.map { BodyGeometry.link(device: device, gateway: config.network.gateways[$0],
                                                      useCastaliaMap: useCastaliaMap) }
         return DeviceParameters(
