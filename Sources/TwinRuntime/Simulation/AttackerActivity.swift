@@ -75,12 +75,14 @@ extension BANSimulation {
         }
     }
 
-    /// Power (mW) of the sources at `gateway` decided per frame, for a frame of
-    /// `device` received at `level` dBm lasting `airtime`: each bursty interferer is on
-    /// with its duty cycle (a draw on the receiving device's stream); each reactive
-    /// jammer that senses the frame (level ≥ its threshold) and reacts before it ends
-    /// jams the rest of it, and that time is its on-air time.
-    mutating func perFrameInterference(_ device: Int, gateway: Int, level: Double, airtime: SimTime) -> Double {
+    /// Power in milliwatts (the unit the media sum interference in) of the sources at
+    /// `gateway` decided per frame, for a frame of `device` received at `levelDBm` lasting
+    /// `airtime`: each bursty interferer is on with its duty cycle (a draw on the
+    /// receiving device's stream); each reactive jammer that senses the frame (level ≥
+    /// its threshold) and reacts before it ends jams the rest of it, and that time is its
+    /// on-air time. Bare doubles because this sits on every frame's reception path,
+    /// where the channel keeps dBm and mW as plain numbers.
+    mutating func perFrameInterference(_ device: Int, gateway: Int, levelDBm: Double, airtime: SimTime) -> Double {
         guard channel.hasPerFrameSources else { return 0 }
         var total = 0.0
         for source in channel.sources[gateway] {
@@ -88,7 +90,7 @@ extension BANSimulation {
             case .bursty(let duty):
                 if devices[device].receptionStream.uniform() < duty { total += source.milliwatts }
             case .reactive(let senseLevel, let reaction):
-                guard level >= senseLevel, airtime > reaction else { continue }
+                guard levelDBm >= senseLevel.dBm, airtime > reaction else { continue }
                 total += source.milliwatts
                 attackerAirtime[source.event] += airtime - reaction
             case .constant, .random:

@@ -96,7 +96,7 @@ extension BANSimulation {
             let end = time + airtime
             let interference = media[medium].add(sender: -1, power: receivedPower(device, level: level), start: time, end: end,
                                                  external: external)
-                + perFrameInterference(device, gateway: gateway, level: level, airtime: airtime)
+                + perFrameInterference(device, gateway: gateway, levelDBm: level, airtime: airtime)
             overhear(device, at: time)
             let decoded = receive(packet, device: device, gateway: gateway, level: level, interference: interference, at: end)
             if decoded, !packet.reachedGateway {

@@ -147,7 +147,7 @@ extension BANSimulation {
         let medium = gateways[gateway].media[parameters[device].medium.rawValue]
         let level = devices[device].exchangeLevel
         let interference = media[medium].take(sender: Int32(device)) + perFrameInterference(
-            device, gateway: gateway, level: level, airtime: parameters[device].frame.airtime(payload: Int(packet.payload)))
+            device, gateway: gateway, levelDBm: level, airtime: parameters[device].frame.airtime(payload: Int(packet.payload)))
         let received = receive(packet, device: device, gateway: gateway, level: level, interference: interference,
                                at: devices[device].exchangeDataEnd)
         packet.lastAttemptGatewayDown = !gateways[gateway].up

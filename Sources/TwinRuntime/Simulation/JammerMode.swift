@@ -28,9 +28,9 @@ public enum JammerMode: Sendable, Hashable {
     case constant
     case bursty(dutyCycle: Double)
     case random(meanOn: SimTime, meanOff: SimTime)
-    case reactive(senseLevel: Double, reaction: SimTime)
+    case reactive(senseLevel: PowerLevel, reaction: SimTime)
 
-    public static let defaultSenseLevel = -85.0
+    public static let defaultSenseLevel = PowerLevel(dBm: -85)
     public static let defaultReaction = SimTime.microseconds(20)
     public static let defaultPeriod = SimTime.seconds(1)
 
@@ -46,7 +46,8 @@ public enum JammerMode: Sendable, Hashable {
         if flag("reactive") {
             let reaction = parameters["reaction_us"].flatMap { $0 >= 0 && $0.isFinite ? $0 : nil }
                 .map { SimTime(.microseconds($0)) } ?? defaultReaction
-            return .reactive(senseLevel: parameters["sense_dBm"] ?? defaultSenseLevel, reaction: reaction)
+            return .reactive(senseLevel: parameters["sense_dBm"].map { PowerLevel(dBm: $0) } ?? defaultSenseLevel,
+                             reaction: reaction)
         }
         if flag("random") { return .random(meanOn: period("on_s"), meanOff: period("off_s")) }
         let duty = parameters["duty_cycle"] ?? (event.kind == "jamming" ? 1 : 0.3)

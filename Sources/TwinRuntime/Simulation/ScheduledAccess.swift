@@ -98,7 +98,7 @@ extension BANSimulation {
             devices[device].energy.transmit(airtime)
             let end = start + airtime
             let interference = media[medium].add(sender: -1, power: power, start: start, end: end, external: external)
-                + perFrameInterference(device, gateway: gateway, level: level, airtime: airtime)
+                + perFrameInterference(device, gateway: gateway, levelDBm: level, airtime: airtime)
             overhear(device, at: start)
             decoded[index] = receive(packets[index], device: device, gateway: gateway, level: level,
                                      interference: interference, at: end)
