@@ -79,7 +79,7 @@ import TwinJSON
     @Test func sampleIntervalFlagSetsTheViewsInterval() throws {
         let result = try Twinc.run(["run", Self.twin, "--at", "35s", "--sample-interval", "10s"] + Self.short)
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("sample at 30 s; PDR and RSSI over the 10 s before it"))
+        #expect(result.stdout.contains("sample at 30 s; PDR, RSSI and latency over the 10 s before it"))
         let zero = try Twinc.run(["run", Self.twin, "--sample-interval", "0s"] + Self.short)
         #expect(zero.status == 64)
         #expect(zero.stderr.contains("--sample-interval must be positive"))

@@ -76,10 +76,10 @@ private typealias F = ViewFixture
         let series = try #require(files.first { $0.name == "series-baseline.csv" }).contents
         let records = try ViewCSVReader.records(series)
         #expect(records.first == ["time_s", "device", "deliveryRatio", "rssi_dBm", "queue", "batteryLeft_ratio",
-                                  "gateway", "primaryGatewayUp"])
+                                  "gateway", "primaryGatewayUp", "latencyMean_s"])
         let rows = records.dropFirst()
         #expect(rows.count == trace.times.count * trace.devices.count)
-        #expect(rows.allSatisfy { $0.count == 8 })
+        #expect(rows.allSatisfy { $0.count == 9 })
         for (offset, row) in rows.enumerated() {
             let index = offset / trace.devices.count
             let device = trace.devices[offset % trace.devices.count]
@@ -89,6 +89,7 @@ private typealias F = ViewFixture
             #expect(Double(row[3]) == device.rssi[index]?.dBm)
             #expect(Int(row[4]) == device.queue[index])
             #expect(Double(row[5]) == device.batteryLeft[index])
+            #expect(Double(row[8]) == device.latencyMean[index]?.seconds)
         }
         for file in files {
             let table = try ViewCSVReader.records(file.contents)
@@ -140,7 +141,7 @@ private typealias F = ViewFixture
         let times = try #require(series["time_s"]?.arrayValue)
         #expect(times.count == 12)
         let watch = try #require(series["devices"]?.arrayValue?.last)
-        for key in ["deliveryRatio", "rssi_dBm", "queue", "batteryLeft_ratio"] {
+        for key in ["deliveryRatio", "rssi_dBm", "queue", "batteryLeft_ratio", "latencyMean_s"] {
             #expect(watch[key]?.arrayValue?.count == times.count, "series \(key)")
         }
         // After the phone fails the watch has no gateway: null, not a made-up number.

@@ -41,7 +41,7 @@ private typealias F = ViewFixture
         #expect(trace.times.last == .seconds(120))
         for device in trace.devices {
             for column in [device.deliveryRatio.count, device.rssi.count, device.queue.count, device.batteryLeft.count,
-                           device.gateway.count, device.primaryGatewayUp.count] {
+                           device.gateway.count, device.primaryGatewayUp.count, device.latencyMean.count] {
                 #expect(column == 12, "\(device.id)")
             }
             let battery = device.batteryLeft.compactMap { $0 }
@@ -49,6 +49,27 @@ private typealias F = ViewFixture
             #expect(zip(battery, battery.dropFirst()).allSatisfy { $0 >= $1 }, "\(device.id): \(battery)")
             #expect(battery.last! < 1 && battery.last! > 0.9)
             #expect(device.gateway.allSatisfy { $0 == "phone" })
+        }
+    }
+
+    @Test func latencySeriesIsTheWindowMeanOfDeliveredPackets() throws {
+        let config = F.config(horizon: .seconds(120), sampleInterval: .seconds(10))
+        let outcomes = try F.outcomes(config)
+        let view = NetworkView.build(config: config, outcomes: outcomes)
+        let trace = try #require(view.scenarios.first?.trace)
+        let run = try #require(outcomes.first?.first)
+        for device in trace.devices {
+            let outcome = try #require(run.devices.first { $0.id == device.id })
+            let series = try #require(run.timeSeries?.first { $0.deviceID == device.id })
+            let minimum = try #require(outcome.latency.minimum).time.si
+            let maximum = try #require(outcome.latency.maximum).time.si
+            // A value in every window that delivered a packet, nil in the others.
+            for (sample, latency) in zip(series.samples, device.latencyMean) {
+                #expect((sample.packetsDelivered > 0) == (latency != nil), "\(device.id) at \(sample.time.seconds) s")
+            }
+            let values = device.latencyMean.compactMap { $0?.si }
+            #expect(!values.isEmpty, "\(device.id)")
+            #expect(values.allSatisfy { $0 >= minimum - 1e-9 && $0 <= maximum + 1e-9 }, "\(device.id): \(values)")
         }
     }
 

@@ -39,6 +39,8 @@ public struct DeviceSnapshot: Sendable, Hashable {
     public var queue: Int?
     public var deliveryRatio: Double?
     public var rssi: PowerLevel?
+    /// Mean latency of the packets delivered in the window (nil: none).
+    public var latencyMean: Time?
 }
 
 /// Why there is no snapshot: said so the CLI can print it as it is.
@@ -100,7 +102,8 @@ extension NetworkView {
             return DeviceSnapshot(
                 id: device.id, gateway: device.gateway[index], primaryGatewayUp: device.primaryGatewayUp[index],
                 batteryLeft: batteryLeft, energyLeft: batteryLeft.flatMap { left in full.map { $0 * left } },
-                queue: device.queue[index], deliveryRatio: device.deliveryRatio[index], rssi: device.rssi[index])
+                queue: device.queue[index], deliveryRatio: device.deliveryRatio[index], rssi: device.rssi[index],
+                latencyMean: device.latencyMean[index])
         }
         return .success(NetworkSnapshot(scenario: scenario.id, replication: trace.replication, requested: at,
                                         sampleTime: trace.times[index].time, sampleInterval: sampleInterval,
@@ -116,9 +119,10 @@ extension NetworkView {
 extension NetworkSnapshot {
     public func text() -> String {
         var out = "network view at \(requested.quantity.formatted) (scenario \(scenario), replication \(replication))\n"
-        out += "sample at \(sampleTime.quantity.formatted); PDR and RSSI over the \(sampleInterval.quantity.formatted) before it\n"
+        out += "sample at \(sampleTime.quantity.formatted); PDR, RSSI and latency over the \(sampleInterval.quantity.formatted) before it\n"
         var table = TextTable([("device", .left), ("gateway", .left), ("primary", .left), ("battery", .right),
-                               ("energy left", .right), ("queue", .right), ("PDR", .right), ("RSSI", .right)])
+                               ("energy left", .right), ("queue", .right), ("PDR", .right), ("RSSI", .right),
+                               ("latency", .right)])
         for row in devices.map({ device -> [String] in
             [
                 device.id,
@@ -129,6 +133,7 @@ extension NetworkSnapshot {
                 device.queue.map(String.init) ?? "-",
                 device.deliveryRatio.map { Self.percent($0) } ?? "-",
                 device.rssi.map { "\(significant($0.dBm)) dBm" } ?? "-",
+                device.latencyMean.map { $0.quantity.formatted } ?? "-",
             ]
         }) {
             table.add(row)

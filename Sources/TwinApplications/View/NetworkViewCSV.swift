@@ -109,13 +109,13 @@ extension NetworkView {
     /// Time-major: every device at the first sample, then every device at the next.
     static func seriesCSV(_ trace: ViewTrace) -> String {
         var table = CSVTable(header: ["time_s", "device", "deliveryRatio", "rssi_dBm", "queue", "batteryLeft_ratio",
-                                      "gateway", "primaryGatewayUp"])
+                                      "gateway", "primaryGatewayUp", "latencyMean_s"])
         for (index, time) in trace.times.enumerated() {
             for device in trace.devices {
                 table.append([.number(time.seconds), .text(device.id), .number(device.deliveryRatio[index]),
                               .number(device.rssi[index]?.dBm), .integer(device.queue[index]),
                               .number(device.batteryLeft[index]), .text(device.gateway[index] ?? ""),
-                              .flag(device.primaryGatewayUp[index])])
+                              .flag(device.primaryGatewayUp[index]), .number(device.latencyMean[index]?.seconds)])
             }
         }
         return table.text

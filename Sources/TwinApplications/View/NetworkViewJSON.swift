@@ -102,6 +102,7 @@ extension ViewTrace {
                 ("batteryLeft_ratio", .array(device.batteryLeft.map(number))),
                 ("gateway", .array(device.gateway.map { $0.map(JSONValue.string) ?? .null })),
                 ("primaryGatewayUp", .array(device.primaryGatewayUp.map { $0.map(JSONValue.bool) ?? .null })),
+                ("latencyMean_s", .array(device.latencyMean.map { number($0?.seconds) })),
             ])
         }
         return .object([

@@ -45,7 +45,8 @@ public struct ViewTrace: Sendable, Hashable {
                 gateway: column { sample in
                     sample.servingGateway.flatMap { gatewayIDs.indices.contains($0) ? gatewayIDs[$0] : nil }
                 },
-                primaryGatewayUp: column(\.primaryGatewayUp))
+                primaryGatewayUp: column(\.primaryGatewayUp),
+                latencyMean: column(\.latencyMean))
         }
         return ViewTrace(replication: outcome.replication, times: times, devices: devices)
     }
@@ -65,7 +66,8 @@ public struct ViewTrace: Sendable, Hashable {
 }
 
 /// One device's columns. nil is a sample the device did not have (or, for the delivery
-/// ratio and the received level, a window in which it sent nothing).
+/// ratio and the received level, a window in which it sent nothing; for the latency, a
+/// window in which nothing reached the edge).
 public struct DeviceTrace: Sendable, Hashable {
     public var id: String
     /// Acknowledged / transmitted frames in the window ending at the sample.
@@ -80,9 +82,11 @@ public struct DeviceTrace: Sendable, Hashable {
     public var gateway: [String?]
     /// Whether its primary gateway was up.
     public var primaryGatewayUp: [Bool?]
+    /// Mean latency of the packets delivered to the edge in the window (nil: none).
+    public var latencyMean: [Time?]
 
     public init(id: String, deliveryRatio: [Double?], rssi: [PowerLevel?], queue: [Int?], batteryLeft: [Double?],
-                gateway: [String?], primaryGatewayUp: [Bool?]) {
+                gateway: [String?], primaryGatewayUp: [Bool?], latencyMean: [Time?]) {
         self.id = id
         self.deliveryRatio = deliveryRatio
         self.rssi = rssi
@@ -90,5 +94,6 @@ public struct DeviceTrace: Sendable, Hashable {
         self.batteryLeft = batteryLeft
         self.gateway = gateway
         self.primaryGatewayUp = primaryGatewayUp
+        self.latencyMean = latencyMean
     }
 }

@@ -77,6 +77,9 @@ struct DeviceState: Sendable {
     var windowAcknowledged = 0
     var windowLevelSum = 0.0
     var windowLevelCount = 0
+    /// Packets delivered to the edge in the window and their summed latency (ns).
+    var windowDelivered = 0
+    var windowLatencySum = 0.0
     var samples: [DeviceSample] = []
 
     init(parameters: DeviceParameters, device: DeviceConfig, streams: RandomStreams, queueCapacity: Int) {

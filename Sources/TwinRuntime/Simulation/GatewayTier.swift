@@ -84,8 +84,10 @@ extension BANSimulation {
             if packet.counted { devices[device].outcome.pendingAtEnd += 1 }
             return
         }
+        let latency = arrival - packet.generated
+        devices[device].windowDelivered += 1
+        devices[device].windowLatencySum += Double(latency.nanoseconds)
         if packet.counted {
-            let latency = arrival - packet.generated
             devices[device].outcome.deliveredToEdge += 1
             devices[device].outcome.latency.record(latency)
             if latency <= parameters[device].latencyBudget { devices[device].outcome.deliveredWithinBudget += 1 }

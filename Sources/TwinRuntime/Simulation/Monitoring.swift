@@ -43,7 +43,10 @@ extension BANSimulation {
                 batteryLeft: state.empty ? 0 : state.energy.remaining(at: time) / state.energy.capacity,
                 framesSent: state.windowSent, framesAcknowledged: state.windowAcknowledged,
                 levelsMeasured: state.windowLevelCount, servingGateway: serving,
-                primaryGatewayUp: gateways[parameters[device].primaryGateway].up)
+                primaryGatewayUp: gateways[parameters[device].primaryGateway].up,
+                latencyMean: state.windowDelivered > 0
+                    ? .seconds(state.windowLatencySum / Double(state.windowDelivered) / 1e9) : nil,
+                packetsDelivered: state.windowDelivered)
             devices[device].samples.append(sample)
             resetWindow(device)
         }
@@ -54,5 +57,7 @@ extension BANSimulation {
         devices[device].windowAcknowledged = 0
         devices[device].windowLevelSum = 0
         devices[device].windowLevelCount = 0
+        devices[device].windowDelivered = 0
+        devices[device].windowLatencySum = 0
     }
 }

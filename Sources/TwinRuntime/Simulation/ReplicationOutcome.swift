@@ -303,10 +303,16 @@ public struct DeviceSample: Sendable, Hashable {
     public var servingGateway: Int?
     /// Whether the device's primary gateway was up at the sample time.
     public var primaryGatewayUp: Bool
+    /// Mean end-to-end latency (first sample to edge) of the packets whose delivery
+    /// was settled in the last interval, warm-up included like the other window
+    /// figures (nil: none delivered); `packetsDelivered` of them.
+    public var latencyMean: Time?
+    public var packetsDelivered: Int
 
     public init(time: SimTime, deliveryRatio: Double?, rssi: Double?, queueLength: Int, batteryLeft: Double,
                 framesSent: Int = 0, framesAcknowledged: Int = 0, levelsMeasured: Int = 0,
-                servingGateway: Int? = nil, primaryGatewayUp: Bool = true) {
+                servingGateway: Int? = nil, primaryGatewayUp: Bool = true,
+                latencyMean: Time? = nil, packetsDelivered: Int = 0) {
         self.time = time
         self.deliveryRatio = deliveryRatio
         self.rssi = rssi
@@ -317,6 +323,8 @@ public struct DeviceSample: Sendable, Hashable {
         self.levelsMeasured = levelsMeasured
         self.servingGateway = servingGateway
         self.primaryGatewayUp = primaryGatewayUp
+        self.latencyMean = latencyMean
+        self.packetsDelivered = packetsDelivered
     }
 }
 

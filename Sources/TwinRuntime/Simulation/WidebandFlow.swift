@@ -43,6 +43,9 @@ extension BANSimulation {
         var sent = 0
         var decoded = 0
         var airtime: Int64 = 0
+        /// Deliveries for the monitoring window (warm-up included) and their latency (ns).
+        var windowDelivered = 0
+        var windowLatencySum = 0.0
     }
 
     /// The gateway side of a batch, fixed for its duration.
@@ -136,6 +139,8 @@ extension BANSimulation {
         devices[device].outcome.generated += batch.generated
         devices[device].outcome.alarmsGenerated += batch.alarms
         devices[device].outcome.deliveredToEdge += batch.delivered
+        devices[device].windowDelivered += batch.windowDelivered
+        devices[device].windowLatencySum += batch.windowLatencySum
         devices[device].outcome.deliveredWithinBudget += batch.onTime
         devices[device].outcome.pendingAtEnd += batch.pending
         for reason in DropReason.allCases { devices[device].outcome.dropped[reason] += batch.drops[reason] }
@@ -210,8 +215,10 @@ extension BANSimulation {
                 if counted { batch.pending += 1 }
                 continue
             }
+            let latency = delivery - firstSample(device, packetAt: SimTime(nanoseconds: arrival), isAlarm: isAlarm).nanoseconds
+            batch.windowDelivered += 1
+            batch.windowLatencySum += Double(latency)
             if counted {
-                let latency = delivery - firstSample(device, packetAt: SimTime(nanoseconds: arrival), isAlarm: isAlarm).nanoseconds
                 batch.delivered += 1
                 batch.latency.record(SimTime(nanoseconds: latency))
                 if latency <= path.budget { batch.onTime += 1 }
