@@ -42,6 +42,12 @@ import TwinJSON
         #expect(AxisSpec(label: "Latency", unit: .time(maximum: 0.3)).title == "Latency (ms)")
     }
 
+    @Test func intervalsAreCutToWhatAKPICanTake() {
+        #expect(NumberText.feasibleInterval(-0.072, 0.241, isRatio: false) == (0, 0.241))
+        #expect(NumberText.feasibleInterval(0.98, 1.03, isRatio: true) == (0.98, 1))
+        #expect(NumberText.feasibleInterval(2, 5, isRatio: false) == (2, 5))
+    }
+
     @Test func resultsFormatIsChecked() {
         #expect(ResultsFormat.problem(ReportFixture.results()) == nil)
         #expect(ResultsFormat.problem(.array([]))?.code == ReportDiagnostics.notResults)

@@ -5,6 +5,14 @@ import TwinUnits
 /// person use TwinUnits' `significant` and `Quantity.formatted` (the rules of the text
 /// report, so the page and `twinc run` agree digit for digit).
 enum NumberText {
+    /// A 95 % interval cut to what the KPI can take. Every goal KPI of a twin (ratios,
+    /// latencies, lifetimes, energies, recovery times, throughputs) is non-negative and
+    /// a ratio is at most 1, but a Student-t interval from two or three replications
+    /// can spill past those bounds; the page shows only the feasible part.
+    static func feasibleInterval(_ lower: Double, _ upper: Double, isRatio: Bool) -> (lower: Double, upper: Double) {
+        (Swift.max(lower, 0), isRatio ? Swift.min(upper, 1) : upper)
+    }
+
     /// `value` rounded to `decimals` places, trailing zeros dropped (`12.5`, `3`, `-0.25`).
     static func fixed(_ value: Double, decimals: Int = 1) -> String {
         guard value.isFinite else { return "0" }

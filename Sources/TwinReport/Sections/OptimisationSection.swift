@@ -92,8 +92,9 @@ struct OptimisationSection {
         }
         var out = Markup.verdict(result.string("verdict"))
         if let value = result.number("value") { out += " " + HTMLText.escape(text(value)) }
-        if var low = result.number("low"), var high = result.number("high") {
-            if dimension == "ratio" || (dimension == nil && unit == "1") { low = max(low, 0); high = min(high, 1) }
+        if let lower = result.number("low"), let upper = result.number("high") {
+            let (low, high) = NumberText.feasibleInterval(
+                lower, upper, isRatio: dimension == "ratio" || (dimension == nil && unit == "1"))
             out += " <span class=\"ci\">[\(HTMLText.escape(text(low))), \(HTMLText.escape(text(high)))]</span>"
         }
         return out

@@ -87,10 +87,8 @@ struct SummarySection {
         if let value = goal.object("value"), let mean = value.number("mean") {
             let unit = value.string("unit"), dimension = value.string("dimension")
             out += " " + HTMLText.escape(NumberText.value(mean, unit: unit, dimension: dimension))
-            if var lower = value.number("lower"), var upper = value.number("upper") {
-                // A normal-approximation interval of a ratio can spill past 0 or 1; a
-                // ratio cannot.
-                if dimension == "ratio" { lower = max(lower, 0); upper = min(upper, 1) }
+            if let low = value.number("lower"), let high = value.number("upper") {
+                let (lower, upper) = NumberText.feasibleInterval(low, high, isRatio: dimension == "ratio")
                 out += "<br><span class=\"ci\">[\(HTMLText.escape(NumberText.value(lower, unit: unit, dimension: dimension))), "
                     + "\(HTMLText.escape(NumberText.value(upper, unit: unit, dimension: dimension)))]</span>"
             }
