@@ -160,6 +160,10 @@ public struct TrafficConfig: Sendable, Hashable {
     /// The application data rate (unchanged by aggregation).
     public var rate: DataRate { DataRate(si: payload.si / interval.si) }
 
+    /// Application bits per second including alarms (`rate + alarmRate · alarmPayload`),
+    /// the figure a scheduled allocation is sized for (`ScheduledAllocationSizing`).
+    public var totalRate: DataRate { DataRate(si: rate.si + alarmRate * alarmPayload.si) }
+
     /// Samples per packet, clamped to at least 1.
     public var samplesPerPacket: Int { Swift.max(1, aggregation) }
 

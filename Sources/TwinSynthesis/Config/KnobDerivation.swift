@@ -4,13 +4,18 @@ import TwinUnits
 /// The settings the optimiser may turn, each a discrete range in twin.json with its
 /// current value: TX power over the radio's listed levels, the retry limit, the
 /// 802.15.6 security level, the scheduled-access allocation period, the BLE
-/// connection interval, the gateway assignment and the samples aggregated per packet.
+/// connection interval, the gateway assignment, the samples aggregated per packet and
+/// the 802.15.6 access mode.
 /// Knob ids are `device.parameter`, in device order.
 ///
 /// - `gateway` (unit `index`): for a device with a backup gateway, which of its
 ///   candidate gateways is primary. `labels` lists them as the use case declares them
 ///   (primary, backup); value i makes `labels[i]` the primary and the other the backup,
 ///   so 0 is the declared assignment and 1 the swap.
+/// - `mac-mode` (unit `index`): for an IEEE 802.15.6 narrowband device, its access,
+///   `labels` `["scheduled", "csma-ca"]`, current the configured one. Switching fills the
+///   other mode's parameters as `MACConfigBuilder` would (scheduled: the allocation of
+///   `ScheduledAllocationSizing` for the device's traffic and deadline; CSMA/CA: no slots).
 /// - `aggregation` (unit `samples`): samples per packet, from 1, 2, 4, 8. Aggregating
 ///   k samples delays the first by `(k − 1)·interval` (`TrafficConfig.aggregationDelay`),
 ///   so only the values whose delay fits in half the device's latency budget are
@@ -43,6 +48,7 @@ struct KnobDerivation {
                                      targets: [device.id], values: [0, 1, 2], current: Double(device.securityLevel),
                                      unit: "level"))
         }
+        if let mode = macModeKnob(of: device) { result.append(mode) }
         if mac.access == "scheduled" {
             let values = [1, 2, 4, 8, 16, 32, mac.period].map(Double.init).removingRepeats().sorted()
             result.append(KnobConfig(id: "\(device.id).period", parameter: "allocation-period", targets: [device.id],
@@ -57,6 +63,23 @@ struct KnobDerivation {
         if let gateway = gatewayKnob(of: device) { result.append(gateway) }
         if let aggregation = aggregationKnob(of: device) { result.append(aggregation) }
         return result
+    }
+
+    /// The IEEE 802.15.6 access modes a narrowband device may switch between, in
+    /// knob-index order.
+    static let macModes = ["scheduled", "csma-ca"]
+
+    /// Scheduled access or CSMA/CA for an 802.15.6 narrowband device that has one of
+    /// them (the other technologies' access is fixed by their standard). Derived before
+    /// the allocation period, so the optimiser applies the mode first and the period
+    /// on top of it.
+    private func macModeKnob(of device: DeviceConfig) -> KnobConfig? {
+        guard device.radio.technology == "ban-nb", let current = Self.macModes.firstIndex(of: device.mac.access) else {
+            return nil
+        }
+        return KnobConfig(id: "\(device.id).mac-mode", parameter: "mac-mode", targets: [device.id],
+                          values: Self.macModes.indices.map(Double.init), current: Double(current), unit: "index",
+                          labels: Self.macModes)
     }
 
     /// The primary-gateway choice of a device with a distinct backup that the network has.

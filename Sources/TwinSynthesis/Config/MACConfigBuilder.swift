@@ -5,13 +5,10 @@ import TwinSpec
 import TwinUnits
 
 /// A device's medium access in twin.json, sized from its traffic and deadline:
-/// - 802.15.6 scheduled access (when the plan chose it): slots of `(1+L)` ms long enough
-///   for the frames one allocation carries, 32 slots per superframe (Castalia
-///   BaselineBANMac `beaconPeriodLength`), and an allocation every `m` superframes with
-///   the interval `P = m·TSF` at most 80 % of the deadline — Tachtatzis et al. 2012 choose
-///   every Table 3 row with P equal to the class's latency requirement (ban-numbers.md
-///   §8A); twinc keeps a fifth in reserve for a retry in the next superframe and the
-///   uplink to the edge;
+/// - 802.15.6 scheduled access (when the plan chose it): `ScheduledAllocationSizing`
+///   (TwinModels) — 32 slots of `(1+L)` ms per superframe, an allocation interval at
+///   most 80 % of the deadline (Tachtatzis et al. 2012 Table 3, ban-numbers.md §8A);
+///   the optimiser's `mac-mode` knob sizes a switched device with the same function;
 /// - 802.15.6 CSMA/CA: the device's user priority, 3 retries (the standard leaves the
 ///   limit to the implementation; the optimiser may change it);
 /// - BLE: the longest connection interval on the 1.25 ms grid (7.5 ms … 4 s) that is at
@@ -24,7 +21,6 @@ struct MACConfigBuilder {
     let scheduled: Bool
 
     static let retries = 3
-    static let slotsPerSuperframe = 32
 
     func mac() -> MACConfig {
         let priority = min(7, max(0, device.device.priority.value))
@@ -45,21 +41,11 @@ struct MACConfigBuilder {
         }
     }
 
-    /// (slot length, slots per superframe, superframes per allocation).
+    /// (slot length, slots per superframe, superframes per allocation), sized by
+    /// `ScheduledAllocationSizing` (shared with the optimiser's `mac-mode` knob).
     private func scheduledAllocation() -> (Time, Int, Int) {
-        let budget = deadline * 0.8
-        // Bytes one allocation carries at the longest interval the deadline allows.
-        let bytes = device.traffic.totalRate.si * budget.si / 8
-        let frames = max(1, Int((bytes / 255).rounded(.up)))
-        // One frame exchange (data, pSIFS, I-Ack) in the 2.4 GHz band's fastest NB mode.
-        let perFrame = AirInterface.narrowband(NarrowbandPHY.ism2400Fastest)
-            .exchange(payloadBytes: min(255, max(1, Int(bytes.rounded(.up)))))
-        let slotMilliseconds = max(1, Int((perFrame.si * Double(frames) * 1000).rounded(.up)))
-        var slots = Self.slotsPerSuperframe
-        let superframe = Double(slotMilliseconds * slots) / 1000
-        if superframe > budget.si { slots = max(1, Int(budget.si * 1000) / slotMilliseconds) }
-        let period = max(1, Int(budget.si / (Double(slotMilliseconds * slots) / 1000)))
-        return (.milliseconds(Double(slotMilliseconds)), slots, period)
+        let sizing = ScheduledAllocationSizing(totalRate: device.traffic.totalRate, deadline: deadline)
+        return (sizing.slotLength, sizing.slots, sizing.period)
     }
 
     private func bleInterval() -> Time {
