@@ -3,8 +3,9 @@ import TwinRuntime
 import TwinUnits
 
 /// The energy application's answer to "what extends it": per device, the combination
-/// of its energy knobs (TX power × allocation period or connection interval) with the
-/// longest analytic lifetime that still meets the other goals (`OtherGoalCheck`).
+/// of its energy knobs (TX power × MAC mode × allocation period or connection interval
+/// × aggregation) with the longest analytic lifetime that still meets the other goals
+/// (`OtherGoalCheck`).
 /// Only devices whose best setting beats the configured one by at least `materialGain`
 /// (1 %) are listed.
 ///
@@ -50,7 +51,7 @@ public struct EnergyRecommendation: Sendable, Hashable {
                 var variant = device
                 var valid = true
                 for (knob, value) in zip(knobs, values) {
-                    guard let next = EnergyKnob.apply(knob.parameter, value: value, to: variant) else { valid = false; break }
+                    guard let next = EnergyKnob.apply(knob, value: value, to: variant) else { valid = false; break }
                     variant = next
                 }
                 guard valid, check.failedGoals(variant: variant, current: device).isEmpty,

@@ -72,7 +72,7 @@ public struct EnergyReport: Sendable, Hashable {
             for target in knob.targets {
                 guard let device = config.network.devices.first(where: { $0.id == target }) else { continue }
                 for value in knob.values {
-                    guard let variant = EnergyKnob.apply(knob.parameter, value: value, to: device),
+                    guard let variant = EnergyKnob.apply(knob, value: value, to: device),
                           let model = AnalyticEnergyModel.evaluate(variant, attemptsPerFrame: attempts[target] ?? 1)
                     else { continue }
                     answers.append(EnergyWhatIf(

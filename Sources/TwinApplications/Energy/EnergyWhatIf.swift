@@ -27,19 +27,36 @@ public struct EnergyWhatIf: Sendable, Hashable {
 /// TX power (the TX current of the radio's table), the scheduled-access allocation
 /// period m (samples wait for the device's allocation and travel together), the BLE
 /// connection interval (the MAC's wake-up rhythm) and the aggregation setting (samples
-/// per packet: fewer wake-ups, headers and acknowledgements for the same data).
+/// per packet: fewer wake-ups, headers and acknowledgements for the same data) and the
+/// 802.15.6 access mode (scheduled access wakes for its allocations only; CSMA/CA wakes
+/// per packet and listens through a backoff and the I-Ack per frame), the switched MAC
+/// sized as the compiler would (`MACModeSwitch`).
 enum EnergyKnob {
-    static let parameters: Set<String> = ["tx-power", "allocation-period", "connection-interval", "aggregation"]
+    static let parameters: Set<String> = ["tx-power", "allocation-period", "connection-interval", "aggregation",
+                                          "mac-mode"]
 
-    /// `device` with the knob at `value`; nil when the value cannot apply.
+    /// `device` with the knob of `parameter` at `value` (a `mac-mode` value indexes
+    /// `MACModeSwitch.modes`); nil when the value cannot apply.
     static func apply(_ parameter: String, value: Double, to device: DeviceConfig) -> DeviceConfig? {
+        let knob = KnobConfig(id: "\(device.id).\(parameter)", parameter: parameter, targets: [device.id],
+                              values: [value], current: value, unit: "")
+        return apply(knob, value: value, to: device)
+    }
+
+    /// `device` with `knob` at `value`; nil when the value cannot apply.
+    static func apply(_ knob: KnobConfig, value: Double, to device: DeviceConfig) -> DeviceConfig? {
         var changed = device
-        switch parameter {
+        switch knob.parameter {
         case "tx-power":
             changed.radio.txPower = PowerLevel(dBm: value)
         case "allocation-period":
             guard value >= 1, value.rounded() == value else { return nil }
-            changed.mac.period = Int(value)
+            // As the optimiser applies it: a period only for scheduled access.
+            if changed.mac.access == "scheduled" { changed.mac.period = Int(value) }
+        case "mac-mode":
+            guard case .success(let access) = MACModeSwitch.access(value, labels: knob.labels),
+                  let mac = MACModeSwitch.switched(device, to: access) else { return nil }
+            changed.mac = mac
         case "connection-interval":
             guard value > 0 else { return nil }
             changed.mac.connectionInterval = .seconds(value)

@@ -20,6 +20,10 @@ public enum KnobParameter: String, Sendable, Hashable, CaseIterable {
     /// Samples per packet (a whole number ≥ 1): a packet every k samples carrying k
     /// samples' payload (`TrafficConfig.aggregation`).
     case aggregation = "aggregation"
+    /// The IEEE 802.15.6 access of a narrowband device: an index into the knob's
+    /// `labels` (`scheduled`, `csma-ca`); switching sizes the other mode as the compiler
+    /// would (`MACModeSwitch`).
+    case macMode = "mac-mode"
 }
 
 /// Why a knob setting could not be applied. A value, never a trap: the optimiser
@@ -81,8 +85,10 @@ func apply(_ knob: KnobConfig, value: Double, to network: inout NetworkConfig) t
         case .securityLevel:
             network.devices[device].securityLevel = try integer(value, knob, in: 0...2, "802.15.6 security levels are 0, 1, 2")
         case .allocationPeriod:
-            network.devices[device].mac.period = try integer(value, knob, in: 1...65_536,
-                                                              "an allocation period is a whole number 1…65536 of superframes")
+            let period = try integer(value, knob, in: 1...65_536, "an allocation period is a whole number 1…65536 of superframes")
+            // A period means something to scheduled access only: after a `mac-mode`
+            // switch to CSMA/CA (applied first, in knob order) it stays zero.
+            if network.devices[device].mac.access == "scheduled" { network.devices[device].mac.period = period }
         case .connectionInterval:
             guard value > 0 else { throw .invalidValue(knob: knob.id, value: value, reason: "a connection interval is positive") }
             network.devices[device].mac.connectionInterval = .seconds(value)
@@ -93,6 +99,17 @@ func apply(_ knob: KnobConfig, value: Double, to network: inout NetworkConfig) t
         case .aggregation:
             network.devices[device].traffic.aggregation = try integer(value, knob, in: 1...1024,
                                                                       "samples per packet are a whole number 1…1024")
+        case .macMode:
+            let access: String
+            switch MACModeSwitch.access(value, labels: knob.labels) {
+            case .success(let mode): access = mode
+            case .failure(let error): throw .invalidValue(knob: knob.id, value: value, reason: error.reason)
+            }
+            guard let mac = MACModeSwitch.switched(network.devices[device], to: access) else {
+                throw .invalidValue(knob: knob.id, value: value,
+                                    reason: "`\(target)` is not an IEEE 802.15.6 narrowband device with scheduled access or CSMA/CA")
+            }
+            network.devices[device].mac = mac
         }
     }
 }
