@@ -12,9 +12,12 @@ import Foundation
 ///   are fading (the wearer moves), losses of strong ones are interference. The 10 dB
 ///   margin is twinc's choice (RSSI ≥ −90 dBm gave PRR ≥ 95 % on CC2420, Xiao et al.
 ///   2009, i.e. ≈ 5 dB above its sensitivity; twice that is unambiguous).
-/// - Noise-floor rise (every monitor tick): the mean power with no frame on the air
-///   (noise plus the duty-weighted jammers and interferers) rose `detectorNoiseRise` dB
-///   above the receivers' noise floor.
+/// - Noise-floor rise (every monitor tick): the power with no frame on the air (noise
+///   plus jammers and interferers), time-averaged over the monitoring window that just
+///   ended (`NoiseMeter`), rose `detectorNoiseRise` dB above the receivers' noise floor.
+///   A jammer is measured only for the time it was on inside the window: one starting
+///   exactly at a tick shows at the next tick, one starting mid-window at the first
+///   tick where its share of the window lifts the average over the threshold.
 /// - Forged frames (at once): a frame failed its MIC or replay check (security level
 ///   ≥ 1), or `floodThreshold` unauthenticated association requests arrived within one
 ///   tick (the catalogue's `intrusion-detector`; IEEE 802.15.6 CCM MIC and frame
@@ -24,8 +27,9 @@ import Foundation
 ///   (security level ≥ 1). A reactive jammer raises no noise floor between frames; it
 ///   shows as strong frames lost (the first signal).
 ///
-/// Alarms before the first attack are false alarms (at most one per tick); each attack
-/// is detected by the first alarm at or after its start.
+/// Alarms at or before the first attack's start are false alarms (at most one per
+/// tick): an alarm at the very instant an attack starts rests on measurements taken
+/// before it. Each attack is detected by the first alarm strictly after its start.
 struct AttackDetector: Sendable {
     static let minimumWindowFrames = 10
     static let minimumBaselineFrames = 20
@@ -101,13 +105,14 @@ struct AttackDetector: Sendable {
     }
 
     /// Evaluates the tick-based signals of every gateway at `time`; `noise[g]` is the
-    /// measured noise (dBm) and `floor[g]` the receivers' noise floor.
-    mutating func evaluate(at time: SimTime, noise: [Double], floor: [Double]) {
+    /// noise (dBm) averaged over the window ending at `time` (nil for an empty window:
+    /// nothing measured) and `floor[g]` the receivers' noise floor.
+    mutating func evaluate(at time: SimTime, noise: [Double?], floor: [Double]) {
         var signal: AttackDetection.Signal?
         for gateway in windows.indices {
             var window = windows[gateway]
             var raised: AttackDetection.Signal?
-            if noise[gateway] - floor[gateway] >= noiseRise {
+            if let measured = noise[gateway], measured - floor[gateway] >= noiseRise {
                 raised = .noiseFloorRise
             } else if window.attempted >= Self.minimumWindowFrames,
                       window.baselineAttempted >= Self.minimumBaselineFrames {
@@ -130,12 +135,12 @@ struct AttackDetector: Sendable {
     }
 
     private mutating func raise(_ signal: AttackDetection.Signal, at time: SimTime) {
-        if time < firstAttack {
+        if time <= firstAttack {
             if lastFalseAlarm != time { falseAlarms += 1 }
             lastFalseAlarm = time
             return
         }
-        for index in attacks.indices where attacks[index].detectedAt == nil && attacks[index].start <= time {
+        for index in attacks.indices where attacks[index].detectedAt == nil && attacks[index].start < time {
             attacks[index].detectedAt = time
             attacks[index].signal = signal
         }

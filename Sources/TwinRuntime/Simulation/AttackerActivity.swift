@@ -39,7 +39,7 @@ extension BANSimulation {
     mutating func randomJammerStartsJamming(_ index: Int, scheduler: inout Scheduler<Event>) {
         guard case .external(_, _, .random(let meanOn, _)) = events[index].action else { return }
         let now = scheduler.now
-        setRandomJammer(index, on: true)
+        channel.setSources(of: index, on: true, time: now)
         let length = events[index].stream.exponential(mean: meanOn)
         let stop = now < .max - length ? now + length : .max
         let periodEnd = Swift.min(stop, events[index].end ?? .max)
@@ -56,9 +56,9 @@ extension BANSimulation {
               let gateway = targets.first,
               let source = channel.sources[gateway].first(where: { $0.event == index }) else { return }
         if source.on {
-            setRandomJammer(index, on: false)
-            let length = events[index].stream.exponential(mean: meanOff)
             let now = scheduler.now
+            channel.setSources(of: index, on: false, time: now)
+            let length = events[index].stream.exponential(mean: meanOff)
             if length < .max - now, now + length < (events[index].end ?? .max) {
                 scheduleBeforeHorizon(.jammerToggle(Int32(index)), after: length, scheduler: &scheduler)
             }
@@ -67,13 +67,6 @@ extension BANSimulation {
         }
     }
 
-    private mutating func setRandomJammer(_ index: Int, on: Bool) {
-        for gateway in channel.sources.indices {
-            for source in channel.sources[gateway].indices where channel.sources[gateway][source].event == index {
-                channel.sources[gateway][source].on = on
-            }
-        }
-    }
 
     /// Power in milliwatts (the unit the media sum interference in) of the sources at
     /// `gateway` decided per frame, for a frame of `device` received at `levelDBm` lasting

@@ -39,14 +39,48 @@ struct ChannelState: Sendable {
     var natural: Posture = .standing
     var forced: Posture?
     var posture: Posture { forced ?? natural }
-    /// Active sources per gateway.
-    var sources: [[ExternalSource]]
+    /// Active sources per gateway; change them through `addSource`, `removeSources` and
+    /// `setSources`, which keep `noiseMeter` in step.
+    private(set) var sources: [[ExternalSource]]
+    /// What the attack detector's energy measurement has seen since its last tick.
+    private(set) var noiseMeter: NoiseMeter
 
     init(postureEnabled: Bool, gateways: Int, streams: RandomStreams) {
         self.postureEnabled = postureEnabled
         chain = .wakingDay
         generator = streams.generator("body", "posture")
         sources = Array(repeating: [], count: gateways)
+        noiseMeter = NoiseMeter(gateways: gateways)
+    }
+
+    /// `source` starts at `gateway` at `time`.
+    mutating func addSource(_ source: ExternalSource, at gateway: Int, time: SimTime) {
+        sources[gateway].append(source)
+        noiseMeter.powerChanged(at: gateway, to: measuredPower(at: gateway), at: time)
+    }
+
+    /// The sources of scenario event `event` at `gateway` stop at `time`.
+    mutating func removeSources(of event: Int, at gateway: Int, time: SimTime) {
+        sources[gateway].removeAll { $0.event == event }
+        noiseMeter.powerChanged(at: gateway, to: measuredPower(at: gateway), at: time)
+    }
+
+    /// The sources of `event` (a random jammer) turn on or off at `time`, everywhere.
+    mutating func setSources(of event: Int, on: Bool, time: SimTime) {
+        for gateway in sources.indices {
+            var changed = false
+            for index in sources[gateway].indices where sources[gateway][index].event == event {
+                sources[gateway][index].on = on
+                changed = true
+            }
+            if changed { noiseMeter.powerChanged(at: gateway, to: measuredPower(at: gateway), at: time) }
+        }
+    }
+
+    /// The detector's noise measurement at `gateway` over the window ending at `time`
+    /// (mW; nil for an empty window), and a new window from `time`.
+    mutating func closeNoiseWindow(at gateway: Int, time: SimTime) -> Double? {
+        noiseMeter.closeWindow(at: gateway, at: time)
     }
 
     /// Time until the chain leaves its current state.
@@ -73,6 +107,22 @@ struct ChannelState: Sendable {
     func meanPower(at gateway: Int) -> Double {
         var total = 0.0
         for source in sources[gateway] { total += source.milliwatts * source.mode.idleDutyCycle }
+        return total
+    }
+
+    /// Power (mW) an energy detector between frames sees at `gateway` right now: the
+    /// constant and random jammers that are on at full power, bursty interferers at their
+    /// duty cycle (each frame finds them on independently, so between frames only their
+    /// mean is defined), reactive jammers not at all (they are on only over frames).
+    func measuredPower(at gateway: Int) -> Double {
+        var total = 0.0
+        for source in sources[gateway] {
+            switch source.mode {
+            case .constant, .random: if source.on { total += source.milliwatts }
+            case .bursty(let duty): total += source.milliwatts * Swift.min(duty, 1)
+            case .reactive: continue
+            }
+        }
         return total
     }
 

@@ -13,12 +13,15 @@ extension BANSimulation {
             devices[device].energy.refreshDrain(at: now)
             _ = checkBatteryQuietly(device, at: now)
         }
-        var noise: [Double] = []
+        // The noise measurement is the window that just ended (since the previous tick):
+        // a jammer starting at this instant has not been measured yet.
+        var noise: [Double?] = []
         var floors: [Double] = []
         for gateway in gateways.indices {
             let floor = gateways[gateway].noiseFloor
             floors.append(floor)
-            noise.append(decibelMilliwatts(milliwatts(floor) + channel.meanPower(at: gateway)))
+            let measured = channel.closeNoiseWindow(at: gateway, time: now)
+            noise.append(measured.map { decibelMilliwatts(milliwatts(floor) + $0) })
         }
         detector.evaluate(at: now, noise: noise, floor: floors)
         if options.recordTimeSeries {

@@ -25,7 +25,9 @@ extension BANSimulation {
             devices[device].lastConsumed = devices[device].energy.consumed(at: now)
             devices[device].lastCheck = now
         case .external(let targets, let power, let mode):
-            for gateway in targets { channel.sources[gateway].append(.init(event: index, milliwatts: power, mode: mode)) }
+            for gateway in targets {
+                channel.addSource(.init(event: index, milliwatts: power, mode: mode), at: gateway, time: now)
+            }
             let effectEnd = Swift.min(event.end ?? .max, horizon)
             switch mode {
             case .constant:
@@ -70,7 +72,7 @@ extension BANSimulation {
             channel.forced = nil
             redrawPostures(at: now)
         case .external(let targets, _, _):
-            for gateway in targets { channel.sources[gateway].removeAll { $0.event == index } }
+            for gateway in targets { channel.removeSources(of: index, at: gateway, time: now) }
         case .eavesdropping:
             eavesdroppers.removeAll { $0.event == index }
         case .capture:
