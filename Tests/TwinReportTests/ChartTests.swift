@@ -42,6 +42,13 @@ import TwinJSON
         #expect(AxisSpec(label: "Latency", unit: .time(maximum: 0.3)).title == "Latency (ms)")
     }
 
+    @Test func indexKnobsShowTheirLabels() {
+        let labels = ["scheduled", "csma-ca"]
+        #expect(OptimisationSection.setting(.number(1), unit: "index", labels: labels) == "csma-ca")
+        #expect(OptimisationSection.setting(.number(2), unit: "index", labels: labels) == "2 index", "out of range")
+        #expect(OptimisationSection.setting(.number(-6), unit: "dBm") == "-6 dBm")
+    }
+
     @Test func intervalsAreCutToWhatAKPICanTake() {
         #expect(NumberText.feasibleInterval(-0.072, 0.241, isRatio: false) == (0, 0.241))
         #expect(NumberText.feasibleInterval(0.98, 1.03, isRatio: true) == (0.98, 1))

@@ -29,8 +29,9 @@ struct OptimisationSection {
         }
         if !facts.isEmpty { out += Markup.paragraph(facts.joined(separator: "; ") + ".", className: "note") }
         let allKnobs = optimisation.array("knobs").map { knob -> [TableCell] in
-            let baseline = Self.setting(knob["baseline"]?.value ?? .null, unit: knob.string("unit"))
-            let recommended = Self.setting(knob["recommended"]?.value ?? .null, unit: knob.string("unit"))
+            let labels = knob.strings("labels")
+            let baseline = Self.setting(knob["baseline"]?.value ?? .null, unit: knob.string("unit"), labels: labels)
+            let recommended = Self.setting(knob["recommended"]?.value ?? .null, unit: knob.string("unit"), labels: labels)
             let changed = baseline != recommended
             return [.text(knob.string("id") ?? "?"), .number(baseline),
                     .markup(changed ? "<strong>\(HTMLText.escape(recommended))</strong>" : HTMLText.escape(recommended))]
@@ -59,13 +60,25 @@ struct OptimisationSection {
     /// One row per candidate the optimiser confirmed: its rank from the analytic
     /// pre-screen, the knobs it sets, and the measured verdicts (goal by goal, in
     /// objective order). Rows of another shape are shown as text, shortened.
+    /// The value names of index knobs (`gateway`, `mac-mode`), by knob id.
+    private var labelsByKnob: [String: [String]] {
+        var result: [String: [String]] = [:]
+        for knob in optimisation.array("knobs") {
+            if let id = knob.string("id"), case let labels = knob.strings("labels"), !labels.isEmpty { result[id] = labels }
+        }
+        return result
+    }
+
     private var evidenceTable: String {
+        let labelsByKnob = self.labelsByKnob
         let all = optimisation.array("evidence")
         let rows = all.prefix(Self.evidenceRows).map { item -> [TableCell] in
             guard let knobs = item.object("knobs") else {
                 return [.text("—"), .text(ChartFrame.shortened(Markup.plainText(item.value), to: Self.evidenceCharacters)), .text(""), .text("")]
             }
-            let settings = (knobs.value.objectValue ?? []).map { "\($0.0) = \(Markup.plainText($0.1))" }.joined(separator: ", ")
+            let settings = (knobs.value.objectValue ?? []).map { id, value in
+                "\(id) = \(Self.setting(value, unit: nil, labels: labelsByKnob[id] ?? []))"
+            }.joined(separator: ", ")
             let measured = item.array("measured").map { goal in
                 "<span title=\"\(HTMLText.escape(goal.string("goal") ?? "?"))\">\(Markup.verdict(goal.string("verdict")))</span>"
             }.joined(separator: " ")
@@ -101,7 +114,12 @@ struct OptimisationSection {
     }
 
     /// A knob's setting with its unit: `-6 dBm`, `level 2`, `3` retries (no `count`).
-    static func setting(_ value: JSONValue, unit: String?) -> String {
+    /// A knob value as a person reads it: an index knob's value by its label
+    /// (`csma-ca`, `bedside-hub`), other values with their unit.
+    static func setting(_ value: JSONValue, unit: String?, labels: [String] = []) -> String {
+        if let index = value.numberValue, index == index.rounded(), index >= 0, Int(exactly: index).map({ $0 < labels.count }) == true {
+            return labels[Int(index)]
+        }
         let text = Markup.plainText(value)
         switch unit {
         case nil, "", "1", "count": return text
