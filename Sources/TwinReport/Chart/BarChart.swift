@@ -104,7 +104,11 @@ struct BarChart {
             canvas.rect(x0, y, x1 - x0, Self.barHeight, fill: segment.colour, tooltip: segment.tooltip)
             start += segment.value
         }
-        var end = clamp(frame.x(axis.unit.display(bar.total), scale))
+        let barEnd = clamp(frame.x(axis.unit.display(bar.total), scale))
+        var end = barEnd
+        // Inside the bar the label must stop short of the whisker, or the interval's
+        // line runs through its digits.
+        var insideEnd = barEnd
         if let interval = bar.interval {
             let low = clamp(frame.x(axis.unit.display(interval.lowerBound), scale))
             let high = clamp(frame.x(axis.unit.display(interval.upperBound), scale))
@@ -113,13 +117,15 @@ struct BarChart {
             canvas.line(low, middle - 4, low, middle + 4, stroke: Palette.ink, width: 1.2)
             canvas.line(high, middle - 4, high, middle + 4, stroke: Palette.ink, width: 1.2)
             end = max(end, high)
+            insideEnd = min(barEnd, low)
         }
         if let annotation = bar.annotation {
             // Past the plot's right edge the label would run into the legend: write it
             // inside the bar's end instead.
-            let fits = end + 5 + Double(annotation.count) * 6.2 <= frame.right + 10
-            let inside = !fits && end - frame.left > Double(annotation.count) * 6.2 + 8
-            canvas.text(inside ? end - 4 : end + 5, y + Self.barHeight - 3.5, annotation, size: ChartFrame.tickFont - 0.5,
+            let width = Double(annotation.count) * 6.2
+            let fits = end + 5 + width <= frame.right + 10
+            let inside = !fits && insideEnd - frame.left > width + 8
+            canvas.text(inside ? insideEnd - 4 : end + 5, y + Self.barHeight - 3.5, annotation, size: ChartFrame.tickFont - 0.5,
                         anchor: inside ? .end : .start, fill: inside ? "#ffffff" : Palette.muted, weight: inside ? "600" : nil)
         }
     }
