@@ -5,15 +5,23 @@ import TwinUnits
 
 /// `twinc run TWIN`: runs every scenario of a compiled twin and reports every goal as
 /// met or not met, with its value and 95 % confidence interval, and every device's
-/// figures. Exit 0 when it ran (whatever the verdicts), 64 for bad flags, 65 for a
-/// twin.json that cannot be read or simulated, 66 when it cannot be opened.
+/// figures; then what each application the plan selected found (network view,
+/// resilience, energy, security) and the optimiser's recommendation with its verdict
+/// table. Exit 0 when it ran (whatever the verdicts), 64 for bad flags, 65 for a
+/// twin.json that cannot be read or simulated, 66 when it cannot be opened, 73 when
+/// `--html` or `--view` cannot be written.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a compiled twin and report every goal as met or not met.",
         discussion: """
         TWIN is a twin.json or a folder holding one (e.g. Generated/icu-monitoring). \
-        Run settings come from twin.json; the flags override them. A progress line is \
-        shown on standard error for runs longer than a second, only on a terminal.
+        Run settings come from twin.json; the flags override them. After the goal tables \
+        come the applications the plan selected (resilience, energy, security) and the \
+        optimiser's recommended knobs with a verdict table baseline vs recommended \
+        (--no-optimise skips the search). --view and --html write the network view and \
+        the HTML page; --at prints the network view at one time instead of the report. \
+        A progress line is shown on standard error for runs longer than a second, only \
+        on a terminal.
         """)
 
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
