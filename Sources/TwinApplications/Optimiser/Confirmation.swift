@@ -80,9 +80,13 @@ public struct ConfirmationSettings: Sendable, Hashable {
 
 /// Simulates `config` under `settings`: every scenario, every replication.
 func confirmationReport(_ config: TwinConfig, settings: ConfirmationSettings, run: RunOptions) throws(RunFailure) -> RunReport {
+    try reportWithoutTraces(settings.apply(to: config), run: run)
+}
+
+/// The runtime's report of `config` as it stands (`runTwin`), without the time series
+/// only the network view needs: the optimiser reads verdicts, not traces.
+func reportWithoutTraces(_ config: TwinConfig, run: RunOptions) throws(RunFailure) -> RunReport {
     var options = run
     options.simulation.recordTimeSeries = false
-    let plan = RunPlan(RunRequest(config: settings.apply(to: config)))
-    let outcomes = try simulateScenarios(plan, options: options)
-    return buildReport(plan: plan, outcomes: outcomes)
+    return try runTwin(RunRequest(config: config), options: options)
 }

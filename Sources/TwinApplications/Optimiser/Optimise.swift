@@ -157,10 +157,7 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
             }
         }
         if let candidateConfig {
-            var options = run
-            options.simulation.recordTimeSeries = false
-            let plan = RunPlan(RunRequest(config: candidateConfig))
-            let report = buildReport(plan: plan, outcomes: try simulateScenarios(plan, options: options))
+            let report = try reportWithoutTraces(candidateConfig, run: run)
             recommendedMeasured = goals.map { MeasuredGoal(goal: $0, report: report) }
             let lost = goals.indices.filter { index in
                 goals[index].priority == "critical" && baselineMeasured[index].verdict == .met
