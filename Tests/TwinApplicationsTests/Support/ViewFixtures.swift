@@ -8,26 +8,11 @@ import TwinUnits
 /// Tachtatzis et al. (2010 Table III) and the nRF52840, a phone on the hip and a
 /// bedside hub 1.5 m away, one edge over an ideal link.
 enum ViewFixture {
-    static func narrowbandRadio() -> RadioConfig {
-        RadioConfig(
-            profile: "ieee802156-nb", technology: "ban-nb", modulation: "dqpsk", frequency: .megahertz(2441.75),
-            bitRate: .kilobitsPerSecond(971.4), txPower: PowerLevel(dBm: 0),
-            txLevels: [TxLevel(level: PowerLevel(dBm: -12), current: .milliamperes(7.5)),
-                       TxLevel(level: PowerLevel(dBm: 0), current: .milliamperes(11.3))],
-            rxCurrent: .milliamperes(13.1), listenCurrent: .milliamperes(13.8), sleepCurrent: .microamperes(0.9),
-            wakeupCurrent: .milliamperes(8.9), wakeupTime: .milliseconds(3.13), voltage: .volts(3),
-            sensitivity: PowerLevel(dBm: -87), noiseFloor: PowerLevel(dBm: -104))
-    }
+    /// The apps' NB radio at 0 dBm and their BLE radio (`AppsFixture`): one radio table
+    /// for every test of this target.
+    static func narrowbandRadio() -> RadioConfig { AppsFixture.narrowband(txPower: 0) }
 
-    static func bleRadio() -> RadioConfig {
-        RadioConfig(
-            profile: "nrf52840-ble", technology: "ble", modulation: "gfsk", frequency: .megahertz(2441.75),
-            bitRate: .kilobitsPerSecond(1000), txPower: PowerLevel(dBm: 0),
-            txLevels: [TxLevel(level: PowerLevel(dBm: 0), current: .milliamperes(6.4))],
-            rxCurrent: .milliamperes(6.26), listenCurrent: .milliamperes(6.26), sleepCurrent: .microamperes(1.5),
-            wakeupCurrent: .milliamperes(6.26), wakeupTime: .microseconds(40), voltage: .volts(3),
-            sensitivity: PowerLevel(dBm: -95), noiseFloor: PowerLevel(dBm: -104))
-    }
+    static func bleRadio() -> RadioConfig { AppsFixture.ble() }
 
     static func device(_ id: String, placement: String, radio: RadioConfig = narrowbandRadio(), access: String = "csma-ca",
                        interval: Time = .milliseconds(200), gateway: String = "phone", backup: String? = nil,
