@@ -82,6 +82,12 @@ public struct CandidateRank: Sendable, Hashable {
 
     /// Critical goals met, in goal order (for the never-lose-a-critical-goal guard).
     func criticalMet(goals: [GoalConfig]) -> Set<String> {
+        Self.criticalGoalsMet(goals, met: met)
+    }
+
+    /// The critical goals among `goals` whose entry in `met` is true: the set a
+    /// recommendation must keep from the baseline, in screening and in the final run.
+    static func criticalGoalsMet(_ goals: [GoalConfig], met: [Bool]) -> Set<String> {
         Set(zip(goals, met).filter { $0.0.priority == "critical" && $0.1 }.map(\.0.id))
     }
 }

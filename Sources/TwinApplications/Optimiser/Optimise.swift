@@ -159,13 +159,11 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
         if let candidateConfig {
             let report = try reportWithoutTraces(candidateConfig, run: run)
             recommendedMeasured = goals.map { MeasuredGoal(goal: $0, report: report) }
-            let lost = goals.indices.filter { index in
-                goals[index].priority == "critical" && baselineMeasured[index].verdict == .met
-                    && recommendedMeasured[index].verdict != .met
-            }
+            let lost = CandidateRank.criticalGoalsMet(goals, met: baselineMeasured.map { $0.verdict == .met })
+                .subtracting(CandidateRank.criticalGoalsMet(goals, met: recommendedMeasured.map { $0.verdict == .met }))
             if !lost.isEmpty {
                 notes.append("the screened recommendation lost critical goal(s) "
-                    + lost.map { "`\(goals[$0].id)`" }.joined(separator: ", ")
+                    + goals.filter { lost.contains($0.id) }.map { "`\($0.id)`" }.joined(separator: ", ")
                     + " at the run's settings; keeping the baseline")
                 recommended = space.baseline
                 recommendedMeasured = baselineMeasured
