@@ -46,18 +46,21 @@ let package = Package(
             name: "TwinGenerate",
             dependencies: ["TwinSynthesis", "TwinSpec", "TwinConfig", "TwinUnits", "TwinDiagnostics", "TwinJSON"]
         ),
+        // The discrete-event engine: simulated time, the (time, sequence) scheduler, seeded
+        // random streams and the statistics a run accumulates. Knows nothing of BANs.
+        .target(
+            name: "TwinEngine",
+            dependencies: ["TwinUnits", .product(name: "HeapModule", package: "swift-collections")]
+        ),
         .target(
             name: "TwinRuntime",
-            dependencies: [
-                "TwinConfig", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinJSON",
-                .product(name: "HeapModule", package: "swift-collections"),
-            ]
+            dependencies: ["TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinJSON"]
         ),
         // The four twin applications (network view, resilience, energy, security) and the
         // optimiser: they read the runtime's outcomes and re-run it on candidate configs.
         .target(
             name: "TwinApplications",
-            dependencies: ["TwinRuntime", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON", "TwinDiagnostics"]
+            dependencies: ["TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON", "TwinDiagnostics"]
         ),
         // The HTML report: drawn from the results JSON alone (`twinc run --format json`),
         // so `twinc report RESULTS` and `twinc run --html` give the same page.
@@ -68,14 +71,14 @@ let package = Package(
             name: "TwinDriver",
             dependencies: [
                 "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinSynthesis",
-                "TwinGenerate", "TwinConfig", "TwinRuntime", "TwinModels", "TwinJSON",
+                "TwinGenerate", "TwinConfig", "TwinEngine", "TwinRuntime", "TwinModels", "TwinJSON",
                 "TwinApplications", "TwinReport",
             ]
         ),
         .executableTarget(
             name: "twinc",
             dependencies: [
-                "TwinDriver", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinJSON", "TwinUnits",
+                "TwinDriver", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinEngine", "TwinJSON", "TwinUnits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,13 +97,14 @@ let package = Package(
             dependencies: ["TwinSynthesis", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "TwinEngineTests", dependencies: ["TwinEngine", "TwinUnits"]),
         .testTarget(
             name: "TwinRuntimeTests",
-            dependencies: ["TwinRuntime", "TwinConfig", "TwinModels", "TwinUnits"]
+            dependencies: ["TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits"]
         ),
         .testTarget(
             name: "TwinApplicationsTests",
-            dependencies: ["TwinApplications", "TwinRuntime", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON"]
+            dependencies: ["TwinApplications", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON"]
         ),
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
         // End-to-end tests run the built `twinc` binary; golden files live beside them and

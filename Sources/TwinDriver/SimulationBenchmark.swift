@@ -1,6 +1,7 @@
 import Foundation
 import TwinConfig
 import TwinDiagnostics
+import TwinEngine
 import TwinRuntime
 import TwinUnits
 

@@ -1,5 +1,6 @@
 import Testing
 import TwinConfig
+import TwinEngine
 import TwinJSON
 import TwinRuntime
 import TwinUnits

@@ -1,5 +1,6 @@
 import Testing
 import TwinConfig
+import TwinEngine
 import TwinUnits
 @testable import TwinRuntime
 

@@ -1,4 +1,5 @@
 import TwinConfig
+import TwinEngine
 import TwinUnits
 @testable import TwinRuntime
 

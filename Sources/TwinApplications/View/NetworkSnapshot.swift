@@ -1,3 +1,4 @@
+import TwinEngine
 import TwinRuntime
 import TwinUnits
 

@@ -1,4 +1,5 @@
 import TwinConfig
+import TwinEngine
 import TwinUnits
 
 /// A goal's KPI in one replication: the value, the device that set it, or why there is

@@ -1,4 +1,5 @@
 import TwinConfig
+import TwinEngine
 import TwinUnits
 
 /// What `twinc run` found: for every scenario, every goal it evaluates with the

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import TwinConfig
+import TwinEngine
 
 /// Runs a twin: every scenario × every replication through `simulate`, then every goal
 /// the scenario evaluates and every device's figures, into a `RunReport`.

@@ -1,4 +1,5 @@
 import TwinConfig
+import TwinEngine
 import TwinUnits
 
 /// Simulates one replication of `scenario` on `config`: a pure function of its inputs.

@@ -1,3 +1,4 @@
+import TwinEngine
 import TwinUnits
 
 /// How to run one replication, beyond what twin.json says.

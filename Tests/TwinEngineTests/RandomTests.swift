@@ -1,5 +1,5 @@
 import Testing
-@testable import TwinRuntime
+@testable import TwinEngine
 
 @Suite struct RandomTests {
     /// Reference outputs from Vigna's `splitmix64.c` for seed 1234567.

@@ -71,6 +71,9 @@ extension Scheduler {
         while let event = popNext(notAfter: horizon) {
             model.handle(event, scheduler: &self)
             dispatched &+= 1
+            #if TWIN_ENGINE_CHECKS
+            checkInvariants()
+            #endif
             if stopRequested || shouldStop(model) {
                 stopRequested = false
                 settleRoot()

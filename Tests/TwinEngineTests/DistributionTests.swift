@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import TwinRuntime
+@testable import TwinEngine
 
 /// Moment checks with 200 000 draws: the tolerances are several standard errors wide,
 /// and the seed is fixed, so these are deterministic yet would catch a wrong formula.

@@ -1,5 +1,5 @@
 import Testing
-@testable import TwinRuntime
+@testable import TwinEngine
 
 @Suite struct RunningStatisticsTests {
     @Test func meanAndVarianceOfAKnownSample() {

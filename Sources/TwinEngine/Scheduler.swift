@@ -21,6 +21,17 @@ import HeapModule
 /// dropped when it reaches the top of the heap. Slots are recycled when their event
 /// fires or is cancelled, so memory is bounded by the number of events pending at
 /// once, not by the length of the run. Plain `schedule` pays nothing for this.
+///
+/// Invariants (checked by `checkInvariants()`; debug builds assert the cheap ones on
+/// every step, and a build with `-D TWIN_ENGINE_CHECKS` runs the full check after every
+/// dispatched event, as swift-collections' `Heap` does under its internal-checks flag):
+/// 1. Time never goes back: every pending entry is due at or after `now`, so events are
+///    handed out in non-decreasing time.
+/// 2. Equal times fire in scheduling order: sequence numbers are unique and increasing
+///    in scheduling order (they never wrap within a run: 2^64 events).
+/// 3. A cancellation slot is either free (in `freeSlots`, exactly once) or named by
+///    exactly one live heap entry with its current generation.
+/// 4. `rootConsumed` implies the heap's root is the event being handled.
 public struct Scheduler<Event> {
     /// The current simulated time: the time of the event being handled, or the
     /// horizon once `run(_:until:)` has returned.
@@ -134,6 +145,7 @@ public struct Scheduler<Event> {
                 }
                 retire(slot: top.slot)
             }
+            assert(top.time >= clock, "time went back: \(top.time) < \(clock) ns")
             clock = top.time
             rootConsumed = true
             return top.event
@@ -170,6 +182,32 @@ public struct Scheduler<Event> {
 }
 
 extension Scheduler: Sendable where Event: Sendable {}
+
+extension Scheduler {
+    /// Checks every invariant of the type's documentation (O(pending)); traps with the
+    /// broken one. For tests and `TWIN_ENGINE_CHECKS` builds, not for production loops.
+    public func checkInvariants() {
+        let entries = heap.unordered
+        var sequences = Set<UInt64>()
+        var liveSlots = Set<UInt32>()
+        for (offset, entry) in entries.enumerated() {
+            precondition(entry.time >= clock, "entry \(offset) is due before now (\(entry.time) < \(clock) ns)")
+            precondition(entry.sequence < nextSequence, "entry \(offset) has a sequence not yet assigned")
+            precondition(sequences.insert(entry.sequence).inserted, "sequence \(entry.sequence) appears twice")
+            // The handled root's slot was retired when it fired: its generation is stale.
+            guard entry.slot != ScheduledEvent<Event>.noSlot else { continue }
+            precondition(Int(entry.slot) < slotGenerations.count, "entry \(offset) names slot \(entry.slot), which does not exist")
+            if slotGenerations[Int(entry.slot)] == entry.generation {
+                precondition(liveSlots.insert(entry.slot).inserted, "slot \(entry.slot) is named by two live entries")
+            }
+        }
+        let free = Set(freeSlots)
+        precondition(free.count == freeSlots.count, "a slot is free twice")
+        precondition(free.isDisjoint(with: liveSlots), "a free slot is named by a live entry")
+        precondition(freeSlots.allSatisfy { Int($0) < slotGenerations.count }, "a free slot does not exist")
+        precondition(!rootConsumed || !heap.isEmpty, "the consumed root is missing")
+    }
+}
 
 /// Names one cancellable scheduled event. Stale handles (fired or cancelled) are
 /// harmless: `cancel` returns false and `isPending` is false.

@@ -1,6 +1,6 @@
 import Testing
+@testable import TwinEngine
 import TwinUnits
-@testable import TwinRuntime
 
 @Suite struct SimTimeTests {
     @Test func wholeUnitConstructorsAreExact() {

@@ -1,5 +1,5 @@
 import Testing
-@testable import TwinRuntime
+@testable import TwinEngine
 
 /// A model that records what it handled and can be told to schedule follow-ups.
 struct RecordingModel: SimulationModel {
@@ -148,6 +148,24 @@ struct RecordingModel: SimulationModel {
         #expect(model.timeoutsFired > 0)
         #expect(peakPending <= 8 * 4)
         #expect(scheduler.slotGenerations.count <= 8 * 4)
+    }
+
+    /// The documented invariants hold after every event of a workload that schedules,
+    /// cancels and reuses slots (the same check a `TWIN_ENGINE_CHECKS` build runs).
+    @Test func invariantsHoldAfterEveryEventWithCancellations() {
+        var model = TimerWorkload(timers: 8, seed: 3, budget: .max, timeouts: true)
+        var scheduler = Scheduler<TimerWorkload.Event>()
+        for timer in 0..<8 { scheduler.schedule(.fire(timer: Int32(timer)), at: .zero) }
+        scheduler.checkInvariants()
+        var last = SimTime.zero
+        while let event = scheduler.popNext(notAfter: .seconds(2)) {
+            #expect(scheduler.now >= last)
+            last = scheduler.now
+            model.handle(event, scheduler: &scheduler)
+            scheduler.checkInvariants()
+        }
+        #expect(model.timeoutsFired > 0)
+        #expect(last > .seconds(1))
     }
 
     @Test func benchmarkRunsTheRequestedNumberOfEvents() {
