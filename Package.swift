@@ -62,6 +62,13 @@ let package = Package(
             name: "TwinApplications",
             dependencies: ["TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON", "TwinDiagnostics"]
         ),
+        // Results as text and JSON: the run report's tables and every application's section
+        // (one TextTable), the results JSON that `twinc run --format json` prints and the
+        // HTML report reads, the network view's CSV files. Rendering only: no model here.
+        .target(
+            name: "TwinOutput",
+            dependencies: ["TwinApplications", "TwinRuntime", "TwinConfig", "TwinJSON", "TwinUnits"]
+        ),
         // The HTML report: drawn from the results JSON alone (`twinc run --format json`),
         // so `twinc report RESULTS` and `twinc run --html` give the same page.
         .target(name: "TwinReport", dependencies: ["TwinJSON", "TwinUnits", "TwinDiagnostics"]),
@@ -72,7 +79,7 @@ let package = Package(
             dependencies: [
                 "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinSynthesis",
                 "TwinGenerate", "TwinConfig", "TwinEngine", "TwinRuntime", "TwinModels", "TwinJSON",
-                "TwinApplications", "TwinReport",
+                "TwinApplications", "TwinOutput", "TwinReport",
             ]
         ),
         .executableTarget(
@@ -81,6 +88,13 @@ let package = Package(
                 "TwinDriver", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinEngine", "TwinJSON", "TwinUnits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Builders of hand-made twins and outcomes shared by the test targets (one copy of
+        // each radio table), a regular target so every test target can import it.
+        .target(
+            name: "TwinTestSupport",
+            dependencies: ["TwinApplications", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinUnits"],
+            path: "Tests/TwinTestSupport"
         ),
         .testTarget(name: "TwinDiagnosticsTests", dependencies: ["TwinDiagnostics", "TwinJSON"]),
         .testTarget(name: "TwinUnitsTests", dependencies: ["TwinUnits"]),
@@ -100,11 +114,20 @@ let package = Package(
         .testTarget(name: "TwinEngineTests", dependencies: ["TwinEngine", "TwinUnits"]),
         .testTarget(
             name: "TwinRuntimeTests",
-            dependencies: ["TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits"]
+            dependencies: ["TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinTestSupport",
+                           "TwinOutput"]
         ),
         .testTarget(
             name: "TwinApplicationsTests",
-            dependencies: ["TwinApplications", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON"]
+            dependencies: [
+                "TwinApplications", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON",
+                "TwinTestSupport", "TwinOutput",
+            ]
+        ),
+        .testTarget(
+            name: "TwinOutputTests",
+            dependencies: ["TwinOutput", "TwinApplications", "TwinRuntime", "TwinConfig", "TwinUnits", "TwinJSON",
+                           "TwinTestSupport"]
         ),
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
         // End-to-end tests run the built `twinc` binary; golden files live beside them and

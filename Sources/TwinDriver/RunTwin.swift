@@ -2,6 +2,7 @@ import Foundation
 import TwinConfig
 import TwinApplications
 import TwinDiagnostics
+import TwinOutput
 import TwinRuntime
 import TwinUnits
 

@@ -98,3 +98,11 @@ extension Threshold {
         }
     }
 }
+
+extension Threshold {
+    /// `p99 <= 250 ms`, `>= 99.9 %`: the target as an intent writes it.
+    public var targetText: String {
+        let prefix = statistic == .mean ? "" : "\(statistic) "
+        return prefix + op.rawValue + " " + bound.formatted
+    }
+}

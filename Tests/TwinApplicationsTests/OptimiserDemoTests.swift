@@ -3,6 +3,7 @@ import Testing
 import TwinApplications
 import TwinConfig
 import TwinJSON
+import TwinOutput
 import TwinRuntime
 import TwinUnits
 

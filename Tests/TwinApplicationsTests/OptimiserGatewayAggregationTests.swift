@@ -1,6 +1,8 @@
 import Testing
 import TwinConfig
+import TwinOutput
 import TwinRuntime
+import TwinTestSupport
 import TwinUnits
 @testable import TwinApplications
 

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import TwinConfig
+import TwinOutput
+import TwinTestSupport
 import TwinUnits
 @testable import TwinRuntime
 
@@ -96,18 +98,6 @@ import TwinUnits
         let json = report.canonicalJSON()
         #expect(json.contains("\"verdict\": \"not-met\""))
         #expect(json.contains("\"name\": \"twinc-run\""))
-    }
-
-    @Test func textTablesAreAligned() {
-        var table = TextTable([("goal", .left), ("value", .right)])
-        table.add(["ecg-latency", "12 ms"])
-        table.add(["pdr", "99.95 %"])
-        #expect(table.render() == """
-              goal           value
-              ecg-latency    12 ms
-              pdr          99.95 %
-
-            """)
     }
 }
 

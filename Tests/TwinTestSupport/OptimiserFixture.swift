@@ -1,24 +1,19 @@
 import TwinConfig
+import TwinEngine
 import TwinRuntime
 import TwinUnits
 
 /// Small hand-built twins for the optimiser tests: IEEE 802.15.6 NB devices of
 /// Tachtatzis et al. (2010 Table III) under scheduled access, a phone on the right hip,
 /// one edge over an ideal link, and knobs over TX power and the allocation period.
-enum OptimiserFixture {
-    static func radio(txPower: Double = -12) -> RadioConfig {
-        RadioConfig(
-            profile: "ieee802156-nb", technology: "ban-nb", modulation: "dqpsk", frequency: .megahertz(2441.75),
-            bitRate: .kilobitsPerSecond(971.4), txPower: PowerLevel(dBm: txPower),
-            txLevels: [TxLevel(level: PowerLevel(dBm: -12), current: .milliamperes(7.5)),
-                       TxLevel(level: PowerLevel(dBm: -6), current: .milliamperes(9.0)),
-                       TxLevel(level: PowerLevel(dBm: 0), current: .milliamperes(11.3))],
-            rxCurrent: .milliamperes(13.1), listenCurrent: .milliamperes(13.8), sleepCurrent: .microamperes(0.9),
-            wakeupCurrent: .milliamperes(8.9), wakeupTime: .milliseconds(3.13), voltage: .volts(3),
-            sensitivity: PowerLevel(dBm: -87), noiseFloor: PowerLevel(dBm: -104))
+public enum OptimiserFixture {
+    /// The NB radio without its −18 dBm level: the oracle tests' search spaces are sized on
+    /// the three levels −12, −6 and 0 dBm.
+    public static func radio(txPower: Double = -12) -> RadioConfig {
+        TestRadio.narrowband(txPower: txPower, levels: [-12, -6, 0])
     }
 
-    static func device(_ id: String, placement: String, period: Int, interval: Time, budget: Time,
+    public static func device(_ id: String, placement: String, period: Int, interval: Time, budget: Time,
                        capacity: Charge = .milliampHours(225), txPower: Double = -12, retries: Int = 3,
                        security: Int = 2) -> DeviceConfig {
         DeviceConfig(
@@ -33,13 +28,13 @@ enum OptimiserFixture {
             primaryGateway: "phone", backupGateway: nil, securityLevel: security)
     }
 
-    static func knob(_ device: String, _ parameter: String, _ values: [Double], current: Double, unit: String) -> KnobConfig {
+    public static func knob(_ device: String, _ parameter: String, _ values: [Double], current: Double, unit: String) -> KnobConfig {
         let suffix = parameter == "allocation-period" ? "period" : parameter
         return KnobConfig(id: "\(device).\(suffix)", parameter: parameter, targets: [device], values: values,
                           current: current, unit: unit)
     }
 
-    static func goal(_ id: String, _ kpi: String, _ priority: String, _ threshold: String, _ dimension: Dimension,
+    public static func goal(_ id: String, _ kpi: String, _ priority: String, _ threshold: String, _ dimension: Dimension,
                      devices: [String], within: Time? = nil) -> GoalConfig {
         let parsed = (try? Threshold.parse(threshold, defaultDimension: dimension).get())
         return GoalConfig(id: id, kpi: kpi, priority: priority, threshold: parsed, devices: devices, threats: [],
@@ -50,7 +45,7 @@ enum OptimiserFixture {
     /// must deliver 99 % within 150 ms and keep p99 latency ≤ 150 ms (critical), `pump`
     /// must last 60 days (high). The baseline (ecg every 4 superframes = 256 ms) misses
     /// the ECG goals; a faster allocation meets them.
-    static func twoDeviceTwin(horizon: Time = .seconds(120), replications: Int = 1) -> TwinConfig {
+    public static func twoDeviceTwin(horizon: Time = .seconds(120), replications: Int = 1) -> TwinConfig {
         let devices = [
             device("ecg", placement: "chest", period: 4, interval: .milliseconds(200), budget: .milliseconds(150)),
             device("pump", placement: "abdomen", period: 4, interval: .seconds(2), budget: .seconds(3),
@@ -71,7 +66,7 @@ enum OptimiserFixture {
         return twin(devices: devices, goals: goals, knobs: knobs, horizon: horizon, replications: replications)
     }
 
-    static func twin(devices: [DeviceConfig], goals: [GoalConfig], knobs: [KnobConfig], horizon: Time,
+    public static func twin(devices: [DeviceConfig], goals: [GoalConfig], knobs: [KnobConfig], horizon: Time,
                      replications: Int, objectives: [String] = ["safety", "reliability", "lifetime"]) -> TwinConfig {
         let network = NetworkConfig(
             devices: devices,
@@ -91,7 +86,7 @@ enum OptimiserFixture {
     }
 
     /// A report with no scenarios: nothing to calibrate on.
-    static func emptyReport(_ config: TwinConfig) -> RunReport {
+    public static func emptyReport(_ config: TwinConfig) -> RunReport {
         RunReport(twin: config.name, title: config.title, settings: config.run, warmupShortened: false, scenarios: [],
                   summary: [])
     }

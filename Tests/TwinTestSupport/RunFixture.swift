@@ -1,25 +1,19 @@
 import TwinConfig
 import TwinEngine
 import TwinUnits
-@testable import TwinRuntime
+import TwinRuntime
 
 /// Hand-made twins and replication outcomes for the run-orchestration tests: the KPI
 /// and verdict rules are checked on outcomes with known answers, independent of the
 /// simulator.
-enum RunFixture {
-    static func device(_ id: String, security: Int = 2, capacity: Charge = .milliampHours(560),
+public enum RunFixture {
+    public static func device(_ id: String, security: Int = 2, capacity: Charge = .milliampHours(560),
                        battery model: String = "linear", peukert: Double = 1, rated: Current = .milliamperes(28),
                        payload: Double = 64, interval: Time = .milliseconds(200),
                        budget: Time = .milliseconds(250)) -> DeviceConfig {
         DeviceConfig(
             id: id, deviceClass: "sensor", placement: "chest", inBody: false, tags: [],
-            radio: RadioConfig(
-                profile: "nb", technology: "ban-nb", modulation: "dqpsk", frequency: .gigahertz(2.4),
-                bitRate: .kilobitsPerSecond(971.4), txPower: PowerLevel(dBm: 0),
-                txLevels: [TxLevel(level: PowerLevel(dBm: 0), current: .milliamperes(11.3))],
-                rxCurrent: .milliamperes(13.1), listenCurrent: .milliamperes(13.8), sleepCurrent: .microamperes(0.9),
-                wakeupCurrent: .milliamperes(8.9), wakeupTime: .milliseconds(3.13), voltage: .volts(3),
-                sensitivity: PowerLevel(dBm: -87), noiseFloor: PowerLevel(dBm: -104)),
+            radio: TestRadio.narrowband(txPower: 0, levels: [0], profile: "nb", frequency: .gigahertz(2.4)),
             battery: BatteryConfig(profile: "test", capacity: capacity, voltage: .volts(3), model: model,
                                    peukertExponent: peukert, ratedCurrent: rated),
             baselineCurrent: .zero,
@@ -30,14 +24,14 @@ enum RunFixture {
             primaryGateway: "hub", backupGateway: nil, securityLevel: security)
     }
 
-    static func goal(_ id: String, _ kpi: String, _ threshold: Threshold?, devices: [String] = [],
+    public static func goal(_ id: String, _ kpi: String, _ threshold: Threshold?, devices: [String] = [],
                      threats: [String] = [], faults: [String] = [], within: Time? = nil,
                      level: Int? = nil) -> GoalConfig {
         GoalConfig(id: id, kpi: kpi, priority: "high", threshold: threshold, devices: devices, threats: threats,
                    faults: faults, within: within, securityLevel: level)
     }
 
-    static func config(devices: [DeviceConfig] = [device("ecg")], goals: [GoalConfig] = [],
+    public static func config(devices: [DeviceConfig] = [device("ecg")], goals: [GoalConfig] = [],
                        scenarios: [ScenarioConfig]? = nil, horizon: Time = .seconds(10), replications: Int = 3,
                        seed: UInt64 = 7, warmup: Time = .zero) -> TwinConfig {
         TwinConfig(
@@ -58,7 +52,7 @@ enum RunFixture {
     }
 
     /// An outcome of `devices` (built by `result`) over `horizon` seconds.
-    static func outcome(replication: Int = 0, horizon: Double = 1000, warmup: Double = 0,
+    public static func outcome(replication: Int = 0, horizon: Double = 1000, warmup: Double = 0,
                         devices: [DeviceOutcome], events: [ScenarioEventOutcome] = [],
                         attacks: [AttackDetection] = []) -> ReplicationOutcome {
         ReplicationOutcome(
@@ -67,7 +61,7 @@ enum RunFixture {
             attacks: attacks, timeSeries: nil, eventsHandled: 100)
     }
 
-    static func result(_ id: String, generated: Int = 0, delivered: Int = 0,
+    public static func result(_ id: String, generated: Int = 0, delivered: Int = 0,
                        latencies milliseconds: [Double] = [], averageCurrent: Current = .zero,
                        death: Double? = nil) -> DeviceOutcome {
         var result = DeviceOutcome(id: id)
@@ -80,9 +74,9 @@ enum RunFixture {
         return result
     }
 
-    static func seconds(_ value: Double) -> SimTime { SimTime(.seconds(value)) }
+    public static func seconds(_ value: Double) -> SimTime { SimTime(.seconds(value)) }
 
-    static func threshold(_ text: String, _ dimension: Dimension) -> Threshold {
+    public static func threshold(_ text: String, _ dimension: Dimension) -> Threshold {
         (try? Threshold.parse(text, defaultDimension: dimension).get())
             ?? Threshold(op: .equal, bound: Quantity(.nan, dimension))
     }

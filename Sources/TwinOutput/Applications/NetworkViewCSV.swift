@@ -1,3 +1,6 @@
+import TwinApplications
+import TwinConfig
+import TwinJSON
 import TwinRuntime
 import TwinUnits
 

@@ -1,4 +1,7 @@
+import TwinApplications
+import TwinConfig
 import TwinJSON
+import TwinRuntime
 import TwinUnits
 
 /// The report as JSON, written by the canonical writer (sorted keys, fixed number

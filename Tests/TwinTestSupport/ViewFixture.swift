@@ -1,5 +1,6 @@
 import Foundation
 import TwinConfig
+import TwinEngine
 import TwinRuntime
 import TwinUnits
 
@@ -7,14 +8,14 @@ import TwinUnits
 /// `TwinRuntimeTests/SimulationFixtures.swift`): IEEE 802.15.6 NB and BLE radios of
 /// Tachtatzis et al. (2010 Table III) and the nRF52840, a phone on the hip and a
 /// bedside hub 1.5 m away, one edge over an ideal link.
-enum ViewFixture {
+public enum ViewFixture {
     /// The apps' NB radio at 0 dBm and their BLE radio (`AppsFixture`): one radio table
     /// for every test of this target.
-    static func narrowbandRadio() -> RadioConfig { AppsFixture.narrowband(txPower: 0) }
+    public static func narrowbandRadio() -> RadioConfig { AppsFixture.narrowband(txPower: 0) }
 
-    static func bleRadio() -> RadioConfig { AppsFixture.ble() }
+    public static func bleRadio() -> RadioConfig { AppsFixture.ble() }
 
-    static func device(_ id: String, placement: String, radio: RadioConfig = narrowbandRadio(), access: String = "csma-ca",
+    public static func device(_ id: String, placement: String, radio: RadioConfig = narrowbandRadio(), access: String = "csma-ca",
                        interval: Time = .milliseconds(200), gateway: String = "phone", backup: String? = nil,
                        capacity: Charge = .milliampHours(560), connectionInterval: Time = .zero) -> DeviceConfig {
         DeviceConfig(
@@ -32,7 +33,7 @@ enum ViewFixture {
 
     /// Three devices on the phone (ecg and spo2 with the bedside hub as backup, the
     /// watch without), two gateways, one edge.
-    static func config(horizon: Time = .seconds(120), sampleInterval: Time = .seconds(10),
+    public static func config(horizon: Time = .seconds(120), sampleInterval: Time = .seconds(10),
                        scenarios: [ScenarioConfig] = [baseline], replications: Int = 1) -> TwinConfig {
         let devices = [
             device("ecg", placement: "chest", interval: .milliseconds(100), backup: "bedside"),
@@ -66,16 +67,16 @@ enum ViewFixture {
             scenarios: scenarios, knobs: [], objectives: [])
     }
 
-    static let baseline = ScenarioConfig(id: "baseline", kind: "baseline", description: "", goals: [], events: [])
+    public static let baseline = ScenarioConfig(id: "baseline", kind: "baseline", description: "", goals: [], events: [])
 
-    static func gatewayFailure(at time: Time) -> ScenarioConfig {
+    public static func gatewayFailure(at time: Time) -> ScenarioConfig {
         ScenarioConfig(id: "phone-down", kind: "gateway-failure", description: "the phone fails", goals: [],
                        events: [ScenarioEvent(at: time, kind: "gateway-failure", target: "phone", duration: nil,
                                               parameters: [:])])
     }
 
     /// Simulates every scenario with time series on, as `analyseTwin` does for the view.
-    static func outcomes(_ config: TwinConfig, maximumSamples: Int = 4096) throws -> [[ReplicationOutcome]] {
+    public static func outcomes(_ config: TwinConfig, maximumSamples: Int = 4096) throws -> [[ReplicationOutcome]] {
         var options = RunOptions()
         options.simulation.recordTimeSeries = true
         options.simulation.maximumSamples = maximumSamples
@@ -83,9 +84,9 @@ enum ViewFixture {
     }
 
     /// The bundled demo twin, found from this file's path.
-    static func icuTwin() throws -> TwinConfig {
+    public static func icuTwin() throws -> TwinConfig {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let path = root.appendingPathComponent("Generated/icu-monitoring/twin.json").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let result = TwinConfig.read(text: text, file: path)
@@ -93,5 +94,5 @@ enum ViewFixture {
         return config
     }
 
-    enum FixtureError: Error { case unreadable(String) }
+    public enum FixtureError: Error { case unreadable(String) }
 }

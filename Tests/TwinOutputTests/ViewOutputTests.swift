@@ -1,9 +1,11 @@
 import Testing
 import TwinConfig
 import TwinJSON
+@testable import TwinOutput
 import TwinRuntime
+import TwinTestSupport
 import TwinUnits
-@testable import TwinApplications
+import TwinApplications
 
 private typealias F = ViewFixture
 

@@ -1,4 +1,8 @@
+import TwinApplications
+import TwinConfig
 import TwinJSON
+import TwinRuntime
+import TwinUnits
 
 /// A CSV file built row by row: a header, then rows of fields, written per RFC 4180
 /// (CRLF line ends; a field with a comma, a double quote, CR or LF is quoted and its

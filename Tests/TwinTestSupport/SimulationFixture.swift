@@ -1,46 +1,22 @@
 import TwinConfig
+import TwinEngine
 import TwinUnits
-@testable import TwinRuntime
+import TwinRuntime
 
 /// Builders for the simulation tests' twin.json values: small networks with the
 /// IEEE 802.15.6 NB radio of Tachtatzis et al. (2010 Table III) unless a test asks for
 /// something else.
-enum SimulationFixture {
+public enum SimulationFixture {
     /// The 2.4 GHz NB model radio at 971.4 kbps π/4-DQPSK, 3 V.
-    static func narrowbandRadio(txPower: Double = 0, wakeUp: Time = .milliseconds(3.13)) -> RadioConfig {
-        RadioConfig(
-            profile: "ieee802156-nb", technology: "ban-nb", modulation: "dqpsk", frequency: .megahertz(2441.75),
-            bitRate: .kilobitsPerSecond(971.4), txPower: PowerLevel(dBm: txPower),
-            txLevels: [TxLevel(level: PowerLevel(dBm: -18), current: .milliamperes(7.0)),
-                       TxLevel(level: PowerLevel(dBm: -12), current: .milliamperes(7.5)),
-                       TxLevel(level: PowerLevel(dBm: -6), current: .milliamperes(9.0)),
-                       TxLevel(level: PowerLevel(dBm: 0), current: .milliamperes(11.3))],
-            rxCurrent: .milliamperes(13.1), listenCurrent: .milliamperes(13.8), sleepCurrent: .microamperes(0.9),
-            wakeupCurrent: .milliamperes(8.9), wakeupTime: wakeUp, voltage: .volts(3),
-            sensitivity: PowerLevel(dBm: -87), noiseFloor: PowerLevel(dBm: -104))
+    public static func narrowbandRadio(txPower: Double = 0, wakeUp: Time = .milliseconds(3.13)) -> RadioConfig {
+        TestRadio.narrowband(txPower: txPower, wakeUp: wakeUp)
     }
 
-    static func bleRadio() -> RadioConfig {
-        RadioConfig(
-            profile: "nrf52840-ble", technology: "ble", modulation: "gfsk", frequency: .megahertz(2441.75),
-            bitRate: .kilobitsPerSecond(1000), txPower: PowerLevel(dBm: 0),
-            txLevels: [TxLevel(level: PowerLevel(dBm: 0), current: .milliamperes(6.4))],
-            rxCurrent: .milliamperes(6.26), listenCurrent: .milliamperes(6.26), sleepCurrent: .microamperes(1.5),
-            wakeupCurrent: .milliamperes(6.26), wakeupTime: .microseconds(40), voltage: .volts(3),
-            sensitivity: PowerLevel(dBm: -95), noiseFloor: PowerLevel(dBm: -104))
-    }
+    public static func bleRadio() -> RadioConfig { TestRadio.ble(levels: [0]) }
 
-    static func wlanRadio() -> RadioConfig {
-        RadioConfig(
-            profile: "wlan-ax", technology: "wlan", modulation: "wideband", frequency: .gigahertz(5.5),
-            bitRate: .kilobitsPerSecond(100_000), txPower: PowerLevel(dBm: 14),
-            txLevels: [TxLevel(level: PowerLevel(dBm: 14), current: .milliamperes(250))],
-            rxCurrent: .milliamperes(150), listenCurrent: .milliamperes(150), sleepCurrent: .microamperes(50),
-            wakeupCurrent: .milliamperes(150), wakeupTime: .zero, voltage: .volts(3.85),
-            sensitivity: PowerLevel(dBm: -82), noiseFloor: PowerLevel(dBm: -94))
-    }
+    public static func wlanRadio() -> RadioConfig { TestRadio.wlan() }
 
-    static func device(
+    public static func device(
         _ id: String, placement: String = "chest", radio: RadioConfig = narrowbandRadio(),
         access: String = "csma-ca", priority: Int = 6, payload: Double = 64, interval: Time = .milliseconds(200),
         alarmRate: Double = 0, alarmPayload: Double = 64, latency: Time = .milliseconds(250),
@@ -60,7 +36,7 @@ enum SimulationFixture {
             primaryGateway: gateway, backupGateway: backup, securityLevel: security)
     }
 
-    static func gateway(_ id: String, placement: String = "hip-right", distance: Distance = .zero,
+    public static func gateway(_ id: String, placement: String = "hip-right", distance: Distance = .zero,
                         failover: Time = .seconds(1.28)) -> GatewayConfig {
         GatewayConfig(id: id, kind: "hub", placement: placement, distance: distance, uplink: "edge",
                       failoverTime: failover, mtbf: nil, mttr: nil)
@@ -68,7 +44,7 @@ enum SimulationFixture {
 
     /// A network whose gateways all reach one edge over an ideal link (no latency,
     /// jitter or outage) unless `latency` says otherwise.
-    static func config(devices: [DeviceConfig], gateways: [GatewayConfig] = [gateway("hub")],
+    public static func config(devices: [DeviceConfig], gateways: [GatewayConfig] = [gateway("hub")],
                        horizon: Time = .seconds(60), seed: UInt64 = 42, latency: Time = .zero, jitter: Time = .zero,
                        availability: Double = 1, models: [String] = [], scenarios: [ScenarioConfig] = [],
                        sampleInterval: Time = .seconds(1)) -> TwinConfig {
@@ -88,19 +64,19 @@ enum SimulationFixture {
             applications: [], goals: [], scenarios: scenarios, knobs: [], objectives: [])
     }
 
-    static let baseline = ScenarioConfig(id: "baseline", kind: "baseline", description: "", goals: [], events: [])
+    public static let baseline = ScenarioConfig(id: "baseline", kind: "baseline", description: "", goals: [], events: [])
 
-    static func scenario(_ events: [ScenarioEvent]) -> ScenarioConfig {
+    public static func scenario(_ events: [ScenarioEvent]) -> ScenarioConfig {
         ScenarioConfig(id: "test", kind: "test", description: "", goals: [], events: events)
     }
 
-    static func event(_ kind: String, _ target: String, at: Time, duration: Time? = nil,
+    public static func event(_ kind: String, _ target: String, at: Time, duration: Time? = nil,
                       _ parameters: [String: Double] = [:]) -> ScenarioEvent {
         ScenarioEvent(at: at, kind: kind, target: target, duration: duration, parameters: parameters)
     }
 
     /// Every counted packet is delivered, dropped or pending — exactly once.
-    static func isBalanced(_ device: DeviceOutcome) -> Bool {
+    public static func isBalanced(_ device: DeviceOutcome) -> Bool {
         device.generated == device.deliveredToEdge + device.dropped.total + device.pendingAtEnd
     }
 }

@@ -1,9 +1,11 @@
+import TwinEngine
+
 /// A strict RFC 4180 reader for the view tests: quoted fields with doubled quotes,
 /// CRLF records. Independent of the writer, so a quoting bug in either shows.
-enum ViewCSVReader {
-    enum Failure: Error, Equatable { case unterminatedQuote, textAfterQuote, bareLineFeed }
+public enum ViewCSVReader {
+    public enum Failure: Error, Equatable { case unterminatedQuote, textAfterQuote, bareLineFeed }
 
-    static func records(_ text: String) throws -> [[String]] {
+    public static func records(_ text: String) throws -> [[String]] {
         var records: [[String]] = []
         var record: [String] = []
         var field = ""

@@ -1,3 +1,5 @@
+import TwinApplications
+import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits

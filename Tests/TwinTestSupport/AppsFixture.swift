@@ -1,41 +1,21 @@
 import TwinConfig
+import TwinEngine
 import TwinRuntime
 import TwinUnits
-@testable import TwinApplications
+import TwinApplications
 
 /// Small hand-built twins for the resilience, energy and security tests: IEEE 802.15.6
 /// NB devices with the model radio of Tachtatzis et al. (2010 Table III), a hub on the
 /// right hip (and optionally a second one at the waist), one edge over an ideal link,
 /// no warm-up, short horizons and one replication unless a test asks for more.
-enum AppsFixture {
-    static func narrowband(txPower: Double = -6) -> RadioConfig {
-        RadioConfig(
-            profile: "ieee802156-nb", technology: "ban-nb", modulation: "dqpsk", frequency: .megahertz(2441.75),
-            bitRate: .kilobitsPerSecond(971.4), txPower: PowerLevel(dBm: txPower),
-            txLevels: [TxLevel(level: PowerLevel(dBm: -18), current: .milliamperes(7.0)),
-                       TxLevel(level: PowerLevel(dBm: -12), current: .milliamperes(7.5)),
-                       TxLevel(level: PowerLevel(dBm: -6), current: .milliamperes(9.0)),
-                       TxLevel(level: PowerLevel(dBm: 0), current: .milliamperes(11.3))],
-            rxCurrent: .milliamperes(13.1), listenCurrent: .milliamperes(13.8), sleepCurrent: .microamperes(0.9),
-            wakeupCurrent: .milliamperes(8.9), wakeupTime: .milliseconds(3.13), voltage: .volts(3),
-            sensitivity: PowerLevel(dBm: -87), noiseFloor: PowerLevel(dBm: -104))
-    }
+public enum AppsFixture {
+    public static func narrowband(txPower: Double = -6) -> RadioConfig { TestRadio.narrowband(txPower: txPower) }
 
-    static func ble() -> RadioConfig {
-        RadioConfig(
-            profile: "nrf52840-ble", technology: "ble", modulation: "gfsk", frequency: .megahertz(2441.75),
-            bitRate: .kilobitsPerSecond(1000), txPower: PowerLevel(dBm: 0),
-            txLevels: [TxLevel(level: PowerLevel(dBm: -40), current: .milliamperes(3.83)),
-                       TxLevel(level: PowerLevel(dBm: 0), current: .milliamperes(6.4)),
-                       TxLevel(level: PowerLevel(dBm: 8), current: .milliamperes(16.4))],
-            rxCurrent: .milliamperes(6.26), listenCurrent: .milliamperes(6.26), sleepCurrent: .microamperes(1.5),
-            wakeupCurrent: .milliamperes(6.26), wakeupTime: .microseconds(40), voltage: .volts(3),
-            sensitivity: PowerLevel(dBm: -95), noiseFloor: PowerLevel(dBm: -104))
-    }
+    public static func ble() -> RadioConfig { TestRadio.ble() }
 
     /// A device; `access` picks the MAC (`csma-ca`, `scheduled`: 32 slots of 10 ms,
     /// allocation every `period` superframes, `ble`: connection events every 100 ms).
-    static func device(_ id: String, placement: String = "chest", access: String = "csma-ca", radio: RadioConfig? = nil,
+    public static func device(_ id: String, placement: String = "chest", access: String = "csma-ca", radio: RadioConfig? = nil,
                        interval: Time = .milliseconds(200), payload: Double = 64, period: Int = 1,
                        gateway: String = "hub", backup: String? = nil, security: Int = 0) -> DeviceConfig {
         DeviceConfig(
@@ -52,12 +32,12 @@ enum AppsFixture {
             primaryGateway: gateway, backupGateway: backup, securityLevel: security)
     }
 
-    static func gateway(_ id: String, placement: String = "hip-right") -> GatewayConfig {
+    public static func gateway(_ id: String, placement: String = "hip-right") -> GatewayConfig {
         GatewayConfig(id: id, kind: "hub", placement: placement, distance: .zero, uplink: "edge",
                       failoverTime: .seconds(1.28), mtbf: nil, mttr: nil)
     }
 
-    static func goal(_ id: String, _ kpi: String, _ threshold: String?, _ dimension: Dimension, devices: [String],
+    public static func goal(_ id: String, _ kpi: String, _ threshold: String?, _ dimension: Dimension, devices: [String],
                      threats: [String] = [], faults: [String] = [], within: Time? = nil,
                      level: Int? = nil) -> GoalConfig {
         let parsed = threshold.flatMap { try? Threshold.parse($0, defaultDimension: dimension).get() }
@@ -65,17 +45,17 @@ enum AppsFixture {
                           faults: faults, within: within, securityLevel: level)
     }
 
-    static func event(_ kind: String, _ target: String, at: Time, duration: Time? = nil,
+    public static func event(_ kind: String, _ target: String, at: Time, duration: Time? = nil,
                       _ parameters: [String: Double] = [:]) -> ScenarioEvent {
         ScenarioEvent(at: at, kind: kind, target: target, duration: duration, parameters: parameters)
     }
 
-    static func scenario(_ id: String, _ events: [ScenarioEvent], goals: [String] = []) -> ScenarioConfig {
+    public static func scenario(_ id: String, _ events: [ScenarioEvent], goals: [String] = []) -> ScenarioConfig {
         ScenarioConfig(id: id, kind: events.isEmpty ? "baseline" : events[0].kind, description: "", goals: goals,
                        events: events)
     }
 
-    static func config(devices: [DeviceConfig], gateways: [GatewayConfig] = [gateway("hub")],
+    public static func config(devices: [DeviceConfig], gateways: [GatewayConfig] = [gateway("hub")],
                        goals: [GoalConfig] = [], scenarios: [ScenarioConfig], knobs: [KnobConfig] = [],
                        models: [ModelChoice] = [], horizon: Time = .seconds(60), replications: Int = 1) -> TwinConfig {
         let links = gateways.map {
@@ -93,7 +73,7 @@ enum AppsFixture {
     }
 
     /// The runtime's outcomes and report for `config`, as `analyseTwin` computes them.
-    static func run(_ config: TwinConfig) throws -> (outcomes: [[ReplicationOutcome]], report: RunReport) {
+    public static func run(_ config: TwinConfig) throws -> (outcomes: [[ReplicationOutcome]], report: RunReport) {
         let plan = RunPlan(RunRequest(config: config))
         let outcomes = try simulateScenarios(plan)
         return (outcomes, buildReport(plan: plan, outcomes: outcomes))
