@@ -40,11 +40,11 @@ let package = Package(
         .target(name: "TwinConfig", dependencies: ["TwinUnits", "TwinDiagnostics", "TwinJSON"]),
         .target(
             name: "TwinSynthesis",
-            dependencies: ["TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML", "TwinConfig", "TwinJSON"]
+            dependencies: ["TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML", "TwinJSON"]
         ),
         .target(
             name: "TwinGenerate",
-            dependencies: ["TwinSynthesis", "TwinSpec", "TwinConfig", "TwinUnits", "TwinDiagnostics", "TwinJSON"]
+            dependencies: ["TwinSynthesis", "TwinSpec", "TwinConfig", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinJSON"]
         ),
         // The discrete-event engine: simulated time, the (time, sequence) scheduler, seeded
         // random streams and the statistics a run accumulates. Knows nothing of BANs.
@@ -93,9 +93,13 @@ let package = Package(
         // each radio table), a regular target so every test target can import it.
         .target(
             name: "TwinTestSupport",
-            dependencies: ["TwinApplications", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinUnits"],
+            dependencies: [
+                "TwinApplications", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinUnits", "TwinSpec", "TwinYAML",
+                "TwinDiagnostics",
+            ],
             path: "Tests/TwinTestSupport"
         ),
+        .testTarget(name: "TwinJSONTests", dependencies: ["TwinJSON"]),
         .testTarget(name: "TwinDiagnosticsTests", dependencies: ["TwinDiagnostics", "TwinJSON"]),
         .testTarget(name: "TwinUnitsTests", dependencies: ["TwinUnits"]),
         .testTarget(name: "TwinConfigTests", dependencies: ["TwinConfig", "TwinJSON", "TwinUnits", "TwinDiagnostics"]),
@@ -108,8 +112,13 @@ let package = Package(
         .testTarget(name: "TwinModelsTests", dependencies: ["TwinModels", "TwinUnits"]),
         .testTarget(
             name: "TwinSynthesisTests",
-            dependencies: ["TwinSynthesis", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics"],
+            dependencies: ["TwinSynthesis", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TwinGenerateTests",
+            dependencies: ["TwinGenerate", "TwinSynthesis", "TwinSpec", "TwinConfig", "TwinModels", "TwinJSON",
+                           "TwinTestSupport"]
         ),
         .testTarget(name: "TwinEngineTests", dependencies: ["TwinEngine", "TwinUnits"]),
         .testTarget(

@@ -47,7 +47,7 @@ public struct SynthesisCatalogue: Sendable, Hashable {
 extension CatalogueEntry {
     /// Relative evaluation cost; an entry without one costs 1.
     var costValue: Double { cost?.value ?? 1 }
-    var providedCapabilities: [String] { provides.map(\.value) }
+    public var providedCapabilities: [String] { provides.map(\.value) }
     var requiredCapabilities: [String] { requires.map(\.value) }
     var fidelityLevels: Set<Fidelity> {
         fidelity.isEmpty ? Set(Fidelity.allCases) : Set(fidelity.map(\.value))
@@ -71,7 +71,7 @@ extension CatalogueEntry {
         }
     }
     /// A `profile:NAME` capability links a radio or battery entry to a TwinModels profile.
-    var linkedProfileName: String? {
+    public var linkedProfileName: String? {
         providedCapabilities.first { $0.hasPrefix("profile:") }.map { String($0.dropFirst("profile:".count)) }
     }
 }

@@ -2,6 +2,7 @@ import Testing
 import TwinDiagnostics
 import TwinSpec
 import TwinSynthesis
+import TwinTestSupport
 import TwinYAML
 
 @Suite("Built-in catalogue")

@@ -1,5 +1,6 @@
 import TwinConfig
 import TwinSpec
+import TwinSynthesis
 import TwinUnits
 
 /// The scenarios the twin evaluates, derived from the goals: the baseline for every

@@ -2,6 +2,7 @@ import Foundation
 import TwinConfig
 import TwinModels
 import TwinSpec
+import TwinSynthesis
 import TwinUnits
 
 /// A device's radio in twin.json. The catalogue entry gives technology, rate and
