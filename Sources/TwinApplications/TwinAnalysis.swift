@@ -56,9 +56,8 @@ public struct AnalysisOptions: Sendable {
 /// Runs every scenario once (with time series recorded), builds the runtime's report,
 /// then each selected application from the same outcomes, then the optimiser.
 /// A plain function of its inputs: same request and options → same analysis.
-public func analyseTwin(_ request: RunRequest, options: AnalysisOptions = AnalysisOptions(),
+public func analyseTwin(_ plan: RunPlan, options: AnalysisOptions = AnalysisOptions(),
                         progress: (@Sendable (RunProgress) -> Void)? = nil) throws(RunFailure) -> TwinAnalysis {
-    let plan = RunPlan(request)
     let config = plan.config
     let selected = Set(config.applications.map(\.id))
     var runOptions = options.run

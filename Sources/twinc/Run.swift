@@ -82,12 +82,10 @@ struct Run: ParsableCommand {
                                  processors: ProcessInfo.processInfo.activeProcessorCount, sampleInterval: sampleInterval)
             .map { options in
                 var options = options
-                options.forceView = outputs.needsView
+                options.outputs = outputs
                 // A bare `--at` prints only the snapshot, so the search would be wasted;
                 // with `--html` or `--view` the page and files still want it.
                 options.optimise = !noOptimise && (outputs.snapshotAt == nil || html != nil || view != nil)
-                options.snapshotAt = outputs.snapshotAt
-                options.snapshotScenario = scenario
                 return options
             }
     }
@@ -116,8 +114,8 @@ struct Run: ParsableCommand {
             DiagnosticOutput(format: diagnosticFormat, rules: []).emit(result.diagnostics, sources: result.sources)
         }
         // Standard output holds one document: the snapshot (`--at`) or the report.
-        if let analysis = result.analysis, let time = outputs.snapshotAt {
-            switch renderSnapshot(analysis, at: time, scenario: outputs.snapshotScenario) {
+        if let analysis = result.analysis, let time = options.outputs.snapshotAt {
+            switch renderSnapshot(analysis, at: time, scenario: options.outputs.snapshotScenario) {
             case .success(let text): print(text, terminator: "")
             case .failure(let error):
                 writeStandardError("Error: \(error.message)\n")
@@ -127,7 +125,7 @@ struct Run: ParsableCommand {
             print(text, terminator: "")
         }
         if let analysis = result.analysis {
-            let written = writeRunOutputs(analysis, request: outputs)
+            let written = writeRunOutputs(analysis, request: options.outputs)
             if !written.isEmpty {
                 DiagnosticOutput(format: .text, rules: []).emit(written, sources: result.sources)
                 try endCommand(with: ExitStatus.forDiagnostics(written))

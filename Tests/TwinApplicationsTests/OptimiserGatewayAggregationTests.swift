@@ -148,7 +148,7 @@ import TwinUnits
     }
 
     @Test func theOptimiserRecommendsTheSwapAndTheSimulationAgrees() throws {
-        let baseline = try runTwin(RunRequest(config: config))
+        let baseline = try runTwin(RunPlan(config: config))
         let options = OptimiserOptions(confirmationCandidates: 2, confirmationHorizon: .seconds(60),
                                        confirmationReplications: 1)
         let result = try optimise(config: config, baseline: baseline, options: options, run: RunOptions())

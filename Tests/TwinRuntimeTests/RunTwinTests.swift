@@ -46,7 +46,7 @@ import TwinUnits
 
     @Test func scenariosEvaluateTheirOwnGoalsInConfigOrder() throws {
         let config = Self.twoScenarioConfig()
-        let report = try runTwin(RunRequest(config: config))
+        let report = try runTwin(RunPlan(config: config))
         #expect(report.scenarios.map(\.id) == ["baseline", "hub-fails"])
         #expect(report.scenarios[0].goals.map(\.goalID) == ["pdr", "lat"])
         #expect(report.scenarios[1].goals.map(\.goalID) == ["pdr", "recover"])
@@ -57,7 +57,7 @@ import TwinUnits
     }
 
     @Test func sameRequestGivesTheSameBytesWhateverTheConcurrency() throws {
-        let request = RunRequest(config: Self.twoScenarioConfig(), overrides: RunOverrides(seed: 11))
+        let request = RunPlan(config: Self.twoScenarioConfig(), overrides: RunOverrides(seed: 11))
         let first = try runTwin(request)
         let again = try runTwin(request)
         let parallel = try runTwin(request, options: RunOptions(maximumConcurrency: 4))
@@ -70,7 +70,7 @@ import TwinUnits
 
     @Test func progressIsReportedOncePerReplication() throws {
         let seen = ProgressLog()
-        _ = try runTwin(RunRequest(config: Self.twoScenarioConfig(replications: 2)),
+        _ = try runTwin(RunPlan(config: Self.twoScenarioConfig(replications: 2)),
                         options: RunOptions(maximumConcurrency: 2)) { seen.add($0) }
         let entries = seen.entries
         #expect(entries.count == 4)
@@ -86,7 +86,7 @@ import TwinUnits
                                        F.result("spo2")])
         let bad = F.outcome(devices: [F.result("ecg", generated: 100, delivered: 50, latencies: [10]),
                                       F.result("spo2")])
-        let report = buildReport(plan: RunPlan(RunRequest(config: config)), outcomes: [[good], [bad]])
+        let report = buildReport(plan: RunPlan(config: config), outcomes: [[good], [bad]])
         let pdr = report.summary[0]
         #expect(pdr.verdict == .notMet && pdr.failedIn == ["hub-fails"] && pdr.evaluatedIn == ["baseline", "hub-fails"])
         #expect(report.summary[1].verdict == .met)

@@ -88,5 +88,5 @@ func confirmationReport(_ config: TwinConfig, settings: ConfirmationSettings, ru
 func reportWithoutTraces(_ config: TwinConfig, run: RunOptions) throws(RunFailure) -> RunReport {
     var options = run
     options.simulation.recordTimeSeries = false
-    return try runTwin(RunRequest(config: config), options: options)
+    return try runTwin(RunPlan(config: config), options: options)
 }

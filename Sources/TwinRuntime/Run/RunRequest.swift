@@ -38,7 +38,7 @@ public struct RunOptions: Sendable, Hashable {
     /// Replications simulated at the same time. Results are gathered by position, so the
     /// report is identical for any value.
     public var maximumConcurrency: Int
-    /// Passed to every `simulate` call (the horizon in it is ignored: the plan's wins).
+    /// Passed to every `simulate` call.
     public var simulation: SimulationOptions
 
     public init(maximumConcurrency: Int = 1, simulation: SimulationOptions = SimulationOptions()) {
@@ -48,7 +48,9 @@ public struct RunOptions: Sendable, Hashable {
 }
 
 /// The run settings actually used and the work they imply: every scenario of the twin
-/// times every replication, in configuration order.
+/// times every replication, in configuration order. Built once per run (the driver builds
+/// it from the command line's overrides) and passed down, so every stage and every
+/// replication sees the same settings; the overrides are applied here and nowhere else.
 public struct RunPlan: Sendable, Hashable {
     /// The config with the overrides applied to `run`; this is what `simulate` sees.
     public var config: TwinConfig
@@ -70,6 +72,11 @@ public struct RunPlan: Sendable, Hashable {
         warmupShortened = overrides.warmup == nil && config.run.warmup >= config.run.horizon
         if warmupShortened { config.run.warmup = config.run.horizon / 10 }
         self.config = config
+    }
+
+    /// The plan of `config` with `overrides` applied.
+    public init(config: TwinConfig, overrides: RunOverrides = RunOverrides()) {
+        self.init(RunRequest(config: config, overrides: overrides))
     }
 
     public var settings: RunSettings { config.run }

@@ -6,15 +6,14 @@ import TwinEngine
 /// Runs a twin: every scenario × every replication through `simulate`, then every goal
 /// the scenario evaluates and every device's figures, into a `RunReport`.
 ///
-/// A plain function of the request: the library never prints; `progress` is called
+/// A plain function of the plan: the library never prints; `progress` is called
 /// after each replication (from the worker that ran it, so it must be thread-safe).
 /// Replications may run concurrently (`options.maximumConcurrency`); outcomes are kept
 /// by position and the report is built in config order afterwards, so the report —
 /// and its JSON — is the same for any concurrency. If the simulator refuses the
 /// configuration, the failure of the earliest job (in config order) is thrown.
-public func runTwin(_ request: RunRequest, options: RunOptions = RunOptions(),
+public func runTwin(_ plan: RunPlan, options: RunOptions = RunOptions(),
                     progress: (@Sendable (RunProgress) -> Void)? = nil) throws(RunFailure) -> RunReport {
-    let plan = RunPlan(request)
     let outcomes = try simulateScenarios(plan, options: options, progress: progress)
     return buildReport(plan: plan, outcomes: outcomes)
 }
@@ -52,9 +51,7 @@ public func simulateScenarios(_ plan: RunPlan, options: RunOptions = RunOptions(
                               progress: (@Sendable (RunProgress) -> Void)? = nil) throws(RunFailure) -> [[ReplicationOutcome]] {
     let jobs = plan.jobs
     let config = plan.config
-    var simulationOptions = options.simulation
-    simulationOptions.horizon = nil  // the plan's config carries the horizon
-    let simulation = simulationOptions
+    let simulation = options.simulation
     let board = JobBoard(count: jobs.count)
     let work: @Sendable (Int) -> Void = { index in
         let job = jobs[index]
