@@ -74,8 +74,8 @@ struct EnergySection {
         var groups: [(device: String, knob: String, entries: [String])] = []
         for answer in energy.array("whatIf") {
             let device = answer.string("device") ?? "?", knob = answer.string("knob") ?? "?"
-            let unit = answer.string("unit").map { $0 == "1" ? "" : " \($0)" } ?? ""
-            let value = (answer.number("value").map { significant($0) } ?? answer.string("value") ?? "—") + unit
+            let value = answer["value"].map { OptimisationSection.setting($0.value, unit: answer.string("unit"), labels: index.labels(ofKnob: knob)) }
+                ?? "—"
             let lifetime = answer.number("lifetime_s").map { NumberText.quantity($0, .time) } ?? "—"
             var entry = "\(HTMLText.escape(value)): \(HTMLText.escape(lifetime))"
             if answer.bool("current") == true { entry = "<strong>\(entry) (now)</strong>" }
@@ -104,9 +104,9 @@ struct EnergySection {
         guard !devices.isEmpty else { return Markup.paragraph(Markup.plainText(recommendation.value)) }
         let rows = devices.map { device -> [TableCell] in
             let settings = device.array("settings").map { setting -> String in
-                let unit = setting.string("unit").map { $0 == "1" ? "" : " \($0)" } ?? ""
-                let value = setting.number("value").map { significant($0) } ?? setting.string("value") ?? "—"
-                return "\(setting.string("parameter") ?? setting.string("knob") ?? "?") \(value)\(unit)"
+                let labels = setting.string("knob").map(index.labels(ofKnob:)) ?? []
+                let value = setting["value"].map { OptimisationSection.setting($0.value, unit: setting.string("unit"), labels: labels) } ?? "—"
+                return "\(setting.string("parameter") ?? setting.string("knob") ?? "?") \(value)"
             }
             return [
                 .text(device.string("device") ?? "?"),
