@@ -100,8 +100,8 @@ struct DotPlot {
         let low = means.min() ?? 0, high = means.max() ?? 1
         let fullLow = min(low, ends.min() ?? low), fullHigh = max(high, ends.max() ?? high)
         let span = max(high - low, axis.minimumSpan ?? 0)
-        if fullHigh - fullLow <= 3 * span { return axis.scale(minimum: fullLow, maximum: fullHigh, ticks: 8) }
-        return axis.scale(minimum: low - span * 0.1, maximum: high + span * 0.1, ticks: 8)
+        if fullHigh - fullLow <= 3 * span { return axis.scale(minimum: fullLow, maximum: fullHigh, ticks: 12) }
+        return axis.scale(minimum: low - span * 0.1, maximum: high + span * 0.1, ticks: 12)
     }
 
     /// A small `<` or `>` at the axis' edge: the interval goes on past it.

@@ -60,8 +60,8 @@ struct LineChart {
         for band in bands {
             let from = min(max(frame.x(x.unit.display(band.from), xScale), frame.left), frame.right)
             let to = min(max(frame.x(x.unit.display(band.to), xScale), frame.left), frame.right)
-            let wide = max(to - from, 3)
-            canvas.rect(min(from, frame.right - wide), frame.top, wide, frame.bottom - frame.top, fill: band.colour, opacity: 0.18)
+            let wide = max(to - from, 6)
+            canvas.rect(min(from, frame.right - wide), frame.top, wide, frame.bottom - frame.top, fill: band.colour, opacity: 0.25)
         }
         frame.drawYAxis(yScale, spec: y, on: &canvas)
         frame.drawXAxis(xScale, spec: x, on: &canvas)

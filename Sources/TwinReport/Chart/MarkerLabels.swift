@@ -29,17 +29,24 @@ struct MarkerLabels {
     let placed: [Placed]
 
     /// Lays out `markers` (each with its line's x in pixels) for a canvas `width` wide
-    /// whose plot spans `plotLeft…plotRight`. Markers are placed from left to right,
-    /// so the same markers give the same layout.
+    /// whose plot spans `plotLeft…plotRight`. A label runs away from the plot's middle,
+    /// so the markers are placed from the middle outwards (the left half right to left,
+    /// then the right half left to right): a label then never lies across the line of
+    /// a marker placed after it in a higher row. The same markers give the same layout.
     init(_ markers: [(marker: ChartMarker, x: Double)], plotLeft: Double, plotRight: Double, width: Double) {
         var placed: [Placed] = []
         var boxes: [(row: Int, low: Double, high: Double)] = []
-        let ordered = markers.enumerated().sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }
+        let middle = (plotLeft + plotRight) / 2
+        let indexed = markers.enumerated().map { (index: $0.offset, item: $0.element) }
+        let ordered = indexed.filter { $0.item.x < middle }.sorted { ($0.item.x, $1.index) > ($1.item.x, $0.index) }
+            + indexed.filter { $0.item.x >= middle }.sorted { ($0.item.x, $0.index) < ($1.item.x, $1.index) }
         for (_, item) in ordered {
             let textWidth = TextWidth.estimate(item.marker.label, size: Self.font)
-            let preferStart = item.x < (plotLeft + plotRight) / 2
+            let preferStart = item.x < middle
             var choice: (row: Int, anchor: SVGCanvas.Anchor, low: Double, high: Double)?
             var row = 0
+            // Past a few rows a crossed line is the lesser evil than a tall margin.
+            let rowsTried = 6
             while choice == nil {
                 for start in preferStart ? [true, false] : [false, true] {
                     // The label's box, kept inside the canvas.
@@ -49,8 +56,9 @@ struct MarkerLabels {
                     let clearOfLabels = !boxes.contains { $0.row == row && $0.low < high + Self.gap && low < $0.high + Self.gap }
                     // A line of a higher row runs down through this row; this line runs
                     // down through the rows below.
-                    let clearOfLines = !placed.contains { $0.row > row && $0.lineX > low - 2 && $0.lineX < high + 2 }
-                        && !boxes.contains { $0.row < row && item.x > $0.low - 2 && item.x < $0.high + 2 }
+                    let clearOfLines = row >= rowsTried
+                        || (!placed.contains { $0.row > row && $0.lineX > low - 2 && $0.lineX < high + 2 }
+                            && !boxes.contains { $0.row < row && item.x > $0.low - 2 && item.x < $0.high + 2 })
                     if clearOfLabels && clearOfLines {
                         choice = (row, start ? .start : .end, low, high)
                         break

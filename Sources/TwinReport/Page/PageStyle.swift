@@ -36,6 +36,8 @@ enum PageStyle {
     .v-not-evaluated, .v-not-applicable { background: #bdbdbd; color: #222; }
     .breaks { color: #b71c1c; }
     .ci { color: #666; font-size: 12px; white-space: nowrap; }
+    .value { white-space: nowrap; }
+    .detail { color: #666; font-size: 12px; }
     .counts span { margin-right: 12px; }
     dl.settings { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; font-size: 13px; margin: 8px 0; }
     dl.settings dt { color: #666; }

@@ -33,9 +33,10 @@ struct ResultsIndex {
     var thresholds: [(goal: String, kpi: String, threshold: Threshold?)] = []
     /// Goal id → the lowest IEEE 802.15.6 level a `security-protect` goal asks for.
     var requiredLevels: [(goal: String, level: Int)] = []
-    /// Index knob id (`bp.mac-mode`) → the names of its values (`scheduled`, `csma-ca`),
-    /// from the optimiser's knob list: every table that shows such a knob uses them.
-    var knobLabels: [(knob: String, labels: [String])] = []
+    /// Knob id (`bp.mac-mode`) → its unit and, for an index knob, the names of its
+    /// values (`scheduled`, `csma-ca`), from the optimiser's knob list: every table that
+    /// shows a knob's setting uses them.
+    var knobs: [(knob: String, unit: String?, labels: [String])] = []
 
     init(_ root: JSONCursor) {
         for scenario in root.array("scenarios") {
@@ -63,12 +64,16 @@ struct ResultsIndex {
             }
         }
         for knob in root.object("optimisation")?.array("knobs") ?? [] {
-            if let id = knob.string("id"), case let labels = knob.strings("labels"), !labels.isEmpty { knobLabels.append((id, labels)) }
+            if let id = knob.string("id") { knobs.append((id, knob.string("unit"), knob.strings("labels"))) }
         }
     }
 
     func labels(ofKnob knob: String) -> [String] {
-        knobLabels.first { $0.knob == knob }?.labels ?? []
+        knobs.first { $0.knob == knob }?.labels ?? []
+    }
+
+    func unit(ofKnob knob: String) -> String? {
+        knobs.first { $0.knob == knob }?.unit
     }
 
     func requiredLevel(of goal: String) -> Int? {

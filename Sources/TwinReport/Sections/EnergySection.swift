@@ -74,7 +74,7 @@ struct EnergySection {
         var groups: [(device: String, knob: String, entries: [String])] = []
         for answer in energy.array("whatIf") {
             let device = answer.string("device") ?? "?", knob = answer.string("knob") ?? "?"
-            let value = answer["value"].map { OptimisationSection.setting($0.value, unit: answer.string("unit"), labels: index.labels(ofKnob: knob)) }
+            let value = answer["value"].map { OptimisationSection.setting($0.value, unit: answer.string("unit"), labels: labels(answer, knob: knob)) }
                 ?? "—"
             let lifetime = answer.number("lifetime_s").map { NumberText.quantity($0, .time) } ?? "—"
             var entry = "\(HTMLText.escape(value)): \(HTMLText.escape(lifetime))"
@@ -97,6 +97,13 @@ struct EnergySection {
                          rows: rows).html
     }
 
+    /// The names of an index knob's values (`scheduled`, `csma-ca`): the entry's own
+    /// `labels` if it has them, else the optimiser's for the same knob.
+    private func labels(_ entry: JSONCursor, knob: String) -> [String] {
+        let own = entry.strings("labels")
+        return own.isEmpty ? index.labels(ofKnob: knob) : own
+    }
+
     /// The recommended settings per device (the shape the energy application writes),
     /// else the recommendation as plain text.
     private func recommendationHTML(_ recommendation: JSONCursor) -> String {
@@ -104,7 +111,7 @@ struct EnergySection {
         guard !devices.isEmpty else { return Markup.paragraph(Markup.plainText(recommendation.value)) }
         let rows = devices.map { device -> [TableCell] in
             let settings = device.array("settings").map { setting -> String in
-                let labels = setting.string("knob").map(index.labels(ofKnob:)) ?? []
+                let labels = labels(setting, knob: setting.string("knob") ?? "")
                 let value = setting["value"].map { OptimisationSection.setting($0.value, unit: setting.string("unit"), labels: labels) } ?? "—"
                 return "\(setting.string("parameter") ?? setting.string("knob") ?? "?") \(value)"
             }

@@ -71,8 +71,10 @@ struct OptimisationSection {
                 return [.text("—"), .text(ChartFrame.shortened(Markup.plainText(item.value), to: Self.evidenceCharacters))]
                     + goals.map { _ in .text("") } + [.text("")]
             }
-            let settings = (knobs.value.objectValue ?? []).map { id, value in
-                "\(id) = \(Self.setting(value, unit: nil, labels: index.labels(ofKnob: id)))"
+            // Sorted as the canonical writer sorts them, so member order does not matter.
+            let members = (knobs.value.objectValue ?? []).sorted { Array($0.0.utf8).lexicographicallyPrecedes($1.0.utf8) }
+            let settings = members.map { id, value in
+                "\(id) = \(Self.setting(value, unit: index.unit(ofKnob: id), labels: index.labels(ofKnob: id)))"
             }.joined(separator: ", ")
             let measured = item.array("measured")
             let verdicts = goals.map { goal -> TableCell in
@@ -108,13 +110,16 @@ struct OptimisationSection {
         if kpi == ProtectionLevel.kpi,
            let level = ProtectionLevel.reached(verdict: result.string("verdict"), required: goal.flatMap(index.requiredLevel(of:)),
                                                reported: result.number("securityLevelReached")) {
-            out += " " + HTMLText.escape(level)
+            out += interval ? " " + HTMLText.escape(level) : "<br><span class=\"value\">\(HTMLText.escape(level))</span>"
             if interval, let value = result.number("value") {
-                out += " <span class=\"ci\">\(HTMLText.escape(ProtectionLevel.residual(value)))</span>"
+                out += " <span class=\"detail\">\(HTMLText.escape(ProtectionLevel.residual(value)))</span>"
             }
             return out
         }
-        if let value = result.number("value") { out += " " + HTMLText.escape(text(value)) }
+        if let value = result.number("value") {
+            // In the evidence table's narrow goal columns the value goes under the badge, whole.
+            out += interval ? " " + HTMLText.escape(text(value)) : "<br><span class=\"value\">\(HTMLText.escape(text(value)))</span>"
+        }
         if interval, let lower = result.number("low"), let upper = result.number("high") {
             let (low, high) = NumberText.feasibleInterval(
                 lower, upper, isRatio: dimension == "ratio" || (dimension == nil && unit == "1"))
