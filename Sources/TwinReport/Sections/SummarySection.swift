@@ -66,7 +66,7 @@ struct SummarySection {
         for goal in goalOrder {
             var row: [TableCell] = [
                 .markup("<strong>\(HTMLText.escape(goal.id))</strong><br><span class=\"note\">\(HTMLText.escape(goal.kpi)) · \(HTMLText.escape(goal.priority))</span>"),
-                .text(index.threshold(of: goal.id)?.text ?? "—"),
+                .markup("<span class=\"value\">\(HTMLText.escape(index.threshold(of: goal.id)?.text ?? index.requiredLevel(of: goal.id).map { "level ≥ \($0)" } ?? "—"))</span>"),
                 .markup(Markup.verdict(goal.overall)),
             ]
             for scenario in scenarios {
@@ -81,12 +81,19 @@ struct SummarySection {
                                         className: "note")
     }
 
-    /// One goal in one scenario: badge, value, interval; the note as a tooltip.
+    /// One goal in one scenario: badge, value, interval; the note as a tooltip. A
+    /// `security-protect` goal shows the level reached, its residual CVSS score below.
     static func cell(_ goal: JSONCursor) -> String {
         var out = Markup.verdict(goal.string("verdict"))
-        if let value = goal.object("value"), let mean = value.number("mean") {
+        let mean = goal.object("value")?.number("mean")
+        if goal.string("kpi") == ProtectionLevel.kpi,
+           let level = ProtectionLevel.reached(verdict: goal.string("verdict"), required: goal.number("securityLevel").flatMap { Int(exactly: $0) },
+                                               reported: goal.number("securityLevelReached")) {
+            out += " <span class=\"value\">\(HTMLText.escape(level))</span>"
+            if let mean { out += "<br><span class=\"detail\">\(HTMLText.escape(ProtectionLevel.residual(mean)))</span>" }
+        } else if let value = goal.object("value"), let mean = value.number("mean") {
             let unit = value.string("unit"), dimension = value.string("dimension")
-            out += " " + HTMLText.escape(NumberText.value(mean, unit: unit, dimension: dimension))
+            out += " <span class=\"value\">\(HTMLText.escape(NumberText.value(mean, unit: unit, dimension: dimension)))</span>"
             if let low = value.number("lower"), let high = value.number("upper") {
                 let (lower, upper) = NumberText.feasibleInterval(low, high, isRatio: dimension == "ratio")
                 out += "<br><span class=\"ci\">[\(HTMLText.escape(NumberText.value(lower, unit: unit, dimension: dimension))), "
