@@ -34,6 +34,8 @@ enum PageStyle {
       background: #d62728; color: #fff; }
     .v-at-risk { background: #e8a317; color: #222; }
     .v-not-evaluated, .v-not-applicable { background: #bdbdbd; color: #222; }
+    .v-inconclusive { background: #f0b400; color: #222; }
+    ul.errors { color: #b3261e; font-weight: 600; }
     .breaks { color: #b71c1c; }
     .ci { color: #666; font-size: 12px; white-space: nowrap; }
     .value { white-space: nowrap; }

@@ -24,7 +24,7 @@ struct DeviceFiguresSection {
         let rows = deviceOrder.map { id -> DotPlot.Row in
             let marks = scenarios.enumerated().map { index, scenario -> DotPlot.Mark? in
                 let estimate = scenario.array("devices").first { $0.string("id") == id }?.object("deliveryRatio")
-                guard let mean = estimate?.ratio("mean") else { return nil }
+                guard let mean = estimate?.ratio("estimate") ?? estimate?.ratio("mean") else { return nil }
                 var interval: ClosedRange<Double>?
                 var intervalText = ""
                 if let lower = estimate?.number("lower"), let upper = estimate?.number("upper"), lower <= upper {
