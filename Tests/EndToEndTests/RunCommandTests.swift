@@ -34,7 +34,7 @@ import TwinUnits
         #expect(scenarios.allSatisfy { $0["eventsAfterHorizon"] == 0 })
         #expect(scenarios[0]["goals"]?.arrayValue?.map { $0["id"]?.stringValue }
                 == ["ecg-delivery", "ecg-latency", "pump-lifetime", "protect-vitals"])
-        let verdicts = Set(["met", "not-met", "not-evaluated"])
+        let verdicts = Set(["met", "not-met", "inconclusive", "not-evaluated"])
         for scenario in scenarios {
             #expect(scenario["devices"]?.arrayValue?.count == 12)
             for goal in scenario["goals"]?.arrayValue ?? [] {
@@ -42,10 +42,13 @@ import TwinUnits
                 #expect(goal["samples"]?.arrayValue?.count == 2, "one sample per replication")
             }
         }
-        // protect-vitals depends only on the configured levels: every device is at level 2.
+        // protect-vitals is judged only where one of its threats attacks; this twin's only
+        // scenario for it is the baseline, so the run says so at the top (an error).
         let protect = scenarios[0]["goals"]?.arrayValue?.first { $0["id"] == "protect-vitals" }
-        #expect(protect?["verdict"] == "met")
-        #expect(protect?["value"]?["mean"] == 0)
+        #expect(protect?["verdict"] == "not-evaluated")
+        #expect(protect?["note"]?.stringValue?.contains("`eavesdropping` or `spoofing` or `replay` attack") == true)
+        let errors = json["errors"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(errors.contains { $0.hasPrefix("goal `protect-vitals` was evaluated in no scenario") })
         let summary = try #require(json["summary"]?["goals"]?.arrayValue)
         #expect(summary.count == 6)
         #expect(result.stderr.isEmpty, "no progress line without a terminal: \(result.stderr)")
@@ -68,7 +71,7 @@ import TwinUnits
         #expect(result.stdout.hasPrefix("twin icu-demo"))
         #expect(result.stdout.contains("run: horizon 10 s, warm-up 1 s, 3 replications, seed 1"))
         for heading in ["scenario baseline (baseline)", "scenario phone-fails (gateway-failure)", "95 % CI",
-                        "latency p50", "avg current", "summary: "] {
+                        "latency p50", "avg current", "verdicts: ", "overall"] {
             #expect(result.stdout.contains(heading), "missing `\(heading)`")
         }
         // The jammer starts at 15 s, after the overridden 10 s horizon.

@@ -145,7 +145,7 @@ import TwinUnits
         // scheduled, ≈ 8.9 µA CSMA/CA over 60 s).
         let configured = try runTwin(RunPlan(config: config))
         let current = { (report: RunReport) in
-            report.scenarios.first?.devices.first { $0.id == "temp" }?.averageCurrent?.mean ?? .nan
+            report.scenarios.first?.devices.first { $0.id == "temp" }?.averageCurrent?.point ?? .nan
         }
         #expect(current(report) < current(configured))
     }

@@ -135,7 +135,7 @@ struct OtherGoalCheck {
         guard let configured else { return within }
         switch verdict {
         case .met: return within || variant <= configured * (1 + 1e-9) + 1e-15
-        case .notMet: return within && variant < configured * (1 - 1e-9)
+        case .notMet, .inconclusive: return within && variant < configured * (1 - 1e-9)
         case .notEvaluated: return within
         }
     }

@@ -43,7 +43,7 @@ struct AnalyticGoals: Sendable {
             let results = report.scenarios.compactMap { scenario in
                 scenario.goals.first { $0.goalID == goal.id && $0.value != nil }.map { (scenario.kind, $0) }
             }
-            guard let measured = (results.first { $0.0 == "baseline" } ?? results.first)?.1.value?.mean,
+            guard let measured = (results.first { $0.0 == "baseline" } ?? results.first)?.1.value?.point,
                   measured.isFinite else { continue }
             let analytic = rawValue(goal, baseline)
             switch GoalKPI(rawValue: goal.kpi) {

@@ -28,10 +28,10 @@ public struct MeasuredGoal: Sendable, Hashable {
     /// The measurement as a score (same slack rules as the analytic one).
     func score(for goal: GoalConfig) -> GoalScore {
         if goal.kpi == GoalKPI.securityProtect.rawValue {
-            return GoalScore(goal: goal.id, value: value?.mean, verdict: verdict, slack: verdict == .met ? 0 : -1)
+            return GoalScore(goal: goal.id, value: value?.point, verdict: verdict, slack: verdict == .met ? 0 : -1)
         }
-        guard let mean = value?.mean, let threshold = GoalEvaluation.effectiveThreshold(of: goal), verdict != .notEvaluated else {
-            return GoalScore(goal: goal.id, value: value?.mean, verdict: verdict, slack: GoalScore.worstSlack)
+        guard let mean = value?.point, let threshold = GoalEvaluation.effectiveThreshold(of: goal), verdict != .notEvaluated else {
+            return GoalScore(goal: goal.id, value: value?.point, verdict: verdict, slack: GoalScore.worstSlack)
         }
         return GoalScore(goal: goal.id, value: mean, verdict: verdict, slack: GoalScore.slack(mean, threshold))
     }

@@ -193,7 +193,7 @@ private func verdictRows(_ goals: [GoalConfig], baseline: [MeasuredGoal], recomm
     zip(goals, zip(baseline, recommended)).map { goal, pair in
         var result = GoalResult(goalID: goal.id, kpi: goal.kpi, priority: goal.priority,
                                 threshold: GoalEvaluation.effectiveThreshold(of: goal), samples: [], value: nil,
-                                verdict: .notEvaluated, boundInsideInterval: false, limitingDevice: nil, note: nil)
+                                verdict: .notEvaluated, limitingDevice: nil, note: nil)
         result.within = goal.within
         result.securityLevel = goal.securityLevel
         return VerdictRow(goal: goal.id, kpi: goal.kpi, priority: goal.priority, target: result.targetText,

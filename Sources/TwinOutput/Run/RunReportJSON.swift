@@ -10,7 +10,9 @@ import TwinUnits
 /// it depends on the KPI.
 extension RunReport {
     public static let formatName = "twinc-run"
-    public static let formatVersion = 1
+    /// 2: three verdicts (`inconclusive`), estimates with their interval's method and
+    /// ends cut to the KPI's range (`estimate`, `lower`, `upper`, `method`).
+    public static let formatVersion = 2
 
     public func jsonValue() -> JSONValue {
         .object([
@@ -29,16 +31,20 @@ extension RunReport {
             "summary": .object([
                 "met": .int(summary.filter { $0.verdict == .met }.count),
                 "notMet": .int(summary.filter { $0.verdict == .notMet }.count),
+                "inconclusive": .int(summary.filter { $0.verdict == .inconclusive }.count),
                 "notEvaluated": .int(summary.filter { $0.verdict == .notEvaluated }.count),
                 "goals": .array(summary.map { goal in
                     .object([
                         "id": .string(goal.goalID), "kpi": .string(goal.kpi), "priority": .string(goal.priority),
                         "verdict": .string(goal.verdict.rawValue),
                         "failedIn": .array(goal.failedIn.map(JSONValue.string)),
+                        "inconclusiveIn": .array(goal.inconclusiveIn.map(JSONValue.string)),
                         "evaluatedIn": .array(goal.evaluatedIn.map(JSONValue.string)),
+                        "notEvaluatedReason": goal.notEvaluatedReason.map(JSONValue.string),
                     ])
                 }),
             ]),
+            "errors": .array(errors.map(JSONValue.string)),
         ])
     }
 
@@ -73,7 +79,6 @@ extension GoalResult {
             "value": value?.jsonValue(),
             "samples": .array(samples.map { $0.map(JSONValue.number) ?? .null }),
             "verdict": .string(verdict.rawValue),
-            "boundInsideInterval": .bool(boundInsideInterval),
             "limitingDevice": limitingDevice.map(JSONValue.string),
             "note": note.map(JSONValue.string),
         ])
@@ -83,8 +88,8 @@ extension GoalResult {
 extension Estimate {
     func jsonValue() -> JSONValue {
         .object([
-            "mean": .number(mean), "halfWidth": halfWidth.map(JSONValue.number),
-            "lower": lower.map(JSONValue.number), "upper": upper.map(JSONValue.number),
+            "estimate": .number(point), "lower": lower.map(JSONValue.number), "upper": upper.map(JSONValue.number),
+            "method": .string(method.rawValue),
             "replications": .int(replications), "unit": .string(dimension.canonicalUnit),
             "dimension": .string(dimension.rawValue),
         ])
