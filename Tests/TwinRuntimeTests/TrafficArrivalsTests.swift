@@ -8,9 +8,9 @@ import TwinTestSupport
 @Suite struct TrafficArrivalsTests {
     private func arrivals(interval: SimTime? = .milliseconds(200), alarmMean: SimTime? = nil,
                           lead: SimTime = .zero, seed: UInt64 = 5) -> TrafficArrivals {
-        TrafficArrivals(sampleInterval: interval, samplePayload: 64, alarmMeanInterval: alarmMean, alarmPayload: 16,
-                        aggregationLead: lead, sampleStream: Xoshiro256(seed: seed),
-                        alarmStream: Xoshiro256(seed: seed + 1))
+        TrafficArrivals(profile: TrafficProfile(sampleInterval: interval, samplePayload: 64, aggregationLead: lead,
+                                                alarmMeanInterval: alarmMean, alarmPayload: 16),
+                        sampleStream: Xoshiro256(seed: seed), alarmStream: Xoshiro256(seed: seed + 1))
     }
 
     @Test func samplesArePeriodicFromAPhaseWithinOneInterval() {

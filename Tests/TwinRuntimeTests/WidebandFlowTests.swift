@@ -79,8 +79,9 @@ private typealias F = SimulationFixture
         #expect(recovery.records[0][0].count == 1)
     }
 
-    /// One 100 ms batch of a WLAN device on a perfect link: every arrival before the
-    /// batch time is served, and the batch reports its air time to the gateway.
+    /// One 100 ms batch of a WLAN device on a perfect link (−50 dBm, 32 dB above its
+    /// sensitivity, no interference): every arrival before the batch time is served, and
+    /// the batch reports its air time to the gateway.
     @Test func aBatchServesTheArrivalsBeforeItsTimeAndReportsItsAirTime() throws {
         let config = F.config(devices: [F.device("glasses", radio: F.wlanRadio(), access: "wideband", payload: 2000,
                                                  interval: .milliseconds(10))])
@@ -94,7 +95,7 @@ private typealias F = SimulationFixture
         let twice = flow.startBatch(0, until: .milliseconds(100))
         #expect(started && !twice, "already processed")
         let result = flow.serve(0, until: .milliseconds(100), running: true, gateway: 0,
-                                route: ComponentFixture.gateway(of: config), posture: .standing, interference: 0,
+                                route: ComponentFixture.gateway(of: config), level: -50, interference: 0,
                                 node: &node, parameters: fixture.parameters, recovery: &recovery)
         let samples = Int(((SimTime.milliseconds(100) - first - SimTime(nanoseconds: 1)) / .milliseconds(10)) + 1)
         let frames = 2 * samples  // 2000 octets: two frames of at most 1500

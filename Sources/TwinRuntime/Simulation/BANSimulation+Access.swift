@@ -23,10 +23,12 @@ extension BANSimulation {
         guard csma.backoffExpires(device, live: live, media: &media) else { return }
         let now = scheduler.now
         if checkBattery(device, at: now) { return }
-        let gateway = parameters[device].gateways[devices[device].serving]
-        let sent = csma.transmit(device, node: &devices[device], parameters: parameters[device],
-                                 posture: channel.posture, external: channel.constantPower(at: gateway),
-                                 busy: &gateways[gateway].busy, media: &media, scheduler: &scheduler)
+        let slot = devices[device].serving
+        let gateway = parameters[device].gateways[slot]
+        let level = receivedLevel(device, slot: slot, at: now)
+        let sent = csma.transmit(device, level: level, node: &devices[device], parameters: parameters[device],
+                                 external: channel.constantPower(at: gateway), busy: &gateways[gateway].busy,
+                                 media: &media, scheduler: &scheduler)
         if sent { overhear(device, at: now) }
     }
 
@@ -76,7 +78,7 @@ extension BANSimulation {
         var burst = scheduled.takeBurst(from: &devices[device].queue, schedule: schedule, slot: slot,
                                         frame: parameters.frame)
         schedule.chargeAllocation(frames: burst.count, wakeUp: parameters.wakeUpTime, energy: &devices[device].energy)
-        let level = devices[device].fading.level(slot: slot, parameters: parameters, posture: channel.posture, at: now)
+        let level = receivedLevel(device, slot: slot, at: now)
         let power = devices[device].caches.receivedPower(level: level)
         let external = channel.constantPower(at: gateway)
         var decoded = scheduled.decodedFlags(count: burst.count)
@@ -123,7 +125,7 @@ extension BANSimulation {
             devices[device].energy.listen(empty + ifs)
             return
         }
-        let level = devices[device].fading.level(slot: slot, parameters: parameters, posture: channel.posture, at: now)
+        let level = receivedLevel(device, slot: slot, at: now)
         let external = channel.constantPower(at: gateway)
         let firstPacket = now + empty + ifs
         var time = firstPacket
@@ -160,8 +162,9 @@ extension BANSimulation {
         if running, checkBattery(device, at: time) { return }
         let slot = devices[device].serving
         let gateway = running && slot >= 0 ? parameters[device].gateways[slot] : -1
+        let level = gateway >= 0 ? receivedLevel(device, slot: slot, at: time) : 0
         let result = wideband.serve(device, until: time, running: running, gateway: gateway,
-                                    route: gateway >= 0 ? gateways[gateway] : nil, posture: channel.posture,
+                                    route: gateway >= 0 ? gateways[gateway] : nil, level: level,
                                     interference: gateway >= 0 ? channel.meanPower(at: gateway) : 0,
                                     node: &devices[device], parameters: parameters[device], recovery: &recovery)
         guard result.sent > 0 else { return }

@@ -14,6 +14,14 @@ import TwinModels
 /// settled (delivered, lost on the uplink, or pending): a retransmission after a lost
 /// ACK is a duplicate and counts for nothing more.
 extension BANSimulation {
+    /// The level (dBm) at which a frame `device` sends now reaches its gateway in
+    /// `slot`: every access method asks here, so a channel model that fades links
+    /// together (issue 11: temporal fading correlated by posture) changes this function,
+    /// `DeviceLinkFading` and `ChannelState` only.
+    mutating func receivedLevel(_ device: Int, slot: Int, at time: SimTime) -> Double {
+        devices[device].fading.level(slot: slot, parameters: parameters[device], posture: channel.posture, at: time)
+    }
+
     /// One data frame of a scheduled burst or a BLE event: sent at `start` for `airtime`
     /// at `level` dBm (`power` mW) to the gateway in `slot` with `external` mW of
     /// constant jammers there, and decided at once. True when the gateway decoded it.

@@ -27,24 +27,19 @@ extension BANSimulation {
 
     // MARK: CSMA/CA: arrivals as events
 
-    mutating func sampleArrives(_ device: Int, scheduler: inout Scheduler<Event>) {
+    /// A periodic packet (or, with `isAlarm`, an alarm) of a CSMA/CA device arrives now:
+    /// the next one is scheduled and this one queued.
+    mutating func arrivalEvent(_ device: Int, isAlarm: Bool, scheduler: inout Scheduler<Event>) {
         guard !devices[device].life.dead else { return }
-        devices[device].traffic.advanceSample()
-        let next = devices[device].traffic.nextSample
-        if next < .max { scheduler.schedule(.sample(device: Int32(device)), at: next) }
-        let arrival = TrafficArrivals.Arrival(time: scheduler.now, isAlarm: false,
-                                              bytes: devices[device].traffic.samplePayload)
-        arrivalNow(device, arrival, scheduler: &scheduler)
-    }
-
-    mutating func alarmArrives(_ device: Int, scheduler: inout Scheduler<Event>) {
-        guard !devices[device].life.dead else { return }
-        devices[device].traffic.advanceAlarm()
-        let next = devices[device].traffic.nextAlarm
-        if next < .max { scheduler.schedule(.alarm(device: Int32(device)), at: next) }
-        let arrival = TrafficArrivals.Arrival(time: scheduler.now, isAlarm: true,
-                                              bytes: devices[device].traffic.alarmPayload)
-        arrivalNow(device, arrival, scheduler: &scheduler)
+        if isAlarm { devices[device].traffic.advanceAlarm() } else { devices[device].traffic.advanceSample() }
+        let next = isAlarm ? devices[device].traffic.nextAlarm : devices[device].traffic.nextSample
+        if next < .max {
+            scheduler.schedule(isAlarm ? .alarm(device: Int32(device)) : .sample(device: Int32(device)), at: next)
+        }
+        let profile = parameters[device].traffic
+        let bytes = isAlarm ? profile.alarmPayload : profile.samplePayload
+        arrivalNow(device, TrafficArrivals.Arrival(time: scheduler.now, isAlarm: isAlarm, bytes: bytes),
+                   scheduler: &scheduler)
     }
 
     /// A running device (battery checked) queues the arrival; an idle MAC starts service.

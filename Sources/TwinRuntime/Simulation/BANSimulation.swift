@@ -159,8 +159,8 @@ struct BANSimulation: SimulationModel {
 
     mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
         switch event {
-        case .sample(let device): sampleArrives(Int(device), scheduler: &scheduler)
-        case .alarm(let device): alarmArrives(Int(device), scheduler: &scheduler)
+        case .sample(let device): arrivalEvent(Int(device), isAlarm: false, scheduler: &scheduler)
+        case .alarm(let device): arrivalEvent(Int(device), isAlarm: true, scheduler: &scheduler)
         case .backoffDone(let device, let epoch): backoffDone(Int(device), epoch: epoch, scheduler: &scheduler)
         case .exchangeEnd(let device, let epoch): exchangeEnd(Int(device), epoch: epoch, scheduler: &scheduler)
         case .allocation(let device, let epoch): allocation(Int(device), epoch: epoch, scheduler: &scheduler)

@@ -16,11 +16,12 @@ import TwinModels
 /// Events per frame: the backoff expiry and the end of the exchange; freezing and
 /// resuming other devices' counters re-arms their timers without extra events.
 ///
-/// - Reads: the device's `DeviceParameters` (frame, links, media, wake-up, retries), its
-///   serving gateway and access epoch, the posture and the jammers' power at the gateway.
-/// - Changes: `stations`; the device's queue, energy, link fading draws, reception
-///   cache, transmission/drop/window counters; the media's frames, contenders and
-///   `busyUntil`; the serving gateway's busy time.
+/// - Reads: the device's `DeviceParameters` (frame, media, wake-up, retries), its serving
+///   gateway and access epoch, the frame's received level and the jammers' power at the
+///   gateway.
+/// - Changes: `stations`; the device's queue, energy, reception cache,
+///   transmission/drop/window counters; the media's frames, contenders and `busyUntil`;
+///   the serving gateway's busy time.
 /// - Schedules: `.backoffDone` (cancellable), `.exchangeEnd`.
 /// The coordinator checks the battery before `transmit` and decides the frame between
 /// `endExchange` and `concludeExchange` (`BANSimulation.frameArrives`).
@@ -38,7 +39,7 @@ struct CSMAAccess: Sendable {
 
     func isIdle(_ device: Int) -> Bool { stations[device].isIdle }
 
-    /// The packet in service (queued elsewhere, it still counts in the device's backlog).
+    /// The packet in service: out of the queue, it still counts in the device's backlog.
     func packetInService(_ device: Int) -> Packet? { stations[device].current }
 
     // MARK: Service and backoff
@@ -136,10 +137,11 @@ struct CSMAAccess: Sendable {
     }
 
     /// The counter reached zero (the battery is checked): the frame goes on the air to
-    /// the serving gateway, the medium is busy until the ACK slot ends.
+    /// the serving gateway, where it arrives at `level` dBm; the medium is busy until
+    /// the ACK slot ends.
     /// false when there was nothing to send after all.
     @discardableResult
-    mutating func transmit(_ device: Int, node: inout DeviceState, parameters: DeviceParameters, posture: Posture,
+    mutating func transmit(_ device: Int, level: Double, node: inout DeviceState, parameters: DeviceParameters,
                            external: Double, busy: inout BusyTime, media: inout [SharedMedium],
                            scheduler: inout Scheduler<Event>) -> Bool {
         guard var packet = stations[device].current else { return false }
@@ -151,7 +153,6 @@ struct CSMAAccess: Sendable {
         let airtime = parameters.frame.airtime(payload: Int(packet.payload))
         node.energy.transmit(airtime)
         node.outcome.recordTransmission(of: packet)
-        let level = node.fading.level(slot: slot, parameters: parameters, posture: posture, at: now)
         let dataEnd = now + airtime
         let exchangeEnd = dataEnd + MACTiming.sifs + parameters.frame.acknowledgementAirtime
         let power = node.caches.receivedPower(level: level)

@@ -44,16 +44,7 @@ struct DeviceParameters: Sendable {
     let frame: FrameFormat
     let receiver: PhyReceiver
     let security: SecurityLevel
-    // Traffic
-    /// Interval between periodic packets (k sampling intervals for k samples per packet).
-    let sampleInterval: SimTime?
-    /// Octets of one periodic packet (k samples' payload).
-    let samplePayload: Int
-    /// How long before its packet the first sample of an aggregated packet was taken,
-    /// `(k − 1)` sampling intervals (zero without aggregation): latency counts from it.
-    let aggregationLead: SimTime
-    let alarmMeanInterval: SimTime?
-    let alarmPayload: Int
+    let traffic: TrafficProfile
     let latencyBudget: SimTime
     // MAC
     let priority: UserPriority
@@ -130,9 +121,10 @@ extension DeviceParameters {
             transmitLevel: device.radio.txPower.dBm, transmitCurrent: txCurrent, frame: frame,
             receiver: PhyReceiver(radio: device.radio),
             security: SecurityLevel(rawValue: device.securityLevel) ?? .unsecured,
-            sampleInterval: interval, samplePayload: Swift.max(payload, 0) * perPacket, aggregationLead: lead,
-            alarmMeanInterval: alarmRate > 0 ? SimTime(.seconds(1 / alarmRate)) : nil,
-            alarmPayload: Swift.max(1, alarmPayload),
+            traffic: TrafficProfile(sampleInterval: interval, samplePayload: Swift.max(payload, 0) * perPacket,
+                                    aggregationLead: lead,
+                                    alarmMeanInterval: alarmRate > 0 ? SimTime(.seconds(1 / alarmRate)) : nil,
+                                    alarmPayload: Swift.max(1, alarmPayload)),
             latencyBudget: SimTime(device.traffic.latencyBudget),
             priority: priority, maxRetries: device.mac.maxRetries,
             backoffSlot: backoffSlot(technology: device.radio.technology),

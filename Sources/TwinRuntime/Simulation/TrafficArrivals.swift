@@ -30,51 +30,35 @@ struct TrafficArrivals: Sendable {
         var bytes: Int
     }
 
-    /// Interval between periodic packets (k sampling intervals for k samples per packet);
-    /// nil without periodic traffic.
-    let sampleInterval: SimTime?
-    /// Octets of one periodic packet (k samples' payload) and of one alarm.
-    let samplePayload: Int
-    let alarmPayload: Int
-    let alarmMeanInterval: SimTime?
-    /// How long before its packet the first sample of an aggregated packet was taken.
-    let aggregationLead: SimTime
+    let profile: TrafficProfile
     /// The next periodic packet and the next alarm (`.max`: none).
     private(set) var nextSample: SimTime = .max
     private(set) var nextAlarm: SimTime = .max
     private var sampleStream: Xoshiro256
     private var alarmStream: Xoshiro256
 
-    init(sampleInterval: SimTime?, samplePayload: Int, alarmMeanInterval: SimTime?, alarmPayload: Int,
-         aggregationLead: SimTime, sampleStream: Xoshiro256, alarmStream: Xoshiro256) {
-        self.sampleInterval = sampleInterval
-        self.samplePayload = samplePayload
-        self.alarmMeanInterval = alarmMeanInterval
-        self.alarmPayload = alarmPayload
-        self.aggregationLead = aggregationLead
+    init(profile: TrafficProfile, sampleStream: Xoshiro256, alarmStream: Xoshiro256) {
+        self.profile = profile
         self.sampleStream = sampleStream
         self.alarmStream = alarmStream
     }
 
     /// The arrivals of `parameters`' device on its `traffic` and `alarms` streams.
     init(parameters: DeviceParameters, streams: RandomStreams) {
-        self.init(sampleInterval: parameters.sampleInterval, samplePayload: parameters.samplePayload,
-                  alarmMeanInterval: parameters.alarmMeanInterval, alarmPayload: parameters.alarmPayload,
-                  aggregationLead: parameters.aggregationLead,
-                  sampleStream: streams.generator(parameters.id, "traffic"),
+        self.init(profile: parameters.traffic, sampleStream: streams.generator(parameters.id, "traffic"),
                   alarmStream: streams.generator(parameters.id, "alarms"))
     }
 
     /// Draws the first packet time (the phase lies within one sampling interval; the
     /// packet waits for its k-th sample) and the first alarm time.
     mutating func start() {
-        if let interval = sampleInterval {
-            let lead = aggregationLead
+        if let interval = profile.sampleInterval {
+            let lead = profile.aggregationLead
             nextSample = SimTime(nanoseconds: Int64(sampleStream.uniform() * Double((interval - lead).nanoseconds))) + lead
         } else {
             nextSample = .max
         }
-        if let mean = alarmMeanInterval {
+        if let mean = profile.alarmMeanInterval {
             nextAlarm = alarmStream.exponential(mean: mean)
         } else {
             nextAlarm = .max
@@ -83,14 +67,14 @@ struct TrafficArrivals: Sendable {
 
     /// Moves past the current periodic packet (`.max` once the next would overflow).
     mutating func advanceSample() {
-        let interval = sampleInterval ?? .max
+        let interval = profile.sampleInterval ?? .max
         let next = nextSample
         nextSample = next < .max - interval ? next + interval : .max
     }
 
     /// Moves past the current alarm: one exponential gap on the alarm stream.
     mutating func advanceAlarm() {
-        guard let mean = alarmMeanInterval else {
+        guard let mean = profile.alarmMeanInterval else {
             nextAlarm = .max
             return
         }
@@ -105,7 +89,7 @@ struct TrafficArrivals: Sendable {
     /// When the first sample of a packet created at `time` was taken: `aggregationLead`
     /// earlier for periodic packets, `time` itself for alarms.
     func firstSample(packetAt time: SimTime, isAlarm: Bool) -> SimTime {
-        isAlarm ? time : time - aggregationLead
+        isAlarm ? time : time - profile.aggregationLead
     }
 
     /// The next arrival if it is due at or before `time` (and not `.max`), advanced
@@ -129,6 +113,22 @@ struct TrafficArrivals: Sendable {
 
     private mutating func take(_ time: SimTime, isAlarm: Bool) -> Arrival {
         if isAlarm { advanceAlarm() } else { advanceSample() }
-        return Arrival(time: time, isAlarm: isAlarm, bytes: isAlarm ? alarmPayload : samplePayload)
+        return Arrival(time: time, isAlarm: isAlarm, bytes: isAlarm ? profile.alarmPayload : profile.samplePayload)
     }
+}
+
+/// A device's traffic as its arrival process uses it, resolved from twin.json once
+/// (`DeviceParameters.make`): sizes in octets, times in simulation ticks.
+struct TrafficProfile: Sendable, Equatable {
+    /// Interval between periodic packets (k sampling intervals for k samples per packet);
+    /// nil without periodic traffic.
+    let sampleInterval: SimTime?
+    /// Octets of one periodic packet (k samples' payload).
+    let samplePayload: Int
+    /// How long before its packet the first sample of an aggregated packet was taken,
+    /// `(k − 1)` sampling intervals (zero without aggregation): latency counts from it.
+    let aggregationLead: SimTime
+    /// Mean time between alarms (nil: none) and the octets of one.
+    let alarmMeanInterval: SimTime?
+    let alarmPayload: Int
 }

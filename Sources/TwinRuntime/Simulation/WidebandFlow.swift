@@ -1,5 +1,4 @@
 import TwinEngine
-import TwinModels
 
 /// Wideband wearables (WLAN, mmWave, sub-THz: AR/VR glasses) at flow level.
 ///
@@ -13,9 +12,9 @@ import TwinModels
 /// The radio sleeps between frames.
 ///
 /// - Reads: the device's parameters, running state, serving gateway and its uplink, the
-///   posture and the mean jammer power at the gateway.
-/// - Changes: `servers`; the device's arrivals, link fading draws, reception cache and
-///   streams, outcome counters and histograms, window and energy; the recovery tracker.
+///   link's level and the mean jammer power at the gateway.
+/// - Changes: `servers`; the device's arrivals, reception cache and streams, outcome
+///   counters and histograms, window and energy; the recovery tracker.
 /// - Schedules: nothing itself (the coordinator re-arms `.widebandBatch`).
 /// What the batch did at the gateway (busy time, receptions, the detector's strong
 /// frames) comes back as `BatchResult` for the coordinator to apply.
@@ -60,21 +59,19 @@ struct WidebandFlow: Sendable {
 
     /// Generates and serves the device's arrivals before `time` (battery already
     /// checked). `gateway` is the serving gateway's index (−1: none, or the device is
-    /// not `running`) and `route` its state; `interference` the mean jammer power there.
+    /// not `running`), `route` its state and `level` the link's level there now (dBm,
+    /// taken for the whole batch); `interference` the mean jammer power there.
     mutating func serve(_ device: Int, until time: SimTime, running: Bool, gateway: Int, route: GatewayState?,
-                        posture: Posture, interference: Double, node: inout DeviceState,
+                        level: Double, interference: Double, node: inout DeviceState,
                         parameters: DeviceParameters, recovery: inout RecoveryTracker) -> BatchResult {
-        let slot = node.serving
         var path = FlowPath(gateway: gateway, up: route?.up ?? false, probability: 0,
                             availability: route?.availability ?? 0,
                             jitter: route.map { Double($0.jitter.nanoseconds) } ?? 0,
                             budget: parameters.latencyBudget.nanoseconds, horizon: horizon.nanoseconds,
                             backlogLimit: Int64(backlogLimit),
                             maximumAttempts: parameters.maxRetries + 1, warmup: warmup.nanoseconds,
-                            aggregationLead: parameters.aggregationLead.nanoseconds)
-        var level = 0.0
+                            aggregationLead: parameters.traffic.aggregationLead.nanoseconds)
         if gateway >= 0 {
-            level = node.fading.level(slot: slot, parameters: parameters, posture: posture, at: time)
             if path.up {
                 path.probability = node.caches.successProbability(
                     receiver: parameters.receiver, level: level, interference: interference,
@@ -83,9 +80,9 @@ struct WidebandFlow: Sendable {
             node.window.levelMeasured(level)
             if warmup <= time { node.outcome.rssi.add(level) }
         }
-        let sampleShape = running ? FlowShape(bytes: parameters.samplePayload, frame: parameters.frame, gateway: route)
+        let sampleShape = running ? FlowShape(bytes: parameters.traffic.samplePayload, frame: parameters.frame, gateway: route)
             : FlowShape()
-        let alarmShape = running ? FlowShape(bytes: parameters.alarmPayload, frame: parameters.frame, gateway: route)
+        let alarmShape = running ? FlowShape(bytes: parameters.traffic.alarmPayload, frame: parameters.frame, gateway: route)
             : FlowShape()
         var batch = FlowBatch(latency: LatencyHistogram(), accessDelay: LatencyHistogram(),
                               reception: node.receptionStream, uplink: node.uplinkStream,
