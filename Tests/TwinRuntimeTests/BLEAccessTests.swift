@@ -85,17 +85,17 @@ import TwinUnits
         let timing = ble.links[0]
         #expect(timing.interval == .milliseconds(50) && timing.phase < .milliseconds(50))
         var scheduler = Scheduler<BANSimulation.Event>()
-        ble.ensureEvent(0, node: node, scheduler: &scheduler)
-        ble.ensureEvent(0, node: node, scheduler: &scheduler)  // one pending event at a time
+        ble.ensureEvent(0, status: node.status, scheduler: &scheduler)
+        ble.ensureEvent(0, status: node.status, scheduler: &scheduler)  // one pending event at a time
         #expect(scheduler.pendingCount == 1)
         var recorder = EventRecorder()
         scheduler.run(&recorder, until: .seconds(1))
         let fired = try #require(recorder.fired.first)
         #expect(fired.time == timing.nextAnchor(atOrAfter: node.traffic.nextArrival))
         // A stale epoch is ignored; the current one clears the pending flag.
-        let stale = ble.eventStarts(0, epoch: node.life.accessEpoch + 1, node: node)
+        let stale = ble.eventStarts(0, epoch: node.life.accessEpoch + 1, status: node.status)
         #expect(!stale && ble.links[0].eventPending)
-        let current = ble.eventStarts(0, epoch: node.life.accessEpoch, node: node)
+        let current = ble.eventStarts(0, epoch: node.life.accessEpoch, status: node.status)
         #expect(current)
         #expect(!ble.links[0].eventPending)
     }
@@ -105,13 +105,15 @@ import TwinUnits
                                               connectionInterval: .milliseconds(10))
         let fixture = try ComponentFixture.node(device)
         var node = fixture.node
+        let radio = BLEAccess.Radio(wakeUp: fixture.parameters.wakeUpTime,
+                                    emptyPacket: fixture.parameters.frame.acknowledgementAirtime)
         var ble = BLEAccess(links: [ConnectionTiming(interval: .milliseconds(10), phase: .zero,
-                                                     accountedUntil: SimTime(nanoseconds: -1))])
-        ble.accountIdleEvents(0, until: .milliseconds(100), node: &node, parameters: fixture.parameters)
+                                                     accountedUntil: SimTime(nanoseconds: -1))], radios: [radio])
+        ble.accountIdleEvents(0, until: .milliseconds(100), node: &node)
         #expect(node.energy.stateTimes(at: .zero).wakeUp == fixture.parameters.wakeUpTime * 10)
         #expect(ble.links[0].accountedUntil == .milliseconds(100) - oneNanosecond)
         node.serving = -1
-        ble.accountIdleEvents(0, until: .milliseconds(200), node: &node, parameters: fixture.parameters)
+        ble.accountIdleEvents(0, until: .milliseconds(200), node: &node)
         #expect(node.energy.stateTimes(at: .zero).wakeUp == fixture.parameters.wakeUpTime * 10, "disconnected: none")
         #expect(ble.links[0].accountedUntil == .milliseconds(200))
     }

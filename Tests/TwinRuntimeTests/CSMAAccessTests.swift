@@ -88,11 +88,11 @@ import TwinTestSupport
         let (parameters, _) = try ComponentFixture.node(SimulationFixture.device("a"))
         let (sender, senderCounter) = station(minimum: 3)
         let (waiting, waitingCounter) = station(minimum: 3, after: 100)
-        var csma = CSMAAccess(stations: [sender, waiting])
+        var csma = CSMAAccess(stations: [sender, waiting], profiles: [.init(parameters), .init(parameters)])
         var media = [SharedMedium(gateway: 0, kind: .narrowband)]
         var scheduler = Scheduler<BANSimulation.Event>()
         for device in 0..<2 {
-            csma.beginBackoff(device, from: .zero, serving: 0, epoch: 0, parameters: parameters, media: &media,
+            csma.beginBackoff(device, from: .zero, serving: 0, epoch: 0, media: &media,
                               scheduler: &scheduler)
         }
         #expect(media[0].contenders == [0, 1])
@@ -113,12 +113,12 @@ import TwinTestSupport
     @Test func aBackoffStartsWhenTheChannelIsIdleAndAbandoningItLeavesTheMedium() throws {
         let (parameters, _) = try ComponentFixture.node(SimulationFixture.device("a"))
         let (station, counter) = station()
-        var csma = CSMAAccess(stations: [station])
+        var csma = CSMAAccess(stations: [station], profiles: [.init(parameters)])
         var media = [SharedMedium(gateway: 0, kind: .narrowband)]
         media[0].busyUntil = slots(7)
         var scheduler = Scheduler<BANSimulation.Event>()
-        csma.beginBackoff(0, from: slots(1), serving: 0, epoch: 4, parameters: parameters, media: &media,
-                          scheduler: &scheduler)
+        csma.beginBackoff(0, from: slots(1), serving: 0, epoch: 4, media: &media,
+                              scheduler: &scheduler)
         #expect(csma.stations[0].resume == slots(7))
         csma.abandonBackoff(0, media: &media, scheduler: &scheduler)
         #expect(media[0].contenders.isEmpty && csma.stations[0].medium == -1)
@@ -126,8 +126,8 @@ import TwinTestSupport
         scheduler.run(&recorder, until: .seconds(1))
         #expect(recorder.fired.isEmpty, "the abandoned timer was cancelled")
         // Disconnected devices do not contend.
-        csma.beginBackoff(0, from: .zero, serving: -1, epoch: 4, parameters: parameters, media: &media,
-                          scheduler: &scheduler)
+        csma.beginBackoff(0, from: .zero, serving: -1, epoch: 4, media: &media,
+                              scheduler: &scheduler)
         #expect(media[0].contenders.isEmpty && counter >= 1)
     }
 
@@ -140,7 +140,7 @@ import TwinTestSupport
         var csma = CSMAAccess(parameters: [parameters], streams: RandomStreams(seed: 1))
         var media = [SharedMedium(gateway: 0, kind: .narrowband)]
         var scheduler = Scheduler<BANSimulation.Event>()
-        csma.startService(0, node: &node, parameters: parameters, media: &media, scheduler: &scheduler)
+        csma.startService(0, node: &node, media: &media, scheduler: &scheduler)
         let wake = parameters.wakeUpTime
         #expect(csma.stations[0].current != nil && node.queue.isEmpty)
         #expect(csma.stations[0].listeningSince == wake)
@@ -159,19 +159,19 @@ import TwinTestSupport
         var scheduler = Scheduler<BANSimulation.Event>()
         // First attempt lost: one failure, a new backoff for the same packet.
         csma.concludeExchange(0, packet: ComponentFixture.packet(attempts: 1), acknowledged: false, node: &node,
-                              parameters: parameters, media: &media, scheduler: &scheduler)
+                              media: &media, scheduler: &scheduler)
         #expect(csma.stations[0].current?.attempts == 1 && csma.stations[0].consecutiveFailures == 1)
         #expect(media[0].contenders == [0])
         // Second attempt lost with one retry allowed: dropped, CW back to CWmin.
         csma.abandonBackoff(0, media: &media, scheduler: &scheduler)
         csma.concludeExchange(0, packet: ComponentFixture.packet(attempts: 2), acknowledged: false, node: &node,
-                              parameters: parameters, media: &media, scheduler: &scheduler)
+                              media: &media, scheduler: &scheduler)
         #expect(node.outcome.dropped[.retriesExhausted] == 1)
         #expect(csma.stations[0].current == nil && csma.stations[0].consecutiveFailures == 0)
         #expect(csma.isIdle(0))
         // An acknowledged frame counts in the window.
         csma.concludeExchange(0, packet: ComponentFixture.packet(attempts: 1), acknowledged: true, node: &node,
-                              parameters: parameters, media: &media, scheduler: &scheduler)
+                              media: &media, scheduler: &scheduler)
         #expect(node.window.acknowledged == 1)
     }
 }

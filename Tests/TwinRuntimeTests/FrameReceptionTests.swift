@@ -20,16 +20,16 @@ private typealias F = SimulationFixture
 
     @Test func theCacheGivesTheReceiversAnswerAndRecomputesWhenAnInputChanges() throws {
         let receiver = try ComponentFixture.node(F.device("d")).parameters.receiver
-        var cache = ReceptionCache()
+        var cache = ReceptionCache(receiver: receiver)
         // −86 dBm over −104 dBm of noise and 0.5 pW of interference: about 7 dB of SINR.
         let direct = receiver.successProbability(received: -86, interference: 5e-10, bits: 600)
         #expect(direct > 0 && direct < 1)
-        let first = cache.successProbability(receiver: receiver, level: -86, interference: 5e-10, bits: 600)
+        let first = cache.successProbability(level: -86, interference: 5e-10, bits: 600)
         #expect(first == direct)
         #expect(cache.data == SuccessCache(level: -86, interference: 5e-10, bits: 600, value: direct))
-        let noisier = cache.successProbability(receiver: receiver, level: -86, interference: 1e-9, bits: 600)
+        let noisier = cache.successProbability(level: -86, interference: 1e-9, bits: 600)
         #expect(noisier < direct && cache.data.interference == 1e-9)
-        let acknowledgement = cache.successProbability(receiver: receiver, level: -86, interference: 5e-10, bits: 100,
+        let acknowledgement = cache.successProbability(level: -86, interference: 5e-10, bits: 100,
                                                        acknowledgement: true)
         #expect(acknowledgement > direct, "shorter frame")
         #expect(cache.data.interference == 1e-9, "ACKs have their own cache")
@@ -38,23 +38,21 @@ private typealias F = SimulationFixture
     }
 
     @Test func aGatewayThatIsDownDecodesNothingButTheFrameCountsAsSent() throws {
-        let (parameters, fresh) = try ComponentFixture.node(F.device("d"))
-        var node = fresh
+        var node = try ComponentFixture.node(F.device("d")).node
         var gateway = GatewayOutcome(id: "hub")
-        let verdict = FrameReception.decide(ComponentFixture.packet(), level: -50, interference: 0,
-                                            parameters: parameters, gatewayUp: false, node: &node, gateway: &gateway)
+        let verdict = FrameReception.decide(ComponentFixture.packet(), bits: 600, level: -50, interference: 0,
+                                            gatewayUp: false, node: &node, gateway: &gateway)
         #expect(verdict == nil)
         #expect(node.window.sent == 1 && node.outcome.rssi.count == 1)
         #expect(gateway == GatewayOutcome(id: "hub"))
     }
 
     @Test func aStrongCleanFrameIsDecodedWithoutADraw() throws {
-        let (parameters, fresh) = try ComponentFixture.node(F.device("d"))
-        var node = fresh
+        var node = try ComponentFixture.node(F.device("d")).node
         var gateway = GatewayOutcome(id: "hub")
         let before = peek(node.receptionStream)
-        let verdict = FrameReception.decide(ComponentFixture.packet(), level: -40, interference: 0,
-                                            parameters: parameters, gatewayUp: true, node: &node, gateway: &gateway)
+        let verdict = FrameReception.decide(ComponentFixture.packet(), bits: 600, level: -40, interference: 0,
+                                            gatewayUp: true, node: &node, gateway: &gateway)
         #expect(verdict == FrameReception.Verdict(decoded: true, strong: true))
         #expect(peek(node.receptionStream) == before, "a certain outcome consumes no randomness")
         #expect(gateway.framesReceived == 1 && gateway.collisions == 0)
@@ -65,21 +63,19 @@ private typealias F = SimulationFixture
         var node = fresh
         var gateway = GatewayOutcome(id: "hub")
         let weak = parameters.receiver.sensitivity - 1
-        let quiet = FrameReception.decide(ComponentFixture.packet(counted: false), level: weak, interference: 0,
-                                          parameters: parameters, gatewayUp: true, node: &node, gateway: &gateway)
+        let quiet = FrameReception.decide(ComponentFixture.packet(counted: false), bits: 600, level: weak,
+                                          interference: 0, gatewayUp: true, node: &node, gateway: &gateway)
         #expect(quiet == FrameReception.Verdict(decoded: false, strong: false))
         #expect(gateway.collisions == 0 && node.outcome.rssi.count == 0 && node.window.sent == 1)
-        _ = FrameReception.decide(ComponentFixture.packet(), level: weak, interference: 1e-9, parameters: parameters,
+        _ = FrameReception.decide(ComponentFixture.packet(), bits: 600, level: weak, interference: 1e-9,
                                   gatewayUp: true, node: &node, gateway: &gateway)
         #expect(gateway.collisions == 1 && gateway.framesReceived == 0)
         let strongThreshold = parameters.receiver.sensitivity + AttackDetector.strongSignalMargin
-        let edge = FrameReception.decide(ComponentFixture.packet(), level: strongThreshold, interference: 0,
-                                         parameters: parameters, gatewayUp: true, node: &node, gateway: &gateway)
+        let edge = FrameReception.decide(ComponentFixture.packet(), bits: 600, level: strongThreshold,
+                                         interference: 0, gatewayUp: true, node: &node, gateway: &gateway)
         #expect(edge?.strong == true)
-        let clear = FrameReception.acknowledgementArrives(level: -40, interference: 0, parameters: parameters,
-                                                          node: &node)
-        let lost = FrameReception.acknowledgementArrives(level: weak, interference: 0, parameters: parameters,
-                                                         node: &node)
+        let clear = FrameReception.acknowledgementArrives(bits: 100, level: -40, interference: 0, node: &node)
+        let lost = FrameReception.acknowledgementArrives(bits: 100, level: weak, interference: 0, node: &node)
         #expect(clear && !lost)
     }
 

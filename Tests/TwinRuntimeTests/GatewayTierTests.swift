@@ -65,9 +65,9 @@ private typealias F = SimulationFixture
     }
 
     @Test func jitterNeverMakesTheDelayNegativeAndThePastHorizonIsPending() {
-        #expect(GatewayState.jittered(.milliseconds(1), jitter: .milliseconds(2), uniform: 0) == .zero)
-        #expect(GatewayState.jittered(.milliseconds(1), jitter: .milliseconds(2), uniform: 0.5) == .milliseconds(1))
-        #expect(GatewayState.jittered(.milliseconds(1), jitter: .milliseconds(2), uniform: 1) == .milliseconds(3))
+        #expect(EdgeUplink.jittered(.milliseconds(1), jitter: .milliseconds(2), uniform: 0) == .zero)
+        #expect(EdgeUplink.jittered(.milliseconds(1), jitter: .milliseconds(2), uniform: 0.5) == .milliseconds(1))
+        #expect(EdgeUplink.jittered(.milliseconds(1), jitter: .milliseconds(2), uniform: 1) == .milliseconds(3))
         var hub = gateway()
         var stream = Xoshiro256(seed: 1)
         let late = hub.forward(payload: 64, decodedAt: .milliseconds(9996), horizon: .seconds(10), stream: &stream)

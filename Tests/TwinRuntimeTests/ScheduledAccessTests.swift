@@ -90,15 +90,15 @@ import TwinUnits
         var node = fixture.node
         node.traffic.start()
         let schedule = try #require(fixture.parameters.schedule)
-        var scheduled = ScheduledAccess(devices: 1)
+        var scheduled = ScheduledAccess(schedules: [schedule])
         var scheduler = Scheduler<BANSimulation.Event>()
-        scheduled.arm(0, after: .zero, node: node, schedule: schedule, scheduler: &scheduler)
+        scheduled.arm(0, after: .zero, status: node.status, scheduler: &scheduler)
         let arrival = node.traffic.nextArrival
         #expect(scheduled.epochs[0] == 1)
         // Data queued: the very next allocation.
         let queued = node.queue.append(ComponentFixture.packet())
         #expect(queued)
-        scheduled.arm(0, after: .zero, node: node, schedule: schedule, scheduler: &scheduler)
+        scheduled.arm(0, after: .zero, status: node.status, scheduler: &scheduler)
         #expect(!scheduled.isCurrent(0, epoch: 1) && scheduled.isCurrent(0, epoch: 2))
         var recorder = EventRecorder()
         scheduler.run(&recorder, until: .seconds(2))
@@ -114,7 +114,7 @@ import TwinUnits
             let queued = node.queue.append(ComponentFixture.packet(payload: payload))
             #expect(queued)
         }
-        var scheduled = ScheduledAccess(devices: 1)
+        var scheduled = ScheduledAccess(schedules: [schedule()])
         let airtime = frame.airtime(payload: 3)
         let three = SimTime.microseconds(100) + MACTiming.sifs + frame.acknowledgementAirtime + airtime * 3
             + MACTiming.mifs * 2

@@ -89,14 +89,15 @@ private typealias F = SimulationFixture
         var node = fixture.node
         node.traffic.start()
         let first = node.traffic.nextSample
-        var flow = WidebandFlow(devices: 1, horizon: .seconds(10), warmup: .zero, backlogLimit: 32)
+        var flow = WidebandFlow(profiles: [.init(fixture.parameters)], horizon: .seconds(10), warmup: .zero,
+                                backlogLimit: 32)
         var recovery = RecoveryTracker(eventTimes: [], devices: 1)
         let started = flow.startBatch(0, until: .milliseconds(100))
         let twice = flow.startBatch(0, until: .milliseconds(100))
         #expect(started && !twice, "already processed")
         let result = flow.serve(0, until: .milliseconds(100), running: true, gateway: 0,
-                                route: ComponentFixture.gateway(of: config), level: -50, interference: 0,
-                                node: &node, parameters: fixture.parameters, recovery: &recovery)
+                                uplink: ComponentFixture.gateway(of: config).uplink, gatewayUp: true, level: -50,
+                                interference: 0, node: &node, recovery: &recovery)
         let samples = Int(((SimTime.milliseconds(100) - first - SimTime(nanoseconds: 1)) / .milliseconds(10)) + 1)
         let frames = 2 * samples  // 2000 octets: two frames of at most 1500
         #expect(node.outcome.generated == frames && node.outcome.deliveredToEdge == frames)

@@ -13,8 +13,7 @@ extension BANSimulation {
 
     /// Takes the device's next packet into service (or lets its radio sleep).
     mutating func startService(_ device: Int, scheduler: inout Scheduler<Event>) {
-        csma.startService(device, node: &devices[device], parameters: parameters[device], media: &media,
-                          scheduler: &scheduler)
+        csma.startService(device, node: &devices[device], media: &media, scheduler: &scheduler)
     }
 
     /// The backoff counter reached zero: transmit.
@@ -26,7 +25,7 @@ extension BANSimulation {
         let slot = devices[device].serving
         let gateway = parameters[device].gateways[slot]
         let level = receivedLevel(device, slot: slot, at: now)
-        let sent = csma.transmit(device, level: level, node: &devices[device], parameters: parameters[device],
+        let sent = csma.transmit(device, level: level, node: &devices[device],
                                  external: channel.constantPower(at: gateway), busy: &gateways[gateway].busy,
                                  media: &media, scheduler: &scheduler)
         if sent { overhear(device, at: now) }
@@ -36,24 +35,22 @@ extension BANSimulation {
     /// what overlapped it), the device the ACK; then the MAC moves on.
     mutating func exchangeEnd(_ device: Int, epoch: Int32, scheduler: inout Scheduler<Event>) {
         guard var exchange = csma.endExchange(device, live: epoch == devices[device].life.accessEpoch) else { return }
-        let parameters = self.parameters[device]
-        let gateway = parameters.gateways[exchange.slot]
-        let airtime = parameters.frame.airtime(payload: Int(exchange.packet.payload))
-        let interference = media[parameters.media[exchange.slot]].take(sender: Int32(device))
+        let gateway = parameters[device].gateways[exchange.slot]
+        let airtime = parameters[device].frame.airtime(payload: Int(exchange.packet.payload))
+        let interference = media[parameters[device].media[exchange.slot]].take(sender: Int32(device))
             + perFrameInterference(device, gateway: gateway, levelDBm: exchange.level, airtime: airtime)
         let received = frameArrives(&exchange.packet, device: device, slot: exchange.slot, level: exchange.level,
                                     interference: interference, at: exchange.dataEnd)
         let acknowledged = received && acknowledgementArrives(device, level: exchange.level, gateway: gateway)
         csma.concludeExchange(device, packet: exchange.packet, acknowledged: acknowledged, node: &devices[device],
-                              parameters: parameters, media: &media, scheduler: &scheduler)
+                              media: &media, scheduler: &scheduler)
     }
 
     // MARK: Scheduled access
 
     /// Starts the device's allocation chain anew from `time` (see `ScheduledAccess.arm`).
     mutating func armAllocation(_ device: Int, after time: SimTime, scheduler: inout Scheduler<Event>) {
-        scheduled.arm(device, after: time, node: devices[device], schedule: parameters[device].schedule,
-                      scheduler: &scheduler)
+        scheduled.arm(device, after: time, status: devices[device].status, scheduler: &scheduler)
     }
 
     mutating func allocation(_ device: Int, epoch: Int32, scheduler: inout Scheduler<Event>) {
@@ -71,55 +68,56 @@ extension BANSimulation {
     /// The device's burst in this allocation, each frame decided against what is on the
     /// air as it goes, then the B-Ack.
     private mutating func sendAllocation(_ device: Int, at now: SimTime, scheduler: inout Scheduler<Event>) {
-        let parameters = self.parameters[device]
-        guard let schedule = parameters.schedule else { return }
+        guard let schedule = scheduled.schedules[device] else { return }
         let slot = devices[device].serving
-        let gateway = parameters.gateways[slot]
-        var burst = scheduled.takeBurst(from: &devices[device].queue, schedule: schedule, slot: slot,
-                                        frame: parameters.frame)
-        schedule.chargeAllocation(frames: burst.count, wakeUp: parameters.wakeUpTime, energy: &devices[device].energy)
+        let gateway = parameters[device].gateways[slot]
+        let frame = parameters[device].frame
+        var burst = scheduled.takeBurst(from: &devices[device].queue, schedule: schedule, slot: slot, frame: frame)
+        schedule.chargeAllocation(frames: burst.count, wakeUp: parameters[device].wakeUpTime,
+                                  energy: &devices[device].energy)
         let level = receivedLevel(device, slot: slot, at: now)
         let power = devices[device].caches.receivedPower(level: level)
         let external = channel.constantPower(at: gateway)
         var decoded = scheduled.decodedFlags(count: burst.count)
         var start = schedule.firstFrame(allocationAt: now)
         for index in burst.indices {
-            let airtime = parameters.frame.airtime(payload: Int(burst[index].payload))
+            let airtime = frame.airtime(payload: Int(burst[index].payload))
             decoded[index] = sendDecidedFrame(&burst[index], device: device, slot: slot, level: level, power: power,
                                               external: external, start: start, airtime: airtime)
             start = ScheduleParameters.nextFrame(after: start, airtime: airtime)
         }
-        let blockAckEnd = ScheduleParameters.blockAckEnd(nextStart: start, frame: parameters.frame)
-        csma.channelBusy(parameters.media[slot], until: blockAckEnd, except: device, media: &media, scheduler: &scheduler)
+        let blockAckEnd = ScheduleParameters.blockAckEnd(nextStart: start, frame: frame)
+        csma.channelBusy(parameters[device].media[slot], until: blockAckEnd, except: device, media: &media,
+                         scheduler: &scheduler)
         gateways[gateway].busy.add(from: schedule.firstFrame(allocationAt: now), to: blockAckEnd)
         let blockAck = decoded.contains(true) && acknowledgementArrives(device, level: level, gateway: gateway)
-        scheduled.settle(burst, decoded: decoded, blockAck: blockAck, maxRetries: parameters.maxRetries,
+        scheduled.settle(burst, decoded: decoded, blockAck: blockAck, maxRetries: parameters[device].maxRetries,
                          node: &devices[device])
     }
 
     // MARK: BLE
 
     mutating func connectionEvent(_ device: Int, epoch: Int32, scheduler: inout Scheduler<Event>) {
-        guard ble.eventStarts(device, epoch: epoch, node: devices[device]) else { return }
+        guard ble.eventStarts(device, epoch: epoch, status: devices[device].status) else { return }
         let now = scheduler.now
         catchUpTraffic(device, until: now)
-        ble.accountIdleEvents(device, until: now, node: &devices[device], parameters: parameters[device])
+        ble.accountIdleEvents(device, until: now, node: &devices[device])
         ble.accounted(device, until: now)
         if checkBattery(device, at: now) { return }
         exchangeConnectionEvent(device, at: now)
-        ble.ensureEvent(device, node: devices[device], scheduler: &scheduler)
+        ble.ensureEvent(device, status: devices[device].status, scheduler: &scheduler)
     }
 
     /// One connection event with data: the central's poll, then the device's packets
     /// while they fit before the next anchor, each answered by the central.
     private mutating func exchangeConnectionEvent(_ device: Int, at now: SimTime) {
-        let parameters = self.parameters[device]
         let slot = devices[device].serving
-        let gateway = parameters.gateways[slot]
+        let gateway = parameters[device].gateways[slot]
+        let frame = parameters[device].frame
         let ifs = MACTiming.bleInterFrameSpace
-        let empty = parameters.frame.acknowledgementAirtime
-        let limit = now + parameters.connectionInterval - ifs
-        devices[device].energy.wakeUp(parameters.wakeUpTime)
+        let empty = frame.acknowledgementAirtime
+        let limit = now + parameters[device].connectionInterval - ifs
+        devices[device].energy.wakeUp(parameters[device].wakeUpTime)
         // The central's poll: without it (gateway down) the peripheral listens and gives up.
         guard gateways[gateway].up else {
             devices[device].energy.listen(empty + ifs)
@@ -131,7 +129,7 @@ extension BANSimulation {
         var time = firstPacket
         devices[device].energy.receive(empty)
         while var packet = devices[device].queue.first {
-            let airtime = parameters.frame.airtime(payload: Int(packet.payload))
+            let airtime = frame.airtime(payload: Int(packet.payload))
             guard ConnectionTiming.fits(at: time, airtime: airtime, emptyPacket: empty, limit: limit,
                                         firstPacket: firstPacket) else { break }
             _ = devices[device].queue.popFirst()
@@ -140,7 +138,8 @@ extension BANSimulation {
                                            external: external, start: time, airtime: airtime)
             BLEAccess.chargeDataPacket(emptyPacket: empty, energy: &devices[device].energy)
             time = BLEAccess.nextPacket(after: time, airtime: airtime, emptyPacket: empty)
-            BLEAccess.settle(packet, decoded: decoded, maxRetries: parameters.maxRetries, node: &devices[device])
+            BLEAccess.settle(packet, decoded: decoded, maxRetries: parameters[device].maxRetries,
+                             node: &devices[device])
         }
         gateways[gateway].busy.add(from: now, to: time)
     }
@@ -164,9 +163,10 @@ extension BANSimulation {
         let gateway = running && slot >= 0 ? parameters[device].gateways[slot] : -1
         let level = gateway >= 0 ? receivedLevel(device, slot: slot, at: time) : 0
         let result = wideband.serve(device, until: time, running: running, gateway: gateway,
-                                    route: gateway >= 0 ? gateways[gateway] : nil, level: level,
+                                    uplink: gateway >= 0 ? gateways[gateway].uplink : nil,
+                                    gatewayUp: gateway >= 0 && gateways[gateway].up, level: level,
                                     interference: gateway >= 0 ? channel.meanPower(at: gateway) : 0,
-                                    node: &devices[device], parameters: parameters[device], recovery: &recovery)
+                                    node: &devices[device], recovery: &recovery)
         guard result.sent > 0 else { return }
         gateways[gateway].busy.addDisjoint(result.airtime)
         gateways[gateway].outcome.framesReceived += result.decoded

@@ -19,7 +19,7 @@ extension BANSimulation {
     /// together (issue 11: temporal fading correlated by posture) changes this function,
     /// `DeviceLinkFading` and `ChannelState` only.
     mutating func receivedLevel(_ device: Int, slot: Int, at time: SimTime) -> Double {
-        devices[device].fading.level(slot: slot, parameters: parameters[device], posture: channel.posture, at: time)
+        devices[device].fading.level(slot: slot, posture: channel.posture, at: time)
     }
 
     /// One data frame of a scheduled burst or a BLE event: sent at `start` for `airtime`
@@ -60,9 +60,10 @@ extension BANSimulation {
     /// detector.
     mutating func receive(_ packet: Packet, device: Int, gateway: Int, level: Double, interference: Double,
                           at time: SimTime) -> Bool {
-        guard let verdict = FrameReception.decide(packet, level: level, interference: interference,
-                                                  parameters: parameters[device], gatewayUp: gateways[gateway].up,
-                                                  node: &devices[device], gateway: &gateways[gateway].outcome) else {
+        let bits = parameters[device].frame.bits(payload: Int(packet.payload))
+        guard let verdict = FrameReception.decide(packet, bits: bits, level: level, interference: interference,
+                                                  gatewayUp: gateways[gateway].up, node: &devices[device],
+                                                  gateway: &gateways[gateway].outcome) else {
             return false
         }
         if verdict.decoded, !attacker.captures.isEmpty {
@@ -76,8 +77,8 @@ extension BANSimulation {
 
     /// Whether the device decodes the gateway's ACK to a frame received at `level`.
     mutating func acknowledgementArrives(_ device: Int, level: Double, gateway: Int) -> Bool {
-        FrameReception.acknowledgementArrives(level: level, interference: channel.constantPower(at: gateway),
-                                              parameters: parameters[device], node: &devices[device])
+        FrameReception.acknowledgementArrives(bits: parameters[device].frame.acknowledgementBits, level: level,
+                                              interference: channel.constantPower(at: gateway), node: &devices[device])
     }
 
     /// The gateway decoded `packet` of `device` for the first time at `time`: forward it
@@ -102,9 +103,9 @@ extension BANSimulation {
     /// Active eavesdroppers log the frame `device` is sending.
     mutating func overhear(_ device: Int, at time: SimTime) {
         guard !attacker.eavesdroppers.isEmpty else { return }
-        let parameters = self.parameters[device]
-        let heard = attacker.overheard(device: device, transmitLevel: parameters.transmitLevel,
-                                       sensitivity: parameters.receiver.sensitivity, security: parameters.security)
+        let heard = attacker.overheard(device: device, transmitLevel: parameters[device].transmitLevel,
+                                       sensitivity: parameters[device].receiver.sensitivity,
+                                       security: parameters[device].security)
         devices[device].outcome.framesOverheard += heard.overheard
         devices[device].outcome.framesExposed += heard.exposed
     }

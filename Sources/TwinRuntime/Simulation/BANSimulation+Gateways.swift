@@ -68,18 +68,17 @@ extension BANSimulation {
         }
         let now = scheduler.now
         catchUpTraffic(device, until: now)
-        ble.accountIdleEvents(device, until: now, node: &devices[device], parameters: parameters[device])
+        ble.accountIdleEvents(device, until: now, node: &devices[device])
         let wasDisconnected = devices[device].serving < 0
         devices[device].serving = slot
         if wasDisconnected { ble.accounted(device, until: now) }
         switch parameters[device].access {
         case .csma:
-            csma.reassociated(device, node: &devices[device], parameters: parameters[device], media: &media,
-                              scheduler: &scheduler)
+            csma.reassociated(device, node: &devices[device], media: &media, scheduler: &scheduler)
         case .scheduled:
             armAllocation(device, after: now, scheduler: &scheduler)
         case .ble:
-            ble.ensureEvent(device, node: devices[device], scheduler: &scheduler)
+            ble.ensureEvent(device, status: devices[device].status, scheduler: &scheduler)
         case .wideband:
             break
         }
@@ -90,7 +89,7 @@ extension BANSimulation {
     mutating func disconnect(_ device: Int, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         catchUpTraffic(device, until: now)
-        ble.accountIdleEvents(device, until: now, node: &devices[device], parameters: parameters[device])
+        ble.accountIdleEvents(device, until: now, node: &devices[device])
         devices[device].serving = -1
         csma.disconnected(device, outcome: &devices[device].outcome, media: &media, scheduler: &scheduler)
         devices[device].dropQueue(reason: .noGatewayReachable)

@@ -32,7 +32,7 @@ extension BANSimulation {
     /// of scheduled and BLE devices, empty BLE connection events.
     private mutating func settle(_ device: Int, until time: SimTime) {
         catchUpTraffic(device, until: time)
-        ble.accountIdleEvents(device, until: time, node: &devices[device], parameters: parameters[device])
+        ble.accountIdleEvents(device, until: time, node: &devices[device])
     }
 
     /// Stops the device (flags already set, arrivals generated up to `time`): its MAC
@@ -40,7 +40,7 @@ extension BANSimulation {
     mutating func stop(_ device: Int, at time: SimTime, forGood: Bool) {
         devices[device].life.accessEpoch &+= 1
         devices[device].life.stoppedForGood = devices[device].life.stoppedForGood || forGood
-        if let held = csma.halt(device, parameters: parameters[device], media: &media) {
+        if let held = csma.halt(device, media: &media) {
             devices[device].outcome.recordDrop(held, reason: .deviceDead)
         }
         devices[device].dropQueue(reason: .deviceDead)
@@ -78,7 +78,7 @@ extension BANSimulation {
         }
         switch parameters[device].access {
         case .scheduled: armAllocation(device, after: now, scheduler: &scheduler)
-        case .ble: ble.ensureEvent(device, node: devices[device], scheduler: &scheduler)
+        case .ble: ble.ensureEvent(device, status: devices[device].status, scheduler: &scheduler)
         case .csma, .wideband: break
         }
     }

@@ -104,10 +104,10 @@ struct BANSimulation: SimulationModel {
             DeviceState(parameters: $0, device: $1, streams: streams, queueCapacity: options.queueCapacity)
         }
         csma = CSMAAccess(parameters: parameters, streams: streams)
-        scheduled = ScheduledAccess(devices: parameters.count)
+        scheduled = ScheduledAccess(schedules: parameters.map(\.schedule))
         ble = BLEAccess(parameters: parameters, streams: streams)
         warmup = SimTime(config.run.warmup)
-        wideband = WidebandFlow(devices: parameters.count, horizon: horizon, warmup: warmup,
+        wideband = WidebandFlow(profiles: parameters.map(WidebandFlow.Profile.init), horizon: horizon, warmup: warmup,
                                 backlogLimit: options.queueCapacity)
         channel = ChannelState(postureEnabled: config.models.contains { $0.id == "posture-fading" },
                                gateways: network.gateways.count, streams: streams)
@@ -130,10 +130,9 @@ struct BANSimulation: SimulationModel {
             startTraffic(device, scheduler: &scheduler)
             switch parameters[device].access {
             case .scheduled:
-                scheduled.arm(device, after: .zero, node: devices[device], schedule: parameters[device].schedule,
-                              scheduler: &scheduler)
+                scheduled.arm(device, after: .zero, status: devices[device].status, scheduler: &scheduler)
             case .ble:
-                ble.ensureEvent(device, node: devices[device], scheduler: &scheduler)
+                ble.ensureEvent(device, status: devices[device].status, scheduler: &scheduler)
             case .csma, .wideband:
                 break
             }

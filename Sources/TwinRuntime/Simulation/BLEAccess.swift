@@ -15,8 +15,9 @@ import TwinModels
 /// queue). A lost data packet is retried in the same event, up to `maxRetries` times
 /// in all; the event ends before the next anchor.
 ///
-/// - Reads: the device's connection interval, frame format, wake-up time, queue, next
-///   arrival, serving gateway, access epoch.
+/// - Reads: its `links` and `radios` (interval, phase, wake-up, empty PDU, set up from
+///   `DeviceParameters`), the device's `NodeStatus` (running, serving gateway, queue,
+///   next arrival, access epoch).
 /// - Changes: `links` (phase, accounted events, pending flag); the device's energy (empty
 ///   events, the poll and replies), queue (retries), window counts and drops.
 /// - Schedules: `.connectionEvent` (one at a time per device).
@@ -24,9 +25,22 @@ import TwinModels
 /// (`BANSimulation.sendDecidedFrame`) between `eventStarts` and `ensureEvent`.
 struct BLEAccess: Sendable {
     typealias Event = BANSimulation.Event
-    private(set) var links: [ConnectionTiming]
 
-    init(links: [ConnectionTiming]) { self.links = links }
+    /// A peripheral's radio as its empty events use it.
+    struct Radio: Sendable, Equatable {
+        var wakeUp: SimTime
+        /// Air time of an empty PDU (the central's poll, the peripheral's reply).
+        var emptyPacket: SimTime
+    }
+
+    private(set) var links: [ConnectionTiming]
+    /// Per device: its radio, nil when it is not a BLE peripheral.
+    let radios: [Radio?]
+
+    init(links: [ConnectionTiming], radios: [Radio?]) {
+        self.links = links
+        self.radios = radios
+    }
 
     /// BLE devices get their connection's phase, uniform in one interval, from their
     /// `access` stream; nothing is accounted before time 0.
@@ -38,34 +52,36 @@ struct BLEAccess: Sendable {
             return ConnectionTiming(interval: interval,
                                     phase: SimTime(nanoseconds: Int64(stream.uniform() * Double(interval.nanoseconds))),
                                     accountedUntil: SimTime(nanoseconds: -1))
+        }, radios: parameters.map { device in
+            device.access == .ble ? Radio(wakeUp: device.wakeUpTime, emptyPacket: device.frame.acknowledgementAirtime)
+                : nil
         })
     }
 
     /// Makes sure the first connection event with data is simulated: the next one when
     /// data is queued, else the first one after the next arrival.
-    mutating func ensureEvent(_ device: Int, node: DeviceState, scheduler: inout Scheduler<Event>) {
-        guard !links[device].eventPending, node.isRunning, node.serving >= 0 else { return }
+    mutating func ensureEvent(_ device: Int, status: NodeStatus, scheduler: inout Scheduler<Event>) {
+        guard !links[device].eventPending, status.running, status.serving >= 0 else { return }
         var target = Swift.max(scheduler.now, links[device].accountedUntil + SimTime(nanoseconds: 1))
-        if node.queue.isEmpty { target = Swift.max(target, node.traffic.nextArrival) }
+        if status.queueEmpty { target = Swift.max(target, status.nextArrival) }
         guard target < .max - links[device].interval else { return }
         links[device].eventPending = true
-        scheduler.schedule(.connectionEvent(device: Int32(device), epoch: node.life.accessEpoch),
+        scheduler.schedule(.connectionEvent(device: Int32(device), epoch: status.epoch),
                            at: links[device].nextAnchor(atOrAfter: target))
     }
 
     /// Charges the empty events the peripheral attended after the last accounted one
     /// and strictly before `time` (only while it runs and is connected).
-    mutating func accountIdleEvents(_ device: Int, until time: SimTime, node: inout DeviceState,
-                                    parameters: DeviceParameters) {
-        guard parameters.access == .ble, node.isRunning, node.serving >= 0 else {
+    mutating func accountIdleEvents(_ device: Int, until time: SimTime, node: inout DeviceState) {
+        guard let radio = radios[device], node.isRunning, node.serving >= 0 else {
             links[device].accountedUntil = Swift.max(links[device].accountedUntil, time)
             return
         }
         guard time > links[device].accountedUntil else { return }
         let count = links[device].idleEvents(before: time)
         if count > 0 {
-            ConnectionTiming.chargeEmptyEvents(count, wakeUp: parameters.wakeUpTime,
-                                               emptyPacket: parameters.frame.acknowledgementAirtime, energy: &node.energy)
+            ConnectionTiming.chargeEmptyEvents(count, wakeUp: radio.wakeUp, emptyPacket: radio.emptyPacket,
+                                               energy: &node.energy)
         }
         links[device].accountedUntil = time - SimTime(nanoseconds: 1)
     }
@@ -76,10 +92,10 @@ struct BLEAccess: Sendable {
 
     /// A connection event of `epoch` fires: true when it is to be simulated (the
     /// device's current epoch, running and connected).
-    mutating func eventStarts(_ device: Int, epoch: Int32, node: DeviceState) -> Bool {
-        guard epoch == node.life.accessEpoch else { return false }
+    mutating func eventStarts(_ device: Int, epoch: Int32, status: NodeStatus) -> Bool {
+        guard epoch == status.epoch else { return false }
         links[device].eventPending = false
-        return node.isRunning && node.serving >= 0
+        return status.running && status.serving >= 0
     }
 
     /// The device stopped: its pending event dies with its epoch.

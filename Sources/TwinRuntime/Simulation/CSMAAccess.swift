@@ -16,9 +16,9 @@ import TwinModels
 /// Events per frame: the backoff expiry and the end of the exchange; freezing and
 /// resuming other devices' counters re-arms their timers without extra events.
 ///
-/// - Reads: the device's `DeviceParameters` (frame, media, wake-up, retries), its serving
-///   gateway and access epoch, the frame's received level and the jammers' power at the
-///   gateway.
+/// - Reads: its `profiles` (frame, wake-up, retries, media, set up from
+///   `DeviceParameters`), the device's serving gateway and access epoch, the frame's
+///   received level and the jammers' power at the gateway.
 /// - Changes: `stations`; the device's queue, energy, reception cache,
 ///   transmission/drop/window counters; the media's frames, contenders and `busyUntil`;
 ///   the serving gateway's busy time.
@@ -27,14 +27,35 @@ import TwinModels
 /// `endExchange` and `concludeExchange` (`BANSimulation.frameArrives`).
 struct CSMAAccess: Sendable {
     typealias Event = BANSimulation.Event
-    private(set) var stations: [ContentionState]
 
-    init(stations: [ContentionState]) { self.stations = stations }
+    /// What the MAC of one device is set up with (from `DeviceParameters`).
+    struct Profile: Sendable {
+        var frame: FrameFormat
+        var wakeUp: SimTime
+        var maxRetries: Int
+        /// The medium at each of the device's gateways.
+        var media: [Int]
+
+        init(_ parameters: DeviceParameters) {
+            frame = parameters.frame
+            wakeUp = parameters.wakeUpTime
+            maxRetries = parameters.maxRetries
+            media = parameters.media
+        }
+    }
+
+    private(set) var stations: [ContentionState]
+    let profiles: [Profile]
+
+    init(stations: [ContentionState], profiles: [Profile]) {
+        self.stations = stations
+        self.profiles = profiles
+    }
 
     init(parameters: [DeviceParameters], streams: RandomStreams) {
         self.init(stations: parameters.map {
             ContentionState(priority: $0.priority, slot: $0.backoffSlot, stream: streams.generator($0.id, "access"))
-        })
+        }, profiles: parameters.map(Profile.init))
     }
 
     func isIdle(_ device: Int) -> Bool { stations[device].isIdle }
@@ -46,8 +67,8 @@ struct CSMAAccess: Sendable {
 
     /// Takes the next packet into service and starts its backoff (waking the radio
     /// first); with nothing to send the radio sleeps.
-    mutating func startService(_ device: Int, node: inout DeviceState, parameters: DeviceParameters,
-                               media: inout [SharedMedium], scheduler: inout Scheduler<Event>) {
+    mutating func startService(_ device: Int, node: inout DeviceState, media: inout [SharedMedium],
+                               scheduler: inout Scheduler<Event>) {
         guard node.isRunning, node.serving >= 0, stations[device].isIdle, var packet = node.queue.popFirst() else {
             if stations[device].isIdle { stations[device].stopListening(at: scheduler.now, energy: &node.energy) }
             return
@@ -57,22 +78,21 @@ struct CSMAAccess: Sendable {
         stations[device].current = packet
         var start = now
         if stations[device].listeningSince == nil {
-            let wake = parameters.wakeUpTime
+            let wake = profiles[device].wakeUp
             node.energy.wakeUp(wake)
             start = now + wake
             stations[device].listeningSince = start
         }
-        beginBackoff(device, from: start, serving: node.serving, epoch: node.life.accessEpoch, parameters: parameters,
-                     media: &media, scheduler: &scheduler)
+        beginBackoff(device, from: start, serving: node.serving, epoch: node.life.accessEpoch, media: &media,
+                     scheduler: &scheduler)
     }
 
     /// Draws a backoff counter in 1…CW and starts counting once the channel is idle.
     mutating func beginBackoff(_ device: Int, from start: SimTime, serving: Int, epoch: Int32,
-                               parameters: DeviceParameters, media: inout [SharedMedium],
-                               scheduler: inout Scheduler<Event>) {
+                               media: inout [SharedMedium], scheduler: inout Scheduler<Event>) {
         guard serving >= 0 else { return }
         stations[device].drawCounter()
-        let medium = parameters.media[serving]
+        let medium = profiles[device].media[serving]
         media[medium].contenders.append(Int32(device))
         stations[device].medium = medium
         stations[device].armedEpoch = epoch
@@ -141,20 +161,20 @@ struct CSMAAccess: Sendable {
     /// the ACK slot ends.
     /// false when there was nothing to send after all.
     @discardableResult
-    mutating func transmit(_ device: Int, level: Double, node: inout DeviceState, parameters: DeviceParameters,
-                           external: Double, busy: inout BusyTime, media: inout [SharedMedium],
+    mutating func transmit(_ device: Int, level: Double, node: inout DeviceState, external: Double,
+                           busy: inout BusyTime, media: inout [SharedMedium],
                            scheduler: inout Scheduler<Event>) -> Bool {
         guard var packet = stations[device].current else { return false }
         let now = scheduler.now
         packet.attempts += 1
         let slot = node.serving
-        let medium = parameters.media[slot]
+        let medium = profiles[device].media[slot]
         stations[device].stopListening(at: now, energy: &node.energy)
-        let airtime = parameters.frame.airtime(payload: Int(packet.payload))
+        let airtime = profiles[device].frame.airtime(payload: Int(packet.payload))
         node.energy.transmit(airtime)
         node.outcome.recordTransmission(of: packet)
         let dataEnd = now + airtime
-        let exchangeEnd = dataEnd + MACTiming.sifs + parameters.frame.acknowledgementAirtime
+        let exchangeEnd = dataEnd + MACTiming.sifs + profiles[device].frame.acknowledgementAirtime
         let power = node.caches.receivedPower(level: level)
         media[medium].add(sender: Int32(device), power: power, start: now, end: dataEnd, external: external)
         channelBusy(medium, until: exchangeEnd, except: device, media: &media, scheduler: &scheduler)
@@ -178,10 +198,9 @@ struct CSMAAccess: Sendable {
     /// the ACK slot, then move on — the rest of a burst, the next packet, a retry, or a
     /// drop once `maxRetries` retries went unacknowledged.
     mutating func concludeExchange(_ device: Int, packet: Packet, acknowledged: Bool, node: inout DeviceState,
-                                   parameters: DeviceParameters, media: inout [SharedMedium],
-                                   scheduler: inout Scheduler<Event>) {
+                                   media: inout [SharedMedium], scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
-        let ackTime = parameters.frame.acknowledgementAirtime
+        let ackTime = profiles[device].frame.acknowledgementAirtime
         node.energy.listen(MACTiming.sifs)
         if acknowledged { node.energy.receive(ackTime) } else { node.energy.listen(ackTime) }
         stations[device].listeningSince = now
@@ -189,27 +208,27 @@ struct CSMAAccess: Sendable {
             node.window.acknowledged += 1
             stations[device].succeeded()
             stations[device].current = nil
-            continueAfterSuccess(device, node: &node, parameters: parameters, media: &media, scheduler: &scheduler)
+            continueAfterSuccess(device, node: &node, media: &media, scheduler: &scheduler)
             return
         }
         stations[device].failed()
-        if Int(packet.attempts) > parameters.maxRetries || node.serving < 0 {
+        if Int(packet.attempts) > profiles[device].maxRetries || node.serving < 0 {
             node.outcome.recordDrop(packet, reason: packet.lastAttemptGatewayDown || node.serving < 0
                 ? .noGatewayReachable : .retriesExhausted)
             stations[device].current = nil
             stations[device].gaveUp()
-            startService(device, node: &node, parameters: parameters, media: &media, scheduler: &scheduler)
+            startService(device, node: &node, media: &media, scheduler: &scheduler)
             return
         }
         stations[device].current = packet
-        beginBackoff(device, from: now, serving: node.serving, epoch: node.life.accessEpoch, parameters: parameters,
-                     media: &media, scheduler: &scheduler)
+        beginBackoff(device, from: now, serving: node.serving, epoch: node.life.accessEpoch, media: &media,
+                     scheduler: &scheduler)
     }
 
     /// After an acknowledged frame: the rest of a burst follows after pMIFS; otherwise
     /// the next packet contends, or the radio sleeps.
-    private mutating func continueAfterSuccess(_ device: Int, node: inout DeviceState, parameters: DeviceParameters,
-                                               media: inout [SharedMedium], scheduler: inout Scheduler<Event>) {
+    private mutating func continueAfterSuccess(_ device: Int, node: inout DeviceState, media: inout [SharedMedium],
+                                               scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         if node.serving >= 0, let next = node.queue.first, next.continuesBurst, var packet = node.queue.popFirst() {
             packet.headOfQueue = now
@@ -221,22 +240,22 @@ struct CSMAAccess: Sendable {
                 .backoffDone(device: Int32(device), epoch: node.life.accessEpoch), at: now + MACTiming.mifs)
             return
         }
-        startService(device, node: &node, parameters: parameters, media: &media, scheduler: &scheduler)
+        startService(device, node: &node, media: &media, scheduler: &scheduler)
     }
 
     // MARK: Association and life
 
     /// The device now talks to another gateway: a waiting packet contends there anew
     /// (its backoff restarts on the new medium), an idle device starts service.
-    mutating func reassociated(_ device: Int, node: inout DeviceState, parameters: DeviceParameters,
-                               media: inout [SharedMedium], scheduler: inout Scheduler<Event>) {
+    mutating func reassociated(_ device: Int, node: inout DeviceState, media: inout [SharedMedium],
+                               scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         if stations[device].current != nil, !stations[device].inExchange {
             abandonBackoff(device, media: &media, scheduler: &scheduler)
             beginBackoff(device, from: Swift.max(now, stations[device].listeningSince ?? now), serving: node.serving,
-                         epoch: node.life.accessEpoch, parameters: parameters, media: &media, scheduler: &scheduler)
+                         epoch: node.life.accessEpoch, media: &media, scheduler: &scheduler)
         } else if stations[device].isIdle {
-            startService(device, node: &node, parameters: parameters, media: &media, scheduler: &scheduler)
+            startService(device, node: &node, media: &media, scheduler: &scheduler)
         }
     }
 
@@ -253,11 +272,11 @@ struct CSMAAccess: Sendable {
     /// The device stops (battery, failure): its counter and any frame it has on the air
     /// leave the medium; returns the packet it held, for the caller to drop. Its timers
     /// are left to die by their epoch.
-    mutating func halt(_ device: Int, parameters: DeviceParameters, media: inout [SharedMedium]) -> Packet? {
+    mutating func halt(_ device: Int, media: inout [SharedMedium]) -> Packet? {
         stations[device].handle = nil
         leaveContention(device, media: &media)
         if stations[device].inExchange {
-            media[parameters.media[stations[device].exchangeSlot]].release(sender: Int32(device))
+            media[profiles[device].media[stations[device].exchangeSlot]].release(sender: Int32(device))
             stations[device].inExchange = false
         }
         let held = stations[device].current

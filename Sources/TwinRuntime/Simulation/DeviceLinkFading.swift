@@ -11,13 +11,18 @@ import TwinModels
 struct DeviceLinkFading: Sendable {
     static let coherenceTime = SimTime.milliseconds(250)
 
+    /// The device's transmit level (dBm) and each link's mean path loss (dB).
+    let transmitLevel: Double
+    let meanLoss: [Double]
     var shadow: [Double]
     var postureLoss: [Double]
     var drawnAt: SimTime = .zero
     var degradation: Double = 0
     var generator: Xoshiro256
 
-    init(links: [LinkGeometry], generator: Xoshiro256) {
+    init(transmitLevel: Double, links: [LinkGeometry], generator: Xoshiro256) {
+        self.transmitLevel = transmitLevel
+        meanLoss = links.map(\.meanLoss)
         self.generator = generator
         shadow = []
         for link in links { shadow.append(link.sigma * self.generator.standardNormal()) }
@@ -38,16 +43,16 @@ struct DeviceLinkFading: Sendable {
         redraw(posture: posture, at: time)
     }
 
-    /// Received level (dBm) at the gateway in `slot` for a frame sent at `transmit` dBm.
-    func received(transmit: Double, link: LinkGeometry, slot: Int) -> Double {
-        transmit - link.meanLoss - shadow[slot] - postureLoss[slot] - degradation
+    /// Received level (dBm) at the gateway in `slot` with the losses drawn so far.
+    func received(slot: Int) -> Double {
+        transmitLevel - meanLoss[slot] - shadow[slot] - postureLoss[slot] - degradation
     }
 
     /// The level (dBm) at which a frame the device sends now reaches the gateway in
-    /// `slot`: the one place every MAC asks, so a temporal fading model replaces
-    /// `refresh` and `received` without touching them.
-    mutating func level(slot: Int, parameters: DeviceParameters, posture: Posture, at time: SimTime) -> Double {
+    /// `slot`: the one place every MAC asks (through `BANSimulation.receivedLevel`), so
+    /// a temporal fading model replaces `refresh` and `received` without touching them.
+    mutating func level(slot: Int, posture: Posture, at time: SimTime) -> Double {
         refresh(posture: posture, at: time)
-        return received(transmit: parameters.transmitLevel, link: parameters.links[slot], slot: slot)
+        return received(slot: slot)
     }
 }

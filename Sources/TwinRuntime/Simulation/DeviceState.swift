@@ -19,7 +19,7 @@ struct DeviceState: Sendable {
     var fading: DeviceLinkFading
     var traffic: TrafficArrivals
     var window = MonitoringWindow()
-    var caches = ReceptionCache()
+    var caches: ReceptionCache
     /// Draws of the receiving side of this device's frames (decisions, ACKs, bursty
     /// interferers) and of its packets' uplink (availability, jitter).
     var receptionStream: Xoshiro256
@@ -36,14 +36,22 @@ struct DeviceState: Sendable {
         outcome = DeviceOutcome(id: device.id)
         outcome.batteryCapacity = device.battery.capacity
         energy = EnergyAccount(device: device, transmitCurrent: parameters.transmitCurrent)
-        fading = DeviceLinkFading(links: parameters.links, generator: streams.generator(device.id, "fading"))
+        fading = DeviceLinkFading(transmitLevel: parameters.transmitLevel, links: parameters.links,
+                                  generator: streams.generator(device.id, "fading"))
         traffic = TrafficArrivals(parameters: parameters, streams: streams)
+        caches = ReceptionCache(receiver: parameters.receiver)
         receptionStream = streams.generator(device.id, "reception")
         uplinkStream = streams.generator(device.id, "uplink")
     }
 
     /// Running: neither dead nor failed.
     var isRunning: Bool { life.isRunning }
+
+    /// What a MAC reads of its device to plan its next event.
+    var status: NodeStatus {
+        NodeStatus(running: life.isRunning, serving: serving, queueEmpty: queue.isEmpty,
+                   nextArrival: traffic.nextArrival, epoch: life.accessEpoch)
+    }
 
     /// Packetisation: an arrival of `arrival.bytes` octets is split into frames of at
     /// most `framePayload` octets (255 for 802.15.6 less the security overhead, 251 for
@@ -79,4 +87,17 @@ struct DeviceState: Sendable {
     mutating func dropQueue(reason: DropReason) {
         for packet in queue.removeAll() { outcome.recordDrop(packet, reason: reason) }
     }
+}
+
+/// The little of a device's state a MAC reads to plan its next event (a plain value, so
+/// asking for it copies no buffers).
+struct NodeStatus: Sendable, Equatable {
+    var running: Bool
+    /// The serving gateway's slot (−1: none).
+    var serving: Int
+    var queueEmpty: Bool
+    /// The earliest arrival still to come (`.max`: none).
+    var nextArrival: SimTime
+    /// The device's access epoch, which its MAC timers carry.
+    var epoch: Int32
 }

@@ -70,14 +70,14 @@ struct FlowShape {
 
     init() {}
 
-    init(bytes: Int, frame: FrameFormat, gateway: GatewayState?) {
+    init(bytes: Int, frame: FrameFormat, uplink: EdgeUplink?) {
         let perFrame = frame.maximumPayload
         frames = Swift.max(1, (bytes + perFrame - 1) / perFrame)
         let last = bytes - (frames - 1) * perFrame
         fullAirtime = frame.airtime(payload: perFrame).nanoseconds
         lastAirtime = frame.airtime(payload: last).nanoseconds
-        fullDelay = gateway?.baseDelay(payload: Int32(perFrame)).nanoseconds ?? 0
-        lastDelay = gateway?.baseDelay(payload: Int32(last)).nanoseconds ?? 0
+        fullDelay = uplink?.baseDelay(payload: Int32(perFrame)).nanoseconds ?? 0
+        lastDelay = uplink?.baseDelay(payload: Int32(last)).nanoseconds ?? 0
     }
 }
 

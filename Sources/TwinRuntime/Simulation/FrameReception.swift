@@ -11,7 +11,8 @@ import TwinModels
 /// of the frames and jammers that overlapped the frame (`SharedMedium`), as Castalia's
 /// radio re-evaluates a reception whenever interference changes.
 ///
-/// - Reads: the device's receiver and frame format, whether the gateway is up.
+/// - Reads: the device's receiver (its `ReceptionCache`), the frame's exposed bits,
+///   whether the gateway is up.
 /// - Changes: the device's window, RSSI statistics, reception cache and `reception`
 ///   stream (one draw per uncertain frame or ACK); the gateway's reception counters.
 /// - Schedules: nothing.
@@ -26,17 +27,15 @@ enum FrameReception {
         var strong: Bool
     }
 
-    /// Decides whether the gateway decodes a frame of `packet` received at `level` dBm
-    /// with `interference` mW, and counts it; nil when the gateway is down (it decodes
-    /// nothing, and the frame still counts as sent).
-    static func decide(_ packet: Packet, level: Double, interference: Double, parameters: DeviceParameters,
-                       gatewayUp: Bool, node: inout DeviceState, gateway: inout GatewayOutcome) -> Verdict? {
+    /// Decides whether the gateway decodes a frame of `packet` (`bits` bits exposed to
+    /// the channel) received at `level` dBm with `interference` mW, and counts it; nil
+    /// when the gateway is down (it decodes nothing, and the frame still counts as sent).
+    static func decide(_ packet: Packet, bits: Int, level: Double, interference: Double, gatewayUp: Bool,
+                       node: inout DeviceState, gateway: inout GatewayOutcome) -> Verdict? {
         node.window.frameSent(level: level)
         if packet.counted { node.outcome.rssi.add(level) }
         guard gatewayUp else { return nil }
-        let probability = node.caches.successProbability(
-            receiver: parameters.receiver, level: level, interference: interference,
-            bits: parameters.frame.bits(payload: Int(packet.payload)))
+        let probability = node.caches.successProbability(level: level, interference: interference, bits: bits)
         let decoded = node.receptionStream.succeeds(probability)
         if decoded {
             gateway.framesReceived += 1
@@ -44,16 +43,16 @@ enum FrameReception {
             gateway.collisions += 1
         }
         return Verdict(decoded: decoded,
-                       strong: level >= parameters.receiver.sensitivity + AttackDetector.strongSignalMargin)
+                       strong: level >= node.caches.receiver.sensitivity + AttackDetector.strongSignalMargin)
     }
 
-    /// Whether the device decodes the gateway's acknowledgement (I-Ack or B-Ack) sent
-    /// back over the same link at `level` dBm with `interference` mW of jammers there.
-    static func acknowledgementArrives(level: Double, interference: Double, parameters: DeviceParameters,
+    /// Whether the device decodes the gateway's acknowledgement (I-Ack or B-Ack, `bits`
+    /// bits) sent back over the same link at `level` dBm with `interference` mW of
+    /// jammers there.
+    static func acknowledgementArrives(bits: Int, level: Double, interference: Double,
                                        node: inout DeviceState) -> Bool {
-        let probability = node.caches.successProbability(
-            receiver: parameters.receiver, level: level, interference: interference,
-            bits: parameters.frame.acknowledgementBits, acknowledgement: true)
+        let probability = node.caches.successProbability(level: level, interference: interference, bits: bits,
+                                                         acknowledgement: true)
         return node.receptionStream.succeeds(probability)
     }
 }

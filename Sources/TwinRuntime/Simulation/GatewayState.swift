@@ -22,11 +22,7 @@ struct GatewayState: Sendable {
     /// Index into `BANSimulation.media` per `MediumKind`.
     var media: [Int]
     let failoverTime: SimTime
-    let latency: SimTime
-    let jitter: SimTime
-    let availability: Double
-    let linkRate: Double
-    let processing: SimTime
+    let uplink: EdgeUplink
     /// The lowest noise floor of the radios it serves: the detector's baseline.
     var noiseFloor: Double
     var failureStream: Xoshiro256
@@ -37,12 +33,7 @@ struct GatewayState: Sendable {
         outcome = GatewayOutcome(id: gateway.id)
         self.media = media
         failoverTime = Swift.max(.zero, SimTime(gateway.failoverTime))
-        let uplink = GatewayUplink(gateway: gateway, network: network)
-        latency = SimTime(uplink.latency)
-        jitter = SimTime(uplink.jitter)
-        availability = Swift.min(Swift.max(uplink.availability.fraction, 0), 1)
-        linkRate = uplink.rate.si
-        processing = SimTime(uplink.processing)
+        uplink = EdgeUplink(GatewayUplink(gateway: gateway, network: network))
         self.noiseFloor = noiseFloor
         failureStream = streams.generator(gateway.id, "failures")
         meanTimeBetweenFailures = gateway.mtbf.flatMap { $0.si > 0 ? SimTime($0) : nil }
@@ -50,7 +41,24 @@ struct GatewayState: Sendable {
     }
 }
 
-extension GatewayState {
+/// A gateway's uplink to the edge in simulation units (`GatewayUplink` resolved once):
+/// what a packet decoded at the gateway meets on its way to the edge. A plain value
+/// without references, so a wideband batch takes it along at no cost.
+struct EdgeUplink: Sendable, Equatable {
+    let latency: SimTime
+    let jitter: SimTime
+    let availability: Double
+    let linkRate: Double
+    let processing: SimTime
+
+    init(_ uplink: GatewayUplink) {
+        latency = SimTime(uplink.latency)
+        jitter = SimTime(uplink.jitter)
+        availability = Swift.min(Swift.max(uplink.availability.fraction, 0), 1)
+        linkRate = uplink.rate.si
+        processing = SimTime(uplink.processing)
+    }
+
     /// Uplink delay of a packet of `payload` octets before jitter: link latency, edge
     /// processing, serialisation at the link rate.
     func baseDelay(payload: Int32) -> SimTime {
@@ -64,17 +72,21 @@ extension GatewayState {
         let offset = Int64((2 * uniform - 1) * Double(jitter.nanoseconds))
         return SimTime(nanoseconds: Swift.max(0, delay.nanoseconds + offset))
     }
+}
 
+extension GatewayState {
     /// Forwards a packet of `payload` octets the gateway decoded at `time` to the edge:
     /// the uplink is up with the link's availability (a draw on the device's `uplink`
     /// stream, only when uncertain), then the packet arrives after the base delay and a
     /// jitter (a second draw, only with jitter); past `horizon` it is still in flight.
     mutating func forward(payload: Int32, decodedAt time: SimTime, horizon: SimTime,
                           stream: inout Xoshiro256) -> UplinkDelivery {
-        guard stream.succeeds(availability) else { return .lost }
+        guard stream.succeeds(uplink.availability) else { return .lost }
         outcome.framesForwarded += 1
-        var delay = baseDelay(payload: payload)
-        if jitter > .zero { delay = Self.jittered(delay, jitter: jitter, uniform: stream.uniform()) }
+        var delay = uplink.baseDelay(payload: payload)
+        if uplink.jitter > .zero {
+            delay = EdgeUplink.jittered(delay, jitter: uplink.jitter, uniform: stream.uniform())
+        }
         let arrival = time + delay
         return arrival > horizon ? .pending : .delivered(at: arrival)
     }

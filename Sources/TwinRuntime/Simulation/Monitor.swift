@@ -46,7 +46,7 @@ extension BANSimulation {
         let now = scheduler.now
         let closesSample = monitor.advance()
         for device in devices.indices where devices[device].isRunning {
-            ble.accountIdleEvents(device, until: now, node: &devices[device], parameters: parameters[device])
+            ble.accountIdleEvents(device, until: now, node: &devices[device])
             devices[device].energy.refreshDrain(at: now)
             _ = checkBattery(device, at: now)
         }

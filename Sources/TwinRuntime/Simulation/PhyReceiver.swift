@@ -58,8 +58,9 @@ struct SuccessCache: Sendable, Equatable {
     var value = 0.0
 }
 
-/// One device's per-frame caches on the reception path: the success probability of its
-/// data frames and of the ACKs it receives, and the mW of its received level.
+/// The receiver of one device's frames with its per-frame caches: the success
+/// probability of the device's data frames and of the ACKs it receives, and the mW of
+/// its received level.
 ///
 /// Why: every frame needs `(1−BER)^bits` at its SINR and the level in mW for the
 /// interference sums; both cost a `pow`/`log10`/`erfc` and both repeat from frame to
@@ -67,15 +68,18 @@ struct SuccessCache: Sendable, Equatable {
 /// almost always. A hit returns the same `Double` the computation would, so the cache
 /// changes speed only, never a result.
 struct ReceptionCache: Sendable {
+    let receiver: PhyReceiver
     var data = SuccessCache()
     var acknowledgement = SuccessCache()
     var powerLevel = Double.nan
     var powerMilliwatts = 0.0
 
+    init(receiver: PhyReceiver) { self.receiver = receiver }
+
     /// Success probability of a data frame (or, with `acknowledgement`, of an ACK to
     /// the device) of `bits` bits at `level` dBm with `interference` mW, from the cache
     /// when nothing changed.
-    mutating func successProbability(receiver: PhyReceiver, level: Double, interference: Double, bits: Int,
+    mutating func successProbability(level: Double, interference: Double, bits: Int,
                                      acknowledgement: Bool = false) -> Double {
         let cache = acknowledgement ? self.acknowledgement : data
         if cache.level == level && cache.interference == interference && cache.bits == bits { return cache.value }

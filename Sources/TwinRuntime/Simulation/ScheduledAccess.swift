@@ -27,10 +27,15 @@ struct ScheduledAccess: Sendable {
     /// Per device: bumped whenever its allocation chain is re-armed (association
     /// change, recovery), so the allocation events of an older chain are ignored.
     private(set) var epochs: [Int32]
+    /// Per device: its allocations (nil: it does not use scheduled access).
+    let schedules: [ScheduleParameters?]
     private var spareBurst: [Packet] = []
     private var spareDecoded: [Bool] = []
 
-    init(devices: Int) { epochs = Array(repeating: 0, count: devices) }
+    init(schedules: [ScheduleParameters?]) {
+        self.schedules = schedules
+        epochs = Array(repeating: 0, count: schedules.count)
+    }
 
     /// Whether an allocation event of `epoch` belongs to the device's current chain.
     func isCurrent(_ device: Int, epoch: Int32) -> Bool { epoch == epochs[device] }
@@ -38,12 +43,11 @@ struct ScheduledAccess: Sendable {
     /// Starts a new chain: schedules the device's first allocation at or after `time`
     /// at its serving gateway that will have data — with an empty queue, the first one
     /// at or after the next arrival (none when no arrival is left).
-    mutating func arm(_ device: Int, after time: SimTime, node: DeviceState, schedule: ScheduleParameters?,
-                      scheduler: inout Scheduler<Event>) {
-        guard let schedule else { return }
+    mutating func arm(_ device: Int, after time: SimTime, status: NodeStatus, scheduler: inout Scheduler<Event>) {
+        guard let schedule = schedules[device] else { return }
         epochs[device] &+= 1
-        let target = node.queue.isEmpty ? Swift.max(time, node.traffic.nextArrival) : time
-        guard let start = schedule.nextAllocation(atOrAfter: target, slot: Swift.max(0, node.serving)) else { return }
+        let target = status.queueEmpty ? Swift.max(time, status.nextArrival) : time
+        guard let start = schedule.nextAllocation(atOrAfter: target, slot: Swift.max(0, status.serving)) else { return }
         scheduler.schedule(.allocation(device: Int32(device), epoch: epochs[device]), at: start)
     }
 

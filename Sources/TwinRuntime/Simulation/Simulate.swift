@@ -39,7 +39,7 @@ extension BANSimulation {
             if parameters[device].access == .wideband { processFlow(device, until: end) }
             if devices[device].isRunning {
                 catchUpTraffic(device, until: end)
-                ble.accountIdleEvents(device, until: end, node: &devices[device], parameters: parameters[device])
+                ble.accountIdleEvents(device, until: end, node: &devices[device])
                 devices[device].energy.refreshDrain(at: end)
                 _ = checkBattery(device, at: end)
             }

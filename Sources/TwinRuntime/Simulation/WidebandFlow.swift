@@ -11,8 +11,9 @@ import TwinEngine
 /// and the gateway's state are taken at the batch time for the whole window (≤ 100 ms).
 /// The radio sleeps between frames.
 ///
-/// - Reads: the device's parameters, running state, serving gateway and its uplink, the
-///   link's level and the mean jammer power at the gateway.
+/// - Reads: its `profiles` (frame, traffic, budget, retries, set up from
+///   `DeviceParameters`), the device's running state and receiver, the serving gateway's
+///   state and uplink, the link's level and the mean jammer power at the gateway.
 /// - Changes: `servers`; the device's arrivals, reception cache and streams, outcome
 ///   counters and histograms, window and energy; the recovery tracker.
 /// - Schedules: nothing itself (the coordinator re-arms `.widebandBatch`).
@@ -31,14 +32,31 @@ struct WidebandFlow: Sendable {
         var strong = false
     }
 
+    /// What the flow of one device is set up with (from `DeviceParameters`).
+    struct Profile: Sendable {
+        var frame: FrameFormat
+        var traffic: TrafficProfile
+        var latencyBudget: SimTime
+        var maxRetries: Int
+
+        init(_ parameters: DeviceParameters) {
+            frame = parameters.frame
+            traffic = parameters.traffic
+            latencyBudget = parameters.latencyBudget
+            maxRetries = parameters.maxRetries
+        }
+    }
+
     private(set) var servers: [FlowServer]
+    let profiles: [Profile]
     let horizon: SimTime
     let warmup: SimTime
     /// The MAC buffer, in frames.
     let backlogLimit: Int
 
-    init(devices: Int, horizon: SimTime, warmup: SimTime, backlogLimit: Int) {
-        servers = Array(repeating: FlowServer(), count: devices)
+    init(profiles: [Profile], horizon: SimTime, warmup: SimTime, backlogLimit: Int) {
+        servers = Array(repeating: FlowServer(), count: profiles.count)
+        self.profiles = profiles
         self.horizon = horizon
         self.warmup = warmup
         self.backlogLimit = backlogLimit
@@ -59,30 +77,32 @@ struct WidebandFlow: Sendable {
 
     /// Generates and serves the device's arrivals before `time` (battery already
     /// checked). `gateway` is the serving gateway's index (−1: none, or the device is
-    /// not `running`), `route` its state and `level` the link's level there now (dBm,
-    /// taken for the whole batch); `interference` the mean jammer power there.
-    mutating func serve(_ device: Int, until time: SimTime, running: Bool, gateway: Int, route: GatewayState?,
-                        level: Double, interference: Double, node: inout DeviceState,
-                        parameters: DeviceParameters, recovery: inout RecoveryTracker) -> BatchResult {
-        var path = FlowPath(gateway: gateway, up: route?.up ?? false, probability: 0,
-                            availability: route?.availability ?? 0,
-                            jitter: route.map { Double($0.jitter.nanoseconds) } ?? 0,
-                            budget: parameters.latencyBudget.nanoseconds, horizon: horizon.nanoseconds,
+    /// not `running`), `uplink` its link to the edge, `gatewayUp` whether it is up, and
+    /// `level` the link's level there now (dBm, taken for the whole batch);
+    /// `interference` the mean jammer power there.
+    mutating func serve(_ device: Int, until time: SimTime, running: Bool, gateway: Int, uplink: EdgeUplink?,
+                        gatewayUp: Bool, level: Double, interference: Double, node: inout DeviceState,
+                        recovery: inout RecoveryTracker) -> BatchResult {
+        let profile = profiles[device]
+        var path = FlowPath(gateway: gateway, up: gatewayUp, probability: 0,
+                            availability: uplink?.availability ?? 0,
+                            jitter: uplink.map { Double($0.jitter.nanoseconds) } ?? 0,
+                            budget: profile.latencyBudget.nanoseconds, horizon: horizon.nanoseconds,
                             backlogLimit: Int64(backlogLimit),
-                            maximumAttempts: parameters.maxRetries + 1, warmup: warmup.nanoseconds,
-                            aggregationLead: parameters.traffic.aggregationLead.nanoseconds)
+                            maximumAttempts: profile.maxRetries + 1, warmup: warmup.nanoseconds,
+                            aggregationLead: profile.traffic.aggregationLead.nanoseconds)
         if gateway >= 0 {
             if path.up {
                 path.probability = node.caches.successProbability(
-                    receiver: parameters.receiver, level: level, interference: interference,
-                    bits: parameters.frame.bits(payload: parameters.frame.maximumPayload))
+                    level: level, interference: interference,
+                    bits: profile.frame.bits(payload: profile.frame.maximumPayload))
             }
             node.window.levelMeasured(level)
             if warmup <= time { node.outcome.rssi.add(level) }
         }
-        let sampleShape = running ? FlowShape(bytes: parameters.traffic.samplePayload, frame: parameters.frame, gateway: route)
+        let sampleShape = running ? FlowShape(bytes: profile.traffic.samplePayload, frame: profile.frame, uplink: uplink)
             : FlowShape()
-        let alarmShape = running ? FlowShape(bytes: parameters.traffic.alarmPayload, frame: parameters.frame, gateway: route)
+        let alarmShape = running ? FlowShape(bytes: profile.traffic.alarmPayload, frame: profile.frame, uplink: uplink)
             : FlowShape()
         var batch = FlowBatch(latency: LatencyHistogram(), accessDelay: LatencyHistogram(),
                               reception: node.receptionStream, uplink: node.uplinkStream,
@@ -115,6 +135,6 @@ struct WidebandFlow: Sendable {
         node.window.acknowledged += batch.decoded
         return BatchResult(sent: batch.sent, decoded: batch.decoded, forwarded: batch.forwarded,
                            airtime: batch.airtime,
-                           strong: path.up && level >= parameters.receiver.sensitivity + AttackDetector.strongSignalMargin)
+                           strong: path.up && level >= node.caches.receiver.sensitivity + AttackDetector.strongSignalMargin)
     }
 }
