@@ -3,6 +3,7 @@ import Testing
 import TwinDriver
 import TwinJSON
 import TwinUnits
+import TwinVocabulary
 
 /// `twinc run` through the built binary: the report's structure (values depend on the
 /// simulator, so only their shape is asserted here; the KPI rules have known-answer

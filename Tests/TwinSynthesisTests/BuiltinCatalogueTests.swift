@@ -3,6 +3,7 @@ import TwinDiagnostics
 import TwinSpec
 import TwinSynthesis
 import TwinTestSupport
+import TwinVocabulary
 import TwinYAML
 
 @Suite("Built-in catalogue")

@@ -2,6 +2,7 @@ import TwinConfig
 import TwinModels
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The cheapest IEEE 802.15.6 security level that meets the intent, and what it costs.
 ///
@@ -73,7 +74,7 @@ public struct SecurityRecommendation: Sendable, Hashable {
     static func recommend(config: TwinConfig, staged: [(threat: BANThreat, devices: [String])]) -> SecurityRecommendation? {
         var required: [String: Int] = [:]
         var reasons: [String] = []
-        let protect = config.goals.filter { $0.kpi == GoalKPI.securityProtect.rawValue }
+        let protect = config.goals.filter { $0.kpi == KPI.securityProtect.rawValue }
         for goal in protect {
             let threats = goal.threats.compactMap(ThreatAssessment.threat(ofEvent:))
             let level = lowestLevel(mitigating: threats, atLeast: goal.securityLevel ?? 0)

@@ -3,6 +3,7 @@ import TwinConfig
 import TwinModels
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// One attack event of a scenario judged on the network: the CVSS v3.1 base score of
 /// the exposure it meets, what the run saw (forged frames accepted or rejected, frames
@@ -142,7 +143,7 @@ public struct ThreatAssessment: Sendable, Hashable {
         let detections = runs.compactMap { run in run.attacks.first { $0.eventIndex == index } }
         let delays = detections.compactMap { $0.detectionDelay?.seconds }
         let within = config.goals.filter { goal in
-            goal.kpi == GoalKPI.securityDetect.rawValue
+            goal.kpi == KPI.securityDetect.rawValue
                 && (goal.threats.isEmpty || goal.threats.contains { $0 == event.kind || Self.threat(ofEvent: $0) == threat })
         }.compactMap(\.within).min()
         var assessment = ThreatAssessment(

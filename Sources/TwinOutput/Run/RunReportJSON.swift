@@ -3,6 +3,7 @@ import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The report as JSON, written by the canonical writer (sorted keys, fixed number
 /// format): same twin, same overrides → same bytes. Values are in SI with the unit in

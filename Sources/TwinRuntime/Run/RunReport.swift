@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinEngine
 import TwinUnits
+import TwinVocabulary
 
 /// What `twinc run` found: for every scenario, every goal it evaluates with the
 /// measured value, its 95 % confidence interval over replications and the verdict, and

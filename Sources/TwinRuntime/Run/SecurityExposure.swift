@@ -1,4 +1,5 @@
 import TwinModels
+import TwinVocabulary
 
 /// The residual CVSS v3.1 base score of a threat against a device at an IEEE 802.15.6
 /// security level, for `security-protect` goals.

@@ -1,3 +1,5 @@
+import TwinVocabulary
+
 /// Threat models (jamming, eavesdropping, spoofing, replay, node capture, DoS) with the
 /// IEEE 802.15.6 security levels and CVSS v3.1 scoring, and attack detectors.
 /// ban-numbers.md §6.
