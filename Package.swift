@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "TwinVocabulary", dependencies: ["TwinUnits"]),
         .target(name: "TwinYAML", dependencies: ["CYAML", "TwinDiagnostics"]),
         .target(name: "TwinSpec", dependencies: ["TwinYAML", "TwinUnits", "TwinVocabulary", "TwinDiagnostics", "TwinJSON"]),
-        .target(name: "TwinModels", dependencies: ["TwinUnits"]),
+        .target(name: "TwinModels", dependencies: ["TwinUnits", "TwinVocabulary"]),
         .target(name: "TwinConfig", dependencies: ["TwinUnits", "TwinDiagnostics", "TwinJSON"]),
         .target(
             name: "TwinSynthesis",
@@ -112,7 +112,7 @@ let package = Package(
             dependencies: ["TwinVocabulary", "TwinSpec", "TwinYAML", "TwinUnits", "TwinDiagnostics"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TwinModelsTests", dependencies: ["TwinModels", "TwinUnits"]),
+        .testTarget(name: "TwinModelsTests", dependencies: ["TwinModels", "TwinUnits", "TwinVocabulary"]),
         .testTarget(
             name: "TwinSynthesisTests",
             dependencies: ["TwinVocabulary", "TwinSynthesis", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinTestSupport"],
@@ -131,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TwinApplicationsTests",
-            dependencies: [
+            dependencies: ["TwinVocabulary", 
                 "TwinApplications", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON",
                 "TwinTestSupport", "TwinOutput",
             ]
