@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// A goal as the simulation measured it in a confirmation run: the verdict over every
 /// scenario that evaluates it (the runtime's summary), and the value of the scenario
@@ -27,7 +28,7 @@ public struct MeasuredGoal: Sendable, Hashable {
 
     /// The measurement as a score (same slack rules as the analytic one).
     func score(for goal: GoalConfig) -> GoalScore {
-        if goal.kpi == GoalKPI.securityProtect.rawValue {
+        if goal.kpi == KPI.securityProtect.rawValue {
             return GoalScore(goal: goal.id, value: value?.point, verdict: verdict, slack: verdict == .met ? 0 : -1)
         }
         guard let mean = value?.point, let threshold = GoalEvaluation.effectiveThreshold(of: goal), verdict != .notEvaluated else {

@@ -1,5 +1,6 @@
 import TwinSpec
 import TwinUnits
+import TwinVocabulary
 
 /// ISO/IEEE 11073 traffic classes as Tachtatzis et al. 2012 use them (Table 1 for
 /// latency and payload, Table 3 for the application rate each row was computed with;
