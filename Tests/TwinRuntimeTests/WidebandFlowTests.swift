@@ -76,7 +76,8 @@ private typealias F = SimulationFixture
         var recovery = RecoveryTracker(eventTimes: [.zero], devices: 1)
         batch.serve(arrival: 0, isAlarm: false, shape: shape(), path: path(warmup: 1), device: 0, recovery: &recovery)
         #expect(batch.generated == 0 && batch.delivered == 0 && batch.windowDelivered == 1 && batch.sent == 1)
-        #expect(recovery.records[0][0].count == 1)
+        let recovered = recovery.recoveries(event: 0, deviceIDs: ["glasses"], horizon: .seconds(1))
+        #expect(recovered.first?.deliveredAfter == 1)
     }
 
     /// One 100 ms batch of a WLAN device on a perfect link (−50 dBm, 32 dB above its
