@@ -31,7 +31,7 @@ public enum RunFlags {
 
     static func time(_ text: String, flag: String, allowZero: Bool) -> Result<Time, RunFlagError> {
         let example = "`24h` or `30 min`"
-        switch Quantity.parse(text) {
+        switch Quantity.parse(minutesSpelledM(text)) {
         case .failure(.missingNumber), .failure(.notFinite):
             return .failure(RunFlagError("\(flag) expects a time such as \(example), got `\(text)`"))
         case .failure(.missingUnit):
@@ -56,12 +56,30 @@ public enum RunFlags {
 }
 
 /// A flag value that cannot be used; `message` is shown as is, after `twinc: error:`.
+/// `30m` where only a time makes sense means 30 minutes (the usual spelling in
+/// durations: `sleep 30m`, `--timeout 30m`), not 30 metres: the flags take a time.
+func minutesSpelledM(_ text: String) -> String {
+    let trimmed = text.trimmed
+    guard trimmed.hasSuffix("m"), let number = Double(trimmed.dropLast().trimmingTrailingSpaces), number.isFinite else {
+        return text
+    }
+    return String(trimmed.dropLast()) + "min"
+}
+
 public struct RunFlagError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
 
     public init(_ message: String) { self.message = message }
 
     public var description: String { message }
+}
+
+extension Substring {
+    fileprivate var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return String(text)
+    }
 }
 
 extension String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TwinDiagnostics
 import TwinDriver
 import TwinUnits
 
@@ -114,6 +115,11 @@ struct Run: ParsableCommand {
 
     func run() throws {
         guard case .success(let options) = options() else { throw ExitCode(ExitStatus.usage.rawValue) }
+        let unwritable = outputPathProblems(options.outputs)
+        if !unwritable.isEmpty {
+            DiagnosticOutput(format: .text, rules: []).emit(unwritable, sources: SourceStore())
+            try endCommand(with: .cannotCreate)
+        }
         let onTerminal = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
         let progress = onTerminal ? RunProgressReporter(write: writeStandardError) : nil
         let result = runTwinFile(path: twin, options: options, progress: progress.map { $0.report })
