@@ -102,7 +102,13 @@ struct JSONObjectReader {
 
     mutating func int(_ key: String, min: Int? = nil, max: Int? = nil) -> Int {
         let n = number(key, min: min.map(Double.init), max: max.map(Double.init))
-        return n.isFinite && abs(n) < 1e15 ? Int(n) : 0
+        guard n == n.rounded() else {
+            if let value = raw(key) {
+                context.error(ConfigDiagnostics.wrongType, "`\(sub(key))` must be a whole number", at: value.position)
+            }
+            return 0
+        }
+        return abs(n) < 1e15 ? Int(n) : 0
     }
 
     mutating func bool(_ key: String) -> Bool {
@@ -153,8 +159,10 @@ struct JSONObjectReader {
         return items.enumerated().map { ($1, "\(sub(key))[\($0)]") }
     }
 
+    /// A nested object; a missing one is reported once (by `require`).
     mutating func object(_ key: String) -> JSONObjectReader? {
-        JSONObjectReader(require(key), path: sub(key), at: position, context: context)
+        guard let value = require(key) else { return nil }
+        return JSONObjectReader(value, path: sub(key), at: position, context: context)
     }
 
     /// Reports members that were present but never read.
