@@ -40,7 +40,7 @@ extension DeclaredRanges {
         .current, 1e-9, 10, reason: "capacity over a 20 h rating of the smallest to the largest declared battery")
     /// An alarm payload (0: no alarms).
     public static let alarmPayload = QuantityRange(
-        .dataSize, 0, 65_535 * 8, reason: "at most 65,535 B, the largest IP datagram")
+        .dataSize, 0, 64_000 * 8, reason: "at most 64 kB, about the largest IP datagram (65,535 B)")
     /// Alarms per second (the inverse of `alarmInterval`; 0: none).
     public static let alarmRate = QuantityRange(
         .count, 0, 1e4, reason: "at most 10,000 alarms per simulated second (the event budget of one source)")

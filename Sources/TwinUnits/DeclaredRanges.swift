@@ -81,7 +81,7 @@ public enum DeclaredRanges {
         .dataRate, 1e-6, 1e11, reason: "one packet a decade is about 1e-6 bit/s; 100 Gbit/s is beyond any wearable")
     /// A packet's payload (the 802.15.6 limit of 255 B is checked per technology).
     public static let packetSize = QuantityRange(
-        .dataSize, 8, 65_535 * 8, reason: "at least one octet; at most 65,535 B, the largest IP datagram")
+        .dataSize, 8, 64_000 * 8, reason: "at least one octet; at most 64 kB, about the largest IP datagram (65,535 B)")
     /// A sampling or reporting frequency.
     public static let sampling = QuantityRange(
         .frequency, 1e-6, 1e4, reason: "at most 10,000 packets per simulated second from one source (the event "
