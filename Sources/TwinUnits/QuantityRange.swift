@@ -1,3 +1,5 @@
+import Foundation
+
 /// The values one quantity may take, in its dimension's canonical unit (seconds, watts,
 /// 0…1 for ratios, dBm for power levels, a plain number for counts), and why.
 ///
@@ -42,7 +44,17 @@ public struct QuantityRange: Sendable, Hashable {
 
     /// A bound as a user would write it: `100 µs`, `10 y`, `-40 dBm`, `99.9 %`.
     public static func format(_ value: Double, _ dimension: Dimension) -> String {
-        dimension == .count ? significant(value, digits: 6) : Quantity(value, dimension).formatted
+        if dimension == .count { return significant(value, digits: 6) }
+        // Below a thousandth of the smallest unit the formatter knows, write a power of
+        // ten in the base unit: `1e-6 bps`, not `0.000001 bps`.
+        if value != 0, abs(value) < 1e-3,
+           let base = UnitSymbol.all.first(where: { $0.dimension == dimension && $0.factor == 1 }),
+           Quantity(value, dimension).formatted.hasPrefix("0.00") || Quantity(value, dimension).formatted.hasPrefix("-0.00") {
+            let exponent = Int((log10(abs(value))).rounded(.down))
+            let mantissa = value / pow(10, Double(exponent))
+            return "\(significant(mantissa))e\(exponent) \(base.symbol)"
+        }
+        return Quantity(value, dimension).formatted
     }
 }
 
