@@ -36,14 +36,14 @@ public struct EventBudgetExcess: Sendable, Hashable {
     /// "device `ecg` would send 20000 periodic packets per simulated second; the
     /// simulator takes at most 10000 from one source".
     public var message: String {
-        let rate = significant(perSecond, digits: 4)
+        let rate = QuantityRange.number(perSecond)
         guard let source else {
             return "the twin would cause \(rate) events per simulated second; the simulator takes at most "
-                + "\(significant(limit, digits: 6)) from a whole twin"
+                + "\(QuantityRange.number(limit)) from a whole twin"
         }
         let who = source.kind == .attackFrames ? "scenario `\(source.subject)`" : "device `\(source.subject)`"
         return "\(who) would send \(rate) \(source.kind.rawValue) per simulated second; the simulator takes at most "
-            + "\(significant(limit, digits: 6)) events a second from one source"
+            + "\(QuantityRange.number(limit)) events a second from one source"
     }
 }
 

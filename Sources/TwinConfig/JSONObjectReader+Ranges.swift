@@ -10,7 +10,7 @@ extension ConfigReadContext {
 
     /// TK005 for `value` outside `range`, naming the member by its JSON path.
     func outOfRange(_ path: String, _ value: Double, _ range: QuantityRange, at position: JSONPosition) {
-        let written = range.dimension == .count ? significant(value, digits: 6) : QuantityRange.format(value, range.dimension)
+        let written = QuantityRange.format(value, range.dimension)
         error(ConfigDiagnostics.outOfRange, "`\(path)` is \(written); it must be \(range.description)",
               at: position, notes: [range.reason])
     }

@@ -110,10 +110,10 @@ extension TwinConfig {
         switch rule.values {
         case .quantity(let range):
             return range.contains(value) ? nil
-                : "value \(significant(value, digits: 6)) \(rule.unit) is not \(range.description) (\(range.reason))"
+                : "value \(QuantityRange.number(value)) \(rule.unit) is not \(range.description) (\(range.reason))"
         case .whole(let range):
             return range.integer(value) != nil ? nil
-                : "value \(significant(value, digits: 6)) is not a whole number from \(range.bounds.lowerBound) to \(range.bounds.upperBound)"
+                : "value \(QuantityRange.number(value)) is not a whole number from \(range.bounds.lowerBound) to \(range.bounds.upperBound)"
         case .index(let allowed):
             if labels.count < 2 { return "an index knob needs at least two labels" }
             if let allowed, let stray = labels.first(where: { !allowed.contains($0) }) {
@@ -123,7 +123,7 @@ extension TwinConfig {
                 return "label `\(stray)` is not a gateway of the network"
             }
             return CountRange(0...(labels.count - 1), reason: "").integer(value) != nil ? nil
-                : "value \(significant(value, digits: 6)) is not an index into its \(labels.count) labels"
+                : "value \(QuantityRange.number(value)) is not an index into its \(labels.count) labels"
         }
     }
 }

@@ -6,6 +6,7 @@ import TwinUnits
 extension QuantityBounds {
     public init(_ range: QuantityRange) {
         self.init(minimum: range.lowerBound, maximum: range.upperBound, reason: range.reason)
+        wording = range.description
     }
 }
 

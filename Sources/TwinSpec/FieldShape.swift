@@ -48,6 +48,9 @@ public struct QuantityBounds: Sendable, Hashable {
     public var maximum: Double?
     /// Why the bounds are there (a declared range's reason), noted under TS009.
     public var reason: String?
+    /// The bounds in words ("between 1 s and 10 y"), written once for a declared range
+    /// rather than formatted again for every out-of-range value.
+    public var wording: String?
 
     public init(minimum: Double? = nil, exclusive: Bool = false, maximum: Double? = nil, reason: String? = nil) {
         self.minimum = minimum

@@ -162,6 +162,7 @@ enum QuantityReading {
     }
 
     static func describe(_ bounds: QuantityBounds, _ dimension: Dimension) -> String {
+        if let wording = bounds.wording { return wording }
         func show(_ v: Double) -> String {
             dimension == .ratio ? "\(ScalarReading.formatNumber(v * 100)) %"
                 : dimension == .count ? ScalarReading.formatNumber(v)

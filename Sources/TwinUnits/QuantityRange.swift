@@ -42,9 +42,16 @@ public struct QuantityRange: Sendable, Hashable {
         "between \(Self.format(lowerBound, dimension)) and \(Self.format(upperBound, dimension))"
     }
 
+    /// A plain number as messages show it: six significant digits, or the shortest
+    /// exponent form for the very large and very small (`1e+19`, not twenty digits).
+    public static func number(_ value: Double) -> String {
+        guard value.isFinite, value == 0 || (abs(value) < 1e6 && abs(value) >= 1e-3) else { return "\(value)" }
+        return significant(value, digits: 6)
+    }
+
     /// A bound as a user would write it: `100 µs`, `10 y`, `-40 dBm`, `99.9 %`.
     public static func format(_ value: Double, _ dimension: Dimension) -> String {
-        if dimension == .count { return significant(value, digits: 6) }
+        if dimension == .count { return number(value) }
         // Below a thousandth of the smallest unit the formatter knows, write a power of
         // ten in the base unit: `1e-6 bps`, not `0.000001 bps`.
         if value != 0, abs(value) < 1e-3,

@@ -22,6 +22,7 @@ struct DiagnosticOutput {
 
     func emit(_ diagnostics: [Diagnostic], sources: SourceStore, dropped: [String: DroppedDiagnostics] = [:]) {
         let (shown, more) = diagnostics.capped(cap, alreadyDropped: dropped)
+        let notShown = more.reduce(into: DroppedDiagnostics()) { $0 += $1.count }
         let trailers = more.map { file, count in
             Diagnostic(.note, DriverDiagnostics.moreDiagnostics,
                        "\(file): \(count.summary) not shown (at most \(cap.perFile) a file; `--max-diagnostics N` shows more)",
@@ -31,13 +32,13 @@ struct DiagnosticOutput {
         case .text:
             let renderer = TextRenderer(color: isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
             writeStandardError(renderer.render(shown + trailers, sources: sources))
-            var total = more.reduce(into: DroppedDiagnostics()) { $0 += $1.count }
+            var total = notShown
             for diagnostic in shown where diagnostic.severity != .note { total.count(diagnostic) }
             if let summary = renderer.summary(errors: total.errors, warnings: total.warnings) {
                 writeStandardError(summary + "\n")
             }
         case .json:
-            print(JSONRenderer().render(shown + trailers), terminator: "")
+            print(JSONRenderer().render(shown + trailers, notShown: notShown), terminator: "")
         case .sarif:
             print(SARIFRenderer(toolVersion: TwincVersion.string).render(shown + trailers, rules: rules), terminator: "")
         case .github:
