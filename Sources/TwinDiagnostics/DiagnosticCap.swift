@@ -16,17 +16,26 @@ public struct DiagnosticCap: Sendable, Hashable {
     public static let unlimited = DiagnosticCap(perFile: .max)
 }
 
-/// Diagnostics that were found but not kept, by severity.
+/// Diagnostics that were found but not kept, by severity, and the list entries left
+/// unchecked once a file's errors filled the cap.
 public struct DroppedDiagnostics: Sendable, Hashable {
     public var errors = 0
     public var warnings = 0
+    /// Entries of a list (devices, goals, catalogue entries…) not read at all: once a
+    /// file has `cap` diagnostics and errors among them, the reader stops checking, as a
+    /// compiler's error limit does (the file is refused anyway; building a million more
+    /// messages only to count them cost seconds).
+    public var uncheckedEntries = 0
 
-    public init(errors: Int = 0, warnings: Int = 0) {
+    public init(errors: Int = 0, warnings: Int = 0, uncheckedEntries: Int = 0) {
         self.errors = errors
         self.warnings = warnings
+        self.uncheckedEntries = uncheckedEntries
     }
 
     public var total: Int { errors + warnings }
+    /// True when anything was left out (diagnostics or entries).
+    public var isEmpty: Bool { total == 0 && uncheckedEntries == 0 }
 
     public mutating func count(_ diagnostic: Diagnostic) {
         if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
@@ -35,14 +44,21 @@ public struct DroppedDiagnostics: Sendable, Hashable {
     public static func += (lhs: inout DroppedDiagnostics, rhs: DroppedDiagnostics) {
         lhs.errors += rhs.errors
         lhs.warnings += rhs.warnings
+        lhs.uncheckedEntries += rhs.uncheckedEntries
     }
 
-    /// "and 999,898 more errors" / "and 3 more errors and 2 more warnings".
+    /// "and 999,898 more errors not shown" / "and 3 more errors and 2 more warnings not
+    /// shown; 25,900 more list entries were not checked".
     public var summary: String {
         var parts: [String] = []
         if errors > 0 { parts.append("\(Self.grouped(errors)) more error\(errors == 1 ? "" : "s")") }
         if warnings > 0 { parts.append("\(Self.grouped(warnings)) more warning\(warnings == 1 ? "" : "s")") }
-        return "and " + parts.joined(separator: " and ")
+        var text = parts.isEmpty ? "" : "and " + parts.joined(separator: " and ") + " not shown"
+        if uncheckedEntries > 0 {
+            text += (text.isEmpty ? "" : "; ") + "\(Self.grouped(uncheckedEntries)) more list entr"
+                + (uncheckedEntries == 1 ? "y was" : "ies were") + " not checked"
+        }
+        return text
     }
 
     /// 999898 → "999,898".
@@ -111,6 +127,6 @@ extension Array where Element == Diagnostic {
                 dropped[file, default: DroppedDiagnostics()].count(diagnostic)
             }
         }
-        return (shown, dropped.filter { $0.value.total > 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        return (shown, dropped.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 }

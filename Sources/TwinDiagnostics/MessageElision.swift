@@ -49,14 +49,17 @@ enum MessageElision {
         let bytes = message.utf8
         guard bytes.count > quotedLimit else { return false }
         if bytes.count > messageLimit { return true }
-        var open: Int?
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "`") {
-            if let start = open {
-                if offset - start - 1 > quotedLimit { return true }
-                open = nil
-            } else {
-                open = offset
+        var open: Int?, offset = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "`") {
+                if let start = open {
+                    if offset - start - 1 > quotedLimit { return true }
+                    open = nil
+                } else {
+                    open = offset
+                }
             }
+            offset += 1
         }
         return false
     }

@@ -93,26 +93,19 @@ extension MappingReader {
 
     public mutating func texts(_ key: String) -> [Located<String>] {
         guard let (_, nodes) = elements(key) else { return [] }
-        return nodes.compactMap { node in
-            defer { trim() }
-            return ScalarReading.string(node, label: key, into: &diagnostics)
-        }
+        return checked(nodes) { reader, node in ScalarReading.string(node, label: key, into: &reader.diagnostics) }
     }
 
     public mutating func identifiers(_ key: String) -> [Located<String>] {
         guard let (_, nodes) = elements(key) else { return [] }
-        return nodes.compactMap { node in
-            defer { trim() }
-            return ScalarReading.identifier(node, label: key, into: &diagnostics)
-        }
+        return checked(nodes) { reader, node in ScalarReading.identifier(node, label: key, into: &reader.diagnostics) }
     }
 
     public mutating func enumerations<E: RawRepresentable>(_ key: String, as type: E.Type) -> [Located<E>]
     where E.RawValue == String {
         guard let (element, nodes) = elements(key), case .enumeration(let values) = element else { return [] }
-        return nodes.compactMap { node in
-            defer { trim() }
-            return ScalarReading.enumeration(node, values: values, label: key, into: &diagnostics)?
+        return checked(nodes) { reader, node in
+            ScalarReading.enumeration(node, values: values, label: key, into: &reader.diagnostics)?
                 .flatMapValue(E.init(rawValue:))
         }
     }
@@ -130,7 +123,22 @@ extension MappingReader {
     /// dropped after their diagnostics are recorded.
     public mutating func objects<T>(_ key: String, _ build: (inout MappingReader) -> T?) -> [T] {
         guard let (element, nodes) = elements(key), case .object(let shape) = element else { return [] }
-        return nodes.compactMap { readNested($0, shape: shape, build) }
+        return checked(nodes) { reader, node in reader.readNested(node, shape: shape, build) }
+    }
+
+    /// `read` applied to each list entry, trimming to the cap after each; once the reader
+    /// `stopsChecking`, the remaining entries are counted as unchecked instead of read.
+    private mutating func checked<T>(_ nodes: [Node], _ read: (inout MappingReader, Node) -> T?) -> [T] {
+        var result: [T] = []
+        for (index, node) in nodes.enumerated() {
+            guard !stopsChecking else {
+                dropped.uncheckedEntries += nodes.count - index
+                break
+            }
+            if let value = read(&self, node) { result.append(value) }
+            trim()
+        }
+        return result
     }
 
     mutating func readNested<T>(_ node: Node, shape: ObjectShape, _ build: (inout MappingReader) -> T?) -> T? {

@@ -83,6 +83,12 @@ public struct MappingReader {
         trim()
     }
 
+    /// True once this reader holds `cap` diagnostics with an error among them: the
+    /// document is refused whatever follows, so list readers stop checking entries.
+    var stopsChecking: Bool {
+        diagnostics.count >= cap.perFile && (dropped.errors > 0 || diagnostics.contains { $0.severity == .error })
+    }
+
     /// Moves the diagnostics beyond `cap` into the `dropped` count. Called after each
     /// step that can add many (a list element, a nested mapping, unknown keys).
     mutating func trim() {

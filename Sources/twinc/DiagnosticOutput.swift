@@ -25,7 +25,7 @@ struct DiagnosticOutput {
         let notShown = more.reduce(into: DroppedDiagnostics()) { $0 += $1.count }
         let trailers = more.map { file, count in
             Diagnostic(.note, DriverDiagnostics.moreDiagnostics,
-                       "\(file): \(count.summary) not shown (at most \(cap.perFile) a file; `--max-diagnostics N` shows more)",
+                       "\(file): \(count.summary) (at most \(cap.perFile) diagnostics a file; `--max-diagnostics N` shows more)",
                        at: nil)
         }
         switch format {

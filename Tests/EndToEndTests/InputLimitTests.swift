@@ -23,18 +23,33 @@ import TwinSpec
         let result = try Twinc.run(["validate", url.path])
         #expect(result.status == 65)
         #expect(result.stderr.components(separatedBy: "error[TY003]").count - 1 == 100)
-        #expect(result.stderr.contains("note[TC007]: \(url.path): and 1,899 more errors not shown (at most 100 a file;"),
+        #expect(result.stderr.contains("note[TC007]: \(url.path): and 1,899 more errors not shown (at most 100 diagnostics a file;"),
                 "\(result.stderr.suffix(400))")
         #expect(result.stderr.hasSuffix("1999 errors generated.\n"))
         #expect(result.stdout.hasSuffix(": 1999 errors\n"))
 
         let five = try Twinc.run(["validate", "--max-diagnostics", "5", url.path])
         #expect(five.stderr.components(separatedBy: "error[TY003]").count - 1 == 5)
-        #expect(five.stderr.contains("and 1,994 more errors not shown (at most 5 a file;"))
+        #expect(five.stderr.contains("and 1,994 more errors not shown (at most 5 diagnostics a file;"))
 
         let json = try Twinc.run(["validate", "--format", "json", url.path])
         #expect(json.stdout.contains("\"errors\": 1999"), "\(json.stdout.suffix(300))")
         #expect(try Twinc.run(["validate", "--max-diagnostics", "0", url.path]).status == 64)
+    }
+
+    /// A list whose entries are all broken: once the cap holds errors, the rest of the
+    /// list is counted as unchecked rather than read (the file is refused either way).
+    @Test func aListOfBrokenEntriesStopsBeingCheckedAtTheCap() throws {
+        var text = try HostileCase.read(HostileCase.template)
+        let broken = (0..<300).map { "    - {id: D\($0), class: smartwatch, placement: wrist, priority: 9}\n" }.joined()
+        text = HostileCase.replacing("  devices:\n", with: "  devices:\n" + broken, in: text)
+        let url = try Self.temporary("broken-list.yaml", text)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try Twinc.run(["validate", url.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.components(separatedBy: ": error[").count - 1 == 100)
+        #expect(result.stderr.contains("list entries were not checked (at most 100 diagnostics a file;"),
+                "\(result.stderr.suffix(400))")
     }
 
     @Test func aFileBeyondTheSizeLimitIsRefusedAsTooLarge() throws {
