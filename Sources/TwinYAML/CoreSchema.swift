@@ -14,9 +14,21 @@ enum CoreSchema {
     static func resolvePlain(_ text: String) -> CoreValue {
         // Only `~`, `n…`/`N…` (null), `t…`/`f…` (bool), digits, signs and `.` can start a
         // non-string; a scalar starting with any other letter is a string.
-        if let first = text.utf8.first, isLetter(first), !"nNtTfF".utf8.contains(first) { return .string(text) }
-        if let null = null(text) { return null }
-        if let bool = bool(text) { return .bool(bool) }
+        if let first = text.utf8.first {
+            switch first {
+            case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+                 UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "~"):
+                if let null = null(text) { return null }
+                if let bool = bool(text) { return .bool(bool) }
+                return .string(text)
+            case _ where isLetter(first):
+                return .string(text)
+            default:
+                break  // digits, signs, `.`: a number or a string, never null or a boolean
+            }
+        } else {
+            return .null
+        }
         if let int = int(text) { return .int(int) }
         if let float = float(text) { return .float(float) }
         return .string(text)
@@ -89,27 +101,30 @@ enum CoreSchema {
     /// What a YAML 1.1 reader would make of a plain scalar that YAML 1.2 reads as a
     /// string or a different number, or nil when both agree.
     static func yaml11Reading(of text: String) -> String? {
-        guard let first = text.utf8.first else { return nil }
-        if isLetter(first), !"yYnNoO".utf8.contains(first) { return nil }
-        switch text {
-        case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON":
-            return "the boolean true"
-        case "n", "N", "no", "No", "NO", "off", "Off", "OFF":
-            return "the boolean false"
-        default: break
+        guard let lead = text.utf8.first else { return nil }
+        // The boolean words start with y, n or o; every numeric reading with a sign or a
+        // digit. Most scalars are decided by their first byte.
+        if isLetter(lead) {
+            switch text {
+            case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON":
+                return "the boolean true"
+            case "n", "N", "no", "No", "NO", "off", "Off", "OFF":
+                return "the boolean false"
+            default:
+                return nil
+            }
         }
         var body = Substring(text)
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
-        // Every reading below starts with an ASCII digit; most scalars stop here.
         guard let first = body.utf8.first, isDigit(first) else { return nil }
-        if body.count > 1, body.first == "0", body.allSatisfy({ ("0"..."7").contains($0) }) {
+        if body.utf8.count > 1, first == UInt8(ascii: "0"), body.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x37 }) {
             return "an octal number (\(Int(body, radix: 8).map(String.init) ?? "?") in decimal)"
         }
-        if body.contains("_"), body.first?.isNumber == true,
+        if body.utf8.contains(UInt8(ascii: "_")),
            body.allSatisfy({ $0 == "_" || $0 == "." || ($0.isASCII && $0.isNumber) }) {
             return "the number \(body.filter { $0 != "_" })"
         }
-        if body.contains(":"), body.first?.isNumber == true,
+        if body.utf8.contains(UInt8(ascii: ":")),
            body.split(separator: ":").allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
             return "a sexagesimal (base 60) number"
         }

@@ -1,4 +1,5 @@
 import TwinSpec
+import TwinUnits
 
 /// The selection problem numbered for the search (`CoverTables` builds the numbers):
 /// every demand any choice could ever create, the items sorted by name, which demands
@@ -49,7 +50,10 @@ final class CoverIndex: Sendable {
     /// method pins inside one part).
     let possibleApplications: [ApplicationMask]
 
-    static func micro(_ cost: Double) -> Int { Int((max(cost, 0) * 1_000_000).rounded()) }
+    /// Costs in integer millionths. Checked: the front end holds costs to
+    /// `DeclaredRanges.cost`, and a cost built in code outside it (or NaN) is pulled into
+    /// that range rather than trapping the conversion (1e13 used to).
+    static func micro(_ cost: Double) -> Int { Int((DeclaredRanges.cost.clamped(cost) * 1_000_000).rounded()) }
 
     init(_ problem: SelectionProblem) {
         self.problem = problem
