@@ -73,7 +73,7 @@ public enum UseCaseShapes {
         FieldShape("tags", .listOf(.identifier), "Labels that intent goals scope by.",
                    example: .list([.string("vital")])),
         FieldShape("radio", .object(radio), required: true, "The device's radio."),
-        FieldShape("battery", .object(battery), "The device's battery; omit for mains power."),
+        FieldShape("battery", .object(battery), "The device's battery; omit to use its class's default battery."),
         FieldShape("traffic", .object(traffic), required: true, "What the device sends."),
         FieldShape("priority", .integer(DeclaredRanges.userPriority), required: true,
                    "IEEE 802.15.6 user priority: 0 background … 6 high-priority medical, 7 emergency.",

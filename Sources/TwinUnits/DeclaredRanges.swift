@@ -76,9 +76,11 @@ public enum DeclaredRanges {
     // MARK: Traffic
 
     /// An application data rate (may be far below a bit per second: class C sends
-    /// 0.12 bit/s).
+    /// 0.12 bit/s). The floor keeps the interval between packets (packet size over rate)
+    /// within the simulator's 10 years even for the largest packet.
     public static let applicationRate = QuantityRange(
-        .dataRate, 1e-6, 1e11, reason: "one packet a decade is about 1e-6 bit/s; 100 Gbit/s is beyond any wearable")
+        .dataRate, 2e-3, 1e11, reason: "at least one 64 kB packet in 8 years (the simulator's times end at 10 years); "
+            + "100 Gbit/s is beyond any wearable")
     /// A packet's payload (the 802.15.6 limit of 255 B is checked per technology).
     public static let packetSize = QuantityRange(
         .dataSize, 8, 64_000 * 8, reason: "at least one octet; at most 64 kB, about the largest IP datagram (65,535 B)")
