@@ -62,7 +62,7 @@ import TwinYAML
         let corpus = try Self.files("Tests/Corpus/fuzz", ".yaml").map { try String(contentsOf: $0, encoding: .utf8) }
         var mutator = Mutator(seed: Self.seed)
         var tally = (inputs: 0, accepted: 0, compiled: 0, compileRuns: 0, refused: [String: Int]())
-        let compileEvery = 10, compileBudget = max(4, Self.iterations / 100)
+        let compileBudget = max(4, Self.iterations / 100)
         for iteration in 0..<(corpus.count + Self.iterations) {
             let text = iteration < corpus.count ? corpus[iteration]
                 : mutator.mutateYAML(mutator.pick(seeds), donor: mutator.pick(seeds))
@@ -78,7 +78,7 @@ import TwinYAML
                 continue
             }
             tally.accepted += 1
-            if case .intent = typed, iteration % compileEvery == 0, tally.compileRuns < compileBudget {
+            if case .intent = typed, tally.compileRuns < compileBudget {
                 tally.compileRuns += 1
                 if try compileAndRun(intent: text) { tally.compiled += 1 }
             }
