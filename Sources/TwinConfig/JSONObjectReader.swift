@@ -120,15 +120,20 @@ struct JSONObjectReader {
         return b
     }
 
-    mutating func time(_ key: String) -> Time { Time(si: number(key, min: 0)) }
 
     mutating func strings(_ key: String) -> [String] {
+        items(key, kind: "a string") { if case .string(let s, _) = $0 { s } else { nil } }
+    }
+
+    /// The elements of an array member that `extract` accepts; each other element is
+    /// reported as not being `kind` (and dropped).
+    mutating func items<T>(_ key: String, kind: String, _ extract: (LocatedJSON) -> T?) -> [T] {
         array(key).compactMap { item, itemPath in
-            guard case .string(let s, _) = item else {
-                context.error(ConfigDiagnostics.wrongType, "`\(itemPath)` must be a string", at: item.position)
+            guard let value = extract(item) else {
+                context.error(ConfigDiagnostics.wrongType, "`\(itemPath)` must be \(kind)", at: item.position)
                 return nil
             }
-            return s
+            return value
         }
     }
 

@@ -36,13 +36,7 @@ struct KnobRule {
 extension JSONObjectReader {
     /// An array of numbers; each element that is not a number is reported (and dropped).
     mutating func numbers(_ key: String) -> [Double] {
-        array(key).compactMap { item, itemPath in
-            guard case .number(let n, _) = item else {
-                context.error(ConfigDiagnostics.wrongType, "`\(itemPath)` must be a number", at: item.position)
-                return nil
-            }
-            return n
-        }
+        items(key, kind: "a number") { if case .number(let n, _) = $0 { n } else { nil } }
     }
 }
 
