@@ -29,6 +29,28 @@ public struct SourceStore: Sendable {
         return String(decoding: text.utf8[line.start..<line.end], as: UTF8.self)
     }
 
+    /// At most `width` columns of line `number` around `column` (1-based, in Unicode
+    /// scalars), without copying the whole line: a minified twin.json is one line of
+    /// megabytes, and a hundred excerpts of it must not cost a hundred copies. Returns
+    /// the text, the 0-based column it starts at and the line's length in columns.
+    public func window(_ number: Int, of file: String, around column: Int, width: Int)
+        -> (text: String, from: Int, columns: Int)? {
+        guard let text = texts[file], number >= 1, number <= text.lines.count else { return nil }
+        let span = text.lines[number - 1]
+        let bytes = text.utf8[span.start..<span.end]
+        // A scalar starts at every byte that is not a UTF-8 continuation byte.
+        let columns = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        let from = columns > width ? max(0, min(column - 1 - 40, columns - width)) : 0
+        let to = min(columns, from + width)
+        var scalar = 0, start = span.end, end = span.end
+        for index in bytes.indices where bytes[index] & 0xC0 != 0x80 {
+            if scalar == from { start = index }
+            if scalar == to { end = index; break }
+            scalar += 1
+        }
+        return (String(decoding: text.utf8[start..<end], as: UTF8.self), from, columns)
+    }
+
     /// Line spans of UTF-8 bytes, split at libyaml's line breaks.
     static func lines(of bytes: [UInt8]) -> [(start: Int, end: Int)] {
         var lines: [(start: Int, end: Int)] = []

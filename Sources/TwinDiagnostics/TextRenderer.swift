@@ -58,33 +58,31 @@ public struct TextRenderer: Sendable {
     /// The source line and a caret line under the range (`^` then `~` to its end when
     /// the range stays on one line). Columns count Unicode scalars, as libyaml does.
     private func excerpt(_ range: SourceRange?, sources: SourceStore) -> String {
-        guard let range, let line = sources.line(range.start.line, of: range.file) else { return "" }
+        // Very long lines (minified flow collections, a megabyte id, one-line JSON) are
+        // cut to a window around the caret so the excerpt stays readable; `…` marks the
+        // cut ends.
+        let window = 100
+        guard let range,
+              let line = sources.window(range.start.line, of: range.file, around: range.start.column, width: window)
+        else { return "" }
         let number = String(range.start.line)
         let gutter = String(repeating: " ", count: max(number.count, 4) - number.count) + number
         let blank = String(repeating: " ", count: gutter.count)
-        var scalars = Array(line.unicodeScalars.map { $0 == "\t" ? " " : $0 })
-        var startColumn = max(1, min(range.start.column, scalars.count + 1))
+        let scalars = line.text.unicodeScalars.map { $0 == "\t" ? " " : $0 }
+        let cutLeft = line.from > 0, cutRight = line.from + scalars.count < line.columns
+        let startColumn = max(1, min(range.start.column, line.columns + 1))
         var width = 1
         if range.end.line == range.start.line, range.end.column > range.start.column {
-            width = max(1, min(range.end.column, scalars.count + 1) - startColumn)
+            width = max(1, min(range.end.column, line.columns + 1) - startColumn)
         }
-        // Very long lines (minified flow collections, a megabyte id) are cut to a window
-        // around the caret so the excerpt stays readable; `…` marks the cut ends.
-        let window = 100
-        var prefix = "", suffix = ""
-        if scalars.count > window {
-            let from = max(0, min(startColumn - 1 - 40, scalars.count - window))
-            let to = min(scalars.count, from + window)
-            prefix = from > 0 ? "…" : ""
-            suffix = to < scalars.count ? "…" : ""
-            scalars = Array(scalars[from..<to])
-            startColumn = startColumn - from + (from > 0 ? 1 : 0)
-            width = max(1, min(width, to - (startColumn - 1) + (from > 0 ? 1 : 0)))
-        }
+        // Columns within the shown text (the `…` on the left takes one).
+        let caretColumn = startColumn - line.from + (cutLeft ? 1 : 0)
+        width = max(1, min(width, scalars.count - (startColumn - line.from - 1)))
         var shown = String.UnicodeScalarView()
         shown.append(contentsOf: scalars)
-        let caret = String(repeating: " ", count: startColumn - 1) + "^" + String(repeating: "~", count: width - 1)
-        return "\(gutter) | \(prefix)\(String(shown))\(suffix)\n\(blank) | \(paint(caret, .error, caret: true))\n"
+        let text = (cutLeft ? "…" : "") + String(shown) + (cutRight ? "…" : "")
+        let caret = String(repeating: " ", count: max(0, caretColumn - 1)) + "^" + String(repeating: "~", count: width - 1)
+        return "\(gutter) | \(text)\n\(blank) | \(paint(caret, .error, caret: true))\n"
     }
 
     private func paint(_ text: String, _ severity: Severity, caret: Bool = false) -> String {
