@@ -96,6 +96,25 @@ import TwinSpec
         }
     }
 
+    /// Compile time stays near-linear in catalogue size: of 150 competing models, only the
+    /// 64 cheapest are priced by re-solving the selection with them forced in; the rest
+    /// say so. (Timing is `twinc bench --only limits`' business.)
+    @Test func onlyTheCheapestRejectedAlternativesAreRepriced() throws {
+        let url = try Self.temporary("catalogue.yaml", LargeCatalogue.make(entries: 150))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = compileIntents(paths: [HostileCase.intent], options: CompileOptions(catalogues: [url.path]))
+        let plan = try #require(result.twins.first?.plan, "\(result.diagnostics.map(\.message))")
+        func priced(_ reason: String) -> Bool {
+            reason.contains("the cheapest plan using it costs") || reason.contains("no complete plan includes it")
+        }
+        let bench = plan.rejected.filter { $0.id.hasPrefix("bench-model-") }
+        #expect(bench.count == 150)
+        #expect(plan.rejected.filter { priced($0.reason) }.count == 64, "built-in and catalogue models together")
+        let notPriced = bench.filter { $0.reason.contains("not re-priced: only the 64 cheapest alternatives are") }
+        #expect(notPriced.count + bench.filter { priced($0.reason) }.count == 150)
+        #expect(notPriced.count >= 80)
+    }
+
     /// TP013 is the net under the ranges: a twin `run` would refuse is reported at the
     /// YAML it came from. The front end leaves it nothing to find (the property test
     /// keeps it so), so the refusal is made by hand here: a device's radio bent out of
