@@ -49,7 +49,7 @@ extension TwinConfig {
         var run = RunSettings(horizon: .zero, replications: 1, seed: 1, warmup: .zero, sampleInterval: .seconds(1))
         if var r = root.object("run") {
             run.horizon = r.time("horizon_s", in: DeclaredRanges.horizon)
-            run.replications = r.int("replications", min: 1, max: 1000)
+            run.replications = r.int("replications", in: DeclaredRanges.replications)
             run.seed = UInt64(r.number("seed", min: 0, max: 9_007_199_254_740_992))
             run.warmup = r.time("warmup_s", in: DeclaredRanges.warmup)
             run.sampleInterval = r.time("sampleInterval_s", in: DeclaredRanges.sampleInterval)

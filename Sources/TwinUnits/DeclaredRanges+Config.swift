@@ -23,6 +23,9 @@ extension DeclaredRanges {
 
     /// The warm-up discarded from statistics (must also be shorter than the horizon).
     public static let warmup = QuantityRange(.time, 0, longestTime, reason: "at most 10 years: " + timeReason)
+    /// Independent replications per scenario (twin.json and `--replications`).
+    public static let replications = CountRange(
+        1...1000, reason: "a 95 % interval needs one; a thousand already narrows it to a few percent of one")
     /// The network view's sampling interval.
     public static let sampleInterval = QuantityRange(
         .time, 1e-3, day, reason: "1 ms to a day; the runtime stretches it to at most 4,096 samples a run")
