@@ -51,9 +51,16 @@ public enum ConfigDiagnostics: DiagnosticCatalogue {
         offers more values, or aims more knobs at one device, than the optimiser searches \
         (32 values a knob, 16 knobs a device).
         """)
+    public static let twinTooLarge = DiagnosticCode(
+        "TK011", title: "twin too large to simulate",
+        explanation: """
+        The network has more devices (1,024) or gateways (256) than one twin simulates. \
+        Every device costs work in every replication even when it sends nothing; split \
+        the body networks into several use cases and intents.
+        """)
 
     public static let all: [DiagnosticCode] = [
         syntax, version, missingMember, wrongType, outOfRange, unknownReference, unknownMember, eventBudget,
-        duplicateID, badKnob,
+        duplicateID, badKnob, twinTooLarge,
     ]
 }

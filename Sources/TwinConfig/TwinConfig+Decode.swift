@@ -25,6 +25,7 @@ extension TwinConfig {
             context.diagnostics += config.referenceDiagnostics(json: json, context: context)
             context.diagnostics += config.knobDiagnostics(json: json, context: context)
             context.diagnostics += config.eventBudgetDiagnostics(json: json, context: context)
+            context.diagnostics += config.sizeDiagnostics(json: json, context: context)
         }
         let diagnostics = context.diagnostics
         return ConfigReadResult(config: diagnostics.hasErrors ? nil : config, diagnostics: diagnostics)

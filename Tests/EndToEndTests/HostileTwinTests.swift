@@ -82,6 +82,22 @@ import TwinJSON
                 "\(flood)")
     }
 
+    /// Thousands of quiet devices cost work in every replication though they send
+    /// nothing: the network's size is capped on its own.
+    @Test func aNetworkTooLargeToSimulateIsRefused() throws {
+        let stderr = try refused("too-many-devices") { twin in
+            let device = twin.value(at: ["network", "devices", 0])!
+            var devices: [JSONValue] = []
+            for k in 0..<1_100 {
+                var copy = device
+                copy.set(["id"], to: .string("copy-\(k)"))
+                devices.append(copy)
+            }
+            twin.set(["network", "devices"], to: .array(devices))
+        }
+        #expect(stderr.contains("error[TK011]: the twin has 1100 devices; the runtime simulates at most 1024"), "\(stderr.suffix(500))")
+    }
+
     /// A missing part of a device is reported once, and its siblings are not taken for
     /// unknown members.
     @Test func aMissingRadioIsOneError() throws {
