@@ -45,7 +45,9 @@ public struct QuantityRange: Sendable, Hashable {
     /// A plain number as messages show it: six significant digits, or the shortest
     /// exponent form for the very large and very small (`1e+19`, not twenty digits).
     public static func number(_ value: Double) -> String {
-        guard value.isFinite, value == 0 || (abs(value) < 1e6 && abs(value) >= 1e-3) else { return "\(value)" }
+        guard value.isFinite, value == 0 || (abs(value) < 1e6 && abs(value) >= 1e-3) else {
+            return value.isFinite ? String(format: "%.6g", value) : "\(value)"
+        }
         return significant(value, digits: 6)
     }
 
