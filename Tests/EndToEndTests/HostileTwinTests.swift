@@ -82,6 +82,20 @@ import TwinJSON
                 "\(flood)")
     }
 
+    /// JSON has no `.inf`, but a literal beyond a double is one: the reader says so rather
+    /// than "invalid number".
+    @Test func aNumberBeyondADoubleIsNamedAsSuch() throws {
+        let text = try HostileCase.read(HostileCase.twin)
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("twinc-hostile-\(ProcessInfo.processInfo.processIdentifier)-1e400.json")
+        try HostileCase.replacing("\"horizon_s\": 86400", with: "\"horizon_s\": 1e400", in: text)
+            .write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try Twinc.run(["run", url.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("error[TK001]: number `1e400` is beyond the range of a double"), "\(result.stderr)")
+    }
+
     /// Thousands of quiet devices cost work in every replication though they send
     /// nothing: the network's size is capped on its own.
     @Test func aNetworkTooLargeToSimulateIsRefused() throws {
