@@ -56,16 +56,16 @@ public struct AnalysisOptions: Sendable {
 /// Runs every scenario once (with time series recorded), builds the runtime's report,
 /// then each selected application from the same outcomes, then the optimiser.
 /// A plain function of its inputs: same request and options → same analysis.
-public func analyseTwin(_ request: RunRequest, options: AnalysisOptions = AnalysisOptions(),
+public func analyseTwin(_ plan: RunPlan, options: AnalysisOptions = AnalysisOptions(),
                         progress: (@Sendable (RunProgress) -> Void)? = nil) throws(RunFailure) -> TwinAnalysis {
-    let plan = RunPlan(request)
     let config = plan.config
     let selected = Set(config.applications.map(\.id))
     var runOptions = options.run
     let wantsView = options.forceView || selected.contains(ApplicationID.networkView)
     runOptions.simulation.recordTimeSeries = runOptions.simulation.recordTimeSeries || wantsView
-    let outcomes = try simulateScenarios(plan, options: runOptions, progress: progress)
-    let report = buildReport(plan: plan, outcomes: outcomes)
+    let run = try simulateRun(plan, options: runOptions, progress: progress)
+    let outcomes = run.outcomes
+    let report = buildReport(plan: plan, outcomes: outcomes, stopping: run.stopping)
     var analysis = TwinAnalysis(config: config, report: report)
     if wantsView { analysis.view = NetworkView.build(config: config, outcomes: outcomes) }
     if selected.contains(ApplicationID.resilience) {
@@ -82,33 +82,4 @@ public func analyseTwin(_ request: RunRequest, options: AnalysisOptions = Analys
                                              run: options.run)
     }
     return analysis
-}
-
-extension TwinAnalysis {
-    /// The results JSON: the runtime report's members (unchanged, so readers of
-    /// `twinc run --format json` keep working) plus `applications` and `optimisation`.
-    /// `TwinReport` draws the HTML page from this value alone.
-    public func jsonValue() -> JSONValue {
-        var members = report.jsonValue().objectValue ?? []
-        var applications: [(String, JSONValue)] = []
-        if let view { applications.append((ApplicationID.networkView, view.jsonValue())) }
-        if let resilience { applications.append((ApplicationID.resilience, resilience.jsonValue())) }
-        if let energy { applications.append((ApplicationID.energy, energy.jsonValue())) }
-        if let security { applications.append((ApplicationID.security, security.jsonValue())) }
-        members.append(("applications", .object(applications)))
-        if let optimisation { members.append(("optimisation", optimisation.jsonValue())) }
-        return .object(members)
-    }
-
-    public func canonicalJSON() -> String { JSONWriter.canonical.string(jsonValue()) }
-
-    /// The text report: the runtime's tables, each application's section, then the
-    /// verdict table (baseline vs recommended when the optimiser ran).
-    public func text() -> String {
-        var out = report.text()
-        for section in [resilience?.text(), energy?.text(), security?.text(), optimisation?.text()] {
-            if let section, !section.isEmpty { out += "\n" + section }
-        }
-        return out
-    }
 }

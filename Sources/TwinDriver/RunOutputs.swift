@@ -2,6 +2,7 @@ import Foundation
 import TwinApplications
 import TwinDiagnostics
 import TwinJSON
+import TwinOutput
 import TwinReport
 import TwinUnits
 

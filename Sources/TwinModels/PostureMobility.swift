@@ -101,10 +101,15 @@ public struct PostureChain: Sendable, Hashable {
         }
     }
 
-    /// Long-run fraction of time in each posture (πQ = 0, Σπ = 1).
+    /// Long-run fraction of time in each posture (πQ = 0, Σπ = 1), over the postures the
+    /// chain has a dwell time for: an activity profile that never runs (a ward patient)
+    /// leaves `running` out rather than making the generator singular.
     public func stationaryDistribution() throws(ModelDomainError) -> [Posture: Double] {
-        let pi = try MarkovChain.steadyState(generator: generator)
-        return Dictionary(uniqueKeysWithValues: zip(Posture.allCases, pi))
+        let visited = Posture.allCases.filter { meanDwell[$0] != nil }
+        let indices = visited.compactMap { Posture.allCases.firstIndex(of: $0) }
+        let full = generator
+        let pi = try MarkovChain.steadyState(generator: indices.map { row in indices.map { full[row][$0] } })
+        return Dictionary(uniqueKeysWithValues: zip(visited, pi))
     }
 
     /// Dwell time for a draw `u ~ U[0,1)`: inverse exponential CDF `−dwell·ln(1−u)`.

@@ -1,3 +1,4 @@
+
 /// A comparison operator in an intent goal.
 public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
     case lessOrEqual = "<="
@@ -96,5 +97,13 @@ extension Threshold {
         case .success(let q): return .success(Threshold(statistic: statistic, op: op, bound: q))
         case .failure(let e): return .failure(.badQuantity(e))
         }
+    }
+}
+
+extension Threshold {
+    /// `p99 <= 250 ms`, `>= 99.9 %`: the target as an intent writes it.
+    public var targetText: String {
+        let prefix = statistic == .mean ? "" : "\(statistic) "
+        return prefix + op.rawValue + " " + bound.formatted
     }
 }

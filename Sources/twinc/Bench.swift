@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TwinDriver
+import TwinEngine
 
 /// `twinc bench`: speed figures that are tracked but never asserted in tests. Build
 /// with `-c release` for meaningful numbers.

@@ -1,6 +1,7 @@
 import TwinSpec
 import TwinSynthesis
 import TwinUnits
+import TwinVocabulary
 
 /// Random use cases and intents that `validate` should accept: device classes, radio
 /// profiles and their TX ranges from the built-in catalogue, every number from

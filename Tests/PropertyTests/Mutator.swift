@@ -1,6 +1,6 @@
 import Foundation
 import TwinJSON
-import TwinRuntime
+import TwinEngine
 import TwinUnits
 
 /// Seeded mutations of YAML documents and twin.json, the way a hostile or careless user

@@ -1,5 +1,5 @@
 import Foundation
-import TwinRuntime
+import TwinEngine
 import TwinUnits
 
 /// Values drawn from a declared range and written as YAML would hold them. The generator

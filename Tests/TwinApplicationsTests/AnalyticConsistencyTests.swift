@@ -2,6 +2,7 @@ import Testing
 import TwinConfig
 import TwinModels
 import TwinRuntime
+import TwinTestSupport
 import TwinUnits
 @testable import TwinApplications
 

@@ -1,6 +1,7 @@
 import Testing
 import TwinConfig
 import TwinRuntime
+import TwinTestSupport
 import TwinUnits
 @testable import TwinApplications
 

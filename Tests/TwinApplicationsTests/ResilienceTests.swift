@@ -1,7 +1,9 @@
 import Testing
 import TwinConfig
 import TwinJSON
+import TwinOutput
 import TwinRuntime
+import TwinTestSupport
 import TwinUnits
 @testable import TwinApplications
 

@@ -2,7 +2,9 @@ import Testing
 import TwinConfig
 import TwinJSON
 import TwinModels
+import TwinOutput
 import TwinRuntime
+import TwinTestSupport
 import TwinUnits
 @testable import TwinApplications
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import TwinRuntime
+import TwinEngine
 
 /// A single-server FIFO queue with Poisson arrivals, built on the engine, to validate
 /// it against queueing theory (the "a queue whose closed form is known").

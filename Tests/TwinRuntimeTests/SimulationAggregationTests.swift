@@ -1,5 +1,7 @@
 import Testing
 import TwinConfig
+import TwinEngine
+import TwinTestSupport
 import TwinUnits
 @testable import TwinRuntime
 

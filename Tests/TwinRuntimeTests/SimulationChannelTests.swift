@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwinConfig
 import TwinModels
+import TwinTestSupport
 import TwinUnits
 @testable import TwinRuntime
 

@@ -1,6 +1,7 @@
 import Testing
 import TwinConfig
 import TwinModels
+import TwinTestSupport
 import TwinUnits
 @testable import TwinRuntime
 

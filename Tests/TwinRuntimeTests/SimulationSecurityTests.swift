@@ -1,5 +1,6 @@
 import Testing
 import TwinConfig
+import TwinTestSupport
 import TwinUnits
 @testable import TwinRuntime
 

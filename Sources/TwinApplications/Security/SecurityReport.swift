@@ -3,6 +3,7 @@ import TwinJSON
 import TwinModels
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The security application's findings: every attack event of every scenario judged on
 /// the network (`ThreatAssessment`: CVSS v3.1 base score of the exposure, forged frames
@@ -15,7 +16,7 @@ public struct SecurityReport: Sendable, Hashable {
 
     public static func evaluate(config: TwinConfig, outcomes: [[ReplicationOutcome]], report: RunReport) -> SecurityReport {
         var threats: [ThreatAssessment] = []
-        var staged: [(threat: BANThreat, devices: [String])] = []
+        var staged: [(threat: Threat, devices: [String])] = []
         for (scenarioIndex, scenario) in config.scenarios.enumerated() {
             let runs = ScenarioLookup.outcomes(outcomes, scenarioIndex)
             for (index, event) in scenario.events.enumerated() {
@@ -29,108 +30,5 @@ public struct SecurityReport: Sendable, Hashable {
         }
         return SecurityReport(threats: threats,
                               recommendation: SecurityRecommendation.recommend(config: config, staged: staged))
-    }
-}
-
-extension SecurityReport {
-    /// `applications.security` of the results JSON (member names per the contract in
-    /// TwinAnalysis; counts are means per replication).
-    public func jsonValue() -> JSONValue {
-        .object([("threats", .array(threats.map(Self.json))),
-                 ("recommendation", recommendation.map(Self.json) ?? .null)])
-    }
-
-    private static func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
-
-    private static func json(_ threat: ThreatAssessment) -> JSONValue {
-        let devices: [JSONValue] = threat.devices.map { device in
-            .object([
-                ("device", .string(device.device)), ("securityLevel", .int(device.securityLevel)),
-                ("vector", .string(device.vector)), ("score", .number(device.score)),
-                ("accepted", .number(device.accepted)), ("rejected", .number(device.rejected)),
-                ("framesOverheard", .number(device.framesOverheard)), ("framesExposed", .number(device.framesExposed)),
-                ("reach_m", number(device.reach?.si)),
-            ])
-        }
-        let cvss: JSONValue = .object([("vector", .string(threat.vector)), ("score", .number(threat.score)),
-                                       ("severity", .string(threat.severity.rawValue))])
-        let members: [(String, JSONValue)] = [
-            ("scenario", .string(threat.scenario)), ("kind", .string(threat.kind)),
-            ("threat", .string(threat.threat.rawValue)), ("target", .string(threat.target)),
-            ("securityLevel", .int(threat.securityLevel)), ("cvss", cvss),
-            ("accepted", .number(threat.accepted)), ("rejected", .number(threat.rejected)),
-            ("framesOverheard", .number(threat.framesOverheard)), ("framesExposed", .number(threat.framesExposed)),
-            ("detected", .bool(threat.detected)), ("detectedIn", .int(threat.detectedIn)),
-            ("replications", .int(threat.replications)),
-            ("detectionDelay_s", number(threat.detectionDelay?.si)), ("detectWithin_s", number(threat.detectWithin?.si)),
-            ("eavesdropperDistance_m", number(threat.eavesdropperDistance?.si)),
-            ("jammerMode", threat.jammerMode.map(JSONValue.string) ?? .null),
-            ("attackerAirtime_s", number(threat.attackerAirtime?.si)),
-            ("verdict", .string(threat.verdict)), ("devices", .array(devices)),
-        ]
-        return .object(members)
-    }
-
-    private static func json(_ recommendation: SecurityRecommendation) -> JSONValue {
-        let devices: [JSONValue] = recommendation.devices.map { cost in
-            .object([
-                ("device", .string(cost.device)), ("currentLevel", .int(cost.currentLevel)),
-                ("requiredLevel", .int(cost.requiredLevel)), ("extraAirtime_s", .number(cost.extraAirtime.si)),
-                ("energyCost_J_per_day", .number(cost.energyPerDay.si)),
-            ])
-        }
-        let countermeasures: [JSONValue] = recommendation.countermeasures.map {
-            .object([("threat", .string($0.threat)), ("measure", .string($0.measure)),
-                     ("levelMitigates", .bool($0.levelMitigates))])
-        }
-        return .object([
-            ("securityLevel", .int(recommendation.securityLevel)),
-            ("energyCost_J_per_day", .number(recommendation.energyCostPerDay.si)),
-            ("latencyCost_s", .number(recommendation.latencyCost.si)),
-            ("reason", .string(recommendation.reason)),
-            ("devices", .array(devices)), ("countermeasures", .array(countermeasures)),
-        ])
-    }
-
-    /// The "Security" section of the text report.
-    public func text() -> String {
-        guard !threats.isEmpty || recommendation != nil else { return "" }
-        var out = "Security\n"
-        if !threats.isEmpty {
-            var table = TextTable([("scenario", .left), ("threat", .left), ("target", .left), ("level", .right),
-                                      ("CVSS", .right), ("severity", .left), ("accepted", .right), ("rejected", .right),
-                                      ("exposed", .right), ("detected", .right), ("within", .right), ("verdict", .left)])
-            let time = { (value: Time?) in value.map { Quantity($0.si, .time).formatted } ?? "—" }
-            for threat in threats {
-                let detected = threat.detectedIn == 0 ? "no"
-                    : time(threat.detectionDelay) + (threat.detected ? "" : " (\(threat.detectedIn)/\(threat.replications))")
-                table.add([threat.scenario, threat.kind + (threat.jammerMode.map { " (\($0))" } ?? ""), threat.target, String(threat.securityLevel),
-                           significant(threat.score, digits: 2), threat.severity.rawValue, significant(threat.accepted),
-                           significant(threat.rejected), significant(threat.framesExposed), detected,
-                           time(threat.detectWithin), threat.verdict])
-            }
-            out += table.render()
-            for threat in threats where threat.threat == .eavesdropping {
-                let reach = threat.devices.map { device in
-                    "\(device.device) \(device.reach.map { Quantity($0.si, .distance).formatted } ?? "—")"
-                }
-                out += "  \(threat.scenario): reach beyond the body (frames above sensitivity): " + reach.joined(separator: ", ") + "\n"
-            }
-            for threat in threats {
-                guard let airtime = threat.attackerAirtime, airtime.si > 0 else { continue }
-                out += "  \(threat.scenario): attacker on the air \(Quantity(airtime.si, .time).formatted)"
-                    + (threat.jammerMode.map { " (\($0) jammer)" } ?? "") + "\n"
-            }
-        }
-        if let recommendation {
-            out += "  recommended: security level \(recommendation.securityLevel) — \(recommendation.reason); cost "
-                + "\(Quantity(recommendation.energyCostPerDay.si, .energy).formatted)/day, "
-                + "+\(Quantity(recommendation.latencyCost.si, .time).formatted) per sample\n"
-            for countermeasure in recommendation.countermeasures {
-                out += "  against \(countermeasure.threat): \(countermeasure.measure)"
-                    + (countermeasure.levelMitigates ? "" : " (no security level mitigates it)") + "\n"
-            }
-        }
-        return out
     }
 }

@@ -1,4 +1,5 @@
 import TwinConfig
+import TwinEngine
 import TwinRuntime
 import TwinUnits
 

@@ -1,4 +1,5 @@
 import Foundation
+import TwinEngine
 
 /// The twin's attack detector: per gateway, three signals against the baseline measured
 /// before the scenario's first event.

@@ -1,3 +1,4 @@
+import TwinEngine
 import TwinModels
 
 /// What the jammers and a node-capture attacker do while their scenario event runs:

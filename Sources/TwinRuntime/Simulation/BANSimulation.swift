@@ -1,5 +1,6 @@
 import Foundation
 import TwinConfig
+import TwinEngine
 import TwinModels
 
 /// The discrete-event model of one body area network in one scenario: devices with

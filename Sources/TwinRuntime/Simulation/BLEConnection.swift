@@ -1,3 +1,4 @@
+import TwinEngine
 import TwinModels
 
 /// BLE connection events for BLE peripherals (smartwatch, glasses on BLE).

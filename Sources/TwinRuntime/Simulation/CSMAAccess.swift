@@ -1,3 +1,4 @@
+import TwinEngine
 import TwinModels
 
 /// IEEE 802.15.6 CSMA/CA with user priorities, immediate acknowledgements and retries.

@@ -1,4 +1,5 @@
 import Foundation
+import TwinEngine
 import TwinModels
 import TwinUnits
 

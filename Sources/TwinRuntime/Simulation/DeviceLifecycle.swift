@@ -1,3 +1,5 @@
+import TwinEngine
+
 /// A device's battery running out, failures injected by scenarios, and recoveries.
 ///
 /// The battery is checked before every activity of the device and at every monitor

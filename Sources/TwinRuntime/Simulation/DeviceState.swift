@@ -1,4 +1,5 @@
 import TwinConfig
+import TwinEngine
 import TwinModels
 
 /// One device's state during a run: its MAC queue and medium-access state, radio and

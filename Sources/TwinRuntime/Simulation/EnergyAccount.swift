@@ -1,5 +1,6 @@
 import Foundation
 import TwinConfig
+import TwinEngine
 import TwinModels
 import TwinUnits
 

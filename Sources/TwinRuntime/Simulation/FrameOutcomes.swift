@@ -1,3 +1,4 @@
+import TwinEngine
 import TwinModels
 
 /// What happens to a frame at the receiver, shared by every access method: the

@@ -1,5 +1,6 @@
 import Foundation
 import TwinConfig
+import TwinEngine
 import TwinUnits
 
 /// A gateway during a run: up or down, its channels, its uplink to the edge and the

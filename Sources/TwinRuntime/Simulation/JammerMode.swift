@@ -1,4 +1,5 @@
 import TwinConfig
+import TwinEngine
 import TwinUnits
 
 /// How a `jamming` (or `interference`) source behaves over time, from the event's

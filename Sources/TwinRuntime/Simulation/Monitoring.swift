@@ -1,4 +1,5 @@
 import Foundation
+import TwinEngine
 
 /// The monitor tick (every `run.sampleInterval`): battery checks and the Peukert
 /// weight, bulk accounting of empty BLE events, the attack detector, and the

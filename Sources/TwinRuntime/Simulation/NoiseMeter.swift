@@ -1,3 +1,5 @@
+import TwinEngine
+
 /// The detector's energy measurement at each gateway: the time average of the external
 /// power on the channel (jammers, interferers; mW) over the monitoring window that just
 /// ended.

@@ -1,3 +1,5 @@
+import TwinEngine
+
 /// One MAC frame's worth of application data on its way from a device to the edge.
 ///
 /// A sample or alarm larger than one frame body is split into several packets when it

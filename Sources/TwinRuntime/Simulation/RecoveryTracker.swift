@@ -1,3 +1,5 @@
+import TwinEngine
+
 /// Per scenario event and device: the first delivery after the event (recovery), the
 /// longest gap between deliveries after it, and how many deliveries followed.
 ///

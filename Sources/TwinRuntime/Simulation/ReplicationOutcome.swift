@@ -1,3 +1,4 @@
+import TwinEngine
 import TwinUnits
 
 /// Everything one replication of one scenario measured: the input of the run

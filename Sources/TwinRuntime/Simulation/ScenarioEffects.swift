@@ -1,3 +1,4 @@
+import TwinEngine
 import TwinModels
 
 /// Applies scenario events at their start and undoes them at their end.

@@ -1,3 +1,4 @@
+import TwinEngine
 import TwinModels
 
 /// IEEE 802.15.6 scheduled (m-periodic) access: one event per allocation.

@@ -1,3 +1,5 @@
+import TwinEngine
+
 /// One channel at one gateway: the frames on the air there (for SINR), until when the
 /// channel is busy (for carrier sense), and the devices counting down a backoff on it.
 ///

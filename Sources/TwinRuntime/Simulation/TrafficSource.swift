@@ -1,3 +1,5 @@
+import TwinEngine
+
 /// Application traffic: periodic samples, Poisson alarms, and their packetisation.
 ///
 /// Sources: the ISO/IEEE 11073 traffic classes of Tachtatzis et al. 2012 Table 1 and the

@@ -1,3 +1,5 @@
+import TwinEngine
+
 /// Wideband wearables (WLAN, mmWave, sub-THz: AR/VR glasses) at flow level.
 ///
 /// twin.json's `wideband` access is a contention-free share of the gateway's link at

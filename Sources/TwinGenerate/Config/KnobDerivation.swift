@@ -1,0 +1,106 @@
+import TwinConfig
+import TwinSynthesis
+import TwinUnits
+
+/// The settings the optimiser may turn, each a discrete range in twin.json with its
+/// current value: TX power over the radio's listed levels, the retry limit, the
+/// 802.15.6 security level, the scheduled-access allocation period, the BLE
+/// connection interval, the gateway assignment, the samples aggregated per packet and
+/// the 802.15.6 access mode.
+/// Knob ids are `device.parameter`, in device order.
+///
+/// - `gateway` (unit `index`): for a device with a backup gateway, which of its
+///   candidate gateways is primary. `labels` lists them as the use case declares them
+///   (primary, backup); value i makes `labels[i]` the primary and the other the backup,
+///   so 0 is the declared assignment and 1 the swap.
+/// - `mac-mode` (unit `index`): for an IEEE 802.15.6 narrowband device, its access,
+///   `labels` `["scheduled", "csma-ca"]`, current the configured one. Switching fills the
+///   other mode's parameters as `MACConfigBuilder` would (scheduled: the allocation of
+///   `ScheduledAllocationSizing` for the device's traffic and deadline; CSMA/CA: no slots).
+/// - `aggregation` (unit `samples`): samples per packet, from 1, 2, 4, 8. Aggregating
+///   k samples delays the first by `(k − 1)·interval` (`TrafficConfig.aggregationDelay`),
+///   so only the values whose delay fits in half the device's latency budget are
+///   offered (the other half is left for the access wait, air time and uplink); the
+///   knob exists only when that leaves more than one value. The budget already carries
+///   the intent's latency goals (`DeviceConfigBuilder.deadline`); whether a value still
+///   meets them is the optimiser's judgement.
+struct KnobDerivation {
+    let network: NetworkConfig
+
+    /// The aggregation levels offered, before the latency budget prunes them.
+    static let aggregationLevels = [1, 2, 4, 8]
+
+    func knobs() -> [KnobConfig] {
+        network.devices.flatMap(knobs(of:))
+    }
+
+    private func knobs(of device: DeviceConfig) -> [KnobConfig] {
+        var result: [KnobConfig] = []
+        let levels = device.radio.txLevels.map(\.level.dBm)
+        if levels.count > 1 {
+            result.append(KnobConfig(id: "\(device.id).tx-power", parameter: "tx-power", targets: [device.id],
+                                     values: levels, current: device.radio.txPower.dBm, unit: "dBm"))
+        }
+        let mac = device.mac
+        if mac.access != "wideband" {
+            result.append(KnobConfig(id: "\(device.id).max-retries", parameter: "max-retries", targets: [device.id],
+                                     values: [0, 1, 2, 3, 4, 7], current: Double(mac.maxRetries), unit: "count"))
+            result.append(KnobConfig(id: "\(device.id).security-level", parameter: "security-level",
+                                     targets: [device.id], values: [0, 1, 2], current: Double(device.securityLevel),
+                                     unit: "level"))
+        }
+        if let mode = macModeKnob(of: device) { result.append(mode) }
+        if mac.access == "scheduled" {
+            let values = [1, 2, 4, 8, 16, 32, mac.period].map(Double.init).removingRepeats().sorted()
+            result.append(KnobConfig(id: "\(device.id).period", parameter: "allocation-period", targets: [device.id],
+                                     values: values, current: Double(mac.period), unit: "superframes"))
+        }
+        if mac.access == "ble" {
+            let current = mac.connectionInterval.si
+            let values = [0.0075, 0.015, 0.03, 0.05, 0.1, 0.25, 0.5, 1, current].removingRepeats().sorted()
+            result.append(KnobConfig(id: "\(device.id).connection-interval", parameter: "connection-interval",
+                                     targets: [device.id], values: values, current: current, unit: "s"))
+        }
+        if let gateway = gatewayKnob(of: device) { result.append(gateway) }
+        if let aggregation = aggregationKnob(of: device) { result.append(aggregation) }
+        return result
+    }
+
+    /// The IEEE 802.15.6 access modes a narrowband device may switch between, in
+    /// knob-index order.
+    static let macModes = ["scheduled", "csma-ca"]
+
+    /// Scheduled access or CSMA/CA for an 802.15.6 narrowband device that has one of
+    /// them (the other technologies' access is fixed by their standard). Derived before
+    /// the allocation period, so the optimiser applies the mode first and the period
+    /// on top of it.
+    private func macModeKnob(of device: DeviceConfig) -> KnobConfig? {
+        guard device.radio.technology == "ban-nb", let current = Self.macModes.firstIndex(of: device.mac.access) else {
+            return nil
+        }
+        return KnobConfig(id: "\(device.id).mac-mode", parameter: "mac-mode", targets: [device.id],
+                          values: Self.macModes.indices.map(Double.init), current: Double(current), unit: "index",
+                          labels: Self.macModes)
+    }
+
+    /// The primary-gateway choice of a device with a distinct backup that the network has.
+    private func gatewayKnob(of device: DeviceConfig) -> KnobConfig? {
+        guard let backup = device.backupGateway, backup != device.primaryGateway else { return nil }
+        let candidates = [device.primaryGateway, backup]
+        guard candidates.allSatisfy({ id in network.gateways.contains { $0.id == id } }) else { return nil }
+        return KnobConfig(id: "\(device.id).gateway", parameter: "gateway", targets: [device.id],
+                          values: candidates.indices.map(Double.init), current: 0, unit: "index", labels: candidates)
+    }
+
+    /// Samples per packet whose aggregation delay fits in half the latency budget.
+    private func aggregationKnob(of device: DeviceConfig) -> KnobConfig? {
+        let traffic = device.traffic
+        guard traffic.interval.si > 0, traffic.payload.si > 0 else { return nil }
+        let room = traffic.latencyBudget.si / 2
+        let levels = Self.aggregationLevels.filter { Double($0 - 1) * traffic.interval.si <= room * (1 + 1e-9) }
+        let values = (levels + [traffic.samplesPerPacket]).map(Double.init).removingRepeats().sorted()
+        guard values.count > 1 else { return nil }
+        return KnobConfig(id: "\(device.id).aggregation", parameter: "aggregation", targets: [device.id],
+                          values: values, current: Double(traffic.samplesPerPacket), unit: "samples")
+    }
+}

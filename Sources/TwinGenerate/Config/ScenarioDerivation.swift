@@ -1,0 +1,140 @@
+import TwinConfig
+import TwinSpec
+import TwinSynthesis
+import TwinUnits
+import TwinVocabulary
+
+/// The scenarios the twin evaluates, derived from the goals: the baseline for every
+/// goal that needs no injected event, one scenario per fault a goal must survive and one
+/// per threat a goal must detect or resist. Events start a quarter into the horizon
+/// (6 h of a day: long after warm-up, with time left to see recovery). The order is
+/// fixed — baseline, faults, threats, each in order of the first goal naming it — so
+/// twin.json is byte-stable.
+struct ScenarioDerivation {
+    let intent: Intent
+    let network: NetworkConfig
+    let goals: [GoalConfig]
+    let horizon: Time
+
+    /// A jammer 10 dB above the NB sensitivity at the hub (−87 dBm + 10 dB), for 10 min:
+    /// strong enough to break links, weak enough to stay plausible for a body-worn attacker.
+    static let jammerPower = -77.0
+    static let jammerDuration = Time.seconds(600)
+    /// Burst interference (another BAN or Wi-Fi nearby) at −85 dBm with a 30 % duty cycle.
+    static let interferencePower = -85.0
+
+    private var start: Time { horizon / 4 }
+
+    func scenarios() -> [ScenarioConfig] {
+        let eventGoals = goals.filter { !$0.faults.isEmpty || $0.kpi == KPI.securityDetect.rawValue }
+        let baselineGoals = goals.filter { goal in !eventGoals.contains { $0.id == goal.id } }
+        var result = [ScenarioConfig(id: "baseline", kind: "baseline",
+                                     description: "Normal operation: no faults, no attacks.",
+                                     goals: baselineGoals.map(\.id), events: [])]
+        for fault in ordered(goals.flatMap(\.faults)) {
+            let naming = goals.filter { $0.faults.contains(fault) }
+            result += faultScenarios(fault, goals: naming)
+        }
+        let threatGoals = goals.filter { $0.kpi == KPI.securityDetect.rawValue || $0.kpi == KPI.securityProtect.rawValue }
+        for threat in ordered(threatGoals.flatMap(\.threats)) {
+            let naming = threatGoals.filter { $0.threats.contains(threat) }
+            if let scenario = threatScenario(threat, goals: naming) { result.append(scenario) }
+        }
+        return result
+    }
+
+    private func ordered(_ names: [String]) -> [String] {
+        names.removingRepeats()
+    }
+
+    private func devices(of goals: [GoalConfig]) -> [DeviceConfig] {
+        let ids = Set(goals.flatMap(\.devices))
+        return network.devices.filter { ids.contains($0.id) }
+    }
+
+    /// The device a single-target event hits: the highest user priority in scope (ties by id).
+    private func mostImportant(_ devices: [DeviceConfig]) -> DeviceConfig? {
+        devices.min { ($0.mac.userPriority, $1.id) > ($1.mac.userPriority, $0.id) }
+    }
+
+    private func event(_ kind: String, _ target: String, duration: Time? = nil,
+                       _ parameters: [String: Double] = [:]) -> ScenarioEvent {
+        ScenarioEvent(at: start, kind: kind, target: target, duration: duration, parameters: parameters)
+    }
+
+    private func faultScenarios(_ fault: String, goals: [GoalConfig]) -> [ScenarioConfig] {
+        let ids = goals.map(\.id)
+        let scoped = devices(of: goals)
+        switch Fault(rawValue: fault) {
+        case .gatewayFailure:
+            let gateways = network.gateways.filter { gateway in scoped.contains { $0.primaryGateway == gateway.id } }
+            return gateways.map { gateway in
+                ScenarioConfig(id: "gateway-failure-\(gateway.id)", kind: fault,
+                               description: "Gateway `\(gateway.id)` fails for good at \(start.quantity.formatted).",
+                               goals: ids, events: [event(fault, gateway.id)])
+            }
+        case .deviceFailure:
+            guard let device = mostImportant(scoped) else { return [] }
+            return [ScenarioConfig(id: "device-failure-\(device.id)", kind: fault,
+                                   description: "Device `\(device.id)` fails at \(start.quantity.formatted).",
+                                   goals: ids, events: [event(fault, device.id)])]
+        case .postureChange:
+            return [ScenarioConfig(id: "posture-walking", kind: fault,
+                                   description: "The wearer walks for \((horizon / 4).quantity.formatted), swinging on-body links.",
+                                   goals: ids, events: [event(fault, "walking", duration: horizon / 4)])]
+        case .linkDegradation:
+            guard let device = mostImportant(scoped) else { return [] }
+            return [ScenarioConfig(id: "link-degradation-\(device.id)", kind: fault,
+                                   description: "The link of `\(device.id)` loses 10 dB for \((horizon / 8).quantity.formatted).",
+                                   goals: ids, events: [event(fault, device.id, duration: horizon / 8, ["extra_loss_dB": 10])])]
+        case .batteryDepletion:
+            guard let device = scoped.min(by: { ($0.battery.capacity.si, $0.id) < ($1.battery.capacity.si, $1.id) })
+            else { return [] }
+            return [ScenarioConfig(id: "battery-depletion-\(device.id)", kind: fault,
+                                   description: "The battery of `\(device.id)` is nearly empty (1 % left) at \(start.quantity.formatted).",
+                                   goals: ids, events: [event(fault, device.id, ["remaining_fraction": 0.01])])]
+        case .interference:
+            return [ScenarioConfig(id: "interference", kind: fault,
+                                   description: "Burst interference from a nearby network for 1 h.",
+                                   goals: ids, events: [event(fault, "body", duration: .hours(1),
+                                                              ["power_dBm": Self.interferencePower, "duty_cycle": 0.3])])]
+        case nil:
+            return []
+        }
+    }
+
+    private func threatScenario(_ threat: String, goals: [GoalConfig]) -> ScenarioConfig? {
+        let ids = goals.map(\.id)
+        let scoped = devices(of: goals)
+        let victim = mostImportant(scoped) ?? mostImportant(network.devices)
+        let hub = victim?.primaryGateway ?? network.gateways.first?.id ?? "body"
+        func scenario(_ description: String, _ event: ScenarioEvent) -> ScenarioConfig {
+            ScenarioConfig(id: threat, kind: threat, description: description, goals: ids, events: [event])
+        }
+        switch Threat(rawValue: threat) {
+        case .jamming:
+            return scenario("A constant jammer near `\(hub)` for \(Self.jammerDuration.quantity.formatted).",
+                            event("jamming", hub, duration: Self.jammerDuration, ["power_dBm": Self.jammerPower]))
+        case .eavesdropping:
+            return scenario("A passive receiver 3 m from the wearer records every frame for 1 h.",
+                            event("eavesdropping", "body", duration: .hours(1), ["distance_m": 3]))
+        case .spoofing:
+            guard let victim else { return nil }
+            return scenario("An attacker forges frames as `\(victim.id)` once a second for 10 min.",
+                            event("spoofing", victim.id, duration: .seconds(600), ["rate_per_s": 1]))
+        case .replay:
+            guard let victim else { return nil }
+            return scenario("An attacker replays recorded frames of `\(victim.id)` once a second for 10 min.",
+                            event("replay", victim.id, duration: .seconds(600), ["rate_per_s": 1]))
+        case .denialOfService:
+            return scenario("A flood of association requests to `\(hub)` for 10 min.",
+                            event("dos", hub, duration: .seconds(600), ["rate_per_s": 100]))
+        case .nodeCapture:
+            guard let victim else { return nil }
+            return scenario("Device `\(victim.id)` is captured and its keys extracted.",
+                            event("node-capture", victim.id))
+        case nil:
+            return nil
+        }
+    }
+}
