@@ -142,6 +142,16 @@ let package = Package(
                            "TwinTestSupport"]
         ),
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
+        // The property "validate clean ⇒ compile clean ⇒ run accepts" over documents
+        // generated from the declared ranges, and the seeded mutation fuzzer over YAML and
+        // twin.json (a short run here; docs/fuzzing.md for a long one).
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: [
+                "TwinDriver", "TwinSpec", "TwinYAML", "TwinUnits", "TwinVocabulary", "TwinDiagnostics", "TwinSynthesis",
+                "TwinConfig", "TwinEngine", "TwinRuntime", "TwinJSON",
+            ]
+        ),
         // End-to-end tests run the built `twinc` binary; golden files live beside them and
         // are found through #filePath so TWINC_RECORD=1 can rewrite them in place.
         .testTarget(name: "EndToEndTests", dependencies: ["TwinVocabulary", "TwinJSON", "TwinDriver"], exclude: ["Golden"]),

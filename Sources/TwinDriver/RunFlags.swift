@@ -13,9 +13,14 @@ public enum RunFlags {
         time(text, flag: "--horizon", allowZero: false)
     }
 
-    /// A positive time of at most ten years (`--sample-interval 10s`).
+    /// A time within `DeclaredRanges.sampleInterval` (`--sample-interval 10s`), the range
+    /// twin.json's `run.sampleInterval_s` is held to.
     public static func sampleInterval(_ text: String) -> Result<Time, RunFlagError> {
-        time(text, flag: "--sample-interval", allowZero: false)
+        time(text, flag: "--sample-interval", allowZero: false).flatMap { time in
+            let range = DeclaredRanges.sampleInterval
+            return range.contains(time.si) ? .success(time)
+                : .failure(RunFlagError("--sample-interval must be \(range.description), got `\(text)`"))
+        }
     }
 
     /// A positive time of at most ten years (`--at 3h`): the first sample of the view is
@@ -144,7 +149,7 @@ extension RunTwinOptions {
             case .failure(let error): return .failure(error)
             }
         }
-        if let replications, !(1...1000).contains(replications) {
+        if let replications, !DeclaredRanges.replications.bounds.contains(replications) {
             return .failure(RunFlagError("--replications must be between 1 and 1000, got \(replications)"))
         }
         if let jobs, jobs < 1 { return .failure(RunFlagError("--jobs must be at least 1, got \(jobs)")) }

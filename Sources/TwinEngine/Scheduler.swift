@@ -83,7 +83,7 @@ public struct Scheduler<Event> {
     /// Schedules `event` `delay` after now; `delay` must not be negative.
     @inlinable
     public mutating func schedule(_ event: Event, after delay: SimTime) {
-        schedule(event, at: now + delay)
+        schedule(event, at: now.addingSaturating(delay))
     }
 
     /// Schedules `event` at `time` and returns a handle that can cancel it.
@@ -107,7 +107,7 @@ public struct Scheduler<Event> {
     /// Schedules `event` `delay` after now and returns a handle that can cancel it.
     @inlinable
     public mutating func scheduleCancellable(_ event: Event, after delay: SimTime) -> EventHandle {
-        scheduleCancellable(event, at: now + delay)
+        scheduleCancellable(event, at: now.addingSaturating(delay))
     }
 
     /// Cancels the event behind `handle`. Returns false when it already fired or was

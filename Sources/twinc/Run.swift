@@ -83,6 +83,8 @@ struct Run: ParsableCommand {
     @Option(help: "The scenario --at shows (default: the twin's first scenario).")
     var scenario: String?
 
+    @OptionGroup var diagnosticCap: DiagnosticCapOption
+
     private var snapshotTime: Result<Time?, RunFlagError> {
         guard let at else { return .success(nil) }
         return RunFlags.snapshotTime(at).map { Optional($0) }
@@ -133,7 +135,8 @@ struct Run: ParsableCommand {
         let ran = result.report != nil
         let diagnosticFormat: DiagnosticFormat = format == .json && !ran ? .json : .text
         if !ran || !result.diagnostics.isEmpty {
-            DiagnosticOutput(format: diagnosticFormat, rules: []).emit(result.diagnostics, sources: result.sources)
+            DiagnosticOutput(format: diagnosticFormat, rules: [], cap: diagnosticCap.cap)
+                .emit(result.diagnostics, sources: result.sources)
         }
         // Standard output holds one document: the snapshot (`--at`) or the report.
         if let analysis = result.analysis, let time = options.outputs.snapshotAt {

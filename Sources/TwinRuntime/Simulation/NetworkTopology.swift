@@ -2,8 +2,8 @@ import TwinConfig
 import TwinModels
 
 /// Which gateways each device uses, checked against the network: unknown gateways,
-/// no gateway at all, and the 802.15.6 hub limit (mMaxBANSize = 64 devices per hub,
-/// `BaselineBANMacParameters.maximumBANSize`, ban-numbers.md §2) counted over the
+/// no gateway at all, and the hub limit (`HubCapacity`, the compiler's rule too:
+/// mMaxBANSize = 64 devices per hub, ban-numbers.md §2) counted over the
 /// devices whose primary gateway it is.
 struct NetworkTopology {
     /// Per device: primary, then backup gateway index.
@@ -28,10 +28,9 @@ struct NetworkTopology {
             }
             gateways.append(slots)
         }
-        let limit = BaselineBANMacParameters.maximumBANSize
-        for (gateway, config) in network.gateways.enumerated() {
-            let count = gateways.filter { $0[0] == gateway }.count
-            if count > limit { throw .hubFull(gateway: config.id, devices: count, limit: limit) }
+        if let full = HubCapacity.overfull(gateways: network.gateways.map(\.id),
+                                           primaryOfDevices: network.devices.map(\.primaryGateway)).first {
+            throw .hubFull(gateway: full.gateway, devices: full.devices, limit: HubCapacity.maximumDevices)
         }
         var nextRank = Array(repeating: 0, count: network.gateways.count)
         var ranks: [[Int]] = []
