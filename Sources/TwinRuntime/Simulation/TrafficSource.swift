@@ -49,9 +49,15 @@ extension BANSimulation {
 
     /// The arrival after `time` of a periodic sample or alarm stream (`.max`: none).
     mutating func advanceSample(_ device: Int) {
-        let interval = parameters[device].sampleInterval ?? .max
-        let next = devices[device].nextSample
-        devices[device].nextSample = next < .max - interval ? next + interval : .max
+        devices[device].nextSample = Self.periodicArrival(after: devices[device].nextSample,
+                                                          interval: parameters[device].sampleInterval)
+    }
+
+    /// The periodic sample after one at `time` (`.max`: none, or past the end of time).
+    @inline(__always)
+    static func periodicArrival(after time: SimTime, interval: SimTime?) -> SimTime {
+        let interval = interval ?? .max
+        return time < .max - interval ? time + interval : .max
     }
 
     mutating func advanceAlarm(_ device: Int) {

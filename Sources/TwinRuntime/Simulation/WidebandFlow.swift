@@ -39,7 +39,11 @@ extension BANSimulation {
         var onTime = 0
         var pending = 0
         var forwarded = 0
-        var drops = DropCounts()
+        /// Drops by reason, in plain counters: a `DropCounts` array here would cost a
+        /// copy-on-write check per packet.
+        var queueOverflow = 0
+        var retriesExhausted = 0
+        var noGatewayReachable = 0
         var transmissions = 0
         var retransmissions = 0
         var sent = 0
@@ -123,16 +127,21 @@ extension BANSimulation {
                               serverFree: devices[device].serverFree.nanoseconds)
         swap(&batch.latency, &devices[device].outcome.latency)
         swap(&batch.accessDelay, &devices[device].outcome.accessDelay)
+        // The periodic stream advances in a local (written back after the loop) rather
+        // than in `devices`, which would cost a copy-on-write check per packet.
+        var sample = devices[device].nextSample
+        let interval = parameters[device].sampleInterval
         while true {
-            let sample = devices[device].nextSample, alarm = devices[device].nextAlarm
+            let alarm = devices[device].nextAlarm
             let isAlarm = alarm < sample
             let arrival = isAlarm ? alarm : sample
             guard arrival < time else { break }
-            if isAlarm { advanceAlarm(device) } else { advanceSample(device) }
+            if isAlarm { advanceAlarm(device) } else { sample = Self.periodicArrival(after: sample, interval: interval) }
             guard running else { continue }
             serveFlow(device, arrival: arrival.nanoseconds, isAlarm: isAlarm, shape: isAlarm ? alarmShape : sampleShape,
                       path: path, batch: &batch)
         }
+        devices[device].nextSample = sample
         swap(&batch.latency, &devices[device].outcome.latency)
         swap(&batch.accessDelay, &devices[device].outcome.accessDelay)
         devices[device].receptionStream = batch.reception
@@ -145,7 +154,9 @@ extension BANSimulation {
         devices[device].windowLatencySum += batch.windowLatencySum
         devices[device].outcome.deliveredWithinBudget += batch.onTime
         devices[device].outcome.pendingAtEnd += batch.pending
-        for reason in DropReason.allCases { devices[device].outcome.dropped[reason] += batch.drops[reason] }
+        devices[device].outcome.dropped[.queueOverflow] += batch.queueOverflow
+        devices[device].outcome.dropped[.retriesExhausted] += batch.retriesExhausted
+        devices[device].outcome.dropped[.noGatewayReachable] += batch.noGatewayReachable
         guard batch.sent > 0 else { return }
         devices[device].energy.transmit(SimTime(nanoseconds: batch.airtime))
         devices[device].outcome.transmissions += batch.transmissions
@@ -172,12 +183,12 @@ extension BANSimulation {
                 if isAlarm { batch.alarms += 1 }
             }
             guard path.gateway >= 0 else {
-                if counted { batch.drops[.noGatewayReachable] += 1 }
+                if counted { batch.noGatewayReachable += 1 }
                 continue
             }
             var start = Swift.max(arrival, batch.serverFree)
             if start - arrival > airtime * path.backlogLimit {
-                if counted { batch.drops[.queueOverflow] += 1 }
+                if counted { batch.queueOverflow += 1 }
                 continue
             }
             var attempts = 0
@@ -200,13 +211,15 @@ extension BANSimulation {
             }
             batch.serverFree = end
             guard decoded else {
-                if counted { batch.drops[path.up ? .retriesExhausted : .noGatewayReachable] += 1 }
+                if counted {
+                    if path.up { batch.retriesExhausted += 1 } else { batch.noGatewayReachable += 1 }
+                }
                 continue
             }
             batch.decoded += 1
             if counted { batch.accessDelay.record(SimTime(nanoseconds: end - arrival)) }
             guard batch.uplink.succeeds(path.availability) else {
-                if counted { batch.drops[.noGatewayReachable] += 1 }
+                if counted { batch.noGatewayReachable += 1 }
                 continue
             }
             batch.forwarded += 1
