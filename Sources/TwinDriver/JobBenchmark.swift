@@ -11,6 +11,8 @@ import TwinUnits
 /// in process, so process start-up and the written files are left out (about 11 ms).
 public struct JobBenchmarkResult: Sendable {
     public var wallSeconds: Double
+    /// CPU seconds of the whole process over the job (all its threads).
+    public var cpuSeconds: Double
     public var scenarios: Int
     public var replications: Int
     public var horizon: Time
@@ -40,17 +42,19 @@ public func benchmarkAllScenarios(_ twin: BenchmarkTwin, horizon: Time,
 /// with the defaults of `twinc run`, timing both together.
 public func benchmarkMainJob(intent: String, processors: Int) -> Result<JobBenchmarkResult, RunFlagError> {
     let start = ContinuousClock.now
+    let cpuStart = processCPUSeconds()
     let compiled = compileIntents(paths: [intent])
     guard let twin = compiled.twins.first, !compiled.diagnostics.hasErrors else {
         return .failure(RunFlagError("\(intent) does not compile (\(compiled.diagnostics.count) diagnostics)"))
     }
     let options = RunTwinOptions(maximumConcurrency: max(1, processors), optimise: true)
     return timedJob(RunRequest(config: twin.config), options: options,
-                    target: JobBenchmarkResult.mainJobTargetSeconds, source: intent, since: start)
+                    target: JobBenchmarkResult.mainJobTargetSeconds, source: intent, since: start, cpuSince: cpuStart)
 }
 
 private func timedJob(_ request: RunRequest, options: RunTwinOptions, target: Double, source: String,
-                      since start: ContinuousClock.Instant = .now) -> Result<JobBenchmarkResult, RunFlagError> {
+                      since start: ContinuousClock.Instant = .now,
+                      cpuSince cpuStart: Double = processCPUSeconds()) -> Result<JobBenchmarkResult, RunFlagError> {
     let settings = RunPlan(request).settings
     do throws(RunFailure) {
         _ = try analyseTwin(request, options: options.analysisOptions)
@@ -60,6 +64,7 @@ private func timedJob(_ request: RunRequest, options: RunTwinOptions, target: Do
     let elapsed = start.duration(to: .now)
     return .success(JobBenchmarkResult(
         wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+        cpuSeconds: processCPUSeconds() - cpuStart,
         scenarios: request.config.scenarios.count, replications: settings.replications, horizon: settings.horizon,
         targetSeconds: target))
 }

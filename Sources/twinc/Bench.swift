@@ -138,8 +138,10 @@ struct Bench: ParsableCommand {
         func line(_ label: String, _ result: SimulationBenchmarkResult) -> String {
             let projected = result.projectedWallSecondsPer24Hours
             return "  \(label)\(String(format: "%10.0f", result.simulatedSecondsPerWallSecond)) simulated s per wall s"
-                + "  (\(String(format: "%.3f", result.wallSeconds)) s wall, \(result.events) events, "
-                + "\(String(format: "%.2f", result.eventsPerSecond / 1e6)) M events/s; 24 h in \(String(format: "%.2f", projected)) s)"
+                + "  (\(String(format: "%.0f", result.simulatedSecondsPerCPUSecond)) per CPU s; "
+                + "\(String(format: "%.3f", result.wallSeconds)) s wall, \(String(format: "%.3f", result.cpuSeconds)) s CPU, "
+                + "\(result.events) events, \(String(format: "%.2f", result.eventsPerSecond / 1e6)) M events/s; "
+                + "24 h in \(String(format: "%.2f", projected)) s)"
         }
         print(line("with every flow         ", full)
               + "  target 24 h < \(Int(target)) s " + (full.projectedWallSecondsPer24Hours < target ? "met" : "NOT met"))
@@ -148,8 +150,8 @@ struct Bench: ParsableCommand {
             print("  (no bulk flow in this twin: no wideband device to leave out)")
         } else {
             print(line("without \(lean.removedDevices.joined(separator: ", ")) (bulk flow)".padding(toLength: 24, withPad: " ", startingAt: 0), lean))
-            let ratio = lean.simulatedSecondsPerWallSecond / max(full.simulatedSecondsPerWallSecond, .leastNonzeroMagnitude)
-            print("  the bulk flow makes a simulated second \(String(format: "%.1f", ratio))× dearer")
+            let ratio = lean.simulatedSecondsPerCPUSecond / max(full.simulatedSecondsPerCPUSecond, .leastNonzeroMagnitude)
+            print("  the bulk flow makes a simulated second \(String(format: "%.1f", ratio))× dearer (CPU time)")
         }
         if full.events == 0 {
             print("  note: the simulator handled no events (placeholder `simulate`?); the figures mean nothing yet")
@@ -171,8 +173,9 @@ struct Bench: ParsableCommand {
     }
 
     private func jobLine(_ result: JobBenchmarkResult) -> String {
-        "  \(String(format: "%8.2f", result.wallSeconds)) s wall  (\(String(format: "%.2f", result.ratioToTarget))× the "
-            + "\(String(format: "%g", result.targetSeconds)) s target: " + (result.ratioToTarget <= 1 ? "met)" : "NOT met)")
+        "  \(String(format: "%8.2f", result.wallSeconds)) s wall, \(String(format: "%.2f", result.cpuSeconds)) s CPU  "
+            + "(\(String(format: "%.2f", result.ratioToTarget))× the \(String(format: "%g", result.targetSeconds)) s target: "
+            + (result.ratioToTarget <= 1 ? "met)" : "NOT met)")
     }
 
     private func value<T>(of result: Result<T, RunFlagError>) throws -> T {
