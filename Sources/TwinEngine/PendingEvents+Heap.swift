@@ -34,11 +34,12 @@ extension PendingEvents {
         if count > 0 { sink(last, from: 0) }
     }
 
-    /// Puts `entry` into the hole at `start`, moving it up past later parents.
+    /// Puts `entry` into the hole at `start`, moving it up past later parents, but not
+    /// above `top`.
     @inlinable @inline(__always)
-    mutating func rise(_ entry: Entry, from start: Int) {
+    mutating func rise(_ entry: Entry, from start: Int, notAbove top: Int = 0) {
         var hole = start
-        while hole > 0 {
+        while hole > top {
             let parent = (hole &- 1) >> 2
             guard entry.precedes(entries[parent]) else { break }
             entries[hole] = entries[parent]
@@ -70,13 +71,7 @@ extension PendingEvents {
             hole = first &+ (rightFirst ? 2 &+ Self.bit(dFirst) : Self.bit(bFirst))
             first = hole &* 4 &+ 1
         }
-        while hole > start {
-            let parent = (hole &- 1) >> 2
-            guard entry.precedes(entries[parent]) else { break }
-            entries[hole] = entries[parent]
-            hole = parent
-        }
-        entries[hole] = entry
+        rise(entry, from: hole, notAbove: start)
     }
 
     /// 1 for true, 0 for false.
