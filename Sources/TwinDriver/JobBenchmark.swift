@@ -7,13 +7,16 @@ import TwinUnits
 /// The jobs a user waits for, timed end to end for `twinc bench`: every scenario of a
 /// twin at a 24 h horizon without the optimiser (`twinc run TWIN --no-optimise --horizon
 /// 24h`), and the README's main job (`twinc compile INTENT` then `twinc run` of its twin
-/// with the defaults: optimiser on, one replication per processor at a time). Both run
-/// in process, so process start-up and the written files are left out (about 11 ms).
+/// with the defaults). Both take the run options from `RunTwinOptions.fromFlags`, as
+/// `twinc run` does, so they follow its defaults (replications, jobs) as these change.
+/// Both run in process, so process start-up and the written files are left out (about
+/// 11 ms).
 public struct JobBenchmarkResult: Sendable {
     public var wallSeconds: Double
     /// CPU seconds of the whole process over the job (all its threads).
     public var cpuSeconds: Double
     public var scenarios: Int
+    /// Replications simulated, over all scenarios.
     public var replications: Int
     public var horizon: Time
     /// Issue 12's target for this job, in wall seconds.
@@ -32,9 +35,12 @@ public struct JobBenchmarkResult: Sendable {
 public func benchmarkAllScenarios(_ twin: BenchmarkTwin, horizon: Time,
                                   processors: Int) -> Result<JobBenchmarkResult, RunFlagError> {
     guard let config = twin.config else { return .failure(RunFlagError("the benchmark twin did not read")) }
-    let request = RunRequest(config: config, overrides: RunOverrides(horizon: horizon))
-    let options = RunTwinOptions(maximumConcurrency: max(1, processors), optimise: false)
-    return timedJob(request, options: options, target: JobBenchmarkResult.allScenariosTargetSeconds,
+    guard var options = defaultRunOptions(processors: processors) else {
+        return .failure(RunFlagError("the default run options do not build"))
+    }
+    options.overrides.horizon = horizon
+    options.optimise = false
+    return timedJob(config, options: options, target: JobBenchmarkResult.allScenariosTargetSeconds,
                     source: twin.source)
 }
 
@@ -47,25 +53,35 @@ public func benchmarkMainJob(intent: String, processors: Int) -> Result<JobBench
     guard let twin = compiled.twins.first, !compiled.diagnostics.hasErrors else {
         return .failure(RunFlagError("\(intent) does not compile (\(compiled.diagnostics.count) diagnostics)"))
     }
-    let options = RunTwinOptions(maximumConcurrency: max(1, processors), optimise: true)
-    return timedJob(RunRequest(config: twin.config), options: options,
-                    target: JobBenchmarkResult.mainJobTargetSeconds, source: intent, since: start, cpuSince: cpuStart)
+    guard var options = defaultRunOptions(processors: processors) else {
+        return .failure(RunFlagError("the default run options do not build"))
+    }
+    options.optimise = true
+    return timedJob(twin.config, options: options, target: JobBenchmarkResult.mainJobTargetSeconds,
+                    source: intent, since: start, cpuSince: cpuStart)
 }
 
-private func timedJob(_ request: RunRequest, options: RunTwinOptions, target: Double, source: String,
+/// `twinc run`'s options when no flag is given (`--jobs` aside).
+private func defaultRunOptions(processors: Int) -> RunTwinOptions? {
+    try? RunTwinOptions.fromFlags(seed: nil, horizon: nil, warmup: nil, replications: nil, jobs: max(1, processors),
+                                  processors: processors).get()
+}
+
+private func timedJob(_ config: TwinConfig, options: RunTwinOptions, target: Double, source: String,
                       since start: ContinuousClock.Instant = .now,
                       cpuSince cpuStart: Double = processCPUSeconds()) -> Result<JobBenchmarkResult, RunFlagError> {
-    let settings = RunPlan(request).settings
+    let plan = RunPlan(config: config, overrides: options.overrides)
+    let analysis: TwinAnalysis
     do throws(RunFailure) {
-        _ = try analyseTwin(request, options: options.analysisOptions)
+        analysis = try analyseTwin(plan, options: options.analysisOptions)
     } catch {
         return .failure(RunFlagError("\(source): the run failed (\(error))"))
     }
     let elapsed = start.duration(to: .now)
     return .success(JobBenchmarkResult(
         wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
-        cpuSeconds: processCPUSeconds() - cpuStart,
-        scenarios: request.config.scenarios.count, replications: settings.replications, horizon: settings.horizon,
+        cpuSeconds: processCPUSeconds() - cpuStart, scenarios: config.scenarios.count,
+        replications: analysis.report.scenarios.reduce(0) { $0 + $1.replications }, horizon: plan.settings.horizon,
         targetSeconds: target))
 }
 

@@ -152,9 +152,10 @@ public struct BenchmarkTwin: Sendable {
 /// without its wideband devices (`TwinConfig.removingBulkFlows`).
 public func benchmarkSimulation(_ twin: BenchmarkTwin, horizon: Time,
                                 withoutBulkFlows: Bool = false) -> Result<SimulationBenchmarkResult, RunFlagError> {
-    guard var config = twin.config else { return .failure(RunFlagError("the benchmark twin did not read")) }
+    guard var twinConfig = twin.config else { return .failure(RunFlagError("the benchmark twin did not read")) }
     var removed: [String] = []
-    if withoutBulkFlows { (config, removed) = config.removingBulkFlows() }
+    if withoutBulkFlows { (twinConfig, removed) = twinConfig.removingBulkFlows() }
+    let config = RunPlan(config: twinConfig, overrides: RunOverrides(horizon: horizon)).config
     guard let scenario = config.scenarios.first else {
         return .failure(RunFlagError("\(twin.source) has no scenario to simulate"))
     }
@@ -163,8 +164,7 @@ public func benchmarkSimulation(_ twin: BenchmarkTwin, horizon: Time,
     let cpuStart = threadCPUSeconds()
     let outcome: ReplicationOutcome
     do throws(SimulationError) {
-        outcome = try simulate(config: config, scenario: scenario, replication: 0,
-                               options: SimulationOptions(horizon: SimTime(horizon)))
+        outcome = try simulate(config: config, scenario: scenario, replication: 0)
     } catch {
         return .failure(RunFlagError("\(twin.source): \(error.description) (\(RuntimeDiagnostics.code(for: error).id))"))
     }

@@ -160,15 +160,16 @@ struct Bench: ParsableCommand {
 
     private func scenarios(_ demo: BenchmarkTwin) throws {
         let result = try value(of: benchmarkAllScenarios(demo, horizon: try horizonTime, processors: processors))
-        print("\(result.horizon.quantity.formatted) × all scenarios without the optimiser (\(result.scenarios) scenarios × "
-              + "\(result.replications) replications, \(processors) at a time):")
+        print("\(result.horizon.quantity.formatted) × all scenarios without the optimiser (\(result.scenarios) scenarios, "
+              + "\(result.replications) replications in all, \(processors) at a time):")
         print(jobLine(result))
     }
 
     private func mainJob() throws {
         let result = try value(of: benchmarkMainJob(intent: intent, processors: processors))
         print("main job: compile \(intent) + run its twin with the defaults (\(result.horizon.quantity.formatted), "
-              + "\(result.scenarios) scenarios × \(result.replications) replications, optimiser on, \(processors) at a time):")
+              + "\(result.scenarios) scenarios, \(result.replications) replications in all, optimiser on, "
+              + "\(processors) at a time):")
         print(jobLine(result))
     }
 
