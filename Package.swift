@@ -53,7 +53,7 @@ let package = Package(
         // random streams and the statistics a run accumulates. Knows nothing of BANs.
         .target(
             name: "TwinEngine",
-            dependencies: ["TwinUnits", .product(name: "HeapModule", package: "swift-collections")]
+            dependencies: ["TwinUnits"]
         ),
         .target(
             name: "TwinRuntime",

@@ -45,10 +45,6 @@ public enum LargeCatalogue {
 }
 
 /// CPU seconds (user + system) the process has used so far.
-func processCPUSeconds() -> Double {
-    Double(clock()) / Double(CLOCKS_PER_SEC)
-}
-
 func measured(_ body: () -> String) -> (wall: Double, cpu: Double, detail: String) {
     let clock = ContinuousClock(), cpu = processCPUSeconds()
     var detail = ""

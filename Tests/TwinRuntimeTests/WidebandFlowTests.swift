@@ -54,21 +54,21 @@ private typealias F = SimulationFixture
         var recovery = RecoveryTracker(eventTimes: [], devices: 1)
         var full = batch(serverFree: .milliseconds(1))
         full.serve(arrival: 0, isAlarm: false, shape: shape(), path: path(backlog: 2), device: 0, recovery: &recovery)
-        #expect(full.drops[.queueOverflow] == 1 && full.sent == 0)
+        #expect(full.queueOverflow == 1 && full.sent == 0)
         var lossy = batch()
         lossy.serve(arrival: 0, isAlarm: true, shape: shape(), path: path(probability: 0, attempts: 3), device: 0,
                     recovery: &recovery)
         #expect(lossy.sent == 3 && lossy.transmissions == 3 && lossy.retransmissions == 2)
-        #expect(lossy.drops[.retriesExhausted] == 1 && lossy.alarms == 1)
+        #expect(lossy.retriesExhausted == 1 && lossy.alarms == 1)
         #expect(lossy.serverFree == 3 * airtime.nanoseconds, "the attempts went back to back")
         var down = batch()
         down.serve(arrival: 0, isAlarm: false, shape: shape(), path: path(probability: 0, up: false, attempts: 1),
                    device: 0, recovery: &recovery)
-        #expect(down.drops[.noGatewayReachable] == 1)
+        #expect(down.noGatewayReachable == 1)
         var alone = batch()
         alone.serve(arrival: 0, isAlarm: false, shape: shape(frames: 3), path: path(gateway: -1), device: 0,
                     recovery: &recovery)
-        #expect(alone.generated == 3 && alone.drops[.noGatewayReachable] == 3 && alone.sent == 0)
+        #expect(alone.generated == 3 && alone.noGatewayReachable == 3 && alone.sent == 0)
     }
 
     @Test func warmUpPacketsAreServedButOnlyTheWindowCountsThemAndRecoveryHearsOfThem() {

@@ -33,7 +33,11 @@ struct FlowBatch {
     var onTime = 0
     var pending = 0
     var forwarded = 0
-    var drops = DropCounts()
+    /// Drops by reason, in plain counters: a `DropCounts` array here would cost a
+    /// copy-on-write check per packet.
+    var queueOverflow = 0
+    var retriesExhausted = 0
+    var noGatewayReachable = 0
     var transmissions = 0
     var retransmissions = 0
     var sent = 0
@@ -95,12 +99,12 @@ extension FlowBatch {
                 if isAlarm { alarms += 1 }
             }
             guard path.gateway >= 0 else {
-                if counted { drops[.noGatewayReachable] += 1 }
+                if counted { noGatewayReachable += 1 }
                 continue
             }
             var start = Swift.max(arrival, serverFree)
             if start - arrival > airtime * path.backlogLimit {
-                if counted { drops[.queueOverflow] += 1 }
+                if counted { queueOverflow += 1 }
                 continue
             }
             var attempts = 0
@@ -123,13 +127,15 @@ extension FlowBatch {
             }
             serverFree = end
             guard decoded else {
-                if counted { drops[path.up ? .retriesExhausted : .noGatewayReachable] += 1 }
+                if counted {
+                    if path.up { retriesExhausted += 1 } else { noGatewayReachable += 1 }
+                }
                 continue
             }
             self.decoded += 1
             if counted { accessDelay.record(SimTime(nanoseconds: end - arrival)) }
             guard uplink.succeeds(path.availability) else {
-                if counted { drops[.noGatewayReachable] += 1 }
+                if counted { noGatewayReachable += 1 }
                 continue
             }
             forwarded += 1

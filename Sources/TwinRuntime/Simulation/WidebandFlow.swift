@@ -126,7 +126,9 @@ struct WidebandFlow: Sendable {
         node.window.delivered(count: batch.windowDelivered, latencySum: batch.windowLatencySum)
         node.outcome.deliveredWithinBudget += batch.onTime
         node.outcome.pendingAtEnd += batch.pending
-        for reason in DropReason.allCases { node.outcome.dropped[reason] += batch.drops[reason] }
+        node.outcome.dropped[.queueOverflow] += batch.queueOverflow
+        node.outcome.dropped[.retriesExhausted] += batch.retriesExhausted
+        node.outcome.dropped[.noGatewayReachable] += batch.noGatewayReachable
         guard batch.sent > 0 else { return BatchResult() }
         node.energy.transmit(SimTime(nanoseconds: batch.airtime))
         node.outcome.transmissions += batch.transmissions
