@@ -107,7 +107,8 @@ struct DesignDocument {
     private func macSummary(_ mac: MACConfig) -> String {
         switch mac.access {
         case "scheduled":
-            return "scheduled: \(mac.slots) × \(mac.slotLength.quantity.formatted) slots, every \(mac.period) superframes"
+            let period = mac.period == 1 ? "every superframe" : "every \(mac.period) superframes"
+            return "scheduled: \(mac.slots) × \(mac.slotLength.quantity.formatted) slots, \(period)"
         case "ble":
             return "BLE connection every \(mac.connectionInterval.quantity.formatted)"
         default:

@@ -31,7 +31,7 @@ enum IntentReader {
                 tags: s.identifiers("tags"))
         }
         let priority = r.enumeration("priority", as: GoalPriority.self)
-        if priority == nil {
+        if priority == nil, case .int? = r.pair("priority")?.value.scalar?.value {
             r.addNote("a goal's `priority` is a word; the integers 0–7 are a device's IEEE 802.15.6 user priority "
                       + "in the use case", toProblemsWith: "priority")
         }

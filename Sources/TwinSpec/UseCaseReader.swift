@@ -86,7 +86,7 @@ enum UseCaseReader {
         let battery = r.object("battery", battery)
         let traffic = r.object("traffic", traffic)
         let priority = r.integer("priority")
-        if priority == nil {
+        if priority == nil, case .string? = r.pair("priority")?.value.scalar?.value {
             r.addNote("a device's `priority` is its IEEE 802.15.6 user priority, an integer from 0 (background) "
                       + "to 7 (emergency); goals in an intent use words (`critical`, `high`, `medium`, `low`)",
                       toProblemsWith: "priority")
