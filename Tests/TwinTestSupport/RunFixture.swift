@@ -17,7 +17,7 @@ public enum RunFixture {
             radio: TestRadio.narrowband(txPower: 0, levels: [0], profile: "nb", frequency: .gigahertz(2.4)),
             battery: BatteryConfig(profile: "test", capacity: capacity, voltage: .volts(3), model: model,
                                    peukertExponent: peukert, ratedCurrent: rated),
-            baselineCurrent: .zero,
+            platform: .sleepingMCU(.zero),
             traffic: TrafficConfig(trafficClass: "", payload: .bytes(payload), interval: interval, alarmRate: 0,
                                    alarmPayload: .bytes(payload), latencyBudget: budget),
             mac: MACConfig(access: "csma-ca", userPriority: 6, slotLength: .zero, slots: 0, period: 0, maxRetries: 2,
