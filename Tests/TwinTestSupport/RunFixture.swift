@@ -71,6 +71,9 @@ public enum RunFixture {
         result.dropped[.retriesExhausted] = generated - delivered
         for value in milliseconds { result.latency.record(SimTime(.milliseconds(value))) }
         result.averageCurrent = averageCurrent
+        // The fixture's devices run at 3 V from a flat 3 V cell on a direct rail, so the
+        // rail power the lifetime extrapolates is the current at 3 V.
+        result.averageRailPower = averageCurrent * .volts(3)
         result.deathTime = death.map(seconds)
         return result
     }
