@@ -64,6 +64,7 @@ struct DesignDocument {
         out.table(["gateway", "kind", "uplink", "failover"], input.config.network.gateways.map {
             [$0.id, $0.kind, $0.uplink, $0.failoverTime.quantity.formatted]
         })
+        energySection(&out)
 
         out.heading(2, "Design rationale")
         out.paragraph("Total relative cost \(significant(plan.totalCost)); the selection is \(plan.exact ? "proven minimal over all valid combinations" : "the best found within the search budget").")
