@@ -15,13 +15,17 @@ public struct RunOutputRequest: Sendable, Hashable {
     public var viewFolder: String?
     public var snapshotAt: Time?
     public var snapshotScenario: String?
+    /// `--recommended-out DIR`: the folder the recommended twin.json goes into (checked
+    /// before the run, written by `runTwinFile`; `RecommendedTwin`).
+    public var recommendedFolder: String?
 
     public init(htmlFile: String? = nil, viewFolder: String? = nil, snapshotAt: Time? = nil,
-                snapshotScenario: String? = nil) {
+                snapshotScenario: String? = nil, recommendedFolder: String? = nil) {
         self.htmlFile = htmlFile
         self.viewFolder = viewFolder
         self.snapshotAt = snapshotAt
         self.snapshotScenario = snapshotScenario
+        self.recommendedFolder = recommendedFolder
     }
 
     /// Whether any output needs the network view's time series.

@@ -79,14 +79,17 @@ public struct ConfirmationSettings: Sendable, Hashable {
 }
 
 /// Simulates `config` under `settings`: every scenario, every replication.
-func confirmationReport(_ config: TwinConfig, settings: ConfirmationSettings, run: RunOptions) throws(RunFailure) -> RunReport {
-    try reportWithoutTraces(settings.apply(to: config), run: run)
+func confirmationRun(_ config: TwinConfig, settings: ConfirmationSettings, run: RunOptions) throws(RunFailure) -> SimulatedRun {
+    try simulateWithoutTraces(settings.apply(to: config), run: run)
 }
 
-/// The runtime's report of `config` as it stands (`runTwin`), without the time series
-/// only the network view needs: the optimiser reads verdicts, not traces.
-func reportWithoutTraces(_ config: TwinConfig, run: RunOptions) throws(RunFailure) -> RunReport {
+/// The runtime's outcomes and report of `config` as it stands (`simulateScenarios`,
+/// `buildReport`), without the time series only the network view needs: the optimiser
+/// reads verdicts and device figures, not traces.
+func simulateWithoutTraces(_ config: TwinConfig, run: RunOptions) throws(RunFailure) -> SimulatedRun {
     var options = run
     options.simulation.recordTimeSeries = false
-    return try runTwin(RunPlan(config: config), options: options)
+    let plan = RunPlan(config: config)
+    let outcomes = try simulateScenarios(plan, options: options)
+    return SimulatedRun(report: buildReport(plan: plan, outcomes: outcomes), outcomes: outcomes)
 }

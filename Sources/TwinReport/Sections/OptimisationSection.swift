@@ -45,9 +45,12 @@ struct OptimisationSection {
                 .text(verdict["target"].map { Markup.plainText($0.value) } ?? "—"),
                 .markup(outcome(verdict.object("baseline"), unit: verdict.string("unit"), goal: verdict.string("goal"), kpi: verdict.string("kpi"))),
                 .markup(outcome(verdict.object("recommended"), unit: verdict.string("unit"), goal: verdict.string("goal"), kpi: verdict.string("kpi"))),
+                .markup(difference(verdict.object("difference"), unit: verdict.string("unit"), goal: verdict.string("goal"))),
             ]
         }
-        out += HTMLTable(caption: "Verdicts", headers: ["goal", "target", "baseline", "recommended"], rows: verdicts).html
+        out += HTMLTable(caption: "Verdicts", headers: ["goal", "target", "baseline", "recommended", "paired Δ"],
+                         rows: verdicts).html
+        out += OptimisationSafetySection(optimisation: optimisation).html
         out += evidenceTable
         if knobs.isEmpty && verdicts.isEmpty && optimisation.array("evidence").isEmpty {
             out += Markup.paragraph("The optimiser reported no knobs and no verdicts.", className: "note")
@@ -123,6 +126,20 @@ struct OptimisationSection {
         if interval, let lower = result.number("low"), let upper = result.number("high") {
             let (low, high) = NumberText.feasibleInterval(
                 lower, upper, isRatio: dimension == "ratio" || (dimension == nil && unit == "1"))
+            out += " <span class=\"ci\">[\(HTMLText.escape(text(low))), \(HTMLText.escape(text(high)))]</span>"
+        }
+        return out
+    }
+
+    /// `+0.5 % [−0.1 %, +1.1 %]`: the paired difference recommended − baseline.
+    func difference(_ change: JSONCursor?, unit: String?, goal: String?) -> String {
+        guard let change, let mean = change.number("mean") else { return "—" }
+        let dimension = goal.flatMap(index.dimension(of:))
+        func text(_ value: Double) -> String {
+            (value > 0 ? "+" : "") + (dimension == "count" ? significant(value) : NumberText.value(value, unit: unit, dimension: dimension))
+        }
+        var out = HTMLText.escape(text(mean))
+        if let low = change.number("low"), let high = change.number("high") {
             out += " <span class=\"ci\">[\(HTMLText.escape(text(low))), \(HTMLText.escape(text(high)))]</span>"
         }
         return out
