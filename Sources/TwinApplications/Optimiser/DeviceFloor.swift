@@ -75,8 +75,9 @@ public struct DeviceFloor: Sendable, Hashable {
         }
     }
 
-    /// `0.9` as `90 %`, `0.0123` as `1.23 %`.
-    static func percent(_ ratio: Double) -> String { Quantity(ratio, .ratio).formatted }
+    /// `0.9` as `90 %`, `0.01234` as `1.23 %`, `0.99178` as `99.18 %`: four significant
+    /// digits, enough to tell 99.9 % from 99.94 % in a sentence.
+    static func percent(_ ratio: Double) -> String { significant(ratio * 100, digits: 4) + " %" }
 }
 
 /// A floor a candidate breaks, or a setting an application's what-if rejects.
@@ -99,6 +100,26 @@ public struct FloorViolation: Sendable, Hashable {
     public var limit: Double
     /// The sentence the report prints.
     public var detail: String
+
+    /// One sentence per device and kind, the worst scenario's, with how many scenarios
+    /// showed it: the same floor broken in six scenarios is one finding, not six.
+    static func summarise(_ violations: [FloorViolation]) -> [String] {
+        var groups: [(key: String, worst: FloorViolation, scenarios: Int)] = []
+        for violation in violations {
+            let key = "\(violation.device)|\(violation.kind.rawValue)"
+            guard let index = groups.firstIndex(where: { $0.key == key }) else {
+                groups.append((key, violation, 1))
+                continue
+            }
+            groups[index].scenarios += 1
+            let worse = violation.kind == .latency ? violation.value > groups[index].worst.value
+                : violation.value < groups[index].worst.value
+            if worse { groups[index].worst = violation }
+        }
+        return groups.map { group in
+            group.worst.detail + (group.scenarios > 1 ? " (and in \(group.scenarios - 1) more scenario\(group.scenarios > 2 ? "s" : ""))" : "")
+        }
+    }
 }
 
 /// A knob value an application's what-if rejects: never recommended.

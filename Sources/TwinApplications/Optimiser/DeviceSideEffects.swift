@@ -59,16 +59,24 @@ public struct DeviceSideEffect: Sendable, Hashable {
 /// defence after the analytic search: the closed form does not see collisions or a
 /// neighbour's retries, the simulation does.
 ///
-/// A floor is *shown* to hold when the 95 % evidence says so (an inconclusive device is
-/// not safe): delivery holds when the candidate's interval lies above the requirement or
-/// the paired change's interval lies above −tolerance, since the floor is the lower of
-/// the two; p99 latency when the candidate's value is within the requirement or the
-/// paired change's upper end within +tolerance of the baseline's. With a single
-/// replication there is no interval and the point values decide (the optimiser then
-/// refuses to recommend at the run's settings; `optimise`).
+/// With `.shownAt95` a floor holds when the 95 % evidence shows it (an inconclusive
+/// device is not safe): delivery when the candidate's interval lies above the
+/// requirement or the paired change's interval lies above −tolerance, since the floor is
+/// the lower of the two; p99 latency when the candidate's value is within the requirement
+/// or the paired change's upper end within +tolerance of the baseline's. Without an
+/// interval (one replication) the point values decide, and the optimiser refuses to
+/// recommend at the run's settings (`Verification`). With `.pointEstimates` (screening)
+/// the point values decide.
 enum SideEffects {
+    /// How much evidence a floor needs.
+    enum Evidence: Sendable {
+        case pointEstimates
+        case shownAt95
+    }
+
     /// Every device in every scenario, scenarios and devices in configuration order.
-    static func compare(config: TwinConfig, baseline: SimulatedRun, candidate: SimulatedRun) -> [DeviceSideEffect] {
+    static func compare(config: TwinConfig, baseline: SimulatedRun, candidate: SimulatedRun,
+                        evidence: Evidence = .shownAt95) -> [DeviceSideEffect] {
         var effects: [DeviceSideEffect] = []
         for (index, scenario) in config.scenarios.enumerated() {
             guard index < baseline.report.scenarios.count, index < candidate.report.scenarios.count else { continue }
@@ -79,14 +87,15 @@ enum SideEffects {
                 guard let old = before.devices.first(where: { $0.id == device.id }),
                       let new = after.devices.first(where: { $0.id == device.id }) else { continue }
                 effects.append(effect(device, scenario: scenario.id, before: old, after: new,
-                                      baseRuns: baseRuns, nextRuns: nextRuns))
+                                      baseRuns: baseRuns, nextRuns: nextRuns, evidence: evidence))
             }
         }
         return effects
     }
 
     private static func effect(_ device: DeviceConfig, scenario: String, before: DeviceFigures, after: DeviceFigures,
-                               baseRuns: [ReplicationOutcome], nextRuns: [ReplicationOutcome]) -> DeviceSideEffect {
+                               baseRuns: [ReplicationOutcome], nextRuns: [ReplicationOutcome],
+                               evidence: Evidence) -> DeviceSideEffect {
         let floor = DeviceFloor(device: device, baselineDelivery: before.deliveryRatio?.point,
                                 baselineP99: before.latency?.p99, baselineOutage: nil)
         func perReplication(_ runs: [ReplicationOutcome], _ value: (DeviceOutcome) -> Double?) -> [Double?] {
@@ -101,17 +110,18 @@ enum SideEffects {
             deliveryAfter: after.deliveryRatio, deliveryChange: deliveryChange, p99Before: before.latency?.p99,
             p99After: after.latency?.p99, p99Change: p99Change, lifetimeBefore: before.lifetime,
             lifetimeAfter: after.lifetime, violations: [])
-        effect.violations = violations(effect)
+        effect.violations = violations(effect, evidence: evidence)
         return effect
     }
 
     /// The floors `effect` does not show to hold.
-    static func violations(_ effect: DeviceSideEffect) -> [FloorViolation] {
+    static func violations(_ effect: DeviceSideEffect, evidence: Evidence) -> [FloorViolation] {
         var found: [FloorViolation] = []
         let floor = effect.floor, id = effect.device
         if let after = effect.deliveryAfter {
             let held: Bool
-            if let lower = after.lower, let change = effect.deliveryChange, let changeLower = change.lower {
+            if evidence == .shownAt95, let lower = after.lower, let change = effect.deliveryChange,
+               let changeLower = change.lower {
                 held = lower >= floor.deliveryRequirement - 1e-12 || changeLower >= -DeviceFloorTolerance.delivery - 1e-12
             } else {
                 held = after.point >= floor.delivery - 1e-12
@@ -120,8 +130,8 @@ enum SideEffects {
                 found.append(FloorViolation(
                     kind: .delivery, device: id, scenario: effect.scenario, value: after.point, limit: floor.delivery,
                     detail: "`\(id)` delivers \(DeviceFloor.percent(after.point))\(interval(after)) in `\(effect.scenario)`, "
-                        + "not shown to stay at or above its floor \(DeviceFloor.percent(floor.delivery)) "
-                        + "(\(floor.deliveryBasis))"))
+                        + (evidence == .shownAt95 ? "not shown to stay at or above" : "below")
+                        + " its floor \(DeviceFloor.percent(floor.delivery)) (\(floor.deliveryBasis))"))
             }
         } else if effect.deliveryBefore != nil {
             found.append(FloorViolation(
@@ -131,7 +141,7 @@ enum SideEffects {
         if let after = effect.p99After {
             let toleratedIncrease = (effect.p99Before?.si ?? 0) * DeviceFloorTolerance.latency
             let held: Bool
-            if let change = effect.p99Change, let upper = change.upper {
+            if evidence == .shownAt95, let change = effect.p99Change, let upper = change.upper {
                 held = after <= floor.latencyRequirement * (1 + 1e-9) || upper <= toleratedIncrease + 1e-12
             } else {
                 held = after <= floor.latency * (1 + 1e-9)
@@ -139,8 +149,9 @@ enum SideEffects {
             if !held {
                 found.append(FloorViolation(
                     kind: .latency, device: id, scenario: effect.scenario, value: after.si, limit: floor.latency.si,
-                    detail: "`\(id)` has p99 latency \(after.quantity.formatted) in `\(effect.scenario)`, not shown to "
-                        + "stay within its ceiling \(floor.latency.quantity.formatted) (\(floor.latencyBasis))"))
+                    detail: "`\(id)` has p99 latency \(after.quantity.formatted) in `\(effect.scenario)`, "
+                        + (evidence == .shownAt95 ? "not shown to stay within" : "above")
+                        + " its ceiling \(floor.latency.quantity.formatted) (\(floor.latencyBasis))"))
             }
         }
         return found

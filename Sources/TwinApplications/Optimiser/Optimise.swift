@@ -107,7 +107,9 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
         result.verdicts = verdictRows(goals, baseline: measured, recommended: measured)
         result.unmetCriticalGoals = UnmetGoals.explain(
             goals: goals, rows: result.verdicts,
-            measurements: measured.map { [UnmetGoals.Measurement(measured: $0, setting: "the baseline", eligible: true, reasons: [])] },
+            measurements: measured.map {
+                [UnmetGoals.Measurement(measured: $0, setting: "the baseline", stage: "run settings", eligible: true, reasons: [])]
+            },
             analytic: search.ranked, config: config, report: baseline)
         return result
     }
@@ -163,7 +165,8 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
                 goals[index], scenario: result.verdicts[index].baseline.scenario ?? result.verdicts[index].recommended.scenario,
                 baseline: before.report, candidate: after.report)
         }
-        result.sideEffects = SideEffects.compare(config: searchable, baseline: before, candidate: after)
+        result.sideEffects = SideEffects.compare(config: searchable, baseline: before, candidate: after,
+                                                 evidence: options.verifyAtRunSettings ? .shownAt95 : .pointEstimates)
     }
     result.unmetCriticalGoals = UnmetGoals.explain(
         goals: goals, rows: result.verdicts,
@@ -224,17 +227,15 @@ private func measurementsOf(_ index: Int, _ screened: [ScreenedCandidate], final
     var found: [UnmetGoals.Measurement] = []
     for item in screened where item.run != nil && index < item.measured.count {
         found.append(UnmetGoals.Measurement(
-            measured: item.measured[index],
-            setting: describe(item.candidate, space: space) + " (screening)",
+            measured: item.measured[index], setting: describe(item.candidate, space: space), stage: "screening",
             eligible: item.origin.hasPrefix("baseline") || item.eligible, reasons: item.reasons))
     }
     if let final, index < final.count {
-        found.append(UnmetGoals.Measurement(measured: final[index].0, setting: "the baseline (run settings)",
+        found.append(UnmetGoals.Measurement(measured: final[index].0, setting: "the baseline", stage: "run settings",
                                             eligible: true, reasons: []))
         if recommended != space.baseline {
-            found.append(UnmetGoals.Measurement(measured: final[index].1,
-                                                setting: describe(recommended, space: space) + " (run settings)",
-                                                eligible: true, reasons: []))
+            found.append(UnmetGoals.Measurement(measured: final[index].1, setting: describe(recommended, space: space),
+                                                stage: "run settings", eligible: true, reasons: []))
         }
     }
     return found

@@ -24,7 +24,8 @@ struct ScreenedCandidate: Sendable {
 /// compared with the baseline's screening run. A candidate may be recommended only if it
 /// keeps every critical goal the baseline meets, makes no critical goal the baseline
 /// misses worse (`GoalComparison.criticalRegressions`), and keeps every device's floor in
-/// every scenario (`SideEffects`). The baseline is the reference and always eligible.
+/// every scenario by its point estimates (`SideEffects`). The baseline is the reference
+/// and always eligible.
 enum Screening {
     static func screen(_ candidates: inout [ScreenedCandidate], baselineIndex: Int, goals: [GoalConfig],
                        config: TwinConfig, space: CandidateSpace, settings: ConfirmationSettings,
@@ -57,20 +58,24 @@ enum Screening {
         for index in candidates.indices where index != baselineIndex {
             guard let simulated = candidates[index].run else { continue }
             candidates[index].reasons = judge(goals, baseline: (reference, baselineMeasured),
-                                              candidate: (simulated, candidates[index].measured), config: config)
+                                              candidate: (simulated, candidates[index].measured), config: config,
+                                              evidence: .pointEstimates)
         }
         return notes
     }
 
     /// Why a simulated candidate may not replace the baseline run beside it with the same
-    /// seeds (empty: it may).
+    /// seeds (empty: it may). Screening judges device floors by point estimates (a screen
+    /// picks what to verify); the verification at the run's settings asks for the 95 %
+    /// evidence (`SideEffects.Evidence`).
     static func judge(_ goals: [GoalConfig], baseline: (run: SimulatedRun, measured: [MeasuredGoal]),
-                      candidate: (run: SimulatedRun, measured: [MeasuredGoal]), config: TwinConfig) -> [String] {
+                      candidate: (run: SimulatedRun, measured: [MeasuredGoal]), config: TwinConfig,
+                      evidence: SideEffects.Evidence) -> [String] {
         var reasons = GoalComparison.criticalRegressions(
             goals, baseline: baseline.measured, candidate: candidate.measured,
             baselineReport: baseline.run.report, candidateReport: candidate.run.report)
-        let effects = SideEffects.compare(config: config, baseline: baseline.run, candidate: candidate.run)
-        reasons += effects.flatMap(\.violations).map(\.detail)
+        let effects = SideEffects.compare(config: config, baseline: baseline.run, candidate: candidate.run, evidence: evidence)
+        reasons += FloorViolation.summarise(effects.flatMap(\.violations))
         return reasons
     }
 

@@ -28,10 +28,12 @@ public struct UnmetCriticalGoal: Sendable, Hashable {
 
 /// Builds the statements for the critical goals no recommended setting meets.
 enum UnmetGoals {
-    /// A measurement and the setting it was taken at.
+    /// A measurement, the setting it was taken at and in which runs (`screening`, `run
+    /// settings`).
     struct Measurement {
         var measured: MeasuredGoal
         var setting: String
+        var stage: String
         var eligible: Bool
         var reasons: [String]
     }
@@ -56,9 +58,12 @@ enum UnmetGoals {
             let bottleneck = scenario.flatMap { BottleneckFinder.find(goal: goal, config: config, scenario: $0) }
             var entry = UnmetCriticalGoal(
                 goal: goal.id, target: row.target, verdict: row.recommended.verdict, bestMeasured: best?.measured,
-                bestMeasuredSetting: best?.setting ?? "—", scored: analytic.count, predictedToMeet: predicted,
-                bestPredicted: bestPredicted, simulated: seen.count,
-                metByIneligible: metElsewhere.map { "\($0.setting): \($0.reasons.joined(separator: "; "))" },
+                bestMeasuredSetting: best.map { "\($0.setting) (\($0.stage))" } ?? "—", scored: analytic.count,
+                predictedToMeet: predicted, bestPredicted: bestPredicted, simulated: Set(seen.map(\.setting)).count,
+                metByIneligible: metElsewhere.map { measurement in
+                    let shown = measurement.reasons.prefix(2).joined(separator: "; ")
+                    return "\(measurement.setting) (\(measurement.stage)): \(shown)\(measurement.reasons.count > 2 ? "; …" : "")"
+                },
                 bottleneck: bottleneck, statement: "")
             entry.statement = statement(entry, dimension: row.dimension)
             result.append(entry)
@@ -74,7 +79,8 @@ enum UnmetGoals {
             : "Critical goal `\(entry.goal)` (\(entry.target)) stays \(entry.verdict.text): the settings that met it "
                 + "in the simulation may not be recommended (\(entry.metByIneligible.joined(separator: " | ")))."
         if let best = entry.bestMeasured, let point = best.value?.point {
-            text += " The best any of the \(entry.simulated) simulated settings reached is \(value(point))"
+            text += entry.simulated == 1 ? " The one simulated setting reached \(value(point))"
+                : " The best any of the \(entry.simulated) simulated settings reached is \(value(point))"
             if let lower = best.value?.lower, let upper = best.value?.upper {
                 text += " [\(value(lower)), \(value(upper))]"
             }

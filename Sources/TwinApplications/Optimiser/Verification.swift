@@ -7,7 +7,9 @@ import TwinUnits
 /// numbers, checked replication by replication). Screening is short and noisy, so the
 /// recommendation is withdrawn (the baseline kept) when this run shows it loses a
 /// critical goal, makes a critical goal the baseline misses worse, or breaks a device's
-/// floor — or when the evidence cannot show anything (one replication).
+/// floor — each floor *shown* to hold by the 95 % evidence, as a verdict is (an
+/// inconclusive device is not safe) — or when the evidence cannot show anything (one
+/// replication).
 struct Verification: Sendable {
     var recommended: Candidate
     var baseline: SimulatedRun
@@ -54,7 +56,8 @@ struct Verification: Sendable {
         }
         let before = goals.map { MeasuredGoal(goal: $0, report: baseline.report) }
         let after = goals.map { MeasuredGoal(goal: $0, report: simulated.report) }
-        let reasons = Screening.judge(goals, baseline: (baseline, before), candidate: (simulated, after), config: config)
+        let reasons = Screening.judge(goals, baseline: (baseline, before), candidate: (simulated, after), config: config,
+                                      evidence: .shownAt95)
         guard reasons.isEmpty else {
             result.notes.append("the screened recommendation was withdrawn at the run's settings, keeping the baseline: "
                 + reasons.joined(separator: "; "))

@@ -52,7 +52,7 @@ extension OptimisationResult {
             table.add([
                 effect.device,
                 arrow(effect.deliveryBefore?.point, effect.deliveryAfter?.point, .ratio),
-                effect.deliveryChange.map { signed($0.mean, .ratio) } ?? "",
+                effect.deliveryChange.map { DifferenceText.of($0.mean, .ratio) } ?? "",
                 Quantity(effect.floor.delivery, .ratio).formatted,
                 arrow(effect.p99Before?.si, effect.p99After?.si, .time),
                 effect.floor.latency.quantity.formatted,
@@ -64,7 +64,7 @@ extension OptimisationResult {
         let broken = sideEffects.flatMap(\.violations)
         let scenarios = Set(sideEffects.map(\.scenario)).count
         out += broken.isEmpty
-            ? "  every device keeps its floor in all \(scenarios) scenario\(scenarios == 1 ? "" : "s")\n"
+            ? "  every device keeps its floor in " + (scenarios == 1 ? "the scenario\n" : "all \(scenarios) scenarios\n")
             : broken.map { "  \($0.detail)\n" }.joined()
         return out
     }
@@ -73,8 +73,8 @@ extension OptimisationResult {
     /// same, and why not.
     public func proposalsText() -> String {
         proposals.map { proposal in
-            let verdict = proposal.agrees ? "the optimiser agrees" : "the optimiser recommends otherwise"
-            return "  \(proposal.origin) recommendation vs optimiser: \(verdict): \(proposal.explanation)\n"
+            let verdict = proposal.agrees ? "is the optimiser's recommendation" : "is not the optimiser's recommendation"
+            return "  this \(proposal.origin) recommendation \(verdict): \(proposal.explanation)\n"
         }.joined()
     }
 
@@ -83,7 +83,15 @@ extension OptimisationResult {
         return "\(show(before)) → \(show(after))"
     }
 
-    private func signed(_ value: Double, _ dimension: Dimension) -> String {
-        (value > 0 ? "+" : "") + Quantity(value, dimension).formatted
+}
+
+/// A difference of two values of a KPI as the tables print it: `+0.12 pp` between two
+/// ratios (percentage points, three significant digits), `+4.45 d` between two times.
+enum DifferenceText {
+    static func of(_ value: Double, _ dimension: Dimension?) -> String {
+        let sign = value > 0 ? "+" : ""
+        guard let dimension else { return sign + significant(value, digits: 3) }
+        if dimension == .ratio { return sign + significant(value * 100, digits: 3) + " pp" }
+        return sign + Quantity(value, dimension).formatted
     }
 }

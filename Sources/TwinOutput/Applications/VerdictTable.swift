@@ -86,10 +86,9 @@ extension OptimisationResult {
 
     private func differenceCells(_ difference: PairedDifference?, _ dimension: Dimension?) -> [String] {
         guard let difference else { return ["—", ""] }
-        let show = { (value: Double) in dimension.map { Quantity(value, $0).formatted } ?? significant(value) }
-        let sign = difference.mean > 0 ? "+" : ""
-        guard let lower = difference.lower, let upper = difference.upper else { return [sign + show(difference.mean), ""] }
-        return [sign + show(difference.mean), "[\(show(lower)), \(show(upper))]"]
+        let mean = DifferenceText.of(difference.mean, dimension)
+        guard let lower = difference.lower, let upper = difference.upper else { return [mean, ""] }
+        return [mean, "[\(DifferenceText.of(lower, dimension)), \(DifferenceText.of(upper, dimension))]"]
     }
 
     private func format(_ value: Double) -> String { JSONWriter.format(value) }

@@ -131,12 +131,15 @@ struct OptimisationSection {
         return out
     }
 
-    /// `+0.5 % [−0.1 %, +1.1 %]`: the paired difference recommended − baseline.
+    /// `+0.5 pp [−0.1 pp, +1.1 pp]`: the paired difference recommended − baseline
+    /// (percentage points between ratios).
     func difference(_ change: JSONCursor?, unit: String?, goal: String?) -> String {
         guard let change, let mean = change.number("mean") else { return "—" }
         let dimension = goal.flatMap(index.dimension(of:))
         func text(_ value: Double) -> String {
-            (value > 0 ? "+" : "") + (dimension == "count" ? significant(value) : NumberText.value(value, unit: unit, dimension: dimension))
+            let sign = value > 0 ? "+" : ""
+            if dimension == "ratio" { return sign + significant(value * 100, digits: 3) + " pp" }
+            return sign + (dimension == "count" ? significant(value) : NumberText.value(value, unit: unit, dimension: dimension))
         }
         var out = HTMLText.escape(text(mean))
         if let low = change.number("low"), let high = change.number("high") {
