@@ -141,6 +141,7 @@ let package = Package(
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
         // End-to-end tests run the built `twinc` binary; golden files live beside them and
         // are found through #filePath so TWINC_RECORD=1 can rewrite them in place.
-        .testTarget(name: "EndToEndTests", dependencies: ["TwinJSON", "TwinDriver"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TwinJSON", "TwinDriver", "TwinConfig", "TwinTestSupport"],
+                    exclude: ["Golden"]),
     ]
 )
