@@ -137,11 +137,13 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
     var recommended = screened[chosen].candidate
     var final = (baseline: screened[reference].run, recommended: screened[chosen].run)
     var finalMeasurements: [(MeasuredGoal, MeasuredGoal)]?
+    var withdrawal: String?
     if options.verifyAtRunSettings {
         let verification = try Verification.verify(
             recommended, space: space, config: searchable, goals: goals, baseline: baseline,
             baselineOutcomes: baselineOutcomes, run: run)
         result.notes += verification.notes
+        withdrawal = verification.withdrawal
         recommended = verification.recommended
         result.commonRandomNumbers = verification.commonRandomNumbers
         final = (verification.baseline, verification.recommendedRun)
@@ -172,9 +174,10 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
         goals: goals, rows: result.verdicts,
         measurements: goals.indices.map { goal in measurementsOf(goal, screened, final: finalMeasurements, space: space,
                                                                  recommended: recommended) },
-        analytic: search.ranked, config: config, report: (final.recommended ?? final.baseline)?.report ?? baseline)
+        analytic: search.ranked, config: config, report: (final.recommended ?? final.baseline)?.report ?? baseline,
+        withdrawal: withdrawal.map { (describe(screened[chosen].candidate, space: space), $0) })
     result.proposals = Proposals.outcomes(proposals, screened: screened, recommended: recommended, chosen: chosen,
-                                          space: space, goals: goals, notes: result.notes)
+                                          space: space, goals: goals, withdrawal: withdrawal)
     return result
 }
 

@@ -20,7 +20,7 @@ enum Proposals {
 
     /// What became of each proposal.
     static func outcomes(_ proposals: [OptimiserProposal], screened: [ScreenedCandidate], recommended: Candidate,
-                         chosen: Int, space: CandidateSpace, goals: [GoalConfig], notes: [String]) -> [ProposalOutcome] {
+                         chosen: Int, space: CandidateSpace, goals: [GoalConfig], withdrawal: String?) -> [ProposalOutcome] {
         proposals.map { proposal in
             let settings = proposal.settings
             guard let candidate = candidate(proposal, in: space) else {
@@ -42,13 +42,13 @@ enum Proposals {
             }
             return ProposalOutcome(origin: proposal.origin, settings: settings, agrees: false,
                                    explanation: whyNot(candidate, screened: screened, recommended: recommended,
-                                                       chosen: chosen, goals: goals, notes: notes))
+                                                       chosen: chosen, goals: goals, withdrawal: withdrawal))
         }
     }
 
     /// Why the optimiser recommends something else than `candidate`.
     private static func whyNot(_ candidate: Candidate, screened: [ScreenedCandidate], recommended: Candidate,
-                               chosen: Int, goals: [GoalConfig], notes: [String]) -> String {
+                               chosen: Int, goals: [GoalConfig], withdrawal: String?) -> String {
         guard let item = screened.first(where: { $0.candidate == candidate }) else {
             return "the optimiser did not screen these settings"
         }
@@ -59,12 +59,16 @@ enum Proposals {
             return "the simulation shows it may not be recommended: " + item.reasons.joined(separator: "; ")
         }
         if item.candidate == screened[chosen].candidate, recommended != candidate {
-            let withdrawn = notes.last { $0.contains("withdrawn") || $0.contains("keeping the baseline") }
-            return "the simulation at the run's settings did not confirm it" + (withdrawn.map { ": \($0)" } ?? "")
+            return "the simulation at the run's settings did not confirm it" + (withdrawal.map { ": \($0)" } ?? "")
         }
+        var reason = "the optimiser's screened choice ranks above it"
         if let mine = screened[chosen].rank, let theirs = item.rank {
-            return "the optimiser's choice ranks above it in the simulation: \(mine.reasonBetter(than: theirs, goals: goals))"
+            reason += " (\(mine.reasonBetter(than: theirs, goals: goals)))"
         }
-        return "the optimiser's choice ranks above it in the simulation"
+        if let withdrawal, recommended != screened[chosen].candidate {
+            reason += "; that choice was then withdrawn at the run's settings and the baseline kept (\(withdrawal)); "
+                + "these settings were not run at the run's settings"
+        }
+        return reason
     }
 }

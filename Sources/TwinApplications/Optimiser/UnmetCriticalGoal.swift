@@ -22,6 +22,8 @@ public struct UnmetCriticalGoal: Sendable, Hashable {
     public var simulated: Int
     /// Simulated settings that met it but may not be recommended, with why.
     public var metByIneligible: [String]
+    /// The screened setting that met it but was withdrawn at the run's settings, and why.
+    public var metButWithdrawn: String? = nil
     public var bottleneck: Bottleneck?
     public var statement: String
 }
@@ -42,7 +44,8 @@ enum UnmetGoals {
     /// `measurements[g]` holds every simulated measurement of goal g; `analytic` every
     /// evaluation the search made; `report` the run the final verdict came from.
     static func explain(goals: [GoalConfig], rows: [VerdictRow], measurements: [[Measurement]],
-                        analytic: [AnalyticEvaluation], config: TwinConfig, report: RunReport) -> [UnmetCriticalGoal] {
+                        analytic: [AnalyticEvaluation], config: TwinConfig, report: RunReport,
+                        withdrawal: (setting: String, reason: String)? = nil) -> [UnmetCriticalGoal] {
         var result: [UnmetCriticalGoal] = []
         for (index, goal) in goals.enumerated() where goal.priority == "critical" {
             guard index < rows.count else { continue }
@@ -65,6 +68,10 @@ enum UnmetGoals {
                     return "\(measurement.setting) (\(measurement.stage)): \(shown)\(measurement.reasons.count > 2 ? "; …" : "")"
                 },
                 bottleneck: bottleneck, statement: "")
+            if let withdrawal, seen.contains(where: { $0.measured.verdict == .met && $0.eligible
+                && $0.setting == withdrawal.setting && $0.stage == "screening" }) {
+                entry.metButWithdrawn = "\(withdrawal.setting): \(withdrawal.reason)"
+            }
             entry.statement = statement(entry, dimension: row.dimension)
             result.append(entry)
         }
@@ -74,10 +81,17 @@ enum UnmetGoals {
     static func statement(_ entry: UnmetCriticalGoal, dimension: Dimension?) -> String {
         func value(_ number: Double) -> String { dimension.map { Quantity(number, $0).formatted } ?? "\(number)" }
         let shown = entry.verdict == .inconclusive ? "was shown to meet" : "meets"
-        var text = entry.metByIneligible.isEmpty
-            ? "No knob setting \(shown) critical goal `\(entry.goal)` (\(entry.target))."
-            : "Critical goal `\(entry.goal)` (\(entry.target)) stays \(entry.verdict.text): the settings that met it "
+        var text: String
+        if let withdrawn = entry.metButWithdrawn {
+            text = "Critical goal `\(entry.goal)` (\(entry.target)) stays \(entry.verdict.text): the setting that met it in "
+                + "screening was withdrawn at the run's settings (\(withdrawn))."
+        } else if !entry.metByIneligible.isEmpty {
+            text = "Critical goal `\(entry.goal)` (\(entry.target)) stays \(entry.verdict.text): the settings that met it "
                 + "in the simulation may not be recommended (\(entry.metByIneligible.joined(separator: " | ")))."
+        } else {
+            text = "No knob setting \(shown) critical goal `\(entry.goal)` (\(entry.target))."
+        }
+        let metInSimulation = entry.metButWithdrawn != nil || !entry.metByIneligible.isEmpty
         if let best = entry.bestMeasured, let point = best.value?.point {
             text += entry.simulated == 1 ? " The one simulated setting reached \(value(point))"
                 : " The best any of the \(entry.simulated) simulated settings reached is \(value(point))"
@@ -90,7 +104,7 @@ enum UnmetGoals {
             text += " The analytic search scored \(entry.scored) settings and predicts none meets it"
         } else {
             text += " The analytic search predicts \(entry.predictedToMeet) of the \(entry.scored) settings it scored would "
-                + "meet it; the simulation confirmed none"
+                + (metInSimulation ? "meet it" : "meet it; the simulation confirmed none")
         }
         if let predicted = entry.bestPredicted { text += " (best predicted \(value(predicted)))" }
         text += "."

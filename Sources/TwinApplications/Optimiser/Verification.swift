@@ -17,6 +17,9 @@ struct Verification: Sendable {
     var recommendedRun: SimulatedRun
     var commonRandomNumbers: CommonRandomNumbers?
     var notes: [String]
+    /// Why the screened recommendation was not confirmed (nil: confirmed, or the
+    /// baseline was the screened choice).
+    var withdrawal: String? = nil
 
     static func verify(_ candidate: Candidate, space: CandidateSpace, config: TwinConfig, goals: [GoalConfig],
                        baseline report: RunReport, baselineOutcomes: [[ReplicationOutcome]]?,
@@ -36,7 +39,7 @@ struct Verification: Sendable {
         do {
             candidateConfig = try space.apply(candidate, to: settled)
         } catch {
-            result.notes.append("the recommendation could not be applied for its run at the run's settings (\(error)); "
+            result.withdraw("the recommendation could not be applied for its run at the run's settings (\(error)); "
                 + "keeping the baseline")
             return result
         }
@@ -45,12 +48,12 @@ struct Verification: Sendable {
                         horizon: report.settings.horizon)
         result.commonRandomNumbers = crn
         guard crn.verified else {
-            result.notes.append("the recommendation's run did not draw the baseline's random numbers "
+            result.withdraw("the recommendation's run did not draw the baseline's random numbers "
                 + "(replication seeds differ); keeping the baseline")
             return result
         }
         guard report.settings.replications >= 2 else {
-            result.notes.append("one replication cannot show that the recommendation keeps every critical goal and every "
+            result.withdraw("one replication cannot show that the recommendation keeps every critical goal and every "
                 + "device's floor; keeping the baseline (run at least 2 replications)")
             return result
         }
@@ -59,13 +62,18 @@ struct Verification: Sendable {
         let reasons = Screening.judge(goals, baseline: (baseline, before), candidate: (simulated, after), config: config,
                                       evidence: .shownAt95)
         guard reasons.isEmpty else {
-            result.notes.append("the screened recommendation was withdrawn at the run's settings, keeping the baseline: "
+            result.withdraw("the screened recommendation was withdrawn at the run's settings, keeping the baseline: "
                 + reasons.joined(separator: "; "))
             return result
         }
         result.recommended = candidate
         result.recommendedRun = simulated
         return result
+    }
+
+    private mutating func withdraw(_ reason: String) {
+        notes.append(reason)
+        withdrawal = reason
     }
 
     /// Whether replication r of every scenario ran from the same seed on both sides.

@@ -12,6 +12,30 @@ extension OptimisationResult {
             + (crn.verified ? "checked equal" : "NOT equal") + "; Δ is recommended − baseline, paired per replication\n"
     }
 
+    /// The knob values an application's what-if rejects, one line per application, values
+    /// grouped by knob and reason: `refused (energy what-if): bp.tx-power -18, -12 dBm
+    /// (fails link-margin); …`.
+    func refusedText() -> String {
+        var applications: [String] = []
+        for setting in excluded where !applications.contains(setting.application) { applications.append(setting.application) }
+        return applications.map { application in
+            var groups: [(knob: String, reason: String, values: [Double])] = []
+            for setting in excluded where setting.application == application {
+                if let index = groups.firstIndex(where: { $0.knob == setting.knob && $0.reason == setting.reason }) {
+                    groups[index].values.append(setting.value)
+                } else {
+                    groups.append((setting.knob, setting.reason, [setting.value]))
+                }
+            }
+            let parts = groups.map { group in
+                let unit = knobs.first { $0.id == group.knob }?.unit ?? ""
+                return "\(group.knob) \(group.values.map { significant($0) }.joined(separator: ", "))"
+                    + (unit.isEmpty ? "" : " \(unit)") + " (\(group.reason))"
+            }
+            return "refused (\(application) what-if): " + parts.joined(separator: "; ") + "\n"
+        }.joined()
+    }
+
     /// The candidates the simulation screened, one line each: who proposed it, what it
     /// changes, and whether it may be recommended (and why not).
     func evidenceText() -> String {

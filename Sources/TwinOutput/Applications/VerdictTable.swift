@@ -55,10 +55,7 @@ extension OptimisationResult {
             + "\(candidatesConsidered) scored analytically, \(candidatesSimulated) simulated\n"
         out += recommendationText()
         for note in notes { out += "note: \(note)\n" }
-        for setting in excluded {
-            out += "refused: `\(setting.knob)` = \(significant(setting.value)) (the \(setting.application) what-if: "
-                + "\(setting.reason))\n"
-        }
+        out += refusedText()
         out += evidenceText()
         guard !verdicts.isEmpty else { return out + "no goals to judge\n" }
         var table = TextTable(["goal", "kpi", "priority", "target", "baseline", "95 % CI", "verdict",

@@ -85,7 +85,14 @@ struct OptimisationSection {
                 return .markup(outcome(result, unit: nil, goal: goal, kpi: nil, interval: false))
             }
             var role = item.bool("recommended") == true ? "recommended" : (item.bool("baseline") == true ? "baseline" : "")
+            if let origin = item.string("origin"), origin != "search", origin != "baseline" {
+                role += role.isEmpty ? "from \(origin)" : ", from \(origin)"
+            }
             if item.bool("eligible") == false { role += role.isEmpty ? "not eligible" : ", not eligible" }
+            let reasons = item.strings("ineligibleBecause")
+            if !reasons.isEmpty {
+                role += ": " + ChartFrame.shortened(reasons.joined(separator: "; "), to: Self.evidenceCharacters)
+            }
             return [.number(item.number("analyticRank").map { NumberText.fixed($0, decimals: 0) } ?? "—"),
                     .text(settings.isEmpty ? "(baseline settings)" : settings)] + verdicts + [.text(role)]
         }
