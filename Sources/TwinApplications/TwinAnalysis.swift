@@ -63,8 +63,9 @@ public func analyseTwin(_ plan: RunPlan, options: AnalysisOptions = AnalysisOpti
     var runOptions = options.run
     let wantsView = options.forceView || selected.contains(ApplicationID.networkView)
     runOptions.simulation.recordTimeSeries = runOptions.simulation.recordTimeSeries || wantsView
-    let outcomes = try simulateScenarios(plan, options: runOptions, progress: progress)
-    let report = buildReport(plan: plan, outcomes: outcomes)
+    let run = try simulateRun(plan, options: runOptions, progress: progress)
+    let outcomes = run.outcomes
+    let report = buildReport(plan: plan, outcomes: outcomes, stopping: run.stopping)
     var analysis = TwinAnalysis(config: config, report: report)
     if wantsView { analysis.view = NetworkView.build(config: config, outcomes: outcomes) }
     if selected.contains(ApplicationID.resilience) {

@@ -33,7 +33,8 @@ enum RecommendedTwin {
         config.provenance = TwinProvenance(
             method: method, source: source.name, sourceGenerator: source.generator,
             changes: optimisation.changedKnobs.map { TwinProvenance.Change(knob: $0.id, from: $0.baseline, to: $0.recommended) },
-            horizon: run.horizon, replications: run.replications, seed: run.seed)
+            horizon: run.horizon, replications: optimisation.commonRandomNumbers?.replications.max() ?? run.replications,
+            seed: run.seed)
         return .success(config)
     }
 

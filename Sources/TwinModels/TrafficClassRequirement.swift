@@ -1,4 +1,5 @@
 import TwinUnits
+import TwinVocabulary
 
 /// What every device of a body network must keep, whether or not a goal of the intent
 /// names it: the delivery and latency its traffic needs, and a link that is not on the
@@ -24,18 +25,20 @@ public enum TrafficClassRequirement {
         "IEEE 802.15.6 TG6 technical requirements, PER < 10 % for a 256-octet payload (ban-numbers.md §3)"
     public static let linkMarginSource = "per-attempt outage Φ((S − P̄rx)/σ) ≤ 1 % (ban-numbers.md §7)"
 
-    /// The classes of Table 1 in the paper's order.
-    public static let classes = ["A1", "A2", "B", "C", "D", "E1", "E2", "F1", "F2", "F3", "F4", "F5"]
-
-    /// The class's latency requirement (Table 1); nil for a name that is not a class.
-    public static func latency(ofClass name: String) -> Time? {
-        switch name {
-        case "A1": .milliseconds(200)
-        case "A2", "B", "D", "E1", "E2": .seconds(3)
-        case "C": .seconds(60)
-        case "F1", "F2", "F3", "F4", "F5": .milliseconds(300)
-        default: nil
+    /// The class's latency requirement (Table 1).
+    public static func latency(of trafficClass: TrafficClass) -> Time {
+        switch trafficClass {
+        case .a1: .milliseconds(200)
+        case .a2, .b, .d, .e1, .e2: .seconds(3)
+        case .c: .seconds(60)
+        case .f1, .f2, .f3, .f4, .f5: .milliseconds(300)
         }
+    }
+
+    /// The latency requirement of the class twin.json names (`traffic.class`); nil for
+    /// a device without a class (an explicit rate) or a name that is not one.
+    public static func latency(ofClass name: String) -> Time? {
+        TrafficClass(rawValue: name).map(latency(of:))
     }
 
     /// The delivery every device must keep: 1 − PER with PER < 10 %.

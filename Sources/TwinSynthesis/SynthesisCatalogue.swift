@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinSpec
+import TwinVocabulary
 
 /// The catalogue synthesis chooses from: the built-in documents plus the user's, merged
 /// by id (a later entry with `overrides: true` replaces an earlier one; clashes without

@@ -1,6 +1,7 @@
 import TwinDiagnostics
 import TwinSpec
 import TwinUnits
+import TwinVocabulary
 
 /// The synthesis stage's output: which applications, models and methods the twin uses,
 /// why, what was rejected, which KPIs are monitored, and the analytic bounds computed

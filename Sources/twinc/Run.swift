@@ -41,8 +41,23 @@ struct Run: ParsableCommand {
     @Option(help: "Time left out of packet statistics at the start, e.g. 10s (overrides run.warmup_s).")
     var warmup: String?
 
-    @Option(help: "Independent replications per scenario, 1-1000 (overrides run.replications).")
-    var replications: Int?
+    @Option(help: """
+        Replications per scenario: `auto` (the default) replicates in batches of 5 until every goal's verdict is \
+        conclusive at 95 % (at most --max-replications), or a count 1-1000 (overrides run.replications).
+        """)
+    var replications: String?
+
+    @Option(help: "With --replications auto: replications per scenario at most (default 30).")
+    var maxReplications: Int?
+
+    @Option(help: "With --replications auto: start no new batch after this much wall-clock time, e.g. 5min.")
+    var timeBudget: String?
+
+    @Option(help: """
+        Exit 1 when a critical goal is not met (`not-met`), or not met or inconclusive (`inconclusive`): for CI \
+        pipelines that assure intents.
+        """)
+    var failOn: FailOn?
 
     @Option(help: "Output format: text or json (canonical; byte-identical for the same twin and seed).")
     var format: ReportFormat = .text
@@ -84,7 +99,8 @@ struct Run: ParsableCommand {
 
     private func options() -> Result<RunTwinOptions, RunFlagError> {
         RunTwinOptions.fromFlags(seed: seed, horizon: horizon, warmup: warmup, replications: replications, jobs: jobs,
-                                 processors: ProcessInfo.processInfo.activeProcessorCount, sampleInterval: sampleInterval)
+                                 processors: ProcessInfo.processInfo.activeProcessorCount, sampleInterval: sampleInterval,
+                                 maximumReplications: maxReplications, timeBudget: timeBudget)
             .map { options in
                 var options = options
                 options.outputs = outputs
@@ -138,6 +154,12 @@ struct Run: ParsableCommand {
                 try endCommand(with: ExitStatus.forDiagnostics(written))
             }
         }
+        if let failOn, let report = result.report, let message = failOn.failure(report) {
+            writeStandardError("twinc: \(message)\n")
+            try endCommand(with: .goalsNotMet)
+        }
         try endCommand(with: result.exitStatus)
     }
 }
+
+extension FailOn: ExpressibleByArgument {}

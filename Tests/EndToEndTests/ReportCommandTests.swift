@@ -18,7 +18,7 @@ import TwinJSON
     static let demoResults: Result<String, ReportTestFailure> = {
         do {
             let twin = try RunCommandTests.demoTwin()
-            let run = try Twinc.run(["run", twin.path, "--format", "json"])
+            let run = try Twinc.run(["run", twin.path, "--format", "json", "--replications", "2"])
             guard run.status == 0 else { return .failure(ReportTestFailure(message: "twinc run failed: \(run.stderr)")) }
             return .success(run.stdout)
         } catch {
@@ -63,7 +63,7 @@ import TwinJSON
         let twin = try RunCommandTests.demoTwin()
         let folder = twin.deletingLastPathComponent()
         let direct = folder.appendingPathComponent("direct.html")
-        let run = try Twinc.run(["run", twin.path, "--format", "json", "--html", direct.path])
+        let run = try Twinc.run(["run", twin.path, "--format", "json", "--html", direct.path, "--replications", "2"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let results = folder.appendingPathComponent("results.json")
         try run.stdout.write(to: results, atomically: true, encoding: .utf8)

@@ -3,6 +3,7 @@ import Testing
 import TwinDriver
 import TwinJSON
 import TwinUnits
+import TwinVocabulary
 
 /// `twinc run` through the built binary: the report's structure (values depend on the
 /// simulator, so only their shape is asserted here; the KPI rules have known-answer
@@ -22,7 +23,7 @@ import TwinUnits
 
     @Test func jsonReportHasEveryScenarioGoalAndDevice() throws {
         let twin = try Self.demoTwin()
-        let result = try Twinc.run(["run", twin.path, "--format", "json"])
+        let result = try Twinc.run(["run", twin.path, "--format", "json", "--replications", "2"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let json = try #require(try? JSONParser.parse(result.stdout).get().value)
         #expect(json["format"]?["name"] == "twinc-run")
@@ -56,8 +57,8 @@ import TwinUnits
 
     @Test func sameTwinAndSeedGiveIdenticalBytes() throws {
         let twin = try Self.demoTwin()
-        let first = try Twinc.run(["run", twin.path, "--format", "json", "--seed", "9", "--jobs", "1"])
-        let second = try Twinc.run(["run", twin.path, "--format", "json", "--seed", "9", "--jobs", "3"])
+        let first = try Twinc.run(["run", twin.path, "--format", "json", "--seed", "9", "--jobs", "1", "--replications", "2"])
+        let second = try Twinc.run(["run", twin.path, "--format", "json", "--seed", "9", "--jobs", "3", "--replications", "2"])
         #expect(first.status == 0 && second.status == 0)
         #expect(first.stdout == second.stdout)
         #expect(first.stdout.contains("\"seed\": 9"))
@@ -95,6 +96,21 @@ import TwinUnits
         #expect(syntax.status == 65)
         let diagnostics = try #require(try? JSONParser.parse(syntax.stdout).get().value)
         #expect(diagnostics["diagnostics"]?.arrayValue?.first?["code"] == "TK001", "stdout: \(syntax.stdout)")
+    }
+
+    /// `--fail-on` turns a critical goal's verdict into the exit status (1), for CI
+    /// pipelines that assure intents; without it a run exits 0 whatever the verdicts.
+    @Test func failOnMakesACriticalGoalTheExitStatus() throws {
+        let twin = try Self.demoTwin()
+        let plain = try Twinc.run(["run", twin.path, "--replications", "2", "--no-optimise"])
+        #expect(plain.status == 0)
+        let failing = try Twinc.run(["run", twin.path, "--replications", "2", "--no-optimise", "--fail-on", "inconclusive"])
+        #expect(failing.status == 1, "stderr: \(failing.stderr)")
+        #expect(failing.stderr.contains("critical goal"))
+        #expect(failing.stderr.contains("(--fail-on inconclusive)"))
+        #expect(failing.stdout == plain.stdout, "the report is printed either way")
+        let bad = try Twinc.run(["run", twin.path, "--fail-on", "sometimes"])
+        #expect(bad.status == 64)
     }
 
     @Test func missingFileIsExit66() throws {

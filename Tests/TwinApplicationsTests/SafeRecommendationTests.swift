@@ -5,6 +5,7 @@ import TwinOutput
 import TwinRuntime
 import TwinTestSupport
 import TwinUnits
+import TwinVocabulary
 @testable import TwinApplications
 
 /// Recommendations safe for every device: a twin whose foot pod no goal names, where
@@ -72,13 +73,13 @@ import TwinUnits
         let result = try #require(try Self.uncovered.get().optimisation)
         let crn = try #require(result.commonRandomNumbers)
         #expect(crn.verified)
-        #expect(crn.pairs == 3 && crn.replications == 3)
+        #expect(crn.pairs == 3 && crn.replications == [3])
         for row in result.verdicts {
             let difference = try #require(row.difference, "\(row.goal)")
             #expect(difference.pairs == 3)
             // The paired mean is the mean of the per-replication differences.
             if let before = row.baseline.value?.point, let after = row.recommended.value?.point,
-               row.kpi == GoalKPI.lifetime.rawValue {
+               row.kpi == KPI.lifetime.rawValue {
                 #expect(abs(difference.mean - (after - before)) < 1e-6 * abs(before))
             }
         }

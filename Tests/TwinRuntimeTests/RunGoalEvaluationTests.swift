@@ -4,9 +4,10 @@ import TwinEngine
 import TwinTestSupport
 import TwinUnits
 @testable import TwinRuntime
+import TwinVocabulary
 
 /// KPI values, confidence intervals and verdicts from hand-made outcomes with known
-/// answers (the rules are in `GoalKPI`'s table).
+/// answers (the rules are in `KPI`'s table).
 @Suite struct RunGoalEvaluationTests {
     typealias F = RunFixture
 

@@ -2,6 +2,7 @@ import TwinConfig
 import TwinModels
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// One what-if answer: a device's lifetime with one knob at one value (the others as
 /// configured), from `AnalyticEnergyModel`, and whether that setting still meets the

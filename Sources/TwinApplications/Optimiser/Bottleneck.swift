@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// Where a goal's device loses what it needs: packets lost or late by hop and cause
 /// (delivery), the parts of its delay (latency), where its energy goes (lifetime). The
@@ -38,7 +39,7 @@ public enum BottleneckFinder {
             scenario.devices.first { $0.id == device.id }.map { (device, $0) }
         }
         let limiting = scenario.goals.first { $0.goalID == goal.id }?.limitingDevice
-        switch GoalKPI(rawValue: goal.kpi) {
+        switch KPI(rawValue: goal.kpi) {
         case .deliveryRatio?:
             let worst = devices.first { $0.0.id == limiting }
                 ?? devices.min { ($0.1.deliveryRatio?.point ?? 1) < ($1.1.deliveryRatio?.point ?? 1) }

@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// A goal as the simulation measured it in a confirmation run: the verdict over every
 /// scenario that evaluates it (the runtime's summary), and the value of the scenario
@@ -27,7 +28,7 @@ public struct MeasuredGoal: Sendable, Hashable {
 
     /// The measurement as a score (same slack rules as the analytic one).
     func score(for goal: GoalConfig) -> GoalScore {
-        if goal.kpi == GoalKPI.securityProtect.rawValue {
+        if goal.kpi == KPI.securityProtect.rawValue {
             return GoalScore(goal: goal.id, value: value?.point, verdict: verdict, slack: verdict == .met ? 0 : -1)
         }
         guard let mean = value?.point, let threshold = GoalEvaluation.effectiveThreshold(of: goal), verdict != .notEvaluated else {
@@ -79,17 +80,20 @@ public struct ConfirmationSettings: Sendable, Hashable {
 }
 
 /// Simulates `config` under `settings`: every scenario, every replication.
-func confirmationRun(_ config: TwinConfig, settings: ConfirmationSettings, run: RunOptions) throws(RunFailure) -> SimulatedRun {
+func confirmationRun(_ config: TwinConfig, settings: ConfirmationSettings, run: RunOptions) throws(RunFailure) -> CandidateRun {
     try simulateWithoutTraces(settings.apply(to: config), run: run)
 }
 
 /// The runtime's outcomes and report of `config` as it stands (`simulateScenarios`,
 /// `buildReport`), without the time series only the network view needs: the optimiser
-/// reads verdicts and device figures, not traces.
-func simulateWithoutTraces(_ config: TwinConfig, run: RunOptions) throws(RunFailure) -> SimulatedRun {
+/// reads verdicts and device figures, not traces. `replications[s]` are the replication
+/// indices of scenario s (default: `config.run.replications` of each), so a candidate
+/// can run exactly the replications — the same random streams — a baseline ran.
+func simulateWithoutTraces(_ config: TwinConfig, run: RunOptions,
+                           replications: [Range<Int>]? = nil) throws(RunFailure) -> CandidateRun {
     var options = run
     options.simulation.recordTimeSeries = false
     let plan = RunPlan(config: config)
-    let outcomes = try simulateScenarios(plan, options: options)
-    return SimulatedRun(report: buildReport(plan: plan, outcomes: outcomes), outcomes: outcomes)
+    let outcomes = try simulateScenarios(plan, replications: replications, options: options)
+    return CandidateRun(report: buildReport(plan: plan, outcomes: outcomes), outcomes: outcomes)
 }

@@ -6,7 +6,7 @@ import TwinUnits
 
 /// A configuration as the simulation ran it: the report and the outcomes it was built
 /// from (one per scenario per replication, config order).
-struct SimulatedRun: Sendable {
+struct CandidateRun: Sendable {
     var report: RunReport
     var outcomes: [[ReplicationOutcome]]
 }
@@ -75,7 +75,7 @@ enum SideEffects {
     }
 
     /// Every device in every scenario, scenarios and devices in configuration order.
-    static func compare(config: TwinConfig, baseline: SimulatedRun, candidate: SimulatedRun,
+    static func compare(config: TwinConfig, baseline: CandidateRun, candidate: CandidateRun,
                         evidence: Evidence = .shownAt95) -> [DeviceSideEffect] {
         var effects: [DeviceSideEffect] = []
         for (index, scenario) in config.scenarios.enumerated() {

@@ -2,6 +2,7 @@ import TwinConfig
 import TwinModels
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// A goal compared between the baseline and a candidate that ran with the same seeds:
 /// the paired difference of its per-replication values, and whether the candidate makes
@@ -10,7 +11,7 @@ enum GoalComparison {
     /// How much worse a critical goal the baseline misses may get: one percentage point
     /// for ratios, 10 % of the baseline's value otherwise (`DeviceFloorTolerance`).
     static func tolerance(_ goal: GoalConfig, baselineValue: Double?) -> Double {
-        GoalKPI(rawValue: goal.kpi)?.dimension == .ratio
+        KPI(rawValue: goal.kpi)?.dimension == .ratio
             ? DeviceFloorTolerance.delivery : abs(baselineValue ?? 0) * DeviceFloorTolerance.latency
     }
 
@@ -28,7 +29,7 @@ enum GoalComparison {
     /// Whether higher values are better for the goal (its bound is a lower bound).
     static func higherIsBetter(_ goal: GoalConfig) -> Bool {
         if let threshold = GoalEvaluation.effectiveThreshold(of: goal) { return threshold.op.isLowerBound }
-        return GoalKPI(rawValue: goal.kpi)?.higherIsBetter ?? true
+        return KPI(rawValue: goal.kpi)?.higherIsBetter ?? true
     }
 
     /// Why `candidate` may not be recommended on the critical goals: a critical goal the
@@ -50,7 +51,7 @@ enum GoalComparison {
             let worse = higherIsBetter(goal) ? -change.mean : change.mean
             let allowed = tolerance(goal, baselineValue: before.value?.point)
             if worse > allowed + 1e-12 {
-                let dimension = GoalKPI(rawValue: goal.kpi)?.dimension ?? .count
+                let dimension = KPI(rawValue: goal.kpi)?.dimension ?? .count
                 reasons.append("critical goal `\(goal.id)` (\(before.verdict.text) at the baseline) gets worse by "
                     + "\(Quantity(worse, dimension).formatted) (paired mean), more than the "
                     + "\(Quantity(allowed, dimension).formatted) allowed")

@@ -93,7 +93,8 @@ public struct VerdictRow: Sendable, Hashable {
 /// compares the seeds the runtime reports per replication, pair by pair.
 public struct CommonRandomNumbers: Sendable, Hashable {
     public var seed: UInt64
-    public var replications: Int
+    /// Replications per scenario, in scenario order (they differ after `--replications auto`).
+    public var replications: [Int]
     public var horizon: Time
     /// (scenario, replication) pairs compared.
     public var pairs: Int

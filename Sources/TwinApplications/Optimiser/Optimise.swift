@@ -2,6 +2,7 @@ import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// How the optimiser searches and how hard it confirms.
 public struct OptimiserOptions: Sendable, Hashable {
@@ -152,8 +153,7 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
         let after = goals.map { MeasuredGoal(goal: $0, report: verification.recommendedRun.report) }
         finalMeasurements = Array(zip(before, after))
     } else if let before = final.baseline, let after = final.recommended {
-        result.commonRandomNumbers = Verification.check(before, after, seed: settings.seed,
-                                                                 replications: settings.replications, horizon: settings.horizon)
+        result.commonRandomNumbers = Verification.check(before, after, seed: settings.seed, horizon: settings.horizon)
     }
     if recommended != screened[chosen].candidate {
         for index in result.evidence.indices { result.evidence[index].isRecommended = screened[index].candidate == recommended }
@@ -274,6 +274,6 @@ private func verdictRows(_ goals: [GoalConfig], baseline: [MeasuredGoal], recomm
         result.within = goal.within
         result.securityLevel = goal.securityLevel
         return VerdictRow(goal: goal.id, kpi: goal.kpi, priority: goal.priority, target: result.targetText,
-                          dimension: GoalKPI(rawValue: goal.kpi)?.dimension, baseline: pair.0, recommended: pair.1)
+                          dimension: KPI(rawValue: goal.kpi)?.dimension, baseline: pair.0, recommended: pair.1)
     }
 }

@@ -10,7 +10,7 @@ struct ScreenedCandidate: Sendable {
     var origin: String
     /// nil when it was not simulated (the analytic floors rejected it, or it could not be
     /// applied).
-    var run: SimulatedRun?
+    var run: CandidateRun?
     var measured: [MeasuredGoal] = []
     var rank: CandidateRank?
     var reasons: [String] = []
@@ -68,8 +68,8 @@ enum Screening {
     /// seeds (empty: it may). Screening judges device floors by point estimates (a screen
     /// picks what to verify); the verification at the run's settings asks for the 95 %
     /// evidence (`SideEffects.Evidence`).
-    static func judge(_ goals: [GoalConfig], baseline: (run: SimulatedRun, measured: [MeasuredGoal]),
-                      candidate: (run: SimulatedRun, measured: [MeasuredGoal]), config: TwinConfig,
+    static func judge(_ goals: [GoalConfig], baseline: (run: CandidateRun, measured: [MeasuredGoal]),
+                      candidate: (run: CandidateRun, measured: [MeasuredGoal]), config: TwinConfig,
                       evidence: SideEffects.Evidence) -> [String] {
         var reasons = GoalComparison.criticalRegressions(
             goals, baseline: baseline.measured, candidate: candidate.measured,

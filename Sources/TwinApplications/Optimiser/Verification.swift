@@ -12,9 +12,9 @@ import TwinUnits
 /// replication).
 struct Verification: Sendable {
     var recommended: Candidate
-    var baseline: SimulatedRun
+    var baseline: CandidateRun
     /// The baseline run itself when the baseline is kept.
-    var recommendedRun: SimulatedRun
+    var recommendedRun: CandidateRun
     var commonRandomNumbers: CommonRandomNumbers?
     var notes: [String]
     /// Why the screened recommendation was not confirmed (nil: confirmed, or the
@@ -26,9 +26,9 @@ struct Verification: Sendable {
                        run: RunOptions) throws(RunFailure) -> Verification {
         var settled = config
         settled.run = report.settings
-        let baseline: SimulatedRun
+        let baseline: CandidateRun
         if let baselineOutcomes {
-            baseline = SimulatedRun(report: report, outcomes: baselineOutcomes)
+            baseline = CandidateRun(report: report, outcomes: baselineOutcomes)
         } else {
             baseline = try simulateWithoutTraces(settled, run: run)
         }
@@ -43,16 +43,18 @@ struct Verification: Sendable {
                 + "keeping the baseline")
             return result
         }
-        let simulated = try simulateWithoutTraces(candidateConfig, run: run)
-        let crn = check(baseline, simulated, seed: report.settings.seed, replications: report.settings.replications,
-                        horizon: report.settings.horizon)
+        // Replication r of scenario s on both sides: the baseline's own counts, which
+        // differ per scenario after a sequential (`--replications auto`) run.
+        let simulated = try simulateWithoutTraces(candidateConfig, run: run,
+                                                  replications: baseline.outcomes.map { 0..<$0.count })
+        let crn = check(baseline, simulated, seed: report.settings.seed, horizon: report.settings.horizon)
         result.commonRandomNumbers = crn
         guard crn.verified else {
             result.withdraw("the recommendation's run did not draw the baseline's random numbers "
                 + "(replication seeds differ); keeping the baseline")
             return result
         }
-        guard report.settings.replications >= 2 else {
+        guard baseline.outcomes.allSatisfy({ $0.count >= 2 }) else {
             result.withdraw("one replication cannot show that the recommendation keeps every critical goal and every "
                 + "device's floor; keeping the baseline (run at least 2 replications)")
             return result
@@ -77,7 +79,7 @@ struct Verification: Sendable {
     }
 
     /// Whether replication r of every scenario ran from the same seed on both sides.
-    static func check(_ baseline: SimulatedRun, _ candidate: SimulatedRun, seed: UInt64, replications: Int,
+    static func check(_ baseline: CandidateRun, _ candidate: CandidateRun, seed: UInt64,
                       horizon: Time) -> CommonRandomNumbers {
         var pairs = 0
         var same = baseline.outcomes.count == candidate.outcomes.count
@@ -90,7 +92,7 @@ struct Verification: Sendable {
                 }
             }
         }
-        return CommonRandomNumbers(seed: seed, replications: replications, horizon: horizon, pairs: pairs,
-                                   verified: same && pairs > 0)
+        return CommonRandomNumbers(seed: seed, replications: baseline.outcomes.map(\.count), horizon: horizon,
+                                   pairs: pairs, verified: same && pairs > 0)
     }
 }

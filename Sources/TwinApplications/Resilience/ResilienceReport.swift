@@ -2,6 +2,7 @@ import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The resilience application's findings: for every fault event of every scenario
 /// (device or gateway failure, link degradation, posture change, battery depletion,
@@ -127,7 +128,7 @@ public struct ResilienceReport: Sendable, Hashable {
 
     static func impact(of goal: GoalConfig, baseline: Double?, config: TwinConfig, outcomes: [ReplicationOutcome],
                        availability: Double, recovery: Double) -> GoalImpact {
-        let kpi = GoalKPI(rawValue: goal.kpi)
+        let kpi = KPI(rawValue: goal.kpi)
         let underFault = GoalEvaluation.evaluate(goal, config: config, outcomes: outcomes).value?.point
         // Nothing to recover from without a fault: the baseline recovery time is 0.
         let reference = baseline ?? (kpi == .recoveryTime ? 0 : nil)

@@ -2,6 +2,7 @@ import TwinConfig
 import TwinSpec
 import TwinSynthesis
 import TwinUnits
+import TwinVocabulary
 
 /// How the generated twin runs by default. The intent gives the horizon; the rest are
 /// the compiler's defaults, overridable from the command line at run time.

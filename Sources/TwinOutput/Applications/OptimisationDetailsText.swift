@@ -6,7 +6,9 @@ extension OptimisationResult {
     /// How the two columns of the verdict table share their random numbers.
     func commonRandomNumbersText() -> String {
         guard let crn = commonRandomNumbers else { return "" }
-        let replications = "\(crn.replications) replication\(crn.replications == 1 ? "" : "s")"
+        let fewest = crn.replications.min() ?? 0, most = crn.replications.max() ?? 0
+        let replications = fewest == most ? "\(most) replication\(most == 1 ? "" : "s")"
+            : "\(fewest)–\(most) replications per scenario"
         return "common random numbers: baseline and recommendation ran seed \(crn.seed), \(replications), horizon "
             + "\(crn.horizon.quantity.formatted); \(crn.pairs) scenario × replication pairs, seeds "
             + (crn.verified ? "checked equal" : "NOT equal") + "; Δ is recommended − baseline, paired per replication\n"

@@ -3,6 +3,7 @@ import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 extension OptimisationResult {
     /// The `optimisation` member of the results JSON (see the contract in

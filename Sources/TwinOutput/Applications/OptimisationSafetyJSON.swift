@@ -17,7 +17,8 @@ extension PairedDifference {
 
 extension CommonRandomNumbers {
     func jsonValue() -> JSONValue {
-        .object(["seed": .number(Double(seed)), "replications": .int(replications), "horizon_s": .number(horizon.si),
+        .object(["seed": .number(Double(seed)), "replications": .array(replications.map(JSONValue.int)),
+                 "horizon_s": .number(horizon.si),
                  "pairs": .int(pairs), "verified": .bool(verified)])
     }
 }

@@ -1,5 +1,6 @@
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// How the text tables print an estimate's 95 % interval: its two ends in the KPI's
 /// unit, `[98.61 %, 99.43 %]`, since intervals cut to the KPI's range (or from a pooled

@@ -3,6 +3,7 @@ import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The report as JSON, written by the canonical writer (sorted keys, fixed number
 /// format): same twin, same overrides → same bytes. Values are in SI with the unit in
@@ -24,6 +25,19 @@ extension RunReport {
                 "warmup_s": .number(settings.warmup.si),
                 "warmupShortened": .bool(warmupShortened),
                 "replications": .int(settings.replications),
+                "sequential": stopping.map { record in
+                    .object([
+                        "batch": .int(record.stopping.batch), "maximum": .int(record.stopping.maximum),
+                        "timeBudget_s": record.stopping.wallClockBudget.map { .number($0.si) },
+                        "reason": .string(record.reason.rawValue), "batches": .int(record.batches),
+                        "open": .array(record.open.map { goal in
+                            .object([
+                                "goal": .string(goal.goalID), "scenario": .string(goal.scenarioID),
+                                "replications": .int(goal.replications), "value": goal.estimate?.jsonValue(),
+                            ])
+                        }),
+                    ])
+                },
                 "seed": .number(Double(settings.seed)),
             ]),
             "eventsHandled": .int(eventsHandled),
@@ -57,6 +71,7 @@ extension ScenarioReport {
         .object([
             "id": .string(id), "kind": .string(kind), "description": .string(description),
             "eventsHandled": .int(eventsHandled), "eventsAfterHorizon": .int(eventsAfterHorizon),
+            "replications": .int(replications),
             "goals": .array(goals.map { $0.jsonValue() }),
             "devices": .array(devices.map { $0.jsonValue() }),
         ])

@@ -19,9 +19,38 @@ extension RunReport {
     public func headerText() -> String {
         var out = "twin \(twin)" + (title.isEmpty ? "" : " — \(title)") + "\n"
         out += "run: horizon \(settings.horizon.quantity.formatted), warm-up \(settings.warmup.quantity.formatted)"
-            + (warmupShortened ? " (shortened to fit the horizon)" : "")
-            + ", \(settings.replications) replication\(settings.replications == 1 ? "" : "s"), seed \(settings.seed)\n"
+            + (warmupShortened ? " (shortened to fit the horizon)" : "") + ", \(replicationsText), seed \(settings.seed)\n"
         for error in errors { out += "error: \(error)\n" }
+        if let stopping { out += stoppingText(stopping) }
+        return out
+    }
+
+    /// `5 replications`, or for a sequential run the range per scenario and the rule.
+    private var replicationsText: String {
+        let counts = scenarios.map(\.replications)
+        guard let stopping, let low = counts.min(), let high = counts.max() else {
+            return "\(settings.replications) replication\(settings.replications == 1 ? "" : "s")"
+        }
+        let range = low == high ? "\(low)" : "\(low)–\(high)"
+        return "\(range) replications per scenario (auto: batches of \(stopping.stopping.batch) until every goal is "
+            + "conclusive, at most \(stopping.stopping.maximum))"
+    }
+
+    /// Why a sequential run stopped, and the goals it left inconclusive with the
+    /// precision they reached.
+    private func stoppingText(_ stopping: StoppingRecord) -> String {
+        var out: String
+        switch stopping.reason {
+        case .allConclusive: return ""
+        case .maximumReached: out = "note: stopped at \(stopping.stopping.maximum) replications with goals still inconclusive:\n"
+        case .budgetSpent: out = "note: the time budget ran out with goals still inconclusive (the replication count depends on this machine):\n"
+        }
+        for goal in stopping.open {
+            let interval = IntervalText.of(goal.estimate)
+            let bound = goal.bound.map { ", bound \($0.formatted)" } ?? ""
+            out += "  \(goal.goalID) in \(goal.scenarioID): \(interval.isEmpty ? "no interval" : interval)\(bound) "
+                + "after \(goal.replications) replications\n"
+        }
         return out
     }
 
@@ -32,7 +61,7 @@ extension RunReport {
         let notMet = summary.filter { $0.verdict == .notMet }.count
         let open = summary.filter { $0.verdict == .inconclusive }.count
         let unjudged = summary.filter { $0.verdict == .notEvaluated }.count
-        var out = "verdicts: \(met) met, \(notMet) not met, \(open) inconclusive"
+        let out = "verdicts: \(met) met, \(notMet) not met, \(open) inconclusive"
             + (unjudged > 0 ? ", \(unjudged) not evaluated" : "") + " (at 95 %)\n"
         guard !summary.isEmpty else { return out }
         var table = TextTable([("goal", .left), ("priority", .left)] + scenarios.map { ($0.id, .left) }

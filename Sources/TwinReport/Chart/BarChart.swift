@@ -1,3 +1,4 @@
+
 /// One stacked piece of a bar (SI units; the axis converts).
 struct BarSegment {
     var value: Double

@@ -1,3 +1,4 @@
+
 /// The network drawn on the wearer: a front silhouette of a standing adult 1.75 m tall
 /// (the body the runtime's geometry uses: shoulders at 0.818 H, hips at 0.530 H, wrists
 /// at 0.485 H, after Winter 2009 Fig. 4.1), each device at its `x_m, y_m`, gateways on

@@ -1,3 +1,4 @@
+
 /// Places text labels next to points without overlapping each other, the points or the
 /// lines between them: each label tries a fixed list of spots around its point (right,
 /// left, then higher and lower, then above and below) and takes the first one that is

@@ -1,3 +1,4 @@
+
 /// One line of a line chart, in SI units (the axis converts for display). A nil y is a
 /// missing sample and breaks the line rather than drawing through the gap.
 struct LineSeries {

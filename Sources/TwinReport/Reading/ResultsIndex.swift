@@ -1,3 +1,4 @@
+
 /// What several sections look up in the runtime report's members: the scenarios in run
 /// order, each goal's threshold (a latency CDF marks the goal's bound, the lifetime
 /// bars the lifetime goal's) and the optimiser's names for index knob values (the

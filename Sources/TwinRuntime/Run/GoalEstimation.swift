@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinEngine
 import TwinUnits
+import TwinVocabulary
 
 /// A goal's value over all replications of one scenario with its 95 % interval, and
 /// the device that sets it.

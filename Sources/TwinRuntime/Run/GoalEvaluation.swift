@@ -1,5 +1,6 @@
 import TwinConfig
 import TwinUnits
+import TwinVocabulary
 
 /// Turns a goal's per-replication measurements into its result: the estimate with its
 /// 95 % interval (`GoalEstimator`) and the verdict.
@@ -17,7 +18,7 @@ public enum GoalEvaluation {
     /// without one, "every attack detected in time" (`>= 100 %`).
     public static func effectiveThreshold(of goal: GoalConfig) -> Threshold? {
         if let threshold = goal.threshold { return threshold }
-        if goal.kpi == GoalKPI.securityDetect.rawValue {
+        if goal.kpi == KPI.securityDetect.rawValue {
             return Threshold(statistic: .mean, op: .greaterOrEqual, bound: Quantity(1, .ratio))
         }
         return nil
@@ -26,7 +27,7 @@ public enum GoalEvaluation {
     /// Evaluates `goal` over the outcomes of one scenario (one per replication).
     public static func evaluate(_ goal: GoalConfig, config: TwinConfig, outcomes: [ReplicationOutcome]) -> GoalResult {
         let threshold = effectiveThreshold(of: goal)
-        guard let kpi = GoalKPI(rawValue: goal.kpi) else {
+        guard let kpi = KPI(rawValue: goal.kpi) else {
             return result(goal, threshold: threshold, samples: outcomes.map { _ in nil }, value: nil,
                           verdict: .notEvaluated, limiting: nil,
                           note: "this runtime does not know the KPI `\(goal.kpi)`")

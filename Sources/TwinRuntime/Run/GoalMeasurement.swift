@@ -1,9 +1,10 @@
 import TwinConfig
 import TwinEngine
 import TwinUnits
+import TwinVocabulary
 
 /// A goal's KPI in one replication: the value, the device that set it, or why there is
-/// none. The rules per KPI are in `GoalKPI`'s table.
+/// none. The rules per KPI are in `KPI`'s table.
 struct KPIMeasurement: Sendable, Hashable {
     var value: Double?
     var limitingDevice: String?
@@ -16,13 +17,13 @@ struct KPIMeasurement: Sendable, Hashable {
 /// Measures one goal in replication outcomes of one scenario.
 struct GoalMeasurer: Sendable {
     let goal: GoalConfig
-    let kpi: GoalKPI
+    let kpi: KPI
     /// The goal's threshold, or the implied one (`GoalEvaluation.effectiveThreshold`).
     let threshold: Threshold?
     /// The goal's devices in config order (every device when the scope is empty).
     let devices: [DeviceConfig]
 
-    init(goal: GoalConfig, kpi: GoalKPI, threshold: Threshold?, config: TwinConfig) {
+    init(goal: GoalConfig, kpi: KPI, threshold: Threshold?, config: TwinConfig) {
         self.goal = goal
         self.kpi = kpi
         self.threshold = threshold

@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinEngine
 import TwinUnits
+import TwinVocabulary
 
 /// What `twinc run` found: for every scenario, every goal it evaluates with the
 /// measured value, its 95 % confidence interval over replications and the verdict, and
@@ -14,6 +15,8 @@ public struct RunReport: Sendable, Hashable {
     public var scenarios: [ScenarioReport]
     /// One line per goal of the twin, in config order: its verdict over all scenarios.
     public var summary: [GoalSummary]
+    /// How a sequential run (`--replications auto`) stopped; nil for a fixed count.
+    public var stopping: StoppingRecord?
 
     public init(twin: String, title: String, settings: RunSettings, warmupShortened: Bool,
                 scenarios: [ScenarioReport], summary: [GoalSummary]) {
@@ -45,12 +48,15 @@ public struct ScenarioReport: Sendable, Hashable {
     public var goals: [GoalResult]
     public var devices: [DeviceFigures]
     public var eventsHandled: Int
+    /// Replications simulated (scenarios differ after a sequential run).
+    public var replications: Int
     /// Scenario events timed at or after the horizon, which therefore never happened
     /// (a `--horizon` shorter than the one the twin was compiled for).
     public var eventsAfterHorizon: Int
 
     public init(id: String, kind: String, description: String, goals: [GoalResult], devices: [DeviceFigures],
-                eventsHandled: Int, eventsAfterHorizon: Int = 0) {
+                eventsHandled: Int, replications: Int = 0, eventsAfterHorizon: Int = 0) {
+        self.replications = replications
         self.id = id
         self.kind = kind
         self.description = description

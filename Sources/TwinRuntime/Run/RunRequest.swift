@@ -6,13 +6,17 @@ import TwinUnits
 public struct RunOverrides: Sendable, Hashable {
     public var horizon: Time?
     public var replications: Int?
+    /// Replicate until every goal's verdict is conclusive (`--replications auto`); the
+    /// first batch is `replications` (or twin.json's). nil: exactly `replications`.
+    public var sequential: SequentialStopping?
     public var seed: UInt64?
     public var warmup: Time?
     /// The network view's sampling interval (`run.sampleInterval_s`).
     public var sampleInterval: Time?
 
     public init(horizon: Time? = nil, replications: Int? = nil, seed: UInt64? = nil, warmup: Time? = nil,
-                sampleInterval: Time? = nil) {
+                sampleInterval: Time? = nil, sequential: SequentialStopping? = nil) {
+        self.sequential = sequential
         self.horizon = horizon
         self.replications = replications
         self.seed = seed
@@ -57,6 +61,9 @@ public struct RunPlan: Sendable, Hashable {
     /// True when the configured warm-up did not fit an overridden horizon and was cut to
     /// a tenth of it (the compiler's own default ratio).
     public var warmupShortened: Bool
+    /// Replicate until every goal is conclusive, in batches, within these bounds (nil:
+    /// exactly `config.run.replications` per scenario).
+    public var sequential: SequentialStopping?
 
     public init(_ request: RunRequest) {
         var config = request.config
@@ -66,6 +73,7 @@ public struct RunPlan: Sendable, Hashable {
         if let seed = overrides.seed { config.run.seed = seed }
         if let warmup = overrides.warmup { config.run.warmup = warmup }
         if let sampleInterval = overrides.sampleInterval { config.run.sampleInterval = sampleInterval }
+        sequential = overrides.sequential
         // A warm-up as long as the run would leave nothing to measure. When only the
         // horizon was overridden (`--horizon 5s` on a twin with a 10 s warm-up), shorten
         // the warm-up rather than refuse; an explicit `--warmup` is checked by the driver.
@@ -89,8 +97,13 @@ public struct RunPlan: Sendable, Hashable {
 
     /// Scenario-major, replication-minor: the order results are reported in.
     public var jobs: [Job] {
-        config.scenarios.indices.flatMap { scenario in
-            (0..<max(0, config.run.replications)).map { Job(scenarioIndex: scenario, replication: $0) }
+        jobs(replications: config.scenarios.map { _ in (0..<max(0, config.run.replications)) })
+    }
+
+    /// The jobs of replications `replications[s]` of each scenario s, scenario-major.
+    public func jobs(replications: [Range<Int>]) -> [Job] {
+        zip(config.scenarios.indices, replications).flatMap { scenario, range in
+            range.map { Job(scenarioIndex: scenario, replication: $0) }
         }
     }
 }

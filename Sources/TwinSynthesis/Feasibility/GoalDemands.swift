@@ -1,6 +1,7 @@
 import TwinDiagnostics
 import TwinSpec
 import TwinUnits
+import TwinVocabulary
 
 /// What a goal asks of a device's timing or battery, read once from its threshold:
 /// a latency goal bounds its statistic from above; a `delivery-ratio` goal with

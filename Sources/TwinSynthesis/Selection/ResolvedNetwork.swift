@@ -1,5 +1,6 @@
 import TwinSpec
 import TwinUnits
+import TwinVocabulary
 
 /// A device → gateway radio link, the unit model validity is checked on: the channel
 /// regime depends on both ends (a chest patch talks on-body to a phone at the hip but

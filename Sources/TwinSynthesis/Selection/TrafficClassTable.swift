@@ -1,6 +1,7 @@
 import TwinModels
 import TwinSpec
 import TwinUnits
+import TwinVocabulary
 
 /// ISO/IEEE 11073 traffic classes as Tachtatzis et al. 2012 use them (Table 1 for
 /// latency and payload, Table 3 for the application rate each row was computed with;
@@ -16,9 +17,8 @@ struct TrafficClassDefaults: Sendable, Hashable {
 
     static func of(_ trafficClass: TrafficClass) -> TrafficClassDefaults {
         func row(_ bps: Double, _ bytes: Double) -> TrafficClassDefaults {
-            // Every case of `TrafficClass` is a row of the requirement table.
-            let latency = TrafficClassRequirement.latency(ofClass: trafficClass.rawValue) ?? .seconds(3)
-            return TrafficClassDefaults(rate: .bitsPerSecond(bps), latency: latency, payload: .bytes(bytes))
+            TrafficClassDefaults(rate: .bitsPerSecond(bps), latency: TrafficClassRequirement.latency(of: trafficClass),
+                                 payload: .bytes(bytes))
         }
         switch trafficClass {
         case .a1: return row(2048, 64)
