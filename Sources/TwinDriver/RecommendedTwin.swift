@@ -33,7 +33,7 @@ enum RecommendedTwin {
         config.provenance = TwinProvenance(
             method: method, source: source.name, sourceGenerator: source.generator,
             changes: optimisation.changedKnobs.map { TwinProvenance.Change(knob: $0.id, from: $0.baseline, to: $0.recommended) },
-            horizon: run.horizon, replications: optimisation.commonRandomNumbers?.replications.max() ?? run.replications,
+            horizon: run.horizon, replications: optimisation.verdictReplications.max() ?? run.replications,
             seed: run.seed)
         return .success(config)
     }

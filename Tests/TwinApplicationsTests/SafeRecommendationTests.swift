@@ -88,6 +88,29 @@ import TwinVocabulary
         #expect(text.contains("paired Δ"))
     }
 
+    /// After `--replications auto` scenarios ran different counts: the recommendation runs
+    /// each scenario's own count, so every pair still shares its seed, and the verdict
+    /// table says how many each column had.
+    @Test func scenariosWithDifferentReplicationCountsArePairedScenarioByScenario() throws {
+        var config = SafetyFixture.uncoveredDeviceTwin(horizon: .seconds(30), replications: 3)
+        var second = config.scenarios[0]
+        second.id = "second"
+        config.scenarios.append(second)
+        let plan = RunPlan(config: config)
+        let outcomes = try simulateScenarios(plan, replications: [0..<3, 0..<2])
+        let baseline = buildReport(plan: plan, outcomes: outcomes)
+        let result = try optimise(config: config, baseline: baseline, options: Self.options, run: RunOptions(),
+                                  baselineOutcomes: outcomes)
+        #expect(result.verdictReplications == [3, 2])
+        #expect(result.text().contains("verdicts at the run's settings: horizon 30 s, 2–3 replications per scenario"),
+                "\(result.text())")
+        if let crn = result.commonRandomNumbers {
+            #expect(crn.verified && crn.pairs == 5 && crn.replications == [3, 2])
+        }
+        let json = result.jsonValue()
+        #expect(json["verdictSettings"]?["replicationsPerScenario"] == .array([.int(3), .int(2)]))
+    }
+
     @Test func energyApplicationAndOptimiserGiveOneRecommendation() throws {
         let analysis = try Self.uncovered.get()
         let result = try #require(analysis.optimisation)

@@ -29,6 +29,9 @@ public struct OptimisationResult: Sendable, Hashable {
     /// The settings the verdict table was measured at when the recommendation was
     /// verified at the run's own settings; nil when it comes from the screening runs.
     public var verdictSettings: RunSettings? = nil
+    /// The replications behind the verdict table, per scenario (they differ after
+    /// `--replications auto`); empty when not known.
+    public var verdictReplications: [Int] = []
     /// Every device's floor in the reference scenario, as the analytic search enforced it.
     public var floors: [DeviceFloor] = []
     /// Every device in every scenario, baseline vs recommendation (same seeds); empty

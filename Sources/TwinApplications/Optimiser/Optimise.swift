@@ -149,6 +149,7 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
         result.commonRandomNumbers = verification.commonRandomNumbers
         final = (verification.baseline, verification.recommendedRun)
         result.verdictSettings = baseline.settings
+        result.verdictReplications = verification.baseline.outcomes.map(\.count)
         let before = goals.map { MeasuredGoal(goal: $0, report: verification.baseline.report) }
         let after = goals.map { MeasuredGoal(goal: $0, report: verification.recommendedRun.report) }
         finalMeasurements = Array(zip(before, after))

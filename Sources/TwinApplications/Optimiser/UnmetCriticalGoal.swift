@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// A critical goal the recommendation leaves unmet, said plainly: the best value any
 /// simulated setting reached, what the analytic search predicts over every setting it
@@ -26,6 +27,9 @@ public struct UnmetCriticalGoal: Sendable, Hashable {
     public var metButWithdrawn: String? = nil
     public var bottleneck: Bottleneck?
     public var statement: String
+    /// The KPI has no analytic model (`availability`, `security-detect`): the search's
+    /// "predictions" are the baseline's measurement and say nothing.
+    public var withoutAnalyticModel: Bool = false
 }
 
 /// Builds the statements for the critical goals no recommended setting meets.
@@ -68,6 +72,7 @@ enum UnmetGoals {
                     return "\(measurement.setting) (\(measurement.stage)): \(shown)\(measurement.reasons.count > 2 ? "; …" : "")"
                 },
                 bottleneck: bottleneck, statement: "")
+            entry.withoutAnalyticModel = [KPI.availability.rawValue, KPI.securityDetect.rawValue].contains(goal.kpi)
             if let withdrawal, seen.contains(where: { $0.measured.verdict == .met && $0.eligible
                 && $0.setting == withdrawal.setting && $0.stage == "screening" }) {
                 entry.metButWithdrawn = "\(withdrawal.setting): \(withdrawal.reason)"
@@ -100,13 +105,16 @@ enum UnmetGoals {
             }
             text += " (\(best.verdict.text), \(entry.bestMeasuredSetting))."
         }
-        if entry.predictedToMeet == 0 {
+        if entry.withoutAnalyticModel {
+            text += " The analytic search has no model of this KPI (it carries the baseline's measured value); only the "
+                + "simulation judges it"
+        } else if entry.predictedToMeet == 0 {
             text += " The analytic search scored \(entry.scored) settings and predicts none meets it"
         } else {
             text += " The analytic search predicts \(entry.predictedToMeet) of the \(entry.scored) settings it scored would "
                 + (metInSimulation ? "meet it" : "meet it; the simulation confirmed none")
         }
-        if let predicted = entry.bestPredicted { text += " (best predicted \(value(predicted)))" }
+        if let predicted = entry.bestPredicted, !entry.withoutAnalyticModel { text += " (best predicted \(value(predicted)))" }
         text += "."
         if let bottleneck = entry.bottleneck {
             text += " Bottleneck: \(bottleneck.summary)."

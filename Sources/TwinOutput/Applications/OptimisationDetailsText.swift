@@ -6,9 +6,7 @@ extension OptimisationResult {
     /// How the two columns of the verdict table share their random numbers.
     func commonRandomNumbersText() -> String {
         guard let crn = commonRandomNumbers else { return "" }
-        let fewest = crn.replications.min() ?? 0, most = crn.replications.max() ?? 0
-        let replications = fewest == most ? "\(most) replication\(most == 1 ? "" : "s")"
-            : "\(fewest)–\(most) replications per scenario"
+        let replications = ReplicationCountText.of(crn.replications, fallback: 0)
         return "common random numbers: baseline and recommendation ran seed \(crn.seed), \(replications), horizon "
             + "\(crn.horizon.quantity.formatted); \(crn.pairs) scenario × replication pairs, seeds "
             + (crn.verified ? "checked equal" : "NOT equal") + "; Δ is recommended − baseline, paired per replication\n"

@@ -39,7 +39,9 @@ extension OptimisationResult {
             } ?? .null,
             "verdictSettings": verdictSettings.map { settings in
                 .object([
-                    "horizon_s": .number(settings.horizon.si), "replications": .int(settings.replications),
+                    "horizon_s": .number(settings.horizon.si),
+                    "replications": .int(verdictReplications.max() ?? settings.replications),
+                    "replicationsPerScenario": .array(verdictReplications.map(JSONValue.int)),
                     "seed": .number(Double(settings.seed)), "warmup_s": .number(settings.warmup.si),
                 ])
             } ?? .null,

@@ -37,7 +37,7 @@ extension OptimisationResult {
     public func text() -> String {
         var out = "Verdict: baseline vs recommended\n"
         if let confirmation {
-            let replications = "\(confirmation.replications) replication\(confirmation.replications == 1 ? "" : "s")"
+            let replications = ReplicationCountText.of([], fallback: confirmation.replications)
             out += "candidates screened by simulation: horizon \(confirmation.horizon.quantity.formatted), \(replications), "
                 + "seed \(confirmation.seed)"
             if confirmation.eventScale != 1 {
@@ -46,7 +46,7 @@ extension OptimisationResult {
             out += "\n"
         }
         if let verdictSettings {
-            let replications = "\(verdictSettings.replications) replication\(verdictSettings.replications == 1 ? "" : "s")"
+            let replications = ReplicationCountText.of(verdictReplications, fallback: verdictSettings.replications)
             out += "verdicts at the run's settings: horizon \(verdictSettings.horizon.quantity.formatted), \(replications), "
                 + "seed \(verdictSettings.seed)\n"
         }

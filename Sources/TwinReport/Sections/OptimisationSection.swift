@@ -24,8 +24,13 @@ struct OptimisationSection {
         }
         if let settings = optimisation.object("verdictSettings"), let horizon = settings.number("horizon_s"),
            let replications = settings.number("replications") {
-            facts.append("verdicts at the run's settings (\(NumberText.quantity(horizon, .time)), "
-                + "\(NumberText.fixed(replications, decimals: 0)) replications)")
+            // Scenarios may have run different counts (`--replications auto`).
+            let counts = settings.array("replicationsPerScenario").compactMap { $0.numberValue() }
+            let fewest = counts.min() ?? replications
+            let most = NumberText.fixed(replications, decimals: 0)
+            let shown = fewest < replications ? "\(NumberText.fixed(fewest, decimals: 0))–\(most) replications per scenario"
+                : "\(most) replications"
+            facts.append("verdicts at the run's settings (\(NumberText.quantity(horizon, .time)), \(shown))")
         }
         if !facts.isEmpty { out += Markup.paragraph(facts.joined(separator: "; ") + ".", className: "note") }
         let allKnobs = optimisation.array("knobs").map { knob -> [TableCell] in
