@@ -100,10 +100,6 @@ public func runTwinFile(path: String, options: RunTwinOptions = RunTwinOptions()
             "--warmup (\(settings.warmup.quantity.formatted)) must be shorter than the horizon (\(settings.horizon.quantity.formatted))")
         return result
     }
-    if let folder = options.outputs.recommendedFolder, let problem = RecommendedTwin.unwritable(folder) {
-        result.diagnostics.append(problem)
-        return result
-    }
     do throws(RunFailure) {
         result.analysis = try analyseTwin(plan, options: options.analysisOptions, progress: progress)
         if let folder = options.outputs.recommendedFolder {
