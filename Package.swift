@@ -153,6 +153,8 @@ let package = Package(
         ),
         // End-to-end tests run the built `twinc` binary; golden files live beside them and
         // are found through #filePath so TWINC_RECORD=1 can rewrite them in place.
-        .testTarget(name: "EndToEndTests", dependencies: ["TwinVocabulary", "TwinJSON", "TwinDriver"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests",
+                    dependencies: ["TwinVocabulary", "TwinJSON", "TwinDriver", "TwinConfig", "TwinTestSupport"],
+                    exclude: ["Golden"]),
     ]
 )

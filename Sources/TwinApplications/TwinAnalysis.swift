@@ -78,8 +78,12 @@ public func analyseTwin(_ plan: RunPlan, options: AnalysisOptions = AnalysisOpti
         analysis.security = SecurityReport.evaluate(config: config, outcomes: outcomes, report: report)
     }
     if let optimiser = options.optimiser {
-        analysis.optimisation = try optimise(config: config, baseline: report, options: optimiser,
-                                             run: options.run)
+        // The optimiser weighs the energy application's recommendation and never
+        // recommends a value its what-if rejects; the baseline's outcomes pair with the
+        // recommendation's run (common random numbers).
+        analysis.optimisation = try optimise(
+            config: config, baseline: report, options: optimiser, run: options.run, baselineOutcomes: outcomes,
+            excluded: analysis.energy?.rejectedSettings ?? [], proposals: analysis.energy?.proposal.map { [$0] } ?? [])
     }
     return analysis
 }

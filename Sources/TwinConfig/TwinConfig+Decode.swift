@@ -80,11 +80,17 @@ extension TwinConfig {
                               values: values, current: k.number("current"), unit: k.string("unit"), labels: labels)
         }
         let objectives = root.strings("objectives")
+        let provenance = root.raw("provenance").flatMap { raw -> TwinProvenance? in
+            guard var reader = JSONObjectReader(raw, path: "provenance", at: raw.position, context: context) else { return nil }
+            return TwinProvenance.decode(&reader)
+        }
         root.finish()
         guard let network, !context.diagnostics.hasErrors else { return nil }
-        return TwinConfig(name: name, title: title, usecase: usecase, generator: generator, run: run,
-                          network: network, models: models, applications: applications, goals: goals,
-                          scenarios: scenarios, knobs: knobs, objectives: objectives)
+        var config = TwinConfig(name: name, title: title, usecase: usecase, generator: generator, run: run,
+                                network: network, models: models, applications: applications, goals: goals,
+                                scenarios: scenarios, knobs: knobs, objectives: objectives)
+        config.provenance = provenance
+        return config
     }
 }
 

@@ -19,6 +19,7 @@ extension TwinConfig {
             "scenarios": .array(scenarios.map { $0.jsonValue() }),
             "knobs": .array(knobs.map { $0.jsonValue() }),
             "objectives": .array(objectives.map(JSONValue.string)),
+            "provenance": provenance?.jsonValue(),
         ])
     }
 

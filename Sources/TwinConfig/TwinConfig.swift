@@ -20,6 +20,8 @@ public struct TwinConfig: Sendable, Hashable {
     public var scenarios: [ScenarioConfig]
     public var knobs: [KnobConfig]
     public var objectives: [String]
+    /// How twinc derived this twin from another (nil: compiled from an intent).
+    public var provenance: TwinProvenance? = nil
 
     public init(
         name: String, title: String, usecase: String, generator: String, run: RunSettings,

@@ -51,7 +51,8 @@ enum TwinSchemaBuilder {
                                  + "value i makes labels[i] the primary gateway).", string("A label."))),
             ], optional: ["labels"])))),
             ("objectives", strings("Objective order (lexicographic).")),
-        ])
+            ("provenance", TwinProvenance.schema()),
+        ], optional: ["provenance"])
         schema.insert(("$schema", .string("http://json-schema.org/draft-07/schema#")), at: 0)
         schema.insert(("$id", .string("https://twinc.dev/schema/twin.schema.json")), at: 1)
         schema.insert(("title", .string("twinc twin configuration (twin.json)")), at: 2)

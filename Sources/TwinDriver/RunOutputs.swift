@@ -15,13 +15,17 @@ public struct RunOutputRequest: Sendable, Hashable {
     public var viewFolder: String?
     public var snapshotAt: Time?
     public var snapshotScenario: String?
+    /// `--recommended-out DIR`: the folder the recommended twin.json goes into (checked
+    /// before the run, written by `runTwinFile`; `RecommendedTwin`).
+    public var recommendedFolder: String?
 
     public init(htmlFile: String? = nil, viewFolder: String? = nil, snapshotAt: Time? = nil,
-                snapshotScenario: String? = nil) {
+                snapshotScenario: String? = nil, recommendedFolder: String? = nil) {
         self.htmlFile = htmlFile
         self.viewFolder = viewFolder
         self.snapshotAt = snapshotAt
         self.snapshotScenario = snapshotScenario
+        self.recommendedFolder = recommendedFolder
     }
 
     /// Whether any output needs the network view's time series.
@@ -31,7 +35,9 @@ public struct RunOutputRequest: Sendable, Hashable {
 /// The requested output paths that cannot be written, checked before the run so a
 /// long simulation is not wasted on a typo: the folder an `--html` page or a `--view`
 /// folder goes in must exist and be writable (neither creates missing parents), and a
-/// `--view` folder must be empty, new or a network-view folder. `TC004`, exit 73.
+/// `--view` folder must be empty, new or a network-view folder; a `--recommended-out`
+/// folder must be a writable folder or creatable under one (`RecommendedTwin.unwritable`).
+/// `TC004`, exit 73.
 public func outputPathProblems(_ request: RunOutputRequest) -> [Diagnostic] {
     var problems: [Diagnostic] = []
     let files = FileManager.default
@@ -57,6 +63,7 @@ public func outputPathProblems(_ request: RunOutputRequest) -> [Diagnostic] {
                                    at: nil))
         }
     }
+    if let folder = request.recommendedFolder, let problem = RecommendedTwin.unwritable(folder) { problems.append(problem) }
     return problems
 }
 

@@ -20,9 +20,12 @@ public struct RunTwinResult: Sendable {
     public var usageError: RunFlagError?
 
     /// 0 when the twin ran, whatever its verdicts; 65 for a twin.json that cannot be
-    /// read or simulated; 66 when it cannot be opened.
+    /// read or simulated; 66 when it cannot be opened; 73 when the recommended twin
+    /// (`--recommended-out`) cannot be written.
     public var exitStatus: ExitStatus {
-        if report != nil { return .success }
+        if report != nil {
+            return diagnostics.contains { $0.code == DriverDiagnostics.cannotWrite } ? .cannotCreate : .success
+        }
         if usageError != nil { return .usage }
         let status = ExitStatus.forDiagnostics(diagnostics)
         return status == .success ? .software : status
@@ -99,6 +102,9 @@ public func runTwinFile(path: String, options: RunTwinOptions = RunTwinOptions()
     }
     do throws(RunFailure) {
         result.analysis = try analyseTwin(plan, options: options.analysisOptions, progress: progress)
+        if let folder = options.outputs.recommendedFolder {
+            result.diagnostics += writeRecommendedTwin(source: config, analysis: result.analysis, to: folder)
+        }
     } catch {
         result.diagnostics.append(RunFailureDiagnostic.diagnostic(
             for: error, text: source.text, file: source.path, horizonFromFlag: options.overrides.horizon != nil))

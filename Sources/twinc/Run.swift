@@ -10,7 +10,8 @@ import TwinUnits
 /// resilience, energy, security) and the optimiser's recommendation with its verdict
 /// table. Exit 0 when it ran (whatever the verdicts), 64 for bad flags, 65 for a
 /// twin.json that cannot be read or simulated, 66 when it cannot be opened, 73 when
-/// `--html` or `--view` cannot be written.
+/// `--html`, `--view` or `--recommended-out` cannot be written (`--recommended-out` is
+/// checked before the run).
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a compiled twin and report every goal as met or not met.",
@@ -74,6 +75,10 @@ struct Run: ParsableCommand {
     @Option(help: "Write the network view (view.json and CSV files) into this folder, replaced as a whole.", completion: .directory)
     var view: String?
 
+    @Option(name: .customLong("recommended-out"),
+            help: "Write the recommended twin (twin.json with the optimiser's knobs applied, its provenance noted) into this folder.")
+    var recommendedOut: String?
+
     @Option(help: "Sampling interval of the network view's time series, e.g. 10s (overrides run.sampleInterval_s).")
     var sampleInterval: String?
 
@@ -92,7 +97,7 @@ struct Run: ParsableCommand {
 
     private var outputs: RunOutputRequest {
         RunOutputRequest(htmlFile: html, viewFolder: view, snapshotAt: (try? snapshotTime.get()) ?? nil,
-                         snapshotScenario: scenario)
+                         snapshotScenario: scenario, recommendedFolder: recommendedOut)
     }
 
     private func options() -> Result<RunTwinOptions, RunFlagError> {
@@ -104,7 +109,8 @@ struct Run: ParsableCommand {
                 options.outputs = outputs
                 // A bare `--at` prints only the snapshot, so the search would be wasted;
                 // with `--html` or `--view` the page and files still want it.
-                options.optimise = !noOptimise && (outputs.snapshotAt == nil || html != nil || view != nil)
+                options.optimise = !noOptimise
+                    && (outputs.snapshotAt == nil || html != nil || view != nil || recommendedOut != nil)
                 return options
             }
     }
@@ -113,6 +119,7 @@ struct Run: ParsableCommand {
         if case .failure(let error) = options() { throw ValidationError(error.message) }
         if case .failure(let error) = snapshotTime { throw ValidationError(error.message) }
         if scenario != nil, at == nil { throw ValidationError("--scenario only applies with --at") }
+        if recommendedOut != nil, noOptimise { throw ValidationError("--recommended-out needs the optimiser; drop --no-optimise") }
     }
 
     func run() throws {

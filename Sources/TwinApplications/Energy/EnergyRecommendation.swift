@@ -79,7 +79,7 @@ public struct EnergyRecommendation: Sendable, Hashable {
         return EnergyRecommendation(
             devices: changes,
             reason: "longest analytic lifetime for \(names) among the settings that keep every other goal "
-                + "(latency bound, link margin) met")
+                + "(latency bound, link margin, latency floor) met")
     }
 
 }

@@ -88,3 +88,28 @@ public struct EnergyReport: Sendable, Hashable {
     /// The device's figures.
     public func device(_ id: String) -> DeviceEnergy? { devices.first { $0.id == id } }
 }
+
+extension EnergyReport {
+    /// The knob values the what-if rejects: each that fails a goal or the link margin the
+    /// configured value does not fail (a goal the configured value already misses does
+    /// not single out any value). The optimiser never recommends them.
+    public var rejectedSettings: [ExcludedSetting] {
+        whatIf.compactMap { answer in
+            guard !answer.isCurrent else { return nil }
+            let configured = whatIf.first { $0.knob == answer.knob && $0.device == answer.device && $0.isCurrent }
+            let newlyFailed = answer.failedGoals.filter { !(configured?.failedGoals.contains($0) ?? false) }
+            guard !newlyFailed.isEmpty else { return nil }
+            return ExcludedSetting(knob: answer.knob, value: answer.value, application: ApplicationID.energy,
+                                   reason: "fails " + newlyFailed.joined(separator: ", "))
+        }
+    }
+
+    /// The recommendation as knob settings for the optimiser to screen (nil: none).
+    public var proposal: OptimiserProposal? {
+        guard let recommendation else { return nil }
+        let settings = recommendation.devices.flatMap { change in
+            change.settings.map { KnobValue(id: $0.knob, value: $0.value) }
+        }
+        return settings.isEmpty ? nil : OptimiserProposal(origin: ApplicationID.energy, settings: settings)
+    }
+}

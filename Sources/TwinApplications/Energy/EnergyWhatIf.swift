@@ -89,11 +89,17 @@ enum EnergyKnob {
 ///   configured one may pass (nothing else can be claimed to meet it);
 /// - not evaluated: the bound alone decides.
 /// Whatever the goals, a setting may not push the device's link outage above both the
-/// configured one and 1 % (`link-margin`): energy is never bought with a link the
-/// intent did not price.
+/// configured one and 1 % (`link-margin`), nor its worst-case latency above both the
+/// configured one and its traffic's requirement (`latency-floor`: the ISO/IEEE 11073
+/// class's latency of Tachtatzis et al. 2012 Table 1, else the device's budget): energy
+/// is never bought with a link or a delay the intent did not price. These are the
+/// optimiser's device floors (`DeviceFloor`) in the what-if's conservative terms, from the
+/// same `TwinModels.TrafficClassRequirement`, so a value the what-if rejects is one the
+/// optimiser never recommends.
 struct OtherGoalCheck {
     static let linkMarginGoal = "link-margin"
-    static let acceptableOutage = 0.01
+    static let latencyFloorGoal = "latency-floor"
+    static let acceptableOutage = TrafficClassRequirement.maximumOutage
 
     let config: TwinConfig
     let report: RunReport
@@ -125,6 +131,13 @@ struct OtherGoalCheck {
         if let variantOutage = outage(variant), let configured = outage(current),
            variantOutage > Swift.max(configured, Self.acceptableOutage) + 1e-12 {
             failed.append(Self.linkMarginGoal)
+        }
+        if let variantLatency = latencyBound(variant), let configured = latencyBound(current) {
+            let requirement = TrafficClassRequirement.latency(ofClass: current.traffic.trafficClass)
+                ?? current.traffic.latencyBudget
+            if variantLatency > Swift.max(requirement.si, configured) * (1 + 1e-9) + 1e-15 {
+                failed.append(Self.latencyFloorGoal)
+            }
         }
         return failed
     }

@@ -9,6 +9,8 @@ public struct AnalyticEvaluation: Sendable, Hashable {
     public var candidate: Candidate
     /// In goal order (`GoalOrder`).
     public var scores: [GoalScore]
+    /// The device floors it is predicted to break (`AnalyticFloors`); empty: safe.
+    public var violations: [FloorViolation]
     public var rank: CandidateRank
     /// Mean over devices of the analytic current relative to the baseline's.
     public var relativeCurrent: Double
@@ -28,6 +30,7 @@ public struct AnalyticEvaluator: Sendable {
     /// Knob indices (into `space.knobs`) that target each device.
     private let deviceKnobs: [String: [Int]]
     private let baselineEstimates: [String: DeviceEstimate]
+    let floors: AnalyticFloors
     private var cache: [DeviceKey: DeviceEstimate] = [:]
 
     private struct DeviceKey: Hashable, Sendable {
@@ -36,8 +39,10 @@ public struct AnalyticEvaluator: Sendable {
     }
 
     /// An evaluator for `space` over `config`'s goals, calibrated on `baseline` when
-    /// `options.calibrate` is set (a report without scenarios calibrates nothing).
-    public init(config: TwinConfig, space: CandidateSpace, baseline: RunReport?, options: OptimiserOptions) {
+    /// `options.calibrate` is set (a report without scenarios calibrates nothing), with
+    /// every device's floor anchored on `baseline` and the settings in `excluded` refused.
+    public init(config: TwinConfig, space: CandidateSpace, baseline: RunReport?, options: OptimiserOptions,
+                excluded: [ExcludedSetting] = []) {
         self.config = config
         self.space = space
         self.options = options
@@ -55,6 +60,8 @@ public struct AnalyticEvaluator: Sendable {
                                                   useCastaliaMap: useCastaliaMap)
         }
         baselineEstimates = estimates
+        floors = AnalyticFloors(config: config, space: space, baseline: estimates,
+                                report: options.calibrate ? baseline : nil, excluded: excluded)
         var model = AnalyticGoals(goals: goals, config: config)
         if options.calibrate, let baseline { model.calibrate(on: baseline, baseline: estimates) }
         self.model = model
@@ -92,9 +99,12 @@ public struct AnalyticEvaluator: Sendable {
         let estimates = estimates(candidate)
         let scores = model.scores(estimates)
         let relative = relativeCurrent(estimates)
+        let violations = floors.violations(candidate, space: space, estimates: estimates)
         let rank = CandidateRank(candidate: candidate, scores: scores, goals: goals, relativeCurrent: relative,
-                                 changes: space.changedKnobs(candidate).count, resolution: options)
-        return AnalyticEvaluation(candidate: candidate, scores: scores, rank: rank, relativeCurrent: relative)
+                                 changes: space.changedKnobs(candidate).count, resolution: options,
+                                 violations: violations.count)
+        return AnalyticEvaluation(candidate: candidate, scores: scores, violations: violations, rank: rank,
+                                  relativeCurrent: relative)
     }
 
     /// Mean over devices of current / baseline current (1 for the baseline).

@@ -7,6 +7,9 @@ import TwinRuntime
 ///
 /// With the goals in `GoalOrder` (priority, then objectives, then twin.json order),
 /// candidate A beats B at the first of these keys where they differ:
+/// 0. fewer broken device floors (`DeviceFloor`, rejected settings): a candidate that
+///    breaks none beats every one that does, whatever its goals (the baseline breaks
+///    none, so the search's best is always safe for every device);
 /// 1. goals met per priority level, critical first: more critical goals met wins,
 ///    whatever happens to lower levels (one critical goal beats two medium ones);
 /// 2. which goals are met, in goal order: at the first goal met by one and not the
@@ -23,6 +26,7 @@ import TwinRuntime
 /// Quantisation keeps the order transitive while letting negligible differences fall
 /// through to the later keys.
 public struct CandidateRank: Sendable, Hashable {
+    var violations: Int
     var metPerPriority: [Int]
     var met: [Bool]
     var shortfall: [Int]
@@ -33,7 +37,8 @@ public struct CandidateRank: Sendable, Hashable {
 
     /// The rank of `candidate` whose goals (in goal order) scored `scores`.
     init(candidate: Candidate, scores: [GoalScore], goals: [GoalConfig], relativeCurrent: Double, changes: Int,
-         resolution: OptimiserOptions) {
+         resolution: OptimiserOptions, violations: Int = 0) {
+        self.violations = violations
         var perPriority = Array(repeating: 0, count: GoalOrder.priorities.count + 1)
         for (goal, score) in zip(goals, scores) where score.verdict == .met {
             perPriority[GoalOrder.priorityRank(goal.priority)] += 1
@@ -55,6 +60,7 @@ public struct CandidateRank: Sendable, Hashable {
 
     /// Whether `self` is strictly better than `other`.
     public func isBetter(than other: CandidateRank) -> Bool {
+        if violations != other.violations { return violations < other.violations }
         if metPerPriority != other.metPerPriority { return Self.firstDifferenceHigher(metPerPriority, other.metPerPriority) }
         if met != other.met {
             let index = met.indices.first { met[$0] != other.met[$0] } ?? 0
@@ -67,11 +73,34 @@ public struct CandidateRank: Sendable, Hashable {
         return candidate < other.candidate
     }
 
-    /// Whether the two predict the same outcome: equal on keys 1–5 (they differ only in
+    /// Whether the two predict the same outcome: equal on keys 0–5 (they differ only in
     /// how many knobs they change and which).
     func hasSameOutcome(as other: CandidateRank) -> Bool {
-        metPerPriority == other.metPerPriority && met == other.met && shortfall == other.shortfall
+        violations == other.violations && metPerPriority == other.metPerPriority && met == other.met && shortfall == other.shortfall
             && margin == other.margin && cost == other.cost
+    }
+
+    /// Why `self` ranks above `other`, in words: the first key where they differ.
+    func reasonBetter(than other: CandidateRank, goals: [GoalConfig]) -> String {
+        if violations != other.violations { return "it breaks fewer device floors" }
+        if metPerPriority != other.metPerPriority {
+            let level = zip(metPerPriority, other.metPerPriority).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? 0
+            let name = level < GoalOrder.priorities.count ? GoalOrder.priorities[level] : "other"
+            return "it meets more \(name) goals"
+        }
+        func goal(_ index: Int) -> String { index < goals.count ? "`\(goals[index].id)`" : "a goal" }
+        if met != other.met, let index = met.indices.first(where: { met[$0] != other.met[$0] }) {
+            return "it meets \(goal(index))"
+        }
+        if shortfall != other.shortfall, let index = shortfall.indices.first(where: { shortfall[$0] != other.shortfall[$0] }) {
+            return "it comes closer to \(goal(index))'s bound"
+        }
+        if margin != other.margin, let index = margin.indices.first(where: { margin[$0] != other.margin[$0] }) {
+            return "it keeps more margin on \(goal(index))"
+        }
+        if cost != other.cost { return "it draws less current" }
+        if changes != other.changes { return "it changes fewer knobs" }
+        return "the fixed tie-break (knob value order)"
     }
 
     /// Where `a` and `b` first differ, `a` is higher.

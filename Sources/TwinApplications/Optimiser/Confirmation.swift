@@ -80,14 +80,20 @@ public struct ConfirmationSettings: Sendable, Hashable {
 }
 
 /// Simulates `config` under `settings`: every scenario, every replication.
-func confirmationReport(_ config: TwinConfig, settings: ConfirmationSettings, run: RunOptions) throws(RunFailure) -> RunReport {
-    try reportWithoutTraces(settings.apply(to: config), run: run)
+func confirmationRun(_ config: TwinConfig, settings: ConfirmationSettings, run: RunOptions) throws(RunFailure) -> CandidateRun {
+    try simulateWithoutTraces(settings.apply(to: config), run: run)
 }
 
-/// The runtime's report of `config` as it stands (`runTwin`), without the time series
-/// only the network view needs: the optimiser reads verdicts, not traces.
-func reportWithoutTraces(_ config: TwinConfig, run: RunOptions) throws(RunFailure) -> RunReport {
+/// The runtime's outcomes and report of `config` as it stands (`simulateScenarios`,
+/// `buildReport`), without the time series only the network view needs: the optimiser
+/// reads verdicts and device figures, not traces. `replications[s]` are the replication
+/// indices of scenario s (default: `config.run.replications` of each), so a candidate
+/// can run exactly the replications — the same random streams — a baseline ran.
+func simulateWithoutTraces(_ config: TwinConfig, run: RunOptions,
+                           replications: [Range<Int>]? = nil) throws(RunFailure) -> CandidateRun {
     var options = run
     options.simulation.recordTimeSeries = false
-    return try runTwin(RunPlan(config: config), options: options)
+    let plan = RunPlan(config: config)
+    let outcomes = try simulateScenarios(plan, replications: replications, options: options)
+    return CandidateRun(report: buildReport(plan: plan, outcomes: outcomes), outcomes: outcomes)
 }

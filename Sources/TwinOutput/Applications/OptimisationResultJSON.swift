@@ -9,6 +9,12 @@ extension OptimisationResult {
     /// The `optimisation` member of the results JSON (see the contract in
     /// `TwinAnalysis`): values in SI, in the KPI's canonical unit.
     public func jsonValue() -> JSONValue {
+        var members = coreJSON().objectValue ?? []
+        members += safetyMembers()
+        return .object(members)
+    }
+
+    private func coreJSON() -> JSONValue {
         .object([
             "objectives": .array(objectives.map(JSONValue.string)),
             "objectiveCategories": .array(objectiveCategories.map(JSONValue.string)),
@@ -33,7 +39,9 @@ extension OptimisationResult {
             } ?? .null,
             "verdictSettings": verdictSettings.map { settings in
                 .object([
-                    "horizon_s": .number(settings.horizon.si), "replications": .int(settings.replications),
+                    "horizon_s": .number(settings.horizon.si),
+                    "replications": .int(verdictReplications.max() ?? settings.replications),
+                    "replicationsPerScenario": .array(verdictReplications.map(JSONValue.int)),
                     "seed": .number(Double(settings.seed)), "warmup_s": .number(settings.warmup.si),
                 ])
             } ?? .null,
@@ -43,11 +51,34 @@ extension OptimisationResult {
                     "target": .string(row.target),
                     "unit": row.dimension.map { .string($0.canonicalUnit) } ?? .null,
                     "baseline": row.baseline.jsonValue(), "recommended": row.recommended.jsonValue(),
+                    "difference": row.difference.map { $0.jsonValue() } ?? .null,
                 ])
             }),
             "evidence": .array(evidence.map { $0.jsonValue() }),
             "notes": .array(notes.map(JSONValue.string)),
         ])
+    }
+
+    /// Floors, side effects, the common-random-numbers check, unmet critical goals,
+    /// refused settings and other applications' proposals.
+    private func safetyMembers() -> [(String, JSONValue)] {
+        let proposals: [JSONValue] = self.proposals.map { proposal in
+            .object(["origin": .string(proposal.origin), "agrees": .bool(proposal.agrees),
+                     "explanation": .string(proposal.explanation),
+                     "knobs": .object(proposal.settings.map { ($0.id, JSONValue.number($0.value)) })])
+        }
+        let excluded: [JSONValue] = self.excluded.map { setting in
+            .object(["knob": .string(setting.knob), "value": .number(setting.value),
+                     "application": .string(setting.application), "reason": .string(setting.reason)])
+        }
+        return [
+            ("commonRandomNumbers", commonRandomNumbers.map { $0.jsonValue() } ?? .null),
+            ("floors", .array(floors.map { $0.jsonValue() })),
+            ("sideEffects", .array(sideEffects.map { $0.jsonValue() })),
+            ("unmetCriticalGoals", .array(unmetCriticalGoals.map { $0.jsonValue() })),
+            ("excluded", .array(excluded)),
+            ("proposals", .array(proposals)),
+        ]
     }
 }
 
@@ -66,7 +97,8 @@ extension CandidateEvidence {
         func number(_ value: Double?) -> JSONValue { value.map { $0.isFinite ? .number($0) : .null } ?? .null }
         return .object([
             "analyticRank": .int(analyticRank), "baseline": .bool(isBaseline), "recommended": .bool(isRecommended),
-            "eligible": .bool(eligible),
+            "eligible": .bool(eligible), "origin": .string(origin), "simulated": .bool(simulated),
+            "ineligibleBecause": .array(ineligibleBecause.map(JSONValue.string)),
             "knobs": .object(changes.map { ($0.id, JSONValue.number($0.value)) }),
             "relativeCurrent": number(relativeCurrent),
             "analytic": .array(analytic.map { score in

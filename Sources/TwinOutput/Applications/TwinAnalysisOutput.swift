@@ -29,7 +29,9 @@ extension TwinAnalysis {
         var out = report.headerText() + "\n" + report.verdictMatrixText()
         if let headline = optimisation?.headline() { out += "\n" + headline }
         out += report.detailsText()
-        for section in [resilience?.text(), energy?.text(), security?.text(), optimisation?.text()] {
+        // The energy section says whether the optimiser's recommendation is its own.
+        let energyText = energy.map { $0.text() + (optimisation?.proposalsText() ?? "") }
+        for section in [resilience?.text(), energyText, security?.text(), optimisation?.text()] {
             if let section, !section.isEmpty { out += "\n" + section }
         }
         return out

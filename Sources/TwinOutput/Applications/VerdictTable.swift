@@ -13,6 +13,7 @@ extension OptimisationResult {
         for row in changes {
             out += "  \(row.goal): \(row.baseline.verdict.text) → \(row.recommended.verdict.text)\n"
         }
+        for unmet in unmetCriticalGoals { out += "  \(unmet.statement)\n" }
         return out
     }
 
@@ -36,7 +37,7 @@ extension OptimisationResult {
     public func text() -> String {
         var out = "Verdict: baseline vs recommended\n"
         if let confirmation {
-            let replications = "\(confirmation.replications) replication\(confirmation.replications == 1 ? "" : "s")"
+            let replications = ReplicationCountText.of([], fallback: confirmation.replications)
             out += "candidates screened by simulation: horizon \(confirmation.horizon.quantity.formatted), \(replications), "
                 + "seed \(confirmation.seed)"
             if confirmation.eventScale != 1 {
@@ -45,30 +46,46 @@ extension OptimisationResult {
             out += "\n"
         }
         if let verdictSettings {
-            let replications = "\(verdictSettings.replications) replication\(verdictSettings.replications == 1 ? "" : "s")"
+            let replications = ReplicationCountText.of(verdictReplications, fallback: verdictSettings.replications)
             out += "verdicts at the run's settings: horizon \(verdictSettings.horizon.quantity.formatted), \(replications), "
                 + "seed \(verdictSettings.seed)\n"
         }
+        out += commonRandomNumbersText()
         out += "search: \(method.rawValue) over \(significant(spaceSize, digits: 3)) settings; "
             + "\(candidatesConsidered) scored analytically, \(candidatesSimulated) simulated\n"
         out += recommendationText()
         for note in notes { out += "note: \(note)\n" }
+        out += refusedText()
+        out += evidenceText()
         guard !verdicts.isEmpty else { return out + "no goals to judge\n" }
         var table = TextTable(["goal", "kpi", "priority", "target", "baseline", "95 % CI", "verdict",
-                               "recommended", "95 % CI", "verdict"].enumerated().map { column, title in
-            (title, column == 4 || column == 7 ? .right : .left)
+                               "recommended", "95 % CI", "verdict", "paired Δ", "95 % CI"].enumerated().map { column, title in
+            (title, column == 4 || column == 7 || column == 10 ? .right : .left)
         })
         for row in verdicts {
             table.add([row.goal, row.kpi, row.priority, row.target]
-                + cells(row.baseline, row.dimension) + cells(row.recommended, row.dimension))
+                + cells(row.baseline, row.dimension) + cells(row.recommended, row.dimension)
+                + differenceCells(row.difference, row.dimension))
         }
-        return out + "\n" + table.render()
+        out += "\n" + table.render()
+        if !unmetCriticalGoals.isEmpty {
+            out += "\ncritical goals no knob setting meets:\n"
+            for unmet in unmetCriticalGoals { out += "  \(unmet.statement)\n" }
+        }
+        return out + sideEffectsText()
     }
 
     private func cells(_ goal: MeasuredGoal, _ dimension: Dimension?) -> [String] {
         guard let value = goal.value else { return ["—", "", goal.verdict.text] }
         let shown = dimension.map { Quantity(value.point, $0).formatted } ?? significant(value.point)
         return [shown, IntervalText.of(value), goal.verdict.text]
+    }
+
+    private func differenceCells(_ difference: PairedDifference?, _ dimension: Dimension?) -> [String] {
+        guard let difference else { return ["—", ""] }
+        let mean = DifferenceText.of(difference.mean, dimension)
+        guard let lower = difference.lower, let upper = difference.upper else { return [mean, ""] }
+        return [mean, "[\(DifferenceText.of(lower, dimension)), \(DifferenceText.of(upper, dimension))]"]
     }
 
     private func format(_ value: Double) -> String { JSONWriter.format(value) }

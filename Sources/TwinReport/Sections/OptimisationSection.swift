@@ -24,8 +24,13 @@ struct OptimisationSection {
         }
         if let settings = optimisation.object("verdictSettings"), let horizon = settings.number("horizon_s"),
            let replications = settings.number("replications") {
-            facts.append("verdicts at the run's settings (\(NumberText.quantity(horizon, .time)), "
-                + "\(NumberText.fixed(replications, decimals: 0)) replications)")
+            // Scenarios may have run different counts (`--replications auto`).
+            let counts = settings.array("replicationsPerScenario").compactMap { $0.numberValue() }
+            let fewest = counts.min() ?? replications
+            let most = NumberText.fixed(replications, decimals: 0)
+            let shown = fewest < replications ? "\(NumberText.fixed(fewest, decimals: 0))–\(most) replications per scenario"
+                : "\(most) replications"
+            facts.append("verdicts at the run's settings (\(NumberText.quantity(horizon, .time)), \(shown))")
         }
         if !facts.isEmpty { out += Markup.paragraph(facts.joined(separator: "; ") + ".", className: "note") }
         let allKnobs = optimisation.array("knobs").map { knob -> [TableCell] in
@@ -45,9 +50,12 @@ struct OptimisationSection {
                 .text(verdict["target"].map { Markup.plainText($0.value) } ?? "—"),
                 .markup(outcome(verdict.object("baseline"), unit: verdict.string("unit"), goal: verdict.string("goal"), kpi: verdict.string("kpi"))),
                 .markup(outcome(verdict.object("recommended"), unit: verdict.string("unit"), goal: verdict.string("goal"), kpi: verdict.string("kpi"))),
+                .markup(difference(verdict.object("difference"), unit: verdict.string("unit"), goal: verdict.string("goal"))),
             ]
         }
-        out += HTMLTable(caption: "Verdicts", headers: ["goal", "target", "baseline", "recommended"], rows: verdicts).html
+        out += HTMLTable(caption: "Verdicts", headers: ["goal", "target", "baseline", "recommended", "paired Δ"],
+                         rows: verdicts).html
+        out += OptimisationSafetySection(optimisation: optimisation).html
         out += evidenceTable
         if knobs.isEmpty && verdicts.isEmpty && optimisation.array("evidence").isEmpty {
             out += Markup.paragraph("The optimiser reported no knobs and no verdicts.", className: "note")
@@ -82,7 +90,14 @@ struct OptimisationSection {
                 return .markup(outcome(result, unit: nil, goal: goal, kpi: nil, interval: false))
             }
             var role = item.bool("recommended") == true ? "recommended" : (item.bool("baseline") == true ? "baseline" : "")
+            if let origin = item.string("origin"), origin != "search", origin != "baseline" {
+                role += role.isEmpty ? "from \(origin)" : ", from \(origin)"
+            }
             if item.bool("eligible") == false { role += role.isEmpty ? "not eligible" : ", not eligible" }
+            let reasons = item.strings("ineligibleBecause")
+            if !reasons.isEmpty {
+                role += ": " + ChartFrame.shortened(reasons.joined(separator: "; "), to: Self.evidenceCharacters)
+            }
             return [.number(item.number("analyticRank").map { NumberText.fixed($0, decimals: 0) } ?? "—"),
                     .text(settings.isEmpty ? "(baseline settings)" : settings)] + verdicts + [.text(role)]
         }
@@ -123,6 +138,23 @@ struct OptimisationSection {
         if interval, let lower = result.number("low"), let upper = result.number("high") {
             let (low, high) = NumberText.feasibleInterval(
                 lower, upper, isRatio: dimension == "ratio" || (dimension == nil && unit == "1"))
+            out += " <span class=\"ci\">[\(HTMLText.escape(text(low))), \(HTMLText.escape(text(high)))]</span>"
+        }
+        return out
+    }
+
+    /// `+0.5 pp [−0.1 pp, +1.1 pp]`: the paired difference recommended − baseline
+    /// (percentage points between ratios).
+    func difference(_ change: JSONCursor?, unit: String?, goal: String?) -> String {
+        guard let change, let mean = change.number("mean") else { return "—" }
+        let dimension = goal.flatMap(index.dimension(of:))
+        func text(_ value: Double) -> String {
+            let sign = value > 0 ? "+" : ""
+            if dimension == "ratio" { return sign + significant(value * 100, digits: 3) + " pp" }
+            return sign + (dimension == "count" ? significant(value) : NumberText.value(value, unit: unit, dimension: dimension))
+        }
+        var out = HTMLText.escape(text(mean))
+        if let low = change.number("low"), let high = change.number("high") {
             out += " <span class=\"ci\">[\(HTMLText.escape(text(low))), \(HTMLText.escape(text(high)))]</span>"
         }
         return out

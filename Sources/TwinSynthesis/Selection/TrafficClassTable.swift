@@ -1,3 +1,4 @@
+import TwinModels
 import TwinSpec
 import TwinUnits
 import TwinVocabulary
@@ -5,7 +6,8 @@ import TwinVocabulary
 /// ISO/IEEE 11073 traffic classes as Tachtatzis et al. 2012 use them (Table 1 for
 /// latency and payload, Table 3 for the application rate each row was computed with;
 /// ban-numbers.md §3 and §8A). A2 and B carry the Table 1 deadline of 3 s (Table 3
-/// evaluated them at 0.3 s); F5 takes the upper end of 50–120 bps.
+/// evaluated them at 0.3 s); F5 takes the upper end of 50–120 bps. The latencies are
+/// `TwinModels.TrafficClassRequirement`'s, the table the optimiser's device floors use.
 struct TrafficClassDefaults: Sendable, Hashable {
     var rate: DataRate
     var latency: Time
@@ -14,22 +16,23 @@ struct TrafficClassDefaults: Sendable, Hashable {
     static let source = "Tachtatzis et al. 2012 Tables 1 and 3, ISO/IEEE 11073 classes (ban-numbers.md §3, §8A)"
 
     static func of(_ trafficClass: TrafficClass) -> TrafficClassDefaults {
-        func row(_ bps: Double, _ seconds: Double, _ bytes: Double) -> TrafficClassDefaults {
-            TrafficClassDefaults(rate: .bitsPerSecond(bps), latency: .seconds(seconds), payload: .bytes(bytes))
+        func row(_ bps: Double, _ bytes: Double) -> TrafficClassDefaults {
+            TrafficClassDefaults(rate: .bitsPerSecond(bps), latency: TrafficClassRequirement.latency(of: trafficClass),
+                                 payload: .bytes(bytes))
         }
         switch trafficClass {
-        case .a1: return row(2048, 0.2, 64)
-        case .a2: return row(2048, 3, 64)
-        case .b: return row(170.6, 3, 64)
-        case .c: return row(0.12, 60, 64)
-        case .d: return row(4352, 3, 255)
-        case .e1: return row(80, 3, 20)
-        case .e2: return row(800, 3, 20)
-        case .f1: return row(2400, 0.3, 64)
-        case .f2: return row(10_000, 0.3, 128)
-        case .f3: return row(72_000, 0.3, 255)
-        case .f4: return row(60, 0.3, 20)
-        case .f5: return row(120, 0.3, 32)
+        case .a1: return row(2048, 64)
+        case .a2: return row(2048, 64)
+        case .b: return row(170.6, 64)
+        case .c: return row(0.12, 64)
+        case .d: return row(4352, 255)
+        case .e1: return row(80, 20)
+        case .e2: return row(800, 20)
+        case .f1: return row(2400, 64)
+        case .f2: return row(10_000, 128)
+        case .f3: return row(72_000, 255)
+        case .f4: return row(60, 20)
+        case .f5: return row(120, 32)
         }
     }
 }

@@ -1,0 +1,87 @@
+import TwinConfig
+import TwinRuntime
+import TwinUnits
+
+/// The device floors as the analytic search enforces them: every device of the network,
+/// not only those a goal names, predicted at each candidate from its `DeviceEstimate`.
+///
+/// Predictions are anchored on the baseline run like the goals (`AnalyticGoals`): a
+/// device's predicted delivery is its measured baseline delivery plus the analytic
+/// change `a(candidate) − a(baseline)`, and likewise its p99 latency; what the closed
+/// form leaves out (collisions, queueing) is carried unchanged. Without a measurement
+/// the analytic value stands alone. The link-margin floor is the closed form's own
+/// per-attempt outage on the primary link, as the energy what-if judges it. A candidate
+/// that sets a knob to a value an application's what-if rejects (`ExcludedSetting`)
+/// breaks a floor of the knob's device too. The baseline breaks none by construction.
+struct AnalyticFloors: Sendable {
+    let floors: [DeviceFloor]
+    private let deviceIDs: [String]
+    private let measuredDelivery: [String: Double]
+    private let measuredP99: [String: Time]
+    private let baseline: [String: DeviceEstimate]
+    private let excluded: [(knob: Int, value: Double, setting: ExcludedSetting)]
+
+    init(config: TwinConfig, space: CandidateSpace, baseline: [String: DeviceEstimate], report: RunReport?,
+         excluded: [ExcludedSetting]) {
+        let reference = report.flatMap { referenceScenario($0, config: config) }
+        var delivery: [String: Double] = [:], p99: [String: Time] = [:]
+        for figures in reference?.devices ?? [] {
+            if let ratio = figures.deliveryRatio?.point, ratio.isFinite { delivery[figures.id] = ratio }
+            if let latency = figures.latency?.p99 { p99[figures.id] = latency }
+        }
+        measuredDelivery = delivery
+        measuredP99 = p99
+        self.baseline = baseline
+        deviceIDs = config.network.devices.map(\.id)
+        floors = config.network.devices.map { device in
+            let estimate = baseline[device.id]
+            return DeviceFloor(device: device, baselineDelivery: delivery[device.id] ?? estimate?.deliveryRatio(within: nil),
+                               baselineP99: p99[device.id] ?? estimate?.latency(.percentile(99)),
+                               baselineOutage: estimate?.attemptFailure)
+        }
+        self.excluded = excluded.compactMap { setting in
+            space.knobs.firstIndex { $0.id == setting.knob }.map { ($0, setting.value, setting) }
+        }
+    }
+
+    /// The floors `candidate` breaks, devices in configuration order.
+    func violations(_ candidate: Candidate, space: CandidateSpace, estimates: [String: DeviceEstimate]) -> [FloorViolation] {
+        var found: [FloorViolation] = []
+        for (id, floor) in zip(deviceIDs, floors) {
+            guard let estimate = estimates[id], let base = baseline[id], estimate != base else { continue }
+            let analytic = estimate.deliveryRatio(within: nil), analyticBase = base.deliveryRatio(within: nil)
+            let delivery = Swift.min(Swift.max((measuredDelivery[id] ?? analyticBase) + analytic - analyticBase, 0), 1)
+            if delivery < floor.delivery - 1e-12 {
+                found.append(FloorViolation(
+                    kind: .delivery, device: id, scenario: nil, value: delivery, limit: floor.delivery,
+                    detail: "`\(id)` would deliver \(DeviceFloor.percent(delivery)), below its floor "
+                        + "\(DeviceFloor.percent(floor.delivery)) (\(floor.deliveryBasis))"))
+            }
+            if let latency = estimate.latency(.percentile(99)), let latencyBase = base.latency(.percentile(99)) {
+                let predicted = (measuredP99[id] ?? latencyBase) + latency - latencyBase
+                if predicted > floor.latency * (1 + 1e-9) {
+                    found.append(FloorViolation(
+                        kind: .latency, device: id, scenario: nil, value: predicted.si, limit: floor.latency.si,
+                        detail: "`\(id)` would have p99 latency \(predicted.quantity.formatted), above its ceiling "
+                            + "\(floor.latency.quantity.formatted) (\(floor.latencyBasis))"))
+                }
+            }
+            if estimate.attemptFailure > floor.outage + 1e-12 {
+                found.append(FloorViolation(
+                    kind: .linkMargin, device: id, scenario: nil, value: estimate.attemptFailure, limit: floor.outage,
+                    detail: "`\(id)`'s link would lose \(DeviceFloor.percent(estimate.attemptFailure)) of attempts, "
+                        + "above the \(floor.outageBasis)"))
+            }
+        }
+        for entry in excluded where space.value(entry.knob, in: candidate) == entry.value
+            && candidate.indices[entry.knob] != space.baseline.indices[entry.knob] {
+            let setting = entry.setting
+            found.append(FloorViolation(
+                kind: .rejectedSetting, device: space.knobs[entry.knob].targets.first ?? setting.knob, scenario: nil,
+                value: setting.value, limit: space.value(entry.knob, in: space.baseline),
+                detail: "the \(setting.application) what-if rejects `\(setting.knob)` = "
+                    + "\(KnobChange.format(setting.value, unit: space.knobs[entry.knob].unit)): \(setting.reason)"))
+        }
+        return found
+    }
+}

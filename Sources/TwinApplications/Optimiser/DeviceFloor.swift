@@ -1,0 +1,146 @@
+import Foundation
+import TwinConfig
+import TwinModels
+import TwinRuntime
+import TwinUnits
+
+/// What one device must keep under any recommendation, whether or not a goal names it:
+/// the optimiser's goals cover the devices the intent cares about, and a search that
+/// saves energy elsewhere would otherwise turn an uncovered device's radio down until its
+/// data stops arriving (a foot pod at −40 dBm with no retries delivered 19 %).
+///
+/// Each floor is the lower of a published requirement and the device's own baseline
+/// minus a stated tolerance (`DeviceFloorTolerance`), so a recommendation keeps the
+/// requirement where the baseline meets it and never makes a device that already falls
+/// short worse by more than the tolerance:
+/// - delivery ≥ min(90 % (TG6 PER < 10 %), baseline − 1 pp);
+/// - p99 latency ≤ max(the ISO/IEEE 11073 class's latency (Tachtatzis et al. 2012
+///   Table 1), baseline + 10 %); a device without a class uses its own latency budget
+///   (the compiler's deadline for it);
+/// - per-attempt outage on the primary link ≤ max(1 %, baseline) (`link-margin`, the
+///   energy application's what-if check).
+/// Requirements and tolerances are `TwinModels.TrafficClassRequirement` and
+/// `DeviceFloorTolerance`.
+public struct DeviceFloor: Sendable, Hashable {
+    public var device: String
+    public var trafficClass: String
+    /// The lowest delivery ratio (delivered / generated) the device may have.
+    public var delivery: Double
+    /// Whether the requirement or the baseline set `delivery`, as a reader sees it.
+    public var deliveryBasis: String
+    /// The requirement part alone (90 %).
+    public var deliveryRequirement: Double
+    /// The highest p99 end-to-end latency the device may have.
+    public var latency: Time
+    public var latencyBasis: String
+    public var latencyRequirement: Time
+    /// The highest per-attempt outage of the device's primary link.
+    public var outage: Double
+    public var outageBasis: String
+
+    /// The floor of `device` given its baseline delivery ratio, p99 latency and link
+    /// outage (nil: not measured; the requirement alone then).
+    public init(device: DeviceConfig, baselineDelivery: Double?, baselineP99: Time?, baselineOutage: Double?) {
+        self.device = device.id
+        trafficClass = device.traffic.trafficClass
+        deliveryRequirement = TrafficClassRequirement.minimumDelivery
+        let requirementText = "requirement \(Self.percent(deliveryRequirement)) (TG6 PER < 10 %)"
+        if let base = baselineDelivery, base - DeviceFloorTolerance.delivery < deliveryRequirement {
+            delivery = Swift.max(0, base - DeviceFloorTolerance.delivery)
+            deliveryBasis = "baseline \(Self.percent(base)) − \(Self.percent(DeviceFloorTolerance.delivery)) "
+                + "(below the \(requirementText))"
+        } else {
+            delivery = deliveryRequirement
+            deliveryBasis = requirementText
+        }
+        let classLatency = TrafficClassRequirement.latency(ofClass: device.traffic.trafficClass)
+        latencyRequirement = classLatency ?? device.traffic.latencyBudget
+        let latencyText = classLatency != nil
+            ? "class \(device.traffic.trafficClass) requirement \(latencyRequirement.quantity.formatted)"
+            : "latency budget \(latencyRequirement.quantity.formatted) (no ISO/IEEE 11073 class)"
+        if let base = baselineP99, base * (1 + DeviceFloorTolerance.latency) > latencyRequirement {
+            latency = base * (1 + DeviceFloorTolerance.latency)
+            latencyBasis = "baseline p99 \(base.quantity.formatted) + \(Self.percent(DeviceFloorTolerance.latency)) "
+                + "(above the \(latencyText))"
+        } else {
+            latency = latencyRequirement
+            latencyBasis = latencyText
+        }
+        if let base = baselineOutage, base > TrafficClassRequirement.maximumOutage {
+            outage = base
+            outageBasis = "baseline outage \(Self.percent(base)) (above the 1 % link-margin floor)"
+        } else {
+            outage = TrafficClassRequirement.maximumOutage
+            outageBasis = "link-margin floor: outage ≤ 1 % per attempt"
+        }
+    }
+
+    /// `0.9` as `90 %`, `0.01234` as `1.23 %`, `0.99178` as `99.18 %`: four significant
+    /// digits, enough to tell 99.9 % from 99.94 % in a sentence.
+    static func percent(_ ratio: Double) -> String { significant(ratio * 100, digits: 4) + " %" }
+}
+
+/// A floor a candidate breaks, or a setting an application's what-if rejects.
+public struct FloorViolation: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case delivery
+        case latency
+        case linkMargin = "link-margin"
+        /// A knob value an application's what-if marks as failing something the
+        /// configured value does not.
+        case rejectedSetting = "rejected-setting"
+    }
+
+    public var kind: Kind
+    public var device: String
+    /// The scenario the simulation saw it in; nil for the analytic prediction.
+    public var scenario: String?
+    /// What it would be and what it may be, in SI (ratio, seconds, probability).
+    public var value: Double
+    public var limit: Double
+    /// The sentence the report prints.
+    public var detail: String
+
+    /// One sentence per device and kind, the worst scenario's, with how many scenarios
+    /// showed it: the same floor broken in six scenarios is one finding, not six.
+    static func summarise(_ violations: [FloorViolation]) -> [String] {
+        var groups: [(key: String, worst: FloorViolation, scenarios: Int)] = []
+        for violation in violations {
+            let key = "\(violation.device)|\(violation.kind.rawValue)"
+            guard let index = groups.firstIndex(where: { $0.key == key }) else {
+                groups.append((key, violation, 1))
+                continue
+            }
+            groups[index].scenarios += 1
+            let worse = violation.kind == .latency ? violation.value > groups[index].worst.value
+                : violation.value < groups[index].worst.value
+            if worse { groups[index].worst = violation }
+        }
+        return groups.map { group in
+            group.worst.detail + (group.scenarios > 1 ? " (and in \(group.scenarios - 1) more scenario\(group.scenarios > 2 ? "s" : ""))" : "")
+        }
+    }
+}
+
+/// A knob value an application's what-if rejects: never recommended.
+public struct ExcludedSetting: Sendable, Hashable {
+    public var knob: String
+    public var value: Double
+    public var application: String
+    /// What the what-if says it fails.
+    public var reason: String
+
+    public init(knob: String, value: Double, application: String, reason: String) {
+        self.knob = knob
+        self.value = value
+        self.application = application
+        self.reason = reason
+    }
+}
+
+/// The reference scenario of the floors and the side-effect table: the energy
+/// application's (`ScenarioLookup.baselineIndex`), as `report` ran it.
+func referenceScenario(_ report: RunReport, config: TwinConfig) -> ScenarioReport? {
+    guard let index = ScenarioLookup.baselineIndex(of: config), index < report.scenarios.count else { return nil }
+    return report.scenarios[index]
+}
