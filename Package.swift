@@ -82,6 +82,18 @@ let package = Package(
                 "TwinApplications", "TwinOutput", "TwinReport",
             ]
         ),
+        // The live twin's loop with no network code: telemetry reading and validation,
+        // idempotent ingest, the synchronised state, drift tests, calibration, assurance,
+        // forecasts, the act step and the emulated physical network. Plain functions of
+        // observations and time; `TwinAdapter` is its one file that reads twin.json values
+        // and calls the runtime and the optimiser.
+        .target(
+            name: "TwinLive",
+            dependencies: [
+                "TwinConfig", "TwinRuntime", "TwinApplications", "TwinModels", "TwinEngine", "TwinUnits", "TwinJSON",
+                "TwinDiagnostics", "TwinYAML", "TwinSpec",
+            ]
+        ),
         .executableTarget(
             name: "twinc",
             dependencies: [

@@ -1,0 +1,92 @@
+import Foundation
+import TwinUnits
+
+/// A battery as its gauge reports it: the effective capacity (remaining charge over state
+/// of charge), the drain (the gauge's average current, else the slope of the remaining
+/// charge), and the sequential test of the drain against the twin's predicted current
+/// on a log scale, `z = ln(I_observed / I_predicted) / 0.2`, with reference 1: a drain a
+/// quarter off the model accumulates evidence, twice the model alarms within a few
+/// readings. The 0.2 is the closed-form energy model's agreement with the simulation
+/// that `AnalyticEnergyModel` documents as good to tens of percent.
+public struct BatteryTracker: Sendable, Hashable {
+    public static let logSigma = 0.2
+
+    public let nominalCapacity: Charge
+    public let predictedCurrent: Current?
+    public private(set) var first: (time: Timestamp, remaining: Double)?
+    public private(set) var last: (time: Timestamp, remaining: Double?, soc: Double?, voltage: Double?)?
+    /// Remaining charge over time, least squares sums (time relative to `first`).
+    private var n = 0.0, sumT = 0.0, sumQ = 0.0, sumTT = 0.0, sumTQ = 0.0
+    private var currents: [Double] = []
+    private var capacities: [Double] = []
+    public internal(set) var test = SequentialTest(reference: 1, threshold: 12)
+    public private(set) var drifted = false
+
+    public init(nominalCapacity: Charge, predictedCurrent: Current?) {
+        self.nominalCapacity = nominalCapacity
+        self.predictedCurrent = predictedCurrent
+    }
+
+    public static func == (a: BatteryTracker, b: BatteryTracker) -> Bool {
+        a.nominalCapacity == b.nominalCapacity && a.n == b.n && a.sumTQ == b.sumTQ && a.currents == b.currents
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(n) }
+
+    /// Records a reading; returns the test's alarm when the drain has left the model.
+    public mutating func observe(_ report: BatteryReport, at time: Timestamp) -> SequentialTest.Alarm? {
+        let remaining = report.remaining?.si
+            ?? report.stateOfCharge.map { $0.si * (capacityEstimate?.si ?? nominalCapacity.si) }
+        if let remaining {
+            if first == nil { first = (time, remaining) }
+            if let first {
+                let t = time.secondsSinceEpoch - first.time.secondsSinceEpoch
+                n += 1; sumT += t; sumQ += remaining; sumTT += t * t; sumTQ += t * remaining
+            }
+        }
+        if let remaining = report.remaining?.si, let soc = report.stateOfCharge?.si, soc > 0.05 {
+            capacities.append(remaining / soc)
+            if capacities.count > 64 { capacities.removeFirst(capacities.count - 64) }
+        }
+        var alarm: SequentialTest.Alarm?
+        if let current = report.current?.si, current > 0 {
+            currents.append(current)
+            if currents.count > 256 { currents.removeFirst(currents.count - 256) }
+            if let predicted = predictedCurrent?.si, predicted > 0 {
+                alarm = test.add(log(current / predicted) / Self.logSigma)
+                if alarm != nil { drifted = true }
+            }
+        }
+        last = (time, remaining, report.stateOfCharge?.si, report.voltage?.si)
+        return alarm
+    }
+
+    /// Remaining charge over state of charge, averaged over the recent readings.
+    public var capacityEstimate: Charge? {
+        capacities.isEmpty ? nil : .coulombs(capacities.reduce(0, +) / Double(capacities.count))
+    }
+
+    /// The drain: mean of the gauge's currents, else the slope of the remaining charge;
+    /// with its standard error.
+    public var drain: (current: Current, standardError: Current)? {
+        if !currents.isEmpty {
+            let mean = currents.reduce(0, +) / Double(currents.count)
+            let variance = currents.count > 1
+                ? currents.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(currents.count - 1) : 0
+            // A gauge's average current is itself averaged; 1 % of the mean floors the error.
+            let error = Swift.max((variance / Double(currents.count)).squareRoot(), 0.01 * mean)
+            return (.amperes(mean), .amperes(error))
+        }
+        let denominator = n * sumTT - sumT * sumT
+        guard n >= 3, denominator > 0 else { return nil }
+        let slope = (n * sumTQ - sumT * sumQ) / denominator
+        guard slope < 0 else { return nil }
+        return (.amperes(-slope), .amperes(-slope * 0.05))
+    }
+
+    /// Readings so far.
+    public var readings: Int { Int(n) + (n == 0 && last != nil ? 1 : 0) }
+
+    /// Charge left now (the last reading).
+    public var remaining: Charge? { last?.remaining.map { .coulombs($0) } }
+}
