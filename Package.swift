@@ -141,6 +141,7 @@ let package = Package(
             dependencies: ["TwinOutput", "TwinApplications", "TwinRuntime", "TwinConfig", "TwinUnits", "TwinJSON",
                            "TwinTestSupport"]
         ),
+        .testTarget(name: "TwinLiveTests", dependencies: ["TwinLive", "TwinConfig", "TwinUnits", "TwinJSON"]),
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
         // End-to-end tests run the built `twinc` binary; golden files live beside them and
         // are found through #filePath so TWINC_RECORD=1 can rewrite them in place.

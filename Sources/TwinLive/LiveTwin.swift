@@ -135,6 +135,13 @@ public struct LiveTwin: Sendable {
         guard let level = report.level?.dBm else { return }
         let posture = model.postureFading ? (state.posture ?? .standing) : .standing
         var link = state.links[index]
+        if link.tracker.isMixedWindow(posture: posture) {
+            link.tracker.enterEpisode(posture)
+            link.lastLevel = level
+            link.windows += 1
+            state.links[index] = link
+            return
+        }
         let predicted = link.tracker.predict(posture: posture, levels: report.levelsMeasured, interval: report.interval)
         let z = (level - predicted.mean) / Swift.max(predicted.sigma, 1e-3)
         link.lastPredicted = predicted

@@ -62,6 +62,19 @@ public struct LinkLevelTracker: Sendable, Hashable {
 
     static func isDynamic(_ posture: Posture) -> Bool { posture == .walking || posture == .running }
 
+    /// Whether a window under `posture` is the first of a new posture episode: the
+    /// posture changed somewhere inside it (the report comes at its end), so its level
+    /// mixes two postures at an unknown split and predicts nothing; it is neither tested
+    /// nor learned from.
+    public func isMixedWindow(posture: Posture) -> Bool { self.posture != nil && posture != self.posture }
+
+    /// Notes the posture of a mixed window without learning from its level.
+    public mutating func enterEpisode(_ posture: Posture) {
+        closeEpisode()
+        self.posture = posture
+        episodeWindows = 1
+    }
+
     /// The predictive mean and σ of the next window's level.
     public func predict(posture: Posture, levels: Int, interval: Time) -> (mean: Double, sigma: Double) {
         let noise = Self.measurementSigma * Self.measurementSigma

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import TwinLive
+import TwinModels
+import TwinUnits
+
+/// The drift test's false alarms under the twin's own model: observations drawn from the
+/// analytic predictive model (the waking-day posture chain, the posture's extra loss per
+/// episode or every 250 ms while moving, the gateway's measurement noise) at 1 Hz for a
+/// simulated day, over many seeds. The issue asks for at most one per day.
+@Suite struct DriftFalseAlarmTests {
+    /// A seeded SplitMix64: the test's own generator.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
+        mutating func normal() -> Double {
+            let u = Swift.max(uniform(), 1e-300), v = uniform()
+            return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+        }
+    }
+
+    /// Alarms over `seconds` of 1 Hz windows of one link under the model.
+    static func alarms(seed: UInt64, seconds: Int, framesPerWindow: Int = 5) -> Int {
+        var random = Generator(state: seed)
+        let chain = PostureChain.wakingDay
+        let model = PowerLevel(dBm: -70), sigma = Decibels(dB: 5)
+        let staticLevel = model.dBm + sigma.dB * random.normal()
+        var tracker = LinkLevelTracker(modelLevel: model, sigma: sigma)
+        var test = SequentialTest()
+        var posture = Posture.standing
+        var nextChange = chain.dwellTime(in: posture, uniform: random.uniform()).si
+        var episodeLoss = 0.0
+        var alarms = 0
+        let interval = Time.seconds(1)
+        for second in 0..<seconds {
+            var changed = false
+            while Double(second) >= nextChange {
+                posture = chain.nextPosture(from: posture, uniform: random.uniform())
+                nextChange += chain.dwellTime(in: posture, uniform: random.uniform()).si
+                episodeLoss = posture.extraLoss(standardNormal: random.normal()).dB
+                changed = true
+            }
+            _ = changed
+            var level = 0.0
+            if posture == .walking || posture == .running {
+                let draws = 4
+                for _ in 0..<draws { level += posture.extraLoss(standardNormal: random.normal()).dB }
+                level = staticLevel - level / Double(draws)
+            } else {
+                level = staticLevel - episodeLoss
+            }
+            level += LinkLevelTracker.measurementSigma * random.normal()
+            if tracker.isMixedWindow(posture: posture) {
+                tracker.enterEpisode(posture)
+                continue
+            }
+            let predicted = tracker.predict(posture: posture, levels: framesPerWindow, interval: interval)
+            if test.add((level - predicted.mean) / predicted.sigma) != nil {
+                alarms += 1
+                tracker.restart(from: level, posture: posture)
+            } else {
+                tracker.observe(level: level, posture: posture, levels: framesPerWindow, interval: interval)
+            }
+        }
+        return alarms
+    }
+
+    @Test func atMostOneFalseAlarmPerDayAtOneHertz() {
+        let days = 12
+        let total = (0..<days).reduce(0) { $0 + Self.alarms(seed: UInt64($1) &* 7919 &+ 1, seconds: 86_400) }
+        let perDay = Double(total) / Double(days)
+        #expect(perDay <= 1, "\(total) false alarms in \(days) simulated days (\(perDay) a day)")
+    }
+
+    @Test func aSixDecibelStepIsFlaggedWithinAFewWindows() {
+        var tracker = LinkLevelTracker(modelLevel: PowerLevel(dBm: -70), sigma: Decibels(dB: 5))
+        var test = SequentialTest()
+        var flaggedAfter: Int?
+        for window in 0..<200 {
+            let level = window < 100 ? -72.0 : -78.0
+            let predicted = tracker.predict(posture: .standing, levels: 10, interval: .seconds(10))
+            if test.add((level - predicted.mean) / predicted.sigma) != nil {
+                flaggedAfter = window - 100
+                break
+            }
+            tracker.observe(level: level, posture: .standing, levels: 10, interval: .seconds(10))
+        }
+        #expect(flaggedAfter.map { $0 >= 0 && $0 <= 3 } == true, "flagged after \(String(describing: flaggedAfter)) windows")
+    }
+}
