@@ -20,10 +20,18 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "twinc", targets: ["twinc"]),
+        // The live twin's server, emulator and load generator: its own product so the
+        // compiler (`twinc`) builds without the server stack (Hummingbird, NIO, GRDB).
+        .executable(name: "twinc-serve", targets: ["twinc-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        // The live twin's server only (TwinServe, twinc-serve); the compiler never links them.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -92,6 +100,26 @@ let package = Package(
             dependencies: [
                 "TwinConfig", "TwinRuntime", "TwinApplications", "TwinModels", "TwinEngine", "TwinUnits", "TwinJSON",
                 "TwinDiagnostics", "TwinYAML", "TwinSpec",
+            ]
+        ),
+        // The live twin's server: a thin adapter around TwinLive (Hummingbird routes, the
+        // event stream, Prometheus metrics, bearer tokens, the SQLite store, the dashboard)
+        // plus the emulator's and load generator's HTTP sides.
+        .target(
+            name: "TwinServe",
+            dependencies: [
+                "TwinLive", "TwinConfig", "TwinJSON", "TwinDiagnostics", "TwinUnits",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "twinc-serve",
+            dependencies: [
+                "TwinServe", "TwinLive", "TwinConfig", "TwinDiagnostics", "TwinJSON", "TwinUnits",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
