@@ -21,10 +21,15 @@ public struct BatteryTracker: Sendable, Hashable {
     private var capacities: [Double] = []
     public internal(set) var test = SequentialTest(reference: 1, threshold: 12)
     public private(set) var drifted = false
+    /// The current the test compares with: the model's prediction until a drift, then
+    /// the drain measured when it alarmed (the calibrated value), so one change gives one
+    /// alarm and a further change another.
+    public private(set) var reference: Double?
 
     public init(nominalCapacity: Charge, predictedCurrent: Current?) {
         self.nominalCapacity = nominalCapacity
         self.predictedCurrent = predictedCurrent
+        reference = predictedCurrent?.si
     }
 
     public static func == (a: BatteryTracker, b: BatteryTracker) -> Bool {
@@ -52,9 +57,13 @@ public struct BatteryTracker: Sendable, Hashable {
         if let current = report.current?.si, current > 0 {
             currents.append(current)
             if currents.count > 256 { currents.removeFirst(currents.count - 256) }
-            if let predicted = predictedCurrent?.si, predicted > 0 {
-                alarm = test.add(log(current / predicted) / Self.logSigma)
-                if alarm != nil { drifted = true }
+            if let expected = reference, expected > 0 {
+                alarm = test.add(log(current / expected) / Self.logSigma)
+                if let alarm {
+                    drifted = true
+                    let recent = currents.suffix(Swift.max(1, alarm.run))
+                    reference = recent.reduce(0, +) / Double(recent.count)
+                }
             }
         }
         last = (time, remaining, report.stateOfCharge?.si, report.voltage?.si)

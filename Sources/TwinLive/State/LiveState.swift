@@ -21,11 +21,16 @@ public struct LiveState: Sendable {
     public var jamming: [JammingState]
 
     public init(model: LiveModel, window: Time) {
+        var deadlines: [Time] = []
+        for goal in model.goals {
+            if let within = goal.within, !deadlines.contains(within) { deadlines.append(within) }
+        }
         links = model.links.map { link in
             LinkState(tracker: LinkLevelTracker(modelLevel: link.modelLevel, sigma: link.sigma))
         }
         devices = model.devices.map { device in
-            DeviceState(window: DeviceWindow(bucket: .seconds(60), count: Swift.max(1, Int((window.si / 60).rounded()))),
+            DeviceState(window: DeviceWindow(bucket: .seconds(60), count: Swift.max(1, Int((window.si / 60).rounded())),
+                                             deadlines: deadlines),
                         battery: BatteryTracker(nominalCapacity: device.capacity, predictedCurrent: device.predictedCurrent))
         }
         gateways = model.gateways.map { _ in GatewayState() }
