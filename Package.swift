@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -113,6 +114,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -125,7 +127,7 @@ let package = Package(
         .executableTarget(
             name: "twinc",
             dependencies: [
-                "TwinDriver", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinEngine", "TwinJSON", "TwinUnits",
+                "TwinDriver", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinEngine", "TwinJSON", "TwinUnits", "TwinLive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -170,6 +172,8 @@ let package = Package(
                            "TwinTestSupport"]
         ),
         .testTarget(name: "TwinLiveTests", dependencies: ["TwinLive", "TwinConfig", "TwinUnits", "TwinJSON"]),
+        // The live twin's server end to end: the built `twinc-serve` on 127.0.0.1.
+        .testTarget(name: "LiveServeTests", dependencies: ["TwinServe", "TwinLive", "TwinJSON"]),
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
         // End-to-end tests run the built `twinc` binary; golden files live beside them and
         // are found through #filePath so TWINC_RECORD=1 can rewrite them in place.

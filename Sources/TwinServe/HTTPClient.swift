@@ -122,6 +122,12 @@ public final class HTTPClient: @unchecked Sendable {
         return true
     }
 
+    /// Sends raw bytes on the connection (for a streamed response read with `readLine`).
+    public func sendRaw(_ text: String) throws {
+        if socket < 0 { try connect() }
+        try send(Data(text.utf8))
+    }
+
     /// One CRLF-terminated line (without it); nil at end of stream.
     public func readLine() throws -> String? {
         while true {

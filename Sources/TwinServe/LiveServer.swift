@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 import TwinConfig
 import TwinDiagnostics
 import TwinJSON
@@ -87,10 +88,22 @@ public struct LiveServer: Sendable {
             if let refusal = authorise(request, twin: name, scope: .read) { return refusal }
             guard let host = hosts[name] else { return Self.refuse(.notFound, LiveDiagnostics.unknownTwin, "no twin `\(name)`") }
             let (id, stream) = await host.subscribe()
+            // Ends when the client goes (a heartbeat write fails) or the server shuts down.
             let body = ResponseBody { writer in
-                try await writer.write(ByteBuffer(string: ": twinc live stream\n\n"))
-                for await message in stream {
-                    try await writer.write(ByteBuffer(string: "event: update\ndata: \(message)\n\n"))
+                let heartbeat = Task {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: .seconds(5))
+                        await host.heartbeat(id)
+                    }
+                }
+                defer { heartbeat.cancel() }
+                try await withGracefulShutdownHandler {
+                    try await writer.write(ByteBuffer(string: ": twinc live stream\n\n"))
+                    for await message in stream {
+                        try await writer.write(ByteBuffer(string: message.isEmpty ? ": heartbeat\n\n" : "event: update\ndata: \(message)\n\n"))
+                    }
+                } onGracefulShutdown: {
+                    Task { await host.unsubscribe(id) }
                 }
                 await host.unsubscribe(id)
                 try await writer.finish(nil)

@@ -90,17 +90,19 @@ public struct TokenFile: Sendable {
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         try text.write(toFile: temporary, atomically: false, encoding: .utf8)
         chmod(temporary, 0o600)
-        if FileManager.default.fileExists(atPath: path) { _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary)) } else { try FileManager.default.moveItem(atPath: temporary, toPath: path) }
+        guard rename(temporary, path) == 0 else { throw TokenFileError.unwritable(path: path, errno: errno) }
         return token
     }
 }
 
 public enum TokenFileError: Error, CustomStringConvertible {
     case malformed(path: String, line: Int)
+    case unwritable(path: String, errno: Int32)
 
     public var description: String {
         switch self {
         case let .malformed(path, line): "\(path):\(line): not `TWIN SCOPES HASH ID [CREATED]` with scopes from ingest, read, control"
+        case let .unwritable(path, code): "cannot write \(path) (errno \(code))"
         }
     }
 }

@@ -210,7 +210,14 @@ public actor TwinHost {
         return (id, stream)
     }
 
-    public func unsubscribe(_ id: Int) { subscribers[id] = nil }
+    /// Ends a subscriber's stream (its client went, or the server is shutting down).
+    public func unsubscribe(_ id: Int) {
+        subscribers[id]?.finish()
+        subscribers[id] = nil
+    }
+
+    /// An empty message: the stream writes a comment, which fails once the client is gone.
+    public func heartbeat(_ id: Int) { subscribers[id]?.yield("") }
 
     private func update(goals: [GoalAssurance], events: [LiveEvent]) -> String {
         JSONWriter.compact.string(.object([
@@ -305,14 +312,15 @@ public actor TwinHost {
     private func checkAction(goals: [GoalAssurance], clock: Timestamp) {
         guard let check = pendingCheck, clock >= check.at else { return }
         pendingCheck = nil
-        let recovered = ActPolicy.recovered(targets: check.targets, after: goals)
-        let states = check.targets.map { target in "\(target): \(goals.first { $0.goal == target }?.state.rawValue ?? "?")" }
+        let outcome = ActPolicy.outcome(targets: check.targets, after: goals)
         let event = LiveEvent(time: clock, kind: .action, subject: check.id,
-                              message: (recovered ? "goal recovered after the action: " : "goal not recovered after the action: ")
-                                  + states.joined(separator: ", "),
-                              evidence: [("recovered", recovered ? 1 : 0)])
+                              message: "after the action: recovered \(outcome.recovered.isEmpty ? "none" : outcome.recovered.joined(separator: ", "))"
+                                  + (outcome.notRecovered.isEmpty ? "" : "; not recovered \(outcome.notRecovered.joined(separator: ", "))"),
+                              evidence: [("recovered", Double(outcome.recovered.count)),
+                                         ("notRecovered", Double(outcome.notRecovered.count))])
         twin.record([event])
         audit(event)
+        broadcast(goals: goals, events: [event])
     }
 }
 

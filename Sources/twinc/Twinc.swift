@@ -14,6 +14,6 @@ struct Twinc: ParsableCommand {
         73 output not writable, 70 internal error.
         """,
         version: TwincVersion.string,
-        subcommands: [Validate.self, Compile.self, Run.self, Report.self, Schema.self, Explain.self, Regenerate.self, Bench.self]
+        subcommands: [Validate.self, Compile.self, Run.self, Report.self, Schema.self, Explain.self, Regenerate.self, Bench.self, Calibrate.self]
     )
 }

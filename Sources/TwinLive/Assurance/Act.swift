@@ -23,12 +23,13 @@ public enum ActPolicy {
         return (reasons.isEmpty, reasons)
     }
 
-    /// Whether the goals an action targeted are met again (or at least no longer
-    /// violated), judged on the assessment after the action had time to show.
-    public static func recovered(targets: [String], after goals: [GoalAssurance]) -> Bool {
-        targets.allSatisfy { target in
-            guard let goal = goals.first(where: { $0.goal == target }) else { return false }
-            return goal.state == .met
+    /// Which of the goals an action targeted are met again, judged on the assessment
+    /// after the action had time to show, and which are not.
+    public static func outcome(targets: [String], after goals: [GoalAssurance]) -> (recovered: [String], notRecovered: [String]) {
+        var recovered: [String] = [], notRecovered: [String] = []
+        for target in targets {
+            if goals.first(where: { $0.goal == target })?.state == .met { recovered.append(target) } else { notRecovered.append(target) }
         }
+        return (recovered, notRecovered)
     }
 }
