@@ -9,6 +9,12 @@ import PackageDescription
 //                                                        ↑
 //                        TwinApplications (view, resilience, energy, security, optimiser)
 //                        TwinReport (HTML from the results JSON; depends on TwinJSON only)
+//                                        ↑
+//                        TwinLive (the live twin's loop: telemetry, state, drift, calibration,
+//                                  assurance, forecast, act, emulator; no network code)
+//                                        ↑
+//                        TwinServe (HTTP, store, tokens, metrics) → `twinc-serve`, its own
+//                                  product: the compiler (`twinc`) never links the server stack
 //
 // TwinJSON (values, canonical writer, positioned reader), TwinDiagnostics and TwinUnits
 // are leaves every stage may use. TwinModels holds the
@@ -88,7 +94,7 @@ let package = Package(
             dependencies: [
                 "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinSynthesis",
                 "TwinGenerate", "TwinConfig", "TwinEngine", "TwinRuntime", "TwinModels", "TwinJSON",
-                "TwinApplications", "TwinOutput", "TwinReport",
+                "TwinApplications", "TwinOutput", "TwinReport", "TwinLive",
             ]
         ),
         // The live twin's loop with no network code: telemetry reading and validation,

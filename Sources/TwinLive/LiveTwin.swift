@@ -38,8 +38,11 @@ public struct LiveTwin: Sendable {
         let updated = TwinAdapter.model(config)
         for (index, link) in updated.links.enumerated() where link.transmit != model.links[index].transmit {
             // The level moves with the TX power: shift what was learned, keep the evidence.
-            state.links[index].tracker = LinkLevelTracker(modelLevel: link.modelLevel, sigma: link.sigma)
-            state.links[index].test.reset()
+            state.links[index].detector = LinkDriftDetector(
+                tracker: LinkLevelTracker(modelLevel: link.modelLevel, sigma: link.sigma))
+        }
+        for (index, device) in updated.devices.enumerated() where device.predictedCurrent != model.devices[index].predictedCurrent {
+            state.devices[index].battery.rebase(predictedCurrent: device.predictedCurrent)
         }
         model = updated
     }
@@ -135,39 +138,27 @@ public struct LiveTwin: Sendable {
         guard let level = report.level?.dBm else { return }
         let posture = model.postureFading ? (state.posture ?? .standing) : .standing
         var link = state.links[index]
-        if link.tracker.isMixedWindow(posture: posture) {
-            link.tracker.enterEpisode(posture)
-            link.lastLevel = level
-            link.windows += 1
-            state.links[index] = link
-            return
-        }
-        let predicted = link.tracker.predict(posture: posture, levels: report.levelsMeasured, interval: report.interval)
-        let z = (level - predicted.mean) / Swift.max(predicted.sigma, 1e-3)
-        link.lastPredicted = predicted
+        let result = link.detector.observe(level: level, posture: posture, levels: report.levelsMeasured,
+                                           interval: report.interval)
         link.lastLevel = level
         link.windows += 1
-        if let alarm = link.test.add(z) {
+        if let predicted = result.predicted { link.lastPredicted = predicted }
+        if let drift = result.drift {
             let info = model.links[index]
-            let before = link.tracker.staticLevel.mean
-            link.tracker.restart(from: level, posture: posture)
-            let shift = link.tracker.staticLevel.mean - before
+            let offset = info.modelLevel.dBm - link.detector.tracker.staticLevel.mean
             link.drifts += 1
             link.lastDrift = time
             events.append(LiveEvent(
                 time: time, kind: .drift, subject: info.id,
                 message: String(format: "link `%@` left the model: its level moved %+.1f dB (window %.1f dBm, predicted %.1f ± %.1f dBm)",
-                                info.id, shift, level, predicted.mean, predicted.sigma),
-                evidence: [("shift_dB", shift), ("level_dBm", level), ("predicted_dBm", predicted.mean),
-                           ("predictedSigma_dB", predicted.sigma), ("z", z), ("windows", Double(alarm.run))]))
+                                info.id, drift.shift, level, drift.predicted, drift.predictedSigma),
+                evidence: [("shift_dB", drift.shift), ("level_dBm", level), ("predicted_dBm", drift.predicted),
+                           ("predictedSigma_dB", drift.predictedSigma), ("z", drift.z), ("windows", Double(drift.windows))]))
             events.append(LiveEvent(
                 time: time, kind: .calibration, subject: info.id,
                 message: String(format: "link `%@` re-learned from the change: now %.1f dB %@ than the model",
-                                info.id, abs(info.modelLevel.dBm - link.tracker.staticLevel.mean),
-                                info.modelLevel.dBm - link.tracker.staticLevel.mean >= 0 ? "weaker" : "stronger"),
-                evidence: [("offset_dB", info.modelLevel.dBm - link.tracker.staticLevel.mean)]))
-        } else {
-            link.tracker.observe(level: level, posture: posture, levels: report.levelsMeasured, interval: report.interval)
+                                info.id, abs(offset), offset >= 0 ? "weaker" : "stronger"),
+                evidence: [("offset_dB", offset)]))
         }
         state.links[index] = link
     }

@@ -299,7 +299,7 @@ public actor TwinHost {
             try? twin.applyKnobs(changes)
             try? store?.appendKnobs(twin: name, afterOrdinal: (try? store?.lastOrdinal(twin: name)) ?? 0,
                                     settings: Self.encodeKnobs(changes))
-            pendingCheck = (targets, clock + settings.recoveryCheck, id)
+            pendingCheck = (targets, (twin.state.clock ?? clock) + settings.recoveryCheck, id)
         }
         let event = LiveEvent(time: clock, kind: .action, subject: id,
                               message: (control.apply ? "applied" : "dry run of") + " \(Self.encodeKnobs(changes)) at \(control.url): HTTP \(status)",

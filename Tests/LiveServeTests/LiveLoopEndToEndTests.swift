@@ -40,7 +40,7 @@ import TwinServe
         defer { server.stop() }
         let emulate = try ServeProcess.run([
             "emulate", "Generated/icu-monitoring", "--to", "http://127.0.0.1:\(server.port)", "--token", fixture.all,
-            "--speed", "0", "--duration", "70 min", "--truth", fixture.path("truth.yaml"), "--seed", "7",
+            "--speed", "20", "--duration", "70 min", "--truth", fixture.path("truth.yaml"), "--seed", "7",
             "--control-listen", "127.0.0.1:\(controlPort)", "--truth-out", fixture.path("ground-truth.json"),
         ])
         #expect(emulate.status == 0, "\(emulate.stdout)")
@@ -56,7 +56,8 @@ import TwinServe
         let ecg = try #require(drifts.first { $0["subject"]?.stringValue == "ecg→phone" }, "\(drifts)")
         let delay = try #require(time(ecg)) - (first + 1200)
         #expect(delay >= 0 && delay <= 120, "flagged \(delay) s after the change")
-        #expect(drifts.allSatisfy { ["ecg→phone", "ecg→bedside-hub"].contains($0["subject"]?.stringValue ?? "") }, "\(drifts)")
+        let others = drifts.compactMap { $0["subject"]?.stringValue }.filter { !$0.hasPrefix("ecg→") }
+        #expect(others.isEmpty, "drift on links the truth left alone: \(others)")
 
         // Calibrated offset within 1 dB of the emulator's truth.
         let calibration = try Self.json(client, "/v1/twins/icu-monitoring/calibration", token: fixture.all)
@@ -85,7 +86,9 @@ import TwinServe
                                    "\(events.filter { ["recommendation", "action"].contains($0["kind"]?.stringValue ?? "") })")
         #expect(emulate.stdout.contains("applied "), "the emulator applied the knobs")
         let outcome = try #require(events.first { $0["kind"]?.stringValue == "action" && ($0["message"]?.stringValue ?? "").hasPrefix("after the action") })
-        #expect(!(outcome["message"]?.stringValue ?? "").hasPrefix("after the action: recovered none"), "\(outcome)")
+        let message = outcome["message"]?.stringValue ?? ""
+        let recovered = message.split(separator: ";").first.map(String.init) ?? ""
+        #expect(recovered.contains("ecg-latency"), "\(message)")
         _ = applied
     }
 }

@@ -32,13 +32,11 @@ import TwinUnits
         let chain = PostureChain.wakingDay
         let model = PowerLevel(dBm: -70), sigma = Decibels(dB: 5)
         let staticLevel = model.dBm + sigma.dB * random.normal()
-        var tracker = LinkLevelTracker(modelLevel: model, sigma: sigma)
-        var test = SequentialTest()
+        var detector = LinkDriftDetector(tracker: LinkLevelTracker(modelLevel: model, sigma: sigma))
         var posture = Posture.standing
         var nextChange = chain.dwellTime(in: posture, uniform: random.uniform()).si
         var episodeLoss = 0.0
         var alarms = 0
-        let interval = Time.seconds(1)
         for second in 0..<seconds {
             var changed = false
             while Double(second) >= nextChange {
@@ -48,6 +46,7 @@ import TwinUnits
                 changed = true
             }
             _ = changed
+            let interval = Time.seconds(1)
             var level = 0.0
             if posture == .walking || posture == .running {
                 let draws = 4
@@ -57,16 +56,8 @@ import TwinUnits
                 level = staticLevel - episodeLoss
             }
             level += LinkLevelTracker.measurementSigma * random.normal()
-            if tracker.isMixedWindow(posture: posture) {
-                tracker.enterEpisode(posture)
-                continue
-            }
-            let predicted = tracker.predict(posture: posture, levels: framesPerWindow, interval: interval)
-            if test.add((level - predicted.mean) / predicted.sigma) != nil {
+            if detector.observe(level: level, posture: posture, levels: framesPerWindow, interval: interval).drift != nil {
                 alarms += 1
-                tracker.restart(from: level, posture: posture)
-            } else {
-                tracker.observe(level: level, posture: posture, levels: framesPerWindow, interval: interval)
             }
         }
         return alarms
@@ -80,17 +71,14 @@ import TwinUnits
     }
 
     @Test func aSixDecibelStepIsFlaggedWithinAFewWindows() {
-        var tracker = LinkLevelTracker(modelLevel: PowerLevel(dBm: -70), sigma: Decibels(dB: 5))
-        var test = SequentialTest()
+        var detector = LinkDriftDetector(tracker: LinkLevelTracker(modelLevel: PowerLevel(dBm: -70), sigma: Decibels(dB: 5)))
         var flaggedAfter: Int?
         for window in 0..<200 {
             let level = window < 100 ? -72.0 : -78.0
-            let predicted = tracker.predict(posture: .standing, levels: 10, interval: .seconds(10))
-            if test.add((level - predicted.mean) / predicted.sigma) != nil {
+            if detector.observe(level: level, posture: .standing, levels: 10, interval: .seconds(10)).drift != nil {
                 flaggedAfter = window - 100
                 break
             }
-            tracker.observe(level: level, posture: .standing, levels: 10, interval: .seconds(10))
         }
         #expect(flaggedAfter.map { $0 >= 0 && $0 <= 3 } == true, "flagged after \(String(describing: flaggedAfter)) windows")
     }

@@ -10,9 +10,12 @@ import TwinUnits
 /// that `AnalyticEnergyModel` documents as good to tens of percent.
 public struct BatteryTracker: Sendable, Hashable {
     public static let logSigma = 0.2
+    /// The smallest drain change worth a drift alarm: half as much again, or a third less.
+    /// A smaller change the test finds is absorbed (the reference re-centres silently).
+    public static let minimumRatio = 1.5
 
     public let nominalCapacity: Charge
-    public let predictedCurrent: Current?
+    public private(set) var predictedCurrent: Current?
     public private(set) var first: (time: Timestamp, remaining: Double)?
     public private(set) var last: (time: Timestamp, remaining: Double?, soc: Double?, voltage: Double?)?
     /// Remaining charge over time, least squares sums (time relative to `first`).
@@ -59,10 +62,15 @@ public struct BatteryTracker: Sendable, Hashable {
             if currents.count > 256 { currents.removeFirst(currents.count - 256) }
             if let expected = reference, expected > 0 {
                 alarm = test.add(log(current / expected) / Self.logSigma)
-                if let alarm {
-                    drifted = true
-                    let recent = currents.suffix(Swift.max(1, alarm.run))
-                    reference = recent.reduce(0, +) / Double(recent.count)
+                if let found = alarm {
+                    let recent = currents.suffix(Swift.max(1, found.run))
+                    let level = recent.reduce(0, +) / Double(recent.count)
+                    if Swift.max(level / expected, expected / level) >= Self.minimumRatio {
+                        drifted = true
+                    } else {
+                        alarm = nil
+                    }
+                    reference = level
                 }
             }
         }
@@ -91,6 +99,16 @@ public struct BatteryTracker: Sendable, Hashable {
         let slope = (n * sumTQ - sumT * sumQ) / denominator
         guard slope < 0 else { return nil }
         return (.amperes(-slope), .amperes(-slope * 0.05))
+    }
+
+    /// The device's settings changed (an applied action): the model predicts `current`
+    /// from now on, and the readings of the old regime no longer describe the drain.
+    public mutating func rebase(predictedCurrent current: Current?) {
+        predictedCurrent = current
+        reference = current?.si
+        test.reset()
+        currents.removeAll()
+        drifted = false
     }
 
     /// Readings so far.

@@ -26,7 +26,7 @@ public struct LiveState: Sendable {
             if let within = goal.within, !deadlines.contains(within) { deadlines.append(within) }
         }
         links = model.links.map { link in
-            LinkState(tracker: LinkLevelTracker(modelLevel: link.modelLevel, sigma: link.sigma))
+            LinkState(detector: LinkDriftDetector(tracker: LinkLevelTracker(modelLevel: link.modelLevel, sigma: link.sigma)))
         }
         devices = model.devices.map { device in
             DeviceState(window: DeviceWindow(bucket: .seconds(60), count: Swift.max(1, Int((window.si / 60).rounded())),
@@ -38,8 +38,9 @@ public struct LiveState: Sendable {
     }
 
     public struct LinkState: Sendable, Hashable {
-        public var tracker: LinkLevelTracker
-        public var test = SequentialTest()
+        public var detector: LinkDriftDetector
+        public var tracker: LinkLevelTracker { detector.tracker }
+        public var test: SequentialTest { detector.test }
         public var lastLevel: Double?
         public var lastPredicted: (mean: Double, sigma: Double)?
         public var framesSent = 0
@@ -49,7 +50,7 @@ public struct LiveState: Sendable {
         public var lastDrift: Timestamp?
 
         public static func == (a: LinkState, b: LinkState) -> Bool {
-            a.tracker == b.tracker && a.test == b.test && a.lastLevel == b.lastLevel && a.windows == b.windows
+            a.detector == b.detector && a.lastLevel == b.lastLevel && a.windows == b.windows
         }
 
         public func hash(into hasher: inout Hasher) { hasher.combine(windows) }
