@@ -49,17 +49,20 @@ let package = Package(
         .target(name: "TwinJSON"),
         .target(name: "TwinDiagnostics", dependencies: ["TwinJSON"]),
         .target(name: "TwinUnits"),
+        // The closed sets every stage shares (KPIs, priorities, placements, technologies,
+        // faults, threats, access modes, knobs…): one home, so no stage compares strings.
+        .target(name: "TwinVocabulary", dependencies: ["TwinUnits"]),
         .target(name: "TwinYAML", dependencies: ["CYAML", "TwinDiagnostics"]),
-        .target(name: "TwinSpec", dependencies: ["TwinYAML", "TwinUnits", "TwinDiagnostics", "TwinJSON"]),
-        .target(name: "TwinModels", dependencies: ["TwinUnits"]),
+        .target(name: "TwinSpec", dependencies: ["TwinYAML", "TwinUnits", "TwinVocabulary", "TwinDiagnostics", "TwinJSON"]),
+        .target(name: "TwinModels", dependencies: ["TwinUnits", "TwinVocabulary"]),
         .target(name: "TwinConfig", dependencies: ["TwinUnits", "TwinDiagnostics", "TwinJSON"]),
         .target(
             name: "TwinSynthesis",
-            dependencies: ["TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML", "TwinConfig", "TwinJSON"]
+            dependencies: ["TwinVocabulary", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML", "TwinJSON"]
         ),
         .target(
             name: "TwinGenerate",
-            dependencies: ["TwinSynthesis", "TwinSpec", "TwinConfig", "TwinUnits", "TwinDiagnostics", "TwinJSON"]
+            dependencies: ["TwinVocabulary", "TwinSynthesis", "TwinSpec", "TwinConfig", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinJSON"]
         ),
         // The discrete-event engine: simulated time, the (time, sequence) scheduler, seeded
         // random streams and the statistics a run accumulates. Knows nothing of BANs.
@@ -69,20 +72,20 @@ let package = Package(
         ),
         .target(
             name: "TwinRuntime",
-            dependencies: ["TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinJSON"]
+            dependencies: ["TwinVocabulary", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinJSON"]
         ),
         // The four twin applications (network view, resilience, energy, security) and the
         // optimiser: they read the runtime's outcomes and re-run it on candidate configs.
         .target(
             name: "TwinApplications",
-            dependencies: ["TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON", "TwinDiagnostics"]
+            dependencies: ["TwinVocabulary", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON", "TwinDiagnostics"]
         ),
         // Results as text and JSON: the run report's tables and every application's section
         // (one TextTable), the results JSON that `twinc run --format json` prints and the
         // HTML report reads, the network view's CSV files. Rendering only: no model here.
         .target(
             name: "TwinOutput",
-            dependencies: ["TwinApplications", "TwinRuntime", "TwinConfig", "TwinJSON", "TwinUnits"]
+            dependencies: ["TwinVocabulary", "TwinApplications", "TwinRuntime", "TwinConfig", "TwinJSON", "TwinUnits"]
         ),
         // The HTML report: drawn from the results JSON alone (`twinc run --format json`),
         // so `twinc report RESULTS` and `twinc run --html` give the same page.
@@ -141,33 +144,42 @@ let package = Package(
         // each radio table), a regular target so every test target can import it.
         .target(
             name: "TwinTestSupport",
-            dependencies: ["TwinApplications", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinUnits"],
+            dependencies: ["TwinVocabulary", 
+                "TwinApplications", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinUnits", "TwinSpec", "TwinYAML",
+                "TwinDiagnostics",
+            ],
             path: "Tests/TwinTestSupport"
         ),
+        .testTarget(name: "TwinJSONTests", dependencies: ["TwinJSON"]),
         .testTarget(name: "TwinDiagnosticsTests", dependencies: ["TwinDiagnostics", "TwinJSON"]),
         .testTarget(name: "TwinUnitsTests", dependencies: ["TwinUnits"]),
         .testTarget(name: "TwinConfigTests", dependencies: ["TwinConfig", "TwinJSON", "TwinUnits", "TwinDiagnostics"]),
         .testTarget(name: "TwinYAMLTests", dependencies: ["TwinYAML", "TwinDiagnostics"]),
         .testTarget(
             name: "TwinSpecTests",
-            dependencies: ["TwinSpec", "TwinYAML", "TwinUnits", "TwinDiagnostics"],
+            dependencies: ["TwinVocabulary", "TwinSpec", "TwinYAML", "TwinUnits", "TwinDiagnostics"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TwinModelsTests", dependencies: ["TwinModels", "TwinUnits"]),
+        .testTarget(name: "TwinModelsTests", dependencies: ["TwinModels", "TwinUnits", "TwinVocabulary"]),
         .testTarget(
             name: "TwinSynthesisTests",
-            dependencies: ["TwinSynthesis", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics"],
+            dependencies: ["TwinVocabulary", "TwinSynthesis", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TwinGenerateTests",
+            dependencies: ["TwinGenerate", "TwinSynthesis", "TwinSpec", "TwinConfig", "TwinModels", "TwinJSON",
+                           "TwinTestSupport"]
         ),
         .testTarget(name: "TwinEngineTests", dependencies: ["TwinEngine", "TwinUnits"]),
         .testTarget(
             name: "TwinRuntimeTests",
-            dependencies: ["TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinTestSupport",
+            dependencies: ["TwinVocabulary", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinTestSupport",
                            "TwinOutput"]
         ),
         .testTarget(
             name: "TwinApplicationsTests",
-            dependencies: [
+            dependencies: ["TwinVocabulary", 
                 "TwinApplications", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON",
                 "TwinTestSupport", "TwinOutput",
             ]
@@ -183,6 +195,6 @@ let package = Package(
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
         // End-to-end tests run the built `twinc` binary; golden files live beside them and
         // are found through #filePath so TWINC_RECORD=1 can rewrite them in place.
-        .testTarget(name: "EndToEndTests", dependencies: ["TwinJSON", "TwinDriver"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TwinVocabulary", "TwinJSON", "TwinDriver"], exclude: ["Golden"]),
     ]
 )

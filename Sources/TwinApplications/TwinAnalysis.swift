@@ -56,16 +56,16 @@ public struct AnalysisOptions: Sendable {
 /// Runs every scenario once (with time series recorded), builds the runtime's report,
 /// then each selected application from the same outcomes, then the optimiser.
 /// A plain function of its inputs: same request and options → same analysis.
-public func analyseTwin(_ request: RunRequest, options: AnalysisOptions = AnalysisOptions(),
+public func analyseTwin(_ plan: RunPlan, options: AnalysisOptions = AnalysisOptions(),
                         progress: (@Sendable (RunProgress) -> Void)? = nil) throws(RunFailure) -> TwinAnalysis {
-    let plan = RunPlan(request)
     let config = plan.config
     let selected = Set(config.applications.map(\.id))
     var runOptions = options.run
     let wantsView = options.forceView || selected.contains(ApplicationID.networkView)
     runOptions.simulation.recordTimeSeries = runOptions.simulation.recordTimeSeries || wantsView
-    let outcomes = try simulateScenarios(plan, options: runOptions, progress: progress)
-    let report = buildReport(plan: plan, outcomes: outcomes)
+    let run = try simulateRun(plan, options: runOptions, progress: progress)
+    let outcomes = run.outcomes
+    let report = buildReport(plan: plan, outcomes: outcomes, stopping: run.stopping)
     var analysis = TwinAnalysis(config: config, report: report)
     if wantsView { analysis.view = NetworkView.build(config: config, outcomes: outcomes) }
     if selected.contains(ApplicationID.resilience) {

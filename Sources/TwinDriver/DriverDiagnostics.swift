@@ -31,6 +31,9 @@ public enum DriverDiagnostics: DiagnosticCatalogue {
 /// The exit status a run ends with, from sysexits(3): what CI scripts key on.
 public enum ExitStatus: Int32, Sendable {
     case success = 0
+    /// `twinc run --fail-on`: the twin ran and a critical goal is not met (or not shown
+    /// to be met), as a failing test suite exits 1.
+    case goalsNotMet = 1
     /// EX_USAGE: bad flags or arguments.
     case usage = 64
     /// EX_DATAERR: the user's documents have errors.

@@ -76,9 +76,38 @@ extension String {
 extension RunTwinOptions {
     /// The options from `twinc run`'s flags (nil: not given); quantities are parsed as
     /// in `RunFlags`, `jobs` defaults to the number of processors.
-    public static func fromFlags(seed: UInt64?, horizon: String?, warmup: String?, replications: Int?,
-                                 jobs: Int?, processors: Int, sampleInterval: String? = nil) -> Result<RunTwinOptions, RunFlagError> {
-        var overrides = RunOverrides(replications: replications, seed: seed)
+    public static func fromFlags(seed: UInt64?, horizon: String?, warmup: String?, replications replicationsFlag: String?,
+                                 jobs: Int?, processors: Int, sampleInterval: String? = nil,
+                                 maximumReplications: Int? = nil, timeBudget: String? = nil) -> Result<RunTwinOptions, RunFlagError> {
+        var replications: Int?
+        var sequential: SequentialStopping? = SequentialStopping()
+        switch replicationsFlag?.lowercased() {
+        case nil, "auto":
+            break
+        case let text?:
+            guard let count = Int(text) else {
+                return .failure(RunFlagError("--replications expects `auto` or a count such as 5, got `\(text)`"))
+            }
+            replications = count
+            sequential = nil
+        }
+        if let maximumReplications {
+            guard sequential != nil else {
+                return .failure(RunFlagError("--max-replications only applies with --replications auto"))
+            }
+            guard (1...1000).contains(maximumReplications) else {
+                return .failure(RunFlagError("--max-replications must be between 1 and 1000, got \(maximumReplications)"))
+            }
+            sequential?.maximum = maximumReplications
+        }
+        if let timeBudget {
+            guard sequential != nil else { return .failure(RunFlagError("--time-budget only applies with --replications auto")) }
+            switch RunFlags.time(timeBudget, flag: "--time-budget", allowZero: false) {
+            case .success(let time): sequential?.wallClockBudget = time
+            case .failure(let error): return .failure(error)
+            }
+        }
+        var overrides = RunOverrides(replications: replications, seed: seed, sequential: sequential)
         if let sampleInterval {
             switch RunFlags.sampleInterval(sampleInterval) {
             case .success(let time): overrides.sampleInterval = time

@@ -40,22 +40,24 @@ extension RunTwinResult {
 public struct RunTwinOptions: Sendable {
     public var overrides: RunOverrides
     public var maximumConcurrency: Int
-    /// Build the network view even when the plan did not select it (`--view`, `--at`,
-    /// `--html` need its time series).
-    public var forceView: Bool
     /// Search the twin's knobs for a recommended configuration (`--no-optimise` clears it).
     public var optimise: Bool
-    /// `--at` and `--scenario`, checked against the twin before anything runs.
-    public var snapshotAt: Time?
-    public var snapshotScenario: String?
+    /// What the run writes beside its report (`--html`, `--view`, `--at`/`--scenario`),
+    /// held here once; `--at` and `--scenario` are checked against the twin before
+    /// anything runs.
+    public var outputs: RunOutputRequest
 
-    public init(overrides: RunOverrides = RunOverrides(), maximumConcurrency: Int = 1, forceView: Bool = false,
-                optimise: Bool = false) {
+    public init(overrides: RunOverrides = RunOverrides(), maximumConcurrency: Int = 1, optimise: Bool = false,
+                outputs: RunOutputRequest = RunOutputRequest()) {
         self.overrides = overrides
         self.maximumConcurrency = maximumConcurrency
-        self.forceView = forceView
         self.optimise = optimise
+        self.outputs = outputs
     }
+
+    /// Build the network view even when the plan did not select it: `--view`, `--at` and
+    /// `--html` need its time series.
+    public var forceView: Bool { outputs.needsView }
 
     var analysisOptions: AnalysisOptions {
         AnalysisOptions(run: RunOptions(maximumConcurrency: maximumConcurrency), forceView: forceView,
@@ -78,14 +80,14 @@ public func runTwinFile(path: String, options: RunTwinOptions = RunTwinOptions()
     result.diagnostics += read.diagnostics
     guard let config = read.config, !read.diagnostics.hasErrors else { return result }
 
-    let request = RunRequest(config: config, overrides: options.overrides)
-    let settings = RunPlan(request).settings
-    if let at = options.snapshotAt, at > settings.horizon {
+    let plan = RunPlan(config: config, overrides: options.overrides)
+    let settings = plan.settings
+    if let at = options.outputs.snapshotAt, at > settings.horizon {
         result.usageError = RunFlagError(
             "--at (\(at.quantity.formatted)) is beyond the horizon (\(settings.horizon.quantity.formatted))")
         return result
     }
-    if let id = options.snapshotScenario, !config.scenarios.contains(where: { $0.id == id }) {
+    if let id = options.outputs.snapshotScenario, !config.scenarios.contains(where: { $0.id == id }) {
         result.usageError = RunFlagError(
             "--scenario: no scenario `\(id)` (scenarios: \(config.scenarios.map(\.id).joined(separator: ", ")))")
         return result
@@ -96,7 +98,7 @@ public func runTwinFile(path: String, options: RunTwinOptions = RunTwinOptions()
         return result
     }
     do throws(RunFailure) {
-        result.analysis = try analyseTwin(request, options: options.analysisOptions, progress: progress)
+        result.analysis = try analyseTwin(plan, options: options.analysisOptions, progress: progress)
     } catch {
         result.diagnostics.append(RunFailureDiagnostic.diagnostic(
             for: error, text: source.text, file: source.path, horizonFromFlag: options.overrides.horizon != nil))

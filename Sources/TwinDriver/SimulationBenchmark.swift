@@ -101,7 +101,8 @@ public struct BenchmarkTwin: Sendable {
 /// Simulates replication 0 of the twin's first scenario (the baseline, by the
 /// compiler's convention) over `horizon` and times it.
 public func benchmarkSimulation(_ twin: BenchmarkTwin, horizon: Time) -> Result<SimulationBenchmarkResult, RunFlagError> {
-    guard let config = twin.config else { return .failure(RunFlagError("the benchmark twin did not read")) }
+    guard let twinConfig = twin.config else { return .failure(RunFlagError("the benchmark twin did not read")) }
+    let config = RunPlan(config: twinConfig, overrides: RunOverrides(horizon: horizon)).config
     guard let scenario = config.scenarios.first else {
         return .failure(RunFlagError("\(twin.source) has no scenario to simulate"))
     }
@@ -109,8 +110,7 @@ public func benchmarkSimulation(_ twin: BenchmarkTwin, horizon: Time) -> Result<
     let start = clock.now
     let outcome: ReplicationOutcome
     do throws(SimulationError) {
-        outcome = try simulate(config: config, scenario: scenario, replication: 0,
-                               options: SimulationOptions(horizon: SimTime(horizon)))
+        outcome = try simulate(config: config, scenario: scenario, replication: 0)
     } catch {
         return .failure(RunFlagError("\(twin.source): \(error.description) (\(RuntimeDiagnostics.code(for: error).id))"))
     }

@@ -2,6 +2,7 @@ import TwinConfig
 import TwinSpec
 import TwinSynthesis
 import TwinUnits
+import TwinVocabulary
 
 /// `design.md`: the seed's use-case template filled in (stakeholders, main user story,
 /// requirements, benefits, applications with their special requirements and

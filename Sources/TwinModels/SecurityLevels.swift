@@ -1,5 +1,6 @@
 import Foundation
 import TwinUnits
+import TwinVocabulary
 
 /// IEEE 802.15.6 security levels and the bytes each adds to a frame.
 ///
@@ -39,11 +40,9 @@ public enum SecurityLevel: Int, Sendable, Hashable, CaseIterable, Comparable {
     public var maximumApplicationPayloadBytes: Int { NarrowbandTiming.maximumPayloadBytes - overheadBytes }
 }
 
-/// Threats to model (ban-numbers.md §6 "Threats and countermeasures") and whether a
-/// security level mitigates each.
-public enum BANThreat: String, Sendable, Hashable, CaseIterable {
-    case jamming, eavesdropping, spoofing, replay, nodeCapture = "node-capture", denialOfService = "denial-of-service"
-
+/// Whether a security level mitigates each threat to model (ban-numbers.md §6 "Threats
+/// and countermeasures"; the threats themselves are `TwinVocabulary.Threat`).
+extension Threat {
     public static let source = "ban-numbers.md §6 Threats and countermeasures table"
 
     /// Whether the 802.15.6 security level alone counters the threat. Jamming, node

@@ -1,4 +1,5 @@
 import TwinUnits
+import TwinVocabulary
 
 /// The CVSS v3.1 base vector of each BAN threat before any 802.15.6 security level
 /// counters it — the one place both the catalogue's text and the runtime's residual
@@ -10,7 +11,7 @@ import TwinUnits
 /// I:H (6.5) — the runtime's spoofing attack injects forged data frames, an integrity
 /// impact; a fake hub capturing associations (A:H, 8.1) is not modelled; replay AC:H
 /// I:H (5.3); node capture physical access C:H/I:H/A:H (6.8).
-extension BANThreat {
+extension Threat {
     public var unmitigatedVector: CVSSVector {
         func adjacent(complexity: CVSSVector.AttackComplexity = .low, c: CVSSVector.Impact = .none,
                       i: CVSSVector.Impact = .none, a: CVSSVector.Impact = .none) -> CVSSVector {

@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinUnits
+import TwinVocabulary
 
 /// A user catalogue: entries added to (or replacing) the built-in catalogue.
 public struct Catalogue: Sendable, Hashable {

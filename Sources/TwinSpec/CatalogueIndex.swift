@@ -1,4 +1,5 @@
 import TwinUnits
+import TwinVocabulary
 
 /// What the cross-document checks need to know about a catalogue: the ids of each kind
 /// and the limits of each radio profile. The synthesis stage builds one from its

@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinUnits
+import TwinVocabulary
 
 /// Builds a `Catalogue` from a reader opened on the document root with
 /// `CatalogueShapes.document`.

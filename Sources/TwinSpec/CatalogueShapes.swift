@@ -1,4 +1,5 @@
 import TwinUnits
+import TwinVocabulary
 
 /// The shapes of a catalogue document (see docs/documents.md, `kind: catalogue`). Every
 /// entry kind shares the common fields and adds its own.

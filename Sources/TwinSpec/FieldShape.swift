@@ -1,4 +1,5 @@
 import TwinUnits
+import TwinVocabulary
 
 /// What kind of value a key holds. The readers check values against it and the JSON
 /// Schema generator turns it into schema keywords, so the two cannot drift apart: a

@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinUnits
+import TwinVocabulary
 
 /// Goals for one use case's network, in outcome terms, with the trade-off order.
 public struct Intent: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinUnits
+import TwinVocabulary
 
 /// Checks inside one intent: unique goal ids and objectives, and goals that
 /// contradict each other where their scopes visibly overlap (the same id, class or

@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinUnits
+import TwinVocabulary
 
 /// Builds an `Intent` from a reader opened on the document root with
 /// `IntentShapes.document`, including the per-goal rules that depend on the KPI

@@ -1,4 +1,5 @@
 import TwinUnits
+import TwinVocabulary
 
 /// The shapes of an intent document (see docs/documents.md, `kind: intent`).
 public enum IntentShapes {

@@ -1,5 +1,6 @@
 import TwinJSON
 import TwinUnits
+import TwinVocabulary
 
 /// The JSON Schema (draft-07) of a document kind, pretty-printed with sorted keys so
 /// the output is byte-stable. Editors use it through the `# yaml-language-server:

@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinUnits
+import TwinVocabulary
 import TwinYAML
 
 /// Typed accessors. Each takes the key, looks up the field's declared type in the

@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinUnits
+import TwinVocabulary
 import TwinYAML
 
 /// Reads one YAML mapping against its `ObjectShape`. Fields are handed out by key

@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinUnits
+import TwinVocabulary
 import TwinYAML
 
 /// Reading quantities (`250 ms`) and thresholds (`p99 <= 250 ms`) from scalars, with

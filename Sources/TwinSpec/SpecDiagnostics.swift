@@ -1,4 +1,5 @@
 import TwinDiagnostics
+import TwinVocabulary
 
 /// The spec stage's catalogue: `TS…` for document structure and meaning, `TU…` for
 /// quantities, units and thresholds. Ids are stable once published; each explanation

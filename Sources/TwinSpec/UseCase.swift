@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinUnits
+import TwinVocabulary
 
 /// A use-case template: the seed's template fields plus the body network. Every field
 /// read from YAML keeps its location.

@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinUnits
+import TwinVocabulary
 
 /// Builds a `UseCase` from a reader opened on the document root with
 /// `UseCaseShapes.document`. Every field is read before any is checked for absence, so

@@ -1,4 +1,5 @@
 import TwinUnits
+import TwinVocabulary
 
 /// The shapes of a use-case document (see docs/documents.md, `kind: usecase`).
 public enum UseCaseShapes {

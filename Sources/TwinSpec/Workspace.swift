@@ -1,4 +1,5 @@
 import TwinDiagnostics
+import TwinVocabulary
 
 /// The documents of one run (the files given to `twinc validate` or `compile`), with
 /// lookups by name for the cross-document stage and for synthesis.

@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinUnits
+import TwinVocabulary
 
 /// The cross-document stage: names unique per kind, user catalogue entries against the
 /// built-in catalogue, use cases against catalogue ids, intents against their use case

@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinSpec
+import TwinVocabulary
 
 /// The catalogue synthesis chooses from: the built-in documents plus the user's, merged
 /// by id (a later entry with `overrides: true` replaces an earlier one; clashes without
@@ -47,7 +48,7 @@ public struct SynthesisCatalogue: Sendable, Hashable {
 extension CatalogueEntry {
     /// Relative evaluation cost; an entry without one costs 1.
     var costValue: Double { cost?.value ?? 1 }
-    var providedCapabilities: [String] { provides.map(\.value) }
+    public var providedCapabilities: [String] { provides.map(\.value) }
     var requiredCapabilities: [String] { requires.map(\.value) }
     var fidelityLevels: Set<Fidelity> {
         fidelity.isEmpty ? Set(Fidelity.allCases) : Set(fidelity.map(\.value))
@@ -71,7 +72,7 @@ extension CatalogueEntry {
         }
     }
     /// A `profile:NAME` capability links a radio or battery entry to a TwinModels profile.
-    var linkedProfileName: String? {
+    public var linkedProfileName: String? {
         providedCapabilities.first { $0.hasPrefix("profile:") }.map { String($0.dropFirst("profile:".count)) }
     }
 }

@@ -1,4 +1,5 @@
 import TwinDiagnostics
+import TwinVocabulary
 
 /// The synthesis stage's catalogue (`TP…`: plan). Selection errors (nothing valid to
 /// choose, invalid pins) and feasibility findings from analytic bounds computed before

@@ -52,7 +52,7 @@ public func synthesise(intent: Intent, useCase: UseCase, catalogue: SynthesisCat
     let plan = TwinPlan(
         intent: intent.name.value, useCase: useCase.name.value, applications: plannedApplications,
         models: explanation.plannedModels(), rejected: explanation.rejected(), monitors: monitors, bounds: figures,
-        totalCost: selection.totalCost ?? solution.cost, exact: !solution.truncated)
+        totalCost: selection.totalCost ?? solution.cost, exact: !solution.truncated, network: network)
     return SynthesisResult(plan: plan, diagnostics: diagnostics)
 }
 

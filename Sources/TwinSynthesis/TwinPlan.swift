@@ -1,6 +1,7 @@
 import TwinDiagnostics
 import TwinSpec
 import TwinUnits
+import TwinVocabulary
 
 /// The synthesis stage's output: which applications, models and methods the twin uses,
 /// why, what was rejected, which KPIs are monitored, and the analytic bounds computed
@@ -17,6 +18,10 @@ public struct TwinPlan: Sendable, Hashable {
     public var totalCost: Double
     /// True when the selection is proven minimal (false only if the search budget ran out).
     public var exact: Bool
+    /// The use case's devices with every catalogue profile and default resolved (radio,
+    /// band, traffic, links): what selection and the feasibility bounds worked on, and
+    /// what the generate stage turns into twin.json, so nothing is resolved twice.
+    public var network: ResolvedNetwork
 
     public func model(_ id: String) -> PlannedModel? { models.first { $0.id == id } }
     public func application(_ id: String) -> PlannedApplication? { applications.first { $0.id == id } }

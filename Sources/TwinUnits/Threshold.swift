@@ -1,3 +1,4 @@
+
 /// A comparison operator in an intent goal.
 public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
     case lessOrEqual = "<="

@@ -40,8 +40,23 @@ struct Run: ParsableCommand {
     @Option(help: "Time left out of packet statistics at the start, e.g. 10s (overrides run.warmup_s).")
     var warmup: String?
 
-    @Option(help: "Independent replications per scenario, 1-1000 (overrides run.replications).")
-    var replications: Int?
+    @Option(help: """
+        Replications per scenario: `auto` (the default) replicates in batches of 5 until every goal's verdict is \
+        conclusive at 95 % (at most --max-replications), or a count 1-1000 (overrides run.replications).
+        """)
+    var replications: String?
+
+    @Option(help: "With --replications auto: replications per scenario at most (default 30).")
+    var maxReplications: Int?
+
+    @Option(help: "With --replications auto: start no new batch after this much wall-clock time, e.g. 5min.")
+    var timeBudget: String?
+
+    @Option(help: """
+        Exit 1 when a critical goal is not met (`not-met`), or not met or inconclusive (`inconclusive`): for CI \
+        pipelines that assure intents.
+        """)
+    var failOn: FailOn?
 
     @Option(help: "Output format: text or json (canonical; byte-identical for the same twin and seed).")
     var format: ReportFormat = .text
@@ -79,15 +94,14 @@ struct Run: ParsableCommand {
 
     private func options() -> Result<RunTwinOptions, RunFlagError> {
         RunTwinOptions.fromFlags(seed: seed, horizon: horizon, warmup: warmup, replications: replications, jobs: jobs,
-                                 processors: ProcessInfo.processInfo.activeProcessorCount, sampleInterval: sampleInterval)
+                                 processors: ProcessInfo.processInfo.activeProcessorCount, sampleInterval: sampleInterval,
+                                 maximumReplications: maxReplications, timeBudget: timeBudget)
             .map { options in
                 var options = options
-                options.forceView = outputs.needsView
+                options.outputs = outputs
                 // A bare `--at` prints only the snapshot, so the search would be wasted;
                 // with `--html` or `--view` the page and files still want it.
                 options.optimise = !noOptimise && (outputs.snapshotAt == nil || html != nil || view != nil)
-                options.snapshotAt = outputs.snapshotAt
-                options.snapshotScenario = scenario
                 return options
             }
     }
@@ -116,8 +130,8 @@ struct Run: ParsableCommand {
             DiagnosticOutput(format: diagnosticFormat, rules: []).emit(result.diagnostics, sources: result.sources)
         }
         // Standard output holds one document: the snapshot (`--at`) or the report.
-        if let analysis = result.analysis, let time = outputs.snapshotAt {
-            switch renderSnapshot(analysis, at: time, scenario: outputs.snapshotScenario) {
+        if let analysis = result.analysis, let time = options.outputs.snapshotAt {
+            switch renderSnapshot(analysis, at: time, scenario: options.outputs.snapshotScenario) {
             case .success(let text): print(text, terminator: "")
             case .failure(let error):
                 writeStandardError("Error: \(error.message)\n")
@@ -127,12 +141,18 @@ struct Run: ParsableCommand {
             print(text, terminator: "")
         }
         if let analysis = result.analysis {
-            let written = writeRunOutputs(analysis, request: outputs)
+            let written = writeRunOutputs(analysis, request: options.outputs)
             if !written.isEmpty {
                 DiagnosticOutput(format: .text, rules: []).emit(written, sources: result.sources)
                 try endCommand(with: ExitStatus.forDiagnostics(written))
             }
         }
+        if let failOn, let report = result.report, let message = failOn.failure(report) {
+            writeStandardError("twinc: \(message)\n")
+            try endCommand(with: .goalsNotMet)
+        }
         try endCommand(with: result.exitStatus)
     }
 }
+
+extension FailOn: ExpressibleByArgument {}

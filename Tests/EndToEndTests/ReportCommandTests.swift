@@ -5,8 +5,7 @@ import TwinJSON
 
 /// `twinc report` through the built binary: a page from real `twinc run --format json`
 /// output, the exit statuses of bad inputs (65 with file:line:col, 66 missing), atomic
-/// output, and — where a headless Chromium is installed — a screenshot of the page, the
-/// way a person would look at it (skipped, never failed, without a browser).
+/// output. (The page in a browser: `ReportBrowserTests`.)
 @Suite struct ReportCommandTests {
     static func scratch(_ name: String) throws -> URL {
         let folder = FileManager.default.temporaryDirectory
@@ -19,7 +18,7 @@ import TwinJSON
     static let demoResults: Result<String, ReportTestFailure> = {
         do {
             let twin = try RunCommandTests.demoTwin()
-            let run = try Twinc.run(["run", twin.path, "--format", "json"])
+            let run = try Twinc.run(["run", twin.path, "--format", "json", "--replications", "2"])
             guard run.status == 0 else { return .failure(ReportTestFailure(message: "twinc run failed: \(run.stderr)")) }
             return .success(run.stdout)
         } catch {
@@ -64,7 +63,7 @@ import TwinJSON
         let twin = try RunCommandTests.demoTwin()
         let folder = twin.deletingLastPathComponent()
         let direct = folder.appendingPathComponent("direct.html")
-        let run = try Twinc.run(["run", twin.path, "--format", "json", "--html", direct.path])
+        let run = try Twinc.run(["run", twin.path, "--format", "json", "--html", direct.path, "--replications", "2"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let results = folder.appendingPathComponent("results.json")
         try run.stdout.write(to: results, atomically: true, encoding: .utf8)
@@ -132,56 +131,9 @@ import TwinJSON
         let list = try Twinc.run(["explain", "--list"])
         for code in ["TH001", "TH002", "TH003", "TH004"] { #expect(list.stdout.contains(code)) }
     }
-
-    /// Renders the page in headless Chromium and checks a screenshot came out with
-    /// something drawn on it. Skipped when no browser is installed.
-    /// (The tall window covers the demo page down to the security section.)
-    @Test(.enabled(if: HeadlessBrowser.path != nil, "needs chromium or google-chrome"))
-    func headlessBrowserRendersThePage() throws {
-        let browser = try #require(HeadlessBrowser.path)
-        let results = try Self.demoResultsFile()
-        let page = results.deletingLastPathComponent().appendingPathComponent("report.html")
-        #expect(try Twinc.run(["report", results.path, "--html", page.path]).status == 0)
-        let png = results.deletingLastPathComponent().appendingPathComponent("report.png")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,6000",
-                             "--user-data-dir=\(results.deletingLastPathComponent().appendingPathComponent("profile").path)",
-                             "--screenshot=\(png.path)", page.absoluteString]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        // TWINC_REPORT_SCREENSHOT=DIR keeps the page and its screenshot for a person to look at.
-        if let keep = ProcessInfo.processInfo.environment["TWINC_REPORT_SCREENSHOT"] {
-            for file in [page, png] {
-                let target = URL(fileURLWithPath: keep).appendingPathComponent(file.lastPathComponent)
-                try? FileManager.default.removeItem(at: target)
-                try FileManager.default.copyItem(at: file, to: target)
-            }
-        }
-        let data = try Data(contentsOf: png)
-        #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
-        // A blank 1280×6000 page compresses to a few kB; plots, tables and text do not.
-        #expect(data.count > 60_000, "screenshot is \(data.count) bytes: the page looks empty")
-    }
 }
 
 struct ReportTestFailure: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
-}
-
-/// A headless-capable Chromium on the PATH, if any.
-enum HeadlessBrowser {
-    static let path: String? = {
-        let names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map(String.init)
-        for name in names {
-            for folder in folders where FileManager.default.isExecutableFile(atPath: folder + "/" + name) {
-                return folder + "/" + name
-            }
-        }
-        return nil
-    }()
 }

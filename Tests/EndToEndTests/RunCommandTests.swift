@@ -3,6 +3,7 @@ import Testing
 import TwinDriver
 import TwinJSON
 import TwinUnits
+import TwinVocabulary
 
 /// `twinc run` through the built binary: the report's structure (values depend on the
 /// simulator, so only their shape is asserted here; the KPI rules have known-answer
@@ -22,7 +23,7 @@ import TwinUnits
 
     @Test func jsonReportHasEveryScenarioGoalAndDevice() throws {
         let twin = try Self.demoTwin()
-        let result = try Twinc.run(["run", twin.path, "--format", "json"])
+        let result = try Twinc.run(["run", twin.path, "--format", "json", "--replications", "2"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let json = try #require(try? JSONParser.parse(result.stdout).get().value)
         #expect(json["format"]?["name"] == "twinc-run")
@@ -34,7 +35,7 @@ import TwinUnits
         #expect(scenarios.allSatisfy { $0["eventsAfterHorizon"] == 0 })
         #expect(scenarios[0]["goals"]?.arrayValue?.map { $0["id"]?.stringValue }
                 == ["ecg-delivery", "ecg-latency", "pump-lifetime", "protect-vitals"])
-        let verdicts = Set(["met", "not-met", "not-evaluated"])
+        let verdicts = Set(["met", "not-met", "inconclusive", "not-evaluated"])
         for scenario in scenarios {
             #expect(scenario["devices"]?.arrayValue?.count == 12)
             for goal in scenario["goals"]?.arrayValue ?? [] {
@@ -42,10 +43,13 @@ import TwinUnits
                 #expect(goal["samples"]?.arrayValue?.count == 2, "one sample per replication")
             }
         }
-        // protect-vitals depends only on the configured levels: every device is at level 2.
+        // protect-vitals is judged only where one of its threats attacks; this twin's only
+        // scenario for it is the baseline, so the run says so at the top (an error).
         let protect = scenarios[0]["goals"]?.arrayValue?.first { $0["id"] == "protect-vitals" }
-        #expect(protect?["verdict"] == "met")
-        #expect(protect?["value"]?["mean"] == 0)
+        #expect(protect?["verdict"] == "not-evaluated")
+        #expect(protect?["note"]?.stringValue?.contains("`eavesdropping` or `spoofing` or `replay` attack") == true)
+        let errors = json["errors"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(errors.contains { $0.hasPrefix("goal `protect-vitals` was evaluated in no scenario") })
         let summary = try #require(json["summary"]?["goals"]?.arrayValue)
         #expect(summary.count == 6)
         #expect(result.stderr.isEmpty, "no progress line without a terminal: \(result.stderr)")
@@ -53,8 +57,8 @@ import TwinUnits
 
     @Test func sameTwinAndSeedGiveIdenticalBytes() throws {
         let twin = try Self.demoTwin()
-        let first = try Twinc.run(["run", twin.path, "--format", "json", "--seed", "9", "--jobs", "1"])
-        let second = try Twinc.run(["run", twin.path, "--format", "json", "--seed", "9", "--jobs", "3"])
+        let first = try Twinc.run(["run", twin.path, "--format", "json", "--seed", "9", "--jobs", "1", "--replications", "2"])
+        let second = try Twinc.run(["run", twin.path, "--format", "json", "--seed", "9", "--jobs", "3", "--replications", "2"])
         #expect(first.status == 0 && second.status == 0)
         #expect(first.stdout == second.stdout)
         #expect(first.stdout.contains("\"seed\": 9"))
@@ -68,7 +72,7 @@ import TwinUnits
         #expect(result.stdout.hasPrefix("twin icu-demo"))
         #expect(result.stdout.contains("run: horizon 10 s, warm-up 1 s, 3 replications, seed 1"))
         for heading in ["scenario baseline (baseline)", "scenario phone-fails (gateway-failure)", "95 % CI",
-                        "latency p50", "avg current", "summary: "] {
+                        "latency p50", "avg current", "verdicts: ", "overall"] {
             #expect(result.stdout.contains(heading), "missing `\(heading)`")
         }
         // The jammer starts at 15 s, after the overridden 10 s horizon.
@@ -92,6 +96,21 @@ import TwinUnits
         #expect(syntax.status == 65)
         let diagnostics = try #require(try? JSONParser.parse(syntax.stdout).get().value)
         #expect(diagnostics["diagnostics"]?.arrayValue?.first?["code"] == "TK001", "stdout: \(syntax.stdout)")
+    }
+
+    /// `--fail-on` turns a critical goal's verdict into the exit status (1), for CI
+    /// pipelines that assure intents; without it a run exits 0 whatever the verdicts.
+    @Test func failOnMakesACriticalGoalTheExitStatus() throws {
+        let twin = try Self.demoTwin()
+        let plain = try Twinc.run(["run", twin.path, "--replications", "2", "--no-optimise"])
+        #expect(plain.status == 0)
+        let failing = try Twinc.run(["run", twin.path, "--replications", "2", "--no-optimise", "--fail-on", "inconclusive"])
+        #expect(failing.status == 1, "stderr: \(failing.stderr)")
+        #expect(failing.stderr.contains("critical goal"))
+        #expect(failing.stderr.contains("(--fail-on inconclusive)"))
+        #expect(failing.stdout == plain.stdout, "the report is printed either way")
+        let bad = try Twinc.run(["run", twin.path, "--fail-on", "sometimes"])
+        #expect(bad.status == 64)
     }
 
     @Test func missingFileIsExit66() throws {

@@ -28,12 +28,29 @@ import TwinUnits
     }
 
     @Test func optionsFromFlags() throws {
-        let options = try RunTwinOptions.fromFlags(seed: 3, horizon: "1h", warmup: nil, replications: 4, jobs: nil,
+        let options = try RunTwinOptions.fromFlags(seed: 3, horizon: "1h", warmup: nil, replications: "4", jobs: nil,
                                                    processors: 2).get()
         #expect(options.overrides == RunOverrides(horizon: .hours(1), replications: 4, seed: 3))
         #expect(options.maximumConcurrency == 2)
-        #expect((try? RunTwinOptions.fromFlags(seed: nil, horizon: nil, warmup: nil, replications: 0, jobs: nil,
+        #expect((try? RunTwinOptions.fromFlags(seed: nil, horizon: nil, warmup: nil, replications: "0", jobs: nil,
                                                processors: 1).get()) == nil)
+        // `auto` (and no flag) replicates until conclusive, within the bounds given.
+        let auto = try RunTwinOptions.fromFlags(seed: nil, horizon: nil, warmup: nil, replications: nil, jobs: nil,
+                                                processors: 1, maximumReplications: 12, timeBudget: "2 min").get()
+        #expect(auto.overrides.replications == nil)
+        #expect(auto.overrides.sequential == SequentialStopping(batch: 5, maximum: 12, wallClockBudget: .seconds(120)))
+        #expect((try? RunTwinOptions.fromFlags(seed: nil, horizon: nil, warmup: nil, replications: "AUTO", jobs: nil,
+                                               processors: 1).get())?.overrides.sequential == SequentialStopping())
+        func message(_ replications: String?, maximum: Int? = nil, budget: String? = nil) -> String {
+            guard case .failure(let error) = RunTwinOptions.fromFlags(
+                seed: nil, horizon: nil, warmup: nil, replications: replications, jobs: nil, processors: 1,
+                maximumReplications: maximum, timeBudget: budget) else { return "" }
+            return error.message
+        }
+        #expect(message("many").contains("expects `auto` or a count"))
+        #expect(message("5", maximum: 10).contains("only applies with --replications auto"))
+        #expect(message(nil, maximum: 0).contains("between 1 and 1000"))
+        #expect(message(nil, budget: "5 kg").contains("--time-budget"))
         #expect((try? RunTwinOptions.fromFlags(seed: nil, horizon: nil, warmup: nil, replications: nil, jobs: 0,
                                                processors: 1).get()) == nil)
     }

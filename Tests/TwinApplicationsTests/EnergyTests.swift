@@ -55,14 +55,14 @@ struct EnergyTests {
         let energy = try Self.evaluate(Self.twin())
         for (id, tolerance) in [("ecg", 0.01), ("watch", 0.01), ("temp", 0.03)] {
             let device = try #require(energy.device(id))
-            let simulated = try #require(device.averageCurrent?.mean)
+            let simulated = try #require(device.averageCurrent?.point)
             let analytic = try #require(device.analytic?.averageCurrent.si)
             #expect(abs(analytic - simulated) / simulated < tolerance, "\(id): analytic \(analytic) A, simulated \(simulated) A")
-            let lifetime = try #require(device.lifetime?.mean)
+            let lifetime = try #require(device.lifetime?.point)
             let predicted = try #require(device.analytic?.lifetime?.si)
             #expect(abs(predicted - lifetime) / lifetime < tolerance)
         }
-        #expect(energy.firstToDie == energy.devices.min { ($0.lifetime?.mean ?? .infinity) < ($1.lifetime?.mean ?? .infinity) }?.id)
+        #expect(energy.firstToDie == energy.devices.min { ($0.lifetime?.point ?? .infinity) < ($1.lifetime?.point ?? .infinity) }?.id)
     }
 
     @Test("the energy by component adds up to the drawn energy and the lifetime has an interval")
@@ -70,7 +70,7 @@ struct EnergyTests {
         let energy = try Self.evaluate(Self.twin())
         let ecg = try #require(energy.device("ecg"))
         // Average current × voltage × horizon is the energy drawn.
-        let drawn = try #require(ecg.averageCurrent?.mean) * 3 * 600
+        let drawn = try #require(ecg.averageCurrent?.point) * 3 * 600
         #expect(abs(ecg.energy.total.si - drawn) / drawn < 1e-6)
         #expect(ecg.energy.transmit.si > 0 && ecg.energy.wakeUp.si > 0 && ecg.energy.sleep.si > 0)
         let lifetime = try #require(ecg.lifetime)
@@ -78,7 +78,7 @@ struct EnergyTests {
         let json = energy.jsonValue()
         let first = try #require(json["devices"]?.arrayValue?.first)
         let low = try #require(first["lifetimeLow_s"]?.numberValue), high = try #require(first["lifetimeHigh_s"]?.numberValue)
-        #expect(low <= lifetime.mean && lifetime.mean <= high)
+        #expect(low <= lifetime.point && lifetime.point <= high)
         for member in ["transmit", "receive", "listen", "sleep", "wakeUp", "baseline"] {
             #expect(first["energy_J"]?[member]?.numberValue != nil)
         }

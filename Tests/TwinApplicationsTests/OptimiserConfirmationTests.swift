@@ -15,7 +15,7 @@ import TwinUnits
                                    confirmationReplications: 2)
 
     private func run() throws -> (baseline: RunReport, result: OptimisationResult) {
-        let baseline = try runTwin(RunRequest(config: config))
+        let baseline = try runTwin(RunPlan(config: config))
         return (baseline, try optimise(config: config, baseline: baseline, options: options, run: RunOptions()))
     }
 
@@ -65,7 +65,7 @@ import TwinUnits
     @Test func twinWithoutKnobsKeepsItsBaseline() throws {
         var plain = config
         plain.knobs = []
-        let baseline = try runTwin(RunRequest(config: plain))
+        let baseline = try runTwin(RunPlan(config: plain))
         let result = try optimise(config: plain, baseline: baseline, options: options, run: RunOptions())
         #expect(result.candidatesSimulated == 0)
         #expect(result.changedKnobs.isEmpty)

@@ -22,7 +22,7 @@ import TwinUnits
         // A short baseline run to calibrate on; the optimiser confirms on its own 1 h runs
         // with the scenario events moved into them, as under `twinc run`.
         let overrides = RunOverrides(horizon: .hours(1), replications: 2)
-        let baseline = try runTwin(RunRequest(config: config, overrides: overrides))
+        let baseline = try runTwin(RunPlan(config: config, overrides: overrides))
         let start = Date()
         let result = try optimise(config: config, baseline: baseline, options: OptimiserOptions(), run: RunOptions())
         let seconds = Date().timeIntervalSince(start)

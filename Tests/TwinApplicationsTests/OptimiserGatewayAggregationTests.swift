@@ -147,10 +147,14 @@ import TwinUnits
         }
     }
 
+    /// Three replications of 5 min, so the verdicts have intervals narrow enough to
+    /// decide (one replication has none and every verdict would stay inconclusive).
     @Test func theOptimiserRecommendsTheSwapAndTheSimulationAgrees() throws {
-        let baseline = try runTwin(RunRequest(config: config))
+        var config = Self.farPrimaryTwin(horizon: .seconds(300))
+        config.run.replications = 3
+        let baseline = try runTwin(RunPlan(config: config))
         let options = OptimiserOptions(confirmationCandidates: 2, confirmationHorizon: .seconds(60),
-                                       confirmationReplications: 1)
+                                       confirmationReplications: 2)
         let result = try optimise(config: config, baseline: baseline, options: options, run: RunOptions())
         let gateway = try #require(result.knobs.first { $0.id == "ecg.gateway" })
         #expect(gateway.recommended == 1)

@@ -134,7 +134,7 @@ import TwinUnits
 
     @Test func theSimulatorRunsASwitchedTwin() throws {
         let switched = try applyKnobs(config, ["temp.mac-mode": 1, "ecg.mac-mode": 0])
-        let report = try runTwin(RunRequest(config: switched))
+        let report = try runTwin(RunPlan(config: switched))
         let devices = try #require(report.scenarios.first?.devices)
         for id in ["temp", "ecg"] {
             let figures = try #require(devices.first { $0.id == id })
@@ -143,9 +143,9 @@ import TwinUnits
         }
         // The simulation ranks the sensor's modes as the closed form does (≈ 12.0 µA
         // scheduled, ≈ 8.9 µA CSMA/CA over 60 s).
-        let configured = try runTwin(RunRequest(config: config))
+        let configured = try runTwin(RunPlan(config: config))
         let current = { (report: RunReport) in
-            report.scenarios.first?.devices.first { $0.id == "temp" }?.averageCurrent?.mean ?? .nan
+            report.scenarios.first?.devices.first { $0.id == "temp" }?.averageCurrent?.point ?? .nan
         }
         #expect(current(report) < current(configured))
     }

@@ -8,6 +8,7 @@ import TwinRuntime
 import TwinTestSupport
 import TwinUnits
 @testable import TwinApplications
+import TwinVocabulary
 
 @Suite("Security application")
 struct SecurityApplicationTests {
@@ -66,7 +67,7 @@ struct SecurityApplicationTests {
 
     @Test("the vector of a threat follows the device's security level")
     func vectorsByLevel() throws {
-        func score(_ threat: BANThreat, _ level: Int, observed: Bool = false) -> Double? {
+        func score(_ threat: Threat, _ level: Int, observed: Bool = false) -> Double? {
             ThreatAssessment.vector(threat: threat, level: level, observedSuccess: observed)?.baseScore
         }
         #expect(ThreatAssessment.vector(threat: .eavesdropping, level: 0, observedSuccess: false)?.description

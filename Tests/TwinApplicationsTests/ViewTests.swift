@@ -139,7 +139,7 @@ private typealias F = ViewFixture
 
     @Test func withoutTimeSeriesTheViewKeepsWhatTheOutcomesKnow() throws {
         let config = F.config(horizon: .seconds(30))
-        let outcomes = try simulateScenarios(RunPlan(RunRequest(config: config)))
+        let outcomes = try simulateScenarios(RunPlan(config: config))
         let view = NetworkView.build(config: config, outcomes: outcomes)
         #expect(view.sampleInterval == config.run.sampleInterval)
         let scenario = try #require(view.scenarios.first)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwinUnits
 @testable import TwinModels
+import TwinVocabulary
 
 /// Published values written here as literals, so a changed constant in the model fails
 /// a test instead of being reused by it (issue 11 §6).
@@ -29,7 +30,7 @@ struct PublishedConstantsTests {
 
     @Test("each threat's unmitigated CVSS v3.1 vector and score (ban-numbers.md §6)")
     func threatVectors() {
-        let expected: [(BANThreat, String, Double)] = [
+        let expected: [(Threat, String, Double)] = [
             (.jamming, "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H", 6.5),
             (.eavesdropping, "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N", 6.5),
             (.spoofing, "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N", 6.5),
@@ -37,7 +38,7 @@ struct PublishedConstantsTests {
             (.nodeCapture, "CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 6.8),
             (.denialOfService, "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H", 6.5),
         ]
-        #expect(expected.count == BANThreat.allCases.count)
+        #expect(expected.count == Threat.allCases.count)
         for (threat, vector, score) in expected {
             #expect(threat.unmitigatedVector.description == vector, "\(threat)")
             #expect(threat.unmitigatedVector.baseScore == score, "\(threat)")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwinUnits
 @testable import TwinModels
+import TwinVocabulary
 
 @Suite("802.15.6 security levels, CVSS v3.1, attack trees (ban-numbers.md §6)")
 struct SecurityTests {
@@ -67,10 +68,10 @@ struct SecurityTests {
         #expect(SecurityLevel.allCases.map(\.overheadBytes) == [0, 6, 6])
         #expect(SecurityLevel.authenticated.micBytes == 4)
         #expect(SecurityLevel.authenticatedEncrypted.maximumApplicationPayloadBytes == 249)
-        #expect(BANThreat.eavesdropping.isMitigated(by: .authenticatedEncrypted))
-        #expect(!BANThreat.eavesdropping.isMitigated(by: .authenticated))
-        #expect(BANThreat.replay.isMitigated(by: .authenticated))
-        #expect(!BANThreat.jamming.isMitigated(by: .authenticatedEncrypted))
+        #expect(Threat.eavesdropping.isMitigated(by: .authenticatedEncrypted))
+        #expect(!Threat.eavesdropping.isMitigated(by: .authenticated))
+        #expect(Threat.replay.isMitigated(by: .authenticated))
+        #expect(!Threat.jamming.isMitigated(by: .authenticatedEncrypted))
     }
 
     @Test("attack tree: AND multiplies, OR is 1 − Π(1 − p)")

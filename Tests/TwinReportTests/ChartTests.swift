@@ -61,7 +61,7 @@ import TwinJSON
         #expect(ResultsFormat.problem(.object([("twin", "x")]))?.code == ReportDiagnostics.notResults)
         let twinJSON: JSONValue = .object([("format", .object([("name", "twinc-twin"), ("version", 1)]))])
         #expect(ResultsFormat.problem(twinJSON)?.message == "format name is `twinc-twin`, expected `twinc-run`")
-        let newer: JSONValue = .object([("format", .object([("name", "twinc-run"), ("version", 2)]))])
+        let newer: JSONValue = .object([("format", .object([("name", "twinc-run"), ("version", 3)]))])
         let problem = ResultsFormat.problem(newer)
         #expect(problem?.code == ReportDiagnostics.unsupportedVersion)
         #expect(problem?.path == [.key("format"), .key("version")])

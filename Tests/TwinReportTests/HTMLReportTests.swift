@@ -57,10 +57,15 @@ import TwinJSON
         let html = HTMLReport.render(results: ReportFixture.results())
         let start = try #require(html.range(of: "data-plot=\"resilience:kpi-over-time:phone-fails\""))
         let plot = String(html[start.lowerBound...].prefix { $0 != "§" }.split(separator: "</svg>")[0])
-        #expect(plot.contains("gateway-failure phone"), "fault marker label")
+        #expect(plot.contains("gateway-failure phone, recovered in 4.2 s"), "fault marker label")
         #expect(plot.contains("stroke-dasharray=\"6 4\""), "baseline dashed")
-        #expect(plot.contains("ecg under fault") && plot.contains("ecg baseline"))
-        #expect(plot.contains("Time (s)") && plot.contains("Delivery ratio (%)"), "axis titles with units")
+        // The legend: a colour per device, one dashed entry for the baseline.
+        #expect(plot.contains(">ecg</text>") && plot.contains(">baseline</text>"))
+        #expect(plot.contains("Time from the fault (s)") && plot.contains("Delivery ratio (%)"), "axis titles with units")
+        #expect(plot.contains("fill-opacity=\"0.25\""), "the outage shaded")
+        // Zoomed to the data: the fault dips to 20 %, so the axis starts there, and
+        // never runs past 100 %.
+        #expect(plot.contains(">20</text>") && plot.contains(">100</text>") && !plot.contains(">110</text>"))
     }
 
     @Test func latencyCDFsMarkTheGoalsBoundOrDeadline() throws {
@@ -167,7 +172,7 @@ import TwinJSON
         #expect(html.contains("<th>baseline</th><th>phone-fails</th>"))
         #expect(html.contains("mean ≥ 99.9 %"), "the delivery goal's target")
         #expect(html.contains("p99 ≤ 250 ms"), "the latency goal's target")
-        #expect(html.contains("<span class=\"badge v-not-met\">not-met</span> 62 %"))
+        #expect(html.contains("<span class=\"badge v-not-met\">not-met</span> <span class=\"value\">62 %</span>"))
         #expect(html.contains("[61.96 %, 62.04 %]"), "the interval")
         #expect(html.contains("horizon</dt><dd>1 min"))
     }

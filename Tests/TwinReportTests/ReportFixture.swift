@@ -67,6 +67,9 @@ enum ReportFixture {
                          ("value", estimate(3_100_000, 40_000, unit: "s", dimension: "time")), ("verdict", "met")]),
                 .object([("id", "survive-gateway-loss"), ("kpi", "recovery-time"), ("priority", "critical"),
                          ("note", "no `gateway-failure` event before the horizon"), ("verdict", "not-evaluated")]),
+                // Measured by the highest residual CVSS score (0: every threat mitigated).
+                .object([("id", "protect-vitals"), ("kpi", "security-protect"), ("priority", "high"), ("securityLevel", 2),
+                         ("value", estimate(0, 0, unit: "1", dimension: "count")), ("verdict", "met")]),
             ])),
             ("devices", .array(ids.enumerated().map { index, device in
                 .object([("id", .string(device)), ("class", "sensor"),
@@ -191,14 +194,23 @@ enum ReportFixture {
 
     static let optimisation: JSONValue = .object([
         ("objectives", ["ecg-delivery", "ecg-latency"]),
-        ("knobs", .array([.object([("id", "ecg.txPower"), ("baseline", -6), ("recommended", 0), ("unit", "dBm")])])),
+        ("knobs", .array([.object([("id", "ecg.txPower"), ("baseline", -6), ("recommended", 0), ("unit", "dBm")]),
+                          .object([("id", "ecg.mac-mode"), ("baseline", 0), ("recommended", 1), ("unit", "index"),
+                                   ("labels", ["scheduled", "csma-ca"])])])),
         ("candidatesConsidered", 48), ("candidatesSimulated", 4),
         ("verdicts", .array([
             .object([("goal", "ecg-delivery"), ("kpi", "delivery-ratio"), ("priority", "critical"), ("target", ">= 0.999"),
                      ("baseline", .object([("value", 0.62), ("low", 0.6), ("high", 0.64), ("verdict", "not-met")])),
                      ("recommended", .object([("value", 0.9992), ("low", 0.999), ("high", 0.9994), ("verdict", "met")]))]),
         ])),
-        ("evidence", .array([.object([("candidate", "ecg.txPower=0"), ("simulated", true)])])),
+        ("evidence", .array([
+            .object([("candidate", "ecg.txPower=0"), ("simulated", true)]),
+            .object([("analyticRank", 1), ("recommended", true), ("knobs", .object([("ecg.txPower", 0), ("ecg.mac-mode", 1)])),
+                     ("measured", .array([
+                        .object([("goal", "ecg-delivery"), ("value", 0.9992), ("verdict", "met")]),
+                        .object([("goal", "protect-vitals"), ("value", 0), ("verdict", "met")]),
+                     ]))]),
+        ])),
     ])
 
     /// The same value with every object's members in reverse order, recursively.

@@ -4,16 +4,19 @@ import TwinEngine
 import TwinTestSupport
 import TwinUnits
 @testable import TwinRuntime
+import TwinVocabulary
 
 /// KPI values, confidence intervals and verdicts from hand-made outcomes with known
-/// answers (the rules are in `GoalKPI`'s table).
+/// answers (the rules are in `KPI`'s table).
 @Suite struct RunGoalEvaluationTests {
     typealias F = RunFixture
 
-    /// Replication r records latencies 1…100 ms scaled by r+1, so its p99 (nearest
-    /// rank) is 99·(r+1) ms: samples 99, 198, 297 ms; mean 198 ms; s = 99 ms;
-    /// half-width t(0.975; 2)·s/√3 = 4.302653 · 99 / √3 = 245.93 ms.
-    @Test func percentileLatencyMeanConfidenceIntervalAndVerdict() throws {
+    /// Replication r records latencies 1…100 ms scaled by r+1. Pooled, the 300 values'
+    /// p99 (nearest rank 297) is the 4th largest, 291 ms. The pooled CDF there is
+    /// 100, 100 and 97 of 100 per replication: 0.99 with cluster variance
+    /// 3/2 · (1² + 1² + 2²)/300² = 10⁻⁴, half-width t(0.975; 2)·0.01 = 0.043, so the
+    /// interval runs from the p94.7 (rank 285: 255 ms) to beyond the largest value.
+    @Test func percentileLatencyIsPooledWithAClusteredInterval() throws {
         let outcomes = (0..<3).map { r in
             F.outcome(replication: r, devices: [F.result("ecg", generated: 100, delivered: 100,
                                                          latencies: (1...100).map { Double($0) * Double(r + 1) })])
@@ -21,44 +24,77 @@ import TwinUnits
         let goal = F.goal("ecg-latency", "latency", F.threshold("p99 <= 250 ms", .time), devices: ["ecg"])
         let result = GoalEvaluation.evaluate(goal, config: F.config(goals: [goal]), outcomes: outcomes)
         let samples = result.samples.compactMap { $0 }
-        #expect(samples.count == 3)
-        for (sample, expected) in zip(samples, [0.099, 0.198, 0.297]) {
-            #expect(abs(sample - expected) <= expected / 256, "HDR histogram resolution")
-        }
+        #expect(samples.count == 3, "the per-replication values are still reported")
         let value = try #require(result.value)
-        #expect(abs(value.mean - 0.198) < 0.001)
-        #expect(abs((value.halfWidth ?? 0) - 4.302653 * 0.099 / 3.0.squareRoot()) < 0.002)
-        #expect(value.dimension == .time && value.replications == 3)
-        #expect(result.verdict == .met)
-        #expect(result.boundInsideInterval, "250 ms lies inside 198 ± 246 ms")
+        #expect(value.method == .pooledQuantile)
+        #expect(abs(value.point - 0.291) <= 0.291 / 256, "HDR histogram resolution")
+        #expect(abs((value.lower ?? 0) - 0.255) <= 0.255 / 256)
+        #expect(value.upper == nil, "the interval reaches past the largest value observed")
+        #expect(result.verdict == .notMet, "the whole interval lies above 250 ms")
         #expect(result.limitingDevice == "ecg")
 
-        let strict = F.goal("ecg-latency", "latency", F.threshold("p99 <= 150 ms", .time), devices: ["ecg"])
-        #expect(GoalEvaluation.evaluate(strict, config: F.config(goals: [strict]), outcomes: outcomes).verdict == .notMet)
+        let loose = F.goal("ecg-latency", "latency", F.threshold("p99 <= 400 ms", .time), devices: ["ecg"])
+        let looseResult = GoalEvaluation.evaluate(loose, config: F.config(goals: [loose]), outcomes: outcomes)
+        #expect(looseResult.verdict == .inconclusive, "an interval open above cannot show ≤ 400 ms")
+        #expect(looseResult.note?.contains("more replications would decide") == true)
+
+        // Mean latency of replication r is 50.5·(r+1) ms: mean 101 ms, s = 50.5 ms,
+        // half-width 4.302653 · 50.5/√3 = 125.4 ms; the lower end is cut at 0.
         let mean = F.goal("ecg-mean", "latency", F.threshold("<= 60 ms", .time), devices: ["ecg"])
         let meanResult = GoalEvaluation.evaluate(mean, config: F.config(goals: [mean]), outcomes: outcomes)
-        // Mean latency of replication r is 50.5·(r+1) ms → mean over replications 101 ms.
-        #expect(abs((meanResult.value?.mean ?? 0) - 0.101) < 0.001)
-        #expect(meanResult.verdict == .notMet)
+        let meanValue = try #require(meanResult.value)
+        #expect(meanValue.method == .studentT)
+        #expect(abs(meanValue.point - 0.101) < 0.001)
+        #expect(meanValue.lower == 0, "a time never goes below zero")
+        #expect(abs((meanValue.upper ?? 0) - (0.101 + 4.302653 * 0.0505 / 3.0.squareRoot())) < 0.001)
+        #expect(meanResult.verdict == .inconclusive)
     }
 
-    /// A goal over several devices holds for each: the value is the worst device's.
-    @Test func deliveryRatioIsTheWorstDevice() {
+    /// A goal over several devices holds for each: the value is the worst device's and
+    /// the verdict needs every device's interval on the right side.
+    @Test func deliveryRatioIsTheWorstDevicePooled() throws {
         let devices = [F.device("ecg"), F.device("spo2"), F.device("temp")]
-        let outcome = F.outcome(devices: [F.result("ecg", generated: 1000, delivered: 999),
-                                          F.result("spo2", generated: 1000, delivered: 990),
-                                          F.result("temp", generated: 0)])
-        let goal = F.goal("pdr", "delivery-ratio", F.threshold(">= 99.9 %", .ratio))
-        let result = GoalEvaluation.evaluate(goal, config: F.config(devices: devices, goals: [goal]), outcomes: [outcome])
-        #expect(result.value?.mean == 0.99)
-        #expect(result.value?.halfWidth == nil, "one replication has no interval")
-        #expect(result.limitingDevice == "spo2")
-        #expect(result.verdict == .notMet)
-        #expect(result.note?.contains("`temp`") == true, "a device without packets is named")
+        let outcomes = (0..<3).map { r in
+            F.outcome(replication: r, devices: [F.result("ecg", generated: 1000, delivered: 999),
+                                                F.result("spo2", generated: 1000, delivered: 990),
+                                                F.result("temp", generated: 0)])
+        }
+        func evaluate(_ target: String) -> GoalResult {
+            let goal = F.goal("pdr", "delivery-ratio", F.threshold(target, .ratio))
+            return GoalEvaluation.evaluate(goal, config: F.config(devices: devices, goals: [goal]), outcomes: outcomes)
+        }
+        // spo2: 2970 of 3000, no spread between replications, so the Wilson interval of
+        // the pooled counts holds: [98.58 %, 99.30 %].
+        let strict = evaluate(">= 99.9 %")
+        let value = try #require(strict.value)
+        #expect(value.point == 0.99 && value.method == .pooledRatio)
+        #expect(abs((value.lower ?? 0) - 0.985_754) < 1e-5)
+        #expect(abs((value.upper ?? 0) - 0.992_994) < 1e-5)
+        #expect(strict.limitingDevice == "spo2")
+        #expect(strict.verdict == .notMet)
+        #expect(strict.note?.contains("`temp`") == true, "a device without packets is named")
+        #expect(evaluate(">= 98 %").verdict == .met)
+        #expect(evaluate(">= 99 %").verdict == .inconclusive)
 
-        let best = F.goal("pdr", "delivery-ratio", F.threshold("max >= 99.9 %", .ratio))
-        let bestResult = GoalEvaluation.evaluate(best, config: F.config(devices: devices, goals: [best]), outcomes: [outcome])
-        #expect(bestResult.value?.mean == 0.999 && bestResult.verdict == .met && bestResult.limitingDevice == "ecg")
+        let single = GoalEvaluation.evaluate(F.goal("pdr", "delivery-ratio", F.threshold(">= 99.9 %", .ratio)),
+                                             config: F.config(devices: devices), outcomes: [outcomes[0]])
+        #expect(single.value?.point == 0.99 && single.value?.lower == nil && single.value?.method == IntervalMethod.none)
+        #expect(single.verdict == .inconclusive, "one replication gives no interval")
+        #expect(single.note?.contains("one replication") == true)
+    }
+
+    /// Replications that disagree widen the interval beyond the Wilson floor (cluster
+    /// variance): 900, 1000 and 950 of 1000.
+    @Test func disagreeingReplicationsWidenTheRatioInterval() throws {
+        let outcomes = [900, 1000, 950].enumerated().map { r, delivered in
+            F.outcome(replication: r, devices: [F.result("ecg", generated: 1000, delivered: delivered)])
+        }
+        let goal = F.goal("pdr", "delivery-ratio", F.threshold(">= 90 %", .ratio))
+        let value = try #require(GoalEvaluation.evaluate(goal, config: F.config(goals: [goal]), outcomes: outcomes).value)
+        // F = 0.95; residuals −50, 50, 0 → variance 3/2 · 5000/3000² = 8.33·10⁻⁴;
+        // half-width 4.302653 · 0.028868 = 0.12421, cut to [0.8258, 1].
+        #expect(abs((value.lower ?? 0) - (0.95 - 4.302653 * (1.5 * 5000 / 9e6).squareRoot())) < 1e-9)
+        #expect(value.upper == 1)
     }
 
     /// `within` counts late packets as lost: 10 of 20 arrive within 250 ms.
@@ -67,16 +103,16 @@ import TwinUnits
         let outcome = F.outcome(devices: [F.result("ecg", generated: 25, delivered: 20, latencies: latencies)])
         let goal = F.goal("pdr", "delivery-ratio", F.threshold(">= 99 %", .ratio), within: .milliseconds(300))
         let result = GoalEvaluation.evaluate(goal, config: F.config(goals: [goal]), outcomes: [outcome])
-        #expect(result.value?.mean == 10.0 / 25)
+        #expect(result.value?.point == 10.0 / 25)
         let plain = F.goal("pdr", "delivery-ratio", F.threshold(">= 99 %", .ratio))
-        #expect(GoalEvaluation.evaluate(plain, config: F.config(goals: [plain]), outcomes: [outcome]).value?.mean == 0.8)
+        #expect(GoalEvaluation.evaluate(plain, config: F.config(goals: [plain]), outcomes: [outcome]).value?.point == 0.8)
         // When `within` is the device's own budget, the simulator's exact counter is used.
         var exact = F.result("ecg", generated: 25, delivered: 20, latencies: latencies)
         exact.deliveredWithinBudget = 12
         let budget = F.goal("pdr", "delivery-ratio", F.threshold(">= 99 %", .ratio), within: .milliseconds(250))
         let budgetResult = GoalEvaluation.evaluate(budget, config: F.config(goals: [budget]),
                                                    outcomes: [F.outcome(devices: [exact])])
-        #expect(budgetResult.value?.mean == 12.0 / 25)
+        #expect(budgetResult.value?.point == 12.0 / 25)
     }
 
     /// Lifetime: linear 560 mAh at 1 mA is 560 h; Peukert (k 1.2, 2500 mAh rated at
@@ -94,7 +130,7 @@ import TwinUnits
         #expect(predictedLifetime(of: coin, outcome: F.result("ecg")) == nil, "no current, nothing to extrapolate")
     }
 
-    @Test func lifetimeGoalUsesTheFirstDeviceToDie() {
+    @Test func lifetimeGoalUsesTheFirstDeviceToDie() throws {
         let devices = [F.device("ecg"), F.device("pump")]
         let outcomes = [1.0, 2.0].enumerated().map { index, milliamps in
             F.outcome(replication: index, devices: [F.result("ecg", averageCurrent: .milliamperes(milliamps)),
@@ -102,13 +138,17 @@ import TwinUnits
         }
         let goal = F.goal("life", "lifetime", F.threshold(">= 30 d", .time))
         let result = GoalEvaluation.evaluate(goal, config: F.config(devices: devices, goals: [goal]), outcomes: outcomes)
-        // ecg: 560 h and 280 h → mean 420 h = 17.5 d < 30 d.
-        #expect(abs((result.value?.mean ?? 0) - 420 * 3600) < 1e-6)
+        // ecg: 560 h and 280 h → mean 420 h = 17.5 d; half-width t(0.975; 1)·s/√2 =
+        // 12.706205 · 504 000 s ≈ 74 d, so the interval [0, 91.6 d] holds 30 d.
+        let value = try #require(result.value)
+        #expect(abs(value.point - 420 * 3600) < 1e-6)
+        #expect(value.lower == 0)
+        #expect(abs((value.upper ?? 0) - (420 * 3600 + 12.706205 * 504_000)) < 1)
         #expect(result.limitingDevice == "ecg")
-        #expect(result.verdict == .notMet)
-        // Two replications: half-width t(0.975; 1)·s/√2 = 12.706 · 712 764 s / √2 ≈ 74 d ∋ 30 d.
-        #expect(abs((result.value?.halfWidth ?? 0) - 12.706205 * 1_008_000 / 2) < 1)
-        #expect(result.boundInsideInterval)
+        #expect(result.verdict == .inconclusive)
+        let short = F.goal("life", "lifetime", F.threshold(">= 100 d", .time))
+        #expect(GoalEvaluation.evaluate(short, config: F.config(devices: devices, goals: [short]), outcomes: outcomes)
+            .verdict == .notMet, "the whole interval lies below 100 d")
     }
 
     @Test func recoveryTimeOverFaultEventsWithCensoring() {
@@ -120,13 +160,15 @@ import TwinUnits
                                  })
         }
         let devices = [F.device("ecg"), F.device("spo2")]
-        let outcome = F.outcome(devices: [F.result("ecg"), F.result("spo2")], events: [
-            event("gateway-failure", at: 100, [("ecg", 1.5), ("spo2", nil)]),
-            event("posture-change", at: 200, [("ecg", 30), ("spo2", 30)]),
-        ])
+        let outcomes = (0..<2).map { r in
+            F.outcome(replication: r, devices: [F.result("ecg"), F.result("spo2")], events: [
+                event("gateway-failure", at: 100, [("ecg", 1.5), ("spo2", nil)]),
+                event("posture-change", at: 200, [("ecg", 30), ("spo2", 30)]),
+            ])
+        }
         let goal = F.goal("recover", "recovery-time", F.threshold("max <= 5 s", .time), faults: ["gateway-failure"])
-        let result = GoalEvaluation.evaluate(goal, config: F.config(devices: devices, goals: [goal]), outcomes: [outcome])
-        #expect(result.value?.mean == 900, "spo2 never recovered: counted as horizon − event = 900 s")
+        let result = GoalEvaluation.evaluate(goal, config: F.config(devices: devices, goals: [goal]), outcomes: outcomes)
+        #expect(result.value?.point == 900, "spo2 never recovered: counted as horizon − event = 900 s")
         #expect(result.limitingDevice == "spo2")
         #expect(result.verdict == .notMet)
         #expect(result.note?.contains("never recovered") == true)
@@ -149,52 +191,69 @@ import TwinUnits
         let config = F.config(devices: [F.device("ecg"), F.device("spo2")], goals: [goal])
         let result = GoalEvaluation.evaluate(goal, config: config, outcomes: [outcome])
         // spo2: outage 100…950 and dead 900…1000 → union 100…1000 = 900 s of 1000.
-        #expect(abs((result.value?.mean ?? 0) - 0.1) < 1e-12)
+        #expect(abs((result.value?.point ?? 0) - 0.1) < 1e-12)
         #expect(result.limitingDevice == "spo2")
     }
 
-    @Test func detectionWithinTheDeadline() {
+    @Test func detectionWithinTheDeadlinePooledOverReplications() {
         func attack(_ index: Int, _ kind: String, delay: Double?) -> AttackDetection {
             AttackDetection(eventIndex: index, kind: kind, target: "hub", startedAt: F.seconds(100),
                             detectedAt: delay.map { F.seconds(100 + $0) }, signal: .noiseFloorRise, falseAlarms: 1)
         }
-        let outcome = F.outcome(devices: [F.result("ecg")], attacks: [
-            attack(0, "jamming", delay: 1), attack(1, "jamming", delay: 3), attack(2, "spoofing", delay: 0.1),
-        ])
+        let outcomes = (0..<2).map { r in
+            F.outcome(replication: r, devices: [F.result("ecg")], attacks: [
+                attack(0, "jamming", delay: 1), attack(1, "jamming", delay: 3), attack(2, "spoofing", delay: 0.1),
+            ])
+        }
         let goal = F.goal("detect", "security-detect", nil, threats: ["jamming"], within: .seconds(2))
-        let result = GoalEvaluation.evaluate(goal, config: F.config(goals: [goal]), outcomes: [outcome])
-        #expect(result.value?.mean == 0.5)
+        let result = GoalEvaluation.evaluate(goal, config: F.config(goals: [goal]), outcomes: outcomes)
+        #expect(result.value?.point == 0.5 && result.value?.method == .pooledRatio)
         #expect(result.threshold?.bound.value == 1, "no target: every attack must be detected")
         #expect(result.verdict == .notMet)
         #expect(result.note?.contains("false alarm") == true)
         let dos = F.goal("dos", "security-detect", F.threshold(">= 90 %", .ratio), threats: ["denial-of-service"])
-        let none = GoalEvaluation.evaluate(dos, config: F.config(goals: [dos]), outcomes: [outcome])
-        #expect(none.verdict == .notEvaluated)
-        let dosOutcome = F.outcome(devices: [F.result("ecg")], attacks: [attack(0, "dos", delay: 5)])
-        #expect(GoalEvaluation.evaluate(dos, config: F.config(goals: [dos]), outcomes: [dosOutcome]).verdict == .met)
+        #expect(GoalEvaluation.evaluate(dos, config: F.config(goals: [dos]), outcomes: outcomes).verdict == .notEvaluated)
+        // 40 of 40 detected: the pooled Wilson lower end (0.912) clears 90 %; every one of
+        // them meets a 100 % target, which no interval can exceed.
+        let many = (0..<2).map { r in
+            F.outcome(replication: r, devices: [F.result("ecg")],
+                      attacks: (0..<20).map { attack($0, "dos", delay: 5) })
+        }
+        #expect(GoalEvaluation.evaluate(dos, config: F.config(goals: [dos]), outcomes: many).verdict == .met)
+        let every = F.goal("every", "security-detect", nil, threats: ["denial-of-service"])
+        let everyResult = GoalEvaluation.evaluate(every, config: F.config(goals: [every]), outcomes: many)
+        #expect(everyResult.verdict == .met)
+        #expect(everyResult.note?.contains("every observation reached 100 %") == true)
     }
 
     /// Level 1 leaves eavesdropping (CVSS AV:A/AC:L C:H = 6.5) open; level 2 closes
-    /// it; replay at level 0 scores 5.3 (ban-numbers.md §6 check values).
+    /// it; replay at level 0 scores 5.3 (ban-numbers.md §6 check values). Judged only in
+    /// scenarios where one of the threats attacks.
     @Test func protectionLevelAndResidualScore() {
         let devices = [F.device("ecg", security: 2), F.device("temp", security: 1)]
-        let outcome = F.outcome(devices: [F.result("ecg"), F.result("temp")])
+        let eavesdropper = AttackDetection(eventIndex: 0, kind: "eavesdropping", target: "body", startedAt: F.seconds(100),
+                                           detectedAt: nil, signal: nil, falseAlarms: 0)
+        let outcome = F.outcome(devices: [F.result("ecg"), F.result("temp")], attacks: [eavesdropper])
         let goal = F.goal("protect", "security-protect", nil, threats: ["eavesdropping", "replay"], level: 2)
         let result = GoalEvaluation.evaluate(goal, config: F.config(devices: devices, goals: [goal]), outcomes: [outcome])
-        #expect(result.value?.mean == 6.5)
+        #expect(result.value?.point == 6.5 && result.value?.method == .exact)
         #expect(result.limitingDevice == "temp")
         #expect(result.verdict == .notMet)
         #expect(result.note?.contains("`temp` (level 1)") == true)
 
         let secured = [F.device("ecg", security: 2), F.device("temp", security: 2)]
         let ok = GoalEvaluation.evaluate(goal, config: F.config(devices: secured, goals: [goal]), outcomes: [outcome])
-        #expect(ok.value?.mean == 0 && ok.verdict == .met)
+        #expect(ok.value?.point == 0 && ok.verdict == .met)
 
         var breached = F.result("ecg")
         breached.framesExposed = 3
         let observed = GoalEvaluation.evaluate(goal, config: F.config(devices: secured, goals: [goal]),
-                                               outcomes: [F.outcome(devices: [breached, F.result("temp")])])
-        #expect(observed.value?.mean == 6.5 && observed.verdict == .met, "no CVSS target: only the level decides")
+                                               outcomes: [F.outcome(devices: [breached, F.result("temp")],
+                                                                    attacks: [eavesdropper])])
+        #expect(observed.value?.point == 6.5 && observed.verdict == .met, "no CVSS target: only the level decides")
+        let quiet = GoalEvaluation.evaluate(goal, config: F.config(devices: secured, goals: [goal]),
+                                            outcomes: [F.outcome(devices: [F.result("ecg"), F.result("temp")])])
+        #expect(quiet.verdict == .notEvaluated, "no eavesdropping or replay in the scenario")
         #expect(SecurityExposure.residualScore(threat: "replay", level: 0, observedSuccess: false) == 5.3)
         #expect(SecurityExposure.residualScore(threat: "jamming", level: 2, observedSuccess: false) == 6.5)
     }
@@ -213,16 +272,19 @@ import TwinUnits
         var ar = F.result("ar", generated: 1000, delivered: 900)
         ar.energy.transmit = .joules(2)
         ar.energy.baseline = .joules(1)
-        let outcome = F.outcome(horizon: 110, warmup: 10, devices: [ar])
+        let outcomes = (0..<2).map { F.outcome(replication: $0, horizon: 110, warmup: 10, devices: [ar]) }
         let devices = [F.device("ar", payload: 1000)]
         let rate = F.goal("rate", "throughput", F.threshold(">= 100 kbps", .dataRate))
-        // 900 packets × 8000 bit over 100 s = 72 kbit/s.
-        let result = GoalEvaluation.evaluate(rate, config: F.config(devices: devices, goals: [rate]), outcomes: [outcome])
-        #expect(result.value?.mean == 72_000 && result.verdict == .notMet)
+        // 900 packets × 8000 bit over 100 s = 72 kbit/s in both replications.
+        let result = GoalEvaluation.evaluate(rate, config: F.config(devices: devices, goals: [rate]), outcomes: outcomes)
+        #expect(result.value?.point == 72_000 && result.verdict == .notMet)
         let energy = F.goal("energy", "energy", F.threshold("<= 5 J", .energy))
         let energyResult = GoalEvaluation.evaluate(energy, config: F.config(devices: devices, goals: [energy]),
-                                                   outcomes: [outcome])
-        #expect(energyResult.value?.mean == 3 && energyResult.verdict == .met)
+                                                   outcomes: outcomes)
+        #expect(energyResult.value?.point == 3 && energyResult.verdict == .met)
+        let single = GoalEvaluation.evaluate(energy, config: F.config(devices: devices, goals: [energy]),
+                                             outcomes: [outcomes[0]])
+        #expect(single.verdict == .inconclusive, "one replication: no interval")
     }
 
     @Test func percentileAcrossDevicesIsNearestRank() {

@@ -46,7 +46,7 @@ import TwinUnits
 
     @Test func scenariosEvaluateTheirOwnGoalsInConfigOrder() throws {
         let config = Self.twoScenarioConfig()
-        let report = try runTwin(RunRequest(config: config))
+        let report = try runTwin(RunPlan(config: config))
         #expect(report.scenarios.map(\.id) == ["baseline", "hub-fails"])
         #expect(report.scenarios[0].goals.map(\.goalID) == ["pdr", "lat"])
         #expect(report.scenarios[1].goals.map(\.goalID) == ["pdr", "recover"])
@@ -57,7 +57,7 @@ import TwinUnits
     }
 
     @Test func sameRequestGivesTheSameBytesWhateverTheConcurrency() throws {
-        let request = RunRequest(config: Self.twoScenarioConfig(), overrides: RunOverrides(seed: 11))
+        let request = RunPlan(config: Self.twoScenarioConfig(), overrides: RunOverrides(seed: 11))
         let first = try runTwin(request)
         let again = try runTwin(request)
         let parallel = try runTwin(request, options: RunOptions(maximumConcurrency: 4))
@@ -70,7 +70,7 @@ import TwinUnits
 
     @Test func progressIsReportedOncePerReplication() throws {
         let seen = ProgressLog()
-        _ = try runTwin(RunRequest(config: Self.twoScenarioConfig(replications: 2)),
+        _ = try runTwin(RunPlan(config: Self.twoScenarioConfig(replications: 2)),
                         options: RunOptions(maximumConcurrency: 2)) { seen.add($0) }
         let entries = seen.entries
         #expect(entries.count == 4)
@@ -79,24 +79,30 @@ import TwinUnits
     }
 
     /// One scenario meets the goal, the other fails it: the summary says not met and
-    /// where; a goal nobody could judge stays not evaluated.
+    /// where; a goal nobody could judge stays not evaluated and is an error of the run.
     @Test func summaryIsTheWorstVerdictOverScenarios() {
-        let config = Self.twoScenarioConfig(replications: 1)
-        let good = F.outcome(devices: [F.result("ecg", generated: 100, delivered: 100, latencies: [10]),
-                                       F.result("spo2")])
-        let bad = F.outcome(devices: [F.result("ecg", generated: 100, delivered: 50, latencies: [10]),
-                                      F.result("spo2")])
-        let report = buildReport(plan: RunPlan(RunRequest(config: config)), outcomes: [[good], [bad]])
+        let config = Self.twoScenarioConfig(replications: 2)
+        let fast = Array(repeating: 10.0, count: 1000)
+        func outcome(_ replication: Int, delivered: Int) -> ReplicationOutcome {
+            F.outcome(replication: replication,
+                      devices: [F.result("ecg", generated: 1000, delivered: delivered, latencies: fast), F.result("spo2")])
+        }
+        let report = buildReport(plan: RunPlan(config: config),
+                                 outcomes: [[outcome(0, delivered: 1000), outcome(1, delivered: 1000)],
+                                            [outcome(0, delivered: 500), outcome(1, delivered: 500)]])
         let pdr = report.summary[0]
         #expect(pdr.verdict == .notMet && pdr.failedIn == ["hub-fails"] && pdr.evaluatedIn == ["baseline", "hub-fails"])
         #expect(report.summary[1].verdict == .met)
         #expect(report.summary[2].verdict == .notEvaluated, "no fault event in the hand-made outcome")
+        #expect(report.errors == ["goal `recover` was evaluated in no scenario: no `gateway-failure` event before the "
+                                  + "horizon in this scenario"])
         let text = report.text()
-        #expect(text.contains("summary: 1 met, 1 not met, 1 not evaluated"))
-        #expect(text.contains("failed in hub-fails"))
-        #expect(text.contains("NOT MET"))
+        #expect(text.contains("error: goal `recover` was evaluated in no scenario"))
+        #expect(text.contains("verdicts: 1 met, 1 not met, 0 inconclusive, 1 not evaluated (at 95 %)"))
+        #expect(text.contains("  pdr      high      met       NOT MET    NOT MET"), "\(text)")
         let json = report.canonicalJSON()
         #expect(json.contains("\"verdict\": \"not-met\""))
+        #expect(json.contains("\"method\": \"pooled-ratio\""))
         #expect(json.contains("\"name\": \"twinc-run\""))
     }
 }

@@ -174,8 +174,7 @@ private typealias F = SimulationFixture
             _ = try simulate(config: F.config(devices: [], gateways: []), scenario: F.baseline, replication: 0)
         }
         #expect(throws: SimulationError.invalidHorizon) {
-            _ = try simulate(config: F.config(devices: []), scenario: F.baseline, replication: 0,
-                             options: SimulationOptions(horizon: .zero))
+            _ = try simulate(config: F.config(devices: [], horizon: .zero), scenario: F.baseline, replication: 0)
         }
         let slots = F.config(devices: [F.device("temp", access: "scheduled", slotLength: .milliseconds(1), slots: 0,
                                                 period: 1)])

@@ -3,6 +3,7 @@ import Testing
 import TwinDiagnostics
 @testable import TwinSpec
 import TwinUnits
+import TwinVocabulary
 
 /// The templates and intents shipped in the package read without a single error, and
 /// together form a consistent workspace.

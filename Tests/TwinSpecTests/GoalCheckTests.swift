@@ -2,6 +2,7 @@ import Testing
 import TwinDiagnostics
 import TwinUnits
 @testable import TwinSpec
+import TwinVocabulary
 
 /// Goal rules that depend on the KPI, and contradictions between goals.
 @Suite struct GoalCheckTests {

@@ -1,6 +1,7 @@
 import Testing
 import TwinDiagnostics
 import TwinUnits
+import TwinVocabulary
 import TwinYAML
 @testable import TwinSpec
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwinUnits
 @testable import TwinSpec
+import TwinVocabulary
 
 /// The generated schemas are well-formed draft-07, deterministic, and say on every
 /// property what the readers enforce.

@@ -1,7 +1,10 @@
 import Testing
 import TwinDiagnostics
+import TwinModels
 import TwinSpec
 import TwinSynthesis
+import TwinTestSupport
+import TwinVocabulary
 import TwinYAML
 
 @Suite("Built-in catalogue")
@@ -19,6 +22,21 @@ struct BuiltinCatalogueTests {
             #expect(diagnostics.isEmpty, "\(document.path): \(diagnostics.map { "\($0.range?.description ?? "") \($0.message)" })")
             #expect(typed?.kind == .catalogue)
         }
+    }
+
+    /// The catalogue cites the same CVSS vector and score the runtime's residual scores
+    /// use (spoofing once said I:H/A:H = 8.1 while the runtime scored I:H = 6.5).
+    @Test("each threat model cites the runtime's CVSS vector and score")
+    func threatModelsCiteTheRuntimeVector() throws {
+        let catalogues = BuiltinCatalogue.load().catalogues
+        for threat in Threat.allCases {
+            let entry = try #require(catalogues.flatMap(\.entries).first { $0.id.value == "threat-\(threat.rawValue)" },
+                                     "no catalogue entry for \(threat)")
+            let source = entry.source?.value ?? ""
+            let vector = threat.unmitigatedVector
+            #expect(source.contains("\(vector) = \(vector.baseScore)"), "\(threat): \(source)")
+        }
+        #expect(Threat.spoofing.unmitigatedVector.baseScore == 6.5)
     }
 
     @Test("paths are unique and under builtin/")

@@ -2,16 +2,16 @@ import Testing
 import TwinDiagnostics
 import TwinSpec
 @testable import TwinSynthesis
+import TwinTestSupport
 
 /// The exact selection on the bundled intents: the search finishes within its budget,
 /// its answer satisfies the plain definition on `SelectionProblem`, and the plan explains
 /// every choice and every rejection.
 @Suite struct BundledSelectionTests {
-    static let pairs = [("icu-monitoring", "proactive-qa"), ("field-triage", "first-responder"),
-                        ("immersive-session", "ar-gaming")]
+    static let pairs = BundledDocuments.pairs
 
     static func documents(_ pair: (String, String)) throws -> (Intent, UseCase) {
-        (try BundledDocuments.intent(pair.0), try BundledDocuments.useCase(pair.1))
+        try BundledDocuments.documents(pair)
     }
 
     @Test(arguments: pairs)

@@ -2,6 +2,8 @@ import Testing
 import TwinDiagnostics
 import TwinSpec
 @testable import TwinSynthesis
+import TwinTestSupport
+import TwinVocabulary
 
 /// An exhaustive oracle for the exact search. Small random selection problems (seeded)
 /// over a synthetic catalogue: every combination of at most one item per model is

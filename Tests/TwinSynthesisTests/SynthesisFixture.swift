@@ -3,6 +3,7 @@ import Testing
 import TwinDiagnostics
 import TwinSpec
 import TwinSynthesis
+import TwinTestSupport
 import TwinYAML
 
 /// One intent fixture under `Fixtures/intents` with the use case it names and the TP

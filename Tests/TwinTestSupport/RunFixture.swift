@@ -2,6 +2,7 @@ import TwinConfig
 import TwinEngine
 import TwinUnits
 import TwinRuntime
+import TwinVocabulary
 
 /// Hand-made twins and replication outcomes for the run-orchestration tests: the KPI
 /// and verdict rules are checked on outcomes with known answers, independent of the

@@ -80,7 +80,7 @@ public enum ViewFixture {
         var options = RunOptions()
         options.simulation.recordTimeSeries = true
         options.simulation.maximumSamples = maximumSamples
-        return try simulateScenarios(RunPlan(RunRequest(config: config)), options: options)
+        return try simulateScenarios(RunPlan(config: config), options: options)
     }
 
     /// The bundled demo twin, found from this file's path.

@@ -55,8 +55,8 @@ public struct EnergyReport: Sendable, Hashable {
         }
         var firstToDie: DeviceEnergy?
         for device in devices {
-            guard let lifetime = device.lifetime?.mean else { continue }
-            if lifetime < (firstToDie?.lifetime?.mean ?? .infinity) { firstToDie = device }
+            guard let lifetime = device.lifetime?.point else { continue }
+            if lifetime < (firstToDie?.lifetime?.point ?? .infinity) { firstToDie = device }
         }
         let check = OtherGoalCheck(config: config, report: report)
         return EnergyReport(

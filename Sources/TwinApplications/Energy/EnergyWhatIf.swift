@@ -2,6 +2,7 @@ import TwinConfig
 import TwinModels
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// One what-if answer: a device's lifetime with one knob at one value (the others as
 /// configured), from `AnalyticEnergyModel`, and whether that setting still meets the
@@ -135,7 +136,7 @@ struct OtherGoalCheck {
         guard let configured else { return within }
         switch verdict {
         case .met: return within || variant <= configured * (1 + 1e-9) + 1e-15
-        case .notMet: return within && variant < configured * (1 - 1e-9)
+        case .notMet, .inconclusive: return within && variant < configured * (1 - 1e-9)
         case .notEvaluated: return within
         }
     }

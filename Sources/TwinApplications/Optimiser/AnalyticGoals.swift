@@ -2,11 +2,12 @@ import Foundation
 import TwinConfig
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The goals' values predicted from per-device estimates, anchored on what the
 /// baseline run measured.
 ///
-/// Raw values combine devices the way the runtime does (TwinRuntime `GoalKPI`: the
+/// Raw values combine devices the way the runtime does (TwinRuntime `KPI`: the
 /// worst device for the mean statistic, otherwise min, max or nearest-rank percentile
 /// over devices). The analytic models leave things out — collisions, queueing, the
 /// detector, static shadowing draws — so each goal is calibrated on the baseline run:
@@ -43,10 +44,10 @@ struct AnalyticGoals: Sendable {
             let results = report.scenarios.compactMap { scenario in
                 scenario.goals.first { $0.goalID == goal.id && $0.value != nil }.map { (scenario.kind, $0) }
             }
-            guard let measured = (results.first { $0.0 == "baseline" } ?? results.first)?.1.value?.mean,
+            guard let measured = (results.first { $0.0 == "baseline" } ?? results.first)?.1.value?.point,
                   measured.isFinite else { continue }
             let analytic = rawValue(goal, baseline)
-            switch GoalKPI(rawValue: goal.kpi) {
+            switch KPI(rawValue: goal.kpi) {
             case .deliveryRatio?, .latency?, .recoveryTime?:
                 if let analytic { calibration[goal.id] = .offset(measured - analytic) }
             case .lifetime?, .energy?, .throughput?:
@@ -66,7 +67,7 @@ struct AnalyticGoals: Sendable {
             switch calibration[goal.id] {
             case .offset(let offset)?:
                 value = value.map { $0 + offset }
-                if goal.kpi == GoalKPI.deliveryRatio.rawValue { value = value.map { Swift.min(Swift.max($0, 0), 1) } }
+                if goal.kpi == KPI.deliveryRatio.rawValue { value = value.map { Swift.min(Swift.max($0, 0), 1) } }
                 value = value.map { Swift.max($0, 0) }
             case .factor(let factor)?: value = value.map { $0 * factor }
             case .measured(let measured)?: value = measured
@@ -90,7 +91,7 @@ struct AnalyticGoals: Sendable {
         let devices = scope(goal, estimates)
         let threshold = GoalEvaluation.effectiveThreshold(of: goal)
         let statistic = threshold?.statistic ?? .mean
-        guard let kpi = GoalKPI(rawValue: goal.kpi) else { return nil }
+        guard let kpi = KPI(rawValue: goal.kpi) else { return nil }
         func combine(_ values: [Double]) -> Double? {
             Self.combine(values, statistic: kpi == .latency ? .mean : statistic, threshold: threshold,
                          higherIsBetter: kpi.higherIsBetter)

@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// A goal as the simulation measured it in a confirmation run: the verdict over every
 /// scenario that evaluates it (the runtime's summary), and the value of the scenario
@@ -27,11 +28,11 @@ public struct MeasuredGoal: Sendable, Hashable {
 
     /// The measurement as a score (same slack rules as the analytic one).
     func score(for goal: GoalConfig) -> GoalScore {
-        if goal.kpi == GoalKPI.securityProtect.rawValue {
-            return GoalScore(goal: goal.id, value: value?.mean, verdict: verdict, slack: verdict == .met ? 0 : -1)
+        if goal.kpi == KPI.securityProtect.rawValue {
+            return GoalScore(goal: goal.id, value: value?.point, verdict: verdict, slack: verdict == .met ? 0 : -1)
         }
-        guard let mean = value?.mean, let threshold = GoalEvaluation.effectiveThreshold(of: goal), verdict != .notEvaluated else {
-            return GoalScore(goal: goal.id, value: value?.mean, verdict: verdict, slack: GoalScore.worstSlack)
+        guard let mean = value?.point, let threshold = GoalEvaluation.effectiveThreshold(of: goal), verdict != .notEvaluated else {
+            return GoalScore(goal: goal.id, value: value?.point, verdict: verdict, slack: GoalScore.worstSlack)
         }
         return GoalScore(goal: goal.id, value: mean, verdict: verdict, slack: GoalScore.slack(mean, threshold))
     }
@@ -88,5 +89,5 @@ func confirmationReport(_ config: TwinConfig, settings: ConfirmationSettings, ru
 func reportWithoutTraces(_ config: TwinConfig, run: RunOptions) throws(RunFailure) -> RunReport {
     var options = run
     options.simulation.recordTimeSeries = false
-    return try runTwin(RunRequest(config: config), options: options)
+    return try runTwin(RunPlan(config: config), options: options)
 }

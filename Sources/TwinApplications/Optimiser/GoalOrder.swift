@@ -1,4 +1,5 @@
 import TwinConfig
+import TwinVocabulary
 
 /// The order goals are weighed in: priority (critical, high, medium, low, then any
 /// other), then the intent's `objectives` order (the first objective that covers the

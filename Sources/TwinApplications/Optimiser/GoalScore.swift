@@ -2,6 +2,7 @@ import Foundation
 import TwinConfig
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// One goal judged at one candidate: the value (analytic or measured), the verdict and
 /// the slack — how far the value is on the good side of the bound, normalised so goals
@@ -29,7 +30,7 @@ public struct GoalScore: Sendable, Hashable {
 
     /// Scores `value` against the goal's target (the implied one for `security-detect`).
     static func judge(_ goal: GoalConfig, value: Double?, devicesBelowLevel: Int = 0) -> GoalScore {
-        if goal.kpi == GoalKPI.securityProtect.rawValue {
+        if goal.kpi == KPI.securityProtect.rawValue {
             var met = devicesBelowLevel == 0
             var slack = -Double(devicesBelowLevel)
             if let threshold = goal.threshold, let value, !GoalEvaluation.isMet(value, threshold) {

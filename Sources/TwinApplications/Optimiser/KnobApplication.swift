@@ -1,30 +1,6 @@
 import TwinConfig
 import TwinUnits
-
-/// The knob parameters the optimiser knows how to turn: the `parameter` member of a
-/// twin.json knob (see TwinSynthesis `KnobDerivation`).
-public enum KnobParameter: String, Sendable, Hashable, CaseIterable {
-    /// The radio's TX power (dBm), one of its listed levels.
-    case txPower = "tx-power"
-    /// The MAC's retry limit (a count ≥ 0).
-    case maxRetries = "max-retries"
-    /// The IEEE 802.15.6 security level (0, 1, 2).
-    case securityLevel = "security-level"
-    /// The scheduled-access allocation period m (superframes per allocation, ≥ 1).
-    case allocationPeriod = "allocation-period"
-    /// The BLE connection interval (s, > 0).
-    case connectionInterval = "connection-interval"
-    /// The primary gateway: an index into the knob's `labels` (the device's candidate
-    /// gateways); the others stay as backup in label order.
-    case gateway = "gateway"
-    /// Samples per packet (a whole number ≥ 1): a packet every k samples carrying k
-    /// samples' payload (`TrafficConfig.aggregation`).
-    case aggregation = "aggregation"
-    /// The IEEE 802.15.6 access of a narrowband device: an index into the knob's
-    /// `labels` (`scheduled`, `csma-ca`); switching sizes the other mode as the compiler
-    /// would (`MACModeSwitch`).
-    case macMode = "mac-mode"
-}
+import TwinVocabulary
 
 /// Why a knob setting could not be applied. A value, never a trap: the optimiser
 /// reports it (an unknown knob in a hand-edited twin.json must not crash `twinc run`).

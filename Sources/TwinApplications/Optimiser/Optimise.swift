@@ -2,6 +2,7 @@ import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// How the optimiser searches and how hard it confirms.
 public struct OptimiserOptions: Sendable, Hashable {
@@ -193,11 +194,11 @@ private func verdictRows(_ goals: [GoalConfig], baseline: [MeasuredGoal], recomm
     zip(goals, zip(baseline, recommended)).map { goal, pair in
         var result = GoalResult(goalID: goal.id, kpi: goal.kpi, priority: goal.priority,
                                 threshold: GoalEvaluation.effectiveThreshold(of: goal), samples: [], value: nil,
-                                verdict: .notEvaluated, boundInsideInterval: false, limitingDevice: nil, note: nil)
+                                verdict: .notEvaluated, limitingDevice: nil, note: nil)
         result.within = goal.within
         result.securityLevel = goal.securityLevel
         return VerdictRow(goal: goal.id, kpi: goal.kpi, priority: goal.priority, target: result.targetText,
-                          dimension: GoalKPI(rawValue: goal.kpi)?.dimension, baseline: pair.0, recommended: pair.1)
+                          dimension: KPI(rawValue: goal.kpi)?.dimension, baseline: pair.0, recommended: pair.1)
     }
 }
 

@@ -2,6 +2,7 @@ import TwinConfig
 import TwinEngine
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// What one fault event did over the replications of its scenario, read from the
 /// runtime's outcomes: when the BAN noticed it, when every affected device delivered

@@ -2,6 +2,7 @@ import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The resilience application's findings: for every fault event of every scenario
 /// (device or gateway failure, link degradation, posture change, battery depletion,
@@ -69,7 +70,7 @@ public struct ResilienceReport: Sendable, Hashable {
         let baselineRuns = ScenarioLookup.baselineIndex(of: config).map { ScenarioLookup.outcomes(outcomes, $0) } ?? []
         var baselineValues: [String: Double] = [:]
         for goal in config.goals {
-            baselineValues[goal.id] = GoalEvaluation.evaluate(goal, config: config, outcomes: baselineRuns).value?.mean
+            baselineValues[goal.id] = GoalEvaluation.evaluate(goal, config: config, outcomes: baselineRuns).value?.point
         }
         let markov = MarkovAvailability.model(in: config)
         var faults: [Fault] = []
@@ -127,8 +128,8 @@ public struct ResilienceReport: Sendable, Hashable {
 
     static func impact(of goal: GoalConfig, baseline: Double?, config: TwinConfig, outcomes: [ReplicationOutcome],
                        availability: Double, recovery: Double) -> GoalImpact {
-        let kpi = GoalKPI(rawValue: goal.kpi)
-        let underFault = GoalEvaluation.evaluate(goal, config: config, outcomes: outcomes).value?.mean
+        let kpi = KPI(rawValue: goal.kpi)
+        let underFault = GoalEvaluation.evaluate(goal, config: config, outcomes: outcomes).value?.point
         // Nothing to recover from without a fault: the baseline recovery time is 0.
         let reference = baseline ?? (kpi == .recoveryTime ? 0 : nil)
         let higherIsBetter = goal.threshold.map { !$0.op.isUpperBound } ?? (kpi?.higherIsBetter ?? true)

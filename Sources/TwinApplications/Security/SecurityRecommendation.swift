@@ -2,11 +2,12 @@ import TwinConfig
 import TwinModels
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The cheapest IEEE 802.15.6 security level that meets the intent, and what it costs.
 ///
 /// The level each device needs is the lowest that mitigates every threat its
-/// `security-protect` goals name (`BANThreat.isMitigated`: spoofing and replay need
+/// `security-protect` goals name (`Threat.isMitigated`: spoofing and replay need
 /// level 1, the MIC and frame counter; eavesdropping needs level 2, AES-128 CCM) and is
 /// at least the goal's own `securityLevel`; without such goals, the threats the
 /// scenarios stage against the device. The levels are ordered by cost (each adds the
@@ -48,7 +49,7 @@ public struct SecurityRecommendation: Sendable, Hashable {
     public var countermeasures: [Countermeasure]
 
     /// Countermeasures of ban-numbers.md §6 for threats no security level counters.
-    static func countermeasure(for threat: BANThreat) -> String? {
+    static func countermeasure(for threat: Threat) -> String? {
         switch threat {
         case .jamming: "channel hopping, TX power control, relay through another device"
         case .denialOfService: "rate limits on association, EAP protection"
@@ -58,22 +59,22 @@ public struct SecurityRecommendation: Sendable, Hashable {
     }
 
     /// The lowest level that mitigates every threat in `threats` and is at least `minimum`.
-    static func lowestLevel(mitigating threats: [BANThreat], atLeast minimum: Int = 0) -> Int {
+    static func lowestLevel(mitigating threats: [Threat], atLeast minimum: Int = 0) -> Int {
         let needed = SecurityLevel.allCases.first { level in
             level.rawValue >= minimum && threats.allSatisfy { $0.isMitigated(by: level) || !Self.levelCanMitigate($0) }
         }
         return needed?.rawValue ?? SecurityLevel.authenticatedEncrypted.rawValue
     }
 
-    static func levelCanMitigate(_ threat: BANThreat) -> Bool {
+    static func levelCanMitigate(_ threat: Threat) -> Bool {
         SecurityLevel.allCases.contains { threat.isMitigated(by: $0) }
     }
 
     /// nil when no goal or scenario asks for protection a level can give.
-    static func recommend(config: TwinConfig, staged: [(threat: BANThreat, devices: [String])]) -> SecurityRecommendation? {
+    static func recommend(config: TwinConfig, staged: [(threat: Threat, devices: [String])]) -> SecurityRecommendation? {
         var required: [String: Int] = [:]
         var reasons: [String] = []
-        let protect = config.goals.filter { $0.kpi == GoalKPI.securityProtect.rawValue }
+        let protect = config.goals.filter { $0.kpi == KPI.securityProtect.rawValue }
         for goal in protect {
             let threats = goal.threats.compactMap(ThreatAssessment.threat(ofEvent:))
             let level = lowestLevel(mitigating: threats, atLeast: goal.securityLevel ?? 0)
@@ -89,7 +90,7 @@ public struct SecurityRecommendation: Sendable, Hashable {
                 reasons.append("the \(threat.rawValue) scenario needs level \(level)")
             }
         }
-        var seen: [BANThreat] = []
+        var seen: [Threat] = []
         for threat in staged.map(\.threat) + protect.flatMap({ $0.threats.compactMap(ThreatAssessment.threat(ofEvent:)) })
         where !seen.contains(threat) { seen.append(threat) }
         let countermeasures = seen.compactMap { threat in

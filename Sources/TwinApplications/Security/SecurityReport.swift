@@ -3,6 +3,7 @@ import TwinJSON
 import TwinModels
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The security application's findings: every attack event of every scenario judged on
 /// the network (`ThreatAssessment`: CVSS v3.1 base score of the exposure, forged frames
@@ -15,7 +16,7 @@ public struct SecurityReport: Sendable, Hashable {
 
     public static func evaluate(config: TwinConfig, outcomes: [[ReplicationOutcome]], report: RunReport) -> SecurityReport {
         var threats: [ThreatAssessment] = []
-        var staged: [(threat: BANThreat, devices: [String])] = []
+        var staged: [(threat: Threat, devices: [String])] = []
         for (scenarioIndex, scenario) in config.scenarios.enumerated() {
             let runs = ScenarioLookup.outcomes(outcomes, scenarioIndex)
             for (index, event) in scenario.events.enumerated() {

@@ -3,6 +3,7 @@ import TwinConfig
 import TwinModels
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// One attack event of a scenario judged on the network: the CVSS v3.1 base score of
 /// the exposure it meets, what the run saw (forged frames accepted or rejected, frames
@@ -12,7 +13,7 @@ import TwinUnits
 /// The vector of a device starts from the threat's unmitigated vector
 /// (`SecurityExposure.vector`, ban-numbers.md §6: attacker adjacent on the body
 /// channel, PR:N, UI:N, S:U) and drops the impact the device's IEEE 802.15.6 security
-/// level removes (`BANThreat.isMitigated`): eavesdropping at level 2 → C:N (AES-128
+/// level removes (`Threat.isMitigated`): eavesdropping at level 2 → C:N (AES-128
 /// CCM encryption), spoofing and replay at level ≥ 1 → I:N (MIC, frame counter) —
 /// unless the run saw the attack succeed against the device, when the full vector
 /// stands (the measurement wins over the table). The event's score is its worst device.
@@ -49,7 +50,7 @@ public struct ThreatAssessment: Sendable, Hashable {
     public var scenario: String
     /// The event kind (`jamming`, `dos`, …) and the catalogue threat it is.
     public var kind: String
-    public var threat: BANThreat
+    public var threat: Threat
     public var target: String
     public var securityLevel: Int
     public var vector: String
@@ -75,11 +76,11 @@ public struct ThreatAssessment: Sendable, Hashable {
     public var detected: Bool { replications > 0 && detectedIn == replications }
 
     /// The catalogue threat of a scenario event kind; nil for kinds that are not attacks.
-    public static func threat(ofEvent kind: String) -> BANThreat? {
+    public static func threat(ofEvent kind: String) -> Threat? {
         switch kind {
         case "dos", "denial-of-service": .denialOfService
         case "node-failure": nil
-        default: BANThreat(rawValue: kind)
+        default: Threat(rawValue: kind)
         }
     }
 
@@ -94,7 +95,7 @@ public struct ThreatAssessment: Sendable, Hashable {
     }
 
     /// The device's vector for `threat` at its level, given what the run observed.
-    static func vector(threat: BANThreat, level: Int, observedSuccess: Bool) -> CVSSVector? {
+    static func vector(threat: Threat, level: Int, observedSuccess: Bool) -> CVSSVector? {
         guard var vector = SecurityExposure.vector(of: threat.rawValue) else { return nil }
         let securityLevel = SecurityLevel(rawValue: Swift.min(Swift.max(level, 0), 2)) ?? .unsecured
         guard !observedSuccess, threat.isMitigated(by: securityLevel) else { return vector }
@@ -114,7 +115,7 @@ public struct ThreatAssessment: Sendable, Hashable {
         return Distance(si: model.referenceDistance.si * pow(10, margin / (10 * model.exponent)))
     }
 
-    static func assess(event: ScenarioEvent, index: Int, scenario: String, threat: BANThreat, config: TwinConfig,
+    static func assess(event: ScenarioEvent, index: Int, scenario: String, threat: Threat, config: TwinConfig,
                        outcomes: [ReplicationOutcome]) -> ThreatAssessment? {
         let runs = outcomes.filter { index < $0.events.count && $0.events[index].at < $0.horizon }
         guard !runs.isEmpty else { return nil }
@@ -142,7 +143,7 @@ public struct ThreatAssessment: Sendable, Hashable {
         let detections = runs.compactMap { run in run.attacks.first { $0.eventIndex == index } }
         let delays = detections.compactMap { $0.detectionDelay?.seconds }
         let within = config.goals.filter { goal in
-            goal.kpi == GoalKPI.securityDetect.rawValue
+            goal.kpi == KPI.securityDetect.rawValue
                 && (goal.threats.isEmpty || goal.threats.contains { $0 == event.kind || Self.threat(ofEvent: $0) == threat })
         }.compactMap(\.within).min()
         var assessment = ThreatAssessment(

@@ -32,13 +32,13 @@ extension EnergyReport {
         ]
         let members: [(String, JSONValue)] = [
             ("id", .string(device.id)),
-            ("lifetime_s", number(lifetime?.mean)),
-            ("lifetimeLow_s", number(lifetime.map { $0.lower ?? $0.mean })),
-            ("lifetimeHigh_s", number(lifetime.map { $0.upper ?? $0.mean })),
+            ("lifetime_s", number(lifetime?.point)),
+            ("lifetimeLow_s", number(lifetime.map { $0.lower ?? $0.point })),
+            ("lifetimeHigh_s", number(lifetime.map { $0.upper ?? $0.point })),
             ("replications", .int(lifetime?.replications ?? 0)),
             ("analyticLifetime_s", number(device.analytic?.lifetime?.si)),
             ("analyticCurrent_A", number(device.analytic?.averageCurrent.si)),
-            ("averageCurrent_A", number(device.averageCurrent?.mean)),
+            ("averageCurrent_A", number(device.averageCurrent?.point)),
             ("attemptsPerFrame", .number(device.attemptsPerFrame)),
             ("diedIn", .int(device.diedIn)),
             ("energy_J", .object(parts)),
@@ -82,12 +82,9 @@ extension EnergyReport {
         for device in devices {
             let time = { (value: Double) in Quantity(value, .time).formatted }
             let joules = { (energy: Energy) in Quantity(energy.si, .energy).formatted }
-            let interval = device.lifetime.flatMap { estimate in
-                estimate.lower.flatMap { low in estimate.upper.map { "\(time(low)) … \(time($0))" } }
-            } ?? ""
-            table.add([device.id, device.lifetime.map { time($0.mean) } ?? "—", interval,
+            table.add([device.id, device.lifetime.map { time($0.point) } ?? "—", IntervalText.of(device.lifetime),
                        device.analytic?.lifetime.map { time($0.si) } ?? "—",
-                       device.averageCurrent.map { Quantity($0.mean, .current).formatted } ?? "—",
+                       device.averageCurrent.map { Quantity($0.point, .current).formatted } ?? "—",
                        joules(device.energy.transmit), joules(device.energy.receive), joules(device.energy.listen),
                        joules(device.energy.sleep), joules(device.energy.wakeUp), joules(device.energy.baseline)])
         }

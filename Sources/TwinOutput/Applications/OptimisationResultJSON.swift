@@ -3,6 +3,7 @@ import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 extension OptimisationResult {
     /// The `optimisation` member of the results JSON (see the contract in
@@ -54,7 +55,7 @@ extension MeasuredGoal {
     func jsonValue() -> JSONValue {
         func number(_ value: Double?) -> JSONValue { value.map { $0.isFinite ? .number($0) : .null } ?? .null }
         return .object([
-            "value": number(value?.mean), "low": number(value?.lower), "high": number(value?.upper),
+            "value": number(value?.point), "low": number(value?.lower), "high": number(value?.upper),
             "verdict": .string(verdict.rawValue), "scenario": scenario.map(JSONValue.string) ?? .null,
         ])
     }

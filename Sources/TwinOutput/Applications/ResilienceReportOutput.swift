@@ -3,6 +3,7 @@ import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 extension ResilienceReport {
     /// `applications.resilience` of the results JSON (member names per the contract in
@@ -82,7 +83,7 @@ extension ResilienceReport {
 
     private static func value(_ value: Double?, _ kpi: String) -> String {
         guard let value else { return "—" }
-        guard let dimension = GoalKPI(rawValue: kpi)?.dimension else { return significant(value) }
+        guard let dimension = KPI(rawValue: kpi)?.dimension else { return significant(value) }
         return dimension == .ratio ? significant(value * 100, digits: 5) + " %" : Quantity(value, dimension).formatted
     }
 }

@@ -22,10 +22,13 @@ extension TwinAnalysis {
 
     public func canonicalJSON() -> String { JSONWriter.canonical.string(jsonValue()) }
 
-    /// The text report: the runtime's tables, each application's section, then the
-    /// verdict table (baseline vs recommended when the optimiser ran).
+    /// The text report: the run's header and verdict matrix, the optimiser's
+    /// recommendation in one paragraph, then the runtime's tables per scenario, each
+    /// application's section and the verdict table (baseline vs recommended).
     public func text() -> String {
-        var out = report.text()
+        var out = report.headerText() + "\n" + report.verdictMatrixText()
+        if let headline = optimisation?.headline() { out += "\n" + headline }
+        out += report.detailsText()
         for section in [resilience?.text(), energy?.text(), security?.text(), optimisation?.text()] {
             if let section, !section.isEmpty { out += "\n" + section }
         }

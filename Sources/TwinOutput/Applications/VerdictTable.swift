@@ -5,6 +5,30 @@ import TwinRuntime
 import TwinUnits
 
 extension OptimisationResult {
+    /// The recommendation in a few lines, for the top of the report: the knobs that
+    /// change and the goals whose verdict it changes.
+    public func headline() -> String {
+        var out = recommendationText()
+        let changes = verdicts.filter { $0.baseline.verdict != $0.recommended.verdict }
+        for row in changes {
+            out += "  \(row.goal): \(row.baseline.verdict.text) → \(row.recommended.verdict.text)\n"
+        }
+        return out
+    }
+
+    /// `recommendation:` and one line per changed knob (or "keep the baseline").
+    func recommendationText() -> String {
+        let changed = changedKnobs
+        guard !changed.isEmpty else { return "recommendation: keep the baseline configuration\n" }
+        var out = "recommendation:\n"
+        for knob in changed {
+            out += knob.labels.isEmpty
+                ? "  \(knob.id): \(format(knob.baseline)) → \(format(knob.recommended)) \(knob.unit)\n"
+                : "  \(knob.id): \(knob.describe(knob.baseline)) → \(knob.describe(knob.recommended))\n"
+        }
+        return out
+    }
+
     /// The verdict table `twinc run` ends with: each goal in lexicographic order, its
     /// target, and for the baseline and the recommended configuration the measured
     /// value, its 95 % interval and the verdict; above it the knobs that change and how
@@ -27,17 +51,7 @@ extension OptimisationResult {
         }
         out += "search: \(method.rawValue) over \(significant(spaceSize, digits: 3)) settings; "
             + "\(candidatesConsidered) scored analytically, \(candidatesSimulated) simulated\n"
-        let changed = changedKnobs
-        if changed.isEmpty {
-            out += "recommendation: keep the baseline configuration\n"
-        } else {
-            out += "recommendation:\n"
-            for knob in changed {
-                out += knob.labels.isEmpty
-                    ? "  \(knob.id): \(format(knob.baseline)) → \(format(knob.recommended)) \(knob.unit)\n"
-                    : "  \(knob.id): \(knob.describe(knob.baseline)) → \(knob.describe(knob.recommended))\n"
-            }
-        }
+        out += recommendationText()
         for note in notes { out += "note: \(note)\n" }
         guard !verdicts.isEmpty else { return out + "no goals to judge\n" }
         var table = TextTable(["goal", "kpi", "priority", "target", "baseline", "95 % CI", "verdict",
@@ -53,11 +67,8 @@ extension OptimisationResult {
 
     private func cells(_ goal: MeasuredGoal, _ dimension: Dimension?) -> [String] {
         guard let value = goal.value else { return ["—", "", goal.verdict.text] }
-        let shown = dimension.map { Quantity(value.mean, $0).formatted } ?? significant(value.mean)
-        let interval = value.halfWidth.map { half in
-            "± " + (dimension.map { Quantity(half, $0).formatted } ?? significant(half))
-        } ?? ""
-        return [shown, interval, goal.verdict.text]
+        let shown = dimension.map { Quantity(value.point, $0).formatted } ?? significant(value.point)
+        return [shown, IntervalText.of(value), goal.verdict.text]
     }
 
     private func format(_ value: Double) -> String { JSONWriter.format(value) }

@@ -3,6 +3,7 @@ import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The report as JSON, written by the canonical writer (sorted keys, fixed number
 /// format): same twin, same overrides → same bytes. Values are in SI with the unit in
@@ -10,7 +11,9 @@ import TwinUnits
 /// it depends on the KPI.
 extension RunReport {
     public static let formatName = "twinc-run"
-    public static let formatVersion = 1
+    /// 2: three verdicts (`inconclusive`), estimates with their interval's method and
+    /// ends cut to the KPI's range (`estimate`, `lower`, `upper`, `method`).
+    public static let formatVersion = 2
 
     public func jsonValue() -> JSONValue {
         .object([
@@ -22,6 +25,19 @@ extension RunReport {
                 "warmup_s": .number(settings.warmup.si),
                 "warmupShortened": .bool(warmupShortened),
                 "replications": .int(settings.replications),
+                "sequential": stopping.map { record in
+                    .object([
+                        "batch": .int(record.stopping.batch), "maximum": .int(record.stopping.maximum),
+                        "timeBudget_s": record.stopping.wallClockBudget.map { .number($0.si) },
+                        "reason": .string(record.reason.rawValue), "batches": .int(record.batches),
+                        "open": .array(record.open.map { goal in
+                            .object([
+                                "goal": .string(goal.goalID), "scenario": .string(goal.scenarioID),
+                                "replications": .int(goal.replications), "value": goal.estimate?.jsonValue(),
+                            ])
+                        }),
+                    ])
+                },
                 "seed": .number(Double(settings.seed)),
             ]),
             "eventsHandled": .int(eventsHandled),
@@ -29,16 +45,20 @@ extension RunReport {
             "summary": .object([
                 "met": .int(summary.filter { $0.verdict == .met }.count),
                 "notMet": .int(summary.filter { $0.verdict == .notMet }.count),
+                "inconclusive": .int(summary.filter { $0.verdict == .inconclusive }.count),
                 "notEvaluated": .int(summary.filter { $0.verdict == .notEvaluated }.count),
                 "goals": .array(summary.map { goal in
                     .object([
                         "id": .string(goal.goalID), "kpi": .string(goal.kpi), "priority": .string(goal.priority),
                         "verdict": .string(goal.verdict.rawValue),
                         "failedIn": .array(goal.failedIn.map(JSONValue.string)),
+                        "inconclusiveIn": .array(goal.inconclusiveIn.map(JSONValue.string)),
                         "evaluatedIn": .array(goal.evaluatedIn.map(JSONValue.string)),
+                        "notEvaluatedReason": goal.notEvaluatedReason.map(JSONValue.string),
                     ])
                 }),
             ]),
+            "errors": .array(errors.map(JSONValue.string)),
         ])
     }
 
@@ -51,6 +71,7 @@ extension ScenarioReport {
         .object([
             "id": .string(id), "kind": .string(kind), "description": .string(description),
             "eventsHandled": .int(eventsHandled), "eventsAfterHorizon": .int(eventsAfterHorizon),
+            "replications": .int(replications),
             "goals": .array(goals.map { $0.jsonValue() }),
             "devices": .array(devices.map { $0.jsonValue() }),
         ])
@@ -73,7 +94,6 @@ extension GoalResult {
             "value": value?.jsonValue(),
             "samples": .array(samples.map { $0.map(JSONValue.number) ?? .null }),
             "verdict": .string(verdict.rawValue),
-            "boundInsideInterval": .bool(boundInsideInterval),
             "limitingDevice": limitingDevice.map(JSONValue.string),
             "note": note.map(JSONValue.string),
         ])
@@ -83,8 +103,8 @@ extension GoalResult {
 extension Estimate {
     func jsonValue() -> JSONValue {
         .object([
-            "mean": .number(mean), "halfWidth": halfWidth.map(JSONValue.number),
-            "lower": lower.map(JSONValue.number), "upper": upper.map(JSONValue.number),
+            "estimate": .number(point), "lower": lower.map(JSONValue.number), "upper": upper.map(JSONValue.number),
+            "method": .string(method.rawValue),
             "replications": .int(replications), "unit": .string(dimension.canonicalUnit),
             "dimension": .string(dimension.rawValue),
         ])

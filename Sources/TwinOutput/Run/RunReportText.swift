@@ -4,35 +4,80 @@ import TwinJSON
 import TwinRuntime
 import TwinUnits
 
-/// The report for a terminal: per scenario a goal table (target, value, 95 % interval,
-/// verdict) and two device tables (traffic, energy), then the goal summary. Units are
-/// chosen per value (`Quantity.formatted`); fixed rules, no locale, so the text is
-/// byte-stable too.
+/// The report for a terminal, summary first (where the eye lands, as `cargo test` and
+/// `pytest -q` put it): the run's settings, what stops it from answering the intent,
+/// one goals × scenarios verdict matrix, then per scenario a goal table (target, value,
+/// 95 % interval, verdict) and two device tables (traffic, energy). Units are chosen per
+/// value (`Quantity.formatted`); fixed rules, no locale, so the text is byte-stable too.
 extension RunReport {
     public func text() -> String {
+        headerText() + "\n" + verdictMatrixText() + detailsText()
+    }
+
+    /// The twin, the run's settings and the errors of the run (goals no scenario could
+    /// evaluate).
+    public func headerText() -> String {
         var out = "twin \(twin)" + (title.isEmpty ? "" : " — \(title)") + "\n"
         out += "run: horizon \(settings.horizon.quantity.formatted), warm-up \(settings.warmup.quantity.formatted)"
-            + (warmupShortened ? " (shortened to fit the horizon)" : "")
-            + ", \(settings.replications) replication\(settings.replications == 1 ? "" : "s"), seed \(settings.seed)\n"
-        for scenario in scenarios { out += "\n" + scenario.text() }
-        out += "\n" + summaryText()
+            + (warmupShortened ? " (shortened to fit the horizon)" : "") + ", \(replicationsText), seed \(settings.seed)\n"
+        for error in errors { out += "error: \(error)\n" }
+        if let stopping { out += stoppingText(stopping) }
         return out
     }
 
-    func summaryText() -> String {
+    /// `5 replications`, or for a sequential run the range per scenario and the rule.
+    private var replicationsText: String {
+        let counts = scenarios.map(\.replications)
+        guard let stopping, let low = counts.min(), let high = counts.max() else {
+            return "\(settings.replications) replication\(settings.replications == 1 ? "" : "s")"
+        }
+        let range = low == high ? "\(low)" : "\(low)–\(high)"
+        return "\(range) replications per scenario (auto: batches of \(stopping.stopping.batch) until every goal is "
+            + "conclusive, at most \(stopping.stopping.maximum))"
+    }
+
+    /// Why a sequential run stopped, and the goals it left inconclusive with the
+    /// precision they reached.
+    private func stoppingText(_ stopping: StoppingRecord) -> String {
+        var out: String
+        switch stopping.reason {
+        case .allConclusive: return ""
+        case .maximumReached: out = "note: stopped at \(stopping.stopping.maximum) replications with goals still inconclusive:\n"
+        case .budgetSpent: out = "note: the time budget ran out with goals still inconclusive (the replication count depends on this machine):\n"
+        }
+        for goal in stopping.open {
+            let interval = IntervalText.of(goal.estimate)
+            let bound = goal.bound.map { ", bound \($0.formatted)" } ?? ""
+            out += "  \(goal.goalID) in \(goal.scenarioID): \(interval.isEmpty ? "no interval" : interval)\(bound) "
+                + "after \(goal.replications) replications\n"
+        }
+        return out
+    }
+
+    /// One row per goal, one column per scenario, then the goal's verdict over all of
+    /// them; `—` where the scenario does not evaluate the goal.
+    public func verdictMatrixText() -> String {
         let met = summary.filter { $0.verdict == .met }.count
         let notMet = summary.filter { $0.verdict == .notMet }.count
-        let open = summary.filter { $0.verdict == .notEvaluated }.count
-        let out = "summary: \(met) met, \(notMet) not met, \(open) not evaluated\n"
+        let open = summary.filter { $0.verdict == .inconclusive }.count
+        let unjudged = summary.filter { $0.verdict == .notEvaluated }.count
+        let out = "verdicts: \(met) met, \(notMet) not met, \(open) inconclusive"
+            + (unjudged > 0 ? ", \(unjudged) not evaluated" : "") + " (at 95 %)\n"
         guard !summary.isEmpty else { return out }
-        var table = TextTable([("goal", .left), ("kpi", .left), ("priority", .left), ("verdict", .left), ("scenarios", .left)])
+        var table = TextTable([("goal", .left), ("priority", .left)] + scenarios.map { ($0.id, .left) }
+            + [("overall", .left)])
         for goal in summary {
-            let scenarios = goal.verdict == .notMet
-                ? "failed in " + goal.failedIn.joined(separator: ", ")
-                : goal.evaluatedIn.joined(separator: ", ")
-            table.add([goal.goalID, goal.kpi, goal.priority, goal.verdict.text, scenarios])
+            let cells = scenarios.map { scenario in
+                scenario.goals.first { $0.goalID == goal.goalID }.map { $0.verdict == .notEvaluated ? "—" : $0.verdict.text } ?? "—"
+            }
+            table.add([goal.goalID, goal.priority] + cells + [goal.verdict.text])
         }
         return out + table.render()
+    }
+
+    /// Every scenario's goal and device tables.
+    public func detailsText() -> String {
+        scenarios.map { "\n" + $0.text() }.joined()
     }
 }
 
@@ -51,9 +96,7 @@ extension ScenarioReport {
             var notes: [String] = []
             for goal in goals {
                 let value = goal.value.map { $0.quantity.formatted } ?? "—"
-                let interval = goal.value.flatMap { value in value.halfWidth.map { plusMinus($0, value.dimension) } } ?? ""
-                let verdict = goal.verdict.text + (goal.boundInsideInterval ? " (bound inside CI)" : "")
-                table.add([goal.goalID, goal.kpi, goal.targetText, value, interval, verdict])
+                table.add([goal.goalID, goal.kpi, goal.targetText, value, IntervalText.of(goal.value), goal.verdict.text])
                 var parts: [String] = []
                 if let device = goal.limitingDevice { parts.append("limiting device `\(device)`") }
                 if let note = goal.note { parts.append(note) }
@@ -73,7 +116,7 @@ extension ScenarioReport {
             let ratio = device.deliveryRatio
             table.add([
                 device.id, significant(device.generated), ratio.map { $0.quantity.formatted } ?? "—",
-                ratio?.halfWidth.map { plusMinus($0, .ratio) } ?? "",
+                IntervalText.of(ratio),
                 device.onTimeRatio.map { $0.quantity.formatted } ?? "—",
                 significant(device.dropped.reduce(0, +)),
                 device.latency.map { $0.p50.quantity.formatted } ?? "—",
@@ -98,15 +141,9 @@ extension ScenarioReport {
                 device.id, e.transmit.quantity.formatted, e.receive.quantity.formatted, e.listen.quantity.formatted,
                 e.sleep.quantity.formatted, e.wakeUp.quantity.formatted, e.baseline.quantity.formatted,
                 e.total.quantity.formatted, device.averageCurrent.map { $0.quantity.formatted } ?? "—",
-                lifetime, device.lifetime?.halfWidth.map { plusMinus($0, .time) } ?? "",
+                lifetime, IntervalText.of(device.lifetime),
             ])
         }
         return table.render()
     }
-}
-
-/// A confidence half-width: three significant digits are plenty for a spread
-/// (`± 0.0519 %`, not `± 0.0518892 %`).
-func plusMinus(_ halfWidth: Double, _ dimension: Dimension) -> String {
-    dimension == .ratio ? "± \(significant(halfWidth * 100, digits: 3)) %" : "± " + Quantity(halfWidth, dimension).formatted
 }

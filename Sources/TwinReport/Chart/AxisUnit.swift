@@ -30,6 +30,7 @@ struct AxisUnit: Equatable {
     }
 
     func display(_ si: Double) -> Double { si / divisor }
+    func si(_ display: Double) -> Double { display * divisor }
 }
 
 /// An axis of a chart: what it measures and the unit it is shown in.
@@ -38,7 +39,35 @@ struct AxisSpec {
     var unit: AxisUnit
     /// A fixed display range (e.g. 0…100 % for a CDF); nil fits the data.
     var range: ClosedRange<Double>? = nil
+    /// What the quantity can take, in display units (0…100 % for a ratio): an axis
+    /// fitted to the data never runs past it (no 110 % delivery).
+    var limits: ClosedRange<Double>? = nil
+    /// The narrowest span a fitted axis shows, in display units, so flat data (every
+    /// sample at 100 %) gets a readable axis just below it rather than ±10 % around it.
+    var minimumSpan: Double? = nil
 
     /// `Delivery ratio (%)`: the title under or beside the axis.
     var title: String { unit.symbol.isEmpty ? label : "\(label) (\(unit.symbol))" }
+
+    /// The axis' scale for data from `minimum` to `maximum` (display units): the fixed
+    /// range if there is one (exactly), else the data at nice numbers, widened to `minimumSpan`
+    /// and kept within `limits`.
+    func scale(minimum: Double, maximum: Double, ticks: Int = 5) -> NiceScale {
+        // A fixed range is shown exactly (a window around a fault), ticks at nice steps inside it.
+        if let range { return NiceScale(minimum: range.lowerBound, maximum: range.upperBound, ticks: ticks).clamped(to: range) }
+        var low = min(minimum, maximum), high = max(minimum, maximum)
+        if let minimumSpan, high - low < minimumSpan {
+            let middle = (low + high) / 2
+            low = middle - minimumSpan / 2
+            high = middle + minimumSpan / 2
+        }
+        if let limits {
+            // Slide a widened window back inside the limits rather than cutting it.
+            if high > limits.upperBound { low -= high - limits.upperBound; high = limits.upperBound }
+            if low < limits.lowerBound { high += limits.lowerBound - low; low = limits.lowerBound }
+            high = min(high, limits.upperBound)
+        }
+        let scale = NiceScale(minimum: low, maximum: high, ticks: ticks)
+        return limits.map { scale.clamped(to: $0) } ?? scale
+    }
 }

@@ -1,3 +1,4 @@
+
 /// One stacked piece of a bar (SI units; the axis converts).
 struct BarSegment {
     var value: Double
@@ -49,18 +50,18 @@ struct BarChart {
     func svg() -> String {
         // Tall enough for every row and for the whole legend beside them.
         let plotHeight = max(Double(rows.count) * rowHeight, 60, Double(legend.count) * 16 + 8)
-        // Marker labels go above the plot, out of the bars' way.
-        let topMargin = markers.isEmpty ? 14.0 : 30.0
-        let height = plotHeight + topMargin + 44
-        let longest = rows.map(\.category.count).max() ?? 0
-        let leftMargin = min(max(Double(longest) * 7.0 + 16, 60), 240)
-        var canvas = SVGCanvas(width: width, height: height)
-        let frame = ChartFrame(width: width, height: height, leftMargin: leftMargin,
-                               legendWidth: legend.isEmpty ? 90 : 150, topMargin: topMargin)
+        let widest = rows.map { TextWidth.estimate(ChartFrame.shortened($0.category, to: 40), size: ChartFrame.tickFont + 1) }.max() ?? 0
+        let leftMargin = min(max(widest + 16, 60), 260)
+        let legendWidth = ChartFrame.legendWidth(legend, empty: 90)
+        func frame(topMargin: Double) -> ChartFrame {
+            ChartFrame(width: width, height: plotHeight + topMargin + 44, leftMargin: leftMargin, legendWidth: legendWidth,
+                       topMargin: topMargin)
+        }
         let values = rows.flatMap { $0.bars.flatMap { [$0.total] + ($0.interval.map { [$0.upperBound] } ?? []) } }
             + markers.map(\.at)
         guard !rows.isEmpty, let maximum = values.map(axis.unit.display).max() else {
-            frame.drawEmpty(emptyMessage, on: &canvas)
+            var canvas = SVGCanvas(width: width, height: plotHeight + 14 + 44)
+            frame(topMargin: 14).drawEmpty(emptyMessage, on: &canvas)
             return canvas.svg(plot: plot, title: title)
         }
         let scale: any ScaleMapping
@@ -69,28 +70,27 @@ struct BarChart {
                 + rows.flatMap { $0.bars.compactMap { $0.interval.map { axis.unit.display($0.lowerBound) } } }.filter { $0 > 0 }
             scale = LogScale(minimum: positive.min() ?? 1, maximum: maximum)
         } else {
-            scale = axis.range.map { NiceScale(minimum: $0.lowerBound, maximum: $0.upperBound) }
-                ?? NiceScale(minimum: 0, maximum: max(maximum, 0), ticks: 6)
+            scale = axis.scale(minimum: 0, maximum: max(maximum, 0), ticks: 6)
         }
+        // Marker labels go above the plot, out of the bars' way and clear of each other.
+        let provisional = frame(topMargin: 14)
+        let labels = MarkerLabels(markers.map { ($0, provisional.x(axis.unit.display($0.at), scale)) },
+                                  plotLeft: provisional.left, plotRight: provisional.right, width: width)
+        let frame = frame(topMargin: labels.topMargin)
+        var canvas = SVGCanvas(width: width, height: plotHeight + labels.topMargin + 44)
         frame.drawXAxis(scale, spec: axis, on: &canvas)
         canvas.line(frame.left, frame.top, frame.left, frame.bottom, stroke: Palette.axis)
         for (rowIndex, row) in rows.enumerated() {
             let rowTop = frame.top + Double(rowIndex) * rowHeight + Self.rowGap / 2
             let groupHeight = Double(row.bars.count) * (Self.barHeight + Self.barGap) - Self.barGap
-            canvas.text(frame.left - 6, rowTop + groupHeight / 2 + 4, ChartFrame.shortened(row.category, to: 34),
+            canvas.text(frame.left - 6, rowTop + groupHeight / 2 + 4, ChartFrame.shortened(row.category, toWidth: leftMargin - 10, size: ChartFrame.tickFont + 1),
                         size: ChartFrame.tickFont + 1, anchor: .end)
             for (barIndex, bar) in row.bars.enumerated() {
                 let y = rowTop + Double(barIndex) * (Self.barHeight + Self.barGap)
                 draw(bar, y: y, scale: scale, frame: frame, on: &canvas)
             }
         }
-        for marker in markers {
-            let px = frame.x(axis.unit.display(marker.at), scale)
-            canvas.line(px, frame.top - 4, px, frame.bottom, stroke: marker.colour, width: 1.5, dash: "4 3")
-            let leftHalf = px < (frame.left + frame.right) / 2
-            canvas.text(leftHalf ? px - 2 : px + 2, frame.top - 8, marker.label, size: 10.5, anchor: leftHalf ? .start : .end,
-                        fill: marker.colour)
-        }
+        labels.draw(in: frame, on: &canvas)
         frame.drawLegend(legend, on: &canvas)
         return canvas.svg(plot: plot, title: title)
     }
@@ -122,11 +122,16 @@ struct BarChart {
         if let annotation = bar.annotation {
             // Past the plot's right edge the label would run into the legend: write it
             // inside the bar's end instead.
-            let width = Double(annotation.count) * 6.2
+            let size = ChartFrame.tickFont - 0.5
+            let width = TextWidth.estimate(annotation, size: size, bold: true)
             let fits = end + 5 + width <= frame.right + 10
             let inside = !fits && insideEnd - frame.left > width + 8
-            canvas.text(inside ? insideEnd - 4 : end + 5, y + Self.barHeight - 3.5, annotation, size: ChartFrame.tickFont - 0.5,
-                        anchor: inside ? .end : .start, fill: inside ? "#ffffff" : Palette.muted, weight: inside ? "600" : nil)
+            // Inside, the text takes the colour that reads on the bar's last segment
+            // (white on blue or red, ink on yellow).
+            let background = bar.segments.last { $0.value > 0 }?.colour ?? Palette.ink
+            canvas.text(inside ? insideEnd - 4 : end + 5, y + Self.barHeight - 3.5, annotation, size: size,
+                        anchor: inside ? .end : .start, fill: inside ? Palette.text(on: background) : Palette.muted,
+                        weight: inside ? "600" : nil)
         }
     }
 }

@@ -1,3 +1,4 @@
+
 /// The network drawn on the wearer: a front silhouette of a standing adult 1.75 m tall
 /// (the body the runtime's geometry uses: shoulders at 0.818 H, hips at 0.530 H, wrists
 /// at 0.485 H, after Winter 2009 Fig. 4.1), each device at its `x_m, y_m`, gateways on
@@ -66,17 +67,19 @@ struct BodyMap {
         drawSilhouette(on: &canvas, px: px, py: py, scale: scale)
         canvas.line(px(-halfWidth + 0.05), py(0), px(halfWidth - 0.05), py(0), stroke: Palette.grid)
 
+        let devices = Self.spread(self.devices, apart: 16 / scale)
         let devicePositions = Dictionary(devices.map { ($0.id, ($0.x, $0.y)) }, uniquingKeysWith: { a, _ in a })
         let gatewayPositions = Dictionary(drawnGateways.map { ($0.0.id, ($0.0.x, $0.0.y)) }, uniquingKeysWith: { a, _ in a })
+        // Nodes and links first (so labels avoid them), then gateway labels, then device labels.
+        var labels = LabelPlacement(width: width, height: canvasHeight - 50)
         // Backup links under primary ones, so the live path is on top.
         for link in links.filter(\.backup) + links.filter({ !$0.backup }) {
             guard let from = devicePositions[link.device], let to = gatewayPositions[link.gateway] else { continue }
             let colour = link.backup && link.pdr == nil ? Palette.unknown : Palette.pdr(link.pdr)
             canvas.line(px(from.0), py(from.1), px(to.0), py(to.1), stroke: colour,
                         width: link.backup ? 1.2 : 3, dash: link.backup ? "4 3" : nil, opacity: link.backup ? 0.7 : 0.95)
+            labels.reserve(LabelPlacement.Segment(x1: px(from.0), y1: py(from.1), x2: px(to.0), y2: py(to.1)))
         }
-        // Nodes first (so labels avoid them), then gateway labels, then device labels.
-        var labels = LabelPlacement(width: width, height: canvasHeight - 50)
         for (gateway, _) in drawnGateways { labels.reserve(.init(x: px(gateway.x) - 10, y: py(gateway.y) - 10, width: 20, height: 20)) }
         for device in devices { labels.reserve(.init(x: px(device.x) - 8, y: py(device.y) - 8, width: 16, height: 16)) }
         for (gateway, clamped) in drawnGateways {
@@ -84,7 +87,7 @@ struct BodyMap {
             canvas.rect(x - 9, y - 9, 18, 18, fill: "#37474f", radius: 3, tooltip: "\(gateway.id) (\(gateway.kind))")
             let distance = gateways.first { $0.id == gateway.id }.map { abs($0.x) } ?? 0
             let label = clamped ? "\(gateway.id) (\(NumberText.fixed(distance, decimals: 2)) m)" : gateway.id
-            let spot = labels.place(nearX: x, y: y, width: Self.textWidth(label, size: 11.5), height: 15, gap: 12,
+            let spot = labels.place(nearX: x, y: y, width: TextWidth.estimate(label, size: 11.5, bold: true), height: 15, gap: 12,
                                     preferRight: gateway.x < 0)
             canvas.text(spot.x, spot.y + 11.5, label, size: 11.5, anchor: spot.anchor, weight: "600", halo: true)
         }
@@ -101,7 +104,7 @@ struct BodyMap {
                 if let pdr = link.pdr { parts.append(NumberText.percent(pdr, digits: 3)) }
                 detail = parts.joined(separator: " · ")
             }
-            let width = max(Self.textWidth(device.id, size: 12.5), Self.textWidth(detail, size: 10.5))
+            let width = max(TextWidth.estimate(device.id, size: 12.5, bold: true), TextWidth.estimate(detail, size: 10.5, bold: true))
             let spot = labels.place(nearX: x, y: y, width: width, height: detail.isEmpty ? 16 : 29, preferRight: device.x >= -0.01)
             canvas.text(spot.x, spot.y + 12, device.id, size: 12.5, anchor: spot.anchor, weight: "600", halo: true)
             if !detail.isEmpty {
@@ -115,9 +118,21 @@ struct BodyMap {
                           description: "Front view; the wearer's left is on the viewer's right. Lines: device to gateway, colour = frame delivery ratio; beside each device its link's RSSI and PDR.")
     }
 
-    /// An estimate of a label's width (no font metrics here): 0.6 em a character.
-    static func textWidth(_ text: String, size: Double) -> Double {
-        Double(text.count) * size * 0.6
+    /// The devices with any that sit on (or within `apart` of) an earlier one moved
+    /// sideways by `apart`, alternately right and left, so AR glasses and a VR headset
+    /// both on the head are two dots with two links rather than one.
+    static func spread(_ devices: [Device], apart: Double) -> [Device] {
+        var placed: [Device] = []
+        for device in devices {
+            var moved = device
+            var step = 0
+            while step < 8, placed.contains(where: { abs($0.x - moved.x) < apart * 0.75 && abs($0.y - moved.y) < apart * 0.75 }) {
+                step += 1
+                moved.x = device.x + Double((step + 1) / 2) * apart * (step % 2 == 1 ? 1 : -1)
+            }
+            placed.append(moved)
+        }
+        return placed
     }
 
     /// Head, neck, torso, arms hanging and legs, as filled shapes in body proportions.

@@ -26,10 +26,26 @@ struct NiceScale: Equatable {
         self.upper = (high / step).rounded(.up) * step
     }
 
-    /// The tick values from `lower` to `upper` (computed by index, so no drift).
+    private init(lower: Double, upper: Double, step: Double) {
+        self.lower = lower
+        self.upper = upper
+        self.step = step
+    }
+
+    /// The scale with its ends cut to `limits` (0 and 100 are whole steps of every nice
+    /// step up to 100, so the ticks stay on round numbers).
+    func clamped(to limits: ClosedRange<Double>) -> NiceScale {
+        let low = Swift.max(lower, limits.lowerBound), high = Swift.min(upper, limits.upperBound)
+        guard high > low else { return self }
+        return NiceScale(lower: low, upper: high, step: step)
+    }
+
+    /// The tick values: the whole steps from `lower` to `upper` (computed by index, so
+    /// no drift; a clamped scale's end between steps gets no tick).
     var ticks: [Double] {
-        let count = Int(((upper - lower) / step).rounded()) + 1
-        return (0..<min(count, 50)).map { lower + Double($0) * step }
+        let first = (lower / step - 1e-9).rounded(.up)
+        let count = Int(((upper / step + 1e-9).rounded(.down) - first).rounded()) + 1
+        return (0..<min(max(count, 0), 50)).map { (first + Double($0)) * step }
     }
 
     /// Decimal places that show a tick value exactly.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The page's colours. Categorical colours are the Tableau 10 set (distinct for the
 /// colour-blind in most pairs); link quality uses a continuous traffic-light scale.
 enum Palette {
@@ -28,6 +30,37 @@ enum Palette {
         let red = (0xd6, 0x27, 0x28), amber = (0xe8, 0xa3, 0x17), green = (0x2e, 0x9e, 0x44)
         let t = min(max((ratio - pdrScaleLow) / (1 - pdrScaleLow), 0), 1)
         return t < 0.5 ? mix(red, amber, t * 2) : mix(amber, green, (t - 0.5) * 2)
+    }
+
+    /// The text colour that reads on a `background` (`#rrggbb`): white or ink,
+    /// whichever has the higher WCAG 2 contrast ratio with it (white on blue and red,
+    /// ink on yellow and light teal).
+    static func text(on background: String) -> String {
+        guard let luminance = relativeLuminance(background) else { return ink }
+        let white = 1.05 / (luminance + 0.05)
+        let dark = (luminance + 0.05) / ((relativeLuminance(ink) ?? 0) + 0.05)
+        return white >= dark ? "#ffffff" : ink
+    }
+
+    /// WCAG 2 relative luminance of a `#rrggbb` colour; nil for anything else.
+    static func relativeLuminance(_ hex: String) -> Double? {
+        let digits = Array(hex.utf8)
+        guard digits.count == 7, digits[0] == UInt8(ascii: "#") else { return nil }
+        func value(_ c: UInt8) -> Int? {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return Int(c - UInt8(ascii: "a")) + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return Int(c - UInt8(ascii: "A")) + 10
+            default: return nil
+            }
+        }
+        var channels: [Double] = []
+        for index in stride(from: 1, to: 7, by: 2) {
+            guard let high = value(digits[index]), let low = value(digits[index + 1]) else { return nil }
+            let c = Double(high * 16 + low) / 255
+            channels.append(c <= 0.040_45 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4))
+        }
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
     }
 
     /// The PDR at which the link scale is fully red.

@@ -24,9 +24,10 @@ struct SVGCanvas {
     }
 
     mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String,
-                       stroke: String? = nil, radius: Double = 0, tooltip: String? = nil) {
+                       stroke: String? = nil, radius: Double = 0, opacity: Double? = nil, tooltip: String? = nil) {
         var attributes = "x=\"\(Self.px(x))\" y=\"\(Self.px(y))\" width=\"\(Self.px(max(w, 0)))\" height=\"\(Self.px(max(h, 0)))\" fill=\"\(fill)\""
         if let stroke { attributes += " stroke=\"\(stroke)\"" }
+        if let opacity { attributes += " fill-opacity=\"\(NumberText.fixed(opacity, decimals: 2))\"" }
         if radius > 0 { attributes += " rx=\"\(Self.px(radius))\"" }
         element("rect", attributes, tooltip: tooltip)
     }
@@ -57,11 +58,12 @@ struct SVGCanvas {
     }
 
     /// A raw path (`d` in pixels, built with `px`).
-    mutating func path(_ d: String, fill: String, stroke: String? = nil, width: Double = 1, extra: String = "") {
+    mutating func path(_ d: String, fill: String, stroke: String? = nil, width: Double = 1, extra: String = "",
+                       tooltip: String? = nil) {
         var attributes = "d=\"\(d)\" fill=\"\(fill)\""
         if let stroke { attributes += " stroke=\"\(stroke)\" stroke-width=\"\(Self.px(width))\"" }
         if !extra.isEmpty { attributes += " " + extra }
-        body += "<path \(attributes)/>\n"
+        element("path", attributes, tooltip: tooltip)
     }
 
     enum Anchor: String { case start, middle, end }

@@ -42,9 +42,10 @@ enum Markup {
         return "<span class=\"badge v-\(HTMLText.token(verdict))\">\(HTMLText.escape(verdict))</span>"
     }
 
-    /// A badge with an explicit background colour (CVSS severity).
+    /// A badge with an explicit background colour (CVSS severity), its text white or
+    /// ink, whichever reads on it.
     static func badge(_ text: String, colour: String) -> String {
-        "<span class=\"badge\" style=\"background:\(colour);color:#fff\">\(HTMLText.escape(text))</span>"
+        "<span class=\"badge\" style=\"background:\(colour);color:\(Palette.text(on: colour))\">\(HTMLText.escape(text))</span>"
     }
 
     /// A yes/no cell.

@@ -29,11 +29,17 @@ enum PageStyle {
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .badge { display: inline-block; padding: 1px 7px; border-radius: 9px; font-size: 12px; font-weight: 600;
              background: #e0e0e0; color: #333; white-space: nowrap; }
-    .v-met, .v-detected, .v-rejected, .v-pass, .v-ok, .v-recovered { background: #2e9e44; color: #fff; }
-    .v-not-met, .v-undetected, .v-accepted, .v-fail, .v-too-slow, .v-not-recovered { background: #d62728; color: #fff; }
+    .v-met, .v-detected, .v-protected, .v-rejected, .v-pass, .v-ok, .v-recovered { background: #2e9e44; color: #fff; }
+    .v-not-met, .v-undetected, .v-exposed, .v-detected-late, .v-accepted, .v-fail, .v-too-slow, .v-not-recovered {
+      background: #d62728; color: #fff; }
+    .v-at-risk { background: #e8a317; color: #222; }
     .v-not-evaluated, .v-not-applicable { background: #bdbdbd; color: #222; }
+    .v-inconclusive { background: #f0b400; color: #222; }
+    ul.errors { color: #b3261e; font-weight: 600; }
     .breaks { color: #b71c1c; }
     .ci { color: #666; font-size: 12px; white-space: nowrap; }
+    .value { white-space: nowrap; }
+    .detail { color: #666; font-size: 12px; }
     .counts span { margin-right: 12px; }
     dl.settings { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; font-size: 13px; margin: 8px 0; }
     dl.settings dt { color: #666; }

@@ -8,8 +8,15 @@ import TwinJSON
 /// this module does not depend on the runtime, so they are restated here.)
 public enum ResultsFormat {
     public static let name = "twinc-run"
-    /// The newest version this report draws; older ones are drawn with what they hold.
-    public static let version = 1
+    /// The newest version this report draws; older ones are drawn with what they hold
+    /// (version 1 named an estimate `mean`; version 2 names it `estimate`, adds the
+    /// `inconclusive` verdict and the interval's `method`).
+    public static let version = 2
+
+    /// A goal's or device's point estimate: `estimate` (version 2), else `mean`.
+    static func estimate(_ value: JSONCursor?) -> Double? {
+        value?.number("estimate") ?? value?.number("mean")
+    }
 
     /// The problem with `results` as a results file, with the member it is about; nil
     /// when the report can draw it.

@@ -1,6 +1,8 @@
+
 /// What several sections look up in the runtime report's members: the scenarios in run
-/// order and each goal's threshold (a latency CDF marks the goal's bound, the lifetime
-/// bars the lifetime goal's). Read once, with issues recorded once.
+/// order, each goal's threshold (a latency CDF marks the goal's bound, the lifetime
+/// bars the lifetime goal's) and the optimiser's names for index knob values (the
+/// energy what-ifs show `csma-ca`, not `1 index`). Read once, with issues recorded once.
 struct ResultsIndex {
     struct Scenario {
         var id: String
@@ -30,6 +32,12 @@ struct ResultsIndex {
     var deadlines: [(goal: String, within: Double)] = []
     /// Goal id → threshold, from the first scenario that states one.
     var thresholds: [(goal: String, kpi: String, threshold: Threshold?)] = []
+    /// Goal id → the lowest IEEE 802.15.6 level a `security-protect` goal asks for.
+    var requiredLevels: [(goal: String, level: Int)] = []
+    /// Knob id (`bp.mac-mode`) → its unit and, for an index knob, the names of its
+    /// values (`scheduled`, `csma-ca`), from the optimiser's knob list: every table that
+    /// shows a knob's setting uses them.
+    var knobs: [(knob: String, unit: String?, labels: [String])] = []
 
     init(_ root: JSONCursor) {
         for scenario in root.array("scenarios") {
@@ -43,6 +51,10 @@ struct ResultsIndex {
                 if let within = goal.number("within_s"), !deadlines.contains(where: { $0.goal == goalID }) {
                     deadlines.append((goalID, within))
                 }
+                if let level = goal.number("securityLevel"), level == level.rounded(), (0...9).contains(level),
+                   !requiredLevels.contains(where: { $0.goal == goalID }) {
+                    requiredLevels.append((goalID, Int(level)))
+                }
                 guard !thresholds.contains(where: { $0.goal == goalID }) else { continue }
                 var threshold: Threshold?
                 if let t = goal.object("threshold"), let bound = t.number("bound") {
@@ -52,6 +64,21 @@ struct ResultsIndex {
                 thresholds.append((goalID, goal.string("kpi") ?? "", threshold))
             }
         }
+        for knob in root.object("optimisation")?.array("knobs") ?? [] {
+            if let id = knob.string("id") { knobs.append((id, knob.string("unit"), knob.strings("labels"))) }
+        }
+    }
+
+    func labels(ofKnob knob: String) -> [String] {
+        knobs.first { $0.knob == knob }?.labels ?? []
+    }
+
+    func unit(ofKnob knob: String) -> String? {
+        knobs.first { $0.knob == knob }?.unit
+    }
+
+    func requiredLevel(of goal: String) -> Int? {
+        requiredLevels.first { $0.goal == goal }?.level
     }
 
     func deadline(of goal: String) -> Double? {

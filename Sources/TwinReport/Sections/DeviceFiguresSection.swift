@@ -3,6 +3,8 @@ import TwinUnits
 /// What the runtime report itself says per device (present in every results file,
 /// with or without applications): the delivery ratio of each device in each scenario
 /// with its 95 % interval, so a page drawn from a bare `twinc run` still has a plot.
+/// A dot plot rather than bars: delivery ratios sit within a few percent of 100 %,
+/// which bars from zero cannot tell apart.
 struct DeviceFiguresSection {
     static let plot = "run:delivery-ratio"
 
@@ -18,26 +20,36 @@ struct DeviceFiguresSection {
                 if let id = device.string("id"), !deviceOrder.contains(id) { deviceOrder.append(id) }
             }
         }
-        let rows = deviceOrder.map { id -> BarRow in
-            let bars = scenarios.enumerated().map { index, scenario -> Bar in
-                let device = scenario.array("devices").first { $0.string("id") == id }
-                let estimate = device?.object("deliveryRatio")
-                guard let mean = estimate?.ratio("mean") else { return Bar(segments: [], annotation: "—") }
+        let names = scenarios.map { $0.string("id") ?? "?" }
+        let rows = deviceOrder.map { id -> DotPlot.Row in
+            let marks = scenarios.enumerated().map { index, scenario -> DotPlot.Mark? in
+                let estimate = scenario.array("devices").first { $0.string("id") == id }?.object("deliveryRatio")
+                guard let mean = estimate?.ratio("estimate") ?? estimate?.ratio("mean") else { return nil }
                 var interval: ClosedRange<Double>?
+                var intervalText = ""
                 if let lower = estimate?.number("lower"), let upper = estimate?.number("upper"), lower <= upper {
-                    interval = max(lower, 0)...min(upper, 1)
+                    let (low, high) = NumberText.feasibleInterval(lower, upper, isRatio: true)
+                    interval = low...high
+                    intervalText = " [\(NumberText.percent(low)), \(NumberText.percent(high))]"
                 }
-                return Bar(segments: [BarSegment(value: mean, colour: Palette.series(index),
-                                                 tooltip: "\(id) in \(scenario.string("id") ?? "?"): \(NumberText.percent(mean))")],
-                           interval: interval, annotation: NumberText.percent(mean))
+                return DotPlot.Mark(value: mean, interval: interval,
+                                    tooltip: "\(id) in \(names[index]): \(NumberText.percent(mean))\(intervalText)")
             }
-            return BarRow(category: id, bars: bars)
+            let means = marks.compactMap { $0?.value }
+            var summary = "—"
+            if let low = means.min(), let high = means.max() {
+                let lowText = NumberText.percent(low), highText = NumberText.percent(high)
+                summary = lowText == highText ? lowText : "\(lowText) – \(highText)"
+            }
+            return DotPlot.Row(category: id, marks: marks, summary: summary)
         }
-        let legend = scenarios.enumerated().map { LegendItem(name: $1.string("id") ?? "?", colour: Palette.series($0), isBlock: true) }
-        let chart = BarChart(plot: Self.plot, title: "Delivery ratio per device and scenario",
-                             axis: AxisSpec(label: "Delivery ratio", unit: .percent, range: 0...100), rows: rows, legend: legend).svg()
+        let chart = DotPlot(plot: Self.plot, title: "Delivery ratio per device and scenario",
+                            axis: AxisSpec(label: "Delivery ratio", unit: .percent, limits: 0...100, minimumSpan: 1),
+                            series: names, rows: rows).svg()
         return "<section id=\"devices\">\n<h2>Per-device delivery</h2>\n<div class=\"figures\">\n"
-            + "<figure class=\"wide\">\n\(chart)<figcaption>Packets delivered over packets generated, per device, one bar per scenario; whiskers: 95 % interval over replications.</figcaption>\n</figure>\n"
+            + "<figure class=\"wide\">\n\(chart)<figcaption>Packets delivered over packets generated, per device (a row) and scenario (a mark); "
+            + "lines: 95 % interval over replications (a chevron where it runs past the axis, which is zoomed to the means). "
+            + "Right: the lowest and highest mean over the scenarios.</figcaption>\n</figure>\n"
             + "</div>\n</section>\n"
     }
 }

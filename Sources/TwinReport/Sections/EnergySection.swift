@@ -74,8 +74,8 @@ struct EnergySection {
         var groups: [(device: String, knob: String, entries: [String])] = []
         for answer in energy.array("whatIf") {
             let device = answer.string("device") ?? "?", knob = answer.string("knob") ?? "?"
-            let unit = answer.string("unit").map { $0 == "1" ? "" : " \($0)" } ?? ""
-            let value = (answer.number("value").map { significant($0) } ?? answer.string("value") ?? "—") + unit
+            let value = answer["value"].map { OptimisationSection.setting($0.value, unit: answer.string("unit"), labels: labels(answer, knob: knob)) }
+                ?? "—"
             let lifetime = answer.number("lifetime_s").map { NumberText.quantity($0, .time) } ?? "—"
             var entry = "\(HTMLText.escape(value)): \(HTMLText.escape(lifetime))"
             if answer.bool("current") == true { entry = "<strong>\(entry) (now)</strong>" }
@@ -97,6 +97,13 @@ struct EnergySection {
                          rows: rows).html
     }
 
+    /// The names of an index knob's values (`scheduled`, `csma-ca`): the entry's own
+    /// `labels` if it has them, else the optimiser's for the same knob.
+    private func labels(_ entry: JSONCursor, knob: String) -> [String] {
+        let own = entry.strings("labels")
+        return own.isEmpty ? index.labels(ofKnob: knob) : own
+    }
+
     /// The recommended settings per device (the shape the energy application writes),
     /// else the recommendation as plain text.
     private func recommendationHTML(_ recommendation: JSONCursor) -> String {
@@ -104,9 +111,9 @@ struct EnergySection {
         guard !devices.isEmpty else { return Markup.paragraph(Markup.plainText(recommendation.value)) }
         let rows = devices.map { device -> [TableCell] in
             let settings = device.array("settings").map { setting -> String in
-                let unit = setting.string("unit").map { $0 == "1" ? "" : " \($0)" } ?? ""
-                let value = setting.number("value").map { significant($0) } ?? setting.string("value") ?? "—"
-                return "\(setting.string("parameter") ?? setting.string("knob") ?? "?") \(value)\(unit)"
+                let labels = labels(setting, knob: setting.string("knob") ?? "")
+                let value = setting["value"].map { OptimisationSection.setting($0.value, unit: setting.string("unit"), labels: labels) } ?? "—"
+                return "\(setting.string("parameter") ?? setting.string("knob") ?? "?") \(value)"
             }
             return [
                 .text(device.string("device") ?? "?"),

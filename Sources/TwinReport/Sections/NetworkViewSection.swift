@@ -26,11 +26,18 @@ struct NetworkViewSection {
         // A latency CDF for each goal about timely delivery (latency, delivery within a
         // deadline); when there is none, one CDF of every device.
         let timed = view.array("goals").filter { Self.timedKPIs.contains($0.string("kpi") ?? "") }
-        for goal in timed {
-            out += Markup.figure(latencyCDF(goal), caption: "Latency distribution of the devices goal \(goal.string("id") ?? "?") covers; the dashed line is the goal's bound or deadline.")
-        }
-        if timed.isEmpty {
-            out += Markup.figure(allDevicesCDF, caption: "Latency distribution of every device (no goal about latency).")
+        let charts = timed.isEmpty ? [allDevicesCDF] : timed.map(latencyCDF)
+        // One latency unit for every CDF, so charts side by side read alike.
+        let unit = AxisUnit.time(maximum: CDFChart.largestLatency(charts.flatMap(\.curves), bounds: charts.compactMap(\.bound)))
+        for (chart, goal) in zip(charts, timed.map(Optional.some) + [nil]) {
+            var chart = chart
+            chart.unit = unit
+            let share = chart.ofAllPackets
+                ? "heights are shares of the packets sent, so a curve levels off at its device's delivery ratio, given in the legend"
+                : "heights are shares of the packets delivered"
+            let caption = goal.map { "Latency distribution of the devices goal \($0.string("id") ?? "?") covers (\(share)); the dashed line is the goal's bound or deadline." }
+                ?? "Latency distribution of every device (no goal about latency; \(share))."
+            out += Markup.figure(chart.svg(), caption: caption)
         }
         out += "</div>\n"
         out += deviceTable
@@ -82,7 +89,7 @@ struct NetworkViewSection {
         let maximum = time.compactMap { $0 }.max() ?? 0
         var chart = LineChart(plot: "\(Self.application):battery", title: "Battery left over time per device",
                               x: AxisSpec(label: "Time", unit: .time(maximum: maximum)),
-                              y: AxisSpec(label: "Battery left", unit: .percent), series: lines)
+                              y: AxisSpec(label: "Battery left", unit: .percent, limits: 0...100), series: lines)
         chart.emptyMessage = "no samples in the trace (a run shorter than the sample interval?)"
         return chart.svg()
     }
@@ -90,13 +97,13 @@ struct NetworkViewSection {
     /// KPIs whose goals get a latency CDF.
     static let timedKPIs: Set<String> = ["latency", "delivery-ratio", "on-time-ratio"]
 
-    private var allDevicesCDF: String {
+    private var allDevicesCDF: CDFChart {
         let devices = (baseline?.array("latencyCDF") ?? []).compactMap { $0.string("device") }
         return CDFChart(plot: "\(Self.application):latency-cdf:all-devices", title: "Latency CDF of every device",
-                        curves: curves(of: devices), bound: nil).svg()
+                        curves: curves(of: devices), bound: nil, unit: .none)
     }
 
-    private func latencyCDF(_ goal: JSONCursor) -> String {
+    private func latencyCDF(_ goal: JSONCursor) -> CDFChart {
         let goalID = goal.string("id") ?? "?"
         let kpi = goal.string("kpi") ?? ""
         let threshold = index.threshold(of: goalID)
@@ -110,12 +117,15 @@ struct NetworkViewSection {
             label = "deadline \(NumberText.quantity(within, .time))"
         }
         return CDFChart(plot: "\(Self.application):latency-cdf:\(goalID)", title: "Latency CDF of goal \(goalID) (\(kpi))",
-                        curves: curves(of: goal.strings("devices")), bound: bound, boundLabel: label).svg()
+                        curves: curves(of: goal.strings("devices")), bound: bound, boundLabel: label, unit: .none)
     }
 
-    private func curves(of members: [String]) -> [(device: String, points: [(latency: Double, fraction: Double)])] {
+    /// Each device's CDF from the baseline trace with the device's delivery ratio in the
+    /// same scenario (so the curve can be drawn against every packet sent).
+    private func curves(of members: [String]) -> [CDFChart.Curve] {
         let cdfs = baseline?.array("latencyCDF") ?? []
-        return members.compactMap { device -> (device: String, points: [(latency: Double, fraction: Double)])? in
+        let devices = baseline?.array("devices") ?? []
+        return members.compactMap { device -> CDFChart.Curve? in
             guard let cdf = cdfs.first(where: { $0.string("device") == device }) else { return nil }
             let points = cdf.array("points").compactMap { point -> (latency: Double, fraction: Double)? in
                 let pair = point.elements()
@@ -125,7 +135,8 @@ struct NetworkViewSection {
                 }
                 return (latency, fraction)
             }
-            return points.isEmpty ? nil : (device, points)
+            let ratio = devices.first { $0.string("id") == device }?.ratio("deliveryRatio")
+            return points.isEmpty ? nil : CDFChart.Curve(device: device, points: points, deliveryRatio: ratio)
         }
     }
 

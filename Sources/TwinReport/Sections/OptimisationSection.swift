@@ -43,8 +43,8 @@ struct OptimisationSection {
             [
                 .markup("<strong>\(HTMLText.escape(verdict.string("goal") ?? "?"))</strong><br><span class=\"note\">\(HTMLText.escape(verdict.string("kpi") ?? "")) · \(HTMLText.escape(verdict.string("priority") ?? ""))</span>"),
                 .text(verdict["target"].map { Markup.plainText($0.value) } ?? "—"),
-                .markup(outcome(verdict.object("baseline"), unit: verdict.string("unit"), goal: verdict.string("goal"))),
-                .markup(outcome(verdict.object("recommended"), unit: verdict.string("unit"), goal: verdict.string("goal"))),
+                .markup(outcome(verdict.object("baseline"), unit: verdict.string("unit"), goal: verdict.string("goal"), kpi: verdict.string("kpi"))),
+                .markup(outcome(verdict.object("recommended"), unit: verdict.string("unit"), goal: verdict.string("goal"), kpi: verdict.string("kpi"))),
             ]
         }
         out += HTMLTable(caption: "Verdicts", headers: ["goal", "target", "baseline", "recommended"], rows: verdicts).html
@@ -56,38 +56,37 @@ struct OptimisationSection {
         return out
     }
 
-    /// `met 99.95 % [99.9 %, 99.99 %]` for one configuration's result on a goal.
     /// One row per candidate the optimiser confirmed: its rank from the analytic
-    /// pre-screen, the knobs it sets, and the measured verdicts (goal by goal, in
-    /// objective order). Rows of another shape are shown as text, shortened.
-    /// The value names of index knobs (`gateway`, `mac-mode`), by knob id.
-    private var labelsByKnob: [String: [String]] {
-        var result: [String: [String]] = [:]
-        for knob in optimisation.array("knobs") {
-            if let id = knob.string("id"), case let labels = knob.strings("labels"), !labels.isEmpty { result[id] = labels }
-        }
-        return result
-    }
-
+    /// pre-screen, the knobs it sets, and a column per goal (in objective order) with
+    /// the verdict measured, so each badge sits under its goal's name. Rows of another
+    /// shape are shown as text, shortened.
     private var evidenceTable: String {
-        let labelsByKnob = self.labelsByKnob
         let all = optimisation.array("evidence")
+        var goals: [String] = optimisation.array("verdicts").compactMap { $0.string("goal") }
+        for item in all {
+            for goal in item.array("measured").compactMap({ $0.string("goal") }) where !goals.contains(goal) { goals.append(goal) }
+        }
         let rows = all.prefix(Self.evidenceRows).map { item -> [TableCell] in
             guard let knobs = item.object("knobs") else {
-                return [.text("—"), .text(ChartFrame.shortened(Markup.plainText(item.value), to: Self.evidenceCharacters)), .text(""), .text("")]
+                return [.text("—"), .text(ChartFrame.shortened(Markup.plainText(item.value), to: Self.evidenceCharacters))]
+                    + goals.map { _ in .text("") } + [.text("")]
             }
-            let settings = (knobs.value.objectValue ?? []).map { id, value in
-                "\(id) = \(Self.setting(value, unit: nil, labels: labelsByKnob[id] ?? []))"
+            // Sorted as the canonical writer sorts them, so member order does not matter.
+            let members = (knobs.value.objectValue ?? []).sorted { Array($0.0.utf8).lexicographicallyPrecedes($1.0.utf8) }
+            let settings = members.map { id, value in
+                "\(id) = \(Self.setting(value, unit: index.unit(ofKnob: id), labels: index.labels(ofKnob: id)))"
             }.joined(separator: ", ")
-            let measured = item.array("measured").map { goal in
-                "<span title=\"\(HTMLText.escape(goal.string("goal") ?? "?"))\">\(Markup.verdict(goal.string("verdict")))</span>"
-            }.joined(separator: " ")
+            let measured = item.array("measured")
+            let verdicts = goals.map { goal -> TableCell in
+                guard let result = measured.first(where: { $0.string("goal") == goal }) else { return .markup("<span class=\"note\">—</span>") }
+                return .markup(outcome(result, unit: nil, goal: goal, kpi: nil, interval: false))
+            }
             var role = item.bool("recommended") == true ? "recommended" : (item.bool("baseline") == true ? "baseline" : "")
             if item.bool("eligible") == false { role += role.isEmpty ? "not eligible" : ", not eligible" }
             return [.number(item.number("analyticRank").map { NumberText.fixed($0, decimals: 0) } ?? "—"),
-                    .text(settings.isEmpty ? "(baseline settings)" : settings), .markup(measured), .text(role)]
+                    .text(settings.isEmpty ? "(baseline settings)" : settings)] + verdicts + [.text(role)]
         }
-        var out = HTMLTable(caption: "Evidence: candidates simulated", headers: ["rank", "knobs", "measured verdicts (goal in tooltip)", ""],
+        var out = HTMLTable(caption: "Evidence: candidates simulated (measured verdict per goal)", headers: ["rank", "knobs"] + goals + [""],
                             rows: Array(rows)).html
         if all.count > Self.evidenceRows {
             out += Markup.paragraph("\(all.count - Self.evidenceRows) more candidates in the results JSON.", className: "note")
@@ -95,17 +94,33 @@ struct OptimisationSection {
         return out
     }
 
+    /// `met 99.95 % [99.9 %, 99.99 %]` for one configuration's result on a goal.
     /// Values carry the verdict's `unit`; the goal's dimension from the run report
-    /// tells a ratio (shown in %) from a count (both have unit `1`).
-    func outcome(_ result: JSONCursor?, unit: String?, goal: String?) -> String {
+    /// tells a ratio (shown in %) from a count (both have unit `1`). A
+    /// `security-protect` goal shows the level reached instead of its residual score.
+    /// Without `interval` only the badge and the value (the evidence table's cells).
+    func outcome(_ result: JSONCursor?, unit: String?, goal: String?, kpi: String?, interval: Bool = true) -> String {
         guard let result else { return "—" }
         let dimension = goal.flatMap(index.dimension(of:))
+        let kpi = kpi ?? goal.flatMap { goal in index.thresholds.first { $0.goal == goal }?.kpi }
         func text(_ value: Double) -> String {
             dimension == "count" ? significant(value) : NumberText.value(value, unit: unit, dimension: dimension)
         }
         var out = Markup.verdict(result.string("verdict"))
-        if let value = result.number("value") { out += " " + HTMLText.escape(text(value)) }
-        if let lower = result.number("low"), let upper = result.number("high") {
+        if kpi == ProtectionLevel.kpi,
+           let level = ProtectionLevel.reached(verdict: result.string("verdict"), required: goal.flatMap(index.requiredLevel(of:)),
+                                               reported: result.number("securityLevelReached")) {
+            out += interval ? " " + HTMLText.escape(level) : "<br><span class=\"value\">\(HTMLText.escape(level))</span>"
+            if interval, let value = result.number("value") {
+                out += " <span class=\"detail\">\(HTMLText.escape(ProtectionLevel.residual(value)))</span>"
+            }
+            return out
+        }
+        if let value = result.number("value") {
+            // In the evidence table's narrow goal columns the value goes under the badge, whole.
+            out += interval ? " " + HTMLText.escape(text(value)) : "<br><span class=\"value\">\(HTMLText.escape(text(value)))</span>"
+        }
+        if interval, let lower = result.number("low"), let upper = result.number("high") {
             let (low, high) = NumberText.feasibleInterval(
                 lower, upper, isRatio: dimension == "ratio" || (dimension == nil && unit == "1"))
             out += " <span class=\"ci\">[\(HTMLText.escape(text(low))), \(HTMLText.escape(text(high)))]</span>"

@@ -17,18 +17,16 @@ struct ResilienceSection {
         var drawn = 0
         for fault in faults {
             guard let scenario = fault.string("scenario") else { continue }
-            let at = fault.number("at_s")
-            let label = "\(fault.string("kind") ?? "fault") \(fault.string("target") ?? "")".trimmingSuffixSpaces
-            if let chart = kpiOverTime(scenario: scenario, faultAt: at, faultLabel: label) {
-                out += Markup.figure(chart, caption: "Delivery ratio per sample interval under \(label) (scenario \(scenario)); grey dashed: the same devices in the baseline. The red line marks the fault.")
+            if let figure = kpiOverTime(scenario: scenario, fault: fault) {
+                out += Markup.figure(figure.svg, caption: figure.caption)
                 drawn += 1
             }
         }
         if faults.isEmpty {
             // No fault list: show every non-baseline scenario of the view, unmarked.
             for scenario in faultScenariosFromView {
-                if let chart = kpiOverTime(scenario: scenario, faultAt: nil, faultLabel: "") {
-                    out += Markup.figure(chart, caption: "Delivery ratio per sample interval in scenario \(scenario); grey dashed: the baseline.")
+                if let figure = kpiOverTime(scenario: scenario, fault: nil) {
+                    out += Markup.figure(figure.svg, caption: figure.caption)
                     drawn += 1
                 }
             }
@@ -70,30 +68,83 @@ struct ResilienceSection {
         return series.array("devices").compactMap { $0.string("id") }
     }
 
-    private func kpiOverTime(scenario: String, faultAt: Double?, faultLabel: String) -> String? {
+    /// The delivery ratio of the goals' devices under a fault, against the baseline: a
+    /// window around the fault (a few sample intervals before, more after, and at least
+    /// a few times the recovery time) on a time axis from the fault, the outage until
+    /// recovery shaded, the y axis zoomed to what the window holds. Without a fault time
+    /// (or with the fault after the trace) the whole run.
+    private func kpiOverTime(scenario: String, fault: JSONCursor?) -> (svg: String, caption: String)? {
         guard let scenarioView = view?.array("scenarios").first(where: { $0.string("id") == scenario }),
               let series = scenarioView.object("series") else { return nil }
         let devices = watchedDevices(in: series)
+        let times = series.numberColumn("time_s").compactMap { $0 }
+        let label = fault.map { "\($0.string("kind") ?? "fault") \($0.string("target") ?? "")".trimmingSuffixSpaces } ?? ""
+        let at = fault?.number("at_s")
+        let recovery = fault?.number("timeToRecover_s")
+        let zoom = at.flatMap { at in Self.window(around: at, recovery: recovery, times: times,
+                                                  sampleInterval: view?.number("sampleInterval_s")) }
+        let origin = zoom == nil ? 0 : at ?? 0
         var lines: [LineSeries] = []
         // The baseline is grey and dashed, drawn over the fault's line: where the two
         // agree the dashes lie on the coloured line, where they part the gap shows.
-        func add(_ trace: JSONCursor?, suffix: String, baseline: Bool) {
+        func add(_ trace: JSONCursor?, baseline: Bool) {
             guard let trace else { return }
             let time = trace.numberColumn("time_s")
             for (index, device) in devices.enumerated() {
                 guard let column = trace.array("devices").first(where: { $0.string("id") == device }) else { continue }
-                let points = zip(time, column.numberColumn("deliveryRatio")).compactMap { t, v in t.map { (x: $0, y: v) } }
-                lines.append(LineSeries(name: "\(device) \(suffix)", points: points,
+                let points = zip(time, column.numberColumn("deliveryRatio")).compactMap { t, v in t.map { (x: $0 - origin, y: v) } }
+                lines.append(LineSeries(name: "\(device) \(baseline ? "baseline" : "under fault")", points: points,
                                         colour: baseline ? Palette.muted : Palette.series(index), dashed: baseline))
             }
         }
-        add(series, suffix: "under fault", baseline: false)
-        if scenarioView.string("kind") != "baseline" { add(baselineView?.object("series"), suffix: "baseline", baseline: true) }
-        let maximum = series.numberColumn("time_s").compactMap { $0 }.max() ?? 0
-        let markers = faultAt.map { [ChartMarker(at: $0, label: faultLabel.isEmpty ? "fault" : faultLabel)] } ?? []
-        return LineChart(plot: "\(Self.application):kpi-over-time:\(scenario)", title: "Delivery ratio over time under \(scenario)",
-                         x: AxisSpec(label: "Time", unit: .time(maximum: max(maximum, faultAt ?? 0))),
-                         y: AxisSpec(label: "Delivery ratio", unit: .percent), series: lines, markers: markers).svg()
+        add(series, baseline: false)
+        let comparesBaseline = scenarioView.string("kind") != "baseline" && baselineView?.object("series") != nil
+        if comparesBaseline { add(baselineView?.object("series"), baseline: true) }
+        var legend = devices.enumerated().map { LegendItem(name: $1, colour: Palette.series($0)) }
+        if comparesBaseline { legend.append(LegendItem(name: "baseline", colour: Palette.muted, dashed: true)) }
+        var markerLabel = label.isEmpty ? "fault" : label
+        if let recovery { markerLabel += ", recovered in \(NumberText.quantity(recovery, .time))" }
+        let x: AxisSpec
+        var markers: [ChartMarker] = []
+        var bands: [ChartBand] = []
+        let interval = view?.number("sampleInterval_s").map { NumberText.quantity($0, .time) }
+        var caption = "Delivery ratio of the goals' devices per sample interval\(interval.map { " (\($0))" } ?? "")"
+        if let zoom {
+            let unit = AxisUnit.time(maximum: max(-zoom.lowerBound, zoom.upperBound))
+            x = AxisSpec(label: "Time from the fault", unit: unit, range: unit.display(zoom.lowerBound)...unit.display(zoom.upperBound))
+            markers = [ChartMarker(at: 0, label: markerLabel)]
+            if let recovery, recovery > 0 { bands = [ChartBand(from: 0, to: recovery)] }
+            caption += " around \(label) in scenario \(scenario) (at \(NumberText.quantity(at ?? 0, .time)))"
+            caption += recovery.map { "; shaded: the outage until recovery (\(NumberText.quantity($0, .time)))" } ?? ""
+            caption += ". A sample averages its interval, so an outage shorter than it shows as a shallow dip."
+        } else {
+            x = AxisSpec(label: "Time", unit: .time(maximum: max(times.max() ?? 0, at ?? 0)))
+            if let at { markers = [ChartMarker(at: at, label: markerLabel)] }
+            caption += label.isEmpty ? " in scenario \(scenario)." : " under \(label) (scenario \(scenario))."
+            if let at, let last = times.max(), at > last {
+                caption += " The fault at \(NumberText.quantity(at, .time)) comes after the trace's last sample (\(NumberText.quantity(last, .time))): run longer to see it."
+            }
+        }
+        if comparesBaseline { caption += " Grey dashed: the same devices in the baseline." }
+        let svg = LineChart(plot: "\(Self.application):kpi-over-time:\(scenario)", title: "Delivery ratio over time under \(scenario)",
+                            x: x, y: AxisSpec(label: "Delivery ratio", unit: .percent, limits: 0...100, minimumSpan: 1),
+                            series: lines, markers: markers, bands: bands, legend: legend).svg()
+        return (svg, caption)
+    }
+
+    /// The span of the trace to show around a fault at `at`, relative to it: five sample
+    /// intervals (at least 10 s and twice the recovery) before, fifteen (at least 30 s
+    /// and six recoveries) after, inside the trace; nil when the fault is outside it.
+    static func window(around at: Double, recovery: Double?, times: [Double], sampleInterval: Double?) -> ClosedRange<Double>? {
+        guard let first = times.min(), let last = times.max(), at <= last else { return nil }
+        // The spacing of the samples around the fault (a trace may be finer there).
+        let next = times.firstIndex { $0 >= at } ?? times.count - 1
+        let local = next > 0 ? times[next] - times[next - 1] : sampleInterval ?? 0
+        let step = local > 0 ? local : sampleInterval ?? 1
+        let outage = max(recovery ?? 0, 0)
+        let before = max(5 * step, 2 * outage, 10), after = max(15 * step, 6 * outage, 30)
+        let low = max(at - before, min(first - step, at)), high = min(at + after, last)
+        return (low - at)...(high - at)
     }
 
     /// Baseline vs under-fault bars, one row per fault × goal whose values are ratios
@@ -104,13 +155,17 @@ struct ResilienceSection {
             for goal in fault.array("goals") {
                 guard goal.string("unit") == "1" || goal.string("unit") == "ratio",
                       let baseline = goal.number("baseline"), let under = goal.number("underFault") else { continue }
-                rows.append(BarRow(category: "\(fault.string("scenario") ?? "?") · \(goal.string("goal") ?? "?")", bars: [
+                // With one fault the goal names the row (the scenario is in the title).
+                let name = faults.count == 1 ? goal.string("goal") ?? "?"
+                    : "\(fault.string("scenario") ?? "?") · \(goal.string("goal") ?? "?")"
+                rows.append(BarRow(category: name, bars: [
                     Bar(segments: [BarSegment(value: baseline, colour: Palette.series(0))], annotation: NumberText.percent(baseline)),
                     Bar(segments: [BarSegment(value: under, colour: Palette.bad)], annotation: NumberText.percent(under)),
                 ]))
             }
         }
-        return BarChart(plot: "\(Self.application):degradation", title: "KPI baseline vs under fault",
+        let title = faults.count == 1 ? "KPI baseline vs under \(faults[0].string("scenario") ?? "the fault")" : "KPI baseline vs under fault"
+        return BarChart(plot: "\(Self.application):degradation", title: title,
                         axis: AxisSpec(label: "KPI", unit: .percent, range: 0...100), rows: rows,
                         legend: [LegendItem(name: "baseline", colour: Palette.series(0), isBlock: true),
                                  LegendItem(name: "under fault", colour: Palette.bad, isBlock: true)],

@@ -12,6 +12,7 @@ struct SummarySection {
         out += Markup.paragraph("Twin \(twin) · results of twinc run, drawn by twinc report", className: "sub")
         out += settings
         out += counts
+        out += errors
         out += "</div>\n</header>\n"
         out += "<section id=\"verdicts\">\n<h2>Goals by scenario</h2>\n"
         out += verdictTable
@@ -35,9 +36,17 @@ struct SummarySection {
             .joined(separator: "\n") + "\n</dl>\n"
     }
 
+    /// What stops the run from answering the intent (goals no scenario evaluated).
+    private var errors: String {
+        let errors = root.strings("errors")
+        guard !errors.isEmpty else { return "" }
+        return "<ul class=\"errors\">\n" + errors.map { "<li>\(HTMLText.escape($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+    }
+
     private var counts: String {
         guard let summary = root.object("summary") else { return "" }
-        let parts: [(String, String)] = [("met", "met"), ("notMet", "not-met"), ("notEvaluated", "not-evaluated")]
+        let parts: [(String, String)] = [("met", "met"), ("notMet", "not-met"), ("inconclusive", "inconclusive"),
+                                         ("notEvaluated", "not-evaluated")]
         let spans = parts.compactMap { member, verdict -> String? in
             guard let count = summary.number(member) else { return nil }
             return "<span>\(Markup.verdict(verdict)) \(NumberText.fixed(count, decimals: 0))</span>"
@@ -66,7 +75,7 @@ struct SummarySection {
         for goal in goalOrder {
             var row: [TableCell] = [
                 .markup("<strong>\(HTMLText.escape(goal.id))</strong><br><span class=\"note\">\(HTMLText.escape(goal.kpi)) · \(HTMLText.escape(goal.priority))</span>"),
-                .text(index.threshold(of: goal.id)?.text ?? "—"),
+                .markup("<span class=\"value\">\(HTMLText.escape(index.threshold(of: goal.id)?.text ?? index.requiredLevel(of: goal.id).map { "level ≥ \($0)" } ?? "—"))</span>"),
                 .markup(Markup.verdict(goal.overall)),
             ]
             for scenario in scenarios {
@@ -77,16 +86,23 @@ struct SummarySection {
         }
         let table = HTMLTable(caption: nil, headers: ["goal", "target", "overall"] + scenarioNames, rows: rows).html
         let kinds = scenarios.map { "\($0.string("id") ?? "?"): \($0.string("kind") ?? "")" }.joined(separator: ", ")
-        return table + Markup.paragraph("Cells: verdict, mean over replications and its 95 % confidence interval. Scenarios — \(kinds).",
+        return table + Markup.paragraph("Cells: verdict, the estimate and its 95 % interval; a verdict is inconclusive while the interval holds the bound. Scenarios — \(kinds).",
                                         className: "note")
     }
 
-    /// One goal in one scenario: badge, value, interval; the note as a tooltip.
+    /// One goal in one scenario: badge, value, interval; the note as a tooltip. A
+    /// `security-protect` goal shows the level reached, its residual CVSS score below.
     static func cell(_ goal: JSONCursor) -> String {
         var out = Markup.verdict(goal.string("verdict"))
-        if let value = goal.object("value"), let mean = value.number("mean") {
+        let mean = ResultsFormat.estimate(goal.object("value"))
+        if goal.string("kpi") == ProtectionLevel.kpi,
+           let level = ProtectionLevel.reached(verdict: goal.string("verdict"), required: goal.number("securityLevel").flatMap { Int(exactly: $0) },
+                                               reported: goal.number("securityLevelReached")) {
+            out += " <span class=\"value\">\(HTMLText.escape(level))</span>"
+            if let mean { out += "<br><span class=\"detail\">\(HTMLText.escape(ProtectionLevel.residual(mean)))</span>" }
+        } else if let value = goal.object("value"), let mean = ResultsFormat.estimate(value) {
             let unit = value.string("unit"), dimension = value.string("dimension")
-            out += " " + HTMLText.escape(NumberText.value(mean, unit: unit, dimension: dimension))
+            out += " <span class=\"value\">\(HTMLText.escape(NumberText.value(mean, unit: unit, dimension: dimension)))</span>"
             if let low = value.number("lower"), let high = value.number("upper") {
                 let (lower, upper) = NumberText.feasibleInterval(low, high, isRatio: dimension == "ratio")
                 out += "<br><span class=\"ci\">[\(HTMLText.escape(NumberText.value(lower, unit: unit, dimension: dimension))), "

@@ -1,20 +1,24 @@
 import TwinConfig
 import TwinUnits
+import TwinVocabulary
 
-/// Turns a goal's per-replication measurements into its result: the mean and 95 %
-/// confidence interval over replications and the verdict.
+/// Turns a goal's per-replication measurements into its result: the estimate with its
+/// 95 % interval (`GoalEstimator`) and the verdict.
 ///
-/// The verdict compares the mean with the bound (`Threshold.isMet`). When the bound lies
-/// inside the interval the verdict stands but is flagged (`boundInsideInterval`): the
-/// replications cannot tell at 95 % which side the true value is on. A replication
-/// without a value (no packets, no matching event) is left out of the estimate and the
-/// note says how many counted.
+/// The verdict is decided by the interval, not by the point estimate: met when the whole
+/// interval lies on the meeting side of the bound, not met when it lies wholly on the
+/// failing side, inconclusive when it contains the bound or there is no interval yet
+/// (one replication). One exception keeps targets at the edge of the KPI's range
+/// decidable: a lower bound equal to the range's top (`>= 100 %` of attacks detected)
+/// cannot be exceeded, so it is met when every observation reached it, and the note
+/// gives the interval's lower end. A replication without a value (no packets, no
+/// matching event) is left out and the note says how many counted.
 public enum GoalEvaluation {
     /// The target a goal is judged against: its own, or for a `security-detect` goal
     /// without one, "every attack detected in time" (`>= 100 %`).
     public static func effectiveThreshold(of goal: GoalConfig) -> Threshold? {
         if let threshold = goal.threshold { return threshold }
-        if goal.kpi == GoalKPI.securityDetect.rawValue {
+        if goal.kpi == KPI.securityDetect.rawValue {
             return Threshold(statistic: .mean, op: .greaterOrEqual, bound: Quantity(1, .ratio))
         }
         return nil
@@ -23,7 +27,7 @@ public enum GoalEvaluation {
     /// Evaluates `goal` over the outcomes of one scenario (one per replication).
     public static func evaluate(_ goal: GoalConfig, config: TwinConfig, outcomes: [ReplicationOutcome]) -> GoalResult {
         let threshold = effectiveThreshold(of: goal)
-        guard let kpi = GoalKPI(rawValue: goal.kpi) else {
+        guard let kpi = KPI(rawValue: goal.kpi) else {
             return result(goal, threshold: threshold, samples: outcomes.map { _ in nil }, value: nil,
                           verdict: .notEvaluated, limiting: nil,
                           note: "this runtime does not know the KPI `\(goal.kpi)`")
@@ -31,18 +35,19 @@ public enum GoalEvaluation {
         let measurer = GoalMeasurer(goal: goal, kpi: kpi, threshold: threshold, config: config)
         let measurements = outcomes.map(measurer.measure)
         let samples = measurements.map(\.value)
-        let limiting = mostFrequent(measurements.compactMap(\.limitingDevice))
         var notes = unique(measurements.compactMap(\.note))
-        guard let value = Estimate(samples, dimension: kpi.dimension) else {
+        let estimator = GoalEstimator(measurer: measurer, outcomes: outcomes, measurements: measurements)
+        guard samples.contains(where: { $0 != nil }), let (value, limiting) = estimator.estimate() else {
             return result(goal, threshold: threshold, samples: samples, value: nil, verdict: .notEvaluated,
                           limiting: nil, note: notes.first ?? "no value")
         }
-        if value.replications < samples.count {
-            notes.append("value from \(value.replications) of \(samples.count) replications")
-        }
+        let counted = samples.compactMap { $0 }.count
+        if counted < samples.count { notes.append("value from \(counted) of \(samples.count) replications") }
         var verdict: Verdict
         if let threshold {
-            verdict = isMet(value.mean, threshold) ? .met : .notMet
+            let judged = judge(value, against: threshold)
+            verdict = judged.verdict
+            if let note = judged.note { notes.insert(note, at: 0) }
         } else if kpi == .securityProtect {
             verdict = .met  // the level check below decides
         } else {
@@ -57,18 +62,51 @@ public enum GoalEvaluation {
                              + below.map { "`\($0.id)` (level \($0.securityLevel))" }.joined(separator: ", "), at: 0)
             }
         }
-        let inside = threshold.map { value.contains($0.bound.value) } ?? false
         return result(goal, threshold: threshold, samples: samples, value: value, verdict: verdict,
-                      limiting: limiting, note: notes.isEmpty ? nil : notes.joined(separator: "; "),
-                      boundInside: inside && verdict != .notEvaluated)
+                      limiting: limiting, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+    }
+
+    /// The verdict of an estimate against a bound, and why it is inconclusive when it is.
+    public static func judge(_ value: Estimate, against threshold: Threshold) -> (verdict: Verdict, note: String?) {
+        let bound = threshold.bound.value
+        let range = KPIRange.of(value.dimension)
+        func text(_ number: Double) -> String { Quantity(number, value.dimension).formatted }
+        // A bound at the top (bottom) of the range cannot be beaten, only reached.
+        if threshold.op == .greaterOrEqual, bound >= range.upperBound, isMet(value.point, threshold) {
+            let lower = value.lower.map { "; 95 % lower end \(text($0))" } ?? ""
+            return (.met, "every observation reached \(threshold.bound.formatted)\(lower)")
+        }
+        if threshold.op == .lessOrEqual, bound <= range.lowerBound, isMet(value.point, threshold) {
+            let upper = value.upper.map { "; 95 % upper end \(text($0))" } ?? ""
+            return (.met, "every observation reached \(threshold.bound.formatted)\(upper)")
+        }
+        let lowerMeets = value.lower.map { isMet($0, threshold) }
+        let upperMeets = value.upper.map { isMet($0, threshold) }
+        switch threshold.op {
+        case .greaterOrEqual, .greater:
+            if lowerMeets == true { return (.met, nil) }
+            if upperMeets == false { return (.notMet, nil) }
+        case .lessOrEqual, .less:
+            if upperMeets == true { return (.met, nil) }
+            if lowerMeets == false { return (.notMet, nil) }
+        case .equal:
+            if lowerMeets == true, upperMeets == true { return (.met, nil) }
+            if let lower = value.lower, let upper = value.upper, !(lower...upper).contains(bound) { return (.notMet, nil) }
+        }
+        guard let lower = value.lower else {
+            return (.inconclusive, value.replications < 2
+                ? "one replication gives no interval: run at least two (or `--replications auto`)"
+                : "no interval could be formed")
+        }
+        let upper = value.upper.map(text) ?? "beyond the largest value observed"
+        return (.inconclusive, "the bound \(threshold.bound.formatted) lies inside the 95 % interval "
+                + "[\(text(lower)), \(upper)]: more replications would decide")
     }
 
     private static func result(_ goal: GoalConfig, threshold: Threshold?, samples: [Double?], value: Estimate?,
-                               verdict: Verdict, limiting: String?, note: String?,
-                               boundInside: Bool = false) -> GoalResult {
+                               verdict: Verdict, limiting: String?, note: String?) -> GoalResult {
         var result = GoalResult(goalID: goal.id, kpi: goal.kpi, priority: goal.priority, threshold: threshold,
-                                samples: samples, value: value, verdict: verdict, boundInsideInterval: boundInside,
-                                limitingDevice: limiting, note: note)
+                                samples: samples, value: value, verdict: verdict, limitingDevice: limiting, note: note)
         result.within = goal.within
         result.securityLevel = goal.securityLevel
         return result
@@ -106,12 +144,17 @@ public enum GoalEvaluation {
         return seen
     }
 
-    /// A goal's verdict over scenarios (each result for that goal, in scenario order).
+    /// A goal's verdict over scenarios (each result for that goal, in scenario order):
+    /// not met if any scenario fails it, inconclusive if none fails it and some cannot
+    /// tell, met if every scenario that evaluated it meets it.
     public static func summarise(_ goal: GoalConfig, results: [(scenario: String, result: GoalResult)]) -> GoalSummary {
         let failed = results.filter { $0.result.verdict == .notMet }.map(\.scenario)
+        let open = results.filter { $0.result.verdict == .inconclusive }.map(\.scenario)
         let evaluated = results.filter { $0.result.verdict != .notEvaluated }.map(\.scenario)
-        let verdict: Verdict = !failed.isEmpty ? .notMet : (evaluated.isEmpty ? .notEvaluated : .met)
+        let verdict: Verdict = !failed.isEmpty ? .notMet : (!open.isEmpty ? .inconclusive
+            : (evaluated.isEmpty ? .notEvaluated : .met))
+        let reason = evaluated.isEmpty ? results.compactMap(\.result.note).first : nil
         return GoalSummary(goalID: goal.id, kpi: goal.kpi, priority: goal.priority, verdict: verdict,
-                           failedIn: failed, evaluatedIn: evaluated)
+                           failedIn: failed, inconclusiveIn: open, evaluatedIn: evaluated, notEvaluatedReason: reason)
     }
 }

@@ -1,9 +1,10 @@
 import TwinConfig
 import TwinEngine
 import TwinUnits
+import TwinVocabulary
 
 /// A goal's KPI in one replication: the value, the device that set it, or why there is
-/// none. The rules per KPI are in `GoalKPI`'s table.
+/// none. The rules per KPI are in `KPI`'s table.
 struct KPIMeasurement: Sendable, Hashable {
     var value: Double?
     var limitingDevice: String?
@@ -16,13 +17,13 @@ struct KPIMeasurement: Sendable, Hashable {
 /// Measures one goal in replication outcomes of one scenario.
 struct GoalMeasurer: Sendable {
     let goal: GoalConfig
-    let kpi: GoalKPI
+    let kpi: KPI
     /// The goal's threshold, or the implied one (`GoalEvaluation.effectiveThreshold`).
     let threshold: Threshold?
     /// The goal's devices in config order (every device when the scope is empty).
     let devices: [DeviceConfig]
 
-    init(goal: GoalConfig, kpi: GoalKPI, threshold: Threshold?, config: TwinConfig) {
+    init(goal: GoalConfig, kpi: KPI, threshold: Threshold?, config: TwinConfig) {
         self.goal = goal
         self.kpi = kpi
         self.threshold = threshold
@@ -68,7 +69,16 @@ struct GoalMeasurer: Sendable {
         }
     }
 
-    private func deviceValue(_ device: DeviceConfig, _ result: DeviceOutcome, _ outcome: ReplicationOutcome) -> Double? {
+    /// Whether a smaller value is the worse one: the goal's bound says which way is
+    /// better (`>=` wants large values), else the KPI's own direction.
+    var smallerIsWorse: Bool {
+        guard let threshold else { return kpi.higherIsBetter }
+        if threshold.op.isLowerBound { return true }
+        if threshold.op.isUpperBound { return false }
+        return kpi.higherIsBetter
+    }
+
+    func deviceValue(_ device: DeviceConfig, _ result: DeviceOutcome, _ outcome: ReplicationOutcome) -> Double? {
         switch kpi {
         case .deliveryRatio: return deliveryRatio(device, result)
         case .latency:
@@ -91,14 +101,25 @@ struct GoalMeasurer: Sendable {
     /// (exactly from the simulator's counter when `within` is the device's own budget,
     /// otherwise from the latency histogram, conservative to its bucket resolution).
     private func deliveryRatio(_ device: DeviceConfig, _ result: DeviceOutcome) -> Double? {
-        guard result.generated > 0 else { return nil }
-        guard let within = goal.within else { return Double(result.deliveredToEdge) / Double(result.generated) }
-        if SimTime(within) == SimTime(device.traffic.latencyBudget) {
-            return Double(result.deliveredWithinBudget) / Double(result.generated)
+        deliveries(device, result).ratio
+    }
+
+    /// Packets delivered (within `within`, when the goal has one) out of those generated
+    /// after the warm-up: exactly from the simulator's counter when `within` is the
+    /// device's own budget, otherwise from the latency histogram, conservative to its
+    /// bucket resolution.
+    func deliveries(_ device: DeviceConfig, _ result: DeviceOutcome) -> SuccessRatio {
+        let generated = Swift.max(0, result.generated)
+        var delivered = Swift.min(Swift.max(0, result.deliveredToEdge), generated)
+        if let within = goal.within {
+            if SimTime(within) == SimTime(device.traffic.latencyBudget) {
+                delivered = Swift.min(Swift.max(0, result.deliveredWithinBudget), generated)
+            } else {
+                let fraction = result.latency.fraction(notAbove: SimTime(within)) ?? 0
+                delivered = Swift.min(Int((fraction * Double(result.latency.count)).rounded()), delivered)
+            }
         }
-        let fraction = result.latency.fraction(notAbove: SimTime(within)) ?? 0
-        let onTime = (fraction * Double(result.latency.count)).rounded()
-        return Swift.min(onTime, Double(result.deliveredToEdge)) / Double(result.generated)
+        return SuccessRatio(successes: delivered, trials: generated)
     }
 
     /// 1 − (time in outage ∩ [warm-up, horizon]) / (horizon − warm-up). Outages: from each
@@ -168,22 +189,38 @@ struct GoalMeasurer: Sendable {
     /// Share of the goal's attacks (by threat; every attack when it names none)
     /// detected within `within` of their start (at all, without `within`).
     private func detection(_ outcome: ReplicationOutcome) -> KPIMeasurement {
-        let attacks = outcome.attacks.filter { attack in
+        let attacks = goalAttacks(outcome)
+        guard !attacks.isEmpty else { return .missing(noAttackReason) }
+        let detected = detections(outcome)
+        let falseAlarms = attacks.map(\.falseAlarms).max() ?? 0
+        return KPIMeasurement(value: detected.ratio, limitingDevice: nil,
+                              note: falseAlarms > 0 ? "\(falseAlarms) false alarm\(falseAlarms == 1 ? "" : "s") before the first attack" : nil)
+    }
+
+    /// The attacks of the goal's threats (every attack when it names none) that started
+    /// before the horizon.
+    func goalAttacks(_ outcome: ReplicationOutcome) -> [AttackDetection] {
+        outcome.attacks.filter { attack in
             attack.startedAt < outcome.horizon
                 && (goal.threats.isEmpty || goal.threats.contains { Self.threat($0, matches: attack.kind) })
         }
-        guard !attacks.isEmpty else {
-            let wanted = goal.threats.isEmpty ? "attack" : goal.threats.map { "`\($0)`" }.joined(separator: " or ") + " attack"
-            return .missing("no \(wanted) before the horizon in this scenario")
-        }
+    }
+
+    /// The goal's attacks detected within `within` of their start (at all, without
+    /// `within`) out of the goal's attacks.
+    func detections(_ outcome: ReplicationOutcome) -> SuccessRatio {
+        let attacks = goalAttacks(outcome)
         let deadline = goal.within.map { SimTime($0) }
         let detected = attacks.filter { attack in
             guard let delay = attack.detectionDelay else { return false }
             return deadline.map { delay <= $0 } ?? true
         }.count
-        let falseAlarms = attacks.map(\.falseAlarms).max() ?? 0
-        return KPIMeasurement(value: Double(detected) / Double(attacks.count), limitingDevice: nil,
-                              note: falseAlarms > 0 ? "\(falseAlarms) false alarm\(falseAlarms == 1 ? "" : "s") before the first attack" : nil)
+        return SuccessRatio(successes: detected, trials: attacks.count)
+    }
+
+    private var noAttackReason: String {
+        let wanted = goal.threats.isEmpty ? "attack" : goal.threats.map { "`\($0)`" }.joined(separator: " or ") + " attack"
+        return "no \(wanted) before the horizon in this scenario"
     }
 
     /// A goal threat names an attack event kind (`denial-of-service` is `dos` in runs).
@@ -193,6 +230,9 @@ struct GoalMeasurer: Sendable {
 
     /// The highest residual CVSS score over the goal's devices and threats.
     private func protection(_ outcome: ReplicationOutcome) -> KPIMeasurement {
+        // Protection is judged where the threat is active: a scenario without the attack
+        // says nothing about how well the devices resist it.
+        guard !goalAttacks(outcome).isEmpty else { return .missing(noAttackReason) }
         var worst: (device: String, value: Double)?
         var unknown: [String] = []
         for device in devices {

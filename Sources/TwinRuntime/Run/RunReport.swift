@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinEngine
 import TwinUnits
+import TwinVocabulary
 
 /// What `twinc run` found: for every scenario, every goal it evaluates with the
 /// measured value, its 95 % confidence interval over replications and the verdict, and
@@ -14,6 +15,8 @@ public struct RunReport: Sendable, Hashable {
     public var scenarios: [ScenarioReport]
     /// One line per goal of the twin, in config order: its verdict over all scenarios.
     public var summary: [GoalSummary]
+    /// How a sequential run (`--replications auto`) stopped; nil for a fixed count.
+    public var stopping: StoppingRecord?
 
     public init(twin: String, title: String, settings: RunSettings, warmupShortened: Bool,
                 scenarios: [ScenarioReport], summary: [GoalSummary]) {
@@ -23,6 +26,15 @@ public struct RunReport: Sendable, Hashable {
         self.warmupShortened = warmupShortened
         self.scenarios = scenarios
         self.summary = summary
+    }
+
+    /// What stops the report from answering the intent: each goal no scenario could
+    /// evaluate, with the reason (printed at the top of the output, not as a quiet
+    /// "not evaluated" in a table).
+    public var errors: [String] {
+        summary.filter { $0.verdict == .notEvaluated }.map { goal in
+            "goal `\(goal.goalID)` was evaluated in no scenario: \(goal.notEvaluatedReason ?? "no value")"
+        }
     }
 
     /// Simulation events handled over the whole run.
@@ -36,12 +48,15 @@ public struct ScenarioReport: Sendable, Hashable {
     public var goals: [GoalResult]
     public var devices: [DeviceFigures]
     public var eventsHandled: Int
+    /// Replications simulated (scenarios differ after a sequential run).
+    public var replications: Int
     /// Scenario events timed at or after the horizon, which therefore never happened
     /// (a `--horizon` shorter than the one the twin was compiled for).
     public var eventsAfterHorizon: Int
 
     public init(id: String, kind: String, description: String, goals: [GoalResult], devices: [DeviceFigures],
-                eventsHandled: Int, eventsAfterHorizon: Int = 0) {
+                eventsHandled: Int, replications: Int = 0, eventsAfterHorizon: Int = 0) {
+        self.replications = replications
         self.id = id
         self.kind = kind
         self.description = description
@@ -52,10 +67,15 @@ public struct ScenarioReport: Sendable, Hashable {
     }
 }
 
-/// Whether a goal's target holds.
+/// Whether a goal's target holds, and how sure the run is of it.
 public enum Verdict: String, Sendable, Hashable, CaseIterable {
+    /// The whole 95 % interval lies on the meeting side of the bound.
     case met
+    /// The whole 95 % interval lies on the failing side of the bound.
     case notMet = "not-met"
+    /// The interval contains the bound (or there is none yet): the run cannot tell at
+    /// 95 % which side the true value is on; more replications would.
+    case inconclusive
     /// Nothing to judge: no target, no packets, no matching fault or attack in the
     /// scenario, or a KPI this runtime does not know. `GoalResult.note` says which.
     case notEvaluated = "not-evaluated"
@@ -64,44 +84,95 @@ public enum Verdict: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .met: "met"
         case .notMet: "NOT MET"
+        case .inconclusive: "inconclusive"
         case .notEvaluated: "not evaluated"
         }
     }
+
+    /// Met or not met: the interval decided it.
+    public var isConclusive: Bool { self == .met || self == .notMet }
 }
 
-/// A mean over replications with its two-sided 95 % Student-t interval, in the
-/// canonical unit of `dimension`.
+/// How an estimate's 95 % interval was obtained (the results JSON names it, so a reader
+/// knows what the interval assumes).
+public enum IntervalMethod: String, Sendable, Hashable, CaseIterable {
+    /// Mean of one value per replication ± t(0.975; R−1)·s/√R (Law, *Simulation Modeling
+    /// and Analysis*, §9.4.1).
+    case studentT = "student-t"
+    /// A ratio pooled over every packet (attack, event) of every replication, replications
+    /// as independent clusters, never narrower than the pooled Wilson interval
+    /// (`ClusteredIntervals.ratio`).
+    case pooledRatio = "pooled-ratio"
+    /// A percentile of every packet of every replication pooled, its interval from the
+    /// pooled CDF's clustered interval (Woodruff 1952; `ClusteredIntervals.quantile`).
+    case pooledQuantile = "pooled-quantile"
+    /// A value the configuration determines (no randomness): the interval is the value.
+    case exact
+    /// No interval could be formed (a single replication for a per-replication value).
+    case none
+}
+
+/// A point estimate over replications with its two-sided 95 % interval, in the
+/// canonical unit of `dimension`. The interval never leaves what the KPI can take
+/// (`KPIRange`): ratios stay in [0, 1], times and energies at or above 0.
 public struct Estimate: Sendable, Hashable {
-    public var mean: Double
-    /// nil with fewer than two replications (no spread to estimate).
-    public var halfWidth: Double?
+    /// The estimate: a mean over replications, a pooled ratio or a pooled percentile
+    /// (`method` says which).
+    public var point: Double
+    /// The interval's ends; nil when there is no interval (`method` `.none`), and `upper`
+    /// alone nil when the sample cannot bound the value from above (a high percentile
+    /// beyond the largest value observed).
+    public var lower: Double?
+    public var upper: Double?
     /// Replications that produced a value.
     public var replications: Int
     public var dimension: Dimension
+    public var method: IntervalMethod
 
-    public init(mean: Double, halfWidth: Double?, replications: Int, dimension: Dimension) {
-        self.mean = mean
-        self.halfWidth = halfWidth
+    public init(point: Double, lower: Double?, upper: Double?, replications: Int, dimension: Dimension,
+                method: IntervalMethod, range: ClosedRange<Double>? = nil) {
+        let range = range ?? KPIRange.of(dimension)
+        self.point = point
+        self.lower = lower.map { Swift.min(Swift.max($0, range.lowerBound), range.upperBound) }
+        self.upper = upper.map { Swift.min(Swift.max($0, range.lowerBound), range.upperBound) }
         self.replications = replications
         self.dimension = dimension
+        self.method = method
     }
 
-    /// The estimate of the values, one per replication (nil entries are skipped); nil
-    /// when no replication has a value.
-    public init?(_ samples: [Double?], dimension: Dimension) {
+    /// The mean of one value per replication (nil entries skipped) with its Student-t
+    /// interval, cut to `range`; nil when no replication has a value.
+    public init?(_ samples: [Double?], dimension: Dimension, range: ClosedRange<Double>? = nil) {
         guard let interval = ConfidenceInterval(replications: samples.compactMap { $0 }) else { return nil }
-        self.init(mean: interval.mean, halfWidth: interval.halfWidth, replications: interval.replications,
-                  dimension: dimension)
+        self.init(point: interval.mean, lower: interval.lower, upper: interval.upper,
+                  replications: interval.replications, dimension: dimension,
+                  method: interval.halfWidth == nil ? .none : .studentT, range: range)
     }
 
-    public var lower: Double? { halfWidth.map { mean - $0 } }
-    public var upper: Double? { halfWidth.map { mean + $0 } }
-    public var quantity: Quantity { Quantity(mean, dimension) }
+    /// Half the interval's width, for the text tables' `±` (nil without both ends).
+    public var halfWidth: Double? {
+        guard let lower, let upper else { return nil }
+        return (upper - lower) / 2
+    }
+
+    public var quantity: Quantity { Quantity(point, dimension) }
 
     /// Whether `value` lies inside the interval (never, without an interval).
     public func contains(_ value: Double) -> Bool {
-        guard let lower, let upper else { return false }
-        return lower <= value && value <= upper
+        guard let lower else { return false }
+        return lower <= value && value <= (upper ?? .infinity)
+    }
+}
+
+/// What a KPI can take: the interval of an estimate is cut to it.
+public enum KPIRange {
+    /// Ratios in [0, 1]; a CVSS score in [0, 10]; everything else at or above zero.
+    public static func of(_ dimension: Dimension) -> ClosedRange<Double> {
+        switch dimension {
+        case .ratio: 0...1
+        case .count: 0...10
+        default: 0...Double.greatestFiniteMagnitude
+        }
     }
 }
 
@@ -121,9 +192,6 @@ public struct GoalResult: Sendable, Hashable {
     public var samples: [Double?]
     public var value: Estimate?
     public var verdict: Verdict
-    /// The bound lies inside the confidence interval: more replications would be needed
-    /// to be 95 % sure of the verdict.
-    public var boundInsideInterval: Bool
     /// The device that set the value (the worst one) in most replications, when the
     /// KPI is per device.
     public var limitingDevice: String?
@@ -131,8 +199,7 @@ public struct GoalResult: Sendable, Hashable {
     public var note: String?
 
     public init(goalID: String, kpi: String, priority: String, threshold: Threshold?, samples: [Double?],
-                value: Estimate?, verdict: Verdict, boundInsideInterval: Bool, limitingDevice: String?,
-                note: String?) {
+                value: Estimate?, verdict: Verdict, limitingDevice: String?, note: String?) {
         self.goalID = goalID
         self.kpi = kpi
         self.priority = priority
@@ -142,7 +209,6 @@ public struct GoalResult: Sendable, Hashable {
         self.samples = samples
         self.value = value
         self.verdict = verdict
-        self.boundInsideInterval = boundInsideInterval
         self.limitingDevice = limitingDevice
         self.note = note
     }
@@ -159,7 +225,8 @@ public struct GoalResult: Sendable, Hashable {
 }
 
 /// A goal's verdict over every scenario that evaluates it: not met if any scenario
-/// fails it, met if every scenario that could judge it passes it.
+/// fails it, inconclusive if none fails it and some cannot tell, met if every scenario
+/// that could judge it passes it.
 public struct GoalSummary: Sendable, Hashable {
     public var goalID: String
     public var kpi: String
@@ -167,16 +234,23 @@ public struct GoalSummary: Sendable, Hashable {
     public var verdict: Verdict
     /// Scenarios that failed the goal, in config order.
     public var failedIn: [String]
-    /// Scenarios that evaluated it (met or not).
+    /// Scenarios whose interval contains the goal's bound.
+    public var inconclusiveIn: [String]
+    /// Scenarios that evaluated it (met, not met or inconclusive).
     public var evaluatedIn: [String]
+    /// Why no scenario could evaluate it (nil when one did): an error of the run, shown
+    /// at the top of the output.
+    public var notEvaluatedReason: String?
 
     public init(goalID: String, kpi: String, priority: String, verdict: Verdict, failedIn: [String],
-                evaluatedIn: [String]) {
+                inconclusiveIn: [String] = [], evaluatedIn: [String], notEvaluatedReason: String? = nil) {
         self.goalID = goalID
         self.kpi = kpi
         self.priority = priority
         self.verdict = verdict
         self.failedIn = failedIn
+        self.inconclusiveIn = inconclusiveIn
         self.evaluatedIn = evaluatedIn
+        self.notEvaluatedReason = notEvaluatedReason
     }
 }

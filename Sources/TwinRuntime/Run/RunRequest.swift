@@ -6,13 +6,17 @@ import TwinUnits
 public struct RunOverrides: Sendable, Hashable {
     public var horizon: Time?
     public var replications: Int?
+    /// Replicate until every goal's verdict is conclusive (`--replications auto`); the
+    /// first batch is `replications` (or twin.json's). nil: exactly `replications`.
+    public var sequential: SequentialStopping?
     public var seed: UInt64?
     public var warmup: Time?
     /// The network view's sampling interval (`run.sampleInterval_s`).
     public var sampleInterval: Time?
 
     public init(horizon: Time? = nil, replications: Int? = nil, seed: UInt64? = nil, warmup: Time? = nil,
-                sampleInterval: Time? = nil) {
+                sampleInterval: Time? = nil, sequential: SequentialStopping? = nil) {
+        self.sequential = sequential
         self.horizon = horizon
         self.replications = replications
         self.seed = seed
@@ -38,7 +42,7 @@ public struct RunOptions: Sendable, Hashable {
     /// Replications simulated at the same time. Results are gathered by position, so the
     /// report is identical for any value.
     public var maximumConcurrency: Int
-    /// Passed to every `simulate` call (the horizon in it is ignored: the plan's wins).
+    /// Passed to every `simulate` call.
     public var simulation: SimulationOptions
 
     public init(maximumConcurrency: Int = 1, simulation: SimulationOptions = SimulationOptions()) {
@@ -48,13 +52,18 @@ public struct RunOptions: Sendable, Hashable {
 }
 
 /// The run settings actually used and the work they imply: every scenario of the twin
-/// times every replication, in configuration order.
+/// times every replication, in configuration order. Built once per run (the driver builds
+/// it from the command line's overrides) and passed down, so every stage and every
+/// replication sees the same settings; the overrides are applied here and nowhere else.
 public struct RunPlan: Sendable, Hashable {
     /// The config with the overrides applied to `run`; this is what `simulate` sees.
     public var config: TwinConfig
     /// True when the configured warm-up did not fit an overridden horizon and was cut to
     /// a tenth of it (the compiler's own default ratio).
     public var warmupShortened: Bool
+    /// Replicate until every goal is conclusive, in batches, within these bounds (nil:
+    /// exactly `config.run.replications` per scenario).
+    public var sequential: SequentialStopping?
 
     public init(_ request: RunRequest) {
         var config = request.config
@@ -64,12 +73,18 @@ public struct RunPlan: Sendable, Hashable {
         if let seed = overrides.seed { config.run.seed = seed }
         if let warmup = overrides.warmup { config.run.warmup = warmup }
         if let sampleInterval = overrides.sampleInterval { config.run.sampleInterval = sampleInterval }
+        sequential = overrides.sequential
         // A warm-up as long as the run would leave nothing to measure. When only the
         // horizon was overridden (`--horizon 5s` on a twin with a 10 s warm-up), shorten
         // the warm-up rather than refuse; an explicit `--warmup` is checked by the driver.
         warmupShortened = overrides.warmup == nil && config.run.warmup >= config.run.horizon
         if warmupShortened { config.run.warmup = config.run.horizon / 10 }
         self.config = config
+    }
+
+    /// The plan of `config` with `overrides` applied.
+    public init(config: TwinConfig, overrides: RunOverrides = RunOverrides()) {
+        self.init(RunRequest(config: config, overrides: overrides))
     }
 
     public var settings: RunSettings { config.run }
@@ -82,8 +97,13 @@ public struct RunPlan: Sendable, Hashable {
 
     /// Scenario-major, replication-minor: the order results are reported in.
     public var jobs: [Job] {
-        config.scenarios.indices.flatMap { scenario in
-            (0..<max(0, config.run.replications)).map { Job(scenarioIndex: scenario, replication: $0) }
+        jobs(replications: config.scenarios.map { _ in (0..<max(0, config.run.replications)) })
+    }
+
+    /// The jobs of replications `replications[s]` of each scenario s, scenario-major.
+    public func jobs(replications: [Range<Int>]) -> [Job] {
+        zip(config.scenarios.indices, replications).flatMap { scenario, range in
+            range.map { Job(scenarioIndex: scenario, replication: $0) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import TwinModels
+import TwinVocabulary
 
 /// The residual CVSS v3.1 base score of a threat against a device at an IEEE 802.15.6
 /// security level, for `security-protect` goals.
@@ -7,7 +8,7 @@ import TwinModels
 /// the body channel, no privileges, no user interaction, scope unchanged): jamming and
 /// denial of service A:H (6.5), eavesdropping C:H (6.5), spoofing I:H (6.5), replay
 /// AC:H I:H (5.3), node capture AV:P C:H/I:H/A:H (6.8). A level that counters the
-/// threat (`BANThreat.isMitigated`: level 2 for eavesdropping, level ≥ 1 for spoofing
+/// threat (`Threat.isMitigated`: level 2 for eavesdropping, level ≥ 1 for spoofing
 /// and replay) leaves a score of 0 — unless the run saw the attack succeed against
 /// that device (forged frames accepted, frames readable), in which case the full score
 /// stands: the measurement wins over the table.
@@ -16,28 +17,11 @@ public enum SecurityExposure {
 
     /// The unmitigated vector of a threat (raw value of TwinSpec's `Threat`), nil if unknown.
     public static func vector(of threat: String) -> CVSSVector? {
-        func adjacent(complexity: CVSSVector.AttackComplexity = .low, c: CVSSVector.Impact = .none,
-                      i: CVSSVector.Impact = .none, a: CVSSVector.Impact = .none) -> CVSSVector {
-            CVSSVector(attackVector: .adjacent, attackComplexity: complexity, privilegesRequired: .none,
-                       userInteraction: .none, scope: .unchanged, confidentiality: c, integrity: i, availability: a)
-        }
-        switch BANThreat(rawValue: threat) {
-        case .jamming, .denialOfService: return adjacent(a: .high)
-        case .eavesdropping: return adjacent(c: .high)
-        case .spoofing: return adjacent(i: .high)
-        case .replay: return adjacent(complexity: .high, i: .high)
-        case .nodeCapture:
-            return CVSSVector(attackVector: .physical, attackComplexity: .low, privilegesRequired: .none,
-                              userInteraction: .none, scope: .unchanged, confidentiality: .high, integrity: .high,
-                              availability: .high)
-        case nil: return nil
-        }
+        Threat(rawValue: threat)?.unmitigatedVector
     }
 
-    /// The score left for `threat` on a device at `level` (0…2), given whether the run
-    /// observed the attack succeeding against it. nil for an unknown threat.
     public static func residualScore(threat: String, level: Int, observedSuccess: Bool) -> Double? {
-        guard let vector = vector(of: threat), let banThreat = BANThreat(rawValue: threat) else { return nil }
+        guard let vector = vector(of: threat), let banThreat = Threat(rawValue: threat) else { return nil }
         if observedSuccess { return vector.baseScore }
         let securityLevel = SecurityLevel(rawValue: Swift.min(Swift.max(level, 0), 2)) ?? .unsecured
         return banThreat.isMitigated(by: securityLevel) ? 0 : vector.baseScore
@@ -46,7 +30,7 @@ public enum SecurityExposure {
     /// Whether `outcome` shows `threat` succeeding against the device: forged frames
     /// accepted (spoofing, replay) or frames readable by an eavesdropper.
     static func observedSuccess(of threat: String, in outcome: DeviceOutcome) -> Bool {
-        switch BANThreat(rawValue: threat) {
+        switch Threat(rawValue: threat) {
         case .spoofing, .replay: outcome.forgedAccepted > 0
         case .eavesdropping: outcome.framesExposed > 0
         default: false

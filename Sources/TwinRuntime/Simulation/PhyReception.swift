@@ -3,6 +3,7 @@ import TwinConfig
 import TwinEngine
 import TwinModels
 import TwinUnits
+import TwinVocabulary
 
 /// Air time and error-exposed bits of one device's frames, by MAC frame body length.
 ///

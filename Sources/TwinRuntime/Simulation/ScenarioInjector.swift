@@ -3,6 +3,7 @@ import TwinConfig
 import TwinEngine
 import TwinModels
 import TwinUnits
+import TwinVocabulary
 
 /// A scenario event resolved against the network: what it does, to whom, when.
 ///
@@ -25,7 +26,7 @@ import TwinUnits
 ///   al. WiSec 2011) — its on-air time is the event outcome's `attackerAirtime`;
 /// - `spoofing`, `replay` (device): forged frames in the device's name, `rate_per_s` (1),
 ///   accepted at security level 0 and rejected (MIC, frame counter) at levels 1 and 2
-///   (`BANThreat.isMitigated`, ban-numbers.md §6);
+///   (`Threat.isMitigated`, ban-numbers.md §6);
 /// - `eavesdropping`: a passive receiver `distance_m` (3) off the body, log-distance
 ///   loss (Castalia default) to it;
 /// - `dos` (gateway): unauthenticated association requests at `rate_per_s` (100),
@@ -47,7 +48,7 @@ struct InjectedEvent: Sendable {
         case posture(Posture)
         case batteryDepletion(device: Int, fraction: Double)
         case external(gateways: [Int], milliwatts: Double, mode: JammerMode)
-        case forgery(device: Int, rate: Double, threat: BANThreat)
+        case forgery(device: Int, rate: Double, threat: Threat)
         case eavesdropping(loss: Double)
         case capture(device: Int, rate: Double, loss: Double)
         case flood(gateway: Int, rate: Double, milliwatts: Double)

@@ -14,7 +14,7 @@ import TwinUnits
 public func simulate(config: TwinConfig, scenario: ScenarioConfig, replication: Int,
                      options: SimulationOptions = SimulationOptions()) throws(SimulationError) -> ReplicationOutcome {
     let streams = RandomStreams(seed: config.run.seed).replication(replication)
-    let horizon = options.horizon ?? SimTime(config.run.horizon)
+    let horizon = SimTime(config.run.horizon)
     guard horizon > .zero else { throw .invalidHorizon }
     var model = try BANSimulation(config: config, scenario: scenario, streams: streams, options: options,
                                   horizon: horizon)

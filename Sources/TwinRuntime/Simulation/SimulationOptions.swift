@@ -1,10 +1,9 @@
 import TwinEngine
 import TwinUnits
 
-/// How to run one replication, beyond what twin.json says.
+/// How to run one replication, beyond what twin.json says (the horizon is twin.json's
+/// `run.horizon_s`, with any `--horizon` already applied by `RunPlan`).
 public struct SimulationOptions: Sendable, Hashable {
-    /// Overrides `config.run.horizon` (the CLI's `--horizon`).
-    public var horizon: SimTime?
     /// Record per-device samples (PDR, RSSI, queue, battery) every sample interval.
     public var recordTimeSeries: Bool
     /// Upper bound on samples per device; the interval is stretched to stay within it.
@@ -18,10 +17,9 @@ public struct SimulationOptions: Sendable, Hashable {
     /// Stop early once every device is dead (its battery or a failure).
     public var stopWhenAllDead: Bool
 
-    public init(horizon: SimTime? = nil, recordTimeSeries: Bool = false, maximumSamples: Int = 4096,
+    public init(recordTimeSeries: Bool = false, maximumSamples: Int = 4096,
                 detectorDeliveryDrop: Double = 0.2, detectorNoiseRise: Decibels = Decibels(dB: 6),
                 queueCapacity: Int = 32, stopWhenAllDead: Bool = true) {
-        self.horizon = horizon
         self.recordTimeSeries = recordTimeSeries
         self.maximumSamples = maximumSamples
         self.detectorDeliveryDrop = detectorDeliveryDrop

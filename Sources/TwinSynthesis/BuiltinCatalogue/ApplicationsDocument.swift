@@ -1,3 +1,5 @@
+import TwinVocabulary
+
 /// The seed's four twin applications ("DT-BAN Design from a Modeling Perspective",
 /// slides 14–15) and the KPIs each evaluates. `requires` are what the application needs
 /// for every device it watches; goals add KPI-specific needs (see `CapabilityDemands`).

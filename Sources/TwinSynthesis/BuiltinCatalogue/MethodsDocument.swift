@@ -1,3 +1,5 @@
+import TwinVocabulary
+
 /// Representation methods: how a chosen model is evaluated, which model families each
 /// can represent, at which fidelity, and at what relative cost. Synthesis pairs each
 /// model with the cheapest method that represents its family at the fidelity its goals

@@ -1,7 +1,17 @@
+import TwinModels
+import TwinVocabulary
+
 /// Threat models (jamming, eavesdropping, spoofing, replay, node capture, DoS) with the
 /// IEEE 802.15.6 security levels and CVSS v3.1 scoring, and attack detectors.
 /// ban-numbers.md §6.
 extension BuiltinCatalogue {
+    /// A threat's CVSS v3.1 vector and base score as the catalogue cites them: taken from
+    /// `Threat.unmitigatedVector`, the one vector the runtime's residual scores use.
+    private static func cvss(_ threat: Threat) -> String {
+        let vector = threat.unmitigatedVector
+        return "\(vector) = \(vector.baseScore)"
+    }
+
     static let securityModels = BuiltinDocument(path: "builtin/models-security.yaml", text: """
     # Threats, protection levels, exposure scoring and detection.
     twin: 1
@@ -50,7 +60,7 @@ extension BuiltinCatalogue {
         fidelity: [packet, flow, analytic]
         cost: 1
         source: >-
-          ban-numbers.md §6 threats table (PHY, jamming); CVSS AV:A/AC:L/PR:N/UI:N/S:U/A:H = 6.5
+          ban-numbers.md §6 threats table (PHY, jamming); \(cvss(.jamming))
       - id: threat-eavesdropping
         title: Eavesdropping
         description: Passive capture of frames; exposed unless level 2 encrypts the payload.
@@ -61,8 +71,7 @@ extension BuiltinCatalogue {
         fidelity: [packet, flow, analytic]
         cost: 0.5
         source: >-
-          ban-numbers.md §6 threats table (eavesdropping, level 2 encryption); CVSS
-          AV:A/AC:L/C:H = 6.5
+          ban-numbers.md §6 threats table (eavesdropping, level 2 encryption); \(cvss(.eavesdropping))
       - id: threat-spoofing
         title: Spoofing and impersonation
         description: >-
@@ -76,7 +85,7 @@ extension BuiltinCatalogue {
         cost: 0.5
         source: >-
           ban-numbers.md §6 threats table (spoofing, MIC); Toorani 2015 association attacks;
-          CVSS AV:A/AC:L/I:H/A:H = 8.1
+          \(cvss(.spoofing))
       - id: threat-replay
         title: Replay
         description: Recorded frames re-sent later; mitigated by CCM nonces and frame counters.
@@ -87,7 +96,7 @@ extension BuiltinCatalogue {
         fidelity: [packet, flow, analytic]
         cost: 0.5
         source: >-
-          ban-numbers.md §6 threats table (replay, nonces/frame counters); CVSS AV:A/AC:H/I:H = 5.3
+          ban-numbers.md §6 threats table (replay, nonces/frame counters); \(cvss(.replay))
       - id: threat-node-capture
         title: Node capture and tamper
         description: >-
@@ -100,7 +109,7 @@ extension BuiltinCatalogue {
         fidelity: [flow, analytic]
         cost: 0.5
         source: >-
-          ban-numbers.md §6 threats table (node capture); CVSS AV:P/AC:L/C:H/I:H/A:H = 6.8
+          ban-numbers.md §6 threats table (node capture); \(cvss(.nodeCapture))
       - id: threat-denial-of-service
         title: Denial of service at the MAC
         description: >-
@@ -113,7 +122,7 @@ extension BuiltinCatalogue {
         fidelity: [packet, flow, analytic]
         cost: 1
         source: >-
-          ban-numbers.md §6 threats table (DoS, beacon or back-off abuse); CVSS AV:A/AC:L/A:H = 6.5
+          ban-numbers.md §6 threats table (DoS, beacon or back-off abuse); \(cvss(.denialOfService))
       - id: jamming-detector
         title: Jamming detector (PDR / signal-strength consistency)
         description: >-

@@ -1,6 +1,7 @@
 import TwinModels
 import TwinSpec
 import TwinUnits
+import TwinVocabulary
 
 /// How one device's frames go on the air, for the compile-time bounds: the frame
 /// airtime at the fastest mode its technology offers, the full exchange a frame costs

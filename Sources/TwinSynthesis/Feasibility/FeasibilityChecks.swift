@@ -1,6 +1,7 @@
 import TwinDiagnostics
 import TwinSpec
 import TwinUnits
+import TwinVocabulary
 
 /// Analytic bounds computed before anything runs. Each goal is checked on every device
 /// in its scope against the best any allowed choice can do:

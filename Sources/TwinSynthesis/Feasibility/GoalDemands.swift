@@ -1,23 +1,24 @@
 import TwinDiagnostics
 import TwinSpec
 import TwinUnits
+import TwinVocabulary
 
 /// What a goal asks of a device's timing or battery, read once from its threshold:
 /// a latency goal bounds its statistic from above; a `delivery-ratio` goal with
 /// `within` bounds the latency percentile equal to its ratio (≥ 99.9 % within 250 ms
 /// means the 99.9th percentile arrives within 250 ms, before any loss); a lifetime or
 /// throughput goal bounds the value from below.
-struct LatencyDemand: Sendable {
-    var goal: Goal
-    var target: Time
-    var statistic: Statistic
-    var op: ComparisonOperator
+public struct LatencyDemand: Sendable {
+    public var goal: Goal
+    public var target: Time
+    public var statistic: Statistic
+    public var op: ComparisonOperator
     /// Where the diagnostics point: the goal's target.
-    var range: SourceRange
+    public var range: SourceRange
     /// How the goal states it (`p99 <= 250 ms`, `>= 99.9 % within 250 ms`).
-    var wording: String
+    public var wording: String
 
-    init?(_ goal: Goal) {
+    public init?(_ goal: Goal) {
         guard let threshold = goal.target else { return nil }
         self.goal = goal
         range = threshold.range
@@ -40,7 +41,7 @@ struct LatencyDemand: Sendable {
         }
     }
 
-    func isMet(by latency: Time) -> Bool { op.holds(latency.si, target.si) }
+    public func isMet(by latency: Time) -> Bool { op.holds(latency.si, target.si) }
 }
 
 /// A lower bound on a value (lifetime, throughput) a goal sets.

@@ -1,6 +1,7 @@
 import TwinModels
 import TwinSpec
 import TwinUnits
+import TwinVocabulary
 
 /// What one gateway carries on one technology in the baseline (every device on its
 /// primary gateway): the air time per second its devices' traffic needs — each packet

@@ -76,8 +76,8 @@ extension DeviceBudget {
             radioCurrent = radio.sleepCurrent
             notes.append("no data rate known for the radio: asleep throughout")
         }
-        let baseline = DeviceConfigBuilder.baselineCurrent
-        notes.append("MCU baseline \(baseline.quantity.formatted) (\(DeviceConfigBuilder.baselineSource))")
+        let baseline = PlatformBaseline.sleepCurrent
+        notes.append("MCU baseline \(baseline.quantity.formatted) (\(PlatformBaseline.source))")
         return CurrentBound(current: radioCurrent + baseline, notes: notes)
     }
 

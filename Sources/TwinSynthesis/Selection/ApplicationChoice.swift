@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinSpec
+import TwinVocabulary
 
 /// The applications of a plan: one catalogue entry for each application the use case
 /// lists, plus the cheapest set of further entries that evaluates every goal; each goal

@@ -1,4 +1,5 @@
 import TwinSpec
+import TwinVocabulary
 
 /// What each goal needs modelled, as catalogue capabilities (the strings models list
 /// under `provides`). The KPI decides the core families; faults and threats add the

@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinSpec
+import TwinVocabulary
 
 /// Builds the `SelectionProblem` for an intent: root demands from the applications'
 /// `requires` (every link) and from each goal (the links of its devices, packet level

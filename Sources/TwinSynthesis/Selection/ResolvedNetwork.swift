@@ -1,54 +1,55 @@
 import TwinSpec
 import TwinUnits
+import TwinVocabulary
 
 /// A device → gateway radio link, the unit model validity is checked on: the channel
 /// regime depends on both ends (a chest patch talks on-body to a phone at the hip but
 /// off-body to a bedside hub), and a device's backup link needs models too once the
 /// plan injects gateway failures.
-struct LinkKey: Hashable, Comparable, Sendable, CustomStringConvertible {
-    var device: String
-    var gateway: String
+public struct LinkKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var device: String
+    public var gateway: String
 
-    static func < (a: LinkKey, b: LinkKey) -> Bool { (a.device, a.gateway) < (b.device, b.gateway) }
-    var description: String { "\(device)→\(gateway)" }
+    public static func < (a: LinkKey, b: LinkKey) -> Bool { (a.device, a.gateway) < (b.device, b.gateway) }
+    public var description: String { "\(device)→\(gateway)" }
 }
 
 /// What validity is checked against for one link.
-struct LinkFacts: Sendable, Hashable {
-    var key: LinkKey
-    var technology: Technology
-    var band: Band?
-    var devicePlacement: Placement
+public struct LinkFacts: Sendable, Hashable {
+    public var key: LinkKey
+    public var technology: Technology
+    public var band: Band?
+    public var devicePlacement: Placement
     /// The gateway's placement when it sits on the body (validity `placements` then
     /// constrains both ends, as for Castalia's measured map).
-    var onBodyGatewayPlacement: Placement?
-    var region: BodyRegion
-    var isPrimary: Bool
+    public var onBodyGatewayPlacement: Placement?
+    public var region: BodyRegion
+    public var isPrimary: Bool
 }
 
 /// The use case's devices with their radio, traffic and links resolved against the
 /// catalogue: every later step (selection, bounds, twin.json) reads these facts.
-struct ResolvedNetwork: Sendable {
-    var useCase: UseCase
-    var devices: [ResolvedDevice]
+public struct ResolvedNetwork: Sendable, Hashable {
+    public var useCase: UseCase
+    public var devices: [ResolvedDevice]
 
-    init(_ useCase: UseCase, catalogue: SynthesisCatalogue) {
+    public init(_ useCase: UseCase, catalogue: SynthesisCatalogue) {
         self.useCase = useCase
         let gateways = Dictionary(useCase.network.gateways.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         devices = useCase.network.devices.map { ResolvedDevice($0, gateways: gateways, catalogue: catalogue) }
             .sorted { $0.id < $1.id }
     }
 
-    func device(_ id: String) -> ResolvedDevice? { devices.first { $0.id == id } }
+    public func device(_ id: String) -> ResolvedDevice? { devices.first { $0.id == id } }
 
     /// Links the plan must model: every primary link, and backup links when the plan
     /// injects faults (a gateway failure moves traffic onto them).
-    func links(includingBackups: Bool) -> [LinkFacts] {
+    public func links(includingBackups: Bool) -> [LinkFacts] {
         devices.flatMap { device in device.links.filter { $0.isPrimary || includingBackups } }.sorted { $0.key < $1.key }
     }
 
     /// Device ids a goal's scope covers (every device when unscoped), sorted.
-    func devices(in scope: GoalScope?) -> [String] {
+    public func devices(in scope: GoalScope?) -> [String] {
         guard let scope else { return devices.map(\.id) }
         let ids = Set(scope.devices.map(\.value)), classes = Set(scope.classes.map(\.value))
         let tags = Set(scope.tags.map(\.value))
@@ -59,18 +60,18 @@ struct ResolvedNetwork: Sendable {
     }
 }
 
-struct ResolvedDevice: Sendable {
-    var device: Device
-    var radioEntry: CatalogueEntry?
-    var radio: TwinSpec.RadioProfile?
-    var band: Band?
-    var traffic: ResolvedTraffic
-    var links: [LinkFacts]
+public struct ResolvedDevice: Sendable, Hashable {
+    public var device: Device
+    public var radioEntry: CatalogueEntry?
+    public var radio: TwinSpec.RadioProfile?
+    public var band: Band?
+    public var traffic: ResolvedTraffic
+    public var links: [LinkFacts]
 
-    var id: String { device.id.value }
-    var technology: Technology { device.radio.technology.value }
+    public var id: String { device.id.value }
+    public var technology: Technology { device.radio.technology.value }
 
-    init(_ device: Device, gateways: [String: Gateway], catalogue: SynthesisCatalogue) {
+    public init(_ device: Device, gateways: [String: Gateway], catalogue: SynthesisCatalogue) {
         self.device = device
         radioEntry = catalogue.entry(device.radio.profile.value)
         if case .radio(let profile)? = radioEntry?.details { radio = profile }
@@ -94,7 +95,7 @@ struct ResolvedDevice: Sendable {
 
     /// A gateway is on the body when placed there, or, without a placement, when it is
     /// a kind people wear or carry.
-    static func isOnBody(_ gateway: Gateway) -> Bool {
+    public static func isOnBody(_ gateway: Gateway) -> Bool {
         if let placement = gateway.placement?.value { return placement.body == .onBody }
         return [.phone, .smartwatch, .wearableHub].contains(gateway.kind.value)
     }

@@ -1,4 +1,5 @@
 import TwinSpec
+import TwinVocabulary
 
 /// One capability needed on one link at one fidelity. Demands at different fidelities are
 /// distinct: a packet-level model covers both, an analytic one only the analytic demand.

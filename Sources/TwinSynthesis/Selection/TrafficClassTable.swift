@@ -1,5 +1,6 @@
 import TwinSpec
 import TwinUnits
+import TwinVocabulary
 
 /// ISO/IEEE 11073 traffic classes as Tachtatzis et al. 2012 use them (Table 1 for
 /// latency and payload, Table 3 for the application rate each row was computed with;
@@ -35,22 +36,22 @@ struct TrafficClassDefaults: Sendable, Hashable {
 
 /// A device's traffic with every default applied: periodic packets of `payload` every
 /// `interval` (so `rate = payload / interval`), Poisson alarms, and the deadline.
-struct ResolvedTraffic: Sendable, Hashable {
-    var trafficClass: TrafficClass?
-    var rate: DataRate
-    var payload: DataSize
-    var latency: Time
+public struct ResolvedTraffic: Sendable, Hashable {
+    public var trafficClass: TrafficClass?
+    public var rate: DataRate
+    public var payload: DataSize
+    public var latency: Time
     /// Alarms per second (0 without `alarm-interval`).
-    var alarmRate: Double
-    var alarmPayload: DataSize
+    public var alarmRate: Double
+    public var alarmPayload: DataSize
 
     /// Medical deadline when neither class nor override gives one (Cavallari et al.
     /// 2014, < 250 ms), and the video/VR row for wideband links (< 100 ms).
-    static func defaultLatency(_ technology: Technology) -> Time {
+    public static func defaultLatency(_ technology: Technology) -> Time {
         [.wlan, .mmwave, .subTHz, .cellular].contains(technology) ? .milliseconds(100) : .milliseconds(250)
     }
 
-    init(_ settings: TrafficSettings, technology: Technology) {
+    public init(_ settings: TrafficSettings, technology: Technology) {
         trafficClass = settings.trafficClass?.value
         let defaults = trafficClass.map(TrafficClassDefaults.of)
         let sampling = settings.sampling?.value
@@ -68,9 +69,9 @@ struct ResolvedTraffic: Sendable, Hashable {
 
     /// Time between periodic packets; the horizon-long silence of a device that sends
     /// nothing is represented by an interval of one day.
-    var interval: Time { rate.si > 0 ? Time(si: payload.si / rate.si) : .days(1) }
+    public var interval: Time { rate.si > 0 ? Time(si: payload.si / rate.si) : .days(1) }
     /// Packets per second, periodic and alarms.
-    var packetRate: Double { (rate.si > 0 ? rate.si / payload.si : 0) + alarmRate }
+    public var packetRate: Double { (rate.si > 0 ? rate.si / payload.si : 0) + alarmRate }
     /// Application bits per second including alarms.
-    var totalRate: DataRate { DataRate(si: rate.si + alarmRate * alarmPayload.si) }
+    public var totalRate: DataRate { DataRate(si: rate.si + alarmRate * alarmPayload.si) }
 }

@@ -1,6 +1,8 @@
 import TwinConfig
 import TwinSpec
+import TwinSynthesis
 import TwinUnits
+import TwinVocabulary
 
 /// How the generated twin runs by default. The intent gives the horizon; the rest are
 /// the compiler's defaults, overridable from the command line at run time.
@@ -33,7 +35,7 @@ public struct RunDefaults: Sendable, Hashable {
 /// the optimiser may turn become knobs. A plain function: same inputs, same bytes.
 public func buildTwinConfig(plan: TwinPlan, intent: Intent, useCase: UseCase, catalogue: SynthesisCatalogue,
                             defaults: RunDefaults) -> TwinConfig {
-    let network = ResolvedNetwork(useCase, catalogue: catalogue)
+    let network = plan.network
     let builder = DeviceConfigBuilder(plan: plan, intent: intent, catalogue: catalogue)
     let devices = network.devices.map(builder.device)
     let tiers = TierConfigBuilder(useCase: useCase, plan: plan)

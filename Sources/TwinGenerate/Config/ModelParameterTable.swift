@@ -1,5 +1,6 @@
 import TwinConfig
 import TwinModels
+import TwinSynthesis
 import TwinUnits
 
 /// The numeric parameters twin.json carries for a chosen model, taken from the TwinModels

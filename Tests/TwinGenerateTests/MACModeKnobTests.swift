@@ -2,7 +2,9 @@ import Testing
 import TwinConfig
 import TwinModels
 import TwinSpec
-@testable import TwinSynthesis
+import TwinSynthesis
+@testable import TwinGenerate
+import TwinTestSupport
 
 /// The `mac-mode` knob in the bundled twins: offered to every IEEE 802.15.6 narrowband
 /// device with scheduled access or CSMA/CA and to no other, before the allocation
@@ -11,13 +13,13 @@ import TwinSpec
 /// and latency budget reproduces every compiled allocation).
 @Suite struct MACModeKnobTests {
     static func twin(_ pair: (String, String)) throws -> TwinConfig {
-        let (intent, useCase) = try BundledSelectionTests.documents(pair)
+        let (intent, useCase) = try BundledDocuments.documents(pair)
         let plan = try #require(synthesise(intent: intent, useCase: useCase, catalogue: .builtIn()).plan)
         return buildTwinConfig(plan: plan, intent: intent, useCase: useCase, catalogue: .builtIn(),
                                defaults: RunDefaults(generator: "tests"))
     }
 
-    @Test(arguments: BundledSelectionTests.pairs)
+    @Test(arguments: BundledDocuments.pairs)
     func narrowbandDevicesGetTheKnobOthersDoNot(_ pair: (String, String)) throws {
         let config = try Self.twin(pair)
         var offered = 0
@@ -38,7 +40,7 @@ import TwinSpec
         if pair.0 != "immersive-session" { #expect(offered > 0) }
     }
 
-    @Test(arguments: BundledSelectionTests.pairs)
+    @Test(arguments: BundledDocuments.pairs)
     func theTwinCarriesWhatSizesItsAllocation(_ pair: (String, String)) throws {
         let config = try Self.twin(pair)
         let scheduled = config.network.devices.filter { $0.mac.access == "scheduled" }

@@ -1,4 +1,5 @@
 import TwinConfig
+import TwinSynthesis
 import TwinUnits
 
 /// The settings the optimiser may turn, each a discrete range in twin.json with its

@@ -1,6 +1,8 @@
-/// The closed vocabularies of the documents. Each raw value is what users write; the
-/// readers and the JSON Schema take the allowed values from `allCases`, so adding a
-/// case here is the whole change.
+/// The closed vocabularies shared by the documents users write and by twin.json: one
+/// home for each set, used by every stage, so the compiler rather than a grep
+/// guarantees there are no stray string literals. Each raw value is what users (and
+/// twin.json) write; the readers and the JSON Schemas take the allowed values from
+/// `allCases`, so adding a case here is the whole change.
 
 /// Where a device or gateway sits. The on-body channel models (IEEE 802.15.6 CM3,
 /// Castalia's measured path-loss map) are indexed by these positions; `in-body` selects

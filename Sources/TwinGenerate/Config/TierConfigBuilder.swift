@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinModels
 import TwinSpec
+import TwinSynthesis
 import TwinUnits
 
 /// Gateways, edge tiers and the links between tiers in twin.json.

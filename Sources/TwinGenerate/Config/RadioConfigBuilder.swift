@@ -2,7 +2,9 @@ import Foundation
 import TwinConfig
 import TwinModels
 import TwinSpec
+import TwinSynthesis
 import TwinUnits
+import TwinVocabulary
 
 /// A device's radio in twin.json. The catalogue entry gives technology, rate and
 /// sensitivity; its linked TwinModels profile (`profile:NAME`) gives the published

@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinModels
 import TwinSpec
+import TwinSynthesis
 import TwinUnits
 
 /// Resolves one use-case device into its twin.json form: every value the runtime needs,
@@ -12,18 +13,13 @@ struct DeviceConfigBuilder {
     let intent: Intent
     let catalogue: SynthesisCatalogue
 
-    /// MCU and sensor draw while the radio sleeps: an MCU in System-ON sleep with its RTC
-    /// running (nRF52840 Product Specification v1.7 §5.2.1, I_ON_RAMON_RTC ≈ 3 µA).
-    static let baselineCurrent = Current.microamperes(3)
-    static let baselineSource = "nRF52840 Product Specification v1.7 §5.2.1 (System ON, RTC running)"
-
     func device(_ resolved: ResolvedDevice) -> DeviceConfig {
         let device = resolved.device
         let radio = RadioConfigBuilder(device: resolved, modulation: modulation(of: resolved)).radio()
         return DeviceConfig(
             id: resolved.id, deviceClass: device.deviceClass.value, placement: device.placement.value.rawValue,
             inBody: device.placement.value == .inBody, tags: device.tags.map(\.value), radio: radio,
-            battery: battery(of: resolved), baselineCurrent: Self.baselineCurrent,
+            battery: battery(of: resolved), baselineCurrent: PlatformBaseline.sleepCurrent,
             traffic: traffic(of: resolved),
             mac: MACConfigBuilder(device: resolved, deadline: deadline(of: resolved),
                                   scheduled: provides("mac:scheduled", for: resolved.id)).mac(),

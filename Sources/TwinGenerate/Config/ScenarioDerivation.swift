@@ -1,6 +1,8 @@
 import TwinConfig
 import TwinSpec
+import TwinSynthesis
 import TwinUnits
+import TwinVocabulary
 
 /// The scenarios the twin evaluates, derived from the goals: the baseline for every
 /// goal that needs no injected event, one scenario per fault a goal must survive and one

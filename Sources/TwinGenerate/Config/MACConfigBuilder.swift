@@ -2,6 +2,7 @@ import Foundation
 import TwinConfig
 import TwinModels
 import TwinSpec
+import TwinSynthesis
 import TwinUnits
 
 /// A device's medium access in twin.json, sized from its traffic and deadline:

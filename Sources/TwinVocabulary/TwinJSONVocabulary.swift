@@ -1,0 +1,94 @@
+/// The closed sets only twin.json carries (the YAML documents name faults, threats and
+/// knobs through the intent and the catalogue; the compiler writes these).
+
+/// How a device reaches its gateway (twin.json `mac.access`).
+public enum AccessMode: String, Sendable, Hashable, CaseIterable {
+    /// IEEE 802.15.6 CSMA/CA by user priority.
+    case csmaCA = "csma-ca"
+    /// IEEE 802.15.6 scheduled (m-periodic) access.
+    case scheduled
+    /// BLE connection events.
+    case ble
+    /// A contention-free share of the gateway's link, at flow level (WLAN, mmWave).
+    case wideband
+
+    /// Names hand-written twin.json files used before this vocabulary existed.
+    public init?(twinJSON name: String) {
+        switch name {
+        case "csma", "contention": self = .csmaCA
+        default: self.init(rawValue: name)
+        }
+    }
+
+    /// The two IEEE 802.15.6 narrowband modes the `mac-mode` knob switches between.
+    public static let narrowbandModes: [AccessMode] = [.scheduled, .csmaCA]
+}
+
+/// What a scenario event does (twin.json `scenarios[].events[].kind`): a fault the
+/// resilience application injects or an attack the security application mounts.
+public enum ScenarioEventKind: Sendable, Hashable {
+    case fault(Fault)
+    case attack(Threat)
+
+    /// The kind twin.json writes: the fault's or threat's name, except a denial of
+    /// service, which runs as `dos`.
+    public var name: String {
+        switch self {
+        case .fault(let fault): fault.rawValue
+        case .attack(.denialOfService): "dos"
+        case .attack(let threat): threat.rawValue
+        }
+    }
+
+    /// The kind of a twin.json name, accepting the older spellings `node-failure`,
+    /// `posture` and `denial-of-service`; nil for a name twinc does not know.
+    public init?(twinJSON name: String) {
+        switch name {
+        case "node-failure": self = .fault(.deviceFailure)
+        case "posture": self = .fault(.postureChange)
+        case "dos", "denial-of-service": self = .attack(.denialOfService)
+        default:
+            if let fault = Fault(rawValue: name) {
+                self = .fault(fault)
+            } else if let threat = Threat(rawValue: name) {
+                self = .attack(threat)
+            } else {
+                return nil
+            }
+        }
+    }
+
+    public var isAttack: Bool {
+        if case .attack = self { return true }
+        return false
+    }
+
+    /// Every kind, faults first, in declaration order.
+    public static var allCases: [ScenarioEventKind] {
+        Fault.allCases.map { .fault($0) } + Threat.allCases.map { .attack($0) }
+    }
+}
+
+/// A setting the optimiser may change (twin.json `knobs[].parameter`).
+public enum KnobParameter: String, Sendable, Hashable, CaseIterable {
+    /// The radio's TX power (dBm), one of its listed levels.
+    case txPower = "tx-power"
+    /// The MAC's retry limit (a count ≥ 0).
+    case maxRetries = "max-retries"
+    /// The IEEE 802.15.6 security level (0, 1, 2).
+    case securityLevel = "security-level"
+    /// The scheduled-access allocation period m (superframes per allocation, ≥ 1).
+    case allocationPeriod = "allocation-period"
+    /// The BLE connection interval (s, > 0).
+    case connectionInterval = "connection-interval"
+    /// The primary gateway: an index into the knob's `labels` (the device's candidate
+    /// gateways); the others stay as backup in label order.
+    case gateway = "gateway"
+    /// Samples per packet (a whole number ≥ 1): a packet every k samples carrying k
+    /// samples' payload (`TrafficConfig.aggregation`).
+    case aggregation = "aggregation"
+    /// The IEEE 802.15.6 access of a narrowband device: an index into the knob's
+    /// `labels` (`scheduled`, `csma-ca`); switching sizes the other mode as the compiler
+    /// would (`MACModeSwitch`).
+    case macMode = "mac-mode"
+}
