@@ -109,7 +109,7 @@ let package = Package(
             name: "TwinLive",
             dependencies: [
                 "TwinConfig", "TwinRuntime", "TwinApplications", "TwinModels", "TwinEngine", "TwinUnits", "TwinJSON",
-                "TwinDiagnostics", "TwinYAML", "TwinSpec",
+                "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinVocabulary",
             ]
         ),
         // The live twin's server: a thin adapter around TwinLive (Hummingbird routes, the
@@ -189,9 +189,9 @@ let package = Package(
             dependencies: ["TwinOutput", "TwinApplications", "TwinRuntime", "TwinConfig", "TwinUnits", "TwinJSON",
                            "TwinTestSupport"]
         ),
-        .testTarget(name: "TwinLiveTests", dependencies: ["TwinLive", "TwinConfig", "TwinUnits", "TwinJSON"]),
+        .testTarget(name: "TwinLiveTests", dependencies: ["TwinLive", "TwinConfig", "TwinUnits", "TwinJSON", "TwinEngine", "TwinModels"]),
         // The live twin's server end to end: the built `twinc-serve` on 127.0.0.1.
-        .testTarget(name: "LiveServeTests", dependencies: ["TwinServe", "TwinLive", "TwinJSON"]),
+        .testTarget(name: "LiveServeTests", dependencies: ["TwinServe", "TwinLive", "TwinJSON", "TwinEngine"]),
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
         // End-to-end tests run the built `twinc` binary; golden files live beside them and
         // are found through #filePath so TWINC_RECORD=1 can rewrite them in place.

@@ -33,15 +33,18 @@ public struct LiveTwin: Sendable {
     /// The same twin with knob settings now in force (an applied action): the model's
     /// predictions follow the new settings, the learned state is kept.
     public mutating func applyKnobs(_ settings: [KnobSetting]) throws(KnobError) {
+        let before = config
         config = try TwinAdapter.applying(Dictionary(settings.map { ($0.knob, $0.value) }, uniquingKeysWith: { $1 }),
                                           to: config)
         let updated = TwinAdapter.model(config)
-        for (index, link) in updated.links.enumerated() where link.transmit != model.links[index].transmit {
-            // The level moves with the TX power: shift what was learned, keep the evidence.
+        let changed = Set(zip(before.network.devices, config.network.devices).filter { $0 != $1 }.map { $0.0.id })
+        for (index, link) in updated.links.enumerated() where changed.contains(updated.devices[link.device].id) {
+            // New settings, new regime (the network re-associates): learn the link again
+            // from the model's prior rather than test it against the old level.
             state.links[index].detector = LinkDriftDetector(
                 tracker: LinkLevelTracker(modelLevel: link.modelLevel, sigma: link.sigma))
         }
-        for (index, device) in updated.devices.enumerated() where device.predictedCurrent != model.devices[index].predictedCurrent {
+        for (index, device) in updated.devices.enumerated() where changed.contains(device.id) {
             state.devices[index].battery.rebase(predictedCurrent: device.predictedCurrent)
         }
         model = updated
@@ -136,6 +139,11 @@ public struct LiveTwin: Sendable {
         state.links[index].framesSent += report.framesSent
         state.links[index].framesAcknowledged += report.framesAcknowledged
         guard let level = report.level?.dBm else { return }
+        // Only frames above the receiver's sensitivity are measured: near it, a window's
+        // mean is biased upwards by the frames it lost, so the level is neither tested
+        // nor learned there.
+        let info = model.links[index]
+        guard level - info.sensitivity.dBm >= LinkDriftDetector.sensitivityMargin else { return }
         let posture = model.postureFading ? (state.posture ?? .standing) : .standing
         var link = state.links[index]
         let result = link.detector.observe(level: level, posture: posture, levels: report.levelsMeasured,
@@ -144,7 +152,6 @@ public struct LiveTwin: Sendable {
         link.windows += 1
         if let predicted = result.predicted { link.lastPredicted = predicted }
         if let drift = result.drift {
-            let info = model.links[index]
             let offset = info.modelLevel.dBm - link.detector.tracker.staticLevel.mean
             link.drifts += 1
             link.lastDrift = time

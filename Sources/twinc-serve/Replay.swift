@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TwinLive
 import TwinServe
 
 /// `twinc-serve replay FILE --to URL --token TOKEN`: sends a recorded telemetry file,
@@ -22,11 +23,7 @@ struct Replay: ParsableCommand {
             throw ExitCode(66)
         }
         guard let target = HTTPClient.parse(to) else { throw ValidationError("--to expects http://HOST:PORT/PATH") }
-        var batches: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.contains("\"type\":\"batch\"") || batches.isEmpty { batches.append("") }
-            batches[batches.count - 1] += line + "\n"
-        }
+        let batches = TelemetryReader.batches(in: text)
         let client = HTTPClient(host: target.host, port: target.port)
         defer { client.close() }
         var accepted = 0, duplicates = 0

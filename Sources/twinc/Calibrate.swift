@@ -42,11 +42,7 @@ struct Calibrate: ParsableCommand {
         }
         var live = LiveTwin(config: config)
         let reader = TelemetryReader(model: live.model, maximumRecords: Int.max, file: telemetry)
-        var batches: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.contains("\"type\":\"batch\"") || batches.isEmpty { batches.append("") }
-            batches[batches.count - 1] += line + "\n"
-        }
+        let batches = TelemetryReader.batches(in: text)
         for batch in batches {
             switch reader.read(batch) {
             case .failure(let rejection):

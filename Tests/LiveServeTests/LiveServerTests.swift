@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TwinEngine
 import TwinJSON
 import TwinLive
 import TwinServe
@@ -81,7 +82,7 @@ import TwinServe
                                        fixture.tokens, "--no-act"])
         defer { server.stop() }
         let client = server.client()
-        var random = SplitMix(state: 2026)
+        var random = SplitMix64(seed: 2026)
         let alphabet = Array(#"{}[]":,0123456789.-eE truefalsnl\"#.utf8) + [0, 0xff, 0xc3, 10]
         var statuses: [Int: Int] = [:]
         var accepted = 0
@@ -184,16 +185,5 @@ import TwinServe
         let tokens = try TokenFile.load(path: file)
         #expect(tokens.scopes(token: token, twin: "icu-monitoring") == [.ingest, .read])
         #expect(tokens.scopes(token: token, twin: "other").isEmpty)
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

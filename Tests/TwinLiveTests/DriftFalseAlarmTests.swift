@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TwinEngine
 import TwinLive
 import TwinModels
 import TwinUnits
@@ -9,29 +10,12 @@ import TwinUnits
 /// episode or every 250 ms while moving, the gateway's measurement noise) at 1 Hz for a
 /// simulated day, over many seeds. The issue asks for at most one per day.
 @Suite struct DriftFalseAlarmTests {
-    /// A seeded SplitMix64: the test's own generator.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func normal() -> Double {
-            let u = Swift.max(uniform(), 1e-300), v = uniform()
-            return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
-        }
-    }
-
     /// Alarms over `seconds` of 1 Hz windows of one link under the model.
     static func alarms(seed: UInt64, seconds: Int, framesPerWindow: Int = 5) -> Int {
-        var random = Generator(state: seed)
+        var random = Xoshiro256(seed: seed)
         let chain = PostureChain.wakingDay
         let model = PowerLevel(dBm: -70), sigma = Decibels(dB: 5)
-        let staticLevel = model.dBm + sigma.dB * random.normal()
+        let staticLevel = model.dBm + sigma.dB * random.standardNormal()
         var detector = LinkDriftDetector(tracker: LinkLevelTracker(modelLevel: model, sigma: sigma))
         var posture = Posture.standing
         var nextChange = chain.dwellTime(in: posture, uniform: random.uniform()).si
@@ -42,7 +26,7 @@ import TwinUnits
             while Double(second) >= nextChange {
                 posture = chain.nextPosture(from: posture, uniform: random.uniform())
                 nextChange += chain.dwellTime(in: posture, uniform: random.uniform()).si
-                episodeLoss = posture.extraLoss(standardNormal: random.normal()).dB
+                episodeLoss = posture.extraLoss(standardNormal: random.standardNormal()).dB
                 changed = true
             }
             _ = changed
@@ -50,12 +34,12 @@ import TwinUnits
             var level = 0.0
             if posture == .walking || posture == .running {
                 let draws = 4
-                for _ in 0..<draws { level += posture.extraLoss(standardNormal: random.normal()).dB }
+                for _ in 0..<draws { level += posture.extraLoss(standardNormal: random.standardNormal()).dB }
                 level = staticLevel - level / Double(draws)
             } else {
                 level = staticLevel - episodeLoss
             }
-            level += LinkLevelTracker.measurementSigma * random.normal()
+            level += LinkLevelTracker.measurementSigma * random.standardNormal()
             if detector.observe(level: level, posture: posture, levels: framesPerWindow, interval: interval).drift != nil {
                 alarms += 1
             }

@@ -160,17 +160,8 @@ extension LiveTwin {
 
 /// Small statistics the assessments share.
 enum GoalMath {
-    static func holds(_ value: Double, _ threshold: Threshold) -> Bool {
-        let bound = threshold.bound.value
-        let tolerance = 1e-9 * Swift.max(abs(bound), abs(value), 1e-300)
-        switch threshold.op {
-        case .greaterOrEqual: return value >= bound - tolerance
-        case .lessOrEqual: return value <= bound + tolerance
-        case .equal: return abs(value - bound) <= tolerance
-        case .greater: return value > bound + tolerance
-        case .less: return value < bound - tolerance
-        }
-    }
+    /// The runtime's own comparison (`GoalEvaluation.isMet`, tolerant of unit round-off).
+    static func holds(_ value: Double, _ threshold: Threshold) -> Bool { TwinAdapter.holds(value, threshold) }
 
     /// Wilson score interval at 95 %.
     static func wilson(successes: Int, trials: Int) -> (lower: Double, upper: Double) {

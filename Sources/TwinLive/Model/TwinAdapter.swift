@@ -4,6 +4,7 @@ import TwinEngine
 import TwinModels
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The one place the live twin reads the compiled twin and calls the runtime and the
 /// optimiser. Everything else in `TwinLive` works on `LiveModel` (plain values), so a
@@ -40,7 +41,7 @@ public enum TwinAdapter {
                      threshold: GoalEvaluation.effectiveThreshold(of: goal),
                      devices: goal.devices.compactMap { id in network.devices.firstIndex { $0.id == id } },
                      within: goal.within, securityLevel: goal.securityLevel,
-                     higherIsBetter: GoalKPI(rawValue: goal.kpi)?.higherIsBetter ?? true)
+                     higherIsBetter: KPI(rawValue: goal.kpi)?.higherIsBetter ?? true)
         }
         let securityLevels = network.devices.map(\.securityLevel)
         return LiveModel(name: config.name, devices: devices, gateways: gatewayIDs, links: links, goals: goals,
@@ -48,6 +49,9 @@ public enum TwinAdapter {
                          securityLevels: securityLevels, horizon: config.run.horizon,
                          knobs: config.knobs.map { LiveKnob(id: $0.id, values: $0.values, current: $0.current) })
     }
+
+    /// Whether `value` meets `threshold`, exactly as the runtime's verdicts compare.
+    public static func holds(_ value: Double, _ threshold: Threshold) -> Bool { GoalEvaluation.isMet(value, threshold) }
 
     /// `config` with knob settings applied (the optimiser's own `applyKnobs`).
     public static func applying(_ settings: [String: Double], to config: TwinConfig) throws(KnobError) -> TwinConfig {
@@ -97,7 +101,7 @@ public enum TwinAdapter {
         let goalsInBaseline = Set(searchable.scenarios.flatMap(\.goals))
         searchable.goals = config.goals.filter { goalsInBaseline.contains($0.id) }
         do {
-            let baseline = try runTwin(RunRequest(config: searchable))
+            let baseline = try runTwin(RunPlan(config: searchable))
             let options = OptimiserOptions(confirmationCandidates: 2, confirmationHorizon: settings.horizon,
                                            confirmationReplications: settings.replications,
                                            verifyAtRunSettings: false)
@@ -109,7 +113,7 @@ public enum TwinAdapter {
             }
             return RecommendationOutcome(changes: changes, goals: rows, notes: result.notes)
         } catch {
-            return RecommendationOutcome(changes: [], goals: [], notes: ["the optimiser could not run: \(error.error)"])
+            return RecommendationOutcome(changes: [], goals: [], notes: ["the optimiser could not run: \(error)"])
         }
     }
 }
@@ -152,29 +156,29 @@ public struct RecommendationOutcome: Sendable, Hashable {
 extension TwinAdapter {
     /// One run of the baseline scenario of `config` over `horizon`: each goal of that
     /// scenario's verdict and value, and each device's average current.
-    public static func simulatedRun(_ config: TwinConfig, horizon: Time, seed: UInt64) -> SimulatedRun {
+    public static func simulatedRun(_ config: TwinConfig, horizon: Time, seed: UInt64) -> SimulatedForecast {
         var run = config
         run.run.seed = seed
         run.run.horizon = horizon
         run.run.replications = 1
         run.run.warmup = Swift.min(config.run.warmup, horizon / 10)
         run.scenarios = config.scenarios.filter { $0.kind == "baseline" }
-        guard let report = try? runTwin(RunRequest(config: run)), let scenario = report.scenarios.first else {
-            return SimulatedRun(verdicts: [], currents: [])
+        guard let report = try? runTwin(RunPlan(config: run)), let scenario = report.scenarios.first else {
+            return SimulatedForecast(verdicts: [], currents: [])
         }
         let verdicts = scenario.goals.map { goal in
-            SimulatedRun.Goal(goal: goal.goalID, met: goal.verdict == .notEvaluated ? nil : goal.verdict == .met,
-                              value: goal.value?.mean)
+            SimulatedForecast.Goal(goal: goal.goalID, met: goal.verdict == .met ? true : (goal.verdict == .notMet ? false : nil),
+                              value: goal.value?.point)
         }
         let currents = scenario.devices.compactMap { device in
-            device.averageCurrent.map { (device: device.id, current: Current(si: $0.mean)) }
+            device.averageCurrent.map { (device: device.id, current: Current(si: $0.point)) }
         }
-        return SimulatedRun(verdicts: verdicts, currents: currents)
+        return SimulatedForecast(verdicts: verdicts, currents: currents)
     }
 }
 
 /// What `TwinAdapter.simulatedRun` found.
-public struct SimulatedRun: Sendable {
+public struct SimulatedForecast: Sendable {
     public struct Goal: Sendable {
         public var goal: String
         public var met: Bool?

@@ -21,9 +21,10 @@ import TwinUnits
 /// is updated with every episode (inverse-variance weights), so calibration is the
 /// posterior; a change point (drift) restarts it from the change.
 public struct LinkLevelTracker: Sendable, Hashable {
-    /// RSSI measurement noise of a gateway (dB, 1σ): a floor under every predictive σ
-    /// (radios report RSSI to about ±1 dB).
-    public static let measurementSigma = 1.0
+    /// RSSI measurement noise of a gateway's window mean (dB, 1σ): a floor under every
+    /// predictive σ. Changes below `LinkDriftDetector.minimumShift` are not alarms, so
+    /// the floor only sets how fast a real change is found.
+    public static let measurementSigma = 0.5
     public static let coherenceTime = 0.25
 
     public let modelLevel: Double

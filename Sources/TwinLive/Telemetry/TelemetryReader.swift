@@ -90,6 +90,16 @@ public struct TelemetryReader: Sendable {
         return (source.0, sequence)
     }
 
+    /// A recorded file's batches: every line with `"type":"batch"` starts a new one.
+    public static func batches(in text: String) -> [String] {
+        var batches: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.contains("\"type\":\"batch\"") || batches.isEmpty { batches.append("") }
+            batches[batches.count - 1] += line + "\n"
+        }
+        return batches
+    }
+
     static func isIdentifier(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.count <= 64 && text.utf8.allSatisfy { byte in
             (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)

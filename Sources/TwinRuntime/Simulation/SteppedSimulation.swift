@@ -22,7 +22,7 @@ public struct SteppedSimulation: Sendable {
                 horizon: SimTime) throws(SimulationError) {
         guard horizon > .zero else { throw .invalidHorizon }
         let streams = RandomStreams(seed: config.run.seed).replication(replication)
-        let options = SimulationOptions(horizon: horizon, recordTimeSeries: true, maximumSamples: Int.max / 4,
+        let options = SimulationOptions(recordTimeSeries: true, maximumSamples: Int.max / 4,
                                         stopWhenAllDead: false)
         model = try BANSimulation(config: config, scenario: scenario, streams: streams, options: options,
                                   horizon: horizon)
