@@ -139,11 +139,7 @@ public struct LiveTwin: Sendable {
         state.links[index].framesSent += report.framesSent
         state.links[index].framesAcknowledged += report.framesAcknowledged
         guard let level = report.level?.dBm else { return }
-        // Only frames above the receiver's sensitivity are measured: near it, a window's
-        // mean is biased upwards by the frames it lost, so the level is neither tested
-        // nor learned there.
         let info = model.links[index]
-        guard level - info.sensitivity.dBm >= LinkDriftDetector.sensitivityMargin else { return }
         let posture = model.postureFading ? (state.posture ?? .standing) : .standing
         var link = state.links[index]
         let result = link.detector.observe(level: level, posture: posture, levels: report.levelsMeasured,

@@ -9,9 +9,6 @@ import TwinUnits
 /// measures its false alarms, so both run the same rule.
 public struct LinkDriftDetector: Sendable, Hashable {
     public static let minimumShift = 3.0
-    /// Windows closer than this to the receiver's sensitivity (dB) are not used: the
-    /// frames lost below it bias the measured mean.
-    public static let sensitivityMargin = 10.0
 
     public var tracker: LinkLevelTracker
     public var test = SequentialTest()
