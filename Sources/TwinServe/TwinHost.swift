@@ -295,13 +295,14 @@ public actor TwinHost {
             return "failed"
         }
         let applied = control.apply && (200..<300).contains(status)
+        let now = twin.state.clock ?? clock
         if applied {
             try? twin.applyKnobs(changes)
             try? store?.appendKnobs(twin: name, afterOrdinal: (try? store?.lastOrdinal(twin: name)) ?? 0,
                                     settings: Self.encodeKnobs(changes))
             pendingCheck = (targets, (twin.state.clock ?? clock) + settings.recoveryCheck, id)
         }
-        let event = LiveEvent(time: clock, kind: .action, subject: id,
+        let event = LiveEvent(time: now, kind: .action, subject: id,
                               message: (control.apply ? "applied" : "dry run of") + " \(Self.encodeKnobs(changes)) at \(control.url): HTTP \(status)",
                               evidence: [("status", Double(status))])
         twin.record([event])
