@@ -32,7 +32,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         // The live twin's server only (TwinServe, twinc-serve); the compiler never links them.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
@@ -68,7 +67,7 @@ let package = Package(
         // random streams and the statistics a run accumulates. Knows nothing of BANs.
         .target(
             name: "TwinEngine",
-            dependencies: ["TwinUnits", .product(name: "HeapModule", package: "swift-collections")]
+            dependencies: ["TwinUnits"]
         ),
         .target(
             name: "TwinRuntime",
@@ -193,6 +192,16 @@ let package = Package(
         // The live twin's server end to end: the built `twinc-serve` on 127.0.0.1.
         .testTarget(name: "LiveServeTests", dependencies: ["TwinServe", "TwinLive", "TwinJSON", "TwinEngine"]),
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
+        // The property "validate clean ⇒ compile clean ⇒ run accepts" over documents
+        // generated from the declared ranges, and the seeded mutation fuzzer over YAML and
+        // twin.json (a short run here; docs/fuzzing.md for a long one).
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: [
+                "TwinDriver", "TwinSpec", "TwinYAML", "TwinUnits", "TwinVocabulary", "TwinDiagnostics", "TwinSynthesis",
+                "TwinConfig", "TwinEngine", "TwinRuntime", "TwinJSON",
+            ]
+        ),
         // End-to-end tests run the built `twinc` binary; golden files live beside them and
         // are found through #filePath so TWINC_RECORD=1 can rewrite them in place.
         .testTarget(name: "EndToEndTests", dependencies: ["TwinVocabulary", "TwinJSON", "TwinDriver"], exclude: ["Golden"]),

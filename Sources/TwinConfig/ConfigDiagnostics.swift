@@ -25,6 +25,42 @@ public enum ConfigDiagnostics: DiagnosticCatalogue {
     public static let unknownMember = DiagnosticCode(
         "TK007", title: "unknown member",
         explanation: "twin.json has a member this runtime does not know. It may come from a newer twinc, or be a typo in a hand edit.")
+    public static let eventBudget = DiagnosticCode(
+        "TK008", title: "event source too fast",
+        explanation: """
+        A source of simulation events (a device's periodic packets or alarms, an attacker's \
+        frames) asks for more events per simulated second than the simulator takes from one \
+        source (10,000), or the whole twin for more than 200,000. The run would take hours \
+        for seconds of simulated time. Lower the device's rate or raise its packet size or \
+        alarm interval in the use case and recompile.
+        """)
+    public static let duplicateID = DiagnosticCode(
+        "TK009", title: "duplicate id",
+        explanation: """
+        Two devices, gateways, edge tiers or knobs of twin.json share an id, so a reference \
+        to it (a knob's target, a goal's device, a setting the optimiser recommends) would \
+        be ambiguous. Recompile rather than edit twin.json by hand.
+        """)
+    public static let badKnob = DiagnosticCode(
+        "TK010", title: "knob does not fit its parameter",
+        explanation: """
+        A knob names a parameter the optimiser does not know, gives a unit other than the \
+        parameter's (`dBm` for `tx-power`, `s` for `connection-interval`, `index` for \
+        `gateway` and `mac-mode`…), offers values outside the parameter's range (a TX \
+        power above +30 dBm, a fractional retry count, an index beyond its labels), or \
+        offers more values, or aims more knobs at one device, than the optimiser searches \
+        (32 values a knob, 16 knobs a device).
+        """)
+    public static let twinTooLarge = DiagnosticCode(
+        "TK011", title: "twin too large to simulate",
+        explanation: """
+        The network has more devices (1,024) or gateways (256) than one twin simulates. \
+        Every device costs work in every replication even when it sends nothing; split \
+        the body networks into several use cases and intents.
+        """)
 
-    public static let all: [DiagnosticCode] = [syntax, version, missingMember, wrongType, outOfRange, unknownReference, unknownMember]
+    public static let all: [DiagnosticCode] = [
+        syntax, version, missingMember, wrongType, outOfRange, unknownReference, unknownMember, eventBudget,
+        duplicateID, badKnob, twinTooLarge,
+    ]
 }

@@ -102,7 +102,13 @@ struct JSONObjectReader {
 
     mutating func int(_ key: String, min: Int? = nil, max: Int? = nil) -> Int {
         let n = number(key, min: min.map(Double.init), max: max.map(Double.init))
-        return n.isFinite && abs(n) < 1e15 ? Int(n) : 0
+        guard n == n.rounded() else {
+            if let value = raw(key) {
+                context.error(ConfigDiagnostics.wrongType, "`\(sub(key))` must be a whole number", at: value.position)
+            }
+            return 0
+        }
+        return abs(n) < 1e15 ? Int(n) : 0
     }
 
     mutating func bool(_ key: String) -> Bool {
@@ -114,15 +120,20 @@ struct JSONObjectReader {
         return b
     }
 
-    mutating func time(_ key: String) -> Time { Time(si: number(key, min: 0)) }
 
     mutating func strings(_ key: String) -> [String] {
+        items(key, kind: "a string") { if case .string(let s, _) = $0 { s } else { nil } }
+    }
+
+    /// The elements of an array member that `extract` accepts; each other element is
+    /// reported as not being `kind` (and dropped).
+    mutating func items<T>(_ key: String, kind: String, _ extract: (LocatedJSON) -> T?) -> [T] {
         array(key).compactMap { item, itemPath in
-            guard case .string(let s, _) = item else {
-                context.error(ConfigDiagnostics.wrongType, "`\(itemPath)` must be a string", at: item.position)
+            guard let value = extract(item) else {
+                context.error(ConfigDiagnostics.wrongType, "`\(itemPath)` must be \(kind)", at: item.position)
                 return nil
             }
-            return s
+            return value
         }
     }
 
@@ -153,8 +164,10 @@ struct JSONObjectReader {
         return items.enumerated().map { ($1, "\(sub(key))[\($0)]") }
     }
 
+    /// A nested object; a missing one is reported once (by `require`).
     mutating func object(_ key: String) -> JSONObjectReader? {
-        JSONObjectReader(require(key), path: sub(key), at: position, context: context)
+        guard let value = require(key) else { return nil }
+        return JSONObjectReader(value, path: sub(key), at: position, context: context)
     }
 
     /// Reports members that were present but never read.

@@ -13,24 +13,24 @@ extension NetworkConfig {
             defer { g.finish() }
             return GatewayConfig(
                 id: g.string("id"), kind: g.string("kind"), placement: g.string("placement"),
-                distance: Distance(si: g.number("distance_m", min: 0)), uplink: g.string("uplink"),
-                failoverTime: g.time("failoverTime_s"),
-                mtbf: g.optionalNumber("mtbf_s", min: 0).map(Time.init(si:)),
-                mttr: g.optionalNumber("mttr_s", min: 0).map(Time.init(si:)))
+                distance: Distance(si: g.number("distance_m", in: DeclaredRanges.gatewayDistance)), uplink: g.string("uplink"),
+                failoverTime: g.time("failoverTime_s", in: DeclaredRanges.delay),
+                mtbf: g.optionalNumber("mtbf_s", in: DeclaredRanges.failureTime).map(Time.init(si:)),
+                mttr: g.optionalNumber("mttr_s", in: DeclaredRanges.failureTime).map(Time.init(si:)))
         }
         let edges = n.array("edges").compactMap { item, path -> EdgeConfig? in
             guard var e = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
             defer { e.finish() }
-            return EdgeConfig(id: e.string("id"), tier: e.string("tier"), processingLatency: e.time("processingLatency_s"))
+            return EdgeConfig(id: e.string("id"), tier: e.string("tier"), processingLatency: e.time("processingLatency_s", in: DeclaredRanges.delay))
         }
         let links = n.array("links").compactMap { item, path -> LinkConfig? in
             guard var l = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
             defer { l.finish() }
             return LinkConfig(
                 from: l.string("from"), to: l.string("to"), technology: l.string("technology"),
-                latency: l.time("latency_s"), jitter: l.time("jitter_s"),
-                rate: DataRate(si: l.number("rate_bps", min: 0)),
-                availability: Ratio(si: l.number("availability", min: 0, max: 1)))
+                latency: l.time("latency_s", in: DeclaredRanges.delay), jitter: l.time("jitter_s", in: DeclaredRanges.delay),
+                rate: DataRate(si: l.number("rate_bps", in: DeclaredRanges.bitRate)),
+                availability: Ratio(si: l.number("availability", in: DeclaredRanges.availability)))
         }
         return NetworkConfig(devices: devices, gateways: gateways, edges: edges, links: links)
     }
@@ -42,44 +42,56 @@ extension DeviceConfig {
         defer { d.finish() }
         let id = d.string("id"), deviceClass = d.string("class"), placement = d.string("placement")
         let inBody = d.bool("inBody"), tags = d.strings("tags")
-        guard var r = d.object("radio"), var b = d.object("battery"), var t = d.object("traffic"),
-              var m = d.object("mac"), var g = d.object("gateway") else { return nil }
+        // Every part is looked up before any is required, so a missing one is reported
+        // once and its siblings are not taken for unknown members.
+        let parts = (d.object("radio"), d.object("battery"), d.object("traffic"), d.object("mac"), d.object("gateway"))
+        let baselineCurrent = Current(si: d.number("baselineCurrent_A", in: DeclaredRanges.current))
+        let securityLevel = d.int("securityLevel", in: DeclaredRanges.securityLevel)
+        guard var r = parts.0, var b = parts.1, var t = parts.2, var m = parts.3, var g = parts.4 else { return nil }
         let txLevels = r.array("txLevels").compactMap { level, levelPath -> TxLevel? in
             guard var l = JSONObjectReader(level, path: levelPath, at: level.position, context: context) else { return nil }
             defer { l.finish() }
-            return TxLevel(level: PowerLevel(dBm: l.number("level_dBm")), current: Current(si: l.number("current_A", min: 0)))
+            return TxLevel(level: PowerLevel(dBm: l.number("level_dBm", in: DeclaredRanges.radioPowerLevel)),
+                           current: Current(si: l.number("current_A", in: DeclaredRanges.current)))
         }
         let radio = RadioConfig(
             profile: r.string("profile"), technology: r.string("technology"), modulation: r.string("modulation"),
-            frequency: Frequency(si: r.number("frequency_Hz", min: 1)), bitRate: DataRate(si: r.number("bitRate_bps", min: 1)),
-            txPower: PowerLevel(dBm: r.number("txPower_dBm", min: -60, max: 30)), txLevels: txLevels,
-            rxCurrent: Current(si: r.number("rxCurrent_A", min: 0)), listenCurrent: Current(si: r.number("listenCurrent_A", min: 0)),
-            sleepCurrent: Current(si: r.number("sleepCurrent_A", min: 0)), wakeupCurrent: Current(si: r.number("wakeupCurrent_A", min: 0)),
-            wakeupTime: r.time("wakeupTime_s"), voltage: Voltage(si: r.number("voltage_V", min: 0.1)),
-            sensitivity: PowerLevel(dBm: r.number("sensitivity_dBm")), noiseFloor: PowerLevel(dBm: r.number("noiseFloor_dBm")))
+            frequency: Frequency(si: r.number("frequency_Hz", in: DeclaredRanges.carrierFrequency)),
+            bitRate: DataRate(si: r.number("bitRate_bps", in: DeclaredRanges.bitRate)),
+            txPower: PowerLevel(dBm: r.number("txPower_dBm", in: DeclaredRanges.radioPowerLevel)), txLevels: txLevels,
+            rxCurrent: Current(si: r.number("rxCurrent_A", in: DeclaredRanges.current)),
+            listenCurrent: Current(si: r.number("listenCurrent_A", in: DeclaredRanges.current)),
+            sleepCurrent: Current(si: r.number("sleepCurrent_A", in: DeclaredRanges.current)),
+            wakeupCurrent: Current(si: r.number("wakeupCurrent_A", in: DeclaredRanges.current)),
+            wakeupTime: r.time("wakeupTime_s", in: DeclaredRanges.wakeupTime), voltage: Voltage(si: r.number("voltage_V", in: DeclaredRanges.voltage)),
+            sensitivity: PowerLevel(dBm: r.number("sensitivity_dBm", in: DeclaredRanges.receiverLevel)),
+            noiseFloor: PowerLevel(dBm: r.number("noiseFloor_dBm", in: DeclaredRanges.receiverLevel)))
         r.finish()
         let battery = BatteryConfig(
-            profile: b.string("profile"), capacity: Charge(si: b.number("capacity_C", min: 1e-6)),
-            voltage: Voltage(si: b.number("voltage_V", min: 0.1)), model: b.string("model"),
-            peukertExponent: b.number("peukertExponent", min: 1, max: 2), ratedCurrent: Current(si: b.number("ratedCurrent_A", min: 1e-9)))
+            profile: b.string("profile"), capacity: Charge(si: b.number("capacity_C", in: DeclaredRanges.capacity)),
+            voltage: Voltage(si: b.number("voltage_V", in: DeclaredRanges.voltage)), model: b.string("model"),
+            peukertExponent: b.number("peukertExponent", in: DeclaredRanges.peukertExponent),
+            ratedCurrent: Current(si: b.number("ratedCurrent_A", in: DeclaredRanges.ratedCurrent)))
         b.finish()
         let traffic = TrafficConfig(
-            trafficClass: t.string("class"), payload: DataSize(si: t.number("payload_bits", min: 8)),
-            interval: Time(si: t.number("interval_s", min: 1e-4)), alarmRate: t.number("alarmRate_per_s", min: 0),
-            alarmPayload: DataSize(si: t.number("alarmPayload_bits", min: 0)), latencyBudget: Time(si: t.number("latencyBudget_s", min: 1e-6)),
-            aggregation: t.raw("aggregation") == nil ? 1 : t.int("aggregation", min: 1, max: 1024))
+            trafficClass: t.string("class"), payload: DataSize(si: t.number("payload_bits", in: DeclaredRanges.packetSize)),
+            interval: Time(si: t.number("interval_s", in: DeclaredRanges.packetInterval)), alarmRate: t.number("alarmRate_per_s", in: DeclaredRanges.alarmRate),
+            alarmPayload: DataSize(si: t.number("alarmPayload_bits", in: DeclaredRanges.alarmPayload)),
+            latencyBudget: Time(si: t.number("latencyBudget_s", in: DeclaredRanges.deadline)),
+            aggregation: t.raw("aggregation") == nil ? 1 : t.int("aggregation", in: DeclaredRanges.aggregation))
         t.finish()
         let mac = MACConfig(
-            access: m.string("access"), userPriority: m.int("userPriority", min: 0, max: 7),
-            slotLength: m.time("slotLength_s"), slots: m.int("slots", min: 0, max: 256), period: m.int("period", min: 0),
-            maxRetries: m.int("maxRetries", min: 0, max: 16), connectionInterval: m.time("connectionInterval_s"))
+            access: m.string("access"), userPriority: m.int("userPriority", in: DeclaredRanges.userPriority),
+            slotLength: m.time("slotLength_s", in: DeclaredRanges.slotLength), slots: m.int("slots", in: DeclaredRanges.slots),
+            period: m.int("period", in: DeclaredRanges.allocationPeriod),
+            maxRetries: m.int("maxRetries", in: DeclaredRanges.retries), connectionInterval: m.time("connectionInterval_s", in: DeclaredRanges.connectionInterval))
         m.finish()
         let primary = g.string("primary"), backup = g.optionalString("backup")
         g.finish()
         return DeviceConfig(
             id: id, deviceClass: deviceClass, placement: placement, inBody: inBody, tags: tags, radio: radio,
-            battery: battery, baselineCurrent: Current(si: d.number("baselineCurrent_A", min: 0)), traffic: traffic,
-            mac: mac, primaryGateway: primary, backupGateway: backup, securityLevel: d.int("securityLevel", min: 0, max: 2))
+            battery: battery, baselineCurrent: baselineCurrent, traffic: traffic,
+            mac: mac, primaryGateway: primary, backupGateway: backup, securityLevel: securityLevel)
     }
 }
 

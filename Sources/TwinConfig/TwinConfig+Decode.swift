@@ -23,6 +23,9 @@ extension TwinConfig {
         let config = decode(json, context: context)
         if context.diagnostics.isEmpty, let config {
             context.diagnostics += config.referenceDiagnostics(json: json, context: context)
+            context.diagnostics += config.knobDiagnostics(json: json, context: context)
+            context.diagnostics += config.eventBudgetDiagnostics(json: json, context: context)
+            context.diagnostics += config.sizeDiagnostics(json: json, context: context)
         }
         let diagnostics = context.diagnostics
         return ConfigReadResult(config: diagnostics.hasErrors ? nil : config, diagnostics: diagnostics)
@@ -46,11 +49,11 @@ extension TwinConfig {
         let generator = root.string("generator")
         var run = RunSettings(horizon: .zero, replications: 1, seed: 1, warmup: .zero, sampleInterval: .seconds(1))
         if var r = root.object("run") {
-            run.horizon = Time(si: r.number("horizon_s", min: 1e-3, max: 10 * 31_536_000))
-            run.replications = r.int("replications", min: 1, max: 1000)
+            run.horizon = r.time("horizon_s", in: DeclaredRanges.horizon)
+            run.replications = r.int("replications", in: DeclaredRanges.replications)
             run.seed = UInt64(r.number("seed", min: 0, max: 9_007_199_254_740_992))
-            run.warmup = r.time("warmup_s")
-            run.sampleInterval = Time(si: r.number("sampleInterval_s", min: 1e-3))
+            run.warmup = r.time("warmup_s", in: DeclaredRanges.warmup)
+            run.sampleInterval = r.time("sampleInterval_s", in: DeclaredRanges.sampleInterval)
             r.finish()
         }
         let network = root.object("network").map { NetworkConfig.decode($0) }
@@ -71,7 +74,7 @@ extension TwinConfig {
         let knobs = root.array("knobs").compactMap { item, path -> KnobConfig? in
             guard var k = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
             defer { k.finish() }
-            let values = k.array("values").map { value, _ in value.value.numberValue ?? .nan }
+            let values = k.numbers("values")
             let labels = k.raw("labels") == nil ? [] : k.strings("labels")
             return KnobConfig(id: k.string("id"), parameter: k.string("parameter"), targets: k.strings("targets"),
                               values: values, current: k.number("current"), unit: k.string("unit"), labels: labels)
@@ -102,6 +105,9 @@ extension GoalConfig {
             case .failure: nil
             }
             if let op, let dimension, let statistic {
+                if let range = DeclaredRanges.target(dimension), !range.contains(bound) {
+                    context.outOfRange(path + ".threshold.bound", bound, range, at: raw.position)
+                }
                 threshold = Threshold(statistic: statistic, op: op, bound: Quantity(bound, dimension))
             } else {
                 context.error(ConfigDiagnostics.outOfRange, "`\(path).threshold` has an unknown statistic, operator or dimension", at: raw.position)
@@ -110,8 +116,8 @@ extension GoalConfig {
         return GoalConfig(
             id: g.string("id"), kpi: g.string("kpi"), priority: g.string("priority"), threshold: threshold,
             devices: g.strings("devices"), threats: g.strings("threats"), faults: g.strings("faults"),
-            within: g.optionalNumber("within_s", min: 0).map(Time.init(si:)),
-            securityLevel: g.optionalNumber("securityLevel", min: 0).map { Int($0) })
+            within: g.optionalNumber("within_s", in: DeclaredRanges.goalWithin).map(Time.init(si:)),
+            securityLevel: g.raw("securityLevel") == nil ? nil : g.int("securityLevel", in: DeclaredRanges.securityLevel))
     }
 }
 
@@ -122,9 +128,9 @@ extension ScenarioConfig {
         let events = s.array("events").compactMap { event, eventPath -> ScenarioEvent? in
             guard var e = JSONObjectReader(event, path: eventPath, at: event.position, context: context) else { return nil }
             defer { e.finish() }
-            return ScenarioEvent(at: e.time("at_s"), kind: e.string("kind"), target: e.string("target"),
-                                 duration: e.optionalNumber("duration_s", min: 0).map(Time.init(si:)),
-                                 parameters: e.numberMap("parameters"))
+            return ScenarioEvent(at: e.time("at_s", in: DeclaredRanges.eventTime), kind: e.string("kind"), target: e.string("target"),
+                                 duration: e.optionalNumber("duration_s", in: DeclaredRanges.eventTime).map(Time.init(si:)),
+                                 parameters: e.scenarioParameters("parameters"))
         }
         return ScenarioConfig(id: s.string("id"), kind: s.string("kind"), description: s.string("description"),
                               goals: s.strings("goals"), events: events)

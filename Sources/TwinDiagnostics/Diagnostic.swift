@@ -23,7 +23,7 @@ public struct DiagnosticNote: Hashable, Sendable {
     public var range: SourceRange?
 
     public init(_ message: String, at range: SourceRange? = nil) {
-        self.message = message
+        self.message = MessageElision.elide(message)
         self.range = range
     }
 }
@@ -35,7 +35,7 @@ public struct FixIt: Hashable, Sendable {
     public var replacement: String
 
     public init(_ message: String, range: SourceRange, replacement: String) {
-        self.message = message
+        self.message = MessageElision.elide(message)
         self.range = range
         self.replacement = replacement
     }
@@ -62,7 +62,7 @@ public struct Diagnostic: Hashable, Sendable {
     ) {
         self.severity = severity
         self.code = code
-        self.message = message
+        self.message = MessageElision.elide(message)
         self.range = range
         self.notes = notes
         self.fix = fix

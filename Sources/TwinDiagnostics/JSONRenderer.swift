@@ -5,17 +5,18 @@ import TwinJSON
 public struct JSONRenderer: Sendable {
     public init() {}
 
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        JSONWriter.canonical.string(value(diagnostics))
+    /// `notShown`: diagnostics found beyond the per-file cap, counted in the summary.
+    public func render(_ diagnostics: [Diagnostic], notShown: DroppedDiagnostics = DroppedDiagnostics()) -> String {
+        JSONWriter.canonical.string(value(diagnostics, notShown: notShown))
     }
 
-    public func value(_ diagnostics: [Diagnostic]) -> JSONValue {
+    public func value(_ diagnostics: [Diagnostic], notShown: DroppedDiagnostics = DroppedDiagnostics()) -> JSONValue {
         .object([
             "version": .int(1),
             "diagnostics": .array(diagnostics.map(value)),
             "summary": .object([
-                "errors": .int(diagnostics.filter { $0.severity == .error }.count),
-                "warnings": .int(diagnostics.filter { $0.severity == .warning }.count),
+                "errors": .int(diagnostics.filter { $0.severity == .error }.count + notShown.errors),
+                "warnings": .int(diagnostics.filter { $0.severity == .warning }.count + notShown.warnings),
             ]),
         ])
     }

@@ -37,8 +37,12 @@ public struct TextRenderer: Sendable {
 
     /// A one-line tally for the end of a run: "2 errors, 1 warning generated."
     public func summary(_ diagnostics: [Diagnostic]) -> String? {
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        summary(errors: diagnostics.filter { $0.severity == .error }.count,
+                warnings: diagnostics.filter { $0.severity == .warning }.count)
+    }
+
+    /// The tally for counts that include diagnostics not shown (`DiagnosticCap`).
+    public func summary(errors: Int, warnings: Int) -> String? {
         guard errors + warnings > 0 else { return nil }
         var parts: [String] = []
         if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
@@ -52,32 +56,33 @@ public struct TextRenderer: Sendable {
     }
 
     /// The source line and a caret line under the range (`^` then `~` to its end when
-    /// the range stays on one line).
+    /// the range stays on one line). Columns count Unicode scalars, as libyaml does.
     private func excerpt(_ range: SourceRange?, sources: SourceStore) -> String {
-        guard let range, let line = sources.line(range.start.line, of: range.file) else { return "" }
+        // Very long lines (minified flow collections, a megabyte id, one-line JSON) are
+        // cut to a window around the caret so the excerpt stays readable; `…` marks the
+        // cut ends.
+        let window = 100
+        guard let range,
+              let line = sources.window(range.start.line, of: range.file, around: range.start.column, width: window)
+        else { return "" }
         let number = String(range.start.line)
         let gutter = String(repeating: " ", count: max(number.count, 4) - number.count) + number
         let blank = String(repeating: " ", count: gutter.count)
-        var expanded = line.replacingTabs()
-        var startColumn = max(1, min(range.start.column, expanded.count + 1))
+        let scalars = line.text.unicodeScalars.map { $0 == "\t" ? " " : $0 }
+        let cutLeft = line.from > 0, cutRight = line.from + scalars.count < line.columns
+        let startColumn = max(1, min(range.start.column, line.columns + 1))
         var width = 1
         if range.end.line == range.start.line, range.end.column > range.start.column {
-            width = max(1, min(range.end.column, expanded.count + 1) - startColumn)
+            width = max(1, min(range.end.column, line.columns + 1) - startColumn)
         }
-        // Very long lines (minified flow collections) are cut to a window around the
-        // caret so the excerpt stays readable; `…` marks the cut ends.
-        let window = 100
-        if expanded.count > window {
-            let characters = Array(expanded)
-            let from = max(0, min(startColumn - 1 - 40, characters.count - window))
-            let to = min(characters.count, from + window)
-            expanded = (from > 0 ? "…" : "") + String(characters[from..<to]) + (to < characters.count ? "…" : "")
-            startColumn = startColumn - from + (from > 0 ? 1 : 0)
-            width = min(width, to - (startColumn - 1) + (from > 0 ? 1 : 0))
-            width = max(1, width)
-        }
-        let caret = String(repeating: " ", count: startColumn - 1) + "^" + String(repeating: "~", count: width - 1)
-        return "\(gutter) | \(expanded)\n\(blank) | \(paint(caret, .error, caret: true))\n"
+        // Columns within the shown text (the `…` on the left takes one).
+        let caretColumn = startColumn - line.from + (cutLeft ? 1 : 0)
+        width = max(1, min(width, scalars.count - (startColumn - line.from - 1)))
+        var shown = String.UnicodeScalarView()
+        shown.append(contentsOf: scalars)
+        let text = (cutLeft ? "…" : "") + String(shown) + (cutRight ? "…" : "")
+        let caret = String(repeating: " ", count: max(0, caretColumn - 1)) + "^" + String(repeating: "~", count: width - 1)
+        return "\(gutter) | \(text)\n\(blank) | \(paint(caret, .error, caret: true))\n"
     }
 
     private func paint(_ text: String, _ severity: Severity, caret: Bool = false) -> String {
@@ -93,13 +98,5 @@ public struct TextRenderer: Sendable {
 
     private func bold(_ text: String) -> String {
         color ? "\u{1B}[1m\(text)\u{1B}[0m" : text
-    }
-}
-
-extension String {
-    /// Tabs shown as single spaces so the caret column matches the 1-based column,
-    /// which counts a tab as one character.
-    func replacingTabs() -> String {
-        String(map { $0 == "\t" ? " " : $0 })
     }
 }

@@ -18,7 +18,9 @@ public struct CompileResult: Sendable {
     public var twins: [CompiledTwin]
     public var diagnostics: [Diagnostic]
     public var sources: SourceStore
-    public var exitStatus: ExitStatus { .forDiagnostics(diagnostics) }
+    /// Per file, the front end's diagnostics beyond the cap, counted only.
+    public var dropped: [String: DroppedDiagnostics] = [:]
+    public var exitStatus: ExitStatus { .forDiagnostics(diagnostics, dropped: dropped) }
 }
 
 public struct CompileOptions: Sendable {
@@ -43,8 +45,9 @@ public struct CompileOptions: Sendable {
 /// stage reported an error.
 public func compileIntents(paths: [String], options: CompileOptions = CompileOptions()) -> CompileResult {
     let front = runFrontEnd(paths: paths + options.catalogues, options: options.frontEnd)
-    var result = CompileResult(twins: [], diagnostics: front.diagnostics, sources: front.sources)
-    guard !front.diagnostics.hasErrors else { return result }
+    var result = CompileResult(twins: [], diagnostics: front.diagnostics, sources: front.sources,
+                               dropped: front.dropped)
+    guard front.exitStatus == .success else { return result }
 
     let intents = front.documents.compactMap { document -> Intent? in
         if case .intent(let intent) = document { intent } else { nil }
@@ -72,6 +75,14 @@ public func compileIntents(paths: [String], options: CompileOptions = CompileOpt
         let config = buildTwinConfig(plan: plan, intent: intent, useCase: useCase, catalogue: catalogue,
                                      defaults: defaults)
         let files = generateTwin(GenerationInput(useCase: useCase, intent: intent, plan: plan, config: config))
+        // compile ⇒ run accepts: the twin's event budget, then everything `run` checks.
+        var refusals = eventBudgetDiagnostics(config: config, useCase: useCase)
+        if refusals.isEmpty {
+            refusals = CompiledTwinAdmission.diagnostics(config: config, twinJSON: files.files["twin.json"] ?? "",
+                                                         useCase: useCase, intent: intent)
+        }
+        result.diagnostics += refusals
+        guard refusals.isEmpty else { continue }
         twins.append(CompiledTwin(intent: intent.name.value, plan: plan, config: config, files: files))
     }
     if !result.diagnostics.hasErrors { result.twins = twins }

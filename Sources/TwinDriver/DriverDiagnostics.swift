@@ -25,7 +25,24 @@ public enum DriverDiagnostics: DiagnosticCatalogue {
         one; to check templates or catalogues alone, use `twinc validate`.
         """)
 
-    public static let all: [DiagnosticCode] = [unreadableInput, noInputs, invalidUTF8, cannotWrite, noIntent]
+    public static let inputTooLarge = DiagnosticCode(
+        "TC006", title: "input file too large",
+        explanation: """
+        The file is larger than twinc reads (10 MB for a YAML document or a twin.json). \
+        The largest real use case, a ward of 12,000 sensors, is 5 MB; a twin.json of 64 \
+        devices is about 100 kB. Split the document, or check that the right file was named.
+        """)
+    public static let moreDiagnostics = DiagnosticCode(
+        "TC007", title: "more diagnostics not shown",
+        explanation: """
+        A file had more diagnostics than twinc reports per file (100 by default). The \
+        first ones are shown in file order and the rest only counted; fix those and run \
+        again, or raise the cap with `--max-diagnostics N`.
+        """)
+
+    public static let all: [DiagnosticCode] = [
+        unreadableInput, noInputs, invalidUTF8, cannotWrite, noIntent, inputTooLarge, moreDiagnostics,
+    ]
 }
 
 /// The exit status a run ends with, from sysexits(3): what CI scripts key on.
@@ -46,12 +63,13 @@ public enum ExitStatus: Int32, Sendable {
     case cannotCreate = 73
 
     /// The status for a stage's diagnostics: unreadable inputs win over data errors.
-    public static func forDiagnostics(_ diagnostics: [Diagnostic]) -> ExitStatus {
+    public static func forDiagnostics(_ diagnostics: [Diagnostic],
+                                      dropped: [String: DroppedDiagnostics] = [:]) -> ExitStatus {
         if diagnostics.contains(where: { $0.code == DriverDiagnostics.unreadableInput || $0.code == DriverDiagnostics.noInputs }) {
             return .noInput
         }
         if diagnostics.contains(where: { $0.code == DriverDiagnostics.cannotWrite }) { return .cannotCreate }
         if diagnostics.contains(where: { $0.code == DriverDiagnostics.noIntent }) { return .usage }
-        return diagnostics.hasErrors ? .dataError : .success
+        return diagnostics.hasErrors || dropped.values.contains(where: { $0.errors > 0 }) ? .dataError : .success
     }
 }

@@ -14,8 +14,10 @@ public struct FrontEndResult: Sendable {
     public var sources: SourceStore
     /// The files the user named (not the use cases pulled in for context).
     public var inputFiles: [String]
+    /// Per file, the diagnostics found beyond the cap (`FrontEndOptions.cap`), counted only.
+    public var dropped: [String: DroppedDiagnostics] = [:]
 
-    public var exitStatus: ExitStatus { .forDiagnostics(diagnostics) }
+    public var exitStatus: ExitStatus { .forDiagnostics(diagnostics, dropped: dropped) }
 }
 
 /// Options of the front end: YAML caps and where to look for a use case an intent
@@ -23,10 +25,17 @@ public struct FrontEndResult: Sendable {
 public struct FrontEndOptions: Sendable {
     public var limits: YAMLLimits
     public var templateFolders: [String]
+    /// Diagnostics kept per file (`--max-diagnostics`); the YAML stage keeps the same.
+    public var cap: DiagnosticCap {
+        get { limits.diagnosticCap }
+        set { limits.diagnosticCap = newValue }
+    }
 
-    public init(limits: YAMLLimits = YAMLLimits(), templateFolders: [String] = ["Templates"]) {
+    public init(limits: YAMLLimits = YAMLLimits(), templateFolders: [String] = ["Templates"],
+                cap: DiagnosticCap = DiagnosticCap()) {
         self.limits = limits
         self.templateFolders = templateFolders
+        self.limits.diagnosticCap = cap
     }
 }
 
@@ -38,7 +47,7 @@ public func runFrontEnd(paths: [String], options: FrontEndOptions = FrontEndOpti
     var result = FrontEndResult(documents: [], diagnostics: loaded.diagnostics, sources: SourceStore(),
                                 inputFiles: loaded.files.map(\.path))
     for file in loaded.files { read(file, into: &result, limits: options.limits) }
-    guard !result.diagnostics.hasErrors else { return result }
+    guard result.exitStatus == .success else { return result }
 
     // Intents name their use case; bring it in from the template folders when the
     // command line did not include it, so `twinc validate Intents/x.yaml` works alone.
@@ -67,9 +76,11 @@ private func read(_ file: SourceFile, into result: inout FrontEndResult, limits:
     result.sources.add(file: file.path, text: file.text)
     let parsed = parseYAML(text: file.text, file: file.path, limits: limits)
     result.diagnostics += parsed.diagnostics
+    result.dropped[file.path, default: DroppedDiagnostics()] += parsed.dropped
     guard let yaml = parsed.document else { return }
-    let (document, found) = readDocument(yaml)
+    let (document, found, dropped) = readDocument(yaml, cap: limits.diagnosticCap)
     result.diagnostics += found
+    result.dropped[file.path, default: DroppedDiagnostics()] += dropped
     if let document { result.documents.append(document) }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import TwinConfig
 import TwinDiagnostics
 import TwinSpec
@@ -10,6 +11,20 @@ public struct RegenerateResult: Sendable {
     public var tree: GeneratedTree
     public var diagnostics: [Diagnostic]
     public var sources: SourceStore
+}
+
+/// Why `twinc regenerate` cannot run here: it rebuilds twinc's own `Generated/` from the
+/// repository's `Templates/` and `Intents/`, and outside that checkout those folders
+/// are missing (every file would otherwise be reported "stale"). nil when both exist.
+public func regenerateFolderProblem(templates: String, intents: String) -> String? {
+    let missing = [templates, intents].filter { folder in
+        var isDirectory: ObjCBool = false
+        return !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue)
+    }
+    guard !missing.isEmpty else { return nil }
+    return "no \(missing.map { "\($0)/" }.joined(separator: " or ")) here: `twinc regenerate` rebuilds twinc's own "
+        + "Generated/ inside its repository; in your own repository use `twinc compile INTENT --out DIR` "
+        + "and `twinc validate DIR` (see docs/ci.md)"
 }
 
 public func regenerate(templates: String = "Templates", intents: String = "Intents") -> RegenerateResult {

@@ -13,9 +13,14 @@ public enum RunFlags {
         time(text, flag: "--horizon", allowZero: false)
     }
 
-    /// A positive time of at most ten years (`--sample-interval 10s`).
+    /// A time within `DeclaredRanges.sampleInterval` (`--sample-interval 10s`), the range
+    /// twin.json's `run.sampleInterval_s` is held to.
     public static func sampleInterval(_ text: String) -> Result<Time, RunFlagError> {
-        time(text, flag: "--sample-interval", allowZero: false)
+        time(text, flag: "--sample-interval", allowZero: false).flatMap { time in
+            let range = DeclaredRanges.sampleInterval
+            return range.contains(time.si) ? .success(time)
+                : .failure(RunFlagError("--sample-interval must be \(range.description), got `\(text)`"))
+        }
     }
 
     /// A positive time of at most ten years (`--at 3h`): the first sample of the view is
@@ -31,7 +36,7 @@ public enum RunFlags {
 
     static func time(_ text: String, flag: String, allowZero: Bool) -> Result<Time, RunFlagError> {
         let example = "`24h` or `30 min`"
-        switch Quantity.parse(text) {
+        switch Quantity.parse(minutesSpelledM(text)) {
         case .failure(.missingNumber), .failure(.notFinite):
             return .failure(RunFlagError("\(flag) expects a time such as \(example), got `\(text)`"))
         case .failure(.missingUnit):
@@ -56,12 +61,30 @@ public enum RunFlags {
 }
 
 /// A flag value that cannot be used; `message` is shown as is, after `twinc: error:`.
+/// `30m` where only a time makes sense means 30 minutes (the usual spelling in
+/// durations: `sleep 30m`, `--timeout 30m`), not 30 metres: the flags take a time.
+func minutesSpelledM(_ text: String) -> String {
+    let trimmed = text.trimmed
+    guard trimmed.hasSuffix("m"), let number = Double(trimmed.dropLast().trimmingTrailingSpaces), number.isFinite else {
+        return text
+    }
+    return String(trimmed.dropLast()) + "min"
+}
+
 public struct RunFlagError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
 
     public init(_ message: String) { self.message = message }
 
     public var description: String { message }
+}
+
+extension Substring {
+    fileprivate var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return String(text)
+    }
 }
 
 extension String {
@@ -126,7 +149,7 @@ extension RunTwinOptions {
             case .failure(let error): return .failure(error)
             }
         }
-        if let replications, !(1...1000).contains(replications) {
+        if let replications, !DeclaredRanges.replications.bounds.contains(replications) {
             return .failure(RunFlagError("--replications must be between 1 and 1000, got \(replications)"))
         }
         if let jobs, jobs < 1 { return .failure(RunFlagError("--jobs must be at least 1, got \(jobs)")) }

@@ -28,6 +28,38 @@ public struct RunOutputRequest: Sendable, Hashable {
     public var needsView: Bool { htmlFile != nil || viewFolder != nil || snapshotAt != nil }
 }
 
+/// The requested output paths that cannot be written, checked before the run so a
+/// long simulation is not wasted on a typo: the folder an `--html` page or a `--view`
+/// folder goes in must exist and be writable (neither creates missing parents), and a
+/// `--view` folder must be empty, new or a network-view folder. `TC004`, exit 73.
+public func outputPathProblems(_ request: RunOutputRequest) -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    let files = FileManager.default
+    func parentProblem(_ path: String, _ flag: String) -> Diagnostic? {
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        var isDirectory: ObjCBool = false
+        guard files.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return .error(DriverDiagnostics.cannotWrite, "\(flag) \(path): the folder \(folder) does not exist", at: nil)
+        }
+        guard files.isWritableFile(atPath: folder) else {
+            return .error(DriverDiagnostics.cannotWrite, "\(flag) \(path): the folder \(folder) is not writable", at: nil)
+        }
+        return nil
+    }
+    if let html = request.htmlFile, html != "-", let problem = parentProblem(html, "--html") { problems.append(problem) }
+    if let view = request.viewFolder {
+        if let problem = parentProblem(view, "--view") {
+            problems.append(problem)
+        } else if let entries = try? files.contentsOfDirectory(atPath: view), !entries.isEmpty, !entries.contains("view.json") {
+            problems.append(.error(DriverDiagnostics.cannotWrite,
+                                   "refusing to replace \(view): it is not a network-view folder (no view.json); pick an empty or new folder",
+                                   at: nil))
+        }
+    }
+    return problems
+}
+
 /// Writes the requested outputs of `analysis`; returns `TC004` diagnostics for those
 /// that could not be written (exit 73).
 public func writeRunOutputs(_ analysis: TwinAnalysis, request: RunOutputRequest) -> [Diagnostic] {

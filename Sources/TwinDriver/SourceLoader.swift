@@ -61,7 +61,21 @@ public struct SourceLoader: Sendable {
         return found.sorted()
     }
 
+    /// The largest file twinc reads: twice the largest real use case (a ward of 12,000
+    /// sensors, 5 MB). A 51 MB use case took seconds and a gigabyte before the node cap
+    /// refused it as if it were an alias bomb.
+    public static let maximumFileBytes = 10_000_000
+
     private func read(_ path: String, into files: inout [SourceFile], diagnostics: inout [Diagnostic]) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= Self.maximumFileBytes else {
+            diagnostics.append(.error(
+                DriverDiagnostics.inputTooLarge,
+                "\(path) is \(size / 1_000_000) MB; twinc reads files of at most \(Self.maximumFileBytes / 1_000_000) MB",
+                at: .file(path),
+                notes: [DiagnosticNote("split the document; the largest real use case (12,000 sensors) is 5 MB")]))
+            return
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.append(.error(DriverDiagnostics.unreadableInput, "cannot read \(path)", at: nil))
             return

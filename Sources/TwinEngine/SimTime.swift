@@ -17,9 +17,11 @@ public struct SimTime: Hashable, Comparable, Sendable {
     @inlinable
     public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
 
-    public static let zero = SimTime(nanoseconds: 0)
+    // Computed rather than stored: a stored static is a lazily initialised global whose
+    // every read in a hot loop goes through an accessor call.
+    @inlinable public static var zero: SimTime { SimTime(nanoseconds: 0) }
     /// The largest representable instant; a horizon of "forever".
-    public static let max = SimTime(nanoseconds: .max)
+    @inlinable public static var max: SimTime { SimTime(nanoseconds: .max) }
 
     @inlinable
     public static func < (a: SimTime, b: SimTime) -> Bool { a.nanoseconds < b.nanoseconds }

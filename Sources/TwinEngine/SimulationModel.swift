@@ -1,5 +1,3 @@
-import HeapModule
-
 /// What the engine runs: a value that owns the simulated world's state and reacts to
 /// its own events.
 ///
@@ -81,7 +79,7 @@ extension Scheduler {
             }
         }
         settleRoot()
-        let outcome: RunOutcome = heap.isEmpty ? .exhausted : .reachedHorizon
+        let outcome: RunOutcome = pending.count == 0 ? .exhausted : .reachedHorizon
         clock = horizon.nanoseconds
         return outcome
     }

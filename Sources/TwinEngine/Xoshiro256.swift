@@ -61,6 +61,6 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
         return result
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     func rotateLeft(_ x: UInt64, by k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }

@@ -211,7 +211,10 @@ public struct JSONParser {
             text.unicodeScalars.append(c)
             advance()
         }
-        guard let value = Double(text), value.isFinite else { throw error("invalid number `\(text)`") }
+        guard let value = Double(text) else { throw error("invalid number `\(text)`") }
+        guard value.isFinite else {
+            throw error("number `\(text)` is beyond the range of a double (about ±1.8e308); twin.json numbers are finite")
+        }
         return value
     }
 }

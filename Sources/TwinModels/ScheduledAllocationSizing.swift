@@ -29,18 +29,34 @@ public struct ScheduledAllocationSizing: Sendable, Hashable {
     public init(totalRate: DataRate, deadline: Time) {
         let budget = deadline * Self.deadlineShare
         // Bytes one allocation carries at the longest interval the deadline allows.
-        let bytes = totalRate.si * budget.si / 8
-        let frames = max(1, Int((bytes / 255).rounded(.up)))
+        var bytes = totalRate.si * budget.si / 8
+        var interval = budget.si
         // One frame exchange (data, pSIFS, I-Ack) in the 2.4 GHz band's fastest NB mode.
-        let perFrame = Self.exchange(payloadBytes: min(255, max(1, Int(bytes.rounded(.up)))))
+        let perFrame = Self.exchange(payloadBytes: min(255, max(1, Int(min(bytes, 255).rounded(.up)))))
+        // A slot holds at most `longestSlot` of exchanges: a long deadline on a busy
+        // device shortens the interval instead of stretching the slot past what the
+        // standard's length field (and the runtime) allow.
+        let framesPerSlot = max(1, Int(Self.longestSlot.si / perFrame.si))
+        if bytes / 255 > Double(framesPerSlot) {
+            bytes = Double(framesPerSlot) * 255
+            interval = bytes * 8 / totalRate.si
+        }
+        let frames = max(1, Int((bytes / 255).rounded(.up)))
         let slotMilliseconds = max(1, Int((perFrame.si * Double(frames) * 1000).rounded(.up)))
         var slots = Self.slotsPerSuperframe
         let superframe = Double(slotMilliseconds * slots) / 1000
-        if superframe > budget.si { slots = max(1, Int(budget.si * 1000) / slotMilliseconds) }
+        if superframe > interval { slots = max(1, Int(interval * 1000) / slotMilliseconds) }
         self.slotLength = .milliseconds(Double(slotMilliseconds))
         self.slots = slots
-        self.period = max(1, Int(budget.si / (Double(slotMilliseconds * slots) / 1000)))
+        let periods = interval / (Double(slotMilliseconds * slots) / 1000)
+        self.period = max(1, Int(min(periods, Double(Self.longestPeriod))))
     }
+
+    /// The longest slot, `(1+L)` ms with the 8-bit allocation length L ≤ 255.
+    public static let longestSlot = Time.milliseconds(256)
+    /// The most superframes between allocations the runtime and the optimiser take
+    /// (`DeclaredRanges.allocationPeriodSetting`); a longer deadline allocates more often.
+    public static let longestPeriod = DeclaredRanges.allocationPeriodSetting.bounds.upperBound
 
     /// Data frame, pSIFS and I-Ack at `NarrowbandPHY.ism2400Fastest` (Tachtatzis 2010
     /// eqs. 1–7 via `NarrowbandTiming`).

@@ -12,6 +12,9 @@ import TwinVocabulary
 public struct CatalogueIndex: Sendable, Hashable {
     public var ids: [CatalogueEntryKind: Set<String>]
     public var radios: [String: RadioLimits]
+    /// Device class → whether it names a default battery. A device without `battery`
+    /// takes its class's; with neither, the twin would have no energy store to run.
+    public var classHasBattery: [String: Bool] = [:]
 
     public init(ids: [CatalogueEntryKind: Set<String>] = [:], radios: [String: RadioLimits] = [:]) {
         self.ids = ids
@@ -32,6 +35,9 @@ public struct CatalogueIndex: Sendable, Hashable {
             if case .radio(let profile) = entry.details { radios[entry.id.value] = RadioLimits(profile) }
         }
         self.init(ids: ids, radios: radios)
+        for entry in catalogues.flatMap(\.entries) {
+            if case .deviceClass(let profile) = entry.details { classHasBattery[entry.id.value] = profile.battery != nil }
+        }
     }
 
     public func knows(_ kind: CatalogueEntryKind) -> Bool { ids[kind] != nil }

@@ -19,8 +19,8 @@ public indirect enum ValueType: Sendable {
     case integer(ClosedRange<Int>)
     /// The one allowed integer (the `twin: 1` format version).
     case constant(Int)
-    /// A plain number with an optional lower bound (relative cost).
-    case number(minimum: Double?)
+    /// A plain number with optional bounds (relative cost).
+    case number(minimum: Double?, maximum: Double?)
     case boolean
     /// A number with a unit of the given dimension, as a string (`250 ms`).
     case quantity(Dimension, QuantityBounds)
@@ -47,11 +47,17 @@ public struct QuantityBounds: Sendable, Hashable {
     public var minimum: Double?
     public var minimumIsExclusive: Bool
     public var maximum: Double?
+    /// Why the bounds are there (a declared range's reason), noted under TS009.
+    public var reason: String?
+    /// The bounds in words ("between 1 s and 10 y"), written once for a declared range
+    /// rather than formatted again for every out-of-range value.
+    public var wording: String?
 
-    public init(minimum: Double? = nil, exclusive: Bool = false, maximum: Double? = nil) {
+    public init(minimum: Double? = nil, exclusive: Bool = false, maximum: Double? = nil, reason: String? = nil) {
         self.minimum = minimum
         self.minimumIsExclusive = exclusive
         self.maximum = maximum
+        self.reason = reason
     }
 
     public static let any = QuantityBounds()
@@ -61,6 +67,7 @@ public struct QuantityBounds: Sendable, Hashable {
     public static let percentage = QuantityBounds(minimum: 0, maximum: 1)
 
     public func contains(_ value: Double) -> Bool {
+        guard value.isFinite else { return false }
         if let minimum {
             if minimumIsExclusive ? value <= minimum : value < minimum { return false }
         }

@@ -79,9 +79,10 @@ enum SchemaBuilder {
             ])
         case .constant(let value):
             return .object([("type", .string("integer")), ("enum", .array([.number(Double(value))]))])
-        case .number(let minimum):
+        case .number(let minimum, let maximum):
             var members: [(String, JSONValue)] = [("type", .string("number"))]
             if let minimum { members.append(("minimum", .number(minimum))) }
+            if let maximum { members.append(("maximum", .number(maximum))) }
             return .object(members)
         case .boolean:
             return .object([("type", .string("boolean"))])
@@ -146,7 +147,7 @@ enum SchemaBuilder {
         case .enumeration(let values): return .string(values.first ?? "")
         case .integer(let bounds): return .number(Double(bounds.upperBound))
         case .constant(let value): return .number(Double(value))
-        case .number(let minimum): return .number(max(minimum ?? 1, 1))
+        case .number(let minimum, let maximum): return .number(min(max(minimum ?? 1, 1), maximum ?? .infinity))
         case .boolean: return .bool(true)
         case .quantity(let dimension, _): return .string(dimension.example)
         case .threshold: return .string("p99 <= 250 ms")

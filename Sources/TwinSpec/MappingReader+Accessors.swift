@@ -39,8 +39,8 @@ extension MappingReader {
     }
 
     public mutating func number(_ key: String) -> Located<Double>? {
-        guard let (field, node) = fieldValue(key), case .number(let minimum) = field.type else { return nil }
-        return ScalarReading.number(node, minimum: minimum, label: key, into: &diagnostics)
+        guard let (field, node) = fieldValue(key), case .number(let minimum, let maximum) = field.type else { return nil }
+        return ScalarReading.number(node, minimum: minimum, maximum: maximum, label: key, into: &diagnostics)
     }
 
     public mutating func boolean(_ key: String) -> Located<Bool>? {
@@ -94,19 +94,20 @@ extension MappingReader {
 
     public mutating func texts(_ key: String) -> [Located<String>] {
         guard let (_, nodes) = elements(key) else { return [] }
-        return nodes.compactMap { ScalarReading.string($0, label: key, into: &diagnostics) }
+        return checked(nodes) { reader, node in ScalarReading.string(node, label: key, into: &reader.diagnostics) }
     }
 
     public mutating func identifiers(_ key: String) -> [Located<String>] {
         guard let (_, nodes) = elements(key) else { return [] }
-        return nodes.compactMap { ScalarReading.identifier($0, label: key, into: &diagnostics) }
+        return checked(nodes) { reader, node in ScalarReading.identifier(node, label: key, into: &reader.diagnostics) }
     }
 
     public mutating func enumerations<E: RawRepresentable>(_ key: String, as type: E.Type) -> [Located<E>]
     where E.RawValue == String {
         guard let (element, nodes) = elements(key), case .enumeration(let values) = element else { return [] }
-        return nodes.compactMap {
-            ScalarReading.enumeration($0, values: values, label: key, into: &diagnostics)?.flatMapValue(E.init(rawValue:))
+        return checked(nodes) { reader, node in
+            ScalarReading.enumeration(node, values: values, label: key, into: &reader.diagnostics)?
+                .flatMapValue(E.init(rawValue:))
         }
     }
 
@@ -116,21 +117,37 @@ extension MappingReader {
     /// unknown and missing keys) are merged into this reader's.
     public mutating func object<T>(_ key: String, _ build: (inout MappingReader) -> T?) -> T? {
         guard let (field, node) = fieldValue(key), case .object(let shape) = field.type else { return nil }
-        return Self.read(node, shape: shape, into: &diagnostics, build)
+        return readNested(node, shape: shape, build)
     }
 
     /// A list of mappings, each read by `build`. Elements that fail to build are
     /// dropped after their diagnostics are recorded.
     public mutating func objects<T>(_ key: String, _ build: (inout MappingReader) -> T?) -> [T] {
         guard let (element, nodes) = elements(key), case .object(let shape) = element else { return [] }
-        return nodes.compactMap { Self.read($0, shape: shape, into: &diagnostics, build) }
+        return checked(nodes) { reader, node in reader.readNested(node, shape: shape, build) }
     }
 
-    static func read<T>(_ node: Node, shape: ObjectShape, into diagnostics: inout [Diagnostic],
-                        _ build: (inout MappingReader) -> T?) -> T? {
-        var reader = MappingReader(node, shape: shape)
+    /// `read` applied to each list entry, trimming to the cap after each; once the reader
+    /// `stopsChecking`, the remaining entries are counted as unchecked instead of read.
+    private mutating func checked<T>(_ nodes: [Node], _ read: (inout MappingReader, Node) -> T?) -> [T] {
+        var result: [T] = []
+        for (index, node) in nodes.enumerated() {
+            guard !stopsChecking else {
+                dropped.uncheckedEntries += nodes.count - index
+                break
+            }
+            if let value = read(&self, node) { result.append(value) }
+            trim()
+        }
+        return result
+    }
+
+    mutating func readNested<T>(_ node: Node, shape: ObjectShape, _ build: (inout MappingReader) -> T?) -> T? {
+        var reader = MappingReader(node, shape: shape, cap: cap)
         let value = reader.isMapping ? build(&reader) : nil
         diagnostics.append(contentsOf: reader.finishedDiagnostics())
+        dropped += reader.dropped
+        trim()
         return value
     }
 }

@@ -18,6 +18,11 @@ public struct MappingReader {
     public let node: Node
     public let shape: ObjectShape
     public internal(set) var diagnostics: [Diagnostic] = []
+    /// Diagnostics beyond `cap` (counted, not kept), this reader's and its nested ones'.
+    public internal(set) var dropped = DroppedDiagnostics()
+    /// At most this many diagnostics are kept, so a file with a problem per node costs
+    /// bounded memory; nested readers inherit it.
+    public let cap: DiagnosticCap
     /// False when the node was not a mapping; the wrong-type error is already recorded
     /// and every accessor returns nil.
     public let isMapping: Bool
@@ -27,9 +32,10 @@ public struct MappingReader {
     private var absenceReported: Set<String> = []
     private var finished = false
 
-    public init(_ node: Node, shape: ObjectShape) {
+    public init(_ node: Node, shape: ObjectShape, cap: DiagnosticCap = DiagnosticCap()) {
         self.node = node
         self.shape = shape
+        self.cap = cap
         if let pairs = node.mapping {
             self.pairs = pairs
             self.isMapping = true
@@ -69,8 +75,28 @@ public struct MappingReader {
     }
 
     /// Records a diagnostic found by the caller while building from this mapping.
-    public mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
-    public mutating func report(contentsOf more: [Diagnostic]) { diagnostics.append(contentsOf: more) }
+    public mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        trim()
+    }
+    public mutating func report(contentsOf more: [Diagnostic]) {
+        diagnostics.append(contentsOf: more)
+        trim()
+    }
+
+    /// True once this reader holds `cap` diagnostics with an error among them: the
+    /// document is refused whatever follows, so list readers stop checking entries.
+    var stopsChecking: Bool {
+        diagnostics.count >= cap.perFile && (dropped.errors > 0 || diagnostics.contains { $0.severity == .error })
+    }
+
+    /// Moves the diagnostics beyond `cap` into the `dropped` count. Called after each
+    /// step that can add many (a list element, a nested mapping, unknown keys).
+    mutating func trim() {
+        guard diagnostics.count > cap.perFile else { return }
+        for diagnostic in diagnostics[cap.perFile...] { dropped.count(diagnostic) }
+        diagnostics.removeSubrange(cap.perFile...)
+    }
 
     /// Reports unknown keys and missing required keys. Called once, after all
     /// accessors; `object`/`objects` call it for nested readers.
@@ -81,6 +107,10 @@ public struct MappingReader {
         for pair in pairs {
             let key = pair.key.scalar?.text ?? ""
             guard !consumed.contains(key) else { continue }
+            guard diagnostics.count < cap.perFile else {
+                dropped.errors += 1  // counted without computing its did-you-mean note
+                continue
+            }
             diagnostics.append(unknownKeyDiagnostic(key, at: pair.key.range))
         }
         for field in shape.fields
@@ -91,6 +121,7 @@ public struct MappingReader {
                 at: node.range,
                 notes: [DiagnosticNote("`\(field.key)`: \(field.summary)")]))
         }
+        trim()
         for group in shape.anyOfRequired where !group.contains(where: has) {
             let names = group.map { "`\($0)`" }.joined(separator: " or ")
             diagnostics.append(.error(

@@ -35,7 +35,8 @@ enum QuantityReading {
                 guard bounds.contains(quantity.value) else {
                     diagnostics.append(.error(
                         SpecDiagnostics.outOfRange,
-                        "`\(label)` must be \(describe(bounds, dimension)), found `\(text)`", at: node.range))
+                        "`\(label)` must be \(describe(bounds, dimension)), found `\(text)`", at: node.range,
+                        notes: bounds.reason.map { [DiagnosticNote($0)] } ?? []))
                     return nil
                 }
                 return Located(quantity, at: node.range)
@@ -99,7 +100,7 @@ enum QuantityReading {
                 diagnostics.append(.error(
                     SpecDiagnostics.outOfRange,
                     "`\(label)` must lie within \(describe(range, threshold.bound.dimension)), found `\(text)`",
-                    at: node.range))
+                    at: node.range, notes: range.reason.map { [DiagnosticNote($0)] } ?? []))
                 return nil
             }
             return Located(threshold, at: node.range)
@@ -116,14 +117,11 @@ enum QuantityReading {
         return nil
     }
 
-    /// Ratios lie in 0…100 %; CVSS scores in 0…10; other targets are unbounded here
-    /// (a negative latency bound is pointless but harmless to compare).
+    /// The declared range of a target of this dimension (`DeclaredRanges.target`):
+    /// ratios in 0…100 %, CVSS scores in 0…10, times, energies and rates finite and
+    /// far from anything the runtime cannot represent.
     private static func boundsOfTarget(_ dimension: Dimension) -> QuantityBounds? {
-        switch dimension {
-        case .ratio: .percentage
-        case .count: QuantityBounds(minimum: 0, maximum: 10)
-        default: nil
-        }
+        DeclaredRanges.target(dimension).map(QuantityBounds.init)
     }
 
     static func exampleTarget(_ dimension: Dimension) -> String {
@@ -148,7 +146,9 @@ enum QuantityReading {
     static func parseError(_ error: QuantityParseError, text: String, dimension: Dimension, label: String,
                            at range: SourceRange, inThreshold: Bool = false) -> Diagnostic {
         switch error {
-        case .missingNumber, .notFinite:
+        case .notFinite:
+            return NumberChecks.notFinite(text, label: label, at: range)
+        case .missingNumber:
             return .error(
                 SpecDiagnostics.notAQuantity, "`\(label)` expects a number and a unit, found `\(text)`", at: range,
                 notes: [DiagnosticNote("e.g. `\(inThreshold ? exampleTarget(dimension) : dimension.example)`")])
@@ -163,10 +163,11 @@ enum QuantityReading {
     }
 
     static func describe(_ bounds: QuantityBounds, _ dimension: Dimension) -> String {
+        if let wording = bounds.wording { return wording }
         func show(_ v: Double) -> String {
             dimension == .ratio ? "\(ScalarReading.formatNumber(v * 100)) %"
                 : dimension == .count ? ScalarReading.formatNumber(v)
-                : "\(ScalarReading.formatNumber(v)) \(dimension.canonicalUnit)"
+                : QuantityRange.format(v, dimension)
         }
         switch (bounds.minimum, bounds.maximum) {
         case let (min?, max?): return "between \(show(min)) and \(show(max))"

@@ -11,21 +11,31 @@ import TwinYAML
 /// warnings, which do not withhold the document). Cross-document references are
 /// `checkWorkspace`'s job.
 public func readDocument(_ document: YAMLDocument) -> (SpecDocument?, [Diagnostic]) {
+    let (typed, diagnostics, _) = readDocument(document, cap: .unlimited)
+    return (typed, diagnostics)
+}
+
+/// `readDocument` keeping at most `cap` diagnostics (the rest counted in the third
+/// element), so a file with a problem on every line costs bounded memory.
+public func readDocument(_ document: YAMLDocument, cap: DiagnosticCap)
+    -> (SpecDocument?, [Diagnostic], DroppedDiagnostics) {
     guard let root = document.root else {
         return (nil, [.error(
             SpecDiagnostics.notAMapping, "the document is empty", at: .file(document.file),
-            notes: [DiagnosticNote("a twinc document starts with `twin: 1` and `kind: usecase|intent|catalogue`")])])
+            notes: [DiagnosticNote("a twinc document starts with `twin: 1` and `kind: usecase|intent|catalogue`")])],
+                DroppedDiagnostics())
     }
     guard root.mapping != nil else {
         return (nil, [.error(
             SpecDiagnostics.notAMapping, "a twinc document is a mapping, found \(root.kindDescription)",
             at: root.range,
-            notes: [DiagnosticNote("a twinc document starts with `twin: 1` and `kind: usecase|intent|catalogue`")])])
+            notes: [DiagnosticNote("a twinc document starts with `twin: 1` and `kind: usecase|intent|catalogue`")])],
+                DroppedDiagnostics())
     }
     var diagnostics = checkVersion(root)
-    guard let kind = readKind(root, into: &diagnostics) else { return (nil, diagnostics) }
+    guard let kind = readKind(root, into: &diagnostics) else { return (nil, diagnostics, DroppedDiagnostics()) }
 
-    var reader = MappingReader(root, shape: kind.shape)
+    var reader = MappingReader(root, shape: kind.shape, cap: cap)
     reader.claim("twin")
     reader.claim("kind")
     let file = document.file
@@ -48,7 +58,8 @@ public func readDocument(_ document: YAMLDocument) -> (SpecDocument?, [Diagnosti
         }
     }
     diagnostics += reader.finishedDiagnostics()
-    return (diagnostics.hasErrors ? nil : typed, diagnostics)
+    let dropped = reader.dropped
+    return (diagnostics.hasErrors || dropped.errors > 0 ? nil : typed, diagnostics, dropped)
 }
 
 /// `twin: 1`: absent → TS001, anything but the integer 1 → TS002.

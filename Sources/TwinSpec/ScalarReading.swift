@@ -33,6 +33,10 @@ enum ScalarReading {
 
     static func identifier(_ node: Node, label: String, into diagnostics: inout [Diagnostic]) -> Located<String>? {
         guard let text = string(node, label: label, expected: "an identifier", into: &diagnostics) else { return nil }
+        if let tooLong = NumberChecks.tooLong(text.value, label: label, at: node.range) {
+            diagnostics.append(tooLong)
+            return nil
+        }
         guard isIdentifier(text.value) else {
             let suggestion = suggestedIdentifier(text.value)
             diagnostics.append(.error(
@@ -79,7 +83,16 @@ enum ScalarReading {
         let value: Int?
         switch node.scalar?.value {
         case .int(let i): value = i
-        case .float(let f) where f == f.rounded() && abs(f) < 1e15: value = Int(f)
+        case .float(let f) where !f.isFinite:
+            diagnostics.append(NumberChecks.notFinite(node.scalar?.text ?? "", label: label, at: node.range))
+            return nil
+        case .float(let f) where f == f.rounded() && abs(f) >= 1e15:
+            diagnostics.append(.error(
+                SpecDiagnostics.outOfRange,
+                "`\(label)` must be between \(bounds.lowerBound) and \(bounds.upperBound), found \(formatNumber(f))",
+                at: node.range))
+            return nil
+        case .float(let f) where f == f.rounded(): value = Int(f)
         default: value = nil
         }
         guard let value else {
@@ -98,12 +111,15 @@ enum ScalarReading {
         return Located(value, at: node.range)
     }
 
-    static func number(_ node: Node, minimum: Double?, label: String,
+    static func number(_ node: Node, minimum: Double?, maximum: Double? = nil, label: String,
                        into diagnostics: inout [Diagnostic]) -> Located<Double>? {
         let value: Double?
         switch node.scalar?.value {
         case .int(let i): value = Double(i)
         case .float(let f) where f.isFinite: value = f
+        case .float:
+            diagnostics.append(NumberChecks.notFinite(node.scalar?.text ?? "", label: label, at: node.range))
+            return nil
         default: value = nil
         }
         guard let value else {
@@ -112,10 +128,8 @@ enum ScalarReading {
                 at: node.range))
             return nil
         }
-        if let minimum, value < minimum {
-            diagnostics.append(.error(
-                SpecDiagnostics.outOfRange, "`\(label)` must be at least \(formatNumber(minimum)), found \(formatNumber(value))",
-                at: node.range))
+        if let outside = NumberChecks.outOfRange(value, minimum: minimum, maximum: maximum, label: label, at: node.range) {
+            diagnostics.append(outside)
             return nil
         }
         return Located(value, at: node.range)

@@ -170,12 +170,19 @@ public enum SpecDiagnostics: DiagnosticCatalogue {
         `"mean < 2 s"`. The statistic is `mean`, `max`, `min` or `pNN` (0 < NN < 100); the \
         operator one of `<=`, `<`, `>=`, `>`, `==`. Quote targets that start with `>`.
         """)
+    public static let notFinite = DiagnosticCode(
+        "TU006", title: "number is not finite",
+        explanation: """
+        The value is `.inf`, `.nan` or a number beyond the range of a double (about \
+        ±1.8e308, e.g. `1e400`). No quantity or setting of a twin is infinite or undefined; \
+        write a finite number within the key's range (`twinc schema KIND` lists the ranges).
+        """)
 
     public static let all: [DiagnosticCode] = [
         missingVersion, unsupportedVersion, missingKind, unknownKind, notAMapping,
         missingField, wrongType, unknownKey, outOfRange, unknownEnumValue, duplicateID,
         unknownReference, contradictoryGoals, targetDoesNotFitKPI, notApplicable,
         emptyList, invalidIdentifier, builtInClash, overridesNothing, incompatibleLink,
-        notAQuantity, wrongDimension, unknownUnit, missingUnit, badThreshold,
+        notAQuantity, wrongDimension, unknownUnit, missingUnit, badThreshold, notFinite,
     ]
 }

@@ -27,7 +27,7 @@ public enum UseCaseShapes {
         FieldShape("technology", .oneOf(Technology.self), required: true,
                    "Link technology; the device's gateway must offer it.", example: .string("ban-nb")),
         FieldShape("band", .oneOf(Band.self), "Frequency band (default: the profile's).", example: .string("ism-2400")),
-        FieldShape("tx-power", .quantity(.powerLevel, QuantityBounds(minimum: -40, maximum: 30)),
+        FieldShape("tx-power", .quantity(DeclaredRanges.transmitPower),
                    "Transmit power, -40 dBm to +30 dBm and within the profile's range.", example: .string("-10 dBm")),
     ])
 
@@ -35,8 +35,8 @@ public enum UseCaseShapes {
         "battery", "The energy store: a catalogue profile, explicit values, or both (values override).",
         fields: [
             FieldShape("profile", .identifier, "Catalogue battery profile.", example: .string("cr2032")),
-            FieldShape("capacity", .quantity(.charge, .positive), "Capacity.", example: .string("225 mAh")),
-            FieldShape("voltage", .quantity(.voltage, .positive), "Nominal voltage.", example: .string("3 V")),
+            FieldShape("capacity", .quantity(DeclaredRanges.capacity), "Capacity.", example: .string("225 mAh")),
+            FieldShape("voltage", .quantity(DeclaredRanges.voltage), "Nominal voltage.", example: .string("3 V")),
         ],
         anyOfRequired: [["profile", "capacity"]])
 
@@ -46,14 +46,14 @@ public enum UseCaseShapes {
             FieldShape("class", .oneOf(TrafficClass.self),
                        "ISO/IEEE 11073 traffic class (ban-numbers §3), giving rate and latency defaults.",
                        example: .string("F1")),
-            FieldShape("rate", .quantity(.dataRate, .positive), "Application data rate.", example: .string("2.4 kbps")),
-            FieldShape("packet-size", .quantity(.dataSize, .positive),
+            FieldShape("rate", .quantity(DeclaredRanges.applicationRate), "Application data rate.", example: .string("2.4 kbps")),
+            FieldShape("packet-size", .quantity(DeclaredRanges.packetSize),
                        "Payload per packet; at most 255 B on IEEE 802.15.6 PHYs.", example: .string("64 B")),
-            FieldShape("sampling", .quantity(.frequency, .positive), "Sampling or reporting frequency.",
+            FieldShape("sampling", .quantity(DeclaredRanges.sampling), "Sampling or reporting frequency.",
                        example: .string("0.5 Hz")),
-            FieldShape("alarm-interval", .quantity(.time, .positive),
+            FieldShape("alarm-interval", .quantity(DeclaredRanges.alarmInterval),
                        "Mean time between alarms (sent at user priority 7).", example: .string("6 h")),
-            FieldShape("latency", .quantity(.time, .positive), "Deadline override (default: the class's).",
+            FieldShape("latency", .quantity(DeclaredRanges.deadline), "Deadline override (default: the class's).",
                        example: .string("300 ms")),
         ],
         anyOfRequired: [["class", "rate"]])
@@ -74,9 +74,9 @@ public enum UseCaseShapes {
         FieldShape("tags", .listOf(.identifier), "Labels that intent goals scope by.",
                    example: .list([.string("vital")])),
         FieldShape("radio", .object(radio), required: true, "The device's radio."),
-        FieldShape("battery", .object(battery), "The device's battery; omit for mains power."),
+        FieldShape("battery", .object(battery), "The device's battery; omit to use its class's default battery."),
         FieldShape("traffic", .object(traffic), required: true, "What the device sends."),
-        FieldShape("priority", .integer(0...7), required: true,
+        FieldShape("priority", .integer(DeclaredRanges.userPriority), required: true,
                    "IEEE 802.15.6 user priority: 0 background … 6 high-priority medical, 7 emergency.",
                    example: .integer(6)),
         FieldShape("gateway", .object(gatewayAssignment), required: true, "Which gateways serve the device."),
@@ -89,7 +89,7 @@ public enum UseCaseShapes {
         FieldShape("description", .text, "Where and what it is.", example: .string("The patient's smartphone")),
         FieldShape("placement", .oneOf(Placement.self), "Where it sits; `off-body` with a `distance`.",
                    example: .string("hip-right")),
-        FieldShape("distance", .quantity(.distance, .nonNegative), "Distance from the body.", example: .string("1.5 m")),
+        FieldShape("distance", .quantity(DeclaredRanges.gatewayDistance), "Distance from the body.", example: .string("1.5 m")),
         FieldShape("technologies", .listOf(.oneOf(Technology.self), atLeast: 1), required: true,
                    "Technologies the gateway offers to devices.", example: .list([.string("ban-nb"), .string("ble")])),
         FieldShape("battery", .object(battery), "The gateway's battery; omit for mains power."),
@@ -100,9 +100,9 @@ public enum UseCaseShapes {
                    example: .string("ward-mec")),
         FieldShape("tier", .oneOf(EdgeTierKind.self), required: true, "Which tier.", example: .string("extreme-mec")),
         FieldShape("description", .text, "Where and what it is.", example: .string("Ward-level extreme MEC node")),
-        FieldShape("processing-delay", .quantity(.time, .nonNegative), "Processing delay per message.",
+        FieldShape("processing-delay", .quantity(DeclaredRanges.delay), "Processing delay per message.",
                    example: .string("2 ms")),
-        FieldShape("availability", .quantity(.ratio, .percentage), "Availability.", example: .string("99.99 %")),
+        FieldShape("availability", .quantity(DeclaredRanges.availability), "Availability.", example: .string("99.99 %")),
     ])
 
     public static let link = ObjectShape("link", "A connection between gateways, edge tiers or devices.", fields: [
@@ -111,11 +111,11 @@ public enum UseCaseShapes {
                    example: .string("phone")),
         FieldShape("to", .identifier, required: true, "The other end.", example: .string("ward-mec")),
         FieldShape("technology", .oneOf(Technology.self), required: true, "Link technology.", example: .string("wlan")),
-        FieldShape("latency", .quantity(.time, .nonNegative), required: true, "One-way latency.", example: .string("5 ms")),
-        FieldShape("rate", .quantity(.dataRate, .positive), required: true, "Capacity.", example: .string("100 Mbps")),
-        FieldShape("availability", .quantity(.ratio, .percentage), "Availability (default 100 %).",
+        FieldShape("latency", .quantity(DeclaredRanges.delay), required: true, "One-way latency.", example: .string("5 ms")),
+        FieldShape("rate", .quantity(DeclaredRanges.bitRate), required: true, "Capacity.", example: .string("100 Mbps")),
+        FieldShape("availability", .quantity(DeclaredRanges.availability), "Availability (default 100 %).",
                    example: .string("99.9 %")),
-        FieldShape("distance", .quantity(.distance, .nonNegative), "Length of the link.", example: .string("30 m")),
+        FieldShape("distance", .quantity(DeclaredRanges.linkDistance), "Length of the link.", example: .string("30 m")),
     ])
 
     public static let network = ObjectShape("network", "The body network the twin mirrors.", fields: [

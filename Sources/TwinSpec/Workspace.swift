@@ -29,6 +29,7 @@ public struct Workspace: Sendable {
         for entry in catalogues.flatMap(\.entries) {
             if index.ids[entry.kind] != nil { index.ids[entry.kind]?.insert(entry.id.value) }
             if case .radio(let profile) = entry.details { index.radios[entry.id.value] = RadioLimits(profile) }
+            if case .deviceClass(let profile) = entry.details { index.classHasBattery[entry.id.value] = profile.battery != nil }
         }
         return index
     }

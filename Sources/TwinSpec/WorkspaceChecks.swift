@@ -95,6 +95,14 @@ enum WorkspaceChecks {
             }
             check(device.radio.profile, .radio, "radio profile")
             if let profile = device.battery?.profile { check(profile, .battery, "battery profile") }
+            if device.battery == nil, index.classHasBattery[device.deviceClass.value] == false {
+                diagnostics.append(.error(
+                    SpecDiagnostics.missingField,
+                    "device `\(device.id.value)` needs a `battery`: its class `\(device.deviceClass.value)` has no default battery",
+                    at: device.id.range,
+                    notes: [DiagnosticNote("the twin runs every device on a battery (mains power is modelled for gateways only); "
+                                           + "give `battery: {capacity: …}` or a catalogue `profile`")]))
+            }
             if let limits = index.radios[device.radio.profile.value] {
                 diagnostics += radioAgreement(device, limits)
             }

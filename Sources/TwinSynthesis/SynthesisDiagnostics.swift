@@ -70,11 +70,13 @@ public enum SynthesisDiagnostics: DiagnosticCatalogue {
         faster PHY.
         """)
     public static let hubTooLarge = DiagnosticCode(
-        "TP008", title: "more than 64 nodes on one hub",
+        "TP008", title: "more than 64 devices on one hub",
         explanation: """
-        IEEE 802.15.6 limits a body area network to mMaxBANSize = 64 nodes per hub, and \
-        the runtime enforces it. More devices use this gateway as their 802.15.6 hub. \
-        Split them over several gateways.
+        IEEE 802.15.6 limits a body area network to mMaxBANSize = 64 nodes per hub. The \
+        twin models each gateway as the hub of one body network serving every device that \
+        names it primary, whatever its radio (802.15.6, BLE, WLAN), and the runtime \
+        enforces the same count. More devices use this gateway as their primary. Split \
+        them over several gateways.
         """)
     public static let tradeOff = DiagnosticCode(
         "TP009", title: "goals trade off against each other",
@@ -99,9 +101,28 @@ public enum SynthesisDiagnostics: DiagnosticCatalogue {
         `backup` gateway that offers its technology, so when its primary gateway fails \
         it can never recover. Give the device a backup gateway, or drop the fault.
         """)
+    public static let eventBudget = DiagnosticCode(
+        "TP012", title: "device sends faster than the simulator can follow",
+        explanation: """
+        The device's traffic, as the use case resolves it (rate over packet size, \
+        sampling, alarm interval), would send more packets or alarms per simulated second \
+        than the simulator takes from one source (10,000), or the whole network more than \
+        200,000. The same budget is checked when `twinc run` reads twin.json (TK008). \
+        Lower the rate, send larger packets, or aggregate samples.
+        """)
+    public static let runtimeRefusal = DiagnosticCode(
+        "TP013", title: "compiled twin would be refused by the runtime",
+        explanation: """
+        The compiler checks the twin it built with the same reader and preflight `twinc \
+        run` uses before writing it, and one of them refused it. The message quotes the \
+        runtime's reason and points at the part of the use case or intent the refused \
+        value came from. twinc writes nothing rather than a twin.json that `run` rejects; \
+        please report the case, since the front end's ranges should have caught it.
+        """)
 
     public static let all: [DiagnosticCode] = [
         noApplication, noValidModel, invalidPinnedModel, invalidPinnedMethod, lifetimeInfeasible,
         latencyInfeasible, airtimeOverload, hubTooLarge, tradeOff, throughputInfeasible, noBackupGateway,
+        eventBudget, runtimeRefusal,
     ]
 }

@@ -2,7 +2,7 @@
 /// unknown keys, unknown units, unknown references. One implementation so all notes
 /// agree on what "near" means.
 public func editDistance(_ a: String, _ b: String) -> Int {
-    let lhs = Array(a.lowercased()), rhs = Array(b.lowercased())
+    let lhs = Array(a.lowercased().unicodeScalars), rhs = Array(b.lowercased().unicodeScalars)
     if lhs.isEmpty { return rhs.count }
     if rhs.isEmpty { return lhs.count }
     var previous = Array(0...rhs.count)
@@ -22,9 +22,13 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 /// third of the name's length, at least 1, at most 3). Ties go to the earliest candidate
 /// in sorted order so the note is deterministic.
 public func nearestName(to name: String, among candidates: [String], maxDistance: Int? = nil) -> String? {
-    let limit = maxDistance ?? min(3, max(1, name.count / 3))
+    let length = name.lowercased().unicodeScalars.count
+    let limit = maxDistance ?? min(3, max(1, length / 3))
     var best: (distance: Int, name: String)?
     for candidate in candidates.sorted() {
+        // The distance is at least the difference in length: skip without computing it
+        // (a megabyte name against a list of ids was seconds of edit distances).
+        guard abs(candidate.lowercased().unicodeScalars.count - length) <= limit else { continue }
         let distance = editDistance(name, candidate)
         guard distance <= limit else { continue }
         if best == nil || distance < best!.distance { best = (distance, candidate) }

@@ -53,7 +53,10 @@ extension Quantity {
             mantissa = digits[..<e]
             written = Int(digits[digits.index(after: e)...]) ?? 0
         }
-        return Double("\(mantissa)e\(written + exponent)") ?? number * factor
+        // An exponent at Int's edge (`1e-9223372036854775808 ms`) would overflow the sum.
+        let (shifted, overflow) = written.addingReportingOverflow(exponent)
+        guard !overflow else { return number * factor }
+        return Double("\(mantissa)e\(shifted)") ?? number * factor
     }
 
     /// k when `factor` is exactly 10^k for a small integer k.

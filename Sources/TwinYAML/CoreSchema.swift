@@ -12,8 +12,23 @@ enum CoreSchema {
 
     /// Resolves an untagged plain scalar.
     static func resolvePlain(_ text: String) -> CoreValue {
-        if let null = null(text) { return null }
-        if let bool = bool(text) { return .bool(bool) }
+        // Only `~`, `n…`/`N…` (null), `t…`/`f…` (bool), digits, signs and `.` can start a
+        // non-string; a scalar starting with any other letter is a string.
+        if let first = text.utf8.first {
+            switch first {
+            case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+                 UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "~"):
+                if let null = null(text) { return null }
+                if let bool = bool(text) { return .bool(bool) }
+                return .string(text)
+            case _ where isLetter(first):
+                return .string(text)
+            default:
+                break  // digits, signs, `.`: a number or a string, never null or a boolean
+            }
+        } else {
+            return .null
+        }
         if let int = int(text) { return .int(int) }
         if let float = float(text) { return .float(float) }
         return .string(text)
@@ -35,13 +50,20 @@ enum CoreSchema {
     }
 
     static func int(_ text: String) -> Int? {
-        if text.hasPrefix("0o") { return Int(text.dropFirst(2), radix: 8) }
-        if text.hasPrefix("0x") { return Int(text.dropFirst(2), radix: 16) }
-        var digits = Substring(text)
-        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(text.first == "+" ? String(text.dropFirst()) : text)
+        let bytes = text.utf8
+        if bytes.starts(with: "0o".utf8) { return Int(text.dropFirst(2), radix: 8) }
+        if bytes.starts(with: "0x".utf8) { return Int(text.dropFirst(2), radix: 16) }
+        var digits = Substring(text).utf8
+        let signed = digits.first == UInt8(ascii: "-") || digits.first == UInt8(ascii: "+")
+        if signed { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.allSatisfy(isDigit) else { return nil }
+        return Int(bytes.first == UInt8(ascii: "+") ? String(text.dropFirst()) : text)
     }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    /// An ASCII digit byte (what `Character.isASCII && isNumber` accepts, byte-wise).
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     static func float(_ text: String) -> Double? {
         switch text {
@@ -50,44 +72,59 @@ enum CoreSchema {
         case ".nan", ".NaN", ".NAN": return .nan
         default: break
         }
-        // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
-        var chars = Substring(text)
-        if chars.first == "-" || chars.first == "+" { chars = chars.dropFirst() }
-        let mantissaEnd = chars.firstIndex(where: { $0 == "e" || $0 == "E" }) ?? chars.endIndex
-        let mantissa = chars[..<mantissaEnd]
-        let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let isDigits: (Substring) -> Bool = { $0.allSatisfy { $0.isASCII && $0.isNumber } }
-        guard !mantissa.isEmpty, parts.allSatisfy(isDigits) else { return nil }
-        if parts.count == 1 && parts[0].isEmpty { return nil }
-        if parts.count == 2 && parts[0].isEmpty && parts[1].isEmpty { return nil }
-        if mantissaEnd != chars.endIndex {
-            var exponent = chars[chars.index(after: mantissaEnd)...]
-            if exponent.first == "-" || exponent.first == "+" { exponent = exponent.dropFirst() }
-            guard !exponent.isEmpty, isDigits(exponent) else { return nil }
+        // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?, byte by byte
+        // (a file of two million scalars spent most of its parse here with Characters).
+        let bytes = Array(text.utf8)
+        var index = 0
+        func skipSign() { if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 } }
+        func skipDigits() -> Int {
+            let start = index
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            return index - start
         }
-        return Double(text.first == "+" ? String(text.dropFirst()) : text)
+        skipSign()
+        var digits = skipDigits()
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            digits += skipDigits()
+        }
+        guard digits > 0 else { return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            skipSign()
+            guard skipDigits() > 0 else { return nil }
+        }
+        guard index == bytes.count else { return nil }
+        return Double(bytes.first == UInt8(ascii: "+") ? String(text.dropFirst()) : text)
     }
 
     /// What a YAML 1.1 reader would make of a plain scalar that YAML 1.2 reads as a
     /// string or a different number, or nil when both agree.
     static func yaml11Reading(of text: String) -> String? {
-        switch text {
-        case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON":
-            return "the boolean true"
-        case "n", "N", "no", "No", "NO", "off", "Off", "OFF":
-            return "the boolean false"
-        default: break
+        guard let lead = text.utf8.first else { return nil }
+        // The boolean words start with y, n or o; every numeric reading with a sign or a
+        // digit. Most scalars are decided by their first byte.
+        if isLetter(lead) {
+            switch text {
+            case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON":
+                return "the boolean true"
+            case "n", "N", "no", "No", "NO", "off", "Off", "OFF":
+                return "the boolean false"
+            default:
+                return nil
+            }
         }
         var body = Substring(text)
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
-        if body.count > 1, body.first == "0", body.allSatisfy({ ("0"..."7").contains($0) }) {
+        guard let first = body.utf8.first, isDigit(first) else { return nil }
+        if body.utf8.count > 1, first == UInt8(ascii: "0"), body.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x37 }) {
             return "an octal number (\(Int(body, radix: 8).map(String.init) ?? "?") in decimal)"
         }
-        if body.contains("_"), body.first?.isNumber == true,
+        if body.utf8.contains(UInt8(ascii: "_")),
            body.allSatisfy({ $0 == "_" || $0 == "." || ($0.isASCII && $0.isNumber) }) {
             return "the number \(body.filter { $0 != "_" })"
         }
-        if body.contains(":"), body.first?.isNumber == true,
+        if body.utf8.contains(UInt8(ascii: ":")),
            body.split(separator: ":").allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
             return "a sexagesimal (base 60) number"
         }

@@ -7,9 +7,10 @@ import TwinDiagnostics
 public func parseYAML(text: String, file: String, limits: YAMLLimits = YAMLLimits()) -> YAMLParseResult {
     var builder = TreeBuilder(file: file, text: text, limits: limits)
     let (root, completed) = builder.build()
-    let diagnostics = builder.diagnostics
-    guard completed, !diagnostics.hasErrors else {
-        return YAMLParseResult(document: nil, diagnostics: diagnostics)
+    let diagnostics = builder.diagnostics.kept, dropped = builder.diagnostics.dropped
+    guard completed, !builder.diagnostics.hasErrors else {
+        return YAMLParseResult(document: nil, diagnostics: diagnostics, dropped: dropped)
     }
-    return YAMLParseResult(document: YAMLDocument(file: file, text: text, root: root), diagnostics: diagnostics)
+    return YAMLParseResult(document: YAMLDocument(file: file, text: text, root: root), diagnostics: diagnostics,
+                           dropped: dropped)
 }

@@ -9,11 +9,16 @@ public struct YAMLLimits: Sendable, Hashable {
     public var maxExpandedNodes: Int
     /// Nesting depth of mappings and sequences.
     public var maxDepth: Int
+    /// Diagnostics kept per file (the rest are counted): a file of a million duplicate
+    /// keys must not cost a million diagnostics' memory.
+    public var diagnosticCap: DiagnosticCap
 
-    public init(maxAliases: Int = 1_000, maxExpandedNodes: Int = 2_000_000, maxDepth: Int = 64) {
+    public init(maxAliases: Int = 1_000, maxExpandedNodes: Int = 2_000_000, maxDepth: Int = 64,
+                diagnosticCap: DiagnosticCap = DiagnosticCap()) {
         self.maxAliases = maxAliases
         self.maxExpandedNodes = maxExpandedNodes
         self.maxDepth = maxDepth
+        self.diagnosticCap = diagnosticCap
     }
 }
 
@@ -22,9 +27,12 @@ public struct YAMLLimits: Sendable, Hashable {
 public struct YAMLParseResult: Sendable {
     public var document: YAMLDocument?
     public var diagnostics: [Diagnostic]
+    /// Diagnostics found beyond `YAMLLimits.diagnosticCap`, counted only.
+    public var dropped: DroppedDiagnostics
 
-    public init(document: YAMLDocument?, diagnostics: [Diagnostic]) {
+    public init(document: YAMLDocument?, diagnostics: [Diagnostic], dropped: DroppedDiagnostics = DroppedDiagnostics()) {
         self.document = document
         self.diagnostics = diagnostics
+        self.dropped = dropped
     }
 }

@@ -9,15 +9,21 @@ extension TreeBuilder {
     /// Resolves a scalar event to a core-schema value, honouring explicit core tags and
     /// reporting unknown tags, tag/value mismatches and YAML 1.1 ambiguities.
     mutating func resolve(_ event: ScalarEvent) -> Scalar {
-        let at = SourceRange(
-            file: fileName,
-            start: SourcePosition(line: event.start.line, column: event.start.column, offset: event.start.offset),
-            end: SourcePosition(line: event.end.line, column: event.end.column, offset: event.end.offset))
+        var at: SourceRange {
+            SourceRange(
+                file: fileName,
+                start: SourcePosition(line: event.start.line, column: event.start.column, offset: event.start.offset),
+                end: SourcePosition(line: event.end.line, column: event.end.column, offset: event.end.offset))
+        }
         let text = event.value
         guard let tag = event.tag, tag != "!" else {
             if event.style == .plain {
                 let value = CoreSchema.resolvePlain(text)
                 if let reading = CoreSchema.yaml11Reading(of: text) {
+                    guard !diagnostics.isFull else {
+                        diagnostics.countDropped(.warning)
+                        return Scalar(text: text, style: event.style, value: value)
+                    }
                     report(.warning(
                         YAMLDiagnostics.yaml11Ambiguity,
                         "`\(text)` means \(describe(value)) in YAML 1.2 but YAML 1.1 tools read it as \(reading)",

@@ -7,11 +7,15 @@ struct TreeBuilder {
     let fileName: String
     private let limits: YAMLLimits
     private let reader: LibYAMLEventReader
-    private(set) var diagnostics: [Diagnostic] = []
+    /// At most `limits.diagnosticCap` per file; the rest only counted.
+    var diagnostics: CappedDiagnostics
     private var anchors: [String: (node: Node, size: Int)] = [:]
     private var openAnchors: Set<String> = []
     private var aliasCount = 0
     private var expandedNodes = 0
+    /// Nodes that came from expanding aliases: what tells an alias bomb (TY006) from a
+    /// document that is simply too big (TY014).
+    private var aliasNodes = 0
 
     /// Thrown to unwind the recursion when reading cannot go on (syntax error, a cap).
     private struct Stop: Error {}
@@ -19,6 +23,7 @@ struct TreeBuilder {
     init(file: String, text: String, limits: YAMLLimits) {
         self.fileName = file
         self.limits = limits
+        self.diagnostics = CappedDiagnostics(cap: limits.diagnosticCap)
         self.reader = LibYAMLEventReader(bytes: text.utf8)
     }
 
@@ -116,7 +121,9 @@ struct TreeBuilder {
                     return (node, size)
                 }
                 let child = try node(from: next, depth: depth + 1)
-                items.append(child.node)
+                // Once an error is found no document is returned, so the tree stops
+                // growing: a file of a million bad entries costs counts, not nodes.
+                if !diagnostics.hasErrors { items.append(child.node) }
                 size += child.size
             }
         case .mappingStart(let anchor, let tag, let start, _):
@@ -138,7 +145,7 @@ struct TreeBuilder {
                 let value = try node(from: try nextEvent(), depth: depth + 1)
                 size += key.size + value.size
                 checkKey(key.node, firstSeen: &firstSeen)
-                pairs.append(Pair(key: key.node, value: value.node))
+                if !diagnostics.hasErrors { pairs.append(Pair(key: key.node, value: value.node)) }
             }
         default:
             throw Stop()
@@ -160,6 +167,7 @@ struct TreeBuilder {
             return
         }
         if let first = firstSeen[scalar.text] {
+            guard !diagnostics.isFull else { return diagnostics.countDropped(.error) }
             diagnostics.append(.error(
                 YAMLDiagnostics.duplicateKey, "duplicate key `\(scalar.text)`",
                 at: key.range,
@@ -185,6 +193,7 @@ struct TreeBuilder {
             diagnostics.append(.error(YAMLDiagnostics.undefinedAlias, why, at: range(start, end)))
             throw Stop()
         }
+        aliasNodes += target.size
         try countNodes(target.size, at: start)
         var node = target.node
         node.range = range(start, end)
@@ -193,14 +202,18 @@ struct TreeBuilder {
 
     private mutating func countNodes(_ count: Int, at mark: Mark) throws {
         expandedNodes += count
-        if expandedNodes > limits.maxExpandedNodes {
-            diagnostics.append(.error(
-                YAMLDiagnostics.expansionTooLarge,
-                "expanding aliases would create more than \(limits.maxExpandedNodes) nodes",
-                at: range(mark, mark),
-                notes: [DiagnosticNote("this looks like an alias bomb (\"billion laughs\"); the file was not expanded")]))
-            throw Stop()
-        }
+        guard expandedNodes > limits.maxExpandedNodes else { return }
+        // Mostly expanded aliases: an alias bomb (TY006); mostly nodes as written: a
+        // document that is simply too big (TY014), which deserves its own message.
+        let bomb = aliasNodes * 2 >= expandedNodes
+        diagnostics.append(.error(
+            bomb ? YAMLDiagnostics.expansionTooLarge : YAMLDiagnostics.documentTooLarge,
+            bomb ? "expanding aliases would create more than \(limits.maxExpandedNodes) nodes"
+                : "the document has more than \(limits.maxExpandedNodes) nodes",
+            at: range(mark, mark),
+            notes: [DiagnosticNote(bomb ? "this looks like an alias bomb (\"billion laughs\"); the file was not expanded"
+                : "split it into several files; the largest real use case (a ward of 12,000 sensors) has about 400,000")]))
+        throw Stop()
     }
 
     private mutating func checkDepth(_ depth: Int, at mark: Mark) throws {

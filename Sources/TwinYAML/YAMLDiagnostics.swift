@@ -69,9 +69,18 @@ public enum YAMLDiagnostics: DiagnosticCatalogue {
     public static let tagMismatch = DiagnosticCode(
         "TY013", title: "value does not match its tag",
         explanation: "A scalar tagged `!!int`, `!!float`, `!!bool` or `!!null` must be written in that type's core-schema form.")
+    public static let documentTooLarge = DiagnosticCode(
+        "TY014", title: "document has too many nodes",
+        explanation: """
+        The document holds more values (scalars, mappings, sequences) than twinc reads \
+        from one file (2,000,000), without any alias to blame. The largest real use case, \
+        a ward of 12,000 sensors, has about 400,000. Split the network over several use \
+        cases, or generate fewer entries.
+        """)
 
     public static let all: [DiagnosticCode] = [
         syntax, encoding, duplicateKey, multipleDocuments, tooManyAliases, expansionTooLarge,
         tooDeep, mergeKey, unknownTag, undefinedAlias, complexKey, yaml11Ambiguity, tagMismatch,
+        documentTooLarge,
     ]
 }

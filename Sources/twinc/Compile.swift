@@ -29,15 +29,18 @@ struct Compile: ParsableCommand {
     @Option(help: "Diagnostic format: text, json, sarif or github.")
     var format: DiagnosticFormat = .text
 
+    @OptionGroup var diagnosticCap: DiagnosticCapOption
+
     func validate() throws {
         guard replications >= 1 else { throw ValidationError("--replications must be at least 1") }
     }
 
     func run() throws {
         let result = compileIntents(paths: inputs, options: CompileOptions(
-            catalogues: catalogues, seed: seed, replications: replications))
-        let output = DiagnosticOutput(format: format, rules: [])
-        output.emit(result.diagnostics, sources: result.sources)
+            catalogues: catalogues, frontEnd: FrontEndOptions(cap: diagnosticCap.cap), seed: seed,
+            replications: replications))
+        let output = DiagnosticOutput(format: format, rules: [], cap: diagnosticCap.cap)
+        output.emit(result.diagnostics, sources: result.sources, dropped: result.dropped)
         guard result.exitStatus == .success else { try endCommand(with: result.exitStatus); return }
         for twin in result.twins {
             let folder = out + "/" + twin.intent

@@ -20,6 +20,8 @@ struct Explain: ParsableCommand {
     @Option(name: .customLong("catalog"), help: "A user catalogue file or folder (with --plan).")
     var catalogues: [String] = []
 
+    @OptionGroup var diagnosticCap: DiagnosticCapOption
+
     func validate() throws {
         if code == nil && !list && planIntent == nil {
             throw ValidationError("give a code (e.g. `twinc explain TY003`), --list, or --plan INTENT")
@@ -28,8 +30,10 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         if let planIntent {
-            let result = compileIntents(paths: [planIntent], options: CompileOptions(catalogues: catalogues))
-            DiagnosticOutput(format: .text, rules: []).emit(result.diagnostics, sources: result.sources)
+            let result = compileIntents(paths: [planIntent], options: CompileOptions(
+                catalogues: catalogues, frontEnd: FrontEndOptions(cap: diagnosticCap.cap)))
+            DiagnosticOutput(format: .text, rules: [], cap: diagnosticCap.cap)
+                .emit(result.diagnostics, sources: result.sources, dropped: result.dropped)
             guard result.exitStatus == .success else { try endCommand(with: result.exitStatus); return }
             for twin in result.twins { print(PlanTrace(twin.plan).render(), terminator: "") }
             return

@@ -1,7 +1,9 @@
 import ArgumentParser
 import TwinDriver
 
-/// `twinc regenerate [--check]`: rebuilds `Generated/` from `Templates/` and `Intents/`.
+/// `twinc regenerate [--check]`: rebuilds `Generated/` from `Templates/` and `Intents/`
+/// of twinc's own repository (a user's repository compiles its intents with `twinc
+/// compile` and checks them with `twinc validate`).
 /// With `--check` nothing is written; the command lists stale files and exits 1, which
 /// is how CI proves the checked-in output matches its sources.
 struct Regenerate: ParsableCommand {
@@ -21,6 +23,10 @@ struct Regenerate: ParsableCommand {
     var check = false
 
     func run() throws {
+        if let problem = regenerateFolderProblem(templates: templates, intents: intents) {
+            writeStandardError("Error: \(problem)\n")
+            try endCommand(with: .noInput)
+        }
         let result = regenerate(templates: templates, intents: intents)
         DiagnosticOutput(format: .text, rules: []).emit(result.diagnostics, sources: result.sources)
         guard !result.diagnostics.hasErrors else { try endCommand(with: .dataError); return }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TwinDiagnostics
 import TwinDriver
 import TwinUnits
 
@@ -82,6 +83,8 @@ struct Run: ParsableCommand {
     @Option(help: "The scenario --at shows (default: the twin's first scenario).")
     var scenario: String?
 
+    @OptionGroup var diagnosticCap: DiagnosticCapOption
+
     private var snapshotTime: Result<Time?, RunFlagError> {
         guard let at else { return .success(nil) }
         return RunFlags.snapshotTime(at).map { Optional($0) }
@@ -114,6 +117,11 @@ struct Run: ParsableCommand {
 
     func run() throws {
         guard case .success(let options) = options() else { throw ExitCode(ExitStatus.usage.rawValue) }
+        let unwritable = outputPathProblems(options.outputs)
+        if !unwritable.isEmpty {
+            DiagnosticOutput(format: .text, rules: []).emit(unwritable, sources: SourceStore())
+            try endCommand(with: .cannotCreate)
+        }
         let onTerminal = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
         let progress = onTerminal ? RunProgressReporter(write: writeStandardError) : nil
         let result = runTwinFile(path: twin, options: options, progress: progress.map { $0.report })
@@ -127,7 +135,8 @@ struct Run: ParsableCommand {
         let ran = result.report != nil
         let diagnosticFormat: DiagnosticFormat = format == .json && !ran ? .json : .text
         if !ran || !result.diagnostics.isEmpty {
-            DiagnosticOutput(format: diagnosticFormat, rules: []).emit(result.diagnostics, sources: result.sources)
+            DiagnosticOutput(format: diagnosticFormat, rules: [], cap: diagnosticCap.cap)
+                .emit(result.diagnostics, sources: result.sources)
         }
         // Standard output holds one document: the snapshot (`--at`) or the report.
         if let analysis = result.analysis, let time = options.outputs.snapshotAt {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TwinDriver
 
 /// The `twinc` command: a design compiler and runtime for digital twins of body area
@@ -10,10 +11,22 @@ struct Twinc: ParsableCommand {
         commandName: "twinc",
         abstract: "Compile use-case templates and intents into digital twins of body area networks, and run them.",
         discussion: """
-        Exit status: 0 success, 64 bad flags, 65 errors in the documents, 66 unreadable input, \
-        73 output not writable, 70 internal error.
+        Exit status: 0 success, 1 `run --fail-on`: a critical goal not met, 64 bad flags, \
+        65 errors in the documents, 66 unreadable input, 70 internal error, 73 output not writable.
         """,
         version: TwincVersion.string,
         subcommands: [Validate.self, Compile.self, Run.self, Report.self, Schema.self, Explain.self, Regenerate.self, Bench.self, Calibrate.self]
     )
+
+    /// Suggests the command a typo meant before the argument parser sees it.
+    static func main() {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName ?? nil }
+            + configuration.subcommands.map { String(describing: $0).lowercased() }
+        let known = Array(Set(names)).sorted()
+        if let message = unknownCommandMessage(arguments: Array(CommandLine.arguments.dropFirst()), commands: known) {
+            writeStandardError("Error: \(message)\nUsage: twinc <command> [options]; see `twinc --help`.\n")
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
+        main(nil)
+    }
 }

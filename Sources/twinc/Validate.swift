@@ -20,9 +20,12 @@ struct Validate: ParsableCommand {
     @Option(name: .customLong("catalog"), help: "Extra catalogue file or folder (repeatable).")
     var catalogs: [String] = []
 
+    @OptionGroup var diagnosticCap: DiagnosticCapOption
+
     func run() throws {
-        let result = runFrontEnd(paths: paths + catalogs)
-        DiagnosticOutput(format: format, rules: []).emit(result.diagnostics, sources: result.sources)
+        let result = runFrontEnd(paths: paths + catalogs, options: FrontEndOptions(cap: diagnosticCap.cap))
+        DiagnosticOutput(format: format, rules: [], cap: diagnosticCap.cap)
+            .emit(result.diagnostics, sources: result.sources, dropped: result.dropped)
         if format == .text {
             let kinds = Dictionary(grouping: result.documents.filter { result.inputFiles.contains($0.file) }, by: \.kind)
             let parts = ["usecase", "intent", "catalogue"].compactMap { name -> String? in
@@ -30,6 +33,7 @@ struct Validate: ParsableCommand {
                 return count == 0 ? nil : "\(count) \(name)\(count == 1 ? "" : "s")"
             }
             let errors = result.diagnostics.filter { $0.severity == .error }.count
+                + result.dropped.values.reduce(0) { $0 + $1.errors }
             let verdict = errors == 0 ? "ok" : "\(errors) error\(errors == 1 ? "" : "s")"
             print("twinc: checked \(result.inputFiles.count) file\(result.inputFiles.count == 1 ? "" : "s")"
                   + (parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))") + ": \(verdict)")

@@ -60,7 +60,10 @@ import TwinJSON
         #expect(ResultsFormat.problem(.array([]))?.code == ReportDiagnostics.notResults)
         #expect(ResultsFormat.problem(.object([("twin", "x")]))?.code == ReportDiagnostics.notResults)
         let twinJSON: JSONValue = .object([("format", .object([("name", "twinc-twin"), ("version", 1)]))])
-        #expect(ResultsFormat.problem(twinJSON)?.message == "format name is `twinc-twin`, expected `twinc-run`")
+        #expect(ResultsFormat.problem(twinJSON)?.message.hasPrefix("this is a twin configuration (twin.json), not results: "
+                                                                   + "run it first with `twinc run TWIN --format json") == true)
+        let other: JSONValue = .object([("format", .object([("name", "sarif"), ("version", 1)]))])
+        #expect(ResultsFormat.problem(other)?.message == "format name is `sarif`, expected `twinc-run`")
         let newer: JSONValue = .object([("format", .object([("name", "twinc-run"), ("version", 3)]))])
         let problem = ResultsFormat.problem(newer)
         #expect(problem?.code == ReportDiagnostics.unsupportedVersion)

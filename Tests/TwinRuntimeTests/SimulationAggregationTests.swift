@@ -40,15 +40,15 @@ import TwinUnits
         let config = config("csma-ca", aggregation: 4)
         let parameters = try DeviceParameters.make(device: config.network.devices[0], index: 0, gateways: [0],
                                                    config: config, scheduledRanks: [0], useCastaliaMap: false)
-        #expect(parameters.sampleInterval == SimTime(.milliseconds(800)))
-        #expect(parameters.samplePayload == 4 * 32)
-        #expect(parameters.aggregationLead == SimTime(.milliseconds(600)))
+        #expect(parameters.traffic.sampleInterval == SimTime(.milliseconds(800)))
+        #expect(parameters.traffic.samplePayload == 4 * 32)
+        #expect(parameters.traffic.aggregationLead == SimTime(.milliseconds(600)))
         let plain = self.config("csma-ca", aggregation: 1)
         let single = try DeviceParameters.make(device: plain.network.devices[0], index: 0, gateways: [0],
                                                config: plain, scheduledRanks: [0], useCastaliaMap: false)
-        #expect(single.sampleInterval == SimTime(.milliseconds(200)))
-        #expect(single.samplePayload == 32)
-        #expect(single.aggregationLead == .zero)
+        #expect(single.traffic.sampleInterval == SimTime(.milliseconds(200)))
+        #expect(single.traffic.samplePayload == 32)
+        #expect(single.traffic.aggregationLead == .zero)
     }
 
     @Test(arguments: ["csma-ca", "scheduled", "ble", "wideband"])

@@ -15,7 +15,7 @@ import TwinYAML
         FieldShape("name", .identifier, required: true, "Name."),
         FieldShape("note", .text, "Note."),
         FieldShape("priority", .integer(0...7), "Priority."),
-        FieldShape("cost", .number(minimum: 0), "Cost."),
+        FieldShape("cost", .number(minimum: 0, maximum: nil), "Cost."),
         FieldShape("enabled", .boolean, "Enabled."),
         FieldShape("placement", .oneOf(Placement.self), "Placement."),
         FieldShape("latency", .quantity(.time, .positive), "Latency."),

@@ -83,6 +83,27 @@ private func parse(_ text: String, limits: YAMLLimits = YAMLLimits()) -> YAMLPar
         #expect(elapsed < .seconds(1))
     }
 
+    /// A document too big without any alias is TY014, not the alias-bomb TY006 (a 51 MB
+    /// use case of 117,000 devices got the alias message).
+    @Test func tooManyPlainNodesAreNotCalledAnAliasBomb() throws {
+        let plain = parse("[" + Array(repeating: "1", count: 50).joined(separator: ", ") + "]\n",
+                          limits: YAMLLimits(maxExpandedNodes: 20))
+        #expect(plain.diagnostics.map(\.code) == [YAMLDiagnostics.documentTooLarge])
+        #expect(plain.diagnostics.first?.message == "the document has more than 20 nodes")
+        let bomb = parse("a: &a [1, 2, 3, 4]\nb: [*a, *a, *a, *a, *a, *a]\n", limits: YAMLLimits(maxExpandedNodes: 20))
+        #expect(bomb.diagnostics.map(\.code) == [YAMLDiagnostics.expansionTooLarge])
+    }
+
+    /// A file with an error on every line keeps the first `cap` diagnostics and counts
+    /// the rest, without building them.
+    @Test func diagnosticsBeyondTheCapAreCountedNotKept() {
+        let text = "a: 1\n" + String(repeating: "a: 2\n", count: 500)
+        let result = parse(text, limits: YAMLLimits(diagnosticCap: DiagnosticCap(perFile: 10)))
+        #expect(result.diagnostics.count == 10)
+        #expect(result.dropped == DroppedDiagnostics(errors: 490))
+        #expect(result.document == nil)
+    }
+
     @Test func aliasCountIsCapped() throws {
         let text = "a: &x 1\nb: [" + Array(repeating: "*x", count: 20).joined(separator: ", ") + "]\n"
         let result = parse(text, limits: YAMLLimits(maxAliases: 10))

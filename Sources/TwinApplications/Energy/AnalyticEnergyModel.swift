@@ -136,7 +136,7 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
 
     /// The device's application traffic as frames on the air. Periodic packets carry
     /// `TrafficConfig.aggregation` samples each (k): one every k sampling intervals, of
-    /// k samples' octets, as the runtime's `TrafficSource` sends them.
+    /// k samples' octets, as the runtime's `TrafficArrivals` produce them.
     struct Traffic {
         /// Periodic packets per second and alarms per second (Poisson).
         var sampleRate = 0.0

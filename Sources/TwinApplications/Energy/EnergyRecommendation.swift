@@ -9,10 +9,12 @@ import TwinUnits
 /// Only devices whose best setting beats the configured one by at least `materialGain`
 /// (1 %) are listed.
 ///
-/// The search is exhaustive over each device's own knobs (a few dozen combinations;
-/// devices do not share an energy knob), so the answer is the optimum of the closed
-/// form. Ties go to the setting that changes fewer knobs, then to the first in knob
-/// order, so the answer is deterministic.
+/// The search covers each device's own knobs (devices do not share an energy knob):
+/// every combination when there are at most `KnobProductSearch.fullProductLimit` (the
+/// compiler's knobs give a few dozen, so the answer is the optimum of the closed form),
+/// else coordinate descent as the optimiser does it, so a hand-edited twin.json with
+/// many knobs costs seconds, not hours. Ties go to the setting that changes fewer knobs,
+/// then to the first in knob order, so the answer is deterministic.
 public struct EnergyRecommendation: Sendable, Hashable {
     public struct Setting: Sendable, Hashable {
         public var knob: String
@@ -46,24 +48,22 @@ public struct EnergyRecommendation: Sendable, Hashable {
             guard !knobs.isEmpty,
                   let configured = AnalyticEnergyModel.evaluate(device, attemptsPerFrame: attempts[device.id] ?? 1)?.lifetime
             else { continue }
-            var best: (lifetime: Time, changed: Int, values: [Double])?
-            for values in combinations(knobs.map(\.values)) {
+            func evaluate(_ values: [Double]) -> (lifetime: Time, changed: Int, values: [Double])? {
                 var variant = device
-                var valid = true
                 for (knob, value) in zip(knobs, values) {
-                    guard let next = EnergyKnob.apply(knob, value: value, to: variant) else { valid = false; break }
+                    guard let next = EnergyKnob.apply(knob, value: value, to: variant) else { return nil }
                     variant = next
                 }
-                guard valid, check.failedGoals(variant: variant, current: device).isEmpty,
+                guard check.failedGoals(variant: variant, current: device).isEmpty,
                       let lifetime = AnalyticEnergyModel.evaluate(variant, attemptsPerFrame: attempts[device.id] ?? 1)?.lifetime
-                else { continue }
-                let changed = zip(knobs, values).filter { $0.0.current != $0.1 }.count
-                if let current = best {
-                    let longer = lifetime.si > current.lifetime.si * (1 + 1e-9)
-                    let tie = !longer && lifetime.si >= current.lifetime.si * (1 - 1e-9)
-                    guard longer || (tie && changed < current.changed) else { continue }
-                }
-                best = (lifetime, changed, values)
+                else { return nil }
+                return (lifetime, zip(knobs, values).filter { $0.0.current != $0.1 }.count, values)
+            }
+            let best = KnobProductSearch.best(knobs.map(\.values), start: knobs.map(\.current), evaluate: evaluate) {
+                candidate, current in
+                let longer = candidate.lifetime.si > current.lifetime.si * (1 + 1e-9)
+                let tie = !longer && candidate.lifetime.si >= current.lifetime.si * (1 - 1e-9)
+                return longer || (tie && candidate.changed < current.changed)
             }
             // A change must buy a material gain: retuning a patient's device for a few
             // minutes more battery is noise to a clinician, not a recommendation.
@@ -82,8 +82,4 @@ public struct EnergyRecommendation: Sendable, Hashable {
                 + "(latency bound, link margin) met")
     }
 
-    /// Every combination of one value per list, the first list varying slowest.
-    static func combinations(_ lists: [[Double]]) -> [[Double]] {
-        lists.reduce([[]]) { partial, values in partial.flatMap { prefix in values.map { prefix + [$0] } } }
-    }
 }

@@ -51,19 +51,19 @@ enum EnergyKnob {
         case "tx-power":
             changed.radio.txPower = PowerLevel(dBm: value)
         case "allocation-period":
-            guard value >= 1, value.rounded() == value else { return nil }
+            guard let period = DeclaredRanges.allocationPeriodSetting.integer(value) else { return nil }
             // As the optimiser applies it: a period only for scheduled access.
-            if changed.mac.access == "scheduled" { changed.mac.period = Int(value) }
+            if changed.mac.access == "scheduled" { changed.mac.period = period }
         case "mac-mode":
             guard case .success(let access) = MACModeSwitch.access(value, labels: knob.labels),
                   let mac = MACModeSwitch.switched(device, to: access) else { return nil }
             changed.mac = mac
         case "connection-interval":
-            guard value > 0 else { return nil }
+            guard DeclaredRanges.connectionIntervalSetting.contains(value) else { return nil }
             changed.mac.connectionInterval = .seconds(value)
         case "aggregation":
-            guard value >= 1, value <= 1024, value.rounded() == value else { return nil }
-            changed.traffic.aggregation = Int(value)
+            guard let aggregation = DeclaredRanges.aggregation.integer(value) else { return nil }
+            changed.traffic.aggregation = aggregation
         default:
             return nil
         }

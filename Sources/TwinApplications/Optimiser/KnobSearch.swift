@@ -56,7 +56,7 @@ public func searchKnobs(_ evaluator: inout AnalyticEvaluator, options: Optimiser
             var pool: [Candidate: AnalyticEvaluation] = [:]
             for member in beam {
                 pool[member] = evaluate(member)
-                for candidate in space.neighbourhood(of: member, varying: group.knobs) {
+                for candidate in space.boundedNeighbourhood(of: member, varying: group.knobs) {
                     pool[candidate] = evaluate(candidate)
                 }
             }

@@ -15,13 +15,26 @@
 ///
 /// Percentiles use the nearest-rank definition: the smallest recorded value v such
 /// that at least p % of the samples are ≤ v.
+///
+/// `record` runs once or twice per simulated packet, so it is inlinable (the stored
+/// values are `@usableFromInline` behind read-only accessors): the bucket index, the
+/// count and the summary update inline into the caller's loop, the bucket is
+/// incremented through one unchecked pointer access after a single uniqueness check,
+/// and the rare growth of the bucket table is out of line. The results are those of
+/// the plain code, bit for bit.
 public struct LatencyHistogram: Hashable, Sendable {
     /// Bits of resolution per power of two (b above); 1...16.
     public let significantBits: Int
-    public private(set) var counts: [UInt64] = []
-    public private(set) var summary = RunningStatistics()
-    public private(set) var minimumNanoseconds: Int64 = .max
-    public private(set) var maximumNanoseconds: Int64 = 0
+    /// Samples per bucket, up to the last bucket reached.
+    public var counts: [UInt64] { bucketCounts }
+    public var summary: RunningStatistics { statistics }
+    public var minimumNanoseconds: Int64 { lowest }
+    public var maximumNanoseconds: Int64 { highest }
+
+    @usableFromInline var bucketCounts: [UInt64] = []
+    @usableFromInline var statistics = RunningStatistics()
+    @usableFromInline var lowest: Int64 = .max
+    @usableFromInline var highest: Int64 = 0
 
     public init(significantBits: Int = 8) {
         precondition((1...16).contains(significantBits), "significantBits must be in 1...16")
@@ -34,28 +47,34 @@ public struct LatencyHistogram: Hashable, Sendable {
     public var relativeErrorBound: Double { 1 / Double(1 << significantBits) }
 
     /// Records one latency; negative durations are recorded as zero.
+    @inlinable @inline(__always)
     public mutating func record(_ latency: SimTime) {
         let ns = Swift.max(0, latency.nanoseconds)
         let index = bucketIndex(of: UInt64(ns))
-        if index >= counts.count {
-            counts.append(contentsOf: repeatElement(0, count: index + 1 - counts.count))
+        if index >= bucketCounts.count { addBuckets(through: index) }
+        bucketCounts.withUnsafeMutableBufferPointer { buckets in
+            // In range: the table was just extended through `index`.
+            buckets.baseAddress.unsafelyUnwrapped[index] &+= 1
         }
-        counts[index] += 1
-        summary.add(Double(ns))
-        minimumNanoseconds = Swift.min(minimumNanoseconds, ns)
-        maximumNanoseconds = Swift.max(maximumNanoseconds, ns)
+        statistics.add(Double(ns))
+        lowest = Swift.min(lowest, ns)
+        highest = Swift.max(highest, ns)
+    }
+
+    /// Extends the bucket table with empty buckets through `index`.
+    @usableFromInline @inline(never)
+    mutating func addBuckets(through index: Int) {
+        bucketCounts.append(contentsOf: repeatElement(0, count: index + 1 - bucketCounts.count))
     }
 
     /// Adds every sample of `other`, which must have the same resolution (replications).
     public mutating func merge(_ other: LatencyHistogram) {
         precondition(other.significantBits == significantBits, "merging histograms of different resolution")
-        if other.counts.count > counts.count {
-            counts.append(contentsOf: repeatElement(0, count: other.counts.count - counts.count))
-        }
-        for (index, value) in other.counts.enumerated() { counts[index] += value }
-        summary.merge(other.summary)
-        minimumNanoseconds = Swift.min(minimumNanoseconds, other.minimumNanoseconds)
-        maximumNanoseconds = Swift.max(maximumNanoseconds, other.maximumNanoseconds)
+        if other.counts.count > counts.count { addBuckets(through: other.counts.count - 1) }
+        for (index, value) in other.counts.enumerated() { bucketCounts[index] += value }
+        statistics.merge(other.summary)
+        lowest = Swift.min(lowest, other.minimumNanoseconds)
+        highest = Swift.max(highest, other.maximumNanoseconds)
     }
 
     public var mean: SimTime? {
@@ -100,6 +119,7 @@ public struct LatencyHistogram: Hashable, Sendable {
 
     // MARK: Bucket layout
 
+    @inlinable @inline(__always)
     func bucketIndex(of value: UInt64) -> Int {
         let b = significantBits
         let bitLength = 64 - value.leadingZeroBitCount

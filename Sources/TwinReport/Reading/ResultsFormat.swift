@@ -28,6 +28,12 @@ public enum ResultsFormat {
             return (ReportDiagnostics.notResults, "no `format` member: this is not the output of `twinc run --format json`", [])
         }
         guard let name = format["name"]?.stringValue, name == Self.name else {
+            if format["name"]?.stringValue == "twinc-twin" {
+                return (ReportDiagnostics.notResults,
+                        "this is a twin configuration (twin.json), not results: run it first with "
+                            + "`twinc run TWIN --format json > results.json`, then `twinc report results.json --html page.html` "
+                            + "(or `twinc run TWIN --html page.html` in one step)", [.key("format")])
+            }
             let found = format["name"]?.stringValue.map { "`\($0)`" } ?? "none"
             return (ReportDiagnostics.notResults, "format name is \(found), expected `\(Self.name)`", [.key("format")])
         }

@@ -3,16 +3,31 @@ import TwinConfig
 import TwinEngine
 import TwinModels
 
-/// The discrete-event model of one body area network in one scenario: devices with
-/// their traffic, MAC, radio and battery; gateways with their channels and uplinks; the
-/// body's channel; the scenario's faults and attacks; the detector.
+/// The discrete-event model of one body area network in one scenario, as a coordinator
+/// of components the way ns-3 separates a node's traffic source, MAC, PHY and channel:
 ///
-/// Events are small values naming a device, gateway or scenario event by index. Each
-/// device costs about one event per frame (CSMA/CA: backoff expiry and exchange end;
-/// scheduled access and BLE: one per allocation or connection event with data;
-/// wideband: one per 100 ms batch); idle radio time, empty BLE events and sleep are
-/// accounted analytically, so the cost of a run grows with the traffic, not with the
-/// horizon. Memory is flat: histograms and counters, no traces.
+/// | component | owns | role |
+/// |---|---|---|
+/// | `DeviceState` (per device) | queue, energy, link fading, arrivals, window, caches, life | the node |
+/// | `CSMAAccess` | `ContentionState` per device | 802.15.6 CSMA/CA |
+/// | `ScheduledAccess` | allocation chains (`ScheduleParameters` timing) | 802.15.6 scheduled access |
+/// | `BLEAccess` | `ConnectionTiming` per device | BLE connection events |
+/// | `WidebandFlow` | `FlowServer` per device | WLAN-class flows |
+/// | `FrameReception` | — | the gateway's decision on a frame |
+/// | `GatewayState`, `GatewayTier` | gateways | uplink to the edge, failover, repair |
+/// | `ChannelState`, `SharedMedium` | posture, jammers; frames on the air | the channel |
+/// | `AttackerActivity` | eavesdroppers, captures, attacker air time | attacks |
+/// | `AttackDetector`, `RecoveryTracker`, `MonitorClock` | — | observers |
+///
+/// The coordinator owns the arrays and routes each event to the components it
+/// concerns, passing each only the parts it reads and changes (its `BANSimulation+…`
+/// files); the components never reach into each other. Events are small values naming
+/// a device, gateway or scenario event by index. Each device costs about one event per
+/// frame (CSMA/CA: backoff expiry and exchange end; scheduled access and BLE: one per
+/// allocation or connection event with data; wideband: one per 100 ms batch); idle
+/// radio time, empty BLE events and sleep are accounted analytically, so the cost of a
+/// run grows with the traffic, not with the horizon. Memory is flat: histograms and
+/// counters, no traces.
 struct BANSimulation: SimulationModel {
     enum Event: Sendable {
         case sample(device: Int32)
@@ -35,27 +50,23 @@ struct BANSimulation: SimulationModel {
 
     let parameters: [DeviceParameters]
     var devices: [DeviceState]
+    var csma: CSMAAccess
+    var scheduled: ScheduledAccess
+    var ble: BLEAccess
+    var wideband: WidebandFlow
     var gateways: [GatewayState]
+    /// One medium per gateway and `MediumKind` (`MediumKind.index`).
     var media: [SharedMedium]
     var channel: ChannelState
-    var events: [InjectedEvent]
+    let events: [InjectedEvent]
+    var attacker: AttackerActivity
     var detector: AttackDetector
     var recovery: RecoveryTracker
-    var eavesdroppers: [Eavesdropper] = []
-    var captures: [Capture] = []
-    /// The attacker's on-air time per scenario event (jammers, floods).
-    var attackerAirtime: [SimTime]
-    /// Reused buffers of a scheduled allocation (no allocation per event).
-    var scratchPackets: [Packet] = []
-    var scratchDecoded: [Bool] = []
+    var monitor: MonitorClock
     var stoppedDevices = 0
     let horizon: SimTime
     let warmup: SimTime
     let options: SimulationOptions
-    /// Monitor period (battery, detector) and how many ticks make one time-series sample.
-    let tick: SimTime
-    let sampleStride: Int
-    var ticks = 0
 
     init(config: TwinConfig, scenario: ScenarioConfig, streams: RandomStreams, options: SimulationOptions,
          horizon: SimTime) throws(SimulationError) {
@@ -78,11 +89,12 @@ struct BANSimulation: SimulationModel {
                 var medium = SharedMedium(gateway: index, kind: kind)
                 medium.clearChannelThreshold = served.filter { $0.medium == kind }
                     .map(\.receiver.clearChannelThreshold).min() ?? .infinity
+                assert(media.count == MediumKind.index(gateway: index, kind: kind))
                 media.append(medium)
             }
             let floor = served.map(\.receiver.noiseFloor).min() ?? -104
             gateways.append(GatewayState(gateway: gateway, network: network,
-                                         media: kinds.map { index * kinds.count + $0.rawValue },
+                                         media: kinds.map { MediumKind.index(gateway: index, kind: $0) },
                                          noiseFloor: floor, streams: streams))
             gateways[index].outcome.associatedDevices = served.count
         }
@@ -91,46 +103,36 @@ struct BANSimulation: SimulationModel {
         devices = zip(parameters, network.devices).map {
             DeviceState(parameters: $0, device: $1, streams: streams, queueCapacity: options.queueCapacity)
         }
+        csma = CSMAAccess(parameters: parameters, streams: streams)
+        scheduled = ScheduledAccess(schedules: parameters.map(\.schedule))
+        ble = BLEAccess(parameters: parameters, streams: streams)
+        warmup = SimTime(config.run.warmup)
+        wideband = WidebandFlow(profiles: parameters.map(WidebandFlow.Profile.init), horizon: horizon, warmup: warmup,
+                                backlogLimit: options.queueCapacity)
         channel = ChannelState(postureEnabled: config.models.contains { $0.id == "posture-fading" },
                                gateways: network.gateways.count, streams: streams)
         events = scenario.events.enumerated().map {
-            InjectedEvent(index: $0.offset, event: $0.element, network: network, streams: streams)
+            InjectedEvent(index: $0.offset, event: $0.element, network: network)
         }
-        attackerAirtime = Array(repeating: .zero, count: events.count)
+        attacker = AttackerActivity(events: events, streams: streams)
         detector = AttackDetector(gateways: network.gateways.count, events: events, options: options)
         recovery = RecoveryTracker(eventTimes: events.map(\.at), devices: network.devices.count)
+        monitor = MonitorClock(sampleInterval: config.run.sampleInterval, horizon: horizon,
+                               maximumSamples: options.maximumSamples)
         self.horizon = horizon
-        warmup = SimTime(config.run.warmup)
         self.options = options
-        // The monitor (battery, detector) ticks every second, or at the sample interval if
-        // that is shorter, but at most `maximumTicks` times a run (a year at 1 s would be
-        // 31 M ticks). Time-series samples are every `sampleStride` ticks: the sample
-        // interval, stretched so a series stays within `maximumSamples`.
-        let configured = SimTime.exactly(config.run.sampleInterval).flatMap { $0 > .zero ? $0 : nil } ?? .seconds(1)
-        tick = Swift.max(Swift.min(configured, .seconds(1)), horizon / Int64(Self.maximumTicks), .nanoseconds(1))
-        let perSample = Swift.max(1, Int((Double(configured.nanoseconds) / Double(tick.nanoseconds)).rounded()))
-        let ticks = Double(horizon.nanoseconds) / Double(tick.nanoseconds)
-        let samples = ticks / Double(perSample)
-        let stretch = Swift.max(1, Int((samples / Double(Swift.max(1, options.maximumSamples))).rounded(.up)))
-        sampleStride = perSample * stretch
     }
 
     /// Schedules the first events: traffic, allocations, BLE anchors, posture, scenario
     /// events, random gateway failures and the monitor.
-    static let maximumTicks = 100_000
-
     mutating func start(scheduler: inout Scheduler<Event>) {
         for device in devices.indices {
             startTraffic(device, scheduler: &scheduler)
             switch parameters[device].access {
             case .scheduled:
-                armAllocation(device, after: .zero, scheduler: &scheduler)
+                scheduled.arm(device, after: .zero, status: devices[device].status, scheduler: &scheduler)
             case .ble:
-                let interval = parameters[device].connectionInterval
-                devices[device].connectionPhase = SimTime(
-                    nanoseconds: Int64(devices[device].accessStream.uniform() * Double(interval.nanoseconds)))
-                devices[device].connectionAccountedUntil = SimTime(nanoseconds: -1)
-                ensureConnectionEvent(device, scheduler: &scheduler)
+                ble.ensureEvent(device, status: devices[device].status, scheduler: &scheduler)
             case .csma, .wideband:
                 break
             }
@@ -140,12 +142,11 @@ struct BANSimulation: SimulationModel {
             scheduler.schedule(.scenarioStart(Int32(event.index)), at: event.at)
         }
         for gateway in gateways.indices {
-            if let mtbf = gateways[gateway].meanTimeBetweenFailures {
-                scheduleBeforeHorizon(.gatewayBreakdown(Int32(gateway)),
-                                      after: gateways[gateway].failureStream.exponential(mean: mtbf), scheduler: &scheduler)
+            if let failure = gateways[gateway].timeToFailure() {
+                scheduleBeforeHorizon(.gatewayBreakdown(Int32(gateway)), after: failure, scheduler: &scheduler)
             }
         }
-        scheduler.schedule(.monitor, at: tick)
+        scheduler.schedule(.monitor, at: monitor.tick)
     }
 
     /// Schedules `event` after `delay` unless that is past the horizon (long random
@@ -157,8 +158,8 @@ struct BANSimulation: SimulationModel {
 
     mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
         switch event {
-        case .sample(let device): sample(Int(device), scheduler: &scheduler)
-        case .alarm(let device): alarm(Int(device), scheduler: &scheduler)
+        case .sample(let device): arrivalEvent(Int(device), isAlarm: false, scheduler: &scheduler)
+        case .alarm(let device): arrivalEvent(Int(device), isAlarm: true, scheduler: &scheduler)
         case .backoffDone(let device, let epoch): backoffDone(Int(device), epoch: epoch, scheduler: &scheduler)
         case .exchangeEnd(let device, let epoch): exchangeEnd(Int(device), epoch: epoch, scheduler: &scheduler)
         case .allocation(let device, let epoch): allocation(Int(device), epoch: epoch, scheduler: &scheduler)
@@ -172,56 +173,7 @@ struct BANSimulation: SimulationModel {
         case .failover(let gateway, let failure): failover(Int(gateway), failure: failure, scheduler: &scheduler)
         case .gatewayBreakdown(let gateway): gatewayBreaksDown(Int(gateway), scheduler: &scheduler)
         case .gatewayRepair(let gateway): gatewayRepaired(Int(gateway), scheduler: &scheduler)
-        case .monitor: monitor(scheduler: &scheduler)
+        case .monitor: monitorTick(scheduler: &scheduler)
         }
-    }
-}
-
-/// Which gateways each device uses, checked against the network: unknown gateways,
-/// no gateway at all, and the 802.15.6 hub limit (mMaxBANSize = 64 devices per hub,
-/// `BaselineBANMacParameters.maximumBANSize`, ban-numbers.md §2) counted over the
-/// devices whose primary gateway it is.
-struct NetworkTopology {
-    /// Per device: primary, then backup gateway index.
-    let gateways: [[Int]]
-    /// Per device, aligned with `gateways`: its rank among the scheduled-access devices
-    /// of that gateway (its allocation slot after the beacon).
-    let scheduledRanks: [[Int]]
-
-    init(network: NetworkConfig) throws(SimulationError) {
-        guard !network.gateways.isEmpty else { throw .noGateways }
-        func index(_ id: String, device: String) throws(SimulationError) -> Int {
-            guard let found = network.gateways.firstIndex(where: { $0.id == id }) else {
-                throw .unknownGateway(device: device, gateway: id)
-            }
-            return found
-        }
-        var gateways: [[Int]] = []
-        for device in network.devices {
-            var slots = [try index(device.primaryGateway, device: device.id)]
-            if let backup = device.backupGateway, backup != device.primaryGateway {
-                slots.append(try index(backup, device: device.id))
-            }
-            gateways.append(slots)
-        }
-        let limit = BaselineBANMacParameters.maximumBANSize
-        for (gateway, config) in network.gateways.enumerated() {
-            let count = gateways.filter { $0[0] == gateway }.count
-            if count > limit { throw .hubFull(gateway: config.id, devices: count, limit: limit) }
-        }
-        var nextRank = Array(repeating: 0, count: network.gateways.count)
-        var ranks: [[Int]] = []
-        for (device, slots) in zip(network.devices, gateways) {
-            if device.mac.access == "scheduled" {
-                ranks.append(slots.map { gateway in
-                    defer { nextRank[gateway] += 1 }
-                    return nextRank[gateway]
-                })
-            } else {
-                ranks.append(slots.map { _ in 0 })
-            }
-        }
-        self.gateways = gateways
-        scheduledRanks = ranks
     }
 }

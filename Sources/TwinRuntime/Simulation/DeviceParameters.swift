@@ -20,18 +20,10 @@ enum AccessKind: Sendable {
 /// each other; different media (BAN channel, BLE, WLAN) do not.
 enum MediumKind: Int, Sendable, CaseIterable {
     case narrowband = 0, ble = 1, wideband = 2
-}
 
-/// An 802.15.6 scheduled allocation as the simulation runs it (see `ScheduledAccess`).
-struct ScheduleParameters: Sendable {
-    let slotLength: SimTime
-    let superframe: SimTime
-    /// Allocation interval P = m · TSF.
-    let interval: SimTime
-    let guardTime: SimTime
-    /// Start of the device's allocation within its superframe, per gateway slot
-    /// (aligned with `DeviceParameters.gateways`).
-    let offsets: [SimTime]
+    /// Where the medium of `kind` at `gateway` sits in `BANSimulation.media`: gateway
+    /// by gateway, each with one medium per kind.
+    static func index(gateway: Int, kind: MediumKind) -> Int { gateway * allCases.count + kind.rawValue }
 }
 
 /// Everything about one device that does not change during a run, resolved from
@@ -43,22 +35,16 @@ struct DeviceParameters: Sendable {
     let medium: MediumKind
     /// Primary, then backup (if any): indices into the network's gateways.
     let gateways: [Int]
+    /// Aligned with `gateways`: the medium the device's frames share at each of them
+    /// (an index into `BANSimulation.media`).
+    let media: [Int]
     let links: [LinkGeometry]
     let transmitLevel: Double
     let transmitCurrent: Double
     let frame: FrameFormat
     let receiver: PhyReceiver
     let security: SecurityLevel
-    // Traffic
-    /// Interval between periodic packets (k sampling intervals for k samples per packet).
-    let sampleInterval: SimTime?
-    /// Octets of one periodic packet (k samples' payload).
-    let samplePayload: Int
-    /// How long before its packet the first sample of an aggregated packet was taken,
-    /// `(k − 1)` sampling intervals (zero without aggregation): latency counts from it.
-    let aggregationLead: SimTime
-    let alarmMeanInterval: SimTime?
-    let alarmPayload: Int
+    let traffic: TrafficProfile
     let latencyBudget: SimTime
     // MAC
     let priority: UserPriority
@@ -130,13 +116,15 @@ extension DeviceParameters {
         let links = gateways.map { BodyGeometry.link(device: device, gateway: config.network.gateways[$0],
                                                      useCastaliaMap: useCastaliaMap) }
         return DeviceParameters(
-            index: index, id: device.id, access: access, medium: medium, gateways: gateways, links: links,
+            index: index, id: device.id, access: access, medium: medium, gateways: gateways,
+            media: gateways.map { MediumKind.index(gateway: $0, kind: medium) }, links: links,
             transmitLevel: device.radio.txPower.dBm, transmitCurrent: txCurrent, frame: frame,
             receiver: PhyReceiver(radio: device.radio),
             security: SecurityLevel(rawValue: device.securityLevel) ?? .unsecured,
-            sampleInterval: interval, samplePayload: Swift.max(payload, 0) * perPacket, aggregationLead: lead,
-            alarmMeanInterval: alarmRate > 0 ? SimTime(.seconds(1 / alarmRate)) : nil,
-            alarmPayload: Swift.max(1, alarmPayload),
+            traffic: TrafficProfile(sampleInterval: interval, samplePayload: Swift.max(payload, 0) * perPacket,
+                                    aggregationLead: lead,
+                                    alarmMeanInterval: alarmRate > 0 ? SimTime(.seconds(1 / alarmRate)) : nil,
+                                    alarmPayload: Swift.max(1, alarmPayload)),
             latencyBudget: SimTime(device.traffic.latencyBudget),
             priority: priority, maxRetries: device.mac.maxRetries,
             backoffSlot: backoffSlot(technology: device.radio.technology),

@@ -2,85 +2,33 @@ import TwinConfig
 import TwinEngine
 import TwinModels
 
-/// One device's state during a run: its MAC queue and medium-access state, radio and
-/// battery account, link fading, random streams and the counters of its outcome.
+/// One device during a run, as the parts every component shares — the node in ns-3's
+/// sense: its MAC buffer, radio and battery account, links to its gateways, arrival
+/// process, monitoring window, reception caches and streams, life and association.
+/// What only one access method needs (contention, allocation chains, connection timing,
+/// flow server) lives in that method's component, indexed by device.
 ///
 /// Each purpose has its own stream keyed by the device id (`RandomStreams`), so adding
 /// a device, or a draw for another purpose, leaves this device's traffic times and its
 /// other draws unchanged.
 struct DeviceState: Sendable {
+    /// The MAC buffer (Castalia `macBufferSize`).
     var queue: PacketQueue
-    /// The packet in MAC service (CSMA/CA), if any.
-    var current: Packet?
     var outcome: DeviceOutcome
     var energy: EnergyAccount
-    var fading: LinkFading
-
-    var trafficStream: Xoshiro256
-    var alarmStream: Xoshiro256
-    var accessStream: Xoshiro256
+    var fading: DeviceLinkFading
+    var traffic: TrafficArrivals
+    var window = MonitoringWindow()
+    var caches: ReceptionCache
+    /// Draws of the receiving side of this device's frames (decisions, ACKs, bursty
+    /// interferers) and of its packets' uplink (availability, jitter).
     var receptionStream: Xoshiro256
     var uplinkStream: Xoshiro256
-
-    /// Battery empty: stopped for good.
-    var dead = false
-    /// Failed by a scenario event (maybe temporarily).
-    var failed = false
-    /// Will not run again (battery, or a failure without an end).
-    var stoppedForGood = false
-    var empty = false
-    /// Bumped when the device stops or restarts, so stale MAC events are ignored.
-    var accessEpoch: Int32 = 0
-    /// Bumped when the scheduled allocation chain is re-armed (association change).
-    var scheduleEpoch: Int32 = 0
+    var life = DeviceLife()
     /// The serving gateway as an index into `DeviceParameters.gateways`; −1 when no
     /// gateway is reachable.
     var serving = 0
-
-    // CSMA/CA
-    var contentionWindow: Int
-    var consecutiveFailures = 0
-    var backoffRemaining = 0
-    var backoffResume: SimTime = .zero
-    var backoffHandle: EventHandle?
-    var backoffMedium = -1
-    var inExchange = false
-    /// The radio is awake and listening since then (nil: asleep).
-    var listeningSince: SimTime?
-    var exchangeSlot = 0
-    var exchangeLevel = 0.0
-    var exchangeDataEnd: SimTime = .zero
-
-    // BLE
-    var connectionPhase: SimTime = .zero
-    /// Connection events up to this instant are accounted.
-    var connectionAccountedUntil: SimTime = .zero
-    var connectionEventPending = false
-
-    // Wideband flow
-    var serverFree: SimTime = .zero
-    var nextSample: SimTime = .max
-    var nextAlarm: SimTime = .max
-    var flowProcessedUntil: SimTime = .zero
-
-    // Per-frame caches: success probability of data frames and of ACKs; mW of the level.
-    var dataSuccess = SuccessCache()
-    var acknowledgementSuccess = SuccessCache()
-    var powerLevel = Double.nan
-    var powerMilliwatts = 0.0
-
-    // Battery checks
-    var lastCheck: SimTime = .zero
-    var lastConsumed = 0.0
-
-    // Current monitoring window (time series)
-    var windowSent = 0
-    var windowAcknowledged = 0
-    var windowLevelSum = 0.0
-    var windowLevelCount = 0
-    /// Packets delivered to the edge in the window and their summed latency (ns).
-    var windowDelivered = 0
-    var windowLatencySum = 0.0
+    /// The network-view samples taken so far (when the run records a time series).
     var samples: [DeviceSample] = []
 
     init(parameters: DeviceParameters, device: DeviceConfig, streams: RandomStreams, queueCapacity: Int) {
@@ -88,15 +36,68 @@ struct DeviceState: Sendable {
         outcome = DeviceOutcome(id: device.id)
         outcome.batteryCapacity = device.battery.capacity
         energy = EnergyAccount(device: device, transmitCurrent: parameters.transmitCurrent)
-        fading = LinkFading(links: parameters.links, generator: streams.generator(device.id, "fading"))
-        trafficStream = streams.generator(device.id, "traffic")
-        alarmStream = streams.generator(device.id, "alarms")
-        accessStream = streams.generator(device.id, "access")
+        fading = DeviceLinkFading(transmitLevel: parameters.transmitLevel, links: parameters.links,
+                                  generator: streams.generator(device.id, "fading"))
+        traffic = TrafficArrivals(parameters: parameters, streams: streams)
+        caches = ReceptionCache(receiver: parameters.receiver)
         receptionStream = streams.generator(device.id, "reception")
         uplinkStream = streams.generator(device.id, "uplink")
-        contentionWindow = parameters.priority.contentionWindowMinimum
     }
 
     /// Running: neither dead nor failed.
-    var isRunning: Bool { !dead && !failed }
+    var isRunning: Bool { life.isRunning }
+
+    /// What a MAC reads of its device to plan its next event.
+    var status: NodeStatus {
+        NodeStatus(running: life.isRunning, serving: serving, queueEmpty: queue.isEmpty,
+                   nextArrival: traffic.nextArrival, epoch: life.accessEpoch)
+    }
+
+    /// Packetisation: an arrival of `arrival.bytes` octets is split into frames of at
+    /// most `framePayload` octets (255 for 802.15.6 less the security overhead, 251 for
+    /// BLE, 1500 for WLAN) — e.g. class D's 1632-octet reminder is seven frames — each
+    /// one packet in the outcome's counters, the second and later marked as continuing
+    /// a burst. Packets generated before `warmup` are not counted. Alarms jump the
+    /// queue (ahead of waiting samples, their own frames in order); a full queue drops
+    /// the packet, and a device without a reachable gateway drops them all at once.
+    mutating func enqueue(_ arrival: TrafficArrivals.Arrival, framePayload perFrame: Int, warmup: SimTime) {
+        let bytes = arrival.bytes, time = arrival.time, isAlarm = arrival.isAlarm
+        let frames = Swift.max(1, (bytes + perFrame - 1) / perFrame)
+        let counted = time >= warmup
+        let disconnected = serving < 0
+        let origin = traffic.firstSample(packetAt: time, isAlarm: isAlarm)
+        var remaining = bytes
+        for index in 0..<frames {
+            let payload = Swift.min(remaining, perFrame)
+            remaining -= payload
+            let packet = Packet(generated: origin, headOfQueue: time, payload: Int32(Swift.max(payload, 0)),
+                                counted: counted, isAlarm: isAlarm, continuesBurst: index > 0)
+            outcome.recordGenerated(packet)
+            if disconnected {
+                outcome.recordDrop(packet, reason: .noGatewayReachable)
+            } else if isAlarm {
+                if !queue.insertAfterLeadingAlarms(packet) { outcome.recordDrop(packet, reason: .queueOverflow) }
+            } else if !queue.append(packet) {
+                outcome.recordDrop(packet, reason: .queueOverflow)
+            }
+        }
+    }
+
+    /// Drops everything in the queue for `reason` (the device stopped or lost its gateway).
+    mutating func dropQueue(reason: DropReason) {
+        for packet in queue.removeAll() { outcome.recordDrop(packet, reason: reason) }
+    }
+}
+
+/// The little of a device's state a MAC reads to plan its next event (a plain value, so
+/// asking for it copies no buffers).
+struct NodeStatus: Sendable, Equatable {
+    var running: Bool
+    /// The serving gateway's slot (−1: none).
+    var serving: Int
+    var queueEmpty: Bool
+    /// The earliest arrival still to come (`.max`: none).
+    var nextArrival: SimTime
+    /// The device's access epoch, which its MAC timers carry.
+    var epoch: Int32
 }

@@ -3,7 +3,7 @@ import TwinEngine
 /// One MAC frame's worth of application data on its way from a device to the edge.
 ///
 /// A sample or alarm larger than one frame body is split into several packets when it
-/// is generated (`TrafficSource`); the second and later packets of a split carry
+/// is generated (`DeviceState.enqueue`); the second and later packets of a split carry
 /// `continuesBurst`, so CSMA/CA sends them as a burst (pMIFS apart, no new backoff) and
 /// scheduled access sends them back to back in the allocation.
 struct Packet: Sendable {
@@ -73,6 +73,12 @@ struct PacketQueue: Sendable {
     }
 
     var first: Packet? { count > 0 ? storage[head] : nil }
+
+    /// The packet `offset` places behind the head (nil past the end).
+    func packet(at offset: Int) -> Packet? {
+        guard offset >= 0, offset < count else { return nil }
+        return storage[(head + offset) % storage.count]
+    }
 
     mutating func popFirst() -> Packet? {
         guard count > 0 else { return nil }

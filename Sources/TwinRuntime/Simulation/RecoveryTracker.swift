@@ -15,23 +15,31 @@ struct RecoveryTracker: Sendable {
     }
 
     let eventTimes: [SimTime]
-    private(set) var records: [[Record]]
+    let devices: Int
+    /// One record per (event, device), event-major in one table: a delivery touches one
+    /// array (one uniqueness check), not an array of arrays.
+    private(set) var records: [Record]
 
     init(eventTimes: [SimTime], devices: Int) {
         self.eventTimes = eventTimes
-        records = eventTimes.map { _ in Array(repeating: Record(), count: devices) }
+        self.devices = devices
+        records = Array(repeating: Record(), count: eventTimes.count * devices)
     }
 
     /// A packet of `device` crossed the BAN at `crossedAt` and reached the edge at `arrivedAt`.
     mutating func delivered(device: Int, crossedAt: SimTime, arrivedAt: SimTime) {
-        for event in eventTimes.indices where crossedAt >= eventTimes[event] {
-            var record = records[event][device]
-            let previous = record.first == nil ? eventTimes[event] : record.last
-            if arrivedAt > previous, arrivedAt - previous > record.longestGap { record.longestGap = arrivedAt - previous }
-            if record.first == nil { record.first = arrivedAt }
-            if arrivedAt > record.last { record.last = arrivedAt }
-            record.count += 1
-            records[event][device] = record
+        let devices = devices, eventTimes = eventTimes
+        records.withUnsafeMutableBufferPointer { records in
+            for event in eventTimes.indices where crossedAt >= eventTimes[event] {
+                let eventTime = eventTimes[event]
+                var record = records[event * devices + device]
+                let previous = record.first == nil ? eventTime : record.last
+                if arrivedAt > previous, arrivedAt - previous > record.longestGap { record.longestGap = arrivedAt - previous }
+                if record.first == nil { record.first = arrivedAt }
+                if arrivedAt > record.last { record.last = arrivedAt }
+                record.count += 1
+                records[event * devices + device] = record
+            }
         }
     }
 
@@ -39,7 +47,7 @@ struct RecoveryTracker: Sendable {
     func recoveries(event: Int, deviceIDs: [String], horizon: SimTime) -> [DeviceRecovery] {
         let at = eventTimes[event]
         return deviceIDs.indices.map { device in
-            let record = records[event][device]
+            let record = records[event * devices + device]
             let last = record.first == nil ? at : Swift.max(record.last, at)
             let tail = horizon > last ? horizon - last : .zero
             return DeviceRecovery(deviceID: deviceIDs[device], recoveryTime: record.first.map { $0 - at },

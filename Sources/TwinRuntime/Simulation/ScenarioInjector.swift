@@ -64,11 +64,10 @@ struct InjectedEvent: Sendable {
     let at: SimTime
     let end: SimTime?
     let action: Action
-    var stream: Xoshiro256
 
     var isAttack: Bool { Self.attackKinds.contains(kind) }
 
-    init(index: Int, event: ScenarioEvent, network: NetworkConfig, streams: RandomStreams) {
+    init(index: Int, event: ScenarioEvent, network: NetworkConfig) {
         self.index = index
         kind = event.kind
         target = event.target
@@ -79,7 +78,6 @@ struct InjectedEvent: Sendable {
             let length = SimTime(duration)
             return start < .max - length ? start + length : .max
         }
-        stream = streams.generator("scenario", String(index), event.kind)
         action = Self.resolve(event, network: network)
     }
 

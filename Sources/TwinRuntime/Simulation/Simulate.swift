@@ -6,9 +6,9 @@ import TwinUnits
 /// The randomness comes from `RandomStreams(seed: config.run.seed).replication(replication)`,
 /// one stream per device and purpose.
 ///
-/// The model is `BANSimulation` (see its files for the sources of each part: channel,
-/// PHY, CSMA/CA, scheduled access, BLE, wideband flows, traffic, energy, gateways,
-/// scenarios, detector). Throws before simulating when the network cannot run: no
+/// The model is `BANSimulation`, a coordinator of components (see its table and their
+/// files for the sources of each part: channel, PHY, CSMA/CA, scheduled access, BLE,
+/// wideband flows, traffic, energy, gateways, scenarios, detector). Throws before simulating when the network cannot run: no
 /// gateway, an unknown gateway, more than 64 devices on one hub, a parameter the
 /// models refuse, or a horizon that is not positive.
 public func simulate(config: TwinConfig, scenario: ScenarioConfig, replication: Int,
@@ -39,13 +39,13 @@ extension BANSimulation {
             if parameters[device].access == .wideband { processFlow(device, until: end) }
             if devices[device].isRunning {
                 catchUpTraffic(device, until: end)
-                accountIdleConnectionEvents(device, until: end)
+                ble.accountIdleEvents(device, until: end, node: &devices[device])
                 devices[device].energy.refreshDrain(at: end)
-                _ = checkBatteryQuietly(device, at: end)
+                _ = checkBattery(device, at: end)
             }
-            if devices[device].isRunning { sleepRadio(device, at: end) }
+            if devices[device].isRunning { csma.sleep(device, at: end, energy: &devices[device].energy) }
             var pending = devices[device].queue.unsettledCount
-            if let current = devices[device].current, current.counted, !current.reachedGateway { pending += 1 }
+            if let current = csma.packetInService(device), current.counted, !current.reachedGateway { pending += 1 }
             devices[device].outcome.pendingAtEnd += pending
         }
     }
@@ -56,7 +56,7 @@ extension BANSimulation {
             var outcome = state.outcome
             outcome.energy = state.energy.breakdown(at: end)
             outcome.radioTime = state.energy.stateTimes(at: end)
-            outcome.batteryRemaining = .coulombs(state.empty ? 0 : state.energy.remaining(at: end))
+            outcome.batteryRemaining = .coulombs(state.life.empty ? 0 : state.energy.remaining(at: end))
             outcome.averageCurrent = .amperes(state.energy.averageCurrent(at: end))
             return outcome
         }
@@ -70,10 +70,10 @@ extension BANSimulation {
             ScenarioEventOutcome(index: event.index, kind: event.kind, target: event.target, at: event.at,
                                  endsAt: event.end,
                                  devices: recovery.recoveries(event: event.index, deviceIDs: ids, horizon: horizon),
-                                 attackerAirtime: attackerAirtime[event.index])
+                                 attackerAirtime: attacker.airtime[event.index])
         }
         let series: [DeviceTimeSeries]? = options.recordTimeSeries
-            ? devices.indices.map { DeviceTimeSeries(deviceID: ids[$0], interval: tick * Int64(sampleStride),
+            ? devices.indices.map { DeviceTimeSeries(deviceID: ids[$0], interval: monitor.sampleInterval,
                                                      samples: devices[$0].samples) }
             : nil
         return ReplicationOutcome(

@@ -3,232 +3,140 @@ import TwinEngine
 /// Wideband wearables (WLAN, mmWave, sub-THz: AR/VR glasses) at flow level.
 ///
 /// twin.json's `wideband` access is a contention-free share of the gateway's link at
-/// the radio's bit rate (TwinConfig `MACConfig`). Packets of such a device are served
-/// FIFO at their frame air time, so departures follow Lindley's recursion
-/// `start = max(arrival, previous end)` exactly and need no event of their own: one
-/// batch event every `widebandWindow` generates the arrivals of the window (periodic
-/// samples and Poisson alarms, as `TrafficSource` does), pushes them through the
-/// recursion, decides each frame with the link's SINR at the batch time and retries
-/// lost frames at once. The approximation is that the channel and the gateway's state
-/// are taken at the batch time for the whole window (≤ 100 ms). The MAC buffer bounds
-/// the backlog (`queueCapacity` frames); the radio sleeps between frames. Counters that
-/// do not need per-packet detail (energy, transmissions, the detector's window, busy
-/// time) are summed over the batch.
-extension BANSimulation {
-    static let widebandWindow = SimTime.milliseconds(100)
+/// the radio's bit rate (TwinConfig `MACConfig`). One batch event every `window`
+/// generates the arrivals of the window (periodic samples and Poisson alarms, from the
+/// device's `TrafficArrivals`), pushes them through the device's FIFO server
+/// (`FlowServer`, `FlowBatch.serve`), decides each frame with the link's SINR at the
+/// batch time and retries lost frames at once. The approximation is that the channel
+/// and the gateway's state are taken at the batch time for the whole window (≤ 100 ms).
+/// The radio sleeps between frames.
+///
+/// - Reads: its `profiles` (frame, traffic, budget, retries, set up from
+///   `DeviceParameters`), the device's running state and receiver, the serving gateway's
+///   state and uplink, the link's level and the mean jammer power at the gateway.
+/// - Changes: `servers`; the device's arrivals, reception cache and streams, outcome
+///   counters and histograms, window and energy; the recovery tracker.
+/// - Schedules: nothing itself (the coordinator re-arms `.widebandBatch`).
+/// What the batch did at the gateway (busy time, receptions, the detector's strong
+/// frames) comes back as `BatchResult` for the coordinator to apply.
+struct WidebandFlow: Sendable {
+    static let window = SimTime.milliseconds(100)
 
-    mutating func widebandBatch(_ device: Int, scheduler: inout Scheduler<Event>) {
-        guard !devices[device].dead else { return }
-        let now = scheduler.now
-        processFlow(device, until: now)
-        scheduler.schedule(.widebandBatch(device: Int32(device)), at: now + Self.widebandWindow)
-    }
-
-    /// What one batch adds up locally before it touches the device and gateway state:
-    /// the device's histograms and streams are moved out for the batch (no copy) and
-    /// put back at its end.
-    private struct FlowBatch {
-        var latency: LatencyHistogram
-        var accessDelay: LatencyHistogram
-        var reception: Xoshiro256
-        var uplink: Xoshiro256
-        var serverFree: Int64
-        var generated = 0
-        var alarms = 0
-        var delivered = 0
-        var onTime = 0
-        var pending = 0
-        var forwarded = 0
-        var drops = DropCounts()
-        var transmissions = 0
-        var retransmissions = 0
+    /// What a batch did on the air, for the gateway's side.
+    struct BatchResult: Sendable, Equatable {
         var sent = 0
         var decoded = 0
+        var forwarded = 0
         var airtime: Int64 = 0
-        /// Deliveries for the monitoring window (warm-up included) and their latency (ns).
-        var windowDelivered = 0
-        var windowLatencySum = 0.0
+        /// The link was up and strong enough for the detector to learn from the batch.
+        var strong = false
     }
 
-    /// The gateway side of a batch, fixed for its duration.
-    private struct FlowPath {
-        var gateway: Int
-        var up: Bool
-        var probability: Double
-        var availability: Double
-        var jitter: Double
-        var budget: Int64
-        var horizon: Int64
-        var backlogLimit: Int64
-        var maximumAttempts: Int
-        var warmup: Int64
-    }
+    /// What the flow of one device is set up with (from `DeviceParameters`).
+    struct Profile: Sendable {
+        var frame: FrameFormat
+        var traffic: TrafficProfile
+        var latencyBudget: SimTime
+        var maxRetries: Int
 
-    /// How one sample (or alarm) splits into frames: full frames, then the last one.
-    private struct FlowShape {
-        var frames = 0
-        var fullAirtime: Int64 = 0
-        var lastAirtime: Int64 = 0
-        var fullDelay: Int64 = 0
-        var lastDelay: Int64 = 0
-
-        init() {}
-
-        init(bytes: Int, frame: FrameFormat, gateway: GatewayState?) {
-            let perFrame = frame.maximumPayload
-            frames = Swift.max(1, (bytes + perFrame - 1) / perFrame)
-            let last = bytes - (frames - 1) * perFrame
-            fullAirtime = frame.airtime(payload: perFrame).nanoseconds
-            lastAirtime = frame.airtime(payload: last).nanoseconds
-            fullDelay = gateway?.baseDelay(payload: Int32(perFrame)).nanoseconds ?? 0
-            lastDelay = gateway?.baseDelay(payload: Int32(last)).nanoseconds ?? 0
+        init(_ parameters: DeviceParameters) {
+            frame = parameters.frame
+            traffic = parameters.traffic
+            latencyBudget = parameters.latencyBudget
+            maxRetries = parameters.maxRetries
         }
     }
 
-    /// Generates and serves the device's packets that arrive before `time`.
-    mutating func processFlow(_ device: Int, until time: SimTime) {
-        guard time > devices[device].flowProcessedUntil else { return }
-        devices[device].flowProcessedUntil = time
-        let running = devices[device].isRunning
-        if running, checkBatteryQuietly(device, at: time) { return }
-        let slot = devices[device].serving
-        let gateway = running && slot >= 0 ? parameters[device].gateways[slot] : -1
-        var path = FlowPath(gateway: gateway, up: gateway >= 0 && gateways[gateway].up, probability: 0,
-                            availability: gateway >= 0 ? gateways[gateway].availability : 0,
-                            jitter: gateway >= 0 ? Double(gateways[gateway].jitter.nanoseconds) : 0,
-                            budget: parameters[device].latencyBudget.nanoseconds, horizon: horizon.nanoseconds,
-                            backlogLimit: Int64(options.queueCapacity),
-                            maximumAttempts: parameters[device].maxRetries + 1, warmup: warmup.nanoseconds)
-        var level = 0.0
+    private(set) var servers: [FlowServer]
+    let profiles: [Profile]
+    let horizon: SimTime
+    let warmup: SimTime
+    /// The MAC buffer, in frames.
+    let backlogLimit: Int
+
+    init(profiles: [Profile], horizon: SimTime, warmup: SimTime, backlogLimit: Int) {
+        servers = Array(repeating: FlowServer(), count: profiles.count)
+        self.profiles = profiles
+        self.horizon = horizon
+        self.warmup = warmup
+        self.backlogLimit = backlogLimit
+    }
+
+    /// Marks arrivals before `time` as being processed now; false when they already were.
+    mutating func startBatch(_ device: Int, until time: SimTime) -> Bool {
+        guard time > servers[device].processedUntil else { return false }
+        servers[device].processedUntil = time
+        return true
+    }
+
+    /// A device back from a failure serves only what arrives from `time` on.
+    mutating func resume(_ device: Int, at time: SimTime) {
+        servers[device].processedUntil = time
+        servers[device].serverFree = Swift.max(servers[device].serverFree, time)
+    }
+
+    /// Generates and serves the device's arrivals before `time` (battery already
+    /// checked). `gateway` is the serving gateway's index (−1: none, or the device is
+    /// not `running`), `uplink` its link to the edge, `gatewayUp` whether it is up, and
+    /// `level` the link's level there now (dBm, taken for the whole batch);
+    /// `interference` the mean jammer power there.
+    mutating func serve(_ device: Int, until time: SimTime, running: Bool, gateway: Int, uplink: EdgeUplink?,
+                        gatewayUp: Bool, level: Double, interference: Double, node: inout DeviceState,
+                        recovery: inout RecoveryTracker) -> BatchResult {
+        let profile = profiles[device]
+        var path = FlowPath(gateway: gateway, up: gatewayUp, probability: 0,
+                            availability: uplink?.availability ?? 0,
+                            jitter: uplink.map { Double($0.jitter.nanoseconds) } ?? 0,
+                            budget: profile.latencyBudget.nanoseconds, horizon: horizon.nanoseconds,
+                            backlogLimit: Int64(backlogLimit),
+                            maximumAttempts: profile.maxRetries + 1, warmup: warmup.nanoseconds,
+                            aggregationLead: profile.traffic.aggregationLead.nanoseconds)
         if gateway >= 0 {
-            devices[device].fading.refresh(posture: channel.posture, at: time)
-            level = devices[device].fading.received(transmit: parameters[device].transmitLevel,
-                                                        link: parameters[device].links[slot], slot: slot)
             if path.up {
-                path.probability = successProbability(
-                    device, level: level, interference: channel.meanPower(at: gateway),
-                    bits: parameters[device].frame.bits(payload: parameters[device].frame.maximumPayload))
+                path.probability = node.caches.successProbability(
+                    level: level, interference: interference,
+                    bits: profile.frame.bits(payload: profile.frame.maximumPayload))
             }
-            devices[device].windowLevelSum += level
-            devices[device].windowLevelCount += 1
-            if warmup <= time { devices[device].outcome.rssi.add(level) }
+            node.window.levelMeasured(level)
+            if warmup <= time { node.outcome.rssi.add(level) }
         }
-        let route = gateway >= 0 ? gateways[gateway] : nil
-        let sampleShape = running ? FlowShape(bytes: parameters[device].samplePayload, frame: parameters[device].frame,
-                                              gateway: route) : FlowShape()
-        let alarmShape = running ? FlowShape(bytes: parameters[device].alarmPayload, frame: parameters[device].frame,
-                                             gateway: route) : FlowShape()
+        let sampleShape = running ? FlowShape(bytes: profile.traffic.samplePayload, frame: profile.frame, uplink: uplink)
+            : FlowShape()
+        let alarmShape = running ? FlowShape(bytes: profile.traffic.alarmPayload, frame: profile.frame, uplink: uplink)
+            : FlowShape()
         var batch = FlowBatch(latency: LatencyHistogram(), accessDelay: LatencyHistogram(),
-                              reception: devices[device].receptionStream, uplink: devices[device].uplinkStream,
-                              serverFree: devices[device].serverFree.nanoseconds)
-        swap(&batch.latency, &devices[device].outcome.latency)
-        swap(&batch.accessDelay, &devices[device].outcome.accessDelay)
-        while true {
-            let sample = devices[device].nextSample, alarm = devices[device].nextAlarm
-            let isAlarm = alarm < sample
-            let arrival = isAlarm ? alarm : sample
-            guard arrival < time else { break }
-            if isAlarm { advanceAlarm(device) } else { advanceSample(device) }
+                              reception: node.receptionStream, uplink: node.uplinkStream,
+                              serverFree: servers[device].serverFree.nanoseconds)
+        swap(&batch.latency, &node.outcome.latency)
+        swap(&batch.accessDelay, &node.outcome.accessDelay)
+        while let arrival = node.traffic.popArrival(before: time) {
             guard running else { continue }
-            serveFlow(device, arrival: arrival.nanoseconds, isAlarm: isAlarm, shape: isAlarm ? alarmShape : sampleShape,
-                      path: path, batch: &batch)
+            batch.serve(arrival: arrival.time.nanoseconds, isAlarm: arrival.isAlarm,
+                        shape: arrival.isAlarm ? alarmShape : sampleShape, path: path, device: device,
+                        recovery: &recovery)
         }
-        swap(&batch.latency, &devices[device].outcome.latency)
-        swap(&batch.accessDelay, &devices[device].outcome.accessDelay)
-        devices[device].receptionStream = batch.reception
-        devices[device].uplinkStream = batch.uplink
-        devices[device].serverFree = SimTime(nanoseconds: batch.serverFree)
-        devices[device].outcome.generated += batch.generated
-        devices[device].outcome.alarmsGenerated += batch.alarms
-        devices[device].outcome.deliveredToEdge += batch.delivered
-        devices[device].windowDelivered += batch.windowDelivered
-        devices[device].windowLatencySum += batch.windowLatencySum
-        devices[device].outcome.deliveredWithinBudget += batch.onTime
-        devices[device].outcome.pendingAtEnd += batch.pending
-        for reason in DropReason.allCases { devices[device].outcome.dropped[reason] += batch.drops[reason] }
-        guard batch.sent > 0 else { return }
-        devices[device].energy.transmit(SimTime(nanoseconds: batch.airtime))
-        devices[device].outcome.transmissions += batch.transmissions
-        devices[device].outcome.retransmissions += batch.retransmissions
-        devices[device].windowSent += batch.sent
-        devices[device].windowAcknowledged += batch.decoded
-        gateways[gateway].busy.addDisjoint(batch.airtime)
-        gateways[gateway].outcome.framesReceived += batch.decoded
-        gateways[gateway].outcome.framesForwarded += batch.forwarded
-        if path.up, level >= parameters[device].receiver.sensitivity + AttackDetector.strongSignalMargin {
-            detector.strongFrames(gateway: gateway, attempted: batch.sent, decoded: batch.decoded, at: time)
-        }
-    }
-
-    /// One sample or alarm through the device's FIFO and the uplink, on local state only.
-    private mutating func serveFlow(_ device: Int, arrival: Int64, isAlarm: Bool, shape: FlowShape, path: FlowPath,
-                                    batch: inout FlowBatch) {
-        let counted = arrival >= path.warmup
-        for index in 0..<shape.frames {
-            let last = index == shape.frames - 1
-            let airtime = last ? shape.lastAirtime : shape.fullAirtime
-            if counted {
-                batch.generated += 1
-                if isAlarm { batch.alarms += 1 }
-            }
-            guard path.gateway >= 0 else {
-                if counted { batch.drops[.noGatewayReachable] += 1 }
-                continue
-            }
-            var start = Swift.max(arrival, batch.serverFree)
-            if start - arrival > airtime * path.backlogLimit {
-                if counted { batch.drops[.queueOverflow] += 1 }
-                continue
-            }
-            var attempts = 0
-            var end = start
-            var decoded = false
-            while attempts < path.maximumAttempts {
-                attempts += 1
-                end = start + airtime
-                if counted {
-                    batch.transmissions += 1
-                    if attempts > 1 { batch.retransmissions += 1 }
-                }
-                batch.sent += 1
-                batch.airtime += airtime
-                if batch.reception.succeeds(path.probability) {
-                    decoded = true
-                    break
-                }
-                start = end
-            }
-            batch.serverFree = end
-            guard decoded else {
-                if counted { batch.drops[path.up ? .retriesExhausted : .noGatewayReachable] += 1 }
-                continue
-            }
-            batch.decoded += 1
-            if counted { batch.accessDelay.record(SimTime(nanoseconds: end - arrival)) }
-            guard batch.uplink.succeeds(path.availability) else {
-                if counted { batch.drops[.noGatewayReachable] += 1 }
-                continue
-            }
-            batch.forwarded += 1
-            var delay = last ? shape.lastDelay : shape.fullDelay
-            if path.jitter > 0 { delay = Swift.max(0, delay + Int64((2 * batch.uplink.uniform() - 1) * path.jitter)) }
-            let delivery = end + delay
-            if delivery > path.horizon {
-                if counted { batch.pending += 1 }
-                continue
-            }
-            let latency = delivery - firstSample(device, packetAt: SimTime(nanoseconds: arrival), isAlarm: isAlarm).nanoseconds
-            batch.windowDelivered += 1
-            batch.windowLatencySum += Double(latency)
-            if counted {
-                batch.delivered += 1
-                batch.latency.record(SimTime(nanoseconds: latency))
-                if latency <= path.budget { batch.onTime += 1 }
-            }
-            if !recovery.eventTimes.isEmpty {
-                recovery.delivered(device: device, crossedAt: SimTime(nanoseconds: end),
-                                   arrivedAt: SimTime(nanoseconds: delivery))
-            }
-        }
+        swap(&batch.latency, &node.outcome.latency)
+        swap(&batch.accessDelay, &node.outcome.accessDelay)
+        node.receptionStream = batch.reception
+        node.uplinkStream = batch.uplink
+        servers[device].serverFree = SimTime(nanoseconds: batch.serverFree)
+        node.outcome.generated += batch.generated
+        node.outcome.alarmsGenerated += batch.alarms
+        node.outcome.deliveredToEdge += batch.delivered
+        node.window.delivered(count: batch.windowDelivered, latencySum: batch.windowLatencySum)
+        node.outcome.deliveredWithinBudget += batch.onTime
+        node.outcome.pendingAtEnd += batch.pending
+        node.outcome.dropped[.queueOverflow] += batch.queueOverflow
+        node.outcome.dropped[.retriesExhausted] += batch.retriesExhausted
+        node.outcome.dropped[.noGatewayReachable] += batch.noGatewayReachable
+        guard batch.sent > 0 else { return BatchResult() }
+        node.energy.transmit(SimTime(nanoseconds: batch.airtime))
+        node.outcome.transmissions += batch.transmissions
+        node.outcome.retransmissions += batch.retransmissions
+        node.window.sent += batch.sent
+        node.window.acknowledged += batch.decoded
+        return BatchResult(sent: batch.sent, decoded: batch.decoded, forwarded: batch.forwarded,
+                           airtime: batch.airtime,
+                           strong: path.up && level >= node.caches.receiver.sensitivity + AttackDetector.strongSignalMargin)
     }
 }

@@ -5,7 +5,8 @@ import TwinUnits
 
 /// TP007 and TP008: the load every gateway carries in the baseline (`HubLoad`), as
 /// figures, and as errors at the gateway's id when its air time on one technology
-/// exceeds 100 % or more than mMaxBANSize = 64 802.15.6 nodes use it as their hub.
+/// exceeds 100 % or more than `HubCapacity.maximumDevices` (mMaxBANSize = 64) devices use
+/// it as their hub, the rule the runtime applies too.
 struct HubChecks {
     let useCase: UseCase
     let intent: Intent
@@ -33,17 +34,17 @@ struct HubChecks {
                 at: load.gateway.id.range,
                 notes: shares + affectedGoals(load.devices)))
         }
-        let limit = BaselineBANMacParameters.maximumBANSize
+        let limit = HubCapacity.maximumDevices
         for (gateway, nodes) in HubLoad.hubSizes(budgets, useCase: useCase) {
             let feasible = nodes.count <= limit
             figures.append(FeasibilityFigure(
                 kind: "hub-size", goal: nil, subject: gateway.id.value, bound: Quantity(Double(nodes.count), .count),
                 target: Quantity(Double(limit), .count), feasible: feasible,
-                summary: "\(nodes.count) 802.15.6 node(s) use `\(gateway.id.value)` as their hub (at most \(limit))"))
+                summary: "\(nodes.count) device(s) use `\(gateway.id.value)` as their hub (at most \(limit))"))
             guard !feasible else { continue }
             diagnostics.append(.error(
                 SynthesisDiagnostics.hubTooLarge,
-                "\(nodes.count) devices use gateway `\(gateway.id.value)` as their 802.15.6 hub, more than mMaxBANSize = \(limit)",
+                "\(nodes.count) devices use gateway `\(gateway.id.value)` as their hub, more than mMaxBANSize = \(limit)",
                 at: gateway.id.range,
                 notes: [DiagnosticNote("IEEE 802.15.6-2012 MAC constant mMaxBANSize (ban-numbers.md §2 Network size)")]
                     + affectedGoals(nodes)))

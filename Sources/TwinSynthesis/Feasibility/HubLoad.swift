@@ -9,8 +9,8 @@ import TwinVocabulary
 /// (`AirInterface`) — and how many 802.15.6 nodes use it as their hub.
 ///
 /// Air time above 100 % means the traffic cannot be carried whatever the MAC does
-/// (TP007); more than mMaxBANSize = 64 nodes on one 802.15.6 hub is refused by the
-/// standard and the runtime (TP008, ban-numbers.md §2 "Network size").
+/// (TP007); more than mMaxBANSize = 64 devices on one hub is refused by the standard
+/// and the runtime (TP008, `HubCapacity`, ban-numbers.md §2 "Network size").
 struct HubLoad: Sendable {
     struct Share: Sendable {
         var device: String
@@ -40,12 +40,11 @@ struct HubLoad: Sendable {
         return result
     }
 
-    /// 802.15.6 nodes per gateway (primary assignments), for gateways with any.
+    /// Devices per gateway (primary assignments, every technology: `HubCapacity`, the
+    /// runtime's rule), for gateways with any.
     static func hubSizes(_ budgets: [DeviceBudget], useCase: UseCase) -> [(gateway: Gateway, nodes: [String])] {
         useCase.network.gateways.sorted { $0.id.value < $1.id.value }.compactMap { gateway in
-            let nodes = budgets.filter {
-                $0.device.technology.isIEEE802156 && $0.device.device.gateway.primary.value == gateway.id.value
-            }.map(\.id)
+            let nodes = budgets.filter { $0.device.device.gateway.primary.value == gateway.id.value }.map(\.id)
             return nodes.isEmpty ? nil : (gateway, nodes)
         }
     }

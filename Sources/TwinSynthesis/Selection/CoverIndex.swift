@@ -1,4 +1,5 @@
 import TwinSpec
+import TwinUnits
 
 /// The selection problem numbered for the search (`CoverTables` builds the numbers):
 /// every demand any choice could ever create, the items sorted by name, which demands
@@ -38,9 +39,9 @@ final class CoverIndex: Sendable {
         var explicitApplications: Set<String>?
         var explicitMask: ApplicationMask?
     }
-    /// Per (item, demand) at `item * demands.count + demand`, the index into
-    /// `derivedLists`, or -1 when the item does not cover the demand.
-    private let derivedSlots: [Int32]
+    /// Per item, aligned with `coverLists[item]`, the index into `derivedLists` (sparse:
+    /// see `CoverTables.derivedSlots`).
+    private let derivedSlots: [[Int32]]
     let derivedLists: [[Derived]]
     /// Applications numbered for masks (sorted), and each root demand's mask.
     let applicationNumbers: [String: Int]
@@ -49,11 +50,15 @@ final class CoverIndex: Sendable {
     /// method pins inside one part).
     let possibleApplications: [ApplicationMask]
 
-    static func micro(_ cost: Double) -> Int { Int((max(cost, 0) * 1_000_000).rounded()) }
+    /// Costs in integer millionths. Checked: the front end holds costs to
+    /// `DeclaredRanges.cost`, and a cost built in code outside it (or NaN) is pulled into
+    /// that range rather than trapping the conversion (1e13 used to).
+    static func micro(_ cost: Double) -> Int { Int((DeclaredRanges.cost.clamped(cost) * 1_000_000).rounded()) }
 
     init(_ problem: SelectionProblem) {
         self.problem = problem
-        let items = problem.items.sorted { $0.name < $1.name }
+        let names = problem.items.map(\.name)
+        let items = problem.items.indices.sorted { names[$0] < names[$1] }.map { problem.items[$0] }
         self.items = items
         let costs = items.map { Self.micro($0.cost) }
         self.costs = costs
@@ -103,9 +108,8 @@ final class CoverIndex: Sendable {
         while changed {
             changed = false
             for item in tables.coverLists.indices {
-                for demand in tables.coverLists[item] {
-                    let slot = Int(tables.derivedSlots[item * tables.demands.count + demand])
-                    for derived in slot < 0 ? [] : tables.derivedLists[slot] {
+                for (position, demand) in tables.coverLists[item].enumerated() {
+                    for derived in tables.derivedLists[Int(tables.derivedSlots[item][position])] {
                         let inherited = derived.explicitMask ?? possible[demand]
                         if !inherited.isSubset(of: possible[derived.demand]) {
                             possible[derived.demand].formUnion(inherited)
@@ -120,8 +124,15 @@ final class CoverIndex: Sendable {
 
     /// What `item` requires on covering `demand` (empty when it does not cover it).
     func derived(_ item: Int, _ demand: Int) -> [Derived] {
-        let slot = Int(derivedSlots[item * demands.count + demand])
-        return slot < 0 ? [] : derivedLists[slot]
+        // Binary search in the item's sorted cover list.
+        let list = coverLists[item]
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < demand { low = middle + 1 } else { high = middle }
+        }
+        guard low < list.count, list[low] == demand else { return [] }
+        return derivedLists[Int(derivedSlots[item][low])]
     }
 
     /// The applications each demand of the closure of `chosen` from `roots` carries: root

@@ -16,7 +16,11 @@ struct CoverTables {
     var demandNumbers: [DemandKey: Int] = [:]
     var coverLists: [[Int]] = []
     var candidates: [[Int]] = []
-    var derivedSlots: [Int32] = []
+    /// Per item, aligned with `coverLists[item]`: the index into `derivedLists` of what
+    /// the item requires on covering that demand. Sparse (an item covers a handful of
+    /// demands): a dense items × demands table made compile time and memory quadratic
+    /// in catalogue size, since every catalogue model adds an item and a pin demand.
+    var derivedSlots: [[Int32]] = []
     var derivedLists: [[CoverIndex.Derived]] = []
     /// Per item, the demands whose presence rules it out.
     var blockedBy: [[Int]] = []
@@ -74,19 +78,17 @@ struct CoverTables {
         demands = order.map { queue[$0] }
         demandNumbers = Dictionary(uniqueKeysWithValues: demands.enumerated().map { ($1, $0) })
 
-        let count = demands.count
-        coverLists = Array(repeating: [], count: items.count)
-        derivedSlots = Array(repeating: -1, count: items.count * count)
+        var covered = Array(repeating: [(demand: Int, slot: Int32)](), count: items.count)
         for (item, queued, derivedKeys) in pairs {
-            let demand = numberOfQueued[queued]
-            coverLists[item].append(demand)
-            derivedSlots[item * count + demand] = Int32(derivedLists.count)
+            covered[item].append((numberOfQueued[queued], Int32(derivedLists.count)))
             derivedLists.append(derivedKeys.map { key, applications in
                 CoverIndex.Derived(demand: demandNumbers[key]!, explicitApplications: applications,
                                    explicitMask: applications.map(mask))
             })
         }
-        for item in items.indices { coverLists[item].sort() }
+        for item in covered.indices { covered[item].sort { $0.demand < $1.demand } }
+        coverLists = covered.map { $0.map(\.demand) }
+        derivedSlots = covered.map { $0.map(\.slot) }
         var candidateSets = order.map { Set(covering[$0]) }
         prune(&candidateSets)
         candidates = candidateSets.map { $0.sorted { (costs[$0], $0) < (costs[$1], $1) } }
@@ -99,9 +101,9 @@ struct CoverTables {
         while changed {
             changed = false
             for item in coverLists.indices {
-                for demand in coverLists[item] where candidateSets[demand].contains(item) {
-                    let slot = Int(derivedSlots[item * demands.count + demand])
-                    guard slot >= 0, derivedLists[slot].contains(where: { dead.contains($0.demand) }) else { continue }
+                for (position, demand) in coverLists[item].enumerated() where candidateSets[demand].contains(item) {
+                    let slot = Int(derivedSlots[item][position])
+                    guard derivedLists[slot].contains(where: { dead.contains($0.demand) }) else { continue }
                     candidateSets[demand].remove(item)
                     blockedBy[item].append(demand)
                     if candidateSets[demand].isEmpty, dead.insert(demand).inserted { changed = true }

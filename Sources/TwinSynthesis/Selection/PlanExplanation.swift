@@ -50,12 +50,27 @@ struct PlanExplanation {
         }
     }
 
+    /// How many rejected models are priced by a forced re-solve. Each re-solve searches
+    /// the model's part of the problem, whose size grows with the catalogue, so pricing
+    /// every alternative made compile time quadratic in catalogue size (1,000 entries:
+    /// 28 s). The cheapest alternatives are priced (they are the ones a reader weighs
+    /// against the choice); the rest say they were not.
+    static let pricedAlternatives = 64
+
     /// Why each unchosen model and method was left out. A model that could have served
-    /// is priced by re-solving with it forced in: the difference is the reason.
+    /// is priced by re-solving with it forced in (the `pricedAlternatives` cheapest):
+    /// the difference is the reason.
     mutating func rejected() -> [RejectedAlternative] {
         let chosenModels = Set(solution.items.map(\.modelID))
         let demanded = Set(solution.demands.keys.map(\.capability))
         let links = problem.links.values.sorted { $0.key < $1.key }
+        let priced = Set(catalogue.models
+            .filter { model in
+                !chosenModels.contains(model.id.value) && model.providedCapabilities.contains(where: demanded.contains)
+                    && links.contains(where: { model.isValid(on: $0) })
+            }
+            .sorted { ($0.costValue, $0.id.value) < ($1.costValue, $1.id.value) }
+            .prefix(Self.pricedAlternatives).map(\.id.value))
         var result: [RejectedAlternative] = []
         for model in catalogue.models where !chosenModels.contains(model.id.value) {
             let useful = model.providedCapabilities.filter(demanded.contains)
@@ -65,6 +80,10 @@ struct PlanExplanation {
             } else if !links.contains(where: { model.isValid(on: $0) }) {
                 let problems = Set(links.compactMap { model.validityProblem(on: $0) }).sorted()
                 reason = "not valid for any link of this network (\(problems.prefix(2).joined(separator: "; ")))"
+            } else if !priced.contains(model.id.value) {
+                let validOn = links.filter { model.isValid(on: $0) }.count
+                reason = "could provide \(useful.joined(separator: ", ")) (valid on \(validOn) of \(links.count) links) at cost "
+                    + "\(format(model.costValue)); not re-priced: only the \(Self.pricedAlternatives) cheapest alternatives are"
             } else {
                 if let alternative = search.solve(forcing: model.id.value, explained: false) {
                     let validOn = links.filter { model.isValid(on: $0) }.count

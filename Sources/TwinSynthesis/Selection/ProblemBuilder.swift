@@ -90,7 +90,10 @@ struct ProblemBuilder {
                 }
             }
         }
-        return result.sorted { $0.name < $1.name }
+        // Names are unique (model@method), so sorting indices by precomputed names gives
+        // the same order without rebuilding names and copying items at every comparison.
+        let names = result.map(\.name)
+        return result.indices.sorted { names[$0] < names[$1] }.map { result[$0] }
     }
 
     /// The finest fidelity a method can represent a model at, nil when it cannot.

@@ -105,51 +105,6 @@ struct FrameFormat: Sendable {
     }
 }
 
-/// A gateway receiver for one device's frames: the modulation's BER curve, the
-/// sensitivity, the noise floor and the CCA threshold.
-///
-/// Sources: BER curves from `BitErrorModel` (Castalia Radio.cc SNR2BER and the DQPSK
-/// table; 802.15.4 Annex E; ban-numbers.md §5), packet success `(1−BER)^bits`
-/// (`PacketSuccess`, Castalia RadioSupportFunctions.cc), SINR with interferers summed
-/// in linear power (`LinkBudget`). A frame below the sensitivity is lost whatever its
-/// SINR. The energy-detection CCA threshold is 10 dB above the sensitivity, the bound
-/// IEEE Std 802.15.4-2006 §6.9.9 sets (802.15.6 leaves it to the implementation).
-struct PhyReceiver: Sendable {
-    let errorModel: BitErrorModel
-    let sensitivity: Double
-    let noiseMilliwatts: Double
-    let noiseFloor: Double
-    var clearChannelThreshold: Double { sensitivity + 10 }
-
-    init(radio: RadioConfig) {
-        errorModel = Self.errorModel(modulation: radio.modulation)
-        sensitivity = radio.sensitivity.dBm
-        noiseFloor = radio.noiseFloor.dBm
-        noiseMilliwatts = milliwatts(radio.noiseFloor.dBm)
-    }
-
-    /// The BER curve for a twin.json modulation name (`dqpsk`, `pi/4-DQPSK`, `dbpsk`,
-    /// `gfsk`, `oqpsk`, `psk`, `fsk`); coherent PSK for anything else (wideband OFDM).
-    static func errorModel(modulation: String) -> BitErrorModel {
-        let name = modulation.lowercased()
-        if name.contains("dqpsk") { return .differentialQPSK(.linear) }
-        if name.contains("dbpsk") || name.contains("d8psk") { return .differentialBPSK }
-        if name.contains("gfsk") || name.contains("gmsk") { return .gfsk }
-        if name.contains("oqpsk") || name.contains("o-qpsk") { return .oqpsk802154 }
-        if name.contains("fsk") { return .fsk }
-        return .psk
-    }
-
-    /// Probability that a frame of `bits` bits received at `received` dBm survives noise
-    /// plus `interference` mW.
-    func successProbability(received: Double, interference: Double, bits: Int) -> Double {
-        guard received >= sensitivity else { return 0 }
-        let sinr = received - decibelMilliwatts(noiseMilliwatts + interference)
-        let ber = errorModel.bitErrorRate(snr: Decibels(dB: sinr))
-        return PacketSuccess.probability(bitErrorRate: ber, bits: bits)
-    }
-}
-
 /// Timing constants as simulation ticks, converted once: pSIFS, pMIFS (Tachtatzis 2010
 /// Table II), BLE T_IFS (Core Spec Vol 6 Part B §4.1), and the beacon + B-Ack reception
 /// and wake-ups per scheduled allocation of `ScheduledAccessLifetimeModel.tachtatzis2012`.
@@ -159,28 +114,4 @@ enum MACTiming {
     static let bleInterFrameSpace = SimTime(BLE1MPHY.interFrameSpace)
     static let beaconAndBlockAck = SimTime(ScheduledAccessLifetimeModel.tachtatzis2012.receiveTimePerInterval)
     static let wakeUpsPerAllocation = Int64(ScheduledAccessLifetimeModel.tachtatzis2012.wakeUpsPerInterval)
-}
-
-/// The last answer of an expensive per-frame computation, reused while its inputs do
-/// not change (a link's level only changes with posture, degradation or scenario).
-struct SuccessCache: Sendable {
-    var level = Double.nan
-    var interference = Double.nan
-    var bits = -1
-    var value = 0.0
-}
-
-/// mW of a level in dBm.
-@inline(__always) func milliwatts(_ dBm: Double) -> Double { pow(10, dBm / 10) }
-/// dBm of a power in mW (−∞ for 0).
-@inline(__always) func decibelMilliwatts(_ milliwatts: Double) -> Double { 10 * log10(milliwatts) }
-
-extension Xoshiro256 {
-    /// A Bernoulli trial that draws only when the outcome is uncertain, so a perfect link
-    /// consumes no randomness.
-    @inline(__always) mutating func succeeds(_ probability: Double) -> Bool {
-        if probability >= 1 { return true }
-        if probability <= 0 { return false }
-        return uniform() < probability
-    }
 }

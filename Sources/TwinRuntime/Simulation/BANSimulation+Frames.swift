@@ -1,0 +1,112 @@
+import TwinEngine
+import TwinModels
+
+/// The frame path every MAC shares, once a frame leaves the device's radio: onto the
+/// medium (with the jammers decided per frame), through the gateway's receiver
+/// (`FrameReception`), on to the edge (`GatewayState.forward`), past the observers
+/// (eavesdroppers, the attack detector, the node-capture counter check, the recovery
+/// tracker).
+///
+/// A frame is decided once, with the worst interference it saw: CSMA/CA frames at the
+/// end of their exchange (`SharedMedium.take`), frames of a scheduled burst or a BLE
+/// event as they are sent, against what is already on the air
+/// (`sendDecidedFrame`). The first time the gateway decodes a packet its fate is
+/// settled (delivered, lost on the uplink, or pending): a retransmission after a lost
+/// ACK is a duplicate and counts for nothing more.
+extension BANSimulation {
+    /// The level (dBm) at which a frame `device` sends now reaches its gateway in
+    /// `slot`: every access method asks here, so a channel model that fades links
+    /// together (issue 11: temporal fading correlated by posture) changes this function,
+    /// `DeviceLinkFading` and `ChannelState` only.
+    mutating func receivedLevel(_ device: Int, slot: Int, at time: SimTime) -> Double {
+        devices[device].fading.level(slot: slot, posture: channel.posture, at: time)
+    }
+
+    /// One data frame of a scheduled burst or a BLE event: sent at `start` for `airtime`
+    /// at `level` dBm (`power` mW) to the gateway in `slot` with `external` mW of
+    /// constant jammers there, and decided at once. True when the gateway decoded it.
+    mutating func sendDecidedFrame(_ packet: inout Packet, device: Int, slot: Int, level: Double, power: Double,
+                                   external: Double, start: SimTime, airtime: SimTime) -> Bool {
+        packet.attempts += 1
+        devices[device].outcome.recordTransmission(of: packet)
+        devices[device].energy.transmit(airtime)
+        let end = start + airtime
+        let gateway = parameters[device].gateways[slot]
+        let interference = media[parameters[device].media[slot]].add(sender: -1, power: power, start: start, end: end,
+                                                                    external: external)
+            + perFrameInterference(device, gateway: gateway, levelDBm: level, airtime: airtime)
+        overhear(device, at: start)
+        return frameArrives(&packet, device: device, slot: slot, level: level, interference: interference, at: end)
+    }
+
+    /// The gateway in `slot` decides a frame of `packet` that ended at `end`; the first
+    /// time it decodes the packet, it records the access delay and forwards it.
+    mutating func frameArrives(_ packet: inout Packet, device: Int, slot: Int, level: Double, interference: Double,
+                               at end: SimTime) -> Bool {
+        let gateway = parameters[device].gateways[slot]
+        let received = receive(packet, device: device, gateway: gateway, level: level, interference: interference,
+                               at: end)
+        packet.lastAttemptGatewayDown = !gateways[gateway].up
+        if received, !packet.reachedGateway {
+            packet.reachedGateway = true
+            if packet.counted { devices[device].outcome.accessDelay.record(end - packet.headOfQueue) }
+            forward(packet, device: device, gateway: gateway, at: end)
+        }
+        return received
+    }
+
+    /// The reception decision and what watches it: a decoded frame of a device whose
+    /// keys the attacker used shows a reused frame counter; a strong frame teaches the
+    /// detector.
+    mutating func receive(_ packet: Packet, device: Int, gateway: Int, level: Double, interference: Double,
+                          at time: SimTime) -> Bool {
+        let bits = parameters[device].frame.bits(payload: Int(packet.payload))
+        guard let verdict = FrameReception.decide(packet, bits: bits, level: level, interference: interference,
+                                                  gatewayUp: gateways[gateway].up, node: &devices[device],
+                                                  gateway: &gateways[gateway].outcome) else {
+            return false
+        }
+        if verdict.decoded, !attacker.captures.isEmpty {
+            for _ in 0..<attacker.counterCollisions(device: device) { detector.counterCollision(gateway: gateway, at: time) }
+        }
+        if verdict.strong {
+            detector.strongFrames(gateway: gateway, attempted: 1, decoded: verdict.decoded ? 1 : 0, at: time)
+        }
+        return verdict.decoded
+    }
+
+    /// Whether the device decodes the gateway's ACK to a frame received at `level`.
+    mutating func acknowledgementArrives(_ device: Int, level: Double, gateway: Int) -> Bool {
+        FrameReception.acknowledgementArrives(bits: parameters[device].frame.acknowledgementBits, level: level,
+                                              interference: channel.constantPower(at: gateway), node: &devices[device])
+    }
+
+    /// The gateway decoded `packet` of `device` for the first time at `time`: forward it
+    /// to the edge and settle its fate.
+    mutating func forward(_ packet: Packet, device: Int, gateway: Int, at time: SimTime) {
+        let delivery = gateways[gateway].forward(payload: packet.payload, decodedAt: time, horizon: horizon,
+                                                 stream: &devices[device].uplinkStream)
+        devices[device].record(delivery, of: packet, budget: parameters[device].latencyBudget)
+        if case .delivered(let arrival) = delivery, !recovery.eventTimes.isEmpty {
+            recovery.delivered(device: device, crossedAt: time, arrivedAt: arrival)
+        }
+    }
+
+    /// Power (mW) of the jammers at `gateway` decided per frame (bursty, reactive) for a
+    /// frame of `device` at `levelDBm` lasting `airtime`.
+    mutating func perFrameInterference(_ device: Int, gateway: Int, levelDBm: Double, airtime: SimTime) -> Double {
+        guard channel.hasPerFrameSources else { return 0 }
+        return attacker.perFrameInterference(channel.sources[gateway], levelDBm: levelDBm, airtime: airtime,
+                                             stream: &devices[device].receptionStream)
+    }
+
+    /// Active eavesdroppers log the frame `device` is sending.
+    mutating func overhear(_ device: Int, at time: SimTime) {
+        guard !attacker.eavesdroppers.isEmpty else { return }
+        let heard = attacker.overheard(device: device, transmitLevel: parameters[device].transmitLevel,
+                                       sensitivity: parameters[device].receiver.sensitivity,
+                                       security: parameters[device].security)
+        devices[device].outcome.framesOverheard += heard.overheard
+        devices[device].outcome.framesExposed += heard.exposed
+    }
+}

@@ -1,0 +1,83 @@
+import TwinEngine
+import TwinModels
+
+/// Routing of scenario events (`InjectedEvent`) to the components they act on, at
+/// their start and, for events with a duration, their end; and the wearer's posture
+/// chain (`ChannelState`), which redraws every link's posture loss (`DeviceLinkFading`).
+extension BANSimulation {
+    mutating func scenarioStarts(_ index: Int, scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        let event = events[index]
+        switch event.action {
+        case .gatewayFailure(let gateway):
+            gatewayFails(gateway, scheduler: &scheduler)
+        case .deviceFailure(let device):
+            failDevice(device, permanently: event.end == nil, scheduler: &scheduler)
+        case .linkDegradation(let targets, let loss):
+            for device in targets { devices[device].fading.degradation += loss }
+        case .posture(let posture):
+            channel.forced = posture
+            redrawPostures(at: now)
+        case .batteryDepletion(let device, let fraction):
+            devices[device].energy.deplete(toFraction: fraction, at: now)
+            devices[device].life.checked(at: now, consumed: devices[device].energy.consumed(at: now))
+        case .external(let targets, let power, let mode):
+            externalSourceStarts(index, at: targets, milliwatts: power, mode: mode, scheduler: &scheduler)
+        case .capture(let device, let rate, let loss):
+            attacker.captures.append(AttackerActivity.Capture(event: index, device: device))
+            attacker.eavesdroppers.append(Eavesdropper(event: index, loss: loss, device: device))
+            scheduleNextAttackFrame(index, rate: rate, scheduler: &scheduler)
+        case .forgery(_, let rate, _), .flood(_, let rate, _):
+            scheduleNextAttackFrame(index, rate: rate, scheduler: &scheduler)
+        case .eavesdropping(let loss):
+            attacker.eavesdroppers.append(Eavesdropper(event: index, loss: loss))
+        case .none:
+            break
+        }
+        if let end = event.end { scheduler.schedule(.scenarioEnd(Int32(index)), at: end) }
+    }
+
+    mutating func scenarioEnds(_ index: Int, scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        switch events[index].action {
+        case .gatewayFailure(let gateway):
+            gatewayRecovers(gateway, scheduler: &scheduler)
+        case .deviceFailure(let device):
+            recoverDevice(device, scheduler: &scheduler)
+        case .linkDegradation(let targets, let loss):
+            for device in targets { devices[device].fading.degradation -= loss }
+        case .posture:
+            channel.forced = nil
+            redrawPostures(at: now)
+        case .external(let targets, _, _):
+            for gateway in targets { channel.removeSources(of: index, at: gateway, time: now) }
+        case .eavesdropping:
+            attacker.eavesdroppers.removeAll { $0.event == index }
+        case .capture:
+            attacker.eavesdroppers.removeAll { $0.event == index }
+            attacker.captures.removeAll { $0.event == index }
+        case .batteryDepletion, .forgery, .flood, .none:
+            break
+        }
+    }
+
+    // MARK: Posture
+
+    /// Every link draws its posture loss anew (posture changed).
+    mutating func redrawPostures(at time: SimTime) {
+        let posture = channel.posture
+        for device in devices.indices { devices[device].fading.redraw(posture: posture, at: time) }
+    }
+
+    /// The wearer's posture chain moves on.
+    mutating func postureChanges(scheduler: inout Scheduler<Event>) {
+        channel.step()
+        if channel.forced == nil { redrawPostures(at: scheduler.now) }
+        schedulePostureChange(scheduler: &scheduler)
+    }
+
+    /// The chain's next transition, unless it falls after the horizon.
+    mutating func schedulePostureChange(scheduler: inout Scheduler<Event>) {
+        scheduleBeforeHorizon(.posture, after: channel.nextDwell(), scheduler: &scheduler)
+    }
+}
