@@ -37,7 +37,7 @@ public final class EmulatorRunner: @unchecked Sendable {
     private var seenKeys: Set<String> = []
     private var applied: [(key: String, at: Double)] = []
 
-    public init(emulator: Emulator, options: Options) {
+    public init(emulator: consuming Emulator, options: Options) {
         self.emulator = emulator
         self.options = options
     }

@@ -10,8 +10,9 @@ import TwinUnits
 /// detector alarms). Knob changes start a new segment from the state reached: batteries
 /// keep their charge, the truth's ongoing events continue, the channel's static draws
 /// are the same (same seed); the posture chain restarts, as a body network does when
-/// its devices re-associate after a reconfiguration.
-public struct Emulator: Sendable {
+/// its devices re-associate after a reconfiguration. Not copyable: it owns the running
+/// replication (`SteppedSimulation`), which has one owner.
+public struct Emulator: ~Copyable, Sendable {
     public let twin: TwinConfig
     public let truth: Truth
     public let duration: Time

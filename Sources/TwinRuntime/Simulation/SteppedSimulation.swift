@@ -10,8 +10,9 @@ import TwinUnits
 /// `run(_:until:)` may be called with increasing horizons).
 ///
 /// This is the one entry point the live twin (`TwinLive`) uses into the simulation's
-/// internals; a snapshot is plain public values.
-public struct SteppedSimulation: Sendable {
+/// internals; a snapshot is plain public values. Not copyable, as the scheduler it owns:
+/// a replication in progress has one owner.
+public struct SteppedSimulation: ~Copyable, Sendable {
     private var model: BANSimulation
     private var scheduler = Scheduler<BANSimulation.Event>()
     public let horizon: SimTime
@@ -42,7 +43,7 @@ public struct SteppedSimulation: Sendable {
             if model.devices[index].isRunning { model.catchUpTraffic(index, until: target) }
             let state = model.devices[index]
             var outcome = state.outcome
-            outcome.batteryRemaining = .coulombs(state.empty ? 0 : state.energy.remaining(at: target))
+            outcome.batteryRemaining = .coulombs(state.life.empty ? 0 : state.energy.remaining(at: target))
             outcome.averageCurrent = .amperes(state.energy.averageCurrent(at: target))
             let offsets = state.fading.shadow.map { Decibels(dB: $0 + state.fading.degradation) }
             devices.append(DeviceSnapshot(outcome: outcome, windows: state.samples, running: state.isRunning,
