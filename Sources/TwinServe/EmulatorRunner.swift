@@ -42,14 +42,18 @@ public final class EmulatorRunner: @unchecked Sendable {
         self.options = options
     }
 
-    /// Queues a control request; returns whether it was new (false: a repeat of a key).
-    func control(key: String, dryRun: Bool, knobs: [KnobSetting]) -> Bool {
+    /// Queues a control request; returns whether it was new (false: a repeat of a key) and
+    /// the telemetry time the knobs take effect at: the end of the step already taken
+    /// (the loop applies pending knobs before its next step), so the server judges the
+    /// action's outcome on telemetry produced after it, not on a batch still in flight.
+    func control(key: String, dryRun: Bool, knobs: [KnobSetting]) -> (fresh: Bool, appliesAt: Timestamp) {
         lock.lock()
         defer { lock.unlock() }
-        guard !seenKeys.contains(key) else { return false }
+        let appliesAt = emulator.epoch + emulator.now
+        guard !seenKeys.contains(key) else { return (false, appliesAt) }
         seenKeys.insert(key)
         if !dryRun { pending += knobs }
-        return true
+        return (true, appliesAt)
     }
 
     func groundTruthJSON() -> JSONValue {
@@ -77,10 +81,12 @@ public final class EmulatorRunner: @unchecked Sendable {
             }
             let dryRun = json["dryRun"]?.value.boolValue ?? true
             let settings = knobs.compactMap { name, value in value.numberValue.map { KnobSetting(knob: name, value: $0) } }
-            let fresh = control(key: key, dryRun: dryRun, knobs: settings)
+            let (fresh, appliesAt) = control(key: key, dryRun: dryRun, knobs: settings)
             options.log("control \(key): \(dryRun ? "dry run" : "apply") \(settings.map { "\($0.knob)=\(JSONWriter.format($0.value))" }.joined(separator: ", "))\(fresh ? "" : " (repeat, ignored)")")
+            let reply = JSONValue.object([("accepted", .bool(fresh)), ("dryRun", .bool(dryRun)),
+                                          ("appliesAt", .string(RFC3339.format(appliesAt)))])
             return Response(status: .ok, headers: [.contentType: "application/json"],
-                            body: .init(byteBuffer: ByteBuffer(string: "{\"accepted\":\(fresh),\"dryRun\":\(dryRun)}\n")))
+                            body: .init(byteBuffer: ByteBuffer(string: JSONWriter.compact.string(reply) + "\n")))
         }
         router.get("truth") { [self] _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "application/json"],

@@ -278,15 +278,15 @@ public actor TwinHost {
             ("idempotencyKey", .string(id)), ("dryRun", .bool(!control.apply)),
             ("knobs", .object(changes.map { ($0.knob, .number($0.value)) })),
         ]))
-        let status: Int
+        let response: HTTPClient.Response
         do {
-            status = try await Task.detached {
+            response = try await Task.detached {
                 guard let target = HTTPClient.parse(control.url) else { throw HTTPClientError.connect("bad URL \(control.url)") }
                 let client = HTTPClient(host: target.host, port: target.port)
                 defer { client.close() }
                 return try client.request("POST", target.path.isEmpty ? "/control" : target.path,
                                           headers: [("Content-Type", "application/json"), ("Idempotency-Key", id)],
-                                          body: Data(body.utf8)).status
+                                          body: Data(body.utf8))
             }.value
         } catch {
             let event = LiveEvent(time: clock, kind: .action, subject: id, message: "control request failed: \(error)")
@@ -294,13 +294,21 @@ public actor TwinHost {
             audit(event)
             return "failed"
         }
+        let status = response.status
         let applied = control.apply && (200..<300).contains(status)
-        let now = twin.state.clock ?? clock
+        // The gateway may say when the knobs take effect (`appliesAt`, telemetry time):
+        // batches already on their way still carry the old settings, so the outcome is
+        // judged from then; without it, from the latest telemetry.
+        var now = twin.state.clock ?? clock
+        if case .success(let reply) = JSONParser.parse(response.text),
+           let appliesAt = reply.value["appliesAt"]?.stringValue.flatMap(RFC3339.parse) {
+            now = Swift.max(now, appliesAt)
+        }
         if applied {
             try? twin.applyKnobs(changes)
             try? store?.appendKnobs(twin: name, afterOrdinal: (try? store?.lastOrdinal(twin: name)) ?? 0,
                                     settings: Self.encodeKnobs(changes))
-            pendingCheck = (targets, (twin.state.clock ?? clock) + settings.recoveryCheck, id)
+            pendingCheck = (targets, now + settings.recoveryCheck, id)
         }
         let event = LiveEvent(time: now, kind: .action, subject: id,
                               message: (control.apply ? "applied" : "dry run of") + " \(Self.encodeKnobs(changes)) at \(control.url): HTTP \(status)",

@@ -90,11 +90,16 @@ import TwinServe
         let applied = try #require(events.first { $0["kind"]?.stringValue == "action" && ($0["message"]?.stringValue ?? "").hasPrefix("applied") },
                                    "\(events.filter { ["recommendation", "action"].contains($0["kind"]?.stringValue ?? "") })")
         #expect(emulate.stdout.contains("applied "), "the emulator applied the knobs")
+        // The action is dated when the emulator applied it (its control reply's
+        // `appliesAt`), not when the server last heard from it: batches in flight still
+        // carried the old settings, and the recovery check counts from here.
+        let appliedAt = emulate.stdout.split(separator: "\n").first { $0.hasPrefix("applied ") }
+            .flatMap { $0.split(separator: " ").dropLast().last }.flatMap { Double($0) }
+        #expect(appliedAt.map { abs((time(applied) ?? 0) - first - $0) < 0.01 } == true, "action at \((time(applied) ?? 0) - first) s, emulator \(appliedAt ?? -1) s")
         let outcome = try #require(events.first { $0["kind"]?.stringValue == "action" && ($0["message"]?.stringValue ?? "").hasPrefix("after the action") })
         let message = outcome["message"]?.stringValue ?? ""
         let recovered = message.split(separator: ";").first.map(String.init) ?? ""
         #expect(recovered.contains("ecg-latency"), "\(message)")
-        _ = applied
     }
 }
 
