@@ -63,6 +63,9 @@ import TwinServe
         let others = drifts.filter { time($0) ?? 0 < (actionTime ?? .infinity) }
             .compactMap { $0["subject"]?.stringValue }.filter { !$0.hasPrefix("ecg→") }
         #expect(others.isEmpty, "drift on links the truth left alone: \(others)")
+        let batteries = events.filter { $0["kind"]?.stringValue == "drift" && time($0) ?? 0 < (actionTime ?? .infinity) }
+            .compactMap { $0["subject"]?.stringValue }.filter { $0.hasPrefix("battery:") && $0 != "battery:pump" }
+        #expect(batteries.isEmpty, "drift on batteries the truth left alone: \(batteries)")
 
         // The drift re-calibrated the link (the 1 dB agreement with the truth is
         // `EmulatedLoopTests`, where no action re-associates the network afterwards).

@@ -13,6 +13,11 @@ public struct BatteryTracker: Sendable, Hashable {
     /// The smallest drain change worth a drift alarm: half as much again, or a third less.
     /// A smaller change the test finds is absorbed (the reference re-centres silently).
     public static let minimumRatio = 1.5
+    /// Readings the drain is averaged over when an alarm is judged against
+    /// `minimumRatio` (ten minutes at 10 s): a device with bursty traffic (the wideband
+    /// activity sensor) draws several times its mean for a few readings, which the test
+    /// finds but which is no change of its drain.
+    public static let judgedReadings = 60
 
     public let nominalCapacity: Charge
     public private(set) var predictedCurrent: Current?
@@ -63,7 +68,7 @@ public struct BatteryTracker: Sendable, Hashable {
             if let expected = reference, expected > 0 {
                 alarm = test.add(log(current / expected) / Self.logSigma)
                 if let found = alarm {
-                    let recent = currents.suffix(Swift.max(1, found.run))
+                    let recent = currents.suffix(Swift.max(Self.judgedReadings, found.run))
                     let level = recent.reduce(0, +) / Double(recent.count)
                     if Swift.max(level / expected, expected / level) >= Self.minimumRatio {
                         drifted = true
