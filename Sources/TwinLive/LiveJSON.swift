@@ -27,6 +27,7 @@ public enum LiveJSON {
         if let value = number(goal.value) { members.append(("value", value)) }
         if let lower = number(goal.lower) { members.append(("lower", lower)) }
         if let upper = number(goal.upper) { members.append(("upper", upper)) }
+        if let bound = number(goal.bound) { members.append(("bound", bound)) }
         if let dimension = goal.dimension { members.append(("unit", .string(dimension.canonicalUnit))) }
         if let value = goal.value, let dimension = goal.dimension {
             members.append(("text", .string(Quantity(value, dimension).formatted)))

@@ -26,6 +26,8 @@ public struct GoalAssurance: Sendable, Hashable {
     public var lower: Double?
     public var upper: Double?
     public var dimension: TwinUnits.Dimension?
+    /// The goal's bound in SI (what the interval is judged against), when it has one.
+    public var bound: Double?
     public var limitingDevice: String?
     public var forecast: GoalForecast?
     public var note: String?
@@ -60,7 +62,8 @@ extension LiveTwin {
         var result = GoalAssurance(goal: goal.id, kpi: goal.kpi, priority: goal.priority,
                                    target: goal.threshold.map { targetText($0, within: goal.within) } ?? "—",
                                    state: .inconclusive, value: nil, lower: nil, upper: nil,
-                                   dimension: goal.threshold?.bound.dimension, limitingDevice: nil, forecast: nil,
+                                   dimension: goal.threshold?.bound.dimension, bound: goal.threshold?.bound.value,
+                                   limitingDevice: nil, forecast: nil,
                                    note: nil)
         let devices = goal.devices.isEmpty ? Array(model.devices.indices) : goal.devices
         switch goal.kpi {
