@@ -48,7 +48,7 @@ public enum LiveDiagnostics: DiagnosticCatalogue {
         explanation: "The source sent more requests or observations per second than the server allows. Wait the number of seconds `Retry-After` gives and resend.")
     public static let unmappedMetric = DiagnosticCode(
         "TL015", title: "OTLP metric without the attributes it needs",
-        explanation: "An OTLP metric twinc maps (see docs/live-twin.md) lacks the `ban.device` or `ban.gateway` attribute, or has no data point it can read.")
+        explanation: "An OTLP metric named `ban.*` is not one twinc maps (docs/live-twin.md lists them), lacks the `ban.device` or `ban.gateway` attribute, or has no data point it can read. Metrics outside `ban.*` are ignored.")
     public static let truth = DiagnosticCode(
         "TL020", title: "bad truth overlay",
         explanation: "The truth overlay of `twinc emulate --truth` names a device, link or gateway the twin does not have, or a value outside its range.")
