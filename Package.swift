@@ -9,6 +9,12 @@ import PackageDescription
 //                                                        ↑
 //                        TwinApplications (view, resilience, energy, security, optimiser)
 //                        TwinReport (HTML from the results JSON; depends on TwinJSON only)
+//                                        ↑
+//                        TwinLive (the live twin's loop: telemetry, state, drift, calibration,
+//                                  assurance, forecast, act, emulator; no network code)
+//                                        ↑
+//                        TwinServe (HTTP, store, tokens, metrics) → `twinc-serve`, its own
+//                                  product: the compiler (`twinc`) never links the server stack
 //
 // TwinJSON (values, canonical writer, positioned reader), TwinDiagnostics and TwinUnits
 // are leaves every stage may use. TwinModels holds the
@@ -20,9 +26,18 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "twinc", targets: ["twinc"]),
+        // The live twin's server, emulator and load generator: its own product so the
+        // compiler (`twinc`) builds without the server stack (Hummingbird, NIO, GRDB).
+        .executable(name: "twinc-serve", targets: ["twinc-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The live twin's server only (TwinServe, twinc-serve); the compiler never links them.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -81,13 +96,46 @@ let package = Package(
             dependencies: [
                 "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinSynthesis",
                 "TwinGenerate", "TwinConfig", "TwinEngine", "TwinRuntime", "TwinModels", "TwinJSON",
-                "TwinApplications", "TwinOutput", "TwinReport",
+                "TwinApplications", "TwinOutput", "TwinReport", "TwinLive",
+            ]
+        ),
+        // The live twin's loop with no network code: telemetry reading and validation,
+        // idempotent ingest, the synchronised state, drift tests, calibration, assurance,
+        // forecasts, the act step and the emulated physical network. Plain functions of
+        // observations and time; `TwinAdapter` is its one file that reads twin.json values
+        // and calls the runtime and the optimiser.
+        .target(
+            name: "TwinLive",
+            dependencies: [
+                "TwinConfig", "TwinRuntime", "TwinApplications", "TwinModels", "TwinEngine", "TwinUnits", "TwinJSON",
+                "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinVocabulary",
+            ]
+        ),
+        // The live twin's server: a thin adapter around TwinLive (Hummingbird routes, the
+        // event stream, Prometheus metrics, bearer tokens, the SQLite store, the dashboard)
+        // plus the emulator's and load generator's HTTP sides.
+        .target(
+            name: "TwinServe",
+            dependencies: [
+                "TwinLive", "TwinConfig", "TwinJSON", "TwinDiagnostics", "TwinUnits",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "twinc-serve",
+            dependencies: [
+                "TwinServe", "TwinLive", "TwinConfig", "TwinDiagnostics", "TwinJSON", "TwinUnits",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "twinc",
             dependencies: [
-                "TwinDriver", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinEngine", "TwinJSON", "TwinUnits",
+                "TwinDriver", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinEngine", "TwinJSON", "TwinUnits", "TwinLive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -140,6 +188,9 @@ let package = Package(
             dependencies: ["TwinOutput", "TwinApplications", "TwinRuntime", "TwinConfig", "TwinUnits", "TwinJSON",
                            "TwinTestSupport"]
         ),
+        .testTarget(name: "TwinLiveTests", dependencies: ["TwinLive", "TwinConfig", "TwinUnits", "TwinJSON", "TwinEngine", "TwinModels"]),
+        // The live twin's server end to end: the built `twinc-serve` on 127.0.0.1.
+        .testTarget(name: "LiveServeTests", dependencies: ["TwinServe", "TwinLive", "TwinJSON", "TwinEngine"]),
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
         // The property "validate clean ⇒ compile clean ⇒ run accepts" over documents
         // generated from the declared ranges, and the seeded mutation fuzzer over YAML and

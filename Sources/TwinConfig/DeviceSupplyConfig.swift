@@ -18,6 +18,13 @@ public struct PlatformConfig: Sendable, Hashable {
     /// Only an MCU asleep at `current` from `rail`, with no regulator: what every device
     /// drew before platforms existed (Castalia's `baselineNodePower`), kept for
     /// hand-made twins and devices whose class has no platform.
+    /// Adds a current drawn at the battery's terminals whatever the load (a drain the
+    /// platform does not model, learned by the live twin or injected by its emulator).
+    /// It joins the regulator's quiescent current, which is exactly such a current.
+    public mutating func addDrainAtBattery(_ current: Current) {
+        regulator.quiescentCurrent += current
+    }
+
     public static func sleepingMCU(_ current: Current, rail: Voltage = .volts(3), source: String = "MCU asleep") -> PlatformConfig {
         PlatformConfig(
             name: "mcu-sleep", regulator: .direct,

@@ -2,12 +2,15 @@ import ArgumentParser
 import Foundation
 import TwinDiagnostics
 import TwinDriver
+import TwinLive
 import TwinSpec
 
 /// `twinc schema usecase|intent|catalogue|twin`: the JSON Schema (draft-07) editors use
 /// for completion and hover help through a `# yaml-language-server: $schema=…` modeline,
-/// and (`twin`) the schema of the generated twin.json. `--write DIR` writes all of them
-/// into a user's own repository, so the modeline works outside twinc's checkout.
+/// and (`twin`) the schema of the generated twin.json; `telemetry` is the schema of a
+/// live-twin telemetry line and `openapi` the OpenAPI document of `twinc-serve`'s API.
+/// `--write DIR` writes the document and twin schemas into a user's own repository, so
+/// the modeline works outside twinc's checkout.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the JSON Schema of a document kind, or write all schemas to a folder.",
@@ -18,7 +21,7 @@ struct Schema: ParsableCommand {
         offered as completions.
         """)
 
-    @Argument(help: "usecase, intent, catalogue or twin (omit with --write).")
+    @Argument(help: "usecase, intent, catalogue, twin, telemetry or openapi (omit with --write).")
     var kind: DocumentKindArgument?
 
     @Option(help: ArgumentHelp("Write every schema into this folder.", valueName: "dir"),
@@ -50,6 +53,11 @@ struct Schema: ParsableCommand {
             }
             userCatalogues = result.documents.compactMap { if case .catalogue(let c) = $0 { c } else { nil } }
         }
+        switch kind {
+        case .telemetry?: print(TelemetrySchema.text(), terminator: ""); return
+        case .openapi?: print(OpenAPIDocument.text(), terminator: ""); return
+        default: break
+        }
         let schemas = DocumentSchemas(userCatalogues: userCatalogues)
         if let kind {
             print(schemas.text(of: kind.rawValue) ?? "", terminator: "")
@@ -69,7 +77,7 @@ struct Schema: ParsableCommand {
 }
 
 enum DocumentKindArgument: String, ExpressibleByArgument, CaseIterable {
-    case usecase, intent, catalogue, twin
+    case usecase, intent, catalogue, twin, telemetry, openapi
 
     var kind: DocumentKind { DocumentKind(rawValue: rawValue) ?? .usecase }
 }

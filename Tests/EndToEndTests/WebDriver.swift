@@ -227,7 +227,7 @@ enum LoopbackHTTP {
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
         guard connected else { throw WebDriverError(message: "cannot connect to 127.0.0.1:\(port): \(errno)") }
-        let path = url.path.isEmpty ? "/" : url.path
+        let path = (url.path.isEmpty ? "/" : url.path) + (url.query.map { "?" + $0 } ?? "")
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\nAccept: application/json\r\n"
         if let body { head += "Content-Type: application/json; charset=utf-8\r\nContent-Length: \(body.count)\r\n" }
         var outgoing = Data((head + "\r\n").utf8)

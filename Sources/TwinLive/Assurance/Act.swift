@@ -1,0 +1,35 @@
+import TwinUnits
+
+/// The "act" step as plain decisions: when to ask the optimiser, whether what it
+/// recommends may be applied, and whether an applied action restored its goals.
+public enum ActPolicy {
+    /// Goals that call for action: at risk or violated, critical or high priority first.
+    public static func goalsNeedingAction(_ goals: [GoalAssurance]) -> [GoalAssurance] {
+        let rank = ["critical": 0, "high": 1, "medium": 2, "low": 3]
+        return goals.filter { $0.state == .atRisk || $0.state == .violated }
+            .sorted { (rank[$0.priority] ?? 9, $0.goal) < (rank[$1.priority] ?? 9, $1.goal) }
+    }
+
+    /// The one place a recommendation is checked before anything is sent to a network.
+    /// Today: it must change something, and no changed goal may go from met to not met
+    /// in the optimiser's own comparison. The safety constraints of the verdicts issue
+    /// (every device, not only the goals' devices) are to be inserted here.
+    public static func vet(_ outcome: RecommendationOutcome) -> (approved: Bool, reasons: [String]) {
+        var reasons: [String] = []
+        if outcome.changes.isEmpty { reasons.append("the optimiser changed no knob") }
+        for goal in outcome.goals where goal.baseline == "met" && goal.recommended != "met" {
+            reasons.append("goal `\(goal.goal)` would go from met to \(goal.recommended)")
+        }
+        return (reasons.isEmpty, reasons)
+    }
+
+    /// Which of the goals an action targeted are met again, judged on the assessment
+    /// after the action had time to show, and which are not.
+    public static func outcome(targets: [String], after goals: [GoalAssurance]) -> (recovered: [String], notRecovered: [String]) {
+        var recovered: [String] = [], notRecovered: [String] = []
+        for target in targets {
+            if goals.first(where: { $0.goal == target })?.state == .met { recovered.append(target) } else { notRecovered.append(target) }
+        }
+        return (recovered, notRecovered)
+    }
+}

@@ -1,0 +1,48 @@
+import TwinModels
+import TwinUnits
+
+/// One link's drift test: the predictive distribution (`LinkLevelTracker`), the CUSUM on
+/// its standardised residuals (`SequentialTest`) and the smallest change worth a drift
+/// alarm. A change the CUSUM finds but smaller than `minimumShift` (3 dB: a link budget
+/// cares about whole dB, a gateway's RSSI is good to about ±1 dB) is absorbed by
+/// re-learning the level without an alarm. Used by the live loop and by the test that
+/// measures its false alarms, so both run the same rule.
+public struct LinkDriftDetector: Sendable, Hashable {
+    public static let minimumShift = 3.0
+
+    public var tracker: LinkLevelTracker
+    public var test = SequentialTest()
+
+    public init(tracker: LinkLevelTracker) { self.tracker = tracker }
+
+    public struct Drift: Sendable, Hashable {
+        /// Change of the static level (dB) the alarm's restart learned.
+        public var shift: Double
+        public var predicted: Double
+        public var predictedSigma: Double
+        public var z: Double
+        public var windows: Int
+    }
+
+    /// What one window did: its prediction (nil for a window that mixed two postures)
+    /// and the drift it revealed, if any.
+    public mutating func observe(level: Double, posture: Posture, levels: Int,
+                                 interval: Time) -> (predicted: (mean: Double, sigma: Double)?, drift: Drift?) {
+        if tracker.isMixedWindow(posture: posture) {
+            tracker.enterEpisode(posture)
+            return (nil, nil)
+        }
+        let predicted = tracker.predict(posture: posture, levels: levels, interval: interval)
+        let z = (level - predicted.mean) / Swift.max(predicted.sigma, 1e-3)
+        guard let alarm = test.add(z) else {
+            tracker.observe(level: level, posture: posture, levels: levels, interval: interval)
+            return (predicted, nil)
+        }
+        let before = tracker.staticLevel.mean
+        tracker.restart(from: level, posture: posture)
+        let shift = tracker.staticLevel.mean - before
+        guard abs(shift) >= Self.minimumShift else { return (predicted, nil) }
+        return (predicted, Drift(shift: shift, predicted: predicted.mean, predictedSigma: predicted.sigma, z: z,
+                                 windows: alarm.run))
+    }
+}
