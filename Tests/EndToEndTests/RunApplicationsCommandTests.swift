@@ -37,7 +37,7 @@ import TwinJSON
         let result = try Twinc.run(["run", Self.twin, "--view", folder.path] + Self.short)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
-        #expect(files.isSuperset(of: ["view.json", "devices.csv", "links.csv", "series-baseline.csv",
+        #expect(files.isSuperset(of: ["view.json", "devices.csv", "links.csv", "uplinks.csv", "series-baseline.csv",
                                       "series-gateway-failure-phone.csv"]))
         let series = try String(contentsOf: folder.appendingPathComponent("series-baseline.csv"), encoding: .utf8)
         #expect(series.hasPrefix("time_s,"))
