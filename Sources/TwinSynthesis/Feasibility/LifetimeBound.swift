@@ -43,10 +43,7 @@ extension DeviceBudget {
         let radioCurrent: Current
         switch air {
         case .narrowband(let mode)?:
-            var model = ScheduledAccessLifetimeModel.tachtatzis2012
-            if let adapted = model.with(radio: radio, transmitLevel: level, battery: battery ?? .coin560) { model = adapted }
-            model.transmitCurrent = transmit
-            model.phyMode = mode
+            let model = scheduledAccessModel(radio: radio, level: level, transmit: transmit, mode: mode)
             guard let current = try? model.minimumAverageCurrent(rate: traffic.totalRate, maximumLatency: maximumInterval)
             else { return nil }
             radioCurrent = current
@@ -88,6 +85,17 @@ extension DeviceBudget {
         return (lifetime, bound)
     }
 
+    /// The Tachtatzis et al. 2012 model with this device's radio at `level` (drawing
+    /// `transmit`), its battery and the PHY `mode`.
+    private func scheduledAccessModel(radio: TwinModels.RadioProfile, level: PowerLevel, transmit: Current,
+                                      mode: NarrowbandPHY.Mode) -> ScheduledAccessLifetimeModel {
+        var model = ScheduledAccessLifetimeModel.tachtatzis2012
+        if let adapted = model.with(radio: radio, transmitLevel: level, battery: battery ?? .coin560) { model = adapted }
+        model.transmitCurrent = transmit
+        model.phyMode = mode
+        return model
+    }
+
     /// The longest life with the MAC allocation the compiler gives the device for
     /// `deadline` (the traffic's, tightened by a latency goal), every packet sent as it
     /// comes: 802.15.6 scheduled access sized by `ScheduledAllocationSizing` and priced by
@@ -104,10 +112,7 @@ extension DeviceBudget {
         let allocation: String
         switch air {
         case .narrowband(let mode)?:
-            var model = ScheduledAccessLifetimeModel.tachtatzis2012
-            if let adapted = model.with(radio: radio, transmitLevel: level, battery: battery ?? .coin560) { model = adapted }
-            model.transmitCurrent = transmit
-            model.phyMode = mode
+            let model = scheduledAccessModel(radio: radio, level: level, transmit: transmit, mode: mode)
             let sizing = ScheduledAllocationSizing(totalRate: traffic.totalRate, deadline: deadline)
             let configuration = ScheduledAccessConfiguration(
                 slotsPerSuperframe: sizing.slots, slotLengthIndex: Swift.max(0, Int(sizing.slotLength.milliseconds.rounded()) - 1),
