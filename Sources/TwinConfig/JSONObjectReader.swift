@@ -58,6 +58,29 @@ struct JSONObjectReader {
         return value
     }
 
+    /// For two members that say the same thing two ways (`at_s` or `at_fraction`):
+    /// whether to read `first`. Both given is an error at the second; neither is one
+    /// only when `required`. Returns false (read `second`, if anything) otherwise.
+    mutating func eitherOr(_ first: String, _ second: String, required: Bool) -> Bool {
+        let one = members.first { $0.key == first }, other = members.first { $0.key == second }
+        switch (one, other) {
+        case (_?, let other?):
+            used.insert(first)
+            context.error(ConfigDiagnostics.outOfRange, "give `\(sub(first))` or `\(sub(second))`, not both",
+                          at: other.keyPosition)
+            return false
+        case (_?, nil):
+            return true
+        case (nil, nil):
+            if required {
+                context.error(ConfigDiagnostics.missingMember, "missing `\(sub(first))` (or `\(sub(second))`)", at: position)
+            }
+            return false
+        case (nil, _?):
+            return false
+        }
+    }
+
     mutating func string(_ key: String) -> String {
         guard let value = require(key) else { return "" }
         guard case .string(let s, _) = value else {

@@ -70,7 +70,9 @@ extension TwinConfig {
             return ApplicationConfig(id: a.string("id"), goals: a.strings("goals"), kpis: a.strings("kpis"))
         }
         let goals = root.array("goals").compactMap { item, path in GoalConfig.decode(item, path: path, context: context) }
-        let scenarios = root.array("scenarios").compactMap { item, path in ScenarioConfig.decode(item, path: path, context: context) }
+        let scenarios = root.array("scenarios").compactMap { item, path in
+            ScenarioConfig.decode(item, path: path, horizon: run.horizon, context: context)
+        }
         let knobs = root.array("knobs").compactMap { item, path -> KnobConfig? in
             guard var k = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
             defer { k.finish() }
@@ -128,15 +130,23 @@ extension GoalConfig {
 }
 
 extension ScenarioConfig {
-    static func decode(_ item: LocatedJSON, path: String, context: ConfigReadContext) -> ScenarioConfig? {
+    /// Reads a scenario; events given as fractions of the horizon are resolved against
+    /// `horizon` (twin.json's own; `RunPlan` resolves them again for an overridden one).
+    static func decode(_ item: LocatedJSON, path: String, horizon: Time, context: ConfigReadContext) -> ScenarioConfig? {
         guard var s = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
         defer { s.finish() }
         let events = s.array("events").compactMap { event, eventPath -> ScenarioEvent? in
             guard var e = JSONObjectReader(event, path: eventPath, at: event.position, context: context) else { return nil }
             defer { e.finish() }
-            return ScenarioEvent(at: e.time("at_s", in: DeclaredRanges.eventTime), kind: e.string("kind"), target: e.string("target"),
-                                 duration: e.optionalNumber("duration_s", in: DeclaredRanges.eventTime).map(Time.init(si:)),
-                                 parameters: e.scenarioParameters("parameters"))
+            let atFraction = e.optionalNumber("at_fraction", in: DeclaredRanges.eventStartFraction)
+            let at = e.eitherOr("at_s", "at_fraction", required: true)
+                ? e.time("at_s", in: DeclaredRanges.eventTime) : Time.zero
+            let durationFraction = e.optionalNumber("duration_fraction", in: DeclaredRanges.eventDurationFraction)
+            let duration = e.eitherOr("duration_s", "duration_fraction", required: false)
+                ? e.optionalNumber("duration_s", in: DeclaredRanges.eventTime).map(Time.init(si:)) : nil
+            return ScenarioEvent(at: at, kind: e.string("kind"), target: e.string("target"), duration: duration,
+                                 parameters: e.scenarioParameters("parameters"), atFraction: atFraction,
+                                 durationFraction: durationFraction).resolved(horizon: horizon)
         }
         return ScenarioConfig(id: s.string("id"), kind: s.string("kind"), description: s.string("description"),
                               goals: s.strings("goals"), events: events)

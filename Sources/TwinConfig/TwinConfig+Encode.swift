@@ -88,8 +88,11 @@ extension ScenarioConfig {
             "goals": strings(goals),
             "events": .array(events.map { event in
                 .object([
-                    "at_s": .number(event.at.si), "kind": .string(event.kind),
-                    "target": .string(event.target), "duration_s": event.duration.map { .number($0.si) },
+                    "at_s": event.atFraction == nil ? .number(event.at.si) : nil,
+                    "at_fraction": event.atFraction.map(JSONValue.number), "kind": .string(event.kind),
+                    "target": .string(event.target),
+                    "duration_s": event.durationFraction == nil ? event.duration.map { .number($0.si) } : nil,
+                    "duration_fraction": event.durationFraction.map(JSONValue.number),
                     "parameters": numbers(event.parameters),
                 ])
             }),

@@ -141,20 +141,45 @@ public struct ScenarioConfig: Sendable, Hashable {
     }
 }
 
+/// One injected event. Its start and length are either explicit times or fractions of
+/// the run's horizon: the compiler writes fractions for the events it derives
+/// (`at_fraction` 0.25: a quarter into the run) so a run with a shorter `--horizon`
+/// still sees every fault and attack, and explicit times only where the intent gave
+/// one. `at` and `duration` always hold the times in effect: the fractions resolved
+/// against the horizon (`resolved(horizon:)`, done by `RunPlan` for the horizon run).
 public struct ScenarioEvent: Sendable, Hashable {
     public var at: Time
     public var kind: String
     public var target: String
     public var duration: Time?
     public var parameters: [String: Double]
+    /// The start as a fraction of the horizon (nil: `at` is an explicit time).
+    public var atFraction: Double?
+    /// The length as a fraction of the horizon (nil: `duration` is explicit or absent).
+    public var durationFraction: Double?
 
-    public init(at: Time, kind: String, target: String, duration: Time?, parameters: [String: Double]) {
+    public init(at: Time, kind: String, target: String, duration: Time?, parameters: [String: Double],
+                atFraction: Double? = nil, durationFraction: Double? = nil) {
         self.at = at
         self.kind = kind
         self.target = target
         self.duration = duration
         self.parameters = parameters
+        self.atFraction = atFraction
+        self.durationFraction = durationFraction
     }
+
+    /// The event with its fractions turned into times of a run of `horizon`.
+    public func resolved(horizon: Time) -> ScenarioEvent {
+        var event = self
+        if let atFraction { event.at = horizon * atFraction }
+        if let durationFraction { event.duration = horizon * durationFraction }
+        return event
+    }
+
+    /// Whether the start is an explicit time (the intent gave it), which a shorter run
+    /// cannot move and must therefore refuse when it falls outside.
+    public var hasExplicitStart: Bool { atFraction == nil }
 }
 
 /// A setting the optimiser may change, with its discrete range and current value.

@@ -189,11 +189,15 @@ enum TwinSchemaBuilder {
             ("id", string("Scenario id.")), ("kind", string("baseline, a fault or a threat.")),
             ("description", string("What happens.")), ("goals", strings("Goals evaluated in it.")),
             ("events", array("Timed events.", .object(members("An injected event.", [
-                ("at_s", number("Start, seconds.", minimum: 0)), ("kind", string("Event kind.")),
+                ("at_s", number("Start, seconds (a time the intent gave); or `at_fraction`.", minimum: 0)),
+                ("at_fraction", number("Start as a share of the horizon (0 to 0.99), resolved against the horizon run; "
+                    + "or `at_s`.", minimum: 0, maximum: 0.99)),
+                ("kind", string("Event kind.")),
                 ("target", string("Device, gateway, posture or `body`.")),
                 ("duration_s", nullableNumber("Duration, seconds; absent for permanent events.")),
+                ("duration_fraction", number("Duration as a share of the horizon; or `duration_s`.", minimum: 0, maximum: 1)),
                 ("parameters", numberMap("Numeric parameters; the key ends in its unit.")),
-            ], optional: ["duration_s"])))),
+            ], optional: ["at_s", "at_fraction", "duration_s", "duration_fraction"])))),
         ]))
     }
 

@@ -84,12 +84,13 @@ public enum BenchmarkDemoTwin {
             ScenarioConfig(id: "phone-fails", kind: "gateway-failure", description: "The phone fails a quarter into the run",
                            goals: ["ecg-delivery", "survive-gateway-loss"],
                            events: [ScenarioEvent(at: .seconds(horizonSeconds / 4), kind: "gateway-failure",
-                                                  target: "phone", duration: nil, parameters: [:])]),
+                                                  target: "phone", duration: nil, parameters: [:], atFraction: 0.25)]),
             ScenarioConfig(id: "jamming", kind: "attack", description: "A jammer 2 m away for a tenth of the run",
                            goals: ["detect-jamming", "ecg-delivery"],
                            events: [ScenarioEvent(at: .seconds(horizonSeconds / 2), kind: "jamming", target: "phone",
                                                   duration: .seconds(horizonSeconds / 10),
-                                                  parameters: ["power_dBm": 0, "distance_m": 2])]),
+                                                  parameters: ["power_dBm": 0, "distance_m": 2], atFraction: 0.5,
+                                                  durationFraction: 0.1)]),
         ]
         return TwinConfig(
             name: "icu-demo", title: "ICU step-down monitoring, 12-device demo BAN (built in code)",

@@ -44,7 +44,12 @@ public struct CompileOptions: Sendable {
 /// stages: synthesis runs only on a clean front end, and no twin is returned when any
 /// stage reported an error.
 public func compileIntents(paths: [String], options: CompileOptions = CompileOptions()) -> CompileResult {
-    let front = runFrontEnd(paths: paths + options.catalogues, options: options.frontEnd)
+    compile(front: runFrontEnd(paths: paths + options.catalogues, options: options.frontEnd), options: options)
+}
+
+/// Everything after the front end, on documents it already read (`twinc validate` runs
+/// the same checks through here, so validate and compile cannot disagree).
+func compile(front: FrontEndResult, options: CompileOptions) -> CompileResult {
     var result = CompileResult(twins: [], diagnostics: front.diagnostics, sources: front.sources,
                                dropped: front.dropped)
     guard front.exitStatus == .success else { return result }

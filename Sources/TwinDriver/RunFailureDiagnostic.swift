@@ -1,6 +1,7 @@
 import TwinDiagnostics
 import TwinJSON
 import TwinRuntime
+import TwinUnits
 
 /// Turns a simulator refusal into a `TR…` diagnostic that points at the twin.json
 /// member at fault. `TwinConfig` keeps no positions, so the text is parsed again
@@ -30,6 +31,30 @@ enum RunFailureDiagnostic {
         return .error(RuntimeDiagnostics.code(for: failure.error), message, at: range ?? .file(file), notes: [
             DiagnosticNote("found when starting replication \(failure.replication) of scenario `\(failure.scenarioID)`"),
         ])
+    }
+
+    /// `TR006` for each event at an explicit time the run's horizon does not reach, at
+    /// the event's `at_s` in twin.json.
+    static func diagnostics(for outside: [RunPlan.EventOutsideRun], horizon: Time, text: String, file: String,
+                            horizonFromFlag: Bool) -> [Diagnostic] {
+        let root: LocatedJSON? = if case .success(let json) = JSONParser.parse(text) { json } else { nil }
+        return outside.map { item in
+            let scenario = element(root?["scenarios"], item.scenarioIndex)
+            let event = element(scenario?["events"], item.eventIndex)
+            let source = horizonFromFlag ? "`--horizon` \(horizon.quantity.formatted)" : "the horizon \(horizon.quantity.formatted)"
+            return .error(
+                RuntimeDiagnostics.eventOutsideRun,
+                "`\(item.event.kind)` in scenario `\(item.scenarioID)` starts at \(item.event.at.quantity.formatted), "
+                    + "outside the run (\(source)); it would never happen",
+                at: at(event?["at_s"] ?? event, file: file) ?? .file(file),
+                notes: [DiagnosticNote("the intent gave this time (`at:`); run longer, or leave `at` out of the intent so "
+                    + "the event lands a quarter into whatever horizon is run")])
+        }
+    }
+
+    private static func element(_ array: LocatedJSON?, _ index: Int) -> LocatedJSON? {
+        guard case .array(let items, _)? = array, items.indices.contains(index) else { return nil }
+        return items[index]
     }
 
     /// The element of a JSON array whose `id` member is `id`.

@@ -100,6 +100,13 @@ public func runTwinFile(path: String, options: RunTwinOptions = RunTwinOptions()
             "--warmup (\(settings.warmup.quantity.formatted)) must be shorter than the horizon (\(settings.horizon.quantity.formatted))")
         return result
     }
+    let outside = plan.eventsOutsideRun
+    guard outside.isEmpty else {
+        result.diagnostics += RunFailureDiagnostic.diagnostics(
+            for: outside, horizon: settings.horizon, text: source.text, file: source.path,
+            horizonFromFlag: options.overrides.horizon != nil)
+        return result
+    }
     do throws(RunFailure) {
         result.analysis = try analyseTwin(plan, options: options.analysisOptions, progress: progress)
         if let folder = options.outputs.recommendedFolder {

@@ -86,7 +86,7 @@ struct DesignDocument {
 
         out.heading(2, "Scenarios")
         out.table(["scenario", "kind", "events", "goals"], input.config.scenarios.map { s in
-            [s.id, s.kind, s.events.map { "\($0.kind) of \($0.target) at \($0.at.quantity.formatted)" }.joined(separator: "; ").nonEmpty ?? "—",
+            [s.id, s.kind, s.events.map { "\($0.kind) of \($0.target) at \(eventStart($0))" }.joined(separator: "; ").nonEmpty ?? "—",
              s.goals.joined(separator: ", ")]
         })
         out.heading(2, "Knobs the optimiser may turn")
@@ -120,4 +120,12 @@ struct DesignDocument {
 
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+/// "6 h (25 % of the horizon)" for an event that follows the horizon run, "2 h" for an
+/// explicit time.
+private func eventStart(_ event: ScenarioEvent) -> String {
+    let time = event.at.quantity.formatted
+    guard let fraction = event.atFraction else { return time }
+    return "\(time) (\(Quantity(fraction, .ratio).formatted) of the horizon)"
 }

@@ -29,6 +29,9 @@ public struct Goal: Sendable, Hashable {
     /// Minimum IEEE 802.15.6 security level (0…2) of a protection goal.
     public var level: Located<Int>?
     public var faults: [Located<Fault>]
+    /// When the goal's faults or attacks happen, as an explicit time into the run; nil:
+    /// a quarter into whatever horizon is run.
+    public var at: Located<Time>? = nil
 }
 
 /// A device is in scope when it matches any listed id, class or tag.

@@ -13,7 +13,22 @@ enum IntentChecks {
         diagnostics += Contradictions.find(in: intent.goals) { a, b in
             Contradictions.scopesVisiblyOverlap(a.scope, b.scope) ? .visible : nil
         }
+        diagnostics += eventsAfterHorizon(intent)
         return diagnostics
+    }
+
+    /// TS021: a goal's `at` at or after the horizon, when its events would never happen.
+    static func eventsAfterHorizon(_ intent: Intent) -> [Diagnostic] {
+        intent.goals.compactMap { goal in
+            guard let at = goal.at, at.value >= intent.horizon.value else { return nil }
+            return .error(
+                SpecDiagnostics.eventAfterHorizon,
+                "goal `\(goal.id.value)` places its events at \(at.value.quantity.formatted), not before the horizon "
+                    + "(\(intent.horizon.value.quantity.formatted)): they would never happen",
+                at: at.range,
+                notes: [DiagnosticNote("the horizon is set here", at: intent.horizon.range),
+                        DiagnosticNote("leave `at` out to place them a quarter into whatever horizon is run")])
+        }
     }
 }
 

@@ -39,11 +39,16 @@ enum IntentReader {
         let threats = r.enumerations("threats", as: Threat.self)
         let level = r.integer("level")
         let faults = r.enumerations("faults", as: Fault.self)
+        let at = r.measure("at", as: Time.self)
         if let kpi { checkKPIRules(kpi, &r) }
+        if at != nil, !r.has("faults"), !r.has("threats"), let range = r.keyRange("at") {
+            r.report(.error(SpecDiagnostics.notApplicable, "`at` applies only to a goal with `faults` or `threats`",
+                            at: range, notes: [DiagnosticNote("`at` is when the goal's faults or attacks happen")]))
+        }
         guard let id, let kpi, let priority else { return nil }
         return Goal(
             id: id, description: description, kpi: kpi, target: target, scope: scope, priority: priority,
-            within: within, threats: threats, level: level, faults: faults)
+            within: within, threats: threats, level: level, faults: faults, at: at)
     }
 
     /// Which of `target`, `within`, `threats`, `level`, `faults` a KPI requires or

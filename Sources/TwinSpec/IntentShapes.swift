@@ -33,6 +33,9 @@ public enum IntentShapes {
                    example: .integer(2)),
         FieldShape("faults", .listOf(.oneOf(Fault.self)), "The target must hold under each of these faults.",
                    example: .list([.string("gateway-failure")])),
+        FieldShape("at", .quantity(DeclaredRanges.eventTime),
+                   "When the goal's faults or attacks happen, as a time into the run before the horizon; omit to place them a quarter into whatever horizon is run.",
+                   example: .string("2 h")),
     ])
 
     public static let document = ObjectShape(

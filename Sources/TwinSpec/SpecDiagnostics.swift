@@ -178,8 +178,19 @@ public enum SpecDiagnostics: DiagnosticCatalogue {
         write a finite number within the key's range (`twinc schema KIND` lists the ranges).
         """)
 
+    public static let eventAfterHorizon = DiagnosticCode(
+        "TS021", title: "event time outside the horizon",
+        explanation: """
+        A goal's `at` gives the time into the run when its faults or attacks happen; it \
+        must come before the intent's `horizon`, or the event never happens and the goal \
+        cannot be judged. Leave `at` out to let twinc place the event a quarter into \
+        whatever horizon is run (so `twinc run --horizon 1h` still sees it), or give a time \
+        before the horizon. `twinc run` refuses an explicit time its `--horizon` does not \
+        reach in the same way (`TR006`).
+        """)
+
     public static let all: [DiagnosticCode] = [
-        missingVersion, unsupportedVersion, missingKind, unknownKind, notAMapping,
+        eventAfterHorizon, missingVersion, unsupportedVersion, missingKind, unknownKind, notAMapping,
         missingField, wrongType, unknownKey, outOfRange, unknownEnumValue, duplicateID,
         unknownReference, contradictoryGoals, targetDoesNotFitKPI, notApplicable,
         emptyList, invalidIdentifier, builtInClash, overridesNothing, incompatibleLink,

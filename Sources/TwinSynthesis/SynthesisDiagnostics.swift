@@ -120,9 +120,20 @@ public enum SynthesisDiagnostics: DiagnosticCatalogue {
         please report the case, since the front end's ranges should have caught it.
         """)
 
+    public static let noPathToEdge = DiagnosticCode(
+        "TP014", title: "gateway has no path to the edge",
+        explanation: """
+        Goals on delivery, latency, throughput, availability and recovery are measured \
+        where packets reach the edge: the node the gateway's first link in `links` leads \
+        to. A gateway a device may use — its primary or its backup — needs such a link \
+        to one of the `edge` nodes, or the device's packets would have nowhere to go after \
+        a failover (and the twin could not measure them honestly). Add a link from the \
+        gateway to an edge node, or give the device another gateway.
+        """)
+
     public static let all: [DiagnosticCode] = [
         noApplication, noValidModel, invalidPinnedModel, invalidPinnedMethod, lifetimeInfeasible,
         latencyInfeasible, airtimeOverload, hubTooLarge, tradeOff, throughputInfeasible, noBackupGateway,
-        eventBudget, runtimeRefusal,
+        eventBudget, runtimeRefusal, noPathToEdge,
     ]
 }

@@ -78,6 +78,13 @@ extension DeclaredRanges {
         .time, 1, longestTime, reason: "at least a second; at most 10 years: " + timeReason)
     /// When a scenario event starts, and how long it lasts.
     public static let eventTime = QuantityRange(.time, 0, longestTime, reason: "at most 10 years: " + timeReason)
+    /// When a scenario event starts as a share of the horizon: before its end, so the
+    /// event happens in every run whatever the horizon.
+    public static let eventStartFraction = QuantityRange(
+        .ratio, 0, 0.99, reason: "a share of the horizon before its end: 0 to 0.99")
+    /// How long a scenario event lasts as a share of the horizon.
+    public static let eventDurationFraction = QuantityRange(
+        .ratio, 0.0001, 1, reason: "a share of the horizon: 0.0001 to 1")
 
     /// The parameters a scenario event may carry, by name.
     public static func scenarioParameter(_ name: String) -> QuantityRange? {

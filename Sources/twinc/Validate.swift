@@ -8,7 +8,9 @@ struct Validate: ParsableCommand {
         abstract: "Check use-case templates, intents and catalogues.",
         discussion: """
         Folders are searched recursively for .yaml/.yml files. An intent's use case is \
-        found in the command line's files or in a Templates/ folder next to the intent's folder.
+        found in the command line's files or in a Templates/ folder next to the intent's folder. \
+        Intents get every check `twinc compile` makes (feasibility bounds included), \
+        without writing anything.
         """)
 
     @Argument(help: "Files or folders to check.", completion: .file(extensions: ["yaml", "yml"]))
@@ -23,7 +25,7 @@ struct Validate: ParsableCommand {
     @OptionGroup var diagnosticCap: DiagnosticCapOption
 
     func run() throws {
-        let result = runFrontEnd(paths: paths + catalogs, options: FrontEndOptions(cap: diagnosticCap.cap))
+        let result = validateDocuments(paths: paths + catalogs, options: FrontEndOptions(cap: diagnosticCap.cap))
         DiagnosticOutput(format: format, rules: [], cap: diagnosticCap.cap)
             .emit(result.diagnostics, sources: result.sources, dropped: result.dropped)
         if format == .text {

@@ -123,8 +123,11 @@ import Testing
         defer { hostile.remove() }
         let text = try String(contentsOf: hostile.path(HostileCase.template), encoding: .utf8)
         let position = Self.location(of: needle, in: text).split(separator: ":").map { Int($0)! }
+        // validate makes every check compile makes: the same refusal, at the same place.
         let validate = try Twinc.run(["validate", hostile.file(HostileCase.intent)])
-        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(validate.status == 65, "\(validate.stderr)")
+        #expect(validate.stderr.contains("proactive-qa.yaml:\(position[0]):\(position[1] + 6): error[\(code)]"),
+                "\(validate.stderr)")
         let result = try Twinc.run(["compile", hostile.file(HostileCase.intent), "--out", hostile.file("out")])
         #expect(result.status == 65)
         #expect(result.stderr.contains("proactive-qa.yaml:\(position[0]):\(position[1] + 6): error[\(code)]"), "\(result.stderr)")

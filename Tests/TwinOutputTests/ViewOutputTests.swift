@@ -72,7 +72,7 @@ private typealias F = ViewFixture
     @Test func seriesCSVHasOneRowPerSamplePerDeviceAndReadsBack() throws {
         let view = try Self.view()
         let files = view.csvFiles()
-        #expect(files.map(\.name) == ["topology.csv", "topology-links.csv", "links.csv", "devices.csv",
+        #expect(files.map(\.name) == ["topology.csv", "topology-links.csv", "links.csv", "uplinks.csv", "devices.csv",
                                       "latency-cdf.csv", "series-baseline.csv"])
         let trace = try #require(view.scenarios.first?.trace)
         let series = try #require(files.first { $0.name == "series-baseline.csv" }).contents
@@ -99,6 +99,32 @@ private typealias F = ViewFixture
         }
         let links = try ViewCSVReader.records(try #require(files.first { $0.name == "links.csv" }).contents)
         #expect(links.count == 1 + 5)
+    }
+
+    /// Each gateway's uplink has its own delivery and latency in the view, the JSON and
+    /// `uplinks.csv`, from the gateway's counters pooled over replications.
+    @Test func uplinksHaveTheirOwnDeliveryAndLatency() throws {
+        let config = F.config()
+        let outcomes = try F.outcomes(config)
+        let view = NetworkView.build(config: config, outcomes: outcomes)
+        let scenario = try #require(view.scenarios.first)
+        #expect(scenario.uplinks.map(\.gateway) == config.network.gateways.map(\.id))
+        for uplink in scenario.uplinks {
+            let gateways = outcomes[0].compactMap { $0.gateway(uplink.gateway) }
+            #expect(uplink.offered == gateways.reduce(0) { $0 + $1.uplinkOffered })
+            #expect(uplink.forwarded == gateways.reduce(0) { $0 + $1.framesForwarded })
+            if uplink.offered > 0 {
+                #expect(uplink.deliveryRatio.map { $0 > 0 && $0 <= 1 } == true)
+                #expect(uplink.meanDelay.map { $0 > .zero } == true)
+            }
+        }
+        #expect(scenario.uplinks.contains { $0.offered > 0 })
+        let csv = try ViewCSVReader.records(try #require(view.csvFiles().first { $0.name == "uplinks.csv" }).contents)
+        #expect(csv.first == ["scenario", "gateway", "edge", "offered", "forwarded", "deliveryRatio", "delayMean_s",
+                              "delayMax_s"])
+        #expect(csv.count == 1 + scenario.uplinks.count)
+        let json = try #require(view.jsonValue()["scenarios"]?.arrayValue?.first?["uplinks"]?.arrayValue)
+        #expect(json.count == scenario.uplinks.count && json.first?["deliveryRatio"] != nil)
     }
 
     @Test func csvQuotesFieldsThatNeedItAndNamesFilesSafely() throws {

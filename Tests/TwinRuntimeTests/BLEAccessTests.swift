@@ -128,7 +128,7 @@ import TwinUnits
         BLEAccess.settle(ComponentFixture.packet(payload: 20, attempts: 1), decoded: false, maxRetries: 2, node: &node)
         #expect(node.queue.first?.payload == 20 && node.queue.count == 2)
         BLEAccess.settle(ComponentFixture.packet(attempts: 3), decoded: false, maxRetries: 2, node: &node)
-        #expect(node.outcome.dropped[.retriesExhausted] == 1)
+        #expect(node.outcome.dropped.exhaustedRetries == 1)
         BLEAccess.settle(ComponentFixture.packet(attempts: 1), decoded: true, maxRetries: 2, node: &node)
         #expect(node.window.acknowledged == 1)
     }

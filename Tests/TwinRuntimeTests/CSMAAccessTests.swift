@@ -166,7 +166,7 @@ import TwinTestSupport
         csma.abandonBackoff(0, media: &media, scheduler: &scheduler)
         csma.concludeExchange(0, packet: ComponentFixture.packet(attempts: 2), acknowledged: false, node: &node,
                               media: &media, scheduler: &scheduler)
-        #expect(node.outcome.dropped[.retriesExhausted] == 1)
+        #expect(node.outcome.dropped.exhaustedRetries == 1)
         #expect(csma.stations[0].current == nil && csma.stations[0].consecutiveFailures == 0)
         #expect(csma.isIdle(0))
         // An acknowledged frame counts in the window.

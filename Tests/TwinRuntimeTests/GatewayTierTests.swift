@@ -86,7 +86,7 @@ private typealias F = SimulationFixture
         decoded.reachedGateway = true
         node.record(.lost, of: decoded, budget: .milliseconds(50))
         node.record(.pending, of: decoded, budget: .milliseconds(50))
-        #expect(node.outcome.dropped[.noGatewayReachable] == 1 && node.outcome.pendingAtEnd == 1)
+        #expect(node.outcome.dropped[.uplinkOutage] == 1 && node.outcome.pendingAtEnd == 1)
         node.record(.delivered(at: .seconds(2)), of: ComponentFixture.packet(counted: false), budget: .milliseconds(50))
         #expect(node.outcome.deliveredToEdge == 2 && node.window.delivered == 3, "warm-up: the window only")
     }

@@ -131,7 +131,7 @@ import TwinUnits
         burst[1].lastAttemptGatewayDown = true
         scheduled.settle(burst, decoded: [false, false, true], blockAck: true, maxRetries: 3, node: &node)
         #expect(node.window.acknowledged == 1)
-        #expect(node.outcome.dropped[.retriesExhausted] == 1 && node.outcome.dropped[.noGatewayReachable] == 1)
+        #expect(node.outcome.dropped.exhaustedRetries == 1 && node.outcome.dropped[.noGatewayReachable] == 1)
         #expect(node.queue.first?.payload == 4)
     }
 }

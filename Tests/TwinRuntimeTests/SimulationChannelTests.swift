@@ -44,7 +44,7 @@ private typealias F = SimulationFixture
         #expect(drop > 18 && drop < 24, "mean extra loss \(drop) dB")
         #expect(running.rssi.maximum - running.rssi.minimum > 20)
         // Deep fades push frames under the sensitivity: losses without retries.
-        #expect(running.dropped[.retriesExhausted] > 0 && still.dropped[.retriesExhausted] == 0)
+        #expect(running.dropped.exhaustedRetries > 0 && still.dropped.exhaustedRetries == 0)
     }
 
     /// The posture chain (when chosen) moves the wearer: the level is no longer static.
@@ -64,7 +64,7 @@ private typealias F = SimulationFixture
         let clean = try Self.levels(models: [])
         #expect(abs((clean.rssi.maximum - result.rssi.minimum) - 40) < 1e-9)
         // A hundred samples fall in the fade; nothing else is lost.
-        #expect(result.dropped[.retriesExhausted] == 100)
+        #expect(result.dropped.exhaustedRetries == 100)
         #expect(result.deliveredToEdge == clean.deliveredToEdge - 100)
     }
 
@@ -73,7 +73,7 @@ private typealias F = SimulationFixture
         let burst = [F.event("interference", "hub", at: .zero, duration: .seconds(60),
                              ["power_dBm": -50, "duty_cycle": 0.5])]
         let result = try Self.levels(models: [], events: burst)
-        let lost = Double(result.dropped[.retriesExhausted]) / Double(result.generated)
+        let lost = Double(result.dropped.exhaustedRetries) / Double(result.generated)
         #expect(abs(lost - 0.5) < 0.06, "lost \(lost)")
     }
 

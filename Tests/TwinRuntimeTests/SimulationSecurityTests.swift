@@ -114,7 +114,7 @@ private typealias F = SimulationFixture
         let outcome = try simulate(config: config, scenario: F.scenario(late), replication: 0)
         let ecg = try #require(outcome.device("ecg"))
         #expect(ecg.rssi.maximum - ecg.rssi.minimum > 20, "the wearer must have moved")
-        #expect(ecg.dropped[.retriesExhausted] > 0)
+        #expect(ecg.dropped.exhaustedRetries > 0)
         #expect(outcome.attacks.first?.falseAlarms == 0)
     }
 

@@ -13,6 +13,8 @@ public struct ScenarioView: Sendable, Hashable {
     /// Replications pooled into `links`, `devices` and `latencyCDF`.
     public var replications: Int
     public var links: [LinkMeasure]
+    /// Each gateway's uplink to its edge (all replications pooled).
+    public var uplinks: [UplinkMeasure] = []
     public var devices: [DeviceMeasure]
     public var latencyCDF: [LatencyCDF]
     /// One realisation (replication 0); nil when the run recorded no time series.
@@ -56,6 +58,35 @@ public struct LinkMeasure: Sendable, Hashable {
 
     /// Packet delivery ratio of the link: acknowledged / transmitted frames (nil: none sent).
     public var pdr: Double? { framesSent > 0 ? Double(framesAcknowledged) / Double(framesSent) : nil }
+}
+
+/// A gateway's uplink to the edge over the scenario (all replications pooled, warm-up
+/// included like the gateway's other counters): what the gateway handed it, what found
+/// it available, and the delay of those (link latency, jitter, serialisation, edge
+/// processing).
+public struct UplinkMeasure: Sendable, Hashable {
+    public var gateway: String
+    public var edge: String
+    public var offered: Int
+    public var forwarded: Int
+    public var meanDelay: Time?
+    public var maximumDelay: Time?
+
+    /// forwarded / offered (nil: nothing offered).
+    public var deliveryRatio: Double? { offered > 0 ? Double(forwarded) / Double(offered) : nil }
+
+    /// The uplink of `gateway` pooled over `runs`.
+    static func pooled(gateway: GatewayConfig, network: NetworkConfig, runs: [ReplicationOutcome]) -> UplinkMeasure {
+        let outcomes = runs.compactMap { $0.gateway(gateway.id) }
+        let offered = outcomes.reduce(0) { $0 + $1.uplinkOffered }
+        let forwarded = outcomes.reduce(0) { $0 + $1.framesForwarded }
+        let total = outcomes.reduce(0.0) { $0 + $1.uplinkDelayTotal.time.si }
+        let maximum = outcomes.map(\.uplinkDelayMaximum).max()
+        return UplinkMeasure(gateway: gateway.id, edge: GatewayUplink(gateway: gateway, network: network).edgeID,
+                             offered: offered, forwarded: forwarded,
+                             meanDelay: forwarded > 0 ? Time(si: total / Double(forwarded)) : nil,
+                             maximumDelay: forwarded > 0 ? maximum?.time : nil)
+    }
 }
 
 /// One device's state over the scenario (all replications pooled).

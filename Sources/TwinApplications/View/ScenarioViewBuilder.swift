@@ -26,8 +26,10 @@ extension ScenarioView {
         let trace = traced.flatMap {
             ViewTrace.build(outcome: $0, deviceIDs: network.devices.map(\.id), gatewayIDs: gatewayIDs)
         }
-        return ScenarioView(id: scenario.id, kind: scenario.kind, horizon: horizon, replications: runs.count,
-                            links: links, devices: devices, latencyCDF: latencyCDF, trace: trace)
+        var view = ScenarioView(id: scenario.id, kind: scenario.kind, horizon: horizon, replications: runs.count,
+                                links: links, devices: devices, latencyCDF: latencyCDF, trace: trace)
+        view.uplinks = network.gateways.map { UplinkMeasure.pooled(gateway: $0, network: network, runs: runs) }
+        return view
     }
 
     /// The device's primary and backup links. With time series, each window's frames go

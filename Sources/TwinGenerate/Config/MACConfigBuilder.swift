@@ -49,10 +49,5 @@ struct MACConfigBuilder {
         return (sizing.slotLength, sizing.slots, sizing.period)
     }
 
-    private func bleInterval() -> Time {
-        let step = 0.00125
-        let half = deadline.si / 2
-        let steps = min(3200, max(6, Int(half / step)))
-        return .seconds(Double(steps) * step)
-    }
+    private func bleInterval() -> Time { BLEConnectionSizing.interval(deadline: deadline) }
 }

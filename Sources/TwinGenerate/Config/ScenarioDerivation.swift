@@ -7,9 +7,14 @@ import TwinVocabulary
 /// The scenarios the twin evaluates, derived from the goals: the baseline for every
 /// goal that needs no injected event, one scenario per fault a goal must survive and one
 /// per threat a goal must detect or resist. Events start a quarter into the horizon
-/// (6 h of a day: long after warm-up, with time left to see recovery). The order is
-/// fixed — baseline, faults, threats, each in order of the first goal naming it — so
-/// twin.json is byte-stable.
+/// (6 h of a day: long after warm-up, with time left to see recovery), written as a
+/// fraction (`at_fraction`) so the runtime places them a quarter into whatever horizon
+/// it runs (`--horizon 1h` still sees every fault and attack); posture and link
+/// disturbances last a fraction of the horizon too. A goal's `at` gives an explicit
+/// time instead (the first goal naming the fault or threat that gives one decides).
+/// Security goals are evaluated only where their threat is active, never in the
+/// baseline. The order is fixed — baseline, faults, threats, each in order of the
+/// first goal naming it — so twin.json is byte-stable.
 struct ScenarioDerivation {
     let intent: Intent
     let network: NetworkConfig
@@ -23,10 +28,16 @@ struct ScenarioDerivation {
     /// Burst interference (another BAN or Wi-Fi nearby) at −85 dBm with a 30 % duty cycle.
     static let interferencePower = -85.0
 
-    private var start: Time { horizon / 4 }
+    /// Where a derived event starts, and the shares of the horizon posture and link
+    /// disturbances last.
+    static let startFraction = 0.25
+    static let postureFraction = 0.25
+    static let linkDegradationFraction = 0.125
 
     func scenarios() -> [ScenarioConfig] {
-        let eventGoals = goals.filter { !$0.faults.isEmpty || $0.kpi == KPI.securityDetect.rawValue }
+        let eventGoals = goals.filter {
+            !$0.faults.isEmpty || $0.kpi == KPI.securityDetect.rawValue || $0.kpi == KPI.securityProtect.rawValue
+        }
         let baselineGoals = goals.filter { goal in !eventGoals.contains { $0.id == goal.id } }
         var result = [ScenarioConfig(id: "baseline", kind: "baseline",
                                      description: "Normal operation: no faults, no attacks.",
@@ -57,45 +68,66 @@ struct ScenarioDerivation {
         devices.min { ($0.mac.userPriority, $1.id) > ($1.mac.userPriority, $0.id) }
     }
 
-    private func event(_ kind: String, _ target: String, duration: Time? = nil,
-                       _ parameters: [String: Double] = [:]) -> ScenarioEvent {
-        ScenarioEvent(at: start, kind: kind, target: target, duration: duration, parameters: parameters)
+    /// The explicit time the first of `goals` with an `at` in the intent gives.
+    private func explicitStart(_ goals: [GoalConfig]) -> Time? {
+        goals.lazy.compactMap { goal in intent.goals.first { $0.id.value == goal.id }?.at?.value }.first
+    }
+
+    /// An event at `explicit` or a quarter into the horizon; its length explicit
+    /// (`duration`) or a share of the horizon (`durationFraction`).
+    private func event(_ kind: String, _ target: String, at explicit: Time?, duration: Time? = nil,
+                       durationFraction: Double? = nil, _ parameters: [String: Double] = [:]) -> ScenarioEvent {
+        ScenarioEvent(at: explicit ?? horizon * Self.startFraction, kind: kind, target: target,
+                      duration: durationFraction.map { horizon * $0 } ?? duration, parameters: parameters,
+                      atFraction: explicit == nil ? Self.startFraction : nil, durationFraction: durationFraction)
+    }
+
+    /// "at 2 h" for an explicit start, "a quarter into the run" otherwise.
+    private func when(_ explicit: Time?) -> String {
+        explicit.map { "at \($0.quantity.formatted)" } ?? "a quarter into the run"
     }
 
     private func faultScenarios(_ fault: String, goals: [GoalConfig]) -> [ScenarioConfig] {
         let ids = goals.map(\.id)
         let scoped = devices(of: goals)
+        let explicit = explicitStart(goals)
+        let start = when(explicit)
+        func event(_ kind: String, _ target: String, duration: Time? = nil, durationFraction: Double? = nil,
+                   _ parameters: [String: Double] = [:]) -> ScenarioEvent {
+            self.event(kind, target, at: explicit, duration: duration, durationFraction: durationFraction, parameters)
+        }
         switch Fault(rawValue: fault) {
         case .gatewayFailure:
             let gateways = network.gateways.filter { gateway in scoped.contains { $0.primaryGateway == gateway.id } }
             return gateways.map { gateway in
                 ScenarioConfig(id: "gateway-failure-\(gateway.id)", kind: fault,
-                               description: "Gateway `\(gateway.id)` fails for good at \(start.quantity.formatted).",
+                               description: "Gateway `\(gateway.id)` fails for good \(start).",
                                goals: ids, events: [event(fault, gateway.id)])
             }
         case .deviceFailure:
             guard let device = mostImportant(scoped) else { return [] }
             return [ScenarioConfig(id: "device-failure-\(device.id)", kind: fault,
-                                   description: "Device `\(device.id)` fails at \(start.quantity.formatted).",
+                                   description: "Device `\(device.id)` fails \(start).",
                                    goals: ids, events: [event(fault, device.id)])]
         case .postureChange:
             return [ScenarioConfig(id: "posture-walking", kind: fault,
-                                   description: "The wearer walks for \((horizon / 4).quantity.formatted), swinging on-body links.",
-                                   goals: ids, events: [event(fault, "walking", duration: horizon / 4)])]
+                                   description: "The wearer walks for a quarter of the run, \(start), swinging on-body links.",
+                                   goals: ids, events: [event(fault, "walking", durationFraction: Self.postureFraction)])]
         case .linkDegradation:
             guard let device = mostImportant(scoped) else { return [] }
             return [ScenarioConfig(id: "link-degradation-\(device.id)", kind: fault,
-                                   description: "The link of `\(device.id)` loses 10 dB for \((horizon / 8).quantity.formatted).",
-                                   goals: ids, events: [event(fault, device.id, duration: horizon / 8, ["extra_loss_dB": 10])])]
+                                   description: "The link of `\(device.id)` loses 10 dB for an eighth of the run, \(start).",
+                                   goals: ids, events: [event(fault, device.id, durationFraction: Self.linkDegradationFraction,
+                                                              ["extra_loss_dB": 10])])]
         case .batteryDepletion:
             guard let device = scoped.min(by: { ($0.battery.capacity.si, $0.id) < ($1.battery.capacity.si, $1.id) })
             else { return [] }
             return [ScenarioConfig(id: "battery-depletion-\(device.id)", kind: fault,
-                                   description: "The battery of `\(device.id)` is nearly empty (1 % left) at \(start.quantity.formatted).",
+                                   description: "The battery of `\(device.id)` is nearly empty (1 % left) \(start).",
                                    goals: ids, events: [event(fault, device.id, ["remaining_fraction": 0.01])])]
         case .interference:
             return [ScenarioConfig(id: "interference", kind: fault,
-                                   description: "Burst interference from a nearby network for 1 h.",
+                                   description: "Burst interference from a nearby network for 1 h, \(start).",
                                    goals: ids, events: [event(fault, "body", duration: .hours(1),
                                                               ["power_dBm": Self.interferencePower, "duty_cycle": 0.3])])]
         case nil:
@@ -108,30 +140,36 @@ struct ScenarioDerivation {
         let scoped = devices(of: goals)
         let victim = mostImportant(scoped) ?? mostImportant(network.devices)
         let hub = victim?.primaryGateway ?? network.gateways.first?.id ?? "body"
+        let explicit = explicitStart(goals)
+        let start = when(explicit)
         func scenario(_ description: String, _ event: ScenarioEvent) -> ScenarioConfig {
             ScenarioConfig(id: threat, kind: threat, description: description, goals: ids, events: [event])
         }
+        func event(_ kind: String, _ target: String, duration: Time? = nil,
+                   _ parameters: [String: Double] = [:]) -> ScenarioEvent {
+            self.event(kind, target, at: explicit, duration: duration, parameters)
+        }
         switch Threat(rawValue: threat) {
         case .jamming:
-            return scenario("A constant jammer near `\(hub)` for \(Self.jammerDuration.quantity.formatted).",
+            return scenario("A constant jammer near `\(hub)` for \(Self.jammerDuration.quantity.formatted), \(start).",
                             event("jamming", hub, duration: Self.jammerDuration, ["power_dBm": Self.jammerPower]))
         case .eavesdropping:
-            return scenario("A passive receiver 3 m from the wearer records every frame for 1 h.",
+            return scenario("A passive receiver 3 m from the wearer records every frame for 1 h, \(start).",
                             event("eavesdropping", "body", duration: .hours(1), ["distance_m": 3]))
         case .spoofing:
             guard let victim else { return nil }
-            return scenario("An attacker forges frames as `\(victim.id)` once a second for 10 min.",
+            return scenario("An attacker forges frames as `\(victim.id)` once a second for 10 min, \(start).",
                             event("spoofing", victim.id, duration: .seconds(600), ["rate_per_s": 1]))
         case .replay:
             guard let victim else { return nil }
-            return scenario("An attacker replays recorded frames of `\(victim.id)` once a second for 10 min.",
+            return scenario("An attacker replays recorded frames of `\(victim.id)` once a second for 10 min, \(start).",
                             event("replay", victim.id, duration: .seconds(600), ["rate_per_s": 1]))
         case .denialOfService:
-            return scenario("A flood of association requests to `\(hub)` for 10 min.",
+            return scenario("A flood of association requests to `\(hub)` for 10 min, \(start).",
                             event("dos", hub, duration: .seconds(600), ["rate_per_s": 100]))
         case .nodeCapture:
             guard let victim else { return nil }
-            return scenario("Device `\(victim.id)` is captured and its keys extracted.",
+            return scenario("Device `\(victim.id)` is captured and its keys extracted \(start).",
                             event("node-capture", victim.id))
         case nil:
             return nil

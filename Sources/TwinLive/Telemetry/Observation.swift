@@ -82,7 +82,7 @@ public struct DeviceReport: Sendable, Hashable {
     public var interval: Time
     public var generated: Int
     public var delivered: Int
-    /// Drop cause (`queue-overflow`, `retries-exhausted`, `no-gateway`, …) → count, sorted by cause.
+    /// Drop cause (`queue-overflow`, `channel-fade`, `gateway-down`, … as `DropReason`) → count, sorted by cause.
     public var dropped: [DropCount]
     public var latency: LatencyBuckets?
 }

@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinJSON
+import TwinRuntime
 import TwinUnits
 
 /// Reads a telemetry batch: newline-delimited JSON whose first line is the header
@@ -12,8 +13,9 @@ public struct TelemetryReader: Sendable {
     public static let postures = ["standing", "sitting", "walking", "running", "lying"]
     public static let securityEvents = ["mic-failure", "replay-rejected", "noise-floor", "jamming-detected",
                                         "intrusion-detected"]
-    public static let dropCauses = ["queue-overflow", "retries-exhausted", "no-gateway", "device-dead",
-                                    "security-rejected"]
+    /// The runtime's drop causes (`DropReason`), so the emulator's telemetry and a
+    /// gateway's speak the words the run report attributes losses with.
+    public static let dropCauses = DropReason.allCases.map(\.description).sorted()
 
     public var model: LiveModel
     /// Records per batch at most (the header not counted).

@@ -9,6 +9,8 @@ import TwinUnits
 /// - `topology.csv` — one row per device, gateway and edge node (`node` says which);
 /// - `topology-links.csv` — body links and uplinks;
 /// - `links.csv` — per scenario and body link: path loss, RSSI, PDR, frames;
+/// - `uplinks.csv` — per scenario and gateway uplink: packets offered and forwarded,
+///   delivery ratio, mean and maximum delay;
 /// - `devices.csv` — per scenario and device: mean queue, energy left, delivery, latency;
 /// - `latency-cdf.csv` — per scenario and device: the CDF points;
 /// - `series-<scenario>.csv` — one row per sample per device (replication 0's trace).
@@ -21,6 +23,7 @@ extension NetworkView {
             ("topology.csv", topologyCSV()),
             ("topology-links.csv", topologyLinksCSV()),
             ("links.csv", linksCSV()),
+            ("uplinks.csv", uplinksCSV()),
             ("devices.csv", devicesCSV()),
             ("latency-cdf.csv", latencyCSV()),
         ]
@@ -77,6 +80,19 @@ extension NetworkView {
                 table.append([.text(scenario.id), .text(link.device), .text(link.gateway), .text(link.role.rawValue),
                               .number(link.pathLoss?.dB), .number(link.rssi?.dBm), .number(link.pdr),
                               .integer(link.framesSent), .integer(link.framesAcknowledged)])
+            }
+        }
+        return table.text
+    }
+
+    func uplinksCSV() -> String {
+        var table = CSVTable(header: ["scenario", "gateway", "edge", "offered", "forwarded", "deliveryRatio",
+                                      "delayMean_s", "delayMax_s"])
+        for scenario in scenarios {
+            for uplink in scenario.uplinks {
+                table.append([.text(scenario.id), .text(uplink.gateway), .text(uplink.edge), .integer(uplink.offered),
+                              .integer(uplink.forwarded), .number(uplink.deliveryRatio),
+                              .number(uplink.meanDelay?.seconds), .number(uplink.maximumDelay?.seconds)])
             }
         }
         return table.text

@@ -87,7 +87,15 @@ extension ScenarioView {
         }
         return .object([
             ("id", .string(id)), ("kind", .string(kind)), ("horizon_s", .number(horizon.seconds)),
-            ("replications", .int(replications)), ("links", .array(links)), ("devices", .array(devices)),
+            ("replications", .int(replications)), ("links", .array(links)),
+            ("uplinks", .array(uplinks.map { uplink in
+                .object([("gateway", .string(uplink.gateway)), ("edge", .string(uplink.edge)),
+                         ("offered", .int(uplink.offered)), ("forwarded", .int(uplink.forwarded)),
+                         ("deliveryRatio", number(uplink.deliveryRatio)),
+                         ("delayMean_s", number(uplink.meanDelay?.seconds)),
+                         ("delayMax_s", number(uplink.maximumDelay?.seconds))])
+            })),
+            ("devices", .array(devices)),
             ("latencyCDF", .array(cdf)), ("series", trace.map { $0.jsonValue() } ?? .null),
         ])
     }

@@ -96,6 +96,7 @@ extension GoalResult {
             "samples": .array(samples.map { $0.map(JSONValue.number) ?? .null }),
             "verdict": .string(verdict.rawValue),
             "limitingDevice": limitingDevice.map(JSONValue.string),
+            "limitingLoss": limitingLoss.map { $0.jsonValue() },
             "note": note.map(JSONValue.string),
         ])
     }
@@ -118,6 +119,8 @@ extension DeviceFigures {
             "id": .string(id), "class": .string(deviceClass),
             "generated": .number(generated), "delivered": .number(delivered),
             "dropped": .object(DropReason.allCases.map { ($0.description, .number(dropped($0))) }),
+            "onTime": .number(onTime), "pending": .number(pending),
+            "losses": .array(losses.map { $0.jsonValue() }),
             "retransmissions": .number(retransmissions),
             "deliveryRatio": deliveryRatio?.jsonValue(),
             "onTimeRatio": onTimeRatio?.jsonValue(),
@@ -136,6 +139,15 @@ extension DeviceFigures {
             "averageCurrent": averageCurrent?.jsonValue(),
             "lifetime": lifetime?.jsonValue(),
             "diedIn": .int(diedIn),
+        ])
+    }
+}
+
+extension LossShare {
+    func jsonValue() -> JSONValue {
+        .object([
+            "device": .string(device), "hop": .string(hop.rawValue), "cause": .string(cause.rawValue),
+            "packets": .number(packets), "share": .number(share),
         ])
     }
 }

@@ -102,14 +102,30 @@ extension ScenarioReport {
                 let interval = goal.securityLevelReached == nil ? IntervalText.of(goal.value) : ""
                 table.add([goal.goalID, goal.kpi, goal.targetText, value, interval, goal.verdict.text])
                 var parts: [String] = []
-                if let device = goal.limitingDevice { parts.append("limiting device `\(device)`") }
+                if let loss = goal.limitingLoss {
+                    parts.append(LossText.limiting(loss))
+                } else if let device = goal.limitingDevice {
+                    parts.append("limiting device `\(device)`")
+                }
                 if let note = goal.note { parts.append(note) }
                 if !parts.isEmpty { notes.append("    \(goal.goalID): " + parts.joined(separator: "; ")) }
             }
             out += table.render() + notes.map { $0 + "\n" }.joined()
         }
-        out += "\n" + trafficTable() + "\n" + energyTable()
+        out += "\n" + trafficTable() + lossLines() + "\n" + energyTable()
         return out
+    }
+
+    /// Per device that lost packets or delivered them late: where and why, largest
+    /// first; the packets add up to generated − on time.
+    private func lossLines() -> String {
+        let lines = devices.compactMap { device -> String? in
+            let losses = device.losses
+            guard !losses.isEmpty else { return nil }
+            return "    \(device.id): " + losses.prefix(4).map(LossText.share).joined(separator: ", ")
+                + (losses.count > 4 ? ", …" : "")
+        }
+        return lines.isEmpty ? "" : "  lost or late per replication, by hop and cause:\n" + lines.map { $0 + "\n" }.joined()
     }
 
     private func trafficTable() -> String {

@@ -13,6 +13,10 @@ public struct DeviceFigures: Sendable, Hashable {
     /// Packets per replication (means).
     public var generated: Double
     public var delivered: Double
+    /// Delivered within the device's latency budget, and still on their way at the
+    /// horizon (means per replication): with `dropped`, what `losses` attributes.
+    public var onTime: Double = 0
+    public var pending: Double = 0
     /// Dropped packets per replication by reason, in `DropReason` order.
     public var dropped: [Double]
     public var retransmissions: Double
@@ -132,6 +136,8 @@ extension DeviceFigures {
                                      dimension: .current),
             lifetime: Estimate(lifetimes, dimension: .time),
             diedIn: outcomes.filter { $0.deathTime != nil }.count)
+        onTime = mean(\.deliveredWithinBudget)
+        pending = mean(\.pendingAtEnd)
     }
 }
 

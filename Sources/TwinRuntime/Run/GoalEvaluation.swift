@@ -130,6 +130,17 @@ public enum GoalEvaluation {
         }
     }
 
+    /// The limiting device's largest loss, for goals measured on its packets; nil for
+    /// the other KPIs, for no limiting device, or when it lost nothing.
+    static func limitingLoss(of result: GoalResult, devices: [DeviceFigures]) -> LossShare? {
+        switch KPI(rawValue: result.kpi) {
+        case .deliveryRatio?, .latency?, .throughput?, .availability?: break
+        default: return nil
+        }
+        guard let id = result.limitingDevice else { return nil }
+        return devices.first { $0.id == id }?.limitingLoss
+    }
+
     /// The most frequent element; the first to reach the top count wins ties.
     static func mostFrequent(_ items: [String]) -> String? {
         var counts: [(String, Int)] = []

@@ -198,6 +198,10 @@ public struct GoalResult: Sendable, Hashable {
     /// The device that set the value (the worst one) in most replications, when the
     /// KPI is per device.
     public var limitingDevice: String?
+    /// Where the limiting device lost the most packets or delivered them late: the
+    /// hop and cause to act on (per-device-packet KPIs only: delivery ratio, latency,
+    /// throughput, availability).
+    public var limitingLoss: LossShare?
     /// Why the goal was not evaluated, or what else a reader must know.
     public var note: String?
 

@@ -79,6 +79,13 @@ public struct RunPlan: Sendable, Hashable {
         // the warm-up rather than refuse; an explicit `--warmup` is checked by the driver.
         warmupShortened = overrides.warmup == nil && config.run.warmup >= config.run.horizon
         if warmupShortened { config.run.warmup = config.run.horizon / 10 }
+        // Events the compiler timed as shares of the horizon follow the horizon run, so
+        // `--horizon 1h` still sees every fault and attack; explicit times stay put
+        // (`eventsOutsideRun` lists those that no longer fit).
+        let horizon = config.run.horizon
+        for index in config.scenarios.indices {
+            config.scenarios[index].events = config.scenarios[index].events.map { $0.resolved(horizon: horizon) }
+        }
         self.config = config
     }
 
@@ -88,6 +95,28 @@ public struct RunPlan: Sendable, Hashable {
     }
 
     public var settings: RunSettings { config.run }
+
+    /// An event at an explicit time (one the intent gave) at or after the horizon of
+    /// this run: it would never happen, so its goals could not be judged. The driver
+    /// refuses the run with `TR006` at the event.
+    public struct EventOutsideRun: Sendable, Hashable {
+        public var scenarioIndex: Int
+        public var eventIndex: Int
+        public var scenarioID: String
+        public var event: ScenarioEvent
+    }
+
+    /// Every explicitly timed event the horizon run does not reach, in config order.
+    public var eventsOutsideRun: [EventOutsideRun] {
+        let horizon = config.run.horizon
+        return config.scenarios.enumerated().flatMap { scenarioIndex, scenario in
+            scenario.events.enumerated().compactMap { eventIndex, event in
+                event.hasExplicitStart && event.at >= horizon
+                    ? EventOutsideRun(scenarioIndex: scenarioIndex, eventIndex: eventIndex, scenarioID: scenario.id, event: event)
+                    : nil
+            }
+        }
+    }
 
     /// One unit of work: replication `replication` of scenario number `scenarioIndex`.
     public struct Job: Sendable, Hashable {

@@ -92,9 +92,14 @@ public func buildReport(plan: RunPlan, outcomes: [[ReplicationOutcome]], stoppin
         let devices = config.network.devices.map { device in
             DeviceFigures(device: device, outcomes: runs.compactMap { $0.device(device.id) })
         }
+        let results = goals.map { goal in
+            var result = GoalEvaluation.evaluate(goal, config: config, outcomes: runs)
+            result.limitingLoss = GoalEvaluation.limitingLoss(of: result, devices: devices)
+            return result
+        }
         scenarios.append(ScenarioReport(
             id: scenario.id, kind: scenario.kind, description: scenario.description,
-            goals: goals.map { GoalEvaluation.evaluate($0, config: config, outcomes: runs) },
+            goals: results,
             devices: devices, eventsHandled: runs.reduce(0) { $0 + $1.eventsHandled }, replications: runs.count,
             eventsAfterHorizon: scenario.events.filter { SimTime($0.at) >= SimTime(config.run.horizon) }.count))
     }

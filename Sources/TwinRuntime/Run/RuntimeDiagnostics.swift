@@ -31,7 +31,19 @@ public enum RuntimeDiagnostics: DiagnosticCatalogue {
         "TR005", title: "horizon is not positive",
         explanation: "The simulated horizon (`run.horizon_s` or `--horizon`) must be greater than zero.")
 
-    public static let all: [DiagnosticCode] = [hubFull, unknownGateway, invalidParameter, noGateways, invalidHorizon]
+    public static let eventOutsideRun = DiagnosticCode(
+        "TR006", title: "scenario event timed outside the run",
+        explanation: """
+        A fault or attack in twin.json starts at an explicit time (`at_s`, a time the \
+        intent gave with `at:`) at or after the horizon of this run, usually a \
+        `--horizon` shorter than the one the twin was compiled for. The event would never \
+        happen and the goals of its scenario could not be judged, so the run is refused. \
+        Run with a longer `--horizon`, or leave the goal's `at` out of the intent and \
+        recompile: twinc then places the event a quarter into whatever horizon is run.
+        """)
+
+    public static let all: [DiagnosticCode] = [hubFull, unknownGateway, invalidParameter, noGateways, invalidHorizon,
+                                               eventOutsideRun]
 
     /// The code of a simulator error.
     public static func code(for error: SimulationError) -> DiagnosticCode {

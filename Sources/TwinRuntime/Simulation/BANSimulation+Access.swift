@@ -171,6 +171,11 @@ extension BANSimulation {
         gateways[gateway].busy.addDisjoint(result.airtime)
         gateways[gateway].outcome.framesReceived += result.decoded
         gateways[gateway].outcome.framesForwarded += result.forwarded
+        // Every frame the bulk flow decoded went to the uplink once (no duplicates).
+        gateways[gateway].outcome.uplinkOffered += result.decoded
+        gateways[gateway].outcome.uplinkDelayTotal += SimTime(nanoseconds: result.uplinkDelayTotal)
+        gateways[gateway].outcome.uplinkDelayMaximum = Swift.max(gateways[gateway].outcome.uplinkDelayMaximum,
+                                                                 SimTime(nanoseconds: result.uplinkDelayMaximum))
         if result.strong {
             detector.strongFrames(gateway: gateway, attempted: result.sent, decoded: result.decoded, at: time)
         }

@@ -47,6 +47,7 @@ extension BANSimulation {
         let received = receive(packet, device: device, gateway: gateway, level: level, interference: interference,
                                at: end)
         packet.lastAttemptGatewayDown = !gateways[gateway].up
+        packet.lastAttemptCollided = !received && interference > 0
         if received, !packet.reachedGateway {
             packet.reachedGateway = true
             if packet.counted { devices[device].outcome.accessDelay.record(end - packet.headOfQueue) }

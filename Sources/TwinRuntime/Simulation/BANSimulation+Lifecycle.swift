@@ -6,7 +6,7 @@ import TwinEngine
 /// The battery is checked before every activity of the device and at every monitor
 /// tick; when the charge drawn passes the capacity the device stops at the interpolated
 /// death time (`DeviceLife.deathTime`). A stopped device stops drawing current,
-/// generating and transmitting; what it held is dropped as `device-dead`, and every MAC
+/// generating and transmitting; what it held is dropped as `device-down`, and every MAC
 /// lets go of it (`CSMAAccess.halt`, `BLEAccess.halt`; scheduled allocations and
 /// wideband batches check the device's state when they fire).
 extension BANSimulation {

@@ -120,7 +120,7 @@ struct BLEAccess: Sendable {
         if decoded {
             node.window.acknowledged += 1
         } else if Int(packet.attempts) > maxRetries {
-            node.outcome.recordDrop(packet, reason: .retriesExhausted)
+            node.outcome.recordDrop(packet, reason: packet.retriesExhaustedReason)
         } else if !node.queue.prepend(packet) {
             node.outcome.recordDrop(packet, reason: .queueOverflow)
         }

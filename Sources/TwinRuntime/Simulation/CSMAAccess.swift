@@ -213,8 +213,7 @@ struct CSMAAccess: Sendable {
         }
         stations[device].failed()
         if Int(packet.attempts) > profiles[device].maxRetries || node.serving < 0 {
-            node.outcome.recordDrop(packet, reason: packet.lastAttemptGatewayDown || node.serving < 0
-                ? .noGatewayReachable : .retriesExhausted)
+            node.outcome.recordDrop(packet, reason: node.serving < 0 ? .noGatewayReachable : packet.retriesExhaustedReason)
             stations[device].current = nil
             stations[device].gaveUp()
             startService(device, node: &node, media: &media, scheduler: &scheduler)

@@ -38,6 +38,10 @@ struct FlowBatch {
     var queueOverflow = 0
     var retriesExhausted = 0
     var noGatewayReachable = 0
+    var uplinkOutage = 0
+    /// Uplink delay of the forwarded frames (ns), in total and at most.
+    var uplinkDelayTotal: Int64 = 0
+    var uplinkDelayMaximum: Int64 = 0
     var transmissions = 0
     var retransmissions = 0
     var sent = 0
@@ -135,12 +139,14 @@ extension FlowBatch {
             self.decoded += 1
             if counted { accessDelay.record(SimTime(nanoseconds: end - arrival)) }
             guard uplink.succeeds(path.availability) else {
-                if counted { noGatewayReachable += 1 }
+                if counted { uplinkOutage += 1 }
                 continue
             }
             forwarded += 1
             var delay = last ? shape.lastDelay : shape.fullDelay
             if path.jitter > 0 { delay = Swift.max(0, delay + Int64((2 * uplink.uniform() - 1) * path.jitter)) }
+            uplinkDelayTotal &+= delay
+            if delay > uplinkDelayMaximum { uplinkDelayMaximum = delay }
             let delivery = end + delay
             if delivery > path.horizon {
                 if counted { pending += 1 }

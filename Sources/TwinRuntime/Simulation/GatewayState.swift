@@ -81,12 +81,15 @@ extension GatewayState {
     /// jitter (a second draw, only with jitter); past `horizon` it is still in flight.
     mutating func forward(payload: Int32, decodedAt time: SimTime, horizon: SimTime,
                           stream: inout Xoshiro256) -> UplinkDelivery {
+        outcome.uplinkOffered += 1
         guard stream.succeeds(uplink.availability) else { return .lost }
         outcome.framesForwarded += 1
         var delay = uplink.baseDelay(payload: payload)
         if uplink.jitter > .zero {
             delay = EdgeUplink.jittered(delay, jitter: uplink.jitter, uniform: stream.uniform())
         }
+        outcome.uplinkDelayTotal += delay
+        if delay > outcome.uplinkDelayMaximum { outcome.uplinkDelayMaximum = delay }
         let arrival = time + delay
         return arrival > horizon ? .pending : .delivered(at: arrival)
     }
@@ -119,7 +122,7 @@ extension GatewayState {
 
 /// What became of a packet handed to the uplink.
 enum UplinkDelivery: Sendable, Equatable {
-    /// The uplink was unavailable: the packet is lost (`no-gateway`).
+    /// The uplink was unavailable: the packet is lost (`uplink-outage`).
     case lost
     /// Still on its way at the horizon.
     case pending

@@ -45,7 +45,7 @@ extension DeviceState {
     mutating func record(_ delivery: UplinkDelivery, of packet: Packet, budget: SimTime) {
         switch delivery {
         case .lost:
-            if packet.counted { outcome.dropped[.noGatewayReachable] += 1 }
+            if packet.counted { outcome.dropped[.uplinkOutage] += 1 }
         case .pending:
             if packet.counted { outcome.pendingAtEnd += 1 }
         case .delivered(let arrival):

@@ -19,8 +19,16 @@ struct Packet: Sendable {
     /// The gateway already decoded it: its fate is settled (delivered, lost on the
     /// uplink, or pending), so a retransmission after a lost ACK is a duplicate.
     var reachedGateway: Bool = false
-    /// The gateway of the last attempt was down (labels a final drop `no-gateway`).
+    /// The gateway of the last attempt was down (labels a final drop `gateway-down`).
     var lastAttemptGatewayDown: Bool = false
+    /// The last attempt failed with interference on the air (labels a final drop
+    /// `collision`, else `channel-fade`).
+    var lastAttemptCollided: Bool = false
+
+    /// Why the MAC gave up on it after its last attempt.
+    var retriesExhaustedReason: DropReason {
+        lastAttemptGatewayDown ? .noGatewayReachable : lastAttemptCollided ? .collision : .channelFade
+    }
 }
 
 /// A bounded FIFO of packets (the MAC buffer, Castalia `macBufferSize`), as a ring

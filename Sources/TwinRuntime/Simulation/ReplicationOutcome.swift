@@ -54,28 +54,39 @@ public struct ReplicationOutcome: Sendable, Hashable {
     public func gateway(_ id: String) -> GatewayOutcome? { gateways.first { $0.id == id } }
 }
 
-/// Why a packet never reached the edge.
+/// Why a packet never reached the edge. The hop it was lost on and the cause a reader
+/// acts on (`LossCause`) follow from it; the raw values are the order of `DropCounts`.
 public enum DropReason: Int, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// The device's bounded MAC queue was full when the packet was generated.
     case queueOverflow = 0
-    /// Every attempt (1 + maxRetries) went unacknowledged (channel errors, collisions,
-    /// jamming, sensitivity).
+    /// Every attempt (1 + maxRetries) went unacknowledged, on a path that does not say
+    /// why the last one failed (the bulk flows' per-batch success probability).
     case retriesExhausted = 1
     /// Neither the primary nor the backup gateway was up (or the gateway died with the
-    /// packet, or the uplink to the edge was unavailable).
+    /// packet, or its last attempt found the gateway down).
     case noGatewayReachable = 2
     /// The device's battery was empty or the device had failed.
     case deviceDead = 3
     /// The receiver's security check rejected the frame (MIC or replay counter).
     case rejectedBySecurity = 4
+    /// The gateway decoded it, but its uplink to the edge was unavailable (the link's
+    /// availability draw failed).
+    case uplinkOutage = 5
+    /// Retries exhausted, the last attempt lost to noise, fading or sensitivity alone.
+    case channelFade = 6
+    /// Retries exhausted, the last attempt overlapped another frame or a jammer.
+    case collision = 7
 
     public var description: String {
         switch self {
         case .queueOverflow: "queue-overflow"
         case .retriesExhausted: "retries-exhausted"
-        case .noGatewayReachable: "no-gateway"
-        case .deviceDead: "device-dead"
+        case .noGatewayReachable: "gateway-down"
+        case .deviceDead: "device-down"
         case .rejectedBySecurity: "security-rejected"
+        case .uplinkOutage: "uplink-outage"
+        case .channelFade: "channel-fade"
+        case .collision: "collision"
         }
     }
 }
@@ -92,6 +103,10 @@ public struct DropCounts: Sendable, Hashable {
     }
 
     public var total: Int { counts.reduce(0, +) }
+
+    /// Packets the MAC gave up on after its last retry, whatever failed that attempt
+    /// (channel, collision, or not split).
+    public var exhaustedRetries: Int { self[.retriesExhausted] + self[.channelFade] + self[.collision] }
 }
 
 /// Energy drawn from the battery, by radio state and component.
@@ -190,6 +205,12 @@ public struct GatewayOutcome: Sendable, Hashable {
     /// Devices that used this gateway as primary / backup / actually sent to it.
     public var associatedDevices: Int = 0
     public var failedAt: SimTime?
+    /// Packets handed to the uplink to the edge (first decodings: `framesForwarded` of
+    /// them found it available), and the uplink delay of the forwarded ones in total and
+    /// at most: the uplink's own delivery ratio and latency.
+    public var uplinkOffered: Int = 0
+    public var uplinkDelayTotal: SimTime = .zero
+    public var uplinkDelayMaximum: SimTime = .zero
 
     public init(id: String) { self.id = id }
 }

@@ -88,7 +88,7 @@ struct ScheduledAccess: Sendable {
             }
             let packet = burst[index]
             if Int(packet.attempts) > maxRetries {
-                node.outcome.recordDrop(packet, reason: packet.lastAttemptGatewayDown ? .noGatewayReachable : .retriesExhausted)
+                node.outcome.recordDrop(packet, reason: packet.retriesExhaustedReason)
             } else if !node.queue.prepend(packet) {
                 node.outcome.recordDrop(packet, reason: .queueOverflow)
             }

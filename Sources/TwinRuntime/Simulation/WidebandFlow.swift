@@ -27,6 +27,8 @@ struct WidebandFlow: Sendable {
         var sent = 0
         var decoded = 0
         var forwarded = 0
+        var uplinkDelayTotal: Int64 = 0
+        var uplinkDelayMaximum: Int64 = 0
         var airtime: Int64 = 0
         /// The link was up and strong enough for the detector to learn from the batch.
         var strong = false
@@ -129,6 +131,7 @@ struct WidebandFlow: Sendable {
         node.outcome.dropped[.queueOverflow] += batch.queueOverflow
         node.outcome.dropped[.retriesExhausted] += batch.retriesExhausted
         node.outcome.dropped[.noGatewayReachable] += batch.noGatewayReachable
+        node.outcome.dropped[.uplinkOutage] += batch.uplinkOutage
         guard batch.sent > 0 else { return BatchResult() }
         node.energy.transmit(SimTime(nanoseconds: batch.airtime))
         node.outcome.transmissions += batch.transmissions
@@ -136,6 +139,7 @@ struct WidebandFlow: Sendable {
         node.window.sent += batch.sent
         node.window.acknowledged += batch.decoded
         return BatchResult(sent: batch.sent, decoded: batch.decoded, forwarded: batch.forwarded,
+                           uplinkDelayTotal: batch.uplinkDelayTotal, uplinkDelayMaximum: batch.uplinkDelayMaximum,
                            airtime: batch.airtime,
                            strong: path.up && level >= node.caches.receiver.sensitivity + AttackDetector.strongSignalMargin)
     }

@@ -12,6 +12,8 @@ import TwinVocabulary
 ///   latency the MAC allows at the goal's statistic (`DeviceBudget.minimumLatency`);
 /// - TP010: a throughput goal against the link's capacity (`AirInterface.capacity`);
 /// - TP011: a goal under `gateway-failure` against each device's backup gateway;
+/// - TP014: every gateway a device of an edge-measured goal may use (primary and
+///   backup) against the links: it must lead to an edge node, as the run forwards;
 /// - TP009 (warning): a latency and a lifetime goal on the same device, each feasible
 ///   alone, when the interval the latency goal leaves costs the lifetime;
 /// - TP007 and TP008: each gateway's air time per technology and its 802.15.6 nodes.
@@ -43,6 +45,7 @@ struct FeasibilityChecks {
                 for budget in inScope { checkBackup(goal, fault, budget, &diagnostics) }
             }
         }
+        diagnostics += gatewaysWithoutEdge()
         TradeOffCheck(intent: intent, network: network).run(budgets, figures: &figures, diagnostics: &diagnostics)
         figures += HubChecks(useCase: network.useCase, intent: intent, network: network).run(budgets, diagnostics: &diagnostics)
         return figures
@@ -110,6 +113,46 @@ struct FeasibilityChecks {
             at: demand.range,
             notes: [DiagnosticNote("\(air.name): \(air.maximumPayloadBytes) B per frame exchange of \(exchange.quantity.formatted) "
                 + "(data, inter-frame space, acknowledgement)")]))
+    }
+
+    // MARK: - TP014
+
+    /// Gateways that devices of a goal measured at the edge may use but whose first link
+    /// (the one the runtime forwards over, `GatewayUplink`) does not reach an edge node:
+    /// one error per gateway, at the first device reference to it.
+    private func gatewaysWithoutEdge() -> [Diagnostic] {
+        let measuredAtEdge: Set<KPI> = [.deliveryRatio, .latency, .throughput, .availability, .recoveryTime]
+        let useCase = network.useCase.network
+        let edges = Set(useCase.edge.map(\.id.value))
+        var inScope = Set<String>()
+        for goal in intent.goals where measuredAtEdge.contains(goal.kpi.value) {
+            inScope.formUnion(network.devices(in: goal.scope))
+        }
+        var references: [(gateway: String, device: String, role: String, range: SourceRange)] = []
+        for device in useCase.devices where inScope.contains(device.id.value) {
+            let assignment = device.gateway
+            references.append((assignment.primary.value, device.id.value, "primary", assignment.primary.range))
+            if let backup = assignment.backup { references.append((backup.value, device.id.value, "backup", backup.range)) }
+        }
+        var diagnostics: [Diagnostic] = []
+        for gateway in useCase.gateways {
+            let id = gateway.id.value
+            let uses = references.filter { $0.gateway == id }
+            guard let first = uses.first else { continue }
+            let link = useCase.links.first { $0.from.value == id }
+            if let link, edges.contains(link.to.value) { continue }
+            let problem = link.map { "its first link `\($0.id.value)` leads to `\($0.to.value)`, not to an edge node" }
+                ?? "no link leaves it"
+            let devices = uses.map { "`\($0.device)` (\($0.role))" }.removingRepeats()
+            diagnostics.append(.error(
+                SynthesisDiagnostics.noPathToEdge,
+                "gateway `\(id)` has no path to the edge, where goals measure `\(first.device)`'s packets: \(problem)",
+                at: first.range,
+                notes: [DiagnosticNote("gateway `\(id)` is declared here", at: gateway.id.range),
+                        DiagnosticNote("devices that may use it: \(devices.joined(separator: ", "))"),
+                        DiagnosticNote("edge nodes: \(edges.sorted().map { "`\($0)`" }.joined(separator: ", "))")]))
+        }
+        return diagnostics
     }
 
     // MARK: - TP011

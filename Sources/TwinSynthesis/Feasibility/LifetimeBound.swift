@@ -45,10 +45,7 @@ extension DeviceBudget {
         let radioCurrent: Current
         switch air {
         case .narrowband(let mode)?:
-            var model = ScheduledAccessLifetimeModel.tachtatzis2012
-            if let adapted = model.with(radio: radio, transmitLevel: level, battery: battery ?? .coin560) { model = adapted }
-            model.transmitCurrent = transmit
-            model.phyMode = mode
+            let model = scheduledAccessModel(radio: radio, level: level, transmit: transmit, mode: mode)
             guard let current = try? model.minimumAverageCurrent(rate: traffic.totalRate, maximumLatency: maximumInterval)
             else { return nil }
             radioCurrent = current
@@ -92,6 +89,73 @@ extension DeviceBudget {
             + (supply.classProfile ? "" : " (\(PlatformBaseline.source))"))
         bound.current = estimate.averageBatteryCurrent
         return (estimate.lifetime, bound)
+    }
+
+    /// The Tachtatzis et al. 2012 model with this device's radio at `level` (drawing
+    /// `transmit`), its battery and the PHY `mode`.
+    private func scheduledAccessModel(radio: TwinModels.RadioProfile, level: PowerLevel, transmit: Current,
+                                      mode: NarrowbandPHY.Mode) -> ScheduledAccessLifetimeModel {
+        var model = ScheduledAccessLifetimeModel.tachtatzis2012
+        if let adapted = model.with(radio: radio, transmitLevel: level, battery: battery ?? .coin560) { model = adapted }
+        model.transmitCurrent = transmit
+        model.phyMode = mode
+        return model
+    }
+
+    /// The longest life with the MAC allocation the compiler gives the device for
+    /// `deadline` (the traffic's, tightened by a latency goal), every packet sent as it
+    /// comes: 802.15.6 scheduled access sized by `ScheduledAllocationSizing` and priced by
+    /// the Tachtatzis et al. 2012 model for that (nSlots, L, m); BLE events every
+    /// `BLEConnectionSizing.interval`, each attended (wake-up, the central's empty
+    /// packet), each application packet in its own LL packet with its empty
+    /// acknowledgement. Tighter than `maximumLifetime`, which relaxes the allocation to
+    /// any interval and frames every bit at full-frame efficiency; nil for other radios.
+    func allocatedLifetime(deadline: Time) -> (lifetime: Time, bound: CurrentBound, allocation: String)? {
+        guard let radio, let level = lowestLevel, let transmit = transmitCurrent else { return nil }
+        let traffic = device.traffic
+        let radioCurrent: Current
+        let allocation: String
+        switch air {
+        case .narrowband(let mode)?:
+            let model = scheduledAccessModel(radio: radio, level: level, transmit: transmit, mode: mode)
+            let sizing = ScheduledAllocationSizing(totalRate: traffic.totalRate, deadline: deadline)
+            let configuration = ScheduledAccessConfiguration(
+                slotsPerSuperframe: sizing.slots, slotLengthIndex: Swift.max(0, Int(sizing.slotLength.milliseconds.rounded()) - 1),
+                superframesPerAllocation: sizing.period)
+            guard let budget = try? model.budget(rate: traffic.totalRate, configuration: configuration) else { return nil }
+            radioCurrent = budget.averageCurrent
+            allocation = "802.15.6 scheduled access every \(configuration.allocationInterval.quantity.formatted) "
+                + "(\(sizing.slots) slots of \(sizing.slotLength.quantity.formatted), m = \(sizing.period))"
+        case .ble?:
+            let interval = BLEConnectionSizing.interval(deadline: deadline)
+            let payload = Swift.min(BLE1MPHY.maximumPayloadBytes, Swift.max(0, Int(traffic.payload.bytes.rounded(.up))))
+            let alarmPayload = Swift.min(BLE1MPHY.maximumPayloadBytes, Swift.max(0, Int(traffic.alarmPayload.bytes.rounded(.up))))
+            let packets = traffic.interval.si > 0 ? 1 / traffic.interval.si : 0
+            guard let data = try? BLE1MPHY.packetAirtime(payloadBytes: payload),
+                  let alarm = try? BLE1MPHY.packetAirtime(payloadBytes: alarmPayload),
+                  let empty = try? BLE1MPHY.packetAirtime(payloadBytes: 0) else { return nil }
+            let sleep = radio.sleepCurrent, ifs = BLE1MPHY.interFrameSpace
+            let sent = packets + traffic.alarmRate
+            // Per data packet: its air time, T_IFS either side, the central's empty reply.
+            var perSecond = (transmit - sleep).si * (packets * data.si + traffic.alarmRate * alarm.si)
+            perSecond += (radio.receiveCurrent - sleep).si * sent * empty.si
+            perSecond += (radio.receiveListenCurrent - sleep).si * sent * 2 * ifs.si
+            // Per event (the runtime's `ConnectionTiming`): wake-up, the central's poll,
+            // T_IFS, the peripheral's empty reply.
+            perSecond += ((radio.wakeUpCurrent - sleep).si * radio.wakeUpTime.si + (radio.receiveCurrent - sleep).si * empty.si
+                + (radio.receiveListenCurrent - sleep).si * ifs.si + (transmit - sleep).si * empty.si) / interval.si
+            radioCurrent = Current(si: sleep.si + Swift.max(perSecond, 0))
+            allocation = "BLE connection every \(interval.quantity.formatted)"
+        default:
+            return nil
+        }
+        // The platform (MCU, sensors, display through the regulator) as the run counts it.
+        guard let estimate = longestLifetime(radioCurrent: radioCurrent) else { return nil }
+        let bound = CurrentBound(current: estimate.averageBatteryCurrent, notes: [
+            "with \(allocation), every packet sent as it comes",
+            "radio \(radioCurrent.quantity.formatted), platform and regulator included at the battery",
+        ])
+        return (estimate.lifetime, bound, allocation)
     }
 
     var batteryNote: String {

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import TwinConfig
+@testable import TwinGenerate
+import TwinSpec
+import TwinSynthesis
+import TwinTestSupport
+import TwinUnits
+import TwinYAML
+
+/// Every scenario happens in every run: the compiler writes derived event times as
+/// shares of the horizon, explicit times only where the intent gave one (`at:`), and
+/// refuses an explicit time at or after the intent's horizon (TS021).
+@Suite struct ScenarioTimingTests {
+    static func config(intentText: String, useCase pair: (String, String)) throws -> TwinConfig {
+        let useCase = try BundledDocuments.documents(pair).1
+        guard case .intent(let intent) = try BundledDocuments.parse(intentText, file: "intent.yaml") else {
+            throw BundledDocuments.LoadError(description: "not an intent")
+        }
+        let plan = try #require(synthesise(intent: intent, useCase: useCase, catalogue: .builtIn()).plan)
+        return buildTwinConfig(plan: plan, intent: intent, useCase: useCase, catalogue: .builtIn(),
+                               defaults: RunDefaults(generator: "tests"))
+    }
+
+    static func icuIntent(_ edit: (String) -> String = { $0 }) throws -> String {
+        let url = BundledDocuments.repositoryRoot.appendingPathComponent("Intents/icu-monitoring.yaml")
+        return edit(try String(contentsOf: url, encoding: .utf8))
+    }
+
+    @Test(arguments: BundledDocuments.pairs)
+    func derivedEventsStartAQuarterIntoAnyHorizon(_ pair: (String, String)) throws {
+        let (intent, useCase) = try BundledDocuments.documents(pair)
+        let plan = try #require(synthesise(intent: intent, useCase: useCase, catalogue: .builtIn()).plan)
+        let config = buildTwinConfig(plan: plan, intent: intent, useCase: useCase, catalogue: .builtIn(),
+                                     defaults: RunDefaults(generator: "tests"))
+        let events = config.scenarios.flatMap(\.events)
+        #expect(!events.isEmpty)
+        for event in events {
+            #expect(event.atFraction == 0.25, "\(event.kind)")
+            #expect(event.at == config.run.horizon * 0.25)
+        }
+        // Security goals are judged only where their threat is active.
+        let baseline = try #require(config.scenarios.first { $0.kind == "baseline" })
+        let security = config.goals.filter { $0.kpi.hasPrefix("security") }.map(\.id)
+        #expect(Set(baseline.goals).isDisjoint(with: security))
+    }
+
+    @Test func anExplicitTimeInTheIntentIsKeptAsATime() throws {
+        let text = try Self.icuIntent {
+            $0.replacingOccurrences(of: "    faults: [gateway-failure]", with: "    faults: [gateway-failure]\n    at: 2 h")
+        }
+        let config = try Self.config(intentText: text, useCase: ("icu-monitoring", "proactive-qa"))
+        let failure = try #require(config.scenarios.first { $0.kind == "gateway-failure" }?.events.first)
+        #expect(failure.atFraction == nil)
+        #expect(failure.at == .hours(2))
+        #expect(failure.hasExplicitStart)
+        let jamming = try #require(config.scenarios.first { $0.kind == "jamming" }?.events.first)
+        #expect(jamming.atFraction == 0.25, "other goals' events keep the share")
+    }
+
+    @Test func anExplicitTimeAtOrAfterTheHorizonIsRefused() throws {
+        let text = try Self.icuIntent {
+            $0.replacingOccurrences(of: "    faults: [gateway-failure]", with: "    faults: [gateway-failure]\n    at: 30 h")
+        }
+        let parsed = parseYAML(text: text, file: "intent.yaml")
+        let document = try #require(parsed.document)
+        let diagnostics = readDocument(document).1
+        let refused = try #require(diagnostics.first { $0.code == SpecDiagnostics.eventAfterHorizon })
+        #expect(refused.message.contains("not before the horizon (1 d)"), "\(refused.message)")
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("at: 30 h") }.map { $0 + 1 }
+        #expect(refused.range?.start.line == line)
+    }
+}
