@@ -178,6 +178,9 @@ enum WorkspaceChecks {
                 if let p = ReferenceChecks.reference(reference, to: tags, what: "tag", context: context) { diagnostics.append(p) }
             }
         }
+        for pin in intent.flows {
+            if let p = ReferenceChecks.reference(pin.device, to: ids, what: "device", context: context) { diagnostics.append(p) }
+        }
         diagnostics += Contradictions.find(in: intent.goals) { a, b in
             guard !Contradictions.scopesVisiblyOverlap(a.scope, b.scope) else { return nil }  // reported per document
             let shared = Set(covered(a.scope, devices)).intersection(covered(b.scope, devices))
