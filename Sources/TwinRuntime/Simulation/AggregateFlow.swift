@@ -28,7 +28,9 @@ import TwinEngine
 ///   frames of air time) overflows whole.
 /// Counts are expectations; the integer counters take them through `ExpectedCounts`,
 /// which carries the fractions from batch to batch, so every counter stays within one
-/// of its expected total over the run. No random numbers are drawn, so the flow adds no
+/// of its expected total over the run, and sums the histograms' weights per latency
+/// value until the flow ends (a batch costs a few dozen multiply-adds, no histogram
+/// update). No random numbers are drawn, so the flow adds no
 /// replication noise of its own; the SINR (posture, fading, jammers) still varies.
 struct AggregateFlow: Sendable {
     /// Per device and arrival kind (periodic, alarm): fractional counts carried over.
@@ -39,6 +41,13 @@ struct AggregateFlow: Sendable {
     init(devices: Int) {
         carries = Array(repeating: ExpectedCounts(), count: 2 * devices)
         since = Array(repeating: .zero, count: devices)
+    }
+
+    /// Moves the device's summed latency weights into the batch's histograms (at the
+    /// flow's end, or when it stops).
+    mutating func flush(_ device: Int, into batch: inout FlowBatch) {
+        carries[2 * device].flush(into: &batch)
+        carries[2 * device + 1].flush(into: &batch)
     }
 
     /// A device back from a failure serves only what arrives from `time` on.
@@ -58,7 +67,10 @@ struct AggregateFlow: Sendable {
             alarmCount += 1
             if alarm.time.nanoseconds >= path.warmup { alarmsCounted += 1 }
         }
-        guard running else { return span }
+        guard running else {
+            flush(device, into: &batch)
+            return span
+        }
         let backlog = Swift.max(0, batch.serverFree - span.start)
         let accepted = backlog <= samples.fullAirtime * path.backlogLimit
         batch.serverFree = Swift.max(batch.serverFree, span.start)
@@ -66,6 +78,7 @@ struct AggregateFlow: Sendable {
                                 path: path, span: span, wait: backlog, accepted: accepted, batch: &batch)
         carries[2 * device + 1].add(arrivals: alarmCount, counted: alarmsCounted, isAlarm: true, shape: alarms,
                                     path: path, span: span, wait: backlog, accepted: accepted, batch: &batch)
+        if time.nanoseconds >= path.horizon { flush(device, into: &batch) }
         return span
     }
 }

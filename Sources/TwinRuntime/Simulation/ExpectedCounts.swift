@@ -7,10 +7,19 @@ import TwinEngine
 /// The batch arithmetic is `AggregateFlow`'s (see there for the formulas); this type adds
 /// one batch's expectations to a `FlowBatch`, the same local tally the packet level
 /// fills, so the device, gateway and detector see an aggregate batch exactly as they see
-/// a packet-level one.
+/// a packet-level one. The latencies a batch can produce (per frame position, attempt
+/// and jitter point) stay the same from batch to batch while the backlog and the uplink
+/// do, and only their weights change with the link; so the weights are summed per value
+/// and reach the histograms only when the values change and at the flow's end
+/// (`flush`), rounded to whole samples (within one half per value of the delivered count).
 struct ExpectedCounts: Sendable {
-    /// Fractions carried, by slot: the counters below, then one per histogram point.
-    private var fractions: [Double] = []
+    /// Fractions carried, one per `Counter`.
+    private var fractions = [Double](repeating: 0, count: Counter.allCases.count)
+    /// Access delays and end-to-end latencies (ns) of the current values, and their summed weights.
+    private var accessValues: [Int64] = []
+    private var accessWeights: [Double] = []
+    private var latencyValues: [Int64] = []
+    private var latencyWeights: [Double] = []
 
     private enum Counter: Int, CaseIterable {
         case transmissions, retransmissions, sent, decoded, forwarded, delivered, onTime, pending
@@ -21,15 +30,36 @@ struct ExpectedCounts: Sendable {
     private static let jitterPoints: [Double] = [-0.75, -0.25, 0.25, 0.75]
 
     /// The integer part of the carried fraction plus `expected`, the rest carried.
-    private mutating func take(_ slot: Int, _ expected: Double) -> Int {
-        if slot >= fractions.count { fractions.append(contentsOf: repeatElement(0, count: slot + 1 - fractions.count)) }
-        let total = fractions[slot] + Swift.max(0, expected)
+    private mutating func take(_ counter: Counter, _ expected: Double) -> Int {
+        let total = fractions[counter.rawValue] + Swift.max(0, expected)
         let whole = total.rounded(.down)
-        fractions[slot] = total - whole
+        fractions[counter.rawValue] = total - whole
         return Int(whole)
     }
 
-    private mutating func take(_ counter: Counter, _ expected: Double) -> Int { take(counter.rawValue, expected) }
+    /// Moves the summed weights into the histograms as whole samples.
+    mutating func flush(into batch: inout FlowBatch) {
+        for (value, weight) in zip(accessValues, accessWeights) {
+            batch.accessDelay.record(SimTime(nanoseconds: value), count: Int(weight.rounded()))
+        }
+        for (value, weight) in zip(latencyValues, latencyWeights) {
+            batch.latency.record(SimTime(nanoseconds: value), count: Int(weight.rounded()))
+        }
+        accessValues.removeAll(keepingCapacity: true)
+        accessWeights.removeAll(keepingCapacity: true)
+        latencyValues.removeAll(keepingCapacity: true)
+        latencyWeights.removeAll(keepingCapacity: true)
+    }
+
+    /// Makes `access` and `latency` the current values, flushing the weights of others.
+    private mutating func use(access: [Int64], latency: [Int64], batch: inout FlowBatch) {
+        guard access != accessValues || latency != latencyValues else { return }
+        flush(into: &batch)
+        accessValues = access
+        latencyValues = latency
+        accessWeights = Array(repeating: 0, count: access.count)
+        latencyWeights = Array(repeating: 0, count: latency.count)
+    }
 
     /// Adds `arrivals` packets of `shape` (of which `counted` after the warm-up) arriving
     /// over `span` that meet `wait` ns of backlog, or overflow when not `accepted`.
@@ -69,9 +99,11 @@ struct ExpectedCounts: Sendable {
         }
         batch.noGatewayReachable += take(.unreachable, (path.up ? 0 : lost)
                                          + kept * perArrival * decodedShare * (1 - path.availability))
-        // Histograms: every (frame position, attempt, jitter point) is a value with a weight.
-        var slot = Counter.allCases.count
-        var delivered = 0.0, onTime = 0.0, pending = 0.0, windowDelivered = 0.0, windowSum = 0.0
+        // Every (frame position, attempt) is an access delay and every jitter point on it
+        // a latency, each with its weight: q^(k−1)·p per frame.
+        var access: [Int64] = [], latency: [Int64] = [], accessShare: [Double] = []
+        access.reserveCapacity(frames * attempts)
+        latency.reserveCapacity(frames * attempts * Self.jitterPoints.count)
         let lead = isAlarm ? 0 : path.aggregationLead
         for position in 0..<frames {
             let last = position == frames - 1
@@ -80,29 +112,36 @@ struct ExpectedCounts: Sendable {
             let delay = last ? shape.lastDelay : shape.fullDelay
             var share = p
             for attempt in 1...attempts {
-                defer { share *= q }
-                let access = before + Int64(attempt) * airtime
-                batch.accessDelay.record(SimTime(nanoseconds: access), count: take(slot, kept * share))
-                slot += 1
+                let value = before + Int64(attempt) * airtime
+                access.append(value)
+                accessShare.append(share)
                 for point in Self.jitterPoints {
-                    let jittered = Swift.max(0, delay + Int64(point * path.jitter))
-                    let latency = access + jittered + lead
-                    let weight = share * path.availability / Double(Self.jitterPoints.count)
-                    let late = span.pendingShare(latency: latency - lead, horizon: path.horizon)
-                    let arriving = weight * (1 - late)
-                    windowDelivered += all * arriving
-                    windowSum += all * arriving * Double(latency)
-                    pending += kept * weight * late
-                    let count = take(slot, kept * arriving)
-                    slot += 1
-                    batch.latency.record(SimTime(nanoseconds: latency), count: count)
-                    delivered += Double(count)
-                    if latency <= path.budget { onTime += Double(count) }
+                    latency.append(value + Swift.max(0, delay + Int64(point * path.jitter)) + lead)
                 }
+                share *= q
             }
         }
-        batch.delivered += Int(delivered)
-        batch.onTime += Int(onTime)
+        use(access: access, latency: latency, batch: &batch)
+        let pointShare = path.availability / Double(Self.jitterPoints.count)
+        var delivered = 0.0, onTime = 0.0, pending = 0.0, windowDelivered = 0.0, windowSum = 0.0
+        for (index, share) in accessShare.enumerated() {
+            accessWeights[index] += kept * share
+            for offset in 0..<Self.jitterPoints.count {
+                let slot = index * Self.jitterPoints.count + offset
+                let value = latencyValues[slot]
+                let weight = share * pointShare
+                let late = span.pendingShare(latency: value - lead, horizon: path.horizon)
+                let arriving = weight * (1 - late)
+                windowDelivered += all * arriving
+                windowSum += all * arriving * Double(value)
+                pending += kept * weight * late
+                latencyWeights[slot] += kept * arriving
+                delivered += kept * arriving
+                if value <= path.budget { onTime += kept * arriving }
+            }
+        }
+        batch.delivered += take(.delivered, delivered)
+        batch.onTime += take(.onTime, onTime)
         batch.pending += take(.pending, pending)
         let windowCount = take(.windowDelivered, windowDelivered)
         batch.windowDelivered += windowCount

@@ -66,7 +66,8 @@ struct FlowRepresentationChoice {
                 return packet(device, "\(device.technology.rawValue) frames are simulated one by one: only wideband flows have an aggregate representation.")
             }
             if let goals = measured[device.id] {
-                return packet(device, "Goal \(goals.joined(separator: ", ")) measures its frames.")
+                let named = goals.map { "`\($0)`" }.joined(separator: ", ")
+                return packet(device, (goals.count == 1 ? "Goal \(named) measures" : "Goals \(named) measure") + " its frames.")
             }
             let gateways = Set(device.links.map(\.key.gateway))
             if let neighbour = wideband.first(where: { other in
