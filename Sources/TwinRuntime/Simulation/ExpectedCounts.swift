@@ -7,27 +7,25 @@ import TwinEngine
 /// The batch arithmetic is `AggregateFlow`'s (see there for the formulas); this type adds
 /// one batch's expectations to a `FlowBatch`, the same local tally the packet level
 /// fills, so the device, gateway and detector see an aggregate batch exactly as they see
-/// a packet-level one. The latencies a batch can produce (per frame position, attempt
-/// and jitter point) stay the same from batch to batch while the backlog and the uplink
-/// do, and only their weights change with the link; so the weights are summed per value
-/// and reach the histograms only when the values change and at the flow's end
-/// (`flush`), rounded to whole samples (within one half per value of the delivered count).
+/// a packet-level one. The latencies a batch can produce (`LatencyTable`) stay the same
+/// from batch to batch while the backlog and the uplink do, and only their weights
+/// change with the link; so the weights are summed per attempt and reach the histograms
+/// only when the table changes and at the flow's end (`flush`), rounded to whole samples
+/// (within one half per value of the delivered count).
 struct ExpectedCounts: Sendable {
     /// Fractions carried, one per `Counter`.
     private var fractions = [Double](repeating: 0, count: Counter.allCases.count)
-    /// Access delays and end-to-end latencies (ns) of the current values, and their summed weights.
-    private var accessValues: [Int64] = []
-    private var accessWeights: [Double] = []
-    private var latencyValues: [Int64] = []
-    private var latencyWeights: [Double] = []
+    /// The latencies batches produce now, and the weights summed on them.
+    private var table = LatencyTable()
+    /// Per attempt k: the summed weight of frames decoded at attempt k (counted ones).
+    private var attemptWeights: [Double] = []
+    /// Per latency point: corrections for deliveries that fell past the horizon.
+    private var lateWeights: [Double] = []
 
     private enum Counter: Int, CaseIterable {
         case transmissions, retransmissions, sent, decoded, forwarded, delivered, onTime, pending
         case retriesExhausted, unreachable, windowDelivered
     }
-
-    /// Jitter quantile points (as fractions of the jitter) and their equal weight.
-    private static let jitterPoints: [Double] = [-0.75, -0.25, 0.25, 0.75]
 
     /// The integer part of the carried fraction plus `expected`, the rest carried.
     private mutating func take(_ counter: Counter, _ expected: Double) -> Int {
@@ -39,26 +37,18 @@ struct ExpectedCounts: Sendable {
 
     /// Moves the summed weights into the histograms as whole samples.
     mutating func flush(into batch: inout FlowBatch) {
-        for (value, weight) in zip(accessValues, accessWeights) {
+        let points = LatencyTable.jitterPoints.count
+        for (index, value) in table.access.enumerated() {
+            let weight = attemptWeights[index % table.attempts]
             batch.accessDelay.record(SimTime(nanoseconds: value), count: Int(weight.rounded()))
+            for point in 0..<points {
+                let slot = index * points + point
+                let arriving = weight * table.availability / Double(points) - lateWeights[slot]
+                batch.latency.record(SimTime(nanoseconds: table.latency[slot]), count: Int(arriving.rounded()))
+            }
         }
-        for (value, weight) in zip(latencyValues, latencyWeights) {
-            batch.latency.record(SimTime(nanoseconds: value), count: Int(weight.rounded()))
-        }
-        accessValues.removeAll(keepingCapacity: true)
-        accessWeights.removeAll(keepingCapacity: true)
-        latencyValues.removeAll(keepingCapacity: true)
-        latencyWeights.removeAll(keepingCapacity: true)
-    }
-
-    /// Makes `access` and `latency` the current values, flushing the weights of others.
-    private mutating func use(access: [Int64], latency: [Int64], batch: inout FlowBatch) {
-        guard access != accessValues || latency != latencyValues else { return }
-        flush(into: &batch)
-        accessValues = access
-        latencyValues = latency
-        accessWeights = Array(repeating: 0, count: access.count)
-        latencyWeights = Array(repeating: 0, count: latency.count)
+        for index in attemptWeights.indices { attemptWeights[index] = 0 }
+        for index in lateWeights.indices { lateWeights[index] = 0 }
     }
 
     /// Adds `arrivals` packets of `shape` (of which `counted` after the warm-up) arriving
@@ -99,50 +89,45 @@ struct ExpectedCounts: Sendable {
         }
         batch.noGatewayReachable += take(.unreachable, (path.up ? 0 : lost)
                                          + kept * perArrival * decodedShare * (1 - path.availability))
-        // Every (frame position, attempt) is an access delay and every jitter point on it
-        // a latency, each with its weight: q^(k−1)·p per frame.
-        var access: [Int64] = [], latency: [Int64] = [], accessShare: [Double] = []
-        access.reserveCapacity(frames * attempts)
-        latency.reserveCapacity(frames * attempts * Self.jitterPoints.count)
-        let lead = isAlarm ? 0 : path.aggregationLead
-        for position in 0..<frames {
-            let last = position == frames - 1
-            let airtime = last ? shape.lastAirtime : shape.fullAirtime
-            let before = wait + Int64((Double(position) * Double(shape.fullAirtime) * meanAttempts).rounded())
-            let delay = last ? shape.lastDelay : shape.fullDelay
-            var share = p
-            for attempt in 1...attempts {
-                let value = before + Int64(attempt) * airtime
-                access.append(value)
-                accessShare.append(share)
-                for point in Self.jitterPoints {
-                    latency.append(value + Swift.max(0, delay + Int64(point * path.jitter)) + lead)
-                }
-                share *= q
+        let key = LatencyTable.Key(shape: shape, path: path, wait: wait, isAlarm: isAlarm, meanAttempts: meanAttempts)
+        if key != table.key {
+            flush(into: &batch)
+            table = LatencyTable(key)
+            attemptWeights = Array(repeating: 0, count: attempts)
+            lateWeights = Array(repeating: 0, count: table.latency.count)
+        }
+        // Decoded at attempt k with probability q^(k−1)·p: O(attempts) per batch.
+        var delivered = 0.0, onTime = 0.0, latencySum = 0.0, share = p
+        for attempt in 0..<attempts {
+            attemptWeights[attempt] += kept * share
+            delivered += share * perArrival
+            onTime += share * table.onTimeFrames[attempt]
+            latencySum += share * table.latencySums[attempt]
+            share *= q
+        }
+        let arriving = path.availability
+        var late = 0.0, lateSum = 0.0
+        if span.end + table.longest - table.lead > path.horizon {
+            // The flow's last batch: deliveries past the horizon are pending.
+            let points = LatencyTable.jitterPoints.count
+            for (slot, value) in table.latency.enumerated() {
+                let attempt = (slot / points) % attempts
+                let lateShare = span.pendingShare(latency: value - table.lead, horizon: path.horizon)
+                guard lateShare > 0 else { continue }
+                var weight = p
+                for _ in 0..<attempt { weight *= q }
+                weight *= arriving / Double(points) * lateShare
+                lateWeights[slot] += kept * weight
+                late += weight
+                lateSum += weight * Double(value)
+                if value <= path.budget, arriving > 0 { onTime -= weight / arriving }
             }
         }
-        use(access: access, latency: latency, batch: &batch)
-        let pointShare = path.availability / Double(Self.jitterPoints.count)
-        var delivered = 0.0, onTime = 0.0, pending = 0.0, windowDelivered = 0.0, windowSum = 0.0
-        for (index, share) in accessShare.enumerated() {
-            accessWeights[index] += kept * share
-            for offset in 0..<Self.jitterPoints.count {
-                let slot = index * Self.jitterPoints.count + offset
-                let value = latencyValues[slot]
-                let weight = share * pointShare
-                let late = span.pendingShare(latency: value - lead, horizon: path.horizon)
-                let arriving = weight * (1 - late)
-                windowDelivered += all * arriving
-                windowSum += all * arriving * Double(value)
-                pending += kept * weight * late
-                latencyWeights[slot] += kept * arriving
-                delivered += kept * arriving
-                if value <= path.budget { onTime += kept * arriving }
-            }
-        }
-        batch.delivered += take(.delivered, delivered)
-        batch.onTime += take(.onTime, onTime)
-        batch.pending += take(.pending, pending)
+        batch.delivered += take(.delivered, kept * (arriving * delivered - late))
+        batch.onTime += take(.onTime, kept * arriving * onTime)
+        batch.pending += take(.pending, kept * late)
+        let windowDelivered = all * (arriving * delivered - late)
+        let windowSum = all * (arriving * latencySum - lateSum)
         let windowCount = take(.windowDelivered, windowDelivered)
         batch.windowDelivered += windowCount
         batch.windowLatencySum += windowDelivered > 0 ? windowSum / windowDelivered * Double(windowCount) : 0
