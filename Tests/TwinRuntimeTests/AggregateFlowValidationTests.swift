@@ -7,12 +7,12 @@ import TwinUnits
 @testable import TwinRuntime
 
 /// The aggregate representation of the demo's AR-glasses flow against the packet level
-/// it replaces: the demo twin run both ways (one simulated hour, the scenario events
-/// moved to the same fractions of it), every goal's KPI and every device's average
+/// it replaces: the demo twin run both ways (ten simulated minutes, the scenario events
+/// and their durations scaled to it), every goal's KPI and every device's average
 /// current (its energy over the run) must fall within the packet-level run's 95 %
 /// interval, and the flow's own counters within a few percent of the packet level's.
 @Suite struct AggregateFlowValidationTests {
-    private static let horizon = Time.hours(1)
+    private static let horizon = Time.seconds(600)
 
     /// The checked-in demo twin, shortened to `horizon`, with the AR flow as `representation`.
     private func demo(_ representation: String) throws -> TwinConfig {
@@ -26,6 +26,8 @@ import TwinUnits
         for scenario in config.scenarios.indices {
             for event in config.scenarios[scenario].events.indices {
                 config.scenarios[scenario].events[event].at = config.scenarios[scenario].events[event].at * scale
+                config.scenarios[scenario].events[event].duration = config.scenarios[scenario].events[event].duration
+                    .map { $0 * scale }
             }
         }
         for device in config.network.devices.indices where config.network.devices[device].id == "ar" {
