@@ -81,7 +81,8 @@ extension DeviceConfig {
             interval: Time(si: t.number("interval_s", in: DeclaredRanges.packetInterval)), alarmRate: t.number("alarmRate_per_s", in: DeclaredRanges.alarmRate),
             alarmPayload: DataSize(si: t.number("alarmPayload_bits", in: DeclaredRanges.alarmPayload)),
             latencyBudget: Time(si: t.number("latencyBudget_s", in: DeclaredRanges.deadline)),
-            aggregation: t.raw("aggregation") == nil ? 1 : t.int("aggregation", in: DeclaredRanges.aggregation))
+            aggregation: t.raw("aggregation") == nil ? 1 : t.int("aggregation", in: DeclaredRanges.aggregation),
+            representation: Self.representation(&t, context: context))
         t.finish()
         let mac = MACConfig(
             access: m.string("access"), userPriority: m.int("userPriority", in: DeclaredRanges.userPriority),
@@ -95,6 +96,20 @@ extension DeviceConfig {
             id: id, deviceClass: deviceClass, placement: placement, inBody: inBody, tags: tags, radio: radio,
             battery: battery, platform: platform, traffic: traffic,
             mac: mac, primaryGateway: primary, backupGateway: backup, securityLevel: securityLevel)
+    }
+}
+
+extension DeviceConfig {
+    /// The flow's `representation` (default `packet`); an unknown value is an error at it.
+    private static func representation(_ t: inout JSONObjectReader, context: ConfigReadContext) -> String {
+        guard let value = t.raw("representation") else { return "packet" }
+        guard case .string(let name, _) = value, TrafficConfig.representations.contains(name) else {
+            context.error(ConfigDiagnostics.wrongType,
+                          "`traffic.representation` must be one of \(TrafficConfig.representations.joined(separator: ", "))",
+                          at: value.position)
+            return "packet"
+        }
+        return name
     }
 }
 

@@ -160,9 +160,16 @@ public struct TrafficConfig: Sendable, Hashable {
     public var latencyBudget: Time
     /// Samples per packet, ≥ 1.
     public var aggregation: Int
+    /// How the runtime represents the flow: `packet` (every frame an event) or
+    /// `aggregate` (a wideband flow's batches in expectation, `AggregateFlow`), chosen by
+    /// the compiler for bulk flows no goal needs frame by frame (design.md says why).
+    public var representation: String
+
+    /// The values `representation` may take.
+    public static let representations = ["packet", "aggregate"]
 
     public init(trafficClass: String, payload: DataSize, interval: Time, alarmRate: Double,
-                alarmPayload: DataSize, latencyBudget: Time, aggregation: Int = 1) {
+                alarmPayload: DataSize, latencyBudget: Time, aggregation: Int = 1, representation: String = "packet") {
         self.trafficClass = trafficClass
         self.payload = payload
         self.interval = interval
@@ -170,6 +177,7 @@ public struct TrafficConfig: Sendable, Hashable {
         self.alarmPayload = alarmPayload
         self.latencyBudget = latencyBudget
         self.aggregation = aggregation
+        self.representation = representation
     }
 
     /// The application data rate (unchanged by aggregation).

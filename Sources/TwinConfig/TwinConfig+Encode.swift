@@ -167,6 +167,7 @@ extension DeviceConfig {
                 "alarmPayload_bits": .number(traffic.alarmPayload.si),
                 "latencyBudget_s": .number(traffic.latencyBudget.si),
                 "aggregation": traffic.aggregation == 1 ? nil : .int(traffic.aggregation),
+                "representation": traffic.representation == "packet" ? nil : .string(traffic.representation),
             ]),
             "mac": .object([
                 "access": .string(mac.access), "userPriority": .int(mac.userPriority),

@@ -150,7 +150,10 @@ enum TwinSchemaBuilder {
                 ("latencyBudget_s", number("Deadline, seconds.", minimum: 0)),
                 ("aggregation", integer("Samples per packet (default 1): a packet every k intervals carrying k "
                                         + "samples; latency counts from the first sample.", minimum: 1)),
-            ], optional: ["aggregation"]))),
+                ("representation", string("How the runtime represents the flow (default packet): packet, or aggregate "
+                                          + "(a wideband flow's batches in expectation).",
+                                          enumeration: TrafficConfig.representations)),
+            ], optional: ["aggregation", "representation"]))),
             ("mac", .object(members("Medium access.", [
                 ("access", string("Access method.", enumeration: ["csma-ca", "scheduled", "ble", "wideband"])),
                 ("userPriority", integer("802.15.6 user priority 0-7.", minimum: 0, maximum: 7)),

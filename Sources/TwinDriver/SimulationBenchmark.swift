@@ -149,12 +149,14 @@ public struct BenchmarkTwin: Sendable {
 
 /// Simulates replication 0 of the twin's first scenario (the baseline, by the
 /// compiler's convention) over `horizon` and times it; with `withoutBulkFlows`, the twin
-/// without its wideband devices (`TwinConfig.removingBulkFlows`).
-public func benchmarkSimulation(_ twin: BenchmarkTwin, horizon: Time,
-                                withoutBulkFlows: Bool = false) -> Result<SimulationBenchmarkResult, RunFlagError> {
+/// without its wideband devices (`TwinConfig.removingBulkFlows`); with
+/// `bulkFlowsAtPacketLevel`, every flow simulated frame by frame whatever the compiler chose.
+public func benchmarkSimulation(_ twin: BenchmarkTwin, horizon: Time, withoutBulkFlows: Bool = false,
+                                bulkFlowsAtPacketLevel: Bool = false) -> Result<SimulationBenchmarkResult, RunFlagError> {
     guard var twinConfig = twin.config else { return .failure(RunFlagError("the benchmark twin did not read")) }
     var removed: [String] = []
     if withoutBulkFlows { (twinConfig, removed) = twinConfig.removingBulkFlows() }
+    if bulkFlowsAtPacketLevel { twinConfig = twinConfig.allFlowsAtPacketLevel() }
     let config = RunPlan(config: twinConfig, overrides: RunOverrides(horizon: horizon)).config
     guard let scenario = config.scenarios.first else {
         return .failure(RunFlagError("\(twin.source) has no scenario to simulate"))

@@ -73,6 +73,14 @@ struct DesignDocument {
              m.goals.joined(separator: ", "), m.source]
         })
         for model in plan.models { out.bullets(["`\(model.id)`: \(model.rationale)"]) }
+        if !plan.flows.isEmpty {
+            out.heading(3, "Flow representations")
+            out.paragraph("How the runtime represents each device's traffic: `packet` simulates every frame; "
+                          + "`aggregate` serves a bulk flow's batches in expectation. Pin one with the intent's `flows:`.")
+            out.table(["device", "representation", "why"], plan.flows.map { flow in
+                [flow.device, flow.representation.rawValue + (flow.pinned ? " (pinned)" : ""), flow.reason]
+            })
+        }
         if !plan.rejected.isEmpty {
             out.heading(3, "Alternatives rejected")
             out.table(["candidate", "kind", "reason"], plan.rejected.map { [$0.id, $0.kind.rawValue, $0.reason] })

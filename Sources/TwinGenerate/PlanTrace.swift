@@ -37,6 +37,13 @@ public struct PlanTrace {
             lines.append("  \(monitor.goal): \(monitor.kpi.rawValue)\(threshold) on \(monitor.devices.joined(separator: ", ")) "
                          + "by \(monitor.application), \(monitor.priority.rawValue)")
         }
+        if !plan.flows.isEmpty {
+            lines.append("")
+            lines.append("flow representations:")
+            for flow in plan.flows {
+                lines.append("  \(flow.device): \(flow.representation.rawValue)\(flow.pinned ? " (pinned)" : "") — \(flow.reason)")
+            }
+        }
         if !plan.bounds.isEmpty {
             lines.append("")
             lines.append("bounds computed before anything runs:")

@@ -13,6 +13,15 @@ public struct Intent: Sendable, Hashable {
     public var horizon: Located<Time>
     public var goals: [Goal]
     public var objectives: [Located<Objective>]
+    /// Representations the author pins per device (`flows:`); the compiler chooses the rest.
+    public var flows: [FlowPin] = []
+}
+
+/// `flows: - {device: ar, representation: packet}`: the intent pins how one device's
+/// flow is represented, overriding the compiler's choice.
+public struct FlowPin: Sendable, Hashable {
+    public var device: Located<String>
+    public var representation: Located<FlowRepresentation>
 }
 
 public struct Goal: Sendable, Hashable {

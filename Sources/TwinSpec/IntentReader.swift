@@ -14,10 +14,18 @@ enum IntentReader {
         let horizon = r.measure("horizon", as: Time.self)
         let goals = r.objects("goals", goal)
         let objectives = r.enumerations("objectives", as: Objective.self)
+        let flows = r.objects("flows", flowPin)
         guard let name, let usecase, let horizon else { return nil }
         return Intent(
             file: file, name: name, title: title, description: description, usecase: usecase,
-            horizon: horizon, goals: goals, objectives: objectives)
+            horizon: horizon, goals: goals, objectives: objectives, flows: flows)
+    }
+
+    static func flowPin(_ r: inout MappingReader) -> FlowPin? {
+        let device = r.identifier("device")
+        let representation = r.enumeration("representation", as: FlowRepresentation.self)
+        guard let device, let representation else { return nil }
+        return FlowPin(device: device, representation: representation)
     }
 
     static func goal(_ r: inout MappingReader) -> Goal? {

@@ -38,6 +38,14 @@ public enum IntentShapes {
                    example: .string("2 h")),
     ])
 
+    public static let flowPin = ObjectShape(
+        "flow", "How one device's traffic is represented when the twin runs, overriding the compiler's choice.", fields: [
+            FieldShape("device", .identifier, required: true, "Device id of the use case.", example: .string("ar")),
+            FieldShape("representation", .oneOf(FlowRepresentation.self), required: true,
+                       "`packet` simulates every frame; `aggregate` serves a bulk flow's batches in expectation "
+                       + "(wideband devices only).", example: .string("packet")),
+        ])
+
     public static let document = ObjectShape(
         "intent", "What a use case's body network must achieve, in outcome terms.",
         fields: HeaderShapes.fields(.intent) + [
@@ -53,5 +61,7 @@ public enum IntentShapes {
             FieldShape("objectives", .listOf(.oneOf(Objective.self), atLeast: 1), required: true,
                        "Trade-off order, most important first.",
                        example: .list([.string("safety"), .string("reliability"), .string("lifetime")])),
+            FieldShape("flows", .listOf(.object(flowPin)),
+                       "Pins how devices' flows are represented; the compiler chooses for the others (design.md says how)."),
         ])
 }

@@ -182,6 +182,9 @@ enum WorkspaceChecks {
                                                      unread: unread.tags) { diagnostics.append(p) }
             }
         }
+        for pin in intent.flows {
+            if let p = ReferenceChecks.reference(pin.device, to: ids, what: "device", context: context) { diagnostics.append(p) }
+        }
         diagnostics += Contradictions.find(in: intent.goals) { a, b in
             guard !Contradictions.scopesVisiblyOverlap(a.scope, b.scope) else { return nil }  // reported per document
             let shared = Set(covered(a.scope, devices)).intersection(covered(b.scope, devices))

@@ -119,6 +119,15 @@ public enum SynthesisDiagnostics: DiagnosticCatalogue {
         value came from. twinc writes nothing rather than a twin.json that `run` rejects; \
         please report the case, since the front end's ranges should have caught it.
         """)
+    public static let invalidFlowPin = DiagnosticCode(
+        "TP015", title: "flow representation pin is invalid",
+        explanation: """
+        The intent pins how a device's flow is represented (`flows:`), but the pin \
+        cannot apply: the device is pinned twice, or it is pinned `aggregate` while its \
+        access has no aggregate representation (only wideband flows - WLAN, mmWave, \
+        sub-THz - are served in expectation; 802.15.6, 802.15.4 and BLE devices contend \
+        frame by frame). Remove the pin or pin `packet`.
+        """)
 
     public static let noPathToEdge = DiagnosticCode(
         "TP014", title: "gateway has no path to the edge",
@@ -134,6 +143,6 @@ public enum SynthesisDiagnostics: DiagnosticCatalogue {
     public static let all: [DiagnosticCode] = [
         noApplication, noValidModel, invalidPinnedModel, invalidPinnedMethod, lifetimeInfeasible,
         latencyInfeasible, airtimeOverload, hubTooLarge, tradeOff, throughputInfeasible, noBackupGateway,
-        eventBudget, runtimeRefusal, noPathToEdge,
+        eventBudget, runtimeRefusal, noPathToEdge, invalidFlowPin,
     ]
 }

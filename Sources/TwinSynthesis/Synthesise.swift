@@ -49,10 +49,14 @@ public func synthesise(intent: Intent, useCase: UseCase, catalogue: SynthesisCat
                           devices: network.devices(in: goal.scope), threshold: goal.target?.value,
                           priority: goal.priority.value)
     }
-    let plan = TwinPlan(
+    let flows = FlowRepresentationChoice(intent: intent, network: network, monitors: monitors)
+        .choose(diagnostics: &diagnostics)
+    guard !diagnostics.hasErrors else { return SynthesisResult(plan: nil, diagnostics: diagnostics) }
+    var plan = TwinPlan(
         intent: intent.name.value, useCase: useCase.name.value, applications: plannedApplications,
         models: explanation.plannedModels(), rejected: explanation.rejected(), monitors: monitors, bounds: figures,
         totalCost: selection.totalCost ?? solution.cost, exact: !solution.truncated, network: network)
+    plan.flows = flows
     return SynthesisResult(plan: plan, diagnostics: diagnostics)
 }
 

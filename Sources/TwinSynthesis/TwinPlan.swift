@@ -22,7 +22,10 @@ public struct TwinPlan: Sendable, Hashable {
     /// band, traffic, links): what selection and the feasibility bounds worked on, and
     /// what the generate stage turns into twin.json, so nothing is resolved twice.
     public var network: ResolvedNetwork
+    /// Per device, how its flow is represented and why (`FlowRepresentationChoice`).
+    public var flows: [PlannedFlow] = []
 
+    public func flow(_ device: String) -> PlannedFlow? { flows.first { $0.device == device } }
     public func model(_ id: String) -> PlannedModel? { models.first { $0.id == id } }
     public func application(_ id: String) -> PlannedApplication? { applications.first { $0.id == id } }
 }

@@ -61,6 +61,19 @@ public struct LatencyHistogram: Hashable, Sendable {
         highest = Swift.max(highest, ns)
     }
 
+    /// Records `count` samples of the same latency (an aggregate flow records a batch's
+    /// deliveries by value, not one by one).
+    public mutating func record(_ latency: SimTime, count: Int) {
+        guard count > 0 else { return }
+        let ns = Swift.max(0, latency.nanoseconds)
+        let index = bucketIndex(of: UInt64(ns))
+        if index >= bucketCounts.count { addBuckets(through: index) }
+        bucketCounts[index] &+= UInt64(count)
+        statistics.add(Double(ns), count: count)
+        lowest = Swift.min(lowest, ns)
+        highest = Swift.max(highest, ns)
+    }
+
     /// Extends the bucket table with empty buckets through `index`.
     @usableFromInline @inline(never)
     mutating func addBuckets(through index: Int) {

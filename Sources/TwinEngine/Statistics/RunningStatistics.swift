@@ -42,6 +42,18 @@ public struct RunningStatistics: Hashable, Sendable {
         if value > storedMaximum { storedMaximum = value }
     }
 
+    /// Adds `count` observations of the same `value` at once (an aggregate flow's batch):
+    /// the exact result of `merge` with their summary (mean `value`, no spread).
+    public mutating func add(_ value: Double, count: Int) {
+        guard count > 0 else { return }
+        var repeated = RunningStatistics()
+        repeated.storedCount = count
+        repeated.storedMean = value
+        repeated.storedMinimum = value
+        repeated.storedMaximum = value
+        merge(repeated)
+    }
+
     /// Adds every observation summarised by `other`.
     public mutating func merge(_ other: RunningStatistics) {
         guard other.count > 0 else { return }

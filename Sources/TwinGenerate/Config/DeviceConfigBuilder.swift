@@ -3,6 +3,7 @@ import TwinModels
 import TwinSpec
 import TwinSynthesis
 import TwinUnits
+import TwinVocabulary
 
 /// Resolves one use-case device into its twin.json form: every value the runtime needs,
 /// taken from the device, else its class's default, else the catalogue profile, else
@@ -55,7 +56,8 @@ struct DeviceConfigBuilder {
         let traffic = device.traffic
         return TrafficConfig(
             trafficClass: traffic.trafficClass?.rawValue ?? "", payload: traffic.payload, interval: traffic.interval,
-            alarmRate: traffic.alarmRate, alarmPayload: traffic.alarmPayload, latencyBudget: deadline(of: device))
+            alarmRate: traffic.alarmRate, alarmPayload: traffic.alarmPayload, latencyBudget: deadline(of: device),
+            representation: plan.flow(device.id)?.representation.rawValue ?? FlowRepresentation.packet.rawValue)
     }
 
     /// The device's deadline: its traffic's latency requirement, tightened by any goal

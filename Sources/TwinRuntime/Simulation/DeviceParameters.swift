@@ -45,6 +45,9 @@ struct DeviceParameters: Sendable {
     let receiver: PhyReceiver
     let security: SecurityLevel
     let traffic: TrafficProfile
+    /// The flow runs in expectation (`AggregateFlow`): twin.json asks for `aggregate`
+    /// and the device is wideband, the only access with an aggregate representation.
+    let aggregateFlow: Bool
     let latencyBudget: SimTime
     // MAC
     let priority: UserPriority
@@ -125,6 +128,7 @@ extension DeviceParameters {
                                     aggregationLead: lead,
                                     alarmMeanInterval: alarmRate > 0 ? SimTime(.seconds(1 / alarmRate)) : nil,
                                     alarmPayload: Swift.max(1, alarmPayload)),
+            aggregateFlow: access == .wideband && device.traffic.representation == "aggregate",
             latencyBudget: SimTime(device.traffic.latencyBudget),
             priority: priority, maxRetries: device.mac.maxRetries,
             backoffSlot: backoffSlot(technology: device.radio.technology),

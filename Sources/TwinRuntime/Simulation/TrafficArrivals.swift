@@ -111,10 +111,39 @@ struct TrafficArrivals: Sendable {
         return take(arrival, isAlarm: isAlarm)
     }
 
+    /// The periodic packets due strictly before `time`, taken at once by arithmetic (an
+    /// aggregate flow counts them instead of visiting each): how many, the first one's
+    /// time and how many of them arrive at or after `countedFrom` (the warm-up's end).
+    mutating func takeSamples(before time: SimTime, countedFrom warmup: SimTime) -> PeriodicRun {
+        guard let interval = profile.sampleInterval, interval > .zero, nextSample < time else { return PeriodicRun() }
+        let first = nextSample
+        let count = (time - first - SimTime(nanoseconds: 1)).nanoseconds / interval.nanoseconds + 1
+        let uncounted = warmup <= first ? 0
+            : Swift.min(count, (warmup - first - SimTime(nanoseconds: 1)).nanoseconds / interval.nanoseconds + 1)
+        let span = interval.nanoseconds.multipliedReportingOverflow(by: count)
+        nextSample = !span.overflow && first.nanoseconds < Int64.max - span.partialValue
+            ? first + SimTime(nanoseconds: span.partialValue) : .max
+        return PeriodicRun(count: Int(count), counted: Int(count - uncounted), first: first)
+    }
+
+    /// The next alarm if it is due strictly before `time`, advanced past; nil otherwise.
+    mutating func popAlarm(before time: SimTime) -> Arrival? {
+        guard nextAlarm < time else { return nil }
+        return take(nextAlarm, isAlarm: true)
+    }
+
     private mutating func take(_ time: SimTime, isAlarm: Bool) -> Arrival {
         if isAlarm { advanceAlarm() } else { advanceSample() }
         return Arrival(time: time, isAlarm: isAlarm, bytes: isAlarm ? profile.alarmPayload : profile.samplePayload)
     }
+}
+
+/// Periodic packets taken at once (`TrafficArrivals.takeSamples`).
+struct PeriodicRun: Sendable, Equatable {
+    var count = 0
+    /// Those at or after the warm-up's end.
+    var counted = 0
+    var first: SimTime = .zero
 }
 
 /// A device's traffic as its arrival process uses it, resolved from twin.json once

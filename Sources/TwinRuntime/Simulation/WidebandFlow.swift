@@ -40,9 +40,12 @@ struct WidebandFlow: Sendable {
         var traffic: TrafficProfile
         var latencyBudget: SimTime
         var maxRetries: Int
+        /// Served in expectation (`AggregateFlow`) instead of frame by frame.
+        var aggregate: Bool
 
         init(_ parameters: DeviceParameters) {
             frame = parameters.frame
+            aggregate = parameters.aggregateFlow
             traffic = parameters.traffic
             latencyBudget = parameters.latencyBudget
             maxRetries = parameters.maxRetries
@@ -50,6 +53,8 @@ struct WidebandFlow: Sendable {
     }
 
     private(set) var servers: [FlowServer]
+    /// The flows represented in aggregate.
+    private var aggregates: AggregateFlow
     let profiles: [Profile]
     let horizon: SimTime
     let warmup: SimTime
@@ -58,6 +63,7 @@ struct WidebandFlow: Sendable {
 
     init(profiles: [Profile], horizon: SimTime, warmup: SimTime, backlogLimit: Int) {
         servers = Array(repeating: FlowServer(), count: profiles.count)
+        aggregates = AggregateFlow(devices: profiles.count)
         self.profiles = profiles
         self.horizon = horizon
         self.warmup = warmup
@@ -75,6 +81,7 @@ struct WidebandFlow: Sendable {
     mutating func resume(_ device: Int, at time: SimTime) {
         servers[device].processedUntil = time
         servers[device].serverFree = Swift.max(servers[device].serverFree, time)
+        aggregates.resume(device, at: time)
     }
 
     /// Generates and serves the device's arrivals before `time` (battery already
@@ -111,11 +118,24 @@ struct WidebandFlow: Sendable {
                               serverFree: servers[device].serverFree.nanoseconds)
         swap(&batch.latency, &node.outcome.latency)
         swap(&batch.accessDelay, &node.outcome.accessDelay)
-        while let arrival = node.traffic.popArrival(before: time) {
-            guard running else { continue }
-            batch.serve(arrival: arrival.time.nanoseconds, isAlarm: arrival.isAlarm,
-                        shape: arrival.isAlarm ? alarmShape : sampleShape, path: path, device: device,
-                        recovery: &recovery)
+        if profile.aggregate {
+            let span = aggregates.serve(device, until: time, running: running, traffic: &node.traffic,
+                                        samples: sampleShape, alarms: alarmShape, path: path, batch: &batch)
+            if batch.windowDelivered > 0, !recovery.eventTimes.isEmpty {
+                // The batch's deliveries span it: its ends stand for them (gaps and first
+                // delivery to within a batch; the count is of batches, not frames).
+                let delay = SimTime(nanoseconds: sampleShape.lastDelay)
+                let start = SimTime(nanoseconds: span.start)
+                recovery.delivered(device: device, crossedAt: start, arrivedAt: start + delay)
+                recovery.delivered(device: device, crossedAt: time, arrivedAt: time + delay)
+            }
+        } else {
+            while let arrival = node.traffic.popArrival(before: time) {
+                guard running else { continue }
+                batch.serve(arrival: arrival.time.nanoseconds, isAlarm: arrival.isAlarm,
+                            shape: arrival.isAlarm ? alarmShape : sampleShape, path: path, device: device,
+                            recovery: &recovery)
+            }
         }
         swap(&batch.latency, &node.outcome.latency)
         swap(&batch.accessDelay, &node.outcome.accessDelay)
