@@ -84,10 +84,20 @@ let package = Package(
                 "TwinApplications", "TwinOutput", "TwinReport",
             ]
         ),
+        // Design-space sweeps (`twinc sweep`): the sweep document, plans of content-addressed
+        // shards, the local, Slurm and Kubernetes engines, collection and the Pareto front.
+        // Runs shards through the driver; processes it starts sit behind `ProcessRunning`.
+        .target(
+            name: "TwinSweep",
+            dependencies: [
+                "TwinDriver", "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinConfig", "TwinEngine",
+                "TwinRuntime", "TwinApplications", "TwinOutput", "TwinReport", "TwinJSON",
+            ]
+        ),
         .executableTarget(
             name: "twinc",
             dependencies: [
-                "TwinDriver", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinEngine", "TwinJSON", "TwinUnits",
+                "TwinDriver", "TwinSweep", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinEngine", "TwinJSON", "TwinUnits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -141,6 +151,10 @@ let package = Package(
                            "TwinTestSupport"]
         ),
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
+        .testTarget(
+            name: "TwinSweepTests",
+            dependencies: ["TwinSweep", "TwinDriver", "TwinDiagnostics", "TwinJSON", "TwinConfig", "TwinUnits"]
+        ),
         // The property "validate clean ⇒ compile clean ⇒ run accepts" over documents
         // generated from the declared ranges, and the seeded mutation fuzzer over YAML and
         // twin.json (a short run here; docs/fuzzing.md for a long one).

@@ -15,8 +15,15 @@ public func jsonSchema(for kind: DocumentKind) -> String {
     JSONWriter.canonical.string(jsonSchemaValue(for: kind))
 }
 
-public func jsonSchemaValue(for kind: DocumentKind) -> JSONValue {
-    let shape = kind.shape
+public func jsonSchemaValue(for kind: DocumentKind) -> JSONValue { jsonSchemaValue(for: kind.shape) }
+
+/// The JSON Schema of a document whose root has `shape`: for documents read outside
+/// this stage with the same shapes (a sweep, `TwinSweep`).
+public func jsonSchema(for shape: ObjectShape) -> String {
+    JSONWriter.canonical.string(jsonSchemaValue(for: shape))
+}
+
+public func jsonSchemaValue(for shape: ObjectShape) -> JSONValue {
     guard case .object(var members) = SchemaBuilder.object(shape) else { return .null }
     members.insert(("$schema", .string("http://json-schema.org/draft-07/schema#")), at: 0)
     members.insert(("title", .string("twinc \(shape.title)")), at: 1)
