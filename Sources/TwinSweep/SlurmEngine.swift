@@ -49,7 +49,7 @@ public struct SlurmEngine<Runner: ProcessRunning>: Sendable {
         let missing = Set(paths.pendingShards(plan).map { $0.index / batch })
         guard !missing.isEmpty else { return .success(nil) }
         let array = arraySpec(missing.sorted())
-        let perShard = measured.loadSeconds + measured.runSeconds + measured.writeSeconds
+        let perShard = measured.total
         // Three times the measured shard per batch plus a minute of start-up: a node
         // slower than this one, or busier, still finishes inside the request.
         let minutes = max(2, Int((3 * perShard * Double(batch) / 60).rounded(.up)) + 1)
@@ -162,3 +162,37 @@ public func arraySpec(_ indices: [Int]) -> String {
 }
 
 func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+extension SlurmEngine {
+    /// Blocks until job `jobID` has no task left in `squeue`, polling every `interval`
+    /// seconds (what `exec --engine slurm --wait` does).
+    public func waitUntilDone(jobID: String, interval: Double = 2) {
+        while true {
+            let queue = runner.run(ProcessCommand("squeue", ["--noheader", "--array", "--jobs=\(jobID)", "--format=%i"]))
+            if !queue.succeeded || queue.standardOutput.split(separator: "\n").isEmpty { return }
+            Thread.sleep(forTimeInterval: interval)
+        }
+    }
+}
+
+/// The slowest recorded shard of the plan, or, when none has run yet, the first
+/// missing shard run here and now to measure it (its result counts: the array then
+/// leaves it out).
+public func measuredShard(folder: String, plan: SweepPlan) -> Result<ShardTiming, SweepError> {
+    let paths = PlanFolder(folder)
+    let recorded = plan.shards.compactMap(paths.recordedTiming)
+    if let slowest = recorded.max(by: { $0.total < $1.total }) { return .success(slowest) }
+    guard let first = paths.pendingShards(plan).first else {
+        return .success(ShardTiming(loadSeconds: 0, runSeconds: 60, writeSeconds: 0, maximumResidentMegabytes: 256))
+    }
+    switch runShard(folder: folder, index: first.index) {
+    case .success(.finished(let timing)): return .success(timing)
+    case .success: return .success(ShardTiming(loadSeconds: 0, runSeconds: 60, writeSeconds: 0, maximumResidentMegabytes: 256))
+    case .failure(let error): return .failure(error)
+    }
+}
+
+extension ShardTiming {
+    /// Load, run and write together.
+    public var total: Double { loadSeconds + runSeconds + writeSeconds }
+}

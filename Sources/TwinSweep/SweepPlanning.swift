@@ -80,10 +80,14 @@ public func planSweep(file: String) -> SweepPlanningResult {
             result.diagnostics.append(tooLarge(document, counts: counts))
             return result
         }
+        // A Latin hypercube over short value lists draws some combinations twice: each
+        // is planned once (its shards would have the same content ids anyway).
+        var seen: Set<[KnobSetting]> = []
         for pointIndices in indices {
             let settings = zip(document.knobs, zip(values, pointIndices)).map { axis, chosen in
                 KnobSetting(knob: axis.knob.value, value: chosen.0[chosen.1])
             }
+            guard seen.insert(settings).inserted else { continue }
             for seed in document.seeds {
                 let id = Shard.id(twin: twinID, knobs: settings, seed: seed.value, run: run)
                 shards.append(Shard(index: shards.count, id: id, twin: twinID, point: point, knobs: settings, seed: seed.value))

@@ -15,7 +15,7 @@ struct Twinc: ParsableCommand {
         65 errors in the documents, 66 unreadable input, 70 internal error, 73 output not writable.
         """,
         version: TwincVersion.string,
-        subcommands: [Validate.self, Compile.self, Run.self, Report.self, Schema.self, Explain.self, Regenerate.self, Bench.self]
+        subcommands: [Validate.self, Compile.self, Run.self, Report.self, Schema.self, Explain.self, Regenerate.self, Bench.self, Sweep.self]
     )
 
     /// Suggests the command a typo meant before the argument parser sees it.
