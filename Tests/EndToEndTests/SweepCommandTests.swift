@@ -36,10 +36,10 @@ import Testing
         let plan = folder.appendingPathComponent("plan").path
         let result = try Twinc.run(["sweep", "plan", path, "--out", plan])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("\(path):6:11: error: twin `icu-monitoring`"))
+        #expect(result.stderr.contains("\(path):6:11: error[TW002]: twin `icu-monitoring`"))
         #expect(result.stderr.contains("[TW002]"))
         #expect(result.stderr.contains("did you mean `ecg.tx-power`?"))
-        #expect(result.stderr.contains("\(path):9:14: error: knob `pump.period` cannot take 5"))
+        #expect(result.stderr.contains("\(path):8:14: error[TW003]: knob `pump.period` cannot take 5 superframes"))
         #expect(!FileManager.default.fileExists(atPath: plan))
         let explained = try Twinc.run(["explain", "TW003"])
         #expect(explained.stdout.contains("knob value out of range"))
