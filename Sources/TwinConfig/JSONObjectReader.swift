@@ -48,7 +48,7 @@ struct JSONObjectReader {
         return members.first { $0.key == key }?.value
     }
 
-    private func sub(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    func sub(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     mutating func require(_ key: String) -> LocatedJSON? {
         guard let value = raw(key) else {

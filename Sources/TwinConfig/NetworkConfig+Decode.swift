@@ -45,9 +45,10 @@ extension DeviceConfig {
         // Every part is looked up before any is required, so a missing one is reported
         // once and its siblings are not taken for unknown members.
         let parts = (d.object("radio"), d.object("battery"), d.object("traffic"), d.object("mac"), d.object("gateway"))
-        let baselineCurrent = Current(si: d.number("baselineCurrent_A", in: DeclaredRanges.current))
+        let platform = d.object("platform").map { PlatformConfig.decode($0, context: context) }
         let securityLevel = d.int("securityLevel", in: DeclaredRanges.securityLevel)
-        guard var r = parts.0, var b = parts.1, var t = parts.2, var m = parts.3, var g = parts.4 else { return nil }
+        guard var r = parts.0, var b = parts.1, var t = parts.2, var m = parts.3, var g = parts.4, let platform
+        else { return nil }
         let txLevels = r.array("txLevels").compactMap { level, levelPath -> TxLevel? in
             guard var l = JSONObjectReader(level, path: levelPath, at: level.position, context: context) else { return nil }
             defer { l.finish() }
@@ -67,11 +68,13 @@ extension DeviceConfig {
             sensitivity: PowerLevel(dBm: r.number("sensitivity_dBm", in: DeclaredRanges.receiverLevel)),
             noiseFloor: PowerLevel(dBm: r.number("noiseFloor_dBm", in: DeclaredRanges.receiverLevel)))
         r.finish()
+        let cell = BatteryConfig.decodeCurve(&b, context: context)
         let battery = BatteryConfig(
             profile: b.string("profile"), capacity: Charge(si: b.number("capacity_C", in: DeclaredRanges.capacity)),
             voltage: Voltage(si: b.number("voltage_V", in: DeclaredRanges.voltage)), model: b.string("model"),
             peukertExponent: b.number("peukertExponent", in: DeclaredRanges.peukertExponent),
-            ratedCurrent: Current(si: b.number("ratedCurrent_A", in: DeclaredRanges.ratedCurrent)))
+            ratedCurrent: Current(si: b.number("ratedCurrent_A", in: DeclaredRanges.ratedCurrent)),
+            chemistry: cell.chemistry, cells: cell.cells, curve: cell.curve, selfDischargePerYear: cell.selfDischarge)
         b.finish()
         let traffic = TrafficConfig(
             trafficClass: t.string("class"), payload: DataSize(si: t.number("payload_bits", in: DeclaredRanges.packetSize)),
@@ -90,7 +93,7 @@ extension DeviceConfig {
         g.finish()
         return DeviceConfig(
             id: id, deviceClass: deviceClass, placement: placement, inBody: inBody, tags: tags, radio: radio,
-            battery: battery, baselineCurrent: baselineCurrent, traffic: traffic,
+            battery: battery, platform: platform, traffic: traffic,
             mac: mac, primaryGateway: primary, backupGateway: backup, securityLevel: securityLevel)
     }
 }

@@ -23,8 +23,9 @@ public struct DeviceConfig: Sendable, Hashable {
     public var tags: [String]
     public var radio: RadioConfig
     public var battery: BatteryConfig
-    /// MCU and sensor draw while the radio sleeps (Castalia's `baselineNodePower`).
-    public var baselineCurrent: Current
+    /// Everything besides the radio that draws from the battery, and the regulator
+    /// between them (replaces the single `baselineCurrent` of older twins).
+    public var platform: PlatformConfig
     public var traffic: TrafficConfig
     public var mac: MACConfig
     public var primaryGateway: String
@@ -33,7 +34,7 @@ public struct DeviceConfig: Sendable, Hashable {
     public var securityLevel: Int
 
     public init(id: String, deviceClass: String, placement: String, inBody: Bool, tags: [String],
-                radio: RadioConfig, battery: BatteryConfig, baselineCurrent: Current,
+                radio: RadioConfig, battery: BatteryConfig, platform: PlatformConfig,
                 traffic: TrafficConfig, mac: MACConfig, primaryGateway: String,
                 backupGateway: String?, securityLevel: Int) {
         self.id = id
@@ -43,7 +44,7 @@ public struct DeviceConfig: Sendable, Hashable {
         self.tags = tags
         self.radio = radio
         self.battery = battery
-        self.baselineCurrent = baselineCurrent
+        self.platform = platform
         self.traffic = traffic
         self.mac = mac
         self.primaryGateway = primaryGateway
@@ -113,15 +114,29 @@ public struct BatteryConfig: Sendable, Hashable {
     public var peukertExponent: Double
     /// The discharge current the rated capacity refers to (Peukert's reference).
     public var ratedCurrent: Current
+    /// `li-mno2`, `alkaline`, `li-ion`, `li-iodine` (empty: unknown, a flat curve).
+    public var chemistry: String
+    /// Cells in series; `curve` is one cell's.
+    public var cells: Int
+    /// One cell's loaded voltage against the share of the capacity delivered, from full
+    /// to the cutoff (the last point). Empty: flat at `voltage / cells` down to the
+    /// rated capacity.
+    public var curve: [DischargePointConfig]
+    public var selfDischargePerYear: Double
 
     public init(profile: String, capacity: Charge, voltage: Voltage, model: String,
-                peukertExponent: Double, ratedCurrent: Current) {
+                peukertExponent: Double, ratedCurrent: Current, chemistry: String = "", cells: Int = 1,
+                curve: [DischargePointConfig] = [], selfDischargePerYear: Double = 0) {
         self.profile = profile
         self.capacity = capacity
         self.voltage = voltage
         self.model = model
         self.peukertExponent = peukertExponent
         self.ratedCurrent = ratedCurrent
+        self.chemistry = chemistry
+        self.cells = cells
+        self.curve = curve
+        self.selfDischargePerYear = selfDischargePerYear
     }
 }
 

@@ -149,8 +149,14 @@ extension DeviceConfig {
                 "voltage_V": .number(battery.voltage.si), "model": .string(battery.model),
                 "peukertExponent": .number(battery.peukertExponent),
                 "ratedCurrent_A": .number(battery.ratedCurrent.si),
+                "chemistry": battery.chemistry.isEmpty ? nil : .string(battery.chemistry),
+                "cells": battery.cells == 1 ? nil : .int(battery.cells),
+                "curve": battery.curve.isEmpty ? nil : .array(battery.curve.map { point in
+                    .object(["delivered": .number(point.delivered), "voltage_V": .number(point.voltage.si)])
+                }),
+                "selfDischarge_per_year": battery.selfDischargePerYear == 0 ? nil : .number(battery.selfDischargePerYear),
             ]),
-            "baselineCurrent_A": .number(baselineCurrent.si),
+            "platform": platform.jsonValue(),
             "traffic": .object([
                 "class": .string(traffic.trafficClass), "payload_bits": .number(traffic.payload.si),
                 "interval_s": .number(traffic.interval.si), "alarmRate_per_s": .number(traffic.alarmRate),

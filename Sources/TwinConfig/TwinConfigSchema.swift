@@ -110,8 +110,36 @@ enum TwinSchemaBuilder {
                 ("model", string("Drain model.", enumeration: ["linear", "peukert"])),
                 ("peukertExponent", number("Peukert exponent k.", minimum: 1)),
                 ("ratedCurrent_A", number("Current at which the capacity is rated, A.", minimum: 0)),
+                ("chemistry", string("Cell chemistry.", enumeration: ["li-mno2", "alkaline", "li-ion", "li-iodine"])),
+                ("cells", integer("Cells in series (default 1).", minimum: 1, maximum: 64)),
+                ("curve", array("One cell's loaded voltage against the share of the capacity delivered, full to "
+                                + "cutoff (the last point); absent: flat at the nominal voltage.",
+                                .object(members("A point of the discharge curve.", [
+                    ("delivered", number("Share of the rated capacity delivered, 0-1.", minimum: 0, maximum: 1)),
+                    ("voltage_V", number("Loaded cell voltage, V.", minimum: 0)),
+                ])))),
+                ("selfDischarge_per_year", number("Self-discharge, share of the capacity per year.", minimum: 0, maximum: 1)),
+            ], optional: ["chemistry", "cells", "curve", "selfDischarge_per_year"]))),
+            ("platform", .object(members("Loads besides the radio and the regulator from the battery (issue 11).", [
+                ("name", string("Platform name (the device class's).")),
+                ("regulator", .object(members("Converter between battery and rail.", [
+                    ("name", string("Part.")), ("source", string("Datasheet.")),
+                    ("kind", string("Converter kind.", enumeration: ["direct", "linear", "buck", "boost"])),
+                    ("outputVoltage_V", number("Rail voltage, V (absent for direct).", minimum: 0)),
+                    ("efficiency", number("Switching efficiency in power save (1 for direct/linear).", minimum: 0, maximum: 1)),
+                    ("quiescentCurrent_A", number("Quiescent current from the battery, A.", minimum: 0)),
+                    ("minimumInput_V", number("Lowest battery voltage holding the rail, V.", minimum: 0)),
+                ], optional: ["outputVoltage_V"]))),
+                ("components", array("Loads on the rail.", .object(members("One load.", [
+                    ("name", string("Part.")), ("source", string("Datasheet or product figure.")),
+                    ("role", string("Role.", enumeration: ["processor", "sensor-front-end", "actuator", "display", "other"])),
+                    ("activePower_W", number("Draw while active, W.", minimum: 0)),
+                    ("idlePower_W", number("Draw while idle, W.", minimum: 0)),
+                    ("dutyCycle", number("Share of time active.", minimum: 0, maximum: 1)),
+                    ("energyPerEvent_J", number("Energy per actuator event, J.", minimum: 0)),
+                    ("eventsPerDay", number("Actuator events per day.", minimum: 0)),
+                ])))),
             ]))),
-            ("baselineCurrent_A", number("MCU and sensor draw, A.", minimum: 0)),
             ("traffic", .object(members("Traffic.", [
                 ("class", string("ISO/IEEE 11073 class or empty.")),
                 ("payload_bits", number("Periodic payload, bits.", minimum: 0)),

@@ -39,21 +39,27 @@ public struct FrontEndOptions: Sendable {
     }
 }
 
-/// Runs load → parse → read for every input, then (only when that stage is clean) the
-/// cross-document checks against the built-in catalogue. Stops between stages so a
-/// broken file never causes a cascade of "unknown use case" errors elsewhere.
+/// Runs load → parse → read for every input, then the cross-document checks against the
+/// built-in catalogue, in one pass: documents with reading errors take part with what
+/// did read (entries with errors are left out, their ids still count as known), so a
+/// user sees a misspelt placement and a misspelt device reference in the same run.
+/// The cross-document stage is skipped only when that would cascade: a file that did
+/// not parse or load at all (an intent's use case may be in it), or a user catalogue
+/// with errors (references to its entries would look unknown).
 public func runFrontEnd(paths: [String], options: FrontEndOptions = FrontEndOptions()) -> FrontEndResult {
     let loaded = SourceLoader().load(paths)
     var result = FrontEndResult(documents: [], diagnostics: loaded.diagnostics, sources: SourceStore(),
                                 inputFiles: loaded.files.map(\.path))
-    for file in loaded.files { read(file, into: &result, limits: options.limits) }
-    guard result.exitStatus == .success else { return result }
+    var reading = Reading(blocked: result.exitStatus != .success)
+    for file in loaded.files { read(file, into: &result, reading: &reading, limits: options.limits) }
+    guard !reading.blocked else { return result }
 
     // Intents name their use case; bring it in from the template folders when the
     // command line did not include it, so `twinc validate Intents/x.yaml` works alone.
-    let given = Set(result.documents.compactMap { if case .usecase(let u) = $0 { u.name.value } else { nil } })
+    let readSoFar = result.documents + reading.partial
+    let given = Set(readSoFar.compactMap { if case .usecase(let u) = $0 { u.name.value } else { nil } })
     var wanted: [(name: String, intentFile: String)] = []
-    for case .intent(let intent) in result.documents where !given.contains(intent.usecase.value) {
+    for case .intent(let intent) in readSoFar where !given.contains(intent.usecase.value) {
         if !wanted.contains(where: { $0.name == intent.usecase.value }) {
             wanted.append((intent.usecase.value, intent.file))
         }
@@ -62,26 +68,46 @@ public func runFrontEnd(paths: [String], options: FrontEndOptions = FrontEndOpti
         guard let path = locateUseCase(named: name, near: intentFile, folders: options.templateFolders) else { continue }
         let extra = SourceLoader().load([path])
         result.diagnostics += extra.diagnostics
-        for file in extra.files { read(file, into: &result, limits: options.limits) }
+        reading.blocked = reading.blocked || extra.diagnostics.hasErrors
+        for file in extra.files { read(file, into: &result, reading: &reading, limits: options.limits) }
     }
-    guard !result.diagnostics.hasErrors else { return result }
+    let brokenCatalogue = reading.partial.contains { if case .catalogue = $0 { true } else { false } }
+    guard !reading.blocked, !brokenCatalogue else { return result }
 
     let builtIn = BuiltinCatalogue.load()
     result.diagnostics += builtIn.diagnostics
-    result.diagnostics += checkWorkspace(result.documents, builtIn: CatalogueIndex(catalogues: builtIn.catalogues))
+    result.diagnostics += checkWorkspace(result.documents + reading.partial,
+                                         builtIn: CatalogueIndex(catalogues: builtIn.catalogues))
     return result
 }
 
-private func read(_ file: SourceFile, into result: inout FrontEndResult, limits: YAMLLimits) {
+/// The front end's bookkeeping beyond `FrontEndResult`: documents that read with errors
+/// (checked across documents, never compiled) and whether some file did not read at all.
+private struct Reading {
+    var blocked: Bool
+    var partial: [SpecDocument] = []
+}
+
+private func read(_ file: SourceFile, into result: inout FrontEndResult, reading: inout Reading,
+                  limits: YAMLLimits) {
     result.sources.add(file: file.path, text: file.text)
     let parsed = parseYAML(text: file.text, file: file.path, limits: limits)
     result.diagnostics += parsed.diagnostics
     result.dropped[file.path, default: DroppedDiagnostics()] += parsed.dropped
-    guard let yaml = parsed.document else { return }
-    let (document, found, dropped) = readDocument(yaml, cap: limits.diagnosticCap)
-    result.diagnostics += found
-    result.dropped[file.path, default: DroppedDiagnostics()] += dropped
-    if let document { result.documents.append(document) }
+    guard let yaml = parsed.document, !parsed.diagnostics.hasErrors else {
+        reading.blocked = true
+        return
+    }
+    let read = readDocumentKeepingPartial(yaml, cap: limits.diagnosticCap)
+    result.diagnostics += read.diagnostics
+    result.dropped[file.path, default: DroppedDiagnostics()] += read.dropped
+    if let document = read.complete {
+        result.documents.append(document)
+    } else if let partial = read.partial {
+        reading.partial.append(partial)
+    } else {
+        reading.blocked = true
+    }
 }
 
 /// `<name>.yaml` in the intent's sibling `Templates/` folder, the intent's own folder,

@@ -29,10 +29,7 @@ public func regenerateFolderProblem(templates: String, intents: String) -> Strin
 
 public func regenerate(templates: String = "Templates", intents: String = "Intents") -> RegenerateResult {
     var tree = GeneratedTree()
-    for kind in DocumentKind.allCases {
-        tree.add("schema/\(kind.rawValue).schema.json", jsonSchema(for: kind))
-    }
-    tree.add("schema/twin.schema.json", TwinConfig.jsonSchema())
+    for file in DocumentSchemas().files { tree.add("schema/\(file.name)", file.text) }
     for document in BuiltinCatalogue.documents {
         let name = document.path.split(separator: "/").last.map(String.init) ?? document.path
         tree.add("catalogue/\(name)", document.text)

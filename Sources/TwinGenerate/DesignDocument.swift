@@ -57,12 +57,14 @@ struct DesignDocument {
                   input.config.network.devices.map { d in
             [d.id, d.deviceClass, d.placement, "\(d.radio.profile) (\(d.radio.technology))",
              "\(significant(d.radio.txPower.dBm)) dBm", "\(d.battery.profile) \(d.battery.capacity.quantity.formatted)",
-             "\(d.traffic.trafficClass): \(d.traffic.payload.quantity.formatted) every \(d.traffic.interval.quantity.formatted)",
+             (d.traffic.trafficClass.isEmpty ? "" : "\(d.traffic.trafficClass): ")
+                + "\(d.traffic.payload.quantity.formatted) every \(d.traffic.interval.quantity.formatted)",
              macSummary(d.mac), ([d.primaryGateway] + (d.backupGateway.map { [$0] } ?? [])).joined(separator: " → ")]
         })
         out.table(["gateway", "kind", "uplink", "failover"], input.config.network.gateways.map {
             [$0.id, $0.kind, $0.uplink, $0.failoverTime.quantity.formatted]
         })
+        energySection(&out)
 
         out.heading(2, "Design rationale")
         out.paragraph("Total relative cost \(significant(plan.totalCost)); the selection is \(plan.exact ? "proven minimal over all valid combinations" : "the best found within the search budget").")
@@ -106,7 +108,8 @@ struct DesignDocument {
     private func macSummary(_ mac: MACConfig) -> String {
         switch mac.access {
         case "scheduled":
-            return "scheduled: \(mac.slots) × \(mac.slotLength.quantity.formatted) slots, every \(mac.period) superframes"
+            let period = mac.period == 1 ? "every superframe" : "every \(mac.period) superframes"
+            return "scheduled: \(mac.slots) × \(mac.slotLength.quantity.formatted) slots, \(period)"
         case "ble":
             return "BLE connection every \(mac.connectionInterval.quantity.formatted)"
         default:

@@ -32,17 +32,21 @@ public struct BatteryCell: Sendable, Hashable {
     public var name: String
     public var source: String
     public var chemistry: Chemistry
+    /// One cell's loaded voltage against the charge delivered: the chemistry's typical
+    /// curve unless twin.json (or the caller) gives its own.
+    public var curve: DischargeCurve
     /// Cells in series (the curve's voltages are multiplied by it).
     public var cellsInSeries: Int
     /// Rated capacity to the cutoff voltage.
     public var capacity: Charge
     public var selfDischargePerYear: Double
 
-    public init(name: String, source: String, chemistry: Chemistry, cellsInSeries: Int = 1, capacity: Charge,
-                selfDischargePerYear: Double = 0) {
+    public init(name: String, source: String, chemistry: Chemistry, curve: DischargeCurve? = nil, cellsInSeries: Int = 1,
+                capacity: Charge, selfDischargePerYear: Double = 0) {
         self.name = name
         self.source = source
         self.chemistry = chemistry
+        self.curve = curve ?? chemistry.curve
         self.cellsInSeries = Swift.max(1, cellsInSeries)
         self.capacity = capacity
         self.selfDischargePerYear = selfDischargePerYear
@@ -58,12 +62,12 @@ public struct BatteryCell: Sendable, Hashable {
 
     /// Terminal voltage after delivering `charge`.
     public func voltage(afterDelivering charge: Charge) -> Voltage {
-        chemistry.curve.voltage(afterDelivering: charge.si / capacity.si) * Double(cellsInSeries)
+        curve.voltage(afterDelivering: charge.si / capacity.si) * Double(cellsInSeries)
     }
 
     public var fullVoltage: Voltage { voltage(afterDelivering: .zero) }
-    public var cutoffVoltage: Voltage { chemistry.curve.cutoff * Double(cellsInSeries) }
-    public var meanVoltage: Voltage { chemistry.curve.meanVoltage * Double(cellsInSeries) }
+    public var cutoffVoltage: Voltage { curve.cutoff * Double(cellsInSeries) }
+    public var meanVoltage: Voltage { curve.meanVoltage * Double(cellsInSeries) }
 
     /// The energy the cell delivers from full to its cutoff: `∫ V dq`.
     public var energyToCutoff: Energy { capacity * meanVoltage }

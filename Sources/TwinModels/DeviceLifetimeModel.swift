@@ -52,6 +52,31 @@ public struct DeviceLifetimeModel: Sendable, Hashable {
         self.steps = Swift.max(10, steps)
     }
 
+    /// The battery current at a rail load of `railPower` after the cell has delivered
+    /// `delivered`: the regulator's current at the cell's voltage there plus
+    /// self-discharge; nil once the regulator has dropped out. The one equation the
+    /// analytic lifetime below and the runtime's battery account (`EnergyAccount`,
+    /// which applies it per joule of rail energy and per second of running) share.
+    public func batteryCurrent(railPower: Power, delivered: Charge) -> Current? {
+        drawCoefficients(delivered: delivered).map { Current(si: $0.perWatt * railPower.si) + $0.fixed }
+    }
+
+    /// `batteryCurrent` as `perWatt·P_rail + fixed` (fixed: regulator quiescent current
+    /// and self-discharge); nil once the regulator has dropped out.
+    public func drawCoefficients(delivered: Charge) -> (perWatt: Double, fixed: Current)? {
+        let volts = battery.voltage(afterDelivering: delivered)
+        return regulator.currentCoefficients(input: volts).map { ($0.perWatt, $0.fixed + battery.selfDischargeCurrent) }
+    }
+
+    /// The charge the device can take from the cell: the rated capacity (to the cutoff),
+    /// or less when the regulator drops out first (an LDO below `V_out + dropout`, a
+    /// boost converter below its minimum input).
+    public var usableCharge: Charge {
+        guard let fraction = battery.curve.deliveredFraction(whenVoltageFallsTo: regulator.minimumInput / Double(battery.cellsInSeries)),
+              regulator.minimumInput.si > 0 else { return battery.capacity }
+        return battery.capacity * Swift.min(1, Swift.max(0, fraction))
+    }
+
     /// Lifetime with the radio drawing `radioPower` on the rail on average.
     public func lifetime(radioPower: Power) throws(ModelDomainError) -> DeviceLifetimeEstimate {
         let rail = radioPower + platform.averagePower
@@ -62,15 +87,13 @@ public struct DeviceLifetimeModel: Sendable, Hashable {
         var end = LifetimeEnd.cutoff
         for index in 0..<steps {
             let mid = step * (Double(index) + 0.5)
-            let volts = battery.voltage(afterDelivering: mid)
-            guard let input = regulator.inputPower(load: rail, input: volts) else {
+            guard let current = batteryCurrent(railPower: rail, delivered: mid), current.si > 0 else {
                 end = .regulatorDropout
                 break
             }
-            let current = input.si / volts.si + battery.selfDischargeCurrent.si
-            time += step.si / current
+            time += step.si / current.si
             charge += step.si
-            energy += step.si * volts.si
+            energy += step.si * battery.voltage(afterDelivering: mid).si
         }
         guard time > 0 else {
             throw .outOfRange(parameter: "battery voltage for the regulator (V)", value: battery.fullVoltage.si,

@@ -47,26 +47,36 @@ public struct VoltageRegulator: Sendable, Hashable {
         self.minimumInput = minimumInput
     }
 
-    /// Battery-side power for a rail load of `load` when the battery is at `input`; nil
-    /// when the regulator cannot hold the rail at that input (the device browns out).
-    public func inputPower(load: Power, input: Voltage) -> Power? {
+    /// The battery current for a rail load as `perWatt·P_load + fixed` at input
+    /// voltage `input`; nil when the regulator cannot hold the rail there (the device
+    /// browns out). Every kind is linear in the load at a given input, which is what lets
+    /// the runtime account the battery per joule of rail energy and per second of
+    /// running (`DeviceLifetimeModel.batteryCurrent`):
+    /// direct `P/V_in`; LDO `P/V_out + I_q`; buck/boost `P/(η·V_in) + I_q`.
+    public func currentCoefficients(input: Voltage) -> (perWatt: Double, fixed: Current)? {
         guard input.si > 0, input.si >= minimumInput.si - 1e-12 else { return nil }
         switch kind {
         case .direct:
-            return load
+            return (1 / input.si, .zero)
         case .linear:
             let rail = outputVoltage ?? input
-            let loadCurrent = load / rail
-            return (loadCurrent + quiescentCurrent) * input
+            guard rail.si > 0 else { return nil }
+            return (1 / rail.si, quiescentCurrent)
         case .buck, .boost:
             guard efficiency > 0 else { return nil }
-            return load / efficiency + quiescentCurrent * input
+            return (1 / (efficiency * input.si), quiescentCurrent)
         }
     }
 
     /// Battery current for `load` at `input` (nil when the rail is lost).
     public func inputCurrent(load: Power, input: Voltage) -> Current? {
-        inputPower(load: load, input: input).map { $0 / input }
+        currentCoefficients(input: input).map { Current(si: $0.perWatt * load.si) + $0.fixed }
+    }
+
+    /// Battery-side power for a rail load of `load` when the battery is at `input`; nil
+    /// when the regulator cannot hold the rail at that input.
+    public func inputPower(load: Power, input: Voltage) -> Power? {
+        inputCurrent(load: load, input: input).map { $0 * input }
     }
 
     /// Loads run straight from the cell.

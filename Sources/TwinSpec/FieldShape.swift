@@ -13,6 +13,10 @@ public indirect enum ValueType: Sendable {
     /// An identifier whose usual values are known (device classes) but that catalogues
     /// may extend; the known values give editors completion.
     case openEnumeration([String])
+    /// The id of a catalogue entry of this kind (a radio or battery profile): read as an
+    /// identifier and checked against the catalogues later; the schema lists the ids
+    /// it is given so editors complete them.
+    case catalogueID(CatalogueEntryKind)
     /// One of a fixed set of strings.
     case enumeration([String])
     /// An integer within bounds (user priority 0–7).

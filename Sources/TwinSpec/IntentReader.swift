@@ -31,6 +31,10 @@ enum IntentReader {
                 tags: s.identifiers("tags"))
         }
         let priority = r.enumeration("priority", as: GoalPriority.self)
+        if priority == nil, case .int? = r.pair("priority")?.value.scalar?.value {
+            r.addNote("a goal's `priority` is a word; the integers 0–7 are a device's IEEE 802.15.6 user priority "
+                      + "in the use case", toProblemsWith: "priority")
+        }
         let within = r.measure("within", as: Time.self)
         let threats = r.enumerations("threats", as: Threat.self)
         let level = r.integer("level")

@@ -11,11 +11,15 @@ import TwinVocabulary
 /// cannot drift from the readers. What a schema cannot express stays with the readers:
 /// quantity bounds (stated in the descriptions), references, duplicates, a target's
 /// dimension per KPI, contradictions.
-public func jsonSchema(for kind: DocumentKind) -> String {
-    JSONWriter.canonical.string(jsonSchemaValue(for: kind))
+/// `catalogueIDs`: the ids of catalogue entries by kind (the built-in catalogue's, plus
+/// a user's), offered to editors as completions for profile and class references.
+public func jsonSchema(for kind: DocumentKind, catalogueIDs: [CatalogueEntryKind: [String]] = [:]) -> String {
+    JSONWriter.canonical.string(jsonSchemaValue(for: kind, catalogueIDs: catalogueIDs))
 }
 
-public func jsonSchemaValue(for kind: DocumentKind) -> JSONValue { jsonSchemaValue(for: kind.shape) }
+public func jsonSchemaValue(for kind: DocumentKind, catalogueIDs: [CatalogueEntryKind: [String]] = [:]) -> JSONValue {
+    jsonSchemaValue(for: kind.shape, catalogueIDs: catalogueIDs)
+}
 
 /// The JSON Schema of a document whose root has `shape`: for documents read outside
 /// this stage with the same shapes (a sweep, `TwinSweep`).
@@ -23,15 +27,17 @@ public func jsonSchema(for shape: ObjectShape) -> String {
     JSONWriter.canonical.string(jsonSchemaValue(for: shape))
 }
 
-public func jsonSchemaValue(for shape: ObjectShape) -> JSONValue {
-    guard case .object(var members) = SchemaBuilder.object(shape) else { return .null }
+public func jsonSchemaValue(for shape: ObjectShape, catalogueIDs: [CatalogueEntryKind: [String]] = [:]) -> JSONValue {
+    guard case .object(var members) = SchemaBuilder(catalogueIDs: catalogueIDs).object(shape) else { return .null }
     members.insert(("$schema", .string("http://json-schema.org/draft-07/schema#")), at: 0)
     members.insert(("title", .string("twinc \(shape.title)")), at: 1)
     return .object(members)
 }
 
-enum SchemaBuilder {
-    static func object(_ shape: ObjectShape) -> JSONValue {
+struct SchemaBuilder {
+    let catalogueIDs: [CatalogueEntryKind: [String]]
+
+    func object(_ shape: ObjectShape) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("type", .string("object")),
             ("description", .string(shape.summary)),
@@ -51,7 +57,7 @@ enum SchemaBuilder {
         return .object(members)
     }
 
-    static func property(_ field: FieldShape) -> JSONValue {
+    func property(_ field: FieldShape) -> JSONValue {
         guard case .object(var members) = schema(field.type) else { return .null }
         // The field's own description and example win over those of its type (an
         // object shape's summary, an open enumeration's known values), which are kept
@@ -66,12 +72,18 @@ enum SchemaBuilder {
         return .object(members)
     }
 
-    static func schema(_ type: ValueType) -> JSONValue {
+    func schema(_ type: ValueType) -> JSONValue {
         switch type {
         case .text:
             return .object([("type", .string("string"))])
         case .identifier:
             return .object([("type", .string("string")), ("pattern", .string(ScalarReading.identifierPattern))])
+        case .catalogueID(let kind):
+            let known = catalogueIDs[kind] ?? []
+            return .object([
+                ("type", .string("string")), ("pattern", .string(ScalarReading.identifierPattern)),
+                ("examples", .array(known.map(JSONValue.string))),
+            ])
         case .openEnumeration(let known):
             return .object([
                 ("type", .string("string")), ("pattern", .string(ScalarReading.identifierPattern)),
@@ -108,7 +120,7 @@ enum SchemaBuilder {
 
     /// List items get the type's schema plus an example, so completion inside lists
     /// offers something too.
-    private static func itemSchema(_ type: ValueType) -> JSONValue {
+    private func itemSchema(_ type: ValueType) -> JSONValue {
         guard case .object(var members) = schema(type) else { return .null }
         if !members.contains(where: { $0.0 == "examples" }) {
             members.append(("examples", .array([derivedExample(type)])))
@@ -116,7 +128,7 @@ enum SchemaBuilder {
         return .object(members)
     }
 
-    static func describe(_ field: FieldShape) -> String {
+    func describe(_ field: FieldShape) -> String {
         switch field.type {
         case .quantity(let dimension, let bounds):
             var text = "\(field.summary) A \(dimension) with a unit, e.g. `\(dimension.example)`"
@@ -129,11 +141,11 @@ enum SchemaBuilder {
         }
     }
 
-    static func example(_ field: FieldShape) -> JSONValue {
+    func example(_ field: FieldShape) -> JSONValue {
         field.example.map(json) ?? derivedExample(field.type)
     }
 
-    static func json(_ example: ExampleValue) -> JSONValue {
+    func json(_ example: ExampleValue) -> JSONValue {
         switch example {
         case .string(let s): .string(s)
         case .integer(let i): .number(Double(i))
@@ -146,11 +158,12 @@ enum SchemaBuilder {
     /// An example built from the type: the first enum value, the dimension's typical
     /// quantity, an object of its required keys (and the first key of each
     /// one-of-these group), a list of one element.
-    static func derivedExample(_ type: ValueType) -> JSONValue {
+    func derivedExample(_ type: ValueType) -> JSONValue {
         switch type {
         case .text: return .string("text")
         case .identifier: return .string("example-id")
         case .openEnumeration(let known): return .string(known.first ?? "example-id")
+        case .catalogueID(let kind): return .string(catalogueIDs[kind]?.first ?? "example-id")
         case .enumeration(let values): return .string(values.first ?? "")
         case .integer(let bounds): return .number(Double(bounds.upperBound))
         case .constant(let value): return .number(Double(value))

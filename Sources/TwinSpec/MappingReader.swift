@@ -84,6 +84,15 @@ public struct MappingReader {
         trim()
     }
 
+    /// Adds `note` to the diagnostics this reader made about `key`'s value (its own,
+    /// not nested ones): for keys that mean different things in different documents.
+    public mutating func addNote(_ note: String, toProblemsWith key: String) {
+        guard let range = pair(key)?.value.range else { return }
+        for index in diagnostics.indices where diagnostics[index].range == range {
+            diagnostics[index].notes.append(DiagnosticNote(note))
+        }
+    }
+
     /// True once this reader holds `cap` diagnostics with an error among them: the
     /// document is refused whatever follows, so list readers stop checking entries.
     var stopsChecking: Bool {
@@ -104,6 +113,9 @@ public struct MappingReader {
         guard !finished else { return }
         finished = true
         guard isMapping else { return }
+        // A misspelt required key is one mistake: one error at the key, with the fix,
+        // not "missing `placement`" at the mapping plus "unknown `placment`".
+        var misspeltRequired: Set<String> = []
         for pair in pairs {
             let key = pair.key.scalar?.text ?? ""
             guard !consumed.contains(key) else { continue }
@@ -111,10 +123,19 @@ public struct MappingReader {
                 dropped.errors += 1  // counted without computing its did-you-mean note
                 continue
             }
-            diagnostics.append(unknownKeyDiagnostic(key, at: pair.key.range))
+            let diagnostic = unknownKeyDiagnostic(key, at: pair.key.range)
+            if let meant = diagnostic.fix?.replacement, let field = shape.field(meant), field.isRequired,
+               self.pair(meant) == nil, misspeltRequired.insert(meant).inserted {
+                var single = diagnostic
+                single.message = "unknown key `\(key)` in \(shape.title): the required key `\(meant)` is misspelt"
+                diagnostics.append(single)
+                continue
+            }
+            diagnostics.append(diagnostic)
         }
         for field in shape.fields
-        where field.isRequired && pair(field.key) == nil && !absenceReported.contains(field.key) {
+        where field.isRequired && pair(field.key) == nil && !absenceReported.contains(field.key)
+            && !misspeltRequired.contains(field.key) {
             diagnostics.append(.error(
                 SpecDiagnostics.missingField,
                 "missing required key `\(field.key)` in \(shape.title)",

@@ -26,10 +26,9 @@ enum QuantityReading {
                 return nil
             case .success(let quantity):
                 guard quantity.dimension == dimension else {
-                    diagnostics.append(.error(
-                        SpecDiagnostics.wrongDimension,
+                    diagnostics.append(wrongDimension(
                         "`\(label)` expects a \(dimension), e.g. `\(dimension.example)`; found a \(quantity.dimension) (`\(text)`)",
-                        at: node.range))
+                        written: text, found: quantity.dimension, expected: dimension, bounds: bounds, at: node.range))
                     return nil
                 }
                 guard bounds.contains(quantity.value) else {
@@ -89,11 +88,23 @@ enum QuantityReading {
         case .success(let threshold):
             if let dimension, threshold.bound.dimension != dimension {
                 let kpiName = kpi.map { "a `\($0)` goal's" } ?? "the"
-                diagnostics.append(.error(
+                var diagnostic = Diagnostic.error(
                     SpecDiagnostics.targetDoesNotFitKPI,
                     "\(kpiName) target must be a \(dimension == .count ? "number without a unit" : dimension.description), "
                         + "e.g. `\(exampleTarget(dimension))`; found a \(threshold.bound.dimension) (`\(text)`)",
-                    at: node.range))
+                    at: node.range)
+                if let valueText = thresholdValueText(text) {
+                    let written = String(valueText)
+                    let rewrites = UnitSuggestion.rewrites(of: written, as: dimension) {
+                        boundsOfTarget(dimension)?.contains($0) ?? true
+                    }
+                    if let best = rewrites.first {
+                        let prefix = text.dropLast(valueText.count)
+                        diagnostic.notes.append(didYouMean(rewrites, written: written, found: threshold.bound.dimension))
+                        diagnostic.fix = FixIt("use a \(dimension) unit", range: node.range, replacement: prefix + best)
+                    }
+                }
+                diagnostics.append(diagnostic)
                 return nil
             }
             if let range = boundsOfTarget(threshold.bound.dimension), !range.contains(threshold.bound.value) {
@@ -156,10 +167,41 @@ enum QuantityReading {
             return missingUnit(text, dimension: dimension, label: label, at: range)
         case .unknownUnit(let unit, let suggestion):
             var notes: [DiagnosticNote] = []
-            if let suggestion { notes.append(DiagnosticNote("did you mean `\(suggestion)`?")) }
+            let inDimension = UnitSuggestion.symbols(for: unit, in: dimension)
+            if let best = inDimension.first ?? suggestion {
+                notes.append(DiagnosticNote("did you mean `\(best)`?"))
+                if let (number, _) = UnitSuggestion.split(text), !inDimension.isEmpty {
+                    let rest = inThreshold ? "" : "\(number) \(best)"
+                    if !rest.isEmpty {
+                        notes.append(DiagnosticNote("`\(label)` expects a \(dimension), e.g. `\(dimension.example)`"))
+                        return .error(SpecDiagnostics.unknownUnit, "unknown unit `\(unit)` in `\(label)`", at: range,
+                                      notes: notes, fix: FixIt("use a known unit", range: range, replacement: rest))
+                    }
+                }
+            }
             notes.append(DiagnosticNote("`\(label)` expects a \(dimension), e.g. `\(dimension.example)`"))
             return .error(SpecDiagnostics.unknownUnit, "unknown unit `\(unit)` in `\(label)`", at: range, notes: notes)
         }
+    }
+
+    /// TU002 with "did you mean" when a unit of the expected dimension is one letter or
+    /// a spelling away (`250 m` → `250 ms`; `m` is metres) and its value fits `bounds`.
+    static func wrongDimension(_ message: String, written: String, found: Dimension, expected: Dimension,
+                               bounds: QuantityBounds, at range: SourceRange) -> Diagnostic {
+        let rewrites = UnitSuggestion.rewrites(of: written, as: expected, within: bounds.contains)
+        guard let best = rewrites.first else {
+            return .error(SpecDiagnostics.wrongDimension, message, at: range)
+        }
+        return .error(SpecDiagnostics.wrongDimension, message, at: range,
+                      notes: [didYouMean(rewrites, written: written, found: found)],
+                      fix: FixIt("use a \(expected) unit", range: range, replacement: best))
+    }
+
+    /// "did you mean `250 ms` or `250 min`? (`m` is a distance)".
+    static func didYouMean(_ rewrites: [String], written: String, found: Dimension) -> DiagnosticNote {
+        let options = rewrites.map { "`\($0)`" }.joined(separator: " or ")
+        let unit = UnitSuggestion.split(written)?.unit ?? written
+        return DiagnosticNote("did you mean \(options)? (`\(unit)` is a \(found) unit)")
     }
 
     static func describe(_ bounds: QuantityBounds, _ dimension: Dimension) -> String {

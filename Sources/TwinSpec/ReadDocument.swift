@@ -19,6 +19,30 @@ public func readDocument(_ document: YAMLDocument) -> (SpecDocument?, [Diagnosti
 /// element), so a file with a problem on every line costs bounded memory.
 public func readDocument(_ document: YAMLDocument, cap: DiagnosticCap)
     -> (SpecDocument?, [Diagnostic], DroppedDiagnostics) {
+    let read = readDocumentKeepingPartial(document, cap: cap)
+    return (read.complete, read.diagnostics, read.dropped)
+}
+
+/// One file's reading: the document when it read without errors (`complete`), else what
+/// did read (`partial`: entries with errors left out, their ids kept in `unread`) so
+/// the cross-document checks can report in the same pass; never given to compile.
+public struct DocumentReading: Sendable {
+    public var complete: SpecDocument?
+    public var partial: SpecDocument?
+    public var diagnostics: [Diagnostic]
+    public var dropped: DroppedDiagnostics
+}
+
+/// `readDocument`, also returning the partly read document of a file with errors.
+public func readDocumentKeepingPartial(_ document: YAMLDocument, cap: DiagnosticCap) -> DocumentReading {
+    let (typed, diagnostics, dropped) = readTypedDocument(document, cap: cap)
+    let clean = !diagnostics.hasErrors && dropped.errors == 0
+    return DocumentReading(complete: clean ? typed : nil, partial: clean ? nil : typed,
+                           diagnostics: diagnostics, dropped: dropped)
+}
+
+private func readTypedDocument(_ document: YAMLDocument, cap: DiagnosticCap)
+    -> (SpecDocument?, [Diagnostic], DroppedDiagnostics) {
     guard let root = document.root else {
         return (nil, [.error(
             SpecDiagnostics.notAMapping, "the document is empty", at: .file(document.file),
@@ -58,8 +82,7 @@ public func readDocument(_ document: YAMLDocument, cap: DiagnosticCap)
         }
     }
     diagnostics += reader.finishedDiagnostics()
-    let dropped = reader.dropped
-    return (diagnostics.hasErrors || dropped.errors > 0 ? nil : typed, diagnostics, dropped)
+    return (typed, diagnostics, reader.dropped)
 }
 
 /// `twin: 1`: absent → TS001, anything but the integer 1 → TS002.

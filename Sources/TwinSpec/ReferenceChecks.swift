@@ -22,10 +22,12 @@ enum ReferenceChecks {
 
     /// `TS012` when `reference` is not among `candidates`, with a did-you-mean note and
     /// the list of candidates (sorted, at most 12 shown).
+    /// `unread`: names declared by entries that did not read (their own errors are
+    /// reported); a reference to one is not an error and the list of known names shows them.
     static func reference(_ reference: Located<String>, to candidates: [String], what: String,
-                          context: String? = nil) -> Diagnostic? {
-        guard !candidates.contains(reference.value) else { return nil }
-        let sorted = Array(Set(candidates)).sorted()
+                          context: String? = nil, unread: [String] = []) -> Diagnostic? {
+        guard !candidates.contains(reference.value), !unread.contains(reference.value) else { return nil }
+        let sorted = Array(Set(candidates + unread)).sorted()
         var notes: [DiagnosticNote] = []
         var fix: FixIt?
         if let near = nearestName(to: reference.value, among: sorted) {

@@ -37,9 +37,36 @@ public struct BodyNetwork: Sendable, Hashable {
     public var gateways: [Gateway]
     public var edge: [EdgeTier]
     public var links: [Link]
+    /// What the document declares in entries that did not read (their errors are
+    /// reported): references to them are not "unknown", and lists of known ids name them.
+    public var unread = UnreadEntries()
 
     /// Ids of everything a link may connect, in document order.
     public var nodeIDs: [Located<String>] { devices.map(\.id) + gateways.map(\.id) + edge.map(\.id) }
+}
+
+/// Ids, classes and tags written in network entries that failed to read, taken from the
+/// raw YAML so the cross-reference checks can run in the same pass as the reading
+/// errors without reporting a device as unknown because its own placement was misspelt.
+public struct UnreadEntries: Sendable, Hashable {
+    public var devices: [String] = []
+    public var gateways: [String] = []
+    public var edge: [String] = []
+    public var deviceClasses: [String] = []
+    public var tags: [String] = []
+    /// `gateway.primary` and `gateway.backup` of unread devices, with the device's id:
+    /// still checked, since a misspelt placement says nothing about the gateway.
+    public var gatewayReferences: [GatewayReference] = []
+
+    public struct GatewayReference: Sendable, Hashable {
+        public var device: String
+        public var gateway: Located<String>
+    }
+
+    public init() {}
+
+    public var nodeIDs: [String] { devices + gateways + edge }
+    public var isEmpty: Bool { nodeIDs.isEmpty }
 }
 
 public struct Device: Sendable, Hashable {

@@ -15,13 +15,22 @@ enum UseCaseChecks {
         let gatewayIDs = network.gateways.map(\.id.value)
         let gateways = Dictionary(network.gateways.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         for device in network.devices {
-            diagnostics += checkDevice(device, gatewayIDs: gatewayIDs, gateways: gateways)
+            diagnostics += checkDevice(device, gatewayIDs: gatewayIDs, gateways: gateways,
+                                       unreadGateways: network.unread.gateways)
+        }
+        for unread in network.unread.gatewayReferences {
+            if let problem = ReferenceChecks.reference(unread.gateway, to: gatewayIDs, what: "gateway",
+                                                       context: "for device `\(unread.device)`",
+                                                       unread: network.unread.gateways) {
+                diagnostics.append(problem)
+            }
         }
         let nodeIDs = network.nodeIDs.map(\.value)
         for link in network.links {
             for end in [link.from, link.to] {
                 if let problem = ReferenceChecks.reference(end, to: nodeIDs, what: "device, gateway or edge tier",
-                                                           context: "at the end of link `\(link.id.value)`") {
+                                                           context: "at the end of link `\(link.id.value)`",
+                                                           unread: network.unread.nodeIDs) {
                     diagnostics.append(problem)
                 }
             }
@@ -34,12 +43,14 @@ enum UseCaseChecks {
         return diagnostics
     }
 
-    private static func checkDevice(_ device: Device, gatewayIDs: [String], gateways: [String: Gateway]) -> [Diagnostic] {
+    private static func checkDevice(_ device: Device, gatewayIDs: [String], gateways: [String: Gateway],
+                                    unreadGateways: [String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let assigned = [device.gateway.primary] + (device.gateway.backup.map { [$0] } ?? [])
         for reference in assigned {
             if let problem = ReferenceChecks.reference(reference, to: gatewayIDs, what: "gateway",
-                                                       context: "for device `\(device.id.value)`") {
+                                                       context: "for device `\(device.id.value)`",
+                                                       unread: unreadGateways) {
                 diagnostics.append(problem)
             } else if let gateway = gateways[reference.value],
                       !gateway.technologies.contains(where: { $0.value == device.radio.technology.value }) {

@@ -1,6 +1,7 @@
 import TwinDiagnostics
 import TwinUnits
 import TwinVocabulary
+import TwinYAML
 
 /// Builds a `UseCase` from a reader opened on the document root with
 /// `UseCaseShapes.document`. Every field is read before any is checked for absence, so
@@ -43,7 +44,36 @@ enum UseCaseReader {
         let gateways = r.objects("gateways", gateway)
         let edge = r.objects("edge", edgeTier)
         let links = r.objects("links", link)
-        return BodyNetwork(devices: devices, gateways: gateways, edge: edge, links: links)
+        var network = BodyNetwork(devices: devices, gateways: gateways, edge: edge, links: links)
+        network.unread.devices = unreadIDs(r.pair("devices")?.value, read: devices.map(\.id.value))
+        network.unread.gateways = unreadIDs(r.pair("gateways")?.value, read: gateways.map(\.id.value))
+        network.unread.edge = unreadIDs(r.pair("edge")?.value, read: edge.map(\.id.value))
+        for entry in r.pair("devices")?.value.sequence ?? [] {
+            guard let id = rawText(entry, "id"), network.unread.devices.contains(id) else { continue }
+            network.unread.deviceClasses += rawText(entry, "class").map { [$0] } ?? []
+            network.unread.tags += entryValue(entry, "tags")?.sequence?.compactMap(\.scalar?.text) ?? []
+            if let assignment = entryValue(entry, "gateway") {
+                for key in ["primary", "backup"] {
+                    guard let node = entryValue(assignment, key), let text = node.scalar?.text else { continue }
+                    network.unread.gatewayReferences.append(.init(device: id, gateway: Located(text, at: node.range)))
+                }
+            }
+        }
+        return network
+    }
+
+    /// The `id`s written in the entries of `list` that are not among those that read.
+    private static func unreadIDs(_ list: Node?, read: [String]) -> [String] {
+        let known = Set(read)
+        return (list?.sequence ?? []).compactMap { rawText($0, "id") }.filter { !known.contains($0) }
+    }
+
+    private static func entryValue(_ entry: Node, _ key: String) -> Node? {
+        entry.mapping?.first { $0.key.scalar?.text == key }?.value
+    }
+
+    private static func rawText(_ entry: Node, _ key: String) -> String? {
+        entryValue(entry, key)?.scalar?.text
     }
 
     static func device(_ r: inout MappingReader) -> Device? {
@@ -56,6 +86,11 @@ enum UseCaseReader {
         let battery = r.object("battery", battery)
         let traffic = r.object("traffic", traffic)
         let priority = r.integer("priority")
+        if priority == nil, case .string? = r.pair("priority")?.value.scalar?.value {
+            r.addNote("a device's `priority` is its IEEE 802.15.6 user priority, an integer from 0 (background) "
+                      + "to 7 (emergency); goals in an intent use words (`critical`, `high`, `medium`, `low`)",
+                      toProblemsWith: "priority")
+        }
         let gateway = r.object("gateway") { g -> GatewayAssignment? in
             let primary = g.identifier("primary")
             let backup = g.identifier("backup")

@@ -22,7 +22,7 @@ public enum UseCaseShapes {
     ])
 
     public static let radio = ObjectShape("radio", "The device's radio.", fields: [
-        FieldShape("profile", .identifier, required: true, "Catalogue radio profile.",
+        FieldShape("profile", .catalogueID(.radio), required: true, "Catalogue radio profile.",
                    example: .string("ieee802156-nb-2400")),
         FieldShape("technology", .oneOf(Technology.self), required: true,
                    "Link technology; the device's gateway must offer it.", example: .string("ban-nb")),
@@ -34,7 +34,7 @@ public enum UseCaseShapes {
     public static let battery = ObjectShape(
         "battery", "The energy store: a catalogue profile, explicit values, or both (values override).",
         fields: [
-            FieldShape("profile", .identifier, "Catalogue battery profile.", example: .string("cr2032")),
+            FieldShape("profile", .catalogueID(.battery), "Catalogue battery profile.", example: .string("cr2032")),
             FieldShape("capacity", .quantity(DeclaredRanges.capacity), "Capacity.", example: .string("225 mAh")),
             FieldShape("voltage", .quantity(DeclaredRanges.voltage), "Nominal voltage.", example: .string("3 V")),
         ],

@@ -162,20 +162,24 @@ enum WorkspaceChecks {
         let ids = devices.map(\.id.value)
         let classes = devices.map(\.deviceClass.value)
         let tags = devices.flatMap { $0.tags.map(\.value) }
+        let unread = useCase.network.unread
         var diagnostics: [Diagnostic] = []
         let context = "in use case `\(useCase.name.value)`"
         for goal in intent.goals {
             guard let scope = goal.scope else { continue }
             for reference in scope.devices {
-                if let p = ReferenceChecks.reference(reference, to: ids, what: "device", context: context) { diagnostics.append(p) }
+                if let p = ReferenceChecks.reference(reference, to: ids, what: "device", context: context,
+                                                     unread: unread.devices) { diagnostics.append(p) }
             }
             for reference in scope.classes {
-                if let p = ReferenceChecks.reference(reference, to: classes, what: "device class", context: context) {
+                if let p = ReferenceChecks.reference(reference, to: classes, what: "device class", context: context,
+                                                     unread: unread.deviceClasses) {
                     diagnostics.append(p)
                 }
             }
             for reference in scope.tags {
-                if let p = ReferenceChecks.reference(reference, to: tags, what: "tag", context: context) { diagnostics.append(p) }
+                if let p = ReferenceChecks.reference(reference, to: tags, what: "tag", context: context,
+                                                     unread: unread.tags) { diagnostics.append(p) }
             }
         }
         diagnostics += Contradictions.find(in: intent.goals) { a, b in

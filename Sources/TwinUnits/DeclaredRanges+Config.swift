@@ -98,3 +98,28 @@ extension DeclaredRanges {
         }
     }
 }
+
+/// Ranges of a device's supply in twin.json: battery curve, regulator, platform loads
+/// (issue 11 §1, `TwinModels.DeviceLifetimeModel`).
+extension DeclaredRanges {
+    /// A platform component's draw on the rail (MCU, front end, display, SoC).
+    public static let platformPower = QuantityRange(
+        .power, 0, 100, reason: "a body-worn platform draws microwatts to a few watts (a VR headset ~5 W); 100 W is beyond any")
+    /// Energy of one actuator event (a pump motor's delivery, a cuff inflation).
+    public static let eventEnergy = QuantityRange(
+        .energy, 0, 1e4, reason: "a motor step costs joules; 10 kJ is more than a whole AA cell holds")
+    /// Actuator events per day.
+    public static let eventsPerDay = QuantityRange(
+        .count, 0, 8.64e6, reason: "at most one event every 10 ms, all day")
+    /// A switching regulator's efficiency (1 for direct and linear).
+    public static let regulatorEfficiency = QuantityRange(
+        .ratio, 0.01, 1, reason: "above 0 (a converter that passes nothing powers nothing) and at most 100 %")
+    /// The lowest battery voltage at which a regulator holds its rail (0: none).
+    public static let regulatorMinimumInput = QuantityRange(
+        .voltage, 0, 100, reason: "0 for a direct rail; at most 100 V, beyond any wearable pack")
+    /// Cells in series in one battery.
+    public static let cellsInSeries = CountRange(1...64, reason: "1 to 64 cells, beyond any body-worn pack")
+    /// Self-discharge per year, as a fraction of the capacity.
+    public static let selfDischargePerYear = QuantityRange(
+        .ratio, 0, 1, reason: "a fraction of the capacity per year: 0 to 100 %")
+}

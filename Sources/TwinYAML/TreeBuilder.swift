@@ -5,6 +5,8 @@ import TwinDiagnostics
 /// merge keys, unknown tags and YAML 1.1 ambiguities. One instance per file.
 struct TreeBuilder {
     let fileName: String
+    /// The document's text, kept to recognise an unquoted `>=` behind a syntax error.
+    private let text: String
     private let limits: YAMLLimits
     private let reader: LibYAMLEventReader
     /// At most `limits.diagnosticCap` per file; the rest only counted.
@@ -22,6 +24,7 @@ struct TreeBuilder {
 
     init(file: String, text: String, limits: YAMLLimits) {
         self.fileName = file
+        self.text = text
         self.limits = limits
         self.diagnostics = CappedDiagnostics(cap: limits.diagnosticCap)
         self.reader = LibYAMLEventReader(bytes: text.utf8)
@@ -83,6 +86,11 @@ struct TreeBuilder {
             return .error(YAMLDiagnostics.encoding,
                           "\(problem.problem) at byte \(problem.byteOffset ?? 0)",
                           at: SourceRange(file: fileName, line: 1, column: 1))
+        }
+        if problem.context == "while scanning a block scalar", let mark = problem.contextMark,
+           let unquoted = UnquotedIndicator.value(in: text, line: mark.line, column: mark.column) {
+            return UnquotedIndicator.diagnostic(value: unquoted.value, length: unquoted.length, file: fileName,
+                                                line: mark.line, column: mark.column, offset: mark.offset)
         }
         var notes: [DiagnosticNote] = []
         var message = problem.problem

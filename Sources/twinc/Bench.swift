@@ -46,13 +46,13 @@ struct Bench: ParsableCommand {
     @Option(help: "ns-3's events per CPU second on the 1,000-pending workload (Benchmarks/ns3/run.sh), for the ratio.")
     var ns3Pending: Double?
 
-    @Option(help: "The twin for the simulation and scenarios benchmarks: a twin.json or a folder holding one.")
+    @Option(help: "The twin for the simulation and scenarios benchmarks: a twin.json or a folder holding one.", completion: .file(extensions: ["json"]))
     var twin: String?
 
     @Option(help: "Simulated time of the simulation and scenarios benchmarks, e.g. 24h.")
     var horizon = "24h"
 
-    @Option(help: "The intent of the main-job benchmark.")
+    @Option(help: "The intent of the main-job benchmark.", completion: .file(extensions: ["yaml", "yml"]))
     var intent = "Intents/icu-monitoring.yaml"
 
     @Option(help: "Replications simulated in parallel in the scenarios and main-job benchmarks (default: one per processor).")

@@ -11,13 +11,13 @@ struct Compile: ParsableCommand {
         to the intent's folder. Nothing is written when any error is found.
         """)
 
-    @Argument(help: "Intent files or folders (use cases and catalogues may be given too).")
+    @Argument(help: "Intent files or folders (use cases and catalogues may be given too).", completion: .file(extensions: ["yaml", "yml"]))
     var inputs: [String]
 
-    @Option(help: "Output folder; each twin goes to <out>/<intent name>/.")
+    @Option(help: "Output folder; each twin goes to <out>/<intent name>/.", completion: .directory)
     var out = "out"
 
-    @Option(name: .customLong("catalog"), help: "A user catalogue file or folder, merged over the built-in one.")
+    @Option(name: .customLong("catalog"), help: "A user catalogue file or folder, merged over the built-in one.", completion: .file(extensions: ["yaml", "yml"]))
     var catalogues: [String] = []
 
     @Option(help: "Base seed written into twin.json's run settings.")

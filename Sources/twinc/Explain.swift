@@ -16,10 +16,10 @@ struct Explain: ParsableCommand {
     @Flag(help: "List every code with its title.")
     var list = false
 
-    @Option(name: .customLong("plan"), help: "An intent file: print its selection trace.")
+    @Option(name: .customLong("plan"), help: "An intent file: print its selection trace.", completion: .file(extensions: ["yaml", "yml"]))
     var planIntent: String?
 
-    @Option(name: .customLong("catalog"), help: "A user catalogue file or folder (with --plan).")
+    @Option(name: .customLong("catalog"), help: "A user catalogue file or folder (with --plan).", completion: .file(extensions: ["yaml", "yml"]))
     var catalogues: [String] = []
 
     @OptionGroup var diagnosticCap: DiagnosticCapOption

@@ -10,13 +10,13 @@ struct Regenerate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rebuild Generated/ (schemas, built-in catalogue, compiled bundled intents).")
 
-    @Option(help: "Folder of use-case templates.")
+    @Option(help: "Folder of use-case templates.", completion: .directory)
     var templates = "Templates"
 
-    @Option(help: "Folder of intents.")
+    @Option(help: "Folder of intents.", completion: .directory)
     var intents = "Intents"
 
-    @Option(help: "Output folder.")
+    @Option(help: "Output folder.", completion: .directory)
     var out = "Generated"
 
     @Flag(help: "Only compare; exit 1 and list the stale files when Generated/ is out of date.")

@@ -16,10 +16,10 @@ struct Report: ParsableCommand {
         threat table and the verdicts. It is written atomically; `--html -` prints it.
         """)
 
-    @Argument(help: "The results JSON written by `twinc run --format json`.")
+    @Argument(help: "The results JSON written by `twinc run --format json`.", completion: .file(extensions: ["json"]))
     var results: String
 
-    @Option(help: "Where to write the page (`-` for standard output).")
+    @Option(help: "Where to write the page (`-` for standard output).", completion: .file(extensions: ["html"]))
     var html: String
 
     @Option(help: "Diagnostic format: text, json, sarif or github.")

@@ -29,7 +29,7 @@ struct Run: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "The twin.json to run, or a folder holding one.")
+    @Argument(help: "The twin.json to run, or a folder holding one.", completion: .file(extensions: ["json"]))
     var twin: String
 
     @Option(help: "Base seed of the random streams (overrides run.seed).")
@@ -65,13 +65,13 @@ struct Run: ParsableCommand {
     @Option(help: "Replications simulated in parallel (default: one per processor); the report does not depend on it.")
     var jobs: Int?
 
-    @Option(help: "Also write the report as one self-contained HTML page with SVG plots to this file.")
+    @Option(help: "Also write the report as one self-contained HTML page with SVG plots to this file.", completion: .file(extensions: ["html"]))
     var html: String?
 
     @Flag(name: .customLong("no-optimise"), help: "Skip the optimiser: no search of the twin's knobs, no recommended configuration.")
     var noOptimise = false
 
-    @Option(help: "Write the network view (view.json and CSV files) into this folder, replaced as a whole.")
+    @Option(help: "Write the network view (view.json and CSV files) into this folder, replaced as a whole.", completion: .directory)
     var view: String?
 
     @Option(help: "Sampling interval of the network view's time series, e.g. 10s (overrides run.sampleInterval_s).")

@@ -1,28 +1,72 @@
 import ArgumentParser
 import Foundation
-import TwinConfig
+import TwinDiagnostics
 import TwinDriver
 import TwinSpec
 import TwinSweep
 
 /// `twinc schema usecase|intent|catalogue|twin`: the JSON Schema (draft-07) editors use
 /// for completion and hover help through a `# yaml-language-server: $schema=…` modeline,
-/// and (`twin`) the schema of the generated twin.json.
+/// and (`twin`) the schema of the generated twin.json. `--write DIR` writes all of them
+/// into a user's own repository, so the modeline works outside twinc's checkout.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the JSON Schema of a document kind.")
+        abstract: "Print the JSON Schema of a document kind, or write all schemas to a folder.",
+        discussion: """
+        In your own repository: `twinc schema --write schema` and start each document with \
+        `# yaml-language-server: $schema=../schema/usecase.schema.json` (intent, catalogue alike). \
+        Radio and battery profile ids of the built-in catalogue (and of --catalog files) are \
+        offered as completions.
+        """)
 
-    @Argument(help: "usecase, intent, catalogue, twin or sweep.")
-    var kind: DocumentKindArgument
+    @Argument(help: "usecase, intent, catalogue, twin or sweep (omit with --write).")
+    var kind: DocumentKindArgument?
+
+    @Option(help: ArgumentHelp("Write every schema into this folder.", valueName: "dir"),
+            completion: .directory)
+    var write: String?
+
+    @Option(name: .customLong("catalog"), help: "Catalogue file or folder whose ids join the built-in ones (repeatable).",
+            completion: .file(extensions: ["yaml", "yml"]))
+    var catalogs: [String] = []
+
+    func validate() throws {
+        if kind == nil && write == nil {
+            throw ValidationError("give a document kind (usecase, intent, catalogue, twin, sweep) or --write DIR")
+        }
+        if kind != nil && write != nil {
+            throw ValidationError("--write writes every schema; leave out the document kind")
+        }
+    }
 
     func run() throws {
-        if kind == .sweep {
-            print(SweepShapes.jsonSchema(), terminator: "")
-        } else if kind == .twin {
-            print(TwinConfig.jsonSchema(), terminator: "")
-        } else {
-            print(jsonSchema(for: kind.kind), terminator: "")
+        var userCatalogues: [Catalogue] = []
+        if !catalogs.isEmpty {
+            let result = runFrontEnd(paths: catalogs)
+            guard result.exitStatus == .success else {
+                DiagnosticOutput(format: .text, rules: [], cap: DiagnosticCapOption().cap)
+                    .emit(result.diagnostics, sources: result.sources, dropped: result.dropped)
+                try endCommand(with: result.exitStatus)
+                return
+            }
+            userCatalogues = result.documents.compactMap { if case .catalogue(let c) = $0 { c } else { nil } }
         }
+        var schemas = DocumentSchemas(userCatalogues: userCatalogues)
+        schemas.files.append(("sweep.schema.json", SweepShapes.jsonSchema()))
+        if let kind {
+            print(schemas.text(of: kind.rawValue) ?? "", terminator: "")
+            return
+        }
+        guard let write else { return }
+        let tree = GeneratedTree(files: Dictionary(uniqueKeysWithValues: schemas.files.map { ($0.name, $0.text) }))
+        let problems = tree.write(to: write)
+        guard problems.isEmpty else {
+            DiagnosticOutput(format: .text, rules: [], cap: DiagnosticCapOption().cap)
+                .emit(problems, sources: SourceStore(), dropped: [:])
+            try endCommand(with: .cannotCreate)
+            return
+        }
+        print("twinc: wrote \(schemas.files.map(\.name).joined(separator: ", ")) to \(write)/")
     }
 }
 

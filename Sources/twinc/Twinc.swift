@@ -15,13 +15,14 @@ struct Twinc: ParsableCommand {
         65 errors in the documents, 66 unreadable input, 70 internal error, 73 output not writable.
         """,
         version: TwincVersion.string,
-        subcommands: [Validate.self, Compile.self, Run.self, Report.self, Schema.self, Explain.self, Regenerate.self, Bench.self, Sweep.self]
+        subcommands: [Validate.self, Compile.self, Run.self, Report.self, Schema.self, CatalogueCommand.self, Explain.self, Regenerate.self, Bench.self, Sweep.self]
     )
 
     /// Suggests the command a typo meant before the argument parser sees it.
     static func main() {
-        let names = configuration.subcommands.compactMap { $0.configuration.commandName ?? nil }
-            + configuration.subcommands.map { String(describing: $0).lowercased() }
+        // A command's name is its configured one, else its type's name in lower case
+        // (ArgumentParser's rule), so `CatalogueCommand` is listed once, as `catalogue`.
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? String(describing: $0).lowercased() }
         let known = Array(Set(names)).sorted()
         if let message = unknownCommandMessage(arguments: Array(CommandLine.arguments.dropFirst()), commands: known) {
             writeStandardError("Error: \(message)\nUsage: twinc <command> [options]; see `twinc --help`.\n")

@@ -11,13 +11,13 @@ struct Validate: ParsableCommand {
         found in the command line's files or in a Templates/ folder next to the intent's folder.
         """)
 
-    @Argument(help: "Files or folders to check.")
+    @Argument(help: "Files or folders to check.", completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String]
 
     @Option(help: "Output format of diagnostics: text, json, sarif or github.")
     var format: DiagnosticFormat = .text
 
-    @Option(name: .customLong("catalog"), help: "Extra catalogue file or folder (repeatable).")
+    @Option(name: .customLong("catalog"), help: "Extra catalogue file or folder (repeatable).", completion: .file(extensions: ["yaml", "yml"]))
     var catalogs: [String] = []
 
     @OptionGroup var diagnosticCap: DiagnosticCapOption

@@ -11,7 +11,7 @@ import Testing
         #expect(typo.stderr.contains("unknown command `valdate`; did you mean `validate`?"), "\(typo.stderr)")
         let unknown = try Twinc.run(["frobnicate"])
         #expect(unknown.status == 64)
-        #expect(unknown.stderr.contains("commands: bench, compile"))
+        #expect(unknown.stderr.contains("commands: bench, catalogue, compile"))
         #expect(try Twinc.run(["--version"]).status == 0, "options still reach the parser")
     }
 

@@ -29,11 +29,14 @@ enum Twinc {
     }
 
     /// Runs twinc with `arguments` and no terminal (so no colour, no progress).
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+    /// `directory`: where it runs (the repository root unless a test plays a user's own
+    /// repository).
+    static func run(_ arguments: [String], environment: [String: String] = [:],
+                    in directory: URL? = nil) throws -> ProcessResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = repositoryRoot
+        process.currentDirectoryURL = directory ?? repositoryRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }

@@ -17,7 +17,7 @@ func sampleConfig() -> TwinConfig {
         id: "ecg", deviceClass: "ecg-patch", placement: "chest", inBody: false, tags: ["vital"], radio: radio,
         battery: BatteryConfig(profile: "coin-560", capacity: .milliampHours(560), voltage: .volts(3),
                                model: "linear", peukertExponent: 1, ratedCurrent: .milliamperes(1)),
-        baselineCurrent: .microamperes(10),
+        platform: .sleepingMCU(.microamperes(10)),
         traffic: TrafficConfig(trafficClass: "F1", payload: .bytes(64), interval: .milliseconds(213.3),
                                alarmRate: 0, alarmPayload: .bytes(64), latencyBudget: .milliseconds(250)),
         mac: MACConfig(access: "scheduled", userPriority: 6, slotLength: .milliseconds(1), slots: 30, period: 10,

@@ -23,7 +23,7 @@ public enum AppsFixture {
             radio: radio ?? (access == "ble" ? ble() : narrowband()),
             battery: BatteryConfig(profile: "coin", capacity: .milliampHours(560), voltage: .volts(3), model: "linear",
                                    peukertExponent: 1, ratedCurrent: .milliamperes(10)),
-            baselineCurrent: .microamperes(3),
+            platform: .sleepingMCU(.microamperes(3)),
             traffic: TrafficConfig(trafficClass: "", payload: .bytes(payload), interval: interval, alarmRate: 0,
                                    alarmPayload: .bytes(64), latencyBudget: .seconds(1)),
             mac: MACConfig(access: access, userPriority: 6, slotLength: access == "scheduled" ? .milliseconds(10) : .zero,

@@ -20,7 +20,7 @@ public enum OptimiserFixture {
             id: id, deviceClass: "sensor", placement: placement, inBody: false, tags: [], radio: radio(txPower: txPower),
             battery: BatteryConfig(profile: "cr2032", capacity: capacity, voltage: .volts(3), model: "linear",
                                    peukertExponent: 1, ratedCurrent: .milliamperes(0.2)),
-            baselineCurrent: .microamperes(3),
+            platform: .sleepingMCU(.microamperes(3)),
             traffic: TrafficConfig(trafficClass: "", payload: .bytes(64), interval: interval, alarmRate: 0,
                                    alarmPayload: .bytes(64), latencyBudget: budget),
             mac: MACConfig(access: "scheduled", userPriority: 6, slotLength: .milliseconds(2), slots: 32, period: period,

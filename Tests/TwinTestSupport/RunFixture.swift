@@ -17,7 +17,7 @@ public enum RunFixture {
             radio: TestRadio.narrowband(txPower: 0, levels: [0], profile: "nb", frequency: .gigahertz(2.4)),
             battery: BatteryConfig(profile: "test", capacity: capacity, voltage: .volts(3), model: model,
                                    peukertExponent: peukert, ratedCurrent: rated),
-            baselineCurrent: .zero,
+            platform: .sleepingMCU(.zero),
             traffic: TrafficConfig(trafficClass: "", payload: .bytes(payload), interval: interval, alarmRate: 0,
                                    alarmPayload: .bytes(payload), latencyBudget: budget),
             mac: MACConfig(access: "csma-ca", userPriority: 6, slotLength: .zero, slots: 0, period: 0, maxRetries: 2,
@@ -71,6 +71,9 @@ public enum RunFixture {
         result.dropped[.retriesExhausted] = generated - delivered
         for value in milliseconds { result.latency.record(SimTime(.milliseconds(value))) }
         result.averageCurrent = averageCurrent
+        // The fixture's devices run at 3 V from a flat 3 V cell on a direct rail, so the
+        // rail power the lifetime extrapolates is the current at 3 V.
+        result.averageRailPower = averageCurrent * .volts(3)
         result.deathTime = death.map(seconds)
         return result
     }

@@ -28,7 +28,7 @@ public enum SimulationFixture {
             id: id, deviceClass: "sensor", placement: placement, inBody: placement == "in-body", tags: [], radio: radio,
             battery: BatteryConfig(profile: "test", capacity: capacity, voltage: .volts(3), model: model,
                                    peukertExponent: model == "peukert" ? 1.2 : 1, ratedCurrent: .milliamperes(10)),
-            baselineCurrent: baseline,
+            platform: .sleepingMCU(baseline),
             traffic: TrafficConfig(trafficClass: "", payload: .bytes(payload), interval: interval, alarmRate: alarmRate,
                                    alarmPayload: .bytes(alarmPayload), latencyBudget: latency),
             mac: MACConfig(access: access, userPriority: priority, slotLength: slotLength, slots: slots, period: period,

@@ -23,7 +23,7 @@ public enum ViewFixture {
             radio: radio,
             battery: BatteryConfig(profile: "test", capacity: capacity, voltage: .volts(3), model: "linear",
                                    peukertExponent: 1, ratedCurrent: .milliamperes(10)),
-            baselineCurrent: .microamperes(50),
+            platform: .sleepingMCU(.microamperes(50)),
             traffic: TrafficConfig(trafficClass: "", payload: .bytes(64), interval: interval, alarmRate: 0,
                                    alarmPayload: .bytes(64), latencyBudget: .milliseconds(250)),
             mac: MACConfig(access: access, userPriority: 6, slotLength: .zero, slots: 0, period: 0, maxRetries: 3,

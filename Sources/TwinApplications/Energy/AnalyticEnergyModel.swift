@@ -26,11 +26,15 @@ import TwinUnits
 ///   free channel, (CWmin+1)/2 contention slots, then pSIFS and the I-Ack; one wake-up
 ///   per sample or alarm. Contention with other devices is ignored (a lower bound on
 ///   listening);
-/// - wideband flows: only the frames' air time (the simulation charges nothing else);
-/// - sleep for the rest of the second, the baseline (MCU, sensor) always.
-/// The lifetime is the battery model of twin.json at that current (`predictedLifetime`:
-/// linear `C/I`, or Peukert). `attemptsPerFrame` carries the retransmissions the
-/// simulation measured, the one figure the closed form cannot know.
+/// - wideband flows: the frames' air time, and listening between frames when they come
+///   closer than WLAN power save's inactivity timeout (`DeviceSupply.listensWhenIdle`);
+/// - sleep for the rest of the second; the platform (MCU, front end, actuator, display)
+///   always.
+/// The radio's average current at its voltage plus the platform is the rail power; the
+/// lifetime and the battery current come from twin.json's battery curve and regulator
+/// at that power (`DeviceSupply`, `predictedLifetime`), the model the simulation's
+/// battery account uses. `attemptsPerFrame` carries the retransmissions the simulation
+/// measured, the one figure the closed form cannot know.
 public struct AnalyticEnergyModel: Sendable, Hashable {
     /// Seconds per second in each radio state (sleep is the rest).
     public struct Duty: Sendable, Hashable {
@@ -44,7 +48,10 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
 
     public var deviceID: String
     public var duty: Duty
+    /// Average battery current (through the regulator, at the cell's voltage).
     public var averageCurrent: Current
+    /// Average rail power, radio and platform.
+    public var railPower: Power
     /// nil when the battery has no capacity or the current is not finite.
     public var lifetime: Time?
     /// Frames put on the air per second (retries included).
@@ -93,18 +100,29 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
             duty.listen = framesPerSecond * (meanBackoff + air.shortInterFrameSpace.si)
             duty.receive = framesPerSecond * air.acknowledgementAirtime.si
         default:
-            break
+            // A WLAN stream too dense to doze listens between frames, as the simulation
+            // charges it (`DeviceSupply.listensWhenIdle`).
+            if DeviceSupply.listensWhenIdle(device) { duty.listen = Swift.max(0, 1 - duty.active) }
         }
         let radio = device.radio
         let transmitCurrent = DeviceAirInterface.transmitCurrent(of: radio, at: radio.txPower).si
-        let current = device.baselineCurrent.si + transmitCurrent * duty.transmit + radio.rxCurrent.si * duty.receive
+        let radioCurrent = transmitCurrent * duty.transmit + radio.rxCurrent.si * duty.receive
             + radio.listenCurrent.si * duty.listen + radio.wakeupCurrent.si * duty.wakeUp
             + radio.sleepCurrent.si * duty.sleep
-        var outcome = DeviceOutcome(id: device.id)
-        outcome.averageCurrent = Current(si: current)
-        return AnalyticEnergyModel(deviceID: device.id, duty: duty, averageCurrent: Current(si: current),
-                                   lifetime: predictedLifetime(of: device, outcome: outcome),
-                                   framesPerSecond: framesPerSecond)
+        return supplied(device, radioCurrent: Current(si: radioCurrent), duty: duty, framesPerSecond: framesPerSecond)
+    }
+
+    /// The model of a device whose radio draws `radioCurrent` on average: rail power,
+    /// battery current and lifetime through twin.json's supply (`DeviceSupply`).
+    static func supplied(_ device: DeviceConfig, radioCurrent: Current, duty: Duty = Duty(),
+                         framesPerSecond: Double = 0) -> AnalyticEnergyModel {
+        let supply = DeviceSupply(device: device)
+        let rail = supply.railPower(radioCurrent: radioCurrent)
+        let estimate = device.battery.capacity.si > 0 ? supply.lifetime(railPower: rail) : nil
+        let batteryCurrent = estimate?.averageBatteryCurrent
+            ?? Current(si: rail.si / Swift.max(device.battery.voltage.si, 1e-3))
+        return AnalyticEnergyModel(deviceID: device.id, duty: duty, averageCurrent: batteryCurrent, railPower: rail,
+                                   lifetime: estimate?.lifetime, framesPerSecond: framesPerSecond)
     }
 
     /// Superframe of scheduled access: `nSlots · Tslot`.

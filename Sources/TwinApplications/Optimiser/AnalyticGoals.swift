@@ -100,7 +100,7 @@ struct AnalyticGoals: Sendable {
         case .deliveryRatio: return combine(devices.map { $0.deliveryRatio(within: goal.within) })
         case .latency: return combine(devices.compactMap { $0.latency(statistic)?.si })
         case .lifetime: return combine(devices.compactMap { $0.lifetime?.si })
-        case .energy: return combine(devices.map { $0.averageCurrent.si * $0.voltage.si * horizon.si })
+        case .energy: return combine(devices.map { $0.railPower.si * horizon.si })
         case .throughput:
             return combine(devices.map { $0.packetRate * $0.payload.si * $0.deliveryRatio(within: nil) })
         case .recoveryTime:

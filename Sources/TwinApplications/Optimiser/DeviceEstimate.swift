@@ -26,7 +26,8 @@ struct DeviceEstimate: Sendable, Hashable {
     var averageCurrent: Current
     /// nil: no capacity or no current to extrapolate from.
     var lifetime: Time?
-    var voltage: Voltage
+    /// Average rail power (radio and platform): the energy the simulation counts.
+    var railPower: Power
     /// Packets per second and the payload of a periodic packet (k samples' when aggregated).
     var packetRate: Double
     var payload: DataSize
@@ -61,14 +62,14 @@ struct DeviceEstimate: Sendable, Hashable {
         id = device.id
         if let energy {
             averageCurrent = energy.averageCurrent
+            railPower = energy.railPower
             lifetime = energy.lifetime
         } else {
-            var outcome = DeviceOutcome(id: device.id)
-            outcome.averageCurrent = device.baselineCurrent
-            averageCurrent = device.baselineCurrent
-            lifetime = predictedLifetime(of: device, outcome: outcome)
+            let platformOnly = AnalyticEnergyModel.supplied(device, radioCurrent: .zero)
+            averageCurrent = platformOnly.averageCurrent
+            railPower = platformOnly.railPower
+            lifetime = platformOnly.lifetime
         }
-        voltage = device.battery.voltage.si > 0 ? device.battery.voltage : device.radio.voltage
         packetRate = air.map { AnalyticEnergyModel.Traffic(device: device, air: $0).packetsPerSecond } ?? 0
         payload = device.traffic.packetPayload
         securityLevel = device.securityLevel

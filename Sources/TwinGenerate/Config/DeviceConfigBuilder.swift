@@ -19,7 +19,8 @@ struct DeviceConfigBuilder {
         return DeviceConfig(
             id: resolved.id, deviceClass: device.deviceClass.value, placement: device.placement.value.rawValue,
             inBody: device.placement.value == .inBody, tags: device.tags.map(\.value), radio: radio,
-            battery: battery(of: resolved), baselineCurrent: PlatformBaseline.sleepCurrent,
+            battery: battery(of: resolved),
+            platform: PlatformConfigBuilder.platform(deviceClass: device.deviceClass.value, radioVoltage: radio.voltage),
             traffic: traffic(of: resolved),
             mac: MACConfigBuilder(device: resolved, deadline: deadline(of: resolved),
                                   scheduled: provides("mac:scheduled", for: resolved.id)).mac(),
@@ -96,8 +97,12 @@ struct DeviceConfigBuilder {
         let voltage = settings?.voltage?.value ?? cell?.voltage.value ?? model?.nominalVoltage ?? .volts(3)
         let peukert = provides("battery:peukert", for: device.id) && model != nil
         let ratedTime = model?.ratedDischargeTime ?? .hours(20)
+        let chemistry = DeviceSupplyResolution.chemistry(catalogue: cell?.chemistry?.value, nominal: voltage)
+        let cells = PlatformConfigBuilder.cells(chemistry, nominal: voltage)
+        let selfDischarge = cell?.selfDischarge?.value.si ?? model?.selfDischargePerYear ?? 0
         return BatteryConfig(
             profile: profileID ?? "custom", capacity: capacity, voltage: voltage, model: peukert ? "peukert" : "linear",
-            peukertExponent: peukert ? (model?.peukertExponent ?? 1) : 1, ratedCurrent: capacity / ratedTime)
+            peukertExponent: peukert ? (model?.peukertExponent ?? 1) : 1, ratedCurrent: capacity / ratedTime,
+            chemistry: chemistry.rawValue, cells: cells.count, curve: cells.curve, selfDischargePerYear: selfDischarge)
     }
 }

@@ -91,6 +91,7 @@ extension GoalResult {
             },
             "within_s": within.map { .number($0.si) },
             "securityLevel": securityLevel.map { .int($0) },
+            "securityLevelReached": securityLevelReached.map { .int($0) },
             "value": value?.jsonValue(),
             "samples": .array(samples.map { $0.map(JSONValue.number) ?? .null }),
             "verdict": .string(verdict.rawValue),

@@ -95,8 +95,12 @@ extension ScenarioReport {
                                    ("95 % CI", .left), ("verdict", .left)])
             var notes: [String] = []
             for goal in goals {
-                let value = goal.value.map { $0.quantity.formatted } ?? "—"
-                table.add([goal.goalID, goal.kpi, goal.targetText, value, IntervalText.of(goal.value), goal.verdict.text])
+                // A protection goal's value is the level reached (its residual CVSS score
+                // is in the security section): "0" next to "level >= 2" read as level 0.
+                let value = goal.securityLevelReached.map { "level \($0)" }
+                    ?? goal.value.map { $0.quantity.formatted } ?? "—"
+                let interval = goal.securityLevelReached == nil ? IntervalText.of(goal.value) : ""
+                table.add([goal.goalID, goal.kpi, goal.targetText, value, interval, goal.verdict.text])
                 var parts: [String] = []
                 if let device = goal.limitingDevice { parts.append("limiting device `\(device)`") }
                 if let note = goal.note { parts.append(note) }

@@ -139,27 +139,24 @@ extension DeviceFigures {
 /// How long a device's battery lasts, from one replication.
 ///
 /// If the battery emptied during the run, the lifetime is the measured death time.
-/// Otherwise it is extrapolated from the average supply current the run measured,
-/// through the battery model twin.json names (`linear`: t = C / I, the ns-3
-/// `BasicEnergySource`; `peukert`: t = H·(C/(I·H))^k with H the rated discharge time
-/// C / ratedCurrent; ban-numbers.md §4 via `TwinModels.BatteryDrainModel`). Intents
-/// ask for lifetimes far beyond the simulated horizon (30 d of a pump against a 24 h
-/// run), which is why this is a prediction and says so in the report.
+/// Otherwise it is extrapolated from the average rail power the run measured (radio and
+/// platform) through twin.json's battery curve, regulator and Peukert setting
+/// (`DeviceSupply.lifetime`, `TwinModels.DeviceLifetimeModel`: lifetime from energy down
+/// to the cutoff or the regulator's drop-out) — the same model the simulation's battery
+/// account and the analytic energy model use. Intents ask for lifetimes far beyond the
+/// simulated horizon (30 d of a pump against a 24 h run), which is why this is a
+/// prediction and says so in the report.
 ///
-/// nil when the device drew no current (nothing to extrapolate from, e.g. a replication
-/// in which the device was never powered) or the battery has no capacity.
+/// nil when the device drew nothing (nothing to extrapolate from, e.g. a replication in
+/// which the device was never powered) or the battery has no capacity.
 public func predictedLifetime(of device: DeviceConfig, outcome: DeviceOutcome) -> Time? {
     if let death = outcome.deathTime { return death.time }
-    guard outcome.averageCurrent.si > 0, outcome.averageCurrent.si.isFinite else { return nil }
-    let battery = device.battery
-    let capacity = battery.capacity.si > 0 ? battery.capacity : outcome.batteryCapacity
-    guard capacity.si > 0 else { return nil }
-    let ratedTime: Time = battery.ratedCurrent.si > 0 ? capacity / battery.ratedCurrent : .hours(20)
-    let profile = BatteryProfile(
-        name: battery.profile, source: "twin.json", nominalVoltage: battery.voltage, capacity: capacity,
-        peukertExponent: battery.peukertExponent > 0 ? battery.peukertExponent : 1, ratedDischargeTime: ratedTime)
-    let model = BatteryDrainModel(rawValue: battery.model) ?? .linear
-    guard let lifetime = try? model.lifetime(of: profile, averageCurrent: outcome.averageCurrent),
-          lifetime.si.isFinite else { return nil }
-    return lifetime
+    return predictedLifetime(of: device, railPower: outcome.averageRailPower)
+}
+
+/// The lifetime of `device` at an average rail power (radio and platform); nil when
+/// there is no load or no battery.
+public func predictedLifetime(of device: DeviceConfig, railPower: Power) -> Time? {
+    guard railPower.si > 0, railPower.si.isFinite, device.battery.capacity.si > 0 else { return nil }
+    return DeviceSupply(device: device).lifetime(railPower: railPower)?.lifetime
 }

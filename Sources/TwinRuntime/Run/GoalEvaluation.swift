@@ -54,6 +54,7 @@ public enum GoalEvaluation {
             verdict = .notEvaluated
             notes.insert("the goal has no target", at: 0)
         }
+        let reached = kpi == .securityProtect ? measurer.devices.map(\.securityLevel).min() : nil
         if kpi == .securityProtect, let required = goal.securityLevel {
             let below = measurer.devices.filter { $0.securityLevel < required }
             if !below.isEmpty {
@@ -62,8 +63,10 @@ public enum GoalEvaluation {
                              + below.map { "`\($0.id)` (level \($0.securityLevel))" }.joined(separator: ", "), at: 0)
             }
         }
-        return result(goal, threshold: threshold, samples: samples, value: value, verdict: verdict,
-                      limiting: limiting, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+        var evaluated = result(goal, threshold: threshold, samples: samples, value: value, verdict: verdict,
+                               limiting: limiting, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+        evaluated.securityLevelReached = reached
+        return evaluated
     }
 
     /// The verdict of an estimate against a bound, and why it is inconclusive when it is.

@@ -188,6 +188,9 @@ public struct GoalResult: Sendable, Hashable {
     public var within: Time?
     /// The minimum IEEE 802.15.6 level of a `security-protect` goal.
     public var securityLevel: Int?
+    /// The level a `security-protect` goal's devices run at (the lowest among them):
+    /// what a reader compares with `securityLevel`, rather than the residual score.
+    public var securityLevelReached: Int?
     /// The KPI value per replication, in replication order (nil: none in that one).
     public var samples: [Double?]
     public var value: Estimate?

@@ -10,26 +10,39 @@ import TwinUnits
 /// spends transmitting (at the current of its TX level), receiving a frame, listening
 /// (CCA and backoff, guard times, waiting for an ACK or beacon) and waking up; sleep is
 /// the rest of the time the device is running. So idle periods cost nothing to
-/// simulate however long they are. The MCU and sensor draw `baselineCurrent` whenever
-/// the device runs (Castalia's `baselineNodePower`).
+/// simulate however long they are. The platform (MCU, sensor front end, actuator,
+/// display: twin.json's `platform`) draws its average power whenever the device runs.
 ///
 /// Currents per state come from twin.json's radio (the catalogue's datasheet values,
 /// e.g. Tachtatzis 2010 Table III: TX 11.3 mA at 0 dBm, RX 13.1, RxListen 13.8, sleep
-/// 0.9 µA, wake-up 8.9 mA for 3.13 ms; ban-numbers.md §4). The battery drains linearly
-/// (ns-3 `BasicEnergySource`) or by Peukert's law `t = H·(C/(I·H))^k`
-/// (`BatteryDrainModel`, ban-numbers.md §4), applied to the run-average current and
-/// refreshed at every monitor tick.
+/// 0.9 µA, wake-up 8.9 mA for 3.13 ms; ban-numbers.md §4) at the radio's voltage; with
+/// the platform they make the rail energy. The battery gives the regulator's current at
+/// the cell's voltage for that rail energy (`DeviceSupply`, `DeviceLifetimeModel
+/// .drawCoefficients`: `I = a(V)·P_rail + b(V)`), with `a` and `b` re-read from the
+/// discharge curve at every monitor tick (at most 1 s apart), so the cell's sag, a
+/// boost converter's rising input current and self-discharge are in the account; a
+/// regulator's drop-out ends the usable charge. Peukert's law, when twin.json asks for
+/// it, weights the charge by the run-average battery current (`BatteryDrainModel`).
+///
+/// A WLAN station whose frames come closer together than its power-save inactivity
+/// timeout (`WLANRadioProfile.dozeAfter`, 100 ms) cannot doze between them: it listens
+/// at its listen current for the time it is not on the air (`WLANActivity.shares`;
+/// issue 11 §1: a video stream's frames 1.4 ms apart keep the radio awake).
 struct EnergyAccount: Sendable {
     let transmitCurrent: Double
     let receiveCurrent: Double
     let listenCurrent: Double
     let sleepCurrent: Double
     let wakeUpCurrent: Double
-    let baselineCurrent: Double
+    /// Volts the radio's currents are given at, and the platform's rail power (W).
     let voltage: Double
+    let platformPower: Double
+    /// True when the radio listens rather than sleeps between its activities (a WLAN
+    /// stream with frames closer than the power-save timeout).
+    let idleListens: Bool
+    /// Usable charge: to the cutoff, or to the regulator's drop-out.
     let capacity: Double
-    let drain: BatteryDrainModel
-    let battery: BatteryProfile
+    let supply: DeviceSupply
 
     private(set) var transmitTime: Int64 = 0
     private(set) var receiveTime: Int64 = 0
@@ -43,6 +56,13 @@ struct EnergyAccount: Sendable {
     private var depleted: Double = 0
     /// Peukert weight of the raw charge (1 for linear drain).
     private var drainFactor: Double = 1
+    /// Battery charge, rail energy and running time at the last refresh, and the
+    /// battery current per rail watt and fixed (quiescent, self-discharge) from then on.
+    private var chargeAtRefresh: Double = 0
+    private var railEnergyAtRefresh: Double = 0
+    private var runTimeAtRefresh: Int64 = 0
+    private var perWatt: Double
+    private var fixedCurrent: Double
 
     init(device: DeviceConfig, transmitCurrent: Double) {
         let radio = device.radio
@@ -51,15 +71,14 @@ struct EnergyAccount: Sendable {
         listenCurrent = radio.listenCurrent.si
         sleepCurrent = radio.sleepCurrent.si
         wakeUpCurrent = radio.wakeupCurrent.si
-        baselineCurrent = device.baselineCurrent.si
-        voltage = radio.voltage.si > 0 ? radio.voltage.si : device.battery.voltage.si
-        capacity = device.battery.capacity.si
-        drain = device.battery.model == "peukert" ? .peukert : .linear
-        let rated = device.battery.ratedCurrent.si > 0 ? device.battery.capacity.si / device.battery.ratedCurrent.si
-            : Time.hours(20).si
-        battery = BatteryProfile(name: device.battery.profile, source: "twin.json", nominalVoltage: device.battery.voltage,
-                                 capacity: device.battery.capacity, peukertExponent: device.battery.peukertExponent,
-                                 ratedDischargeTime: .seconds(rated))
+        supply = DeviceSupply(device: device)
+        voltage = supply.radioVoltage.si
+        platformPower = supply.platformPower.si
+        capacity = supply.model.usableCharge.si
+        idleListens = DeviceSupply.listensWhenIdle(device)
+        let start = supply.model.drawCoefficients(delivered: .zero)
+        perWatt = start?.perWatt ?? 0
+        fixedCurrent = start?.fixed.si ?? 0
     }
 
     // MARK: Activities
@@ -96,14 +115,24 @@ struct EnergyAccount: Sendable {
 
     func sleepTime(at time: SimTime) -> Int64 { Swift.max(0, runTime(at: time) - activeTime) }
 
-    /// Charge drawn from the supply up to `time` (coulombs), without the Peukert weight.
-    func rawCharge(at time: SimTime) -> Double {
+    /// Charge the radio drew at its own voltage up to `time` (coulombs).
+    func radioCharge(at time: SimTime) -> Double {
         transmitCharge
             + receiveCurrent * Double(receiveTime) * 1e-9
             + listenCurrent * Double(listenTime) * 1e-9
             + wakeUpCurrent * Double(wakeUpTime) * 1e-9
-            + sleepCurrent * Double(sleepTime(at: time)) * 1e-9
-            + baselineCurrent * Double(runTime(at: time)) * 1e-9
+            + (idleListens ? listenCurrent : sleepCurrent) * Double(sleepTime(at: time)) * 1e-9
+    }
+
+    /// Energy delivered on the rail (radio and platform) up to `time` (joules).
+    func railEnergy(at time: SimTime) -> Double {
+        radioCharge(at: time) * voltage + platformPower * Double(runTime(at: time)) * 1e-9
+    }
+
+    /// Charge drawn from the battery up to `time` (coulombs), without the Peukert weight.
+    func rawCharge(at time: SimTime) -> Double {
+        chargeAtRefresh + perWatt * (railEnergy(at: time) - railEnergyAtRefresh)
+            + fixedCurrent * Double(runTime(at: time) - runTimeAtRefresh) * 1e-9
     }
 
     /// Effective charge taken from the battery (Peukert-weighted, plus depletion events).
@@ -111,16 +140,21 @@ struct EnergyAccount: Sendable {
 
     func remaining(at time: SimTime) -> Double { Swift.max(0, capacity - consumed(at: time)) }
 
-    /// Re-evaluates the Peukert weight from the run-average current so far.
+    /// Folds the charge drawn so far into the account, re-reads the regulator's draw at
+    /// the cell's voltage now, and re-evaluates the Peukert weight from the run-average
+    /// battery current so far.
     mutating func refreshDrain(at time: SimTime) {
-        guard drain == .peukert else { return }
-        let seconds = Double(runTime(at: time)) * 1e-9
-        let raw = rawCharge(at: time)
-        guard seconds > 0, raw > 0 else { return }
-        let average = Current(si: raw / seconds)
-        if let effective = try? drain.consumedCharge(of: battery, averageCurrent: average, over: .seconds(seconds)) {
-            drainFactor = effective.si / raw
+        let charge = rawCharge(at: time)
+        chargeAtRefresh = charge
+        railEnergyAtRefresh = railEnergy(at: time)
+        runTimeAtRefresh = runTime(at: time)
+        if let draw = supply.model.drawCoefficients(delivered: .coulombs(charge * drainFactor + depleted)) {
+            perWatt = draw.perWatt
+            fixedCurrent = draw.fixed.si
         }
+        let seconds = Double(runTimeAtRefresh) * 1e-9
+        guard seconds > 0, charge > 0 else { return }
+        drainFactor = supply.peukertWeight(averageCurrent: Current(si: charge / seconds))
     }
 
     /// Leaves `fraction` of the capacity in the battery (battery-depletion scenario).
@@ -136,10 +170,11 @@ struct EnergyAccount: Sendable {
         var energy = EnergyBreakdown()
         energy.transmit = .joules(transmitCharge * voltage)
         energy.receive = .joules(receiveCurrent * Double(receiveTime) * 1e-9 * voltage)
-        energy.listen = .joules(listenCurrent * Double(listenTime) * 1e-9 * voltage)
+        let idle = Double(sleepTime(at: time)) * 1e-9
+        energy.listen = .joules(listenCurrent * (Double(listenTime) * 1e-9 + (idleListens ? idle : 0)) * voltage)
         energy.wakeUp = .joules(wakeUpCurrent * Double(wakeUpTime) * 1e-9 * voltage)
-        energy.sleep = .joules(sleepCurrent * Double(sleepTime(at: time)) * 1e-9 * voltage)
-        energy.baseline = .joules(baselineCurrent * Double(runTime(at: time)) * 1e-9 * voltage)
+        energy.sleep = .joules(idleListens ? 0 : sleepCurrent * idle * voltage)
+        energy.baseline = .joules(platformPower * Double(runTime(at: time)) * 1e-9)
         return energy
     }
 
@@ -147,15 +182,22 @@ struct EnergyAccount: Sendable {
         var times = RadioStateTimes()
         times.transmit = SimTime(nanoseconds: transmitTime)
         times.receive = SimTime(nanoseconds: receiveTime)
-        times.listen = SimTime(nanoseconds: listenTime)
+        let idle = sleepTime(at: time)
+        times.listen = SimTime(nanoseconds: listenTime + (idleListens ? idle : 0))
         times.wakeUp = SimTime(nanoseconds: wakeUpTime)
-        times.sleep = SimTime(nanoseconds: sleepTime(at: time))
+        times.sleep = SimTime(nanoseconds: idleListens ? 0 : idle)
         return times
     }
 
-    /// Average supply current over the running time.
+    /// Average battery current over the running time.
     func averageCurrent(at time: SimTime) -> Double {
         let seconds = Double(runTime(at: time)) * 1e-9
         return seconds > 0 ? rawCharge(at: time) / seconds : 0
+    }
+
+    /// Average rail power (radio and platform) over the running time, watts.
+    func averageRailPower(at time: SimTime) -> Double {
+        let seconds = Double(runTime(at: time)) * 1e-9
+        return seconds > 0 ? railEnergy(at: time) / seconds : 0
     }
 }

@@ -102,7 +102,8 @@ public struct EnergyBreakdown: Sendable, Hashable {
     public var listen: Energy = .zero
     public var sleep: Energy = .zero
     public var wakeUp: Energy = .zero
-    /// MCU and sensor (`baselineCurrent`), whatever the radio does.
+    /// The platform (MCU, sensor front end, actuator, display: twin.json's `platform`),
+    /// whatever the radio does.
     public var baseline: Energy = .zero
 
     public init() {}
@@ -153,8 +154,11 @@ public struct DeviceOutcome: Sendable, Hashable {
     public var deathTime: SimTime?
     /// When the device failed by a scenario event (nil if it did not).
     public var failureTime: SimTime?
-    /// Average supply current over the simulated time the device was alive.
+    /// Average battery current over the simulated time the device was alive.
     public var averageCurrent: Current = .zero
+    /// Average power on the device's rail (radio and platform) over the same time: what
+    /// the lifetime prediction extrapolates (`predictedLifetime`).
+    public var averageRailPower: Power = .zero
     /// Forged frames (spoofing, replay) in this device's name that the gateway accepted
     /// (security level 0) or rejected (levels 1, 2).
     public var forgedAccepted: Int = 0

@@ -58,6 +58,7 @@ extension BANSimulation {
             outcome.radioTime = state.energy.stateTimes(at: end)
             outcome.batteryRemaining = .coulombs(state.life.empty ? 0 : state.energy.remaining(at: end))
             outcome.averageCurrent = .amperes(state.energy.averageCurrent(at: end))
+            outcome.averageRailPower = Power(si: state.energy.averageRailPower(at: end))
             return outcome
         }
         let gatewayOutcomes = gateways.map { state -> GatewayOutcome in

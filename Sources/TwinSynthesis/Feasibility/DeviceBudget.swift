@@ -21,6 +21,8 @@ struct DeviceBudget: Sendable {
     /// True when the TX current came from a level table (not the entry's single value).
     let levelTable: Bool
     let battery: TwinModels.BatteryProfile?
+    /// The cell's chemistry (the catalogue's, else read from its voltage).
+    let chemistry: BatteryCell.Chemistry
     /// The gateway's uplink (the first use-case link from the primary gateway, the one
     /// twin.json forwards on).
     let uplink: Link?
@@ -42,7 +44,7 @@ struct DeviceBudget: Sendable {
             transmitCurrent = entry?.txCurrent?.value
             levelTable = false
         }
-        battery = Self.battery(of: device, catalogue: catalogue)
+        (battery, chemistry) = Self.battery(of: device, catalogue: catalogue)
         let primary = device.device.gateway.primary.value
         uplink = useCase.network.links.first { $0.from.value == primary }
     }
@@ -61,7 +63,8 @@ struct DeviceBudget: Sendable {
     }
 
     /// The device's cell: its own capacity over its profile's over its class default's.
-    static func battery(of device: ResolvedDevice, catalogue: SynthesisCatalogue) -> TwinModels.BatteryProfile? {
+    static func battery(of device: ResolvedDevice, catalogue: SynthesisCatalogue)
+        -> (TwinModels.BatteryProfile?, BatteryCell.Chemistry) {
         let settings = device.device.battery
         var profileID = settings?.profile?.value
         if profileID == nil, settings?.capacity == nil,
@@ -72,26 +75,35 @@ struct DeviceBudget: Sendable {
         var cell: TwinSpec.BatteryProfile?
         if case .battery(let profile)? = entry?.details { cell = profile }
         let model = entry?.linkedProfileName.flatMap(TwinModels.BatteryProfile.named)
-        guard let capacity = settings?.capacity?.value ?? cell?.capacity.value ?? model?.capacity, capacity.si > 0 else {
-            return nil
-        }
         let voltage = settings?.voltage?.value ?? cell?.voltage.value ?? model?.nominalVoltage ?? .volts(3)
-        return TwinModels.BatteryProfile(
+        let chemistry = DeviceSupplyResolution.chemistry(catalogue: cell?.chemistry?.value, nominal: voltage)
+        guard let capacity = settings?.capacity?.value ?? cell?.capacity.value ?? model?.capacity, capacity.si > 0 else {
+            return (nil, chemistry)
+        }
+        return (TwinModels.BatteryProfile(
             name: profileID ?? "\(device.id) battery", source: model?.source ?? "use case",
             nominalVoltage: voltage, capacity: capacity, peukertExponent: model?.peukertExponent ?? 1,
-            ratedDischargeTime: model?.ratedDischargeTime ?? .hours(20))
+            ratedDischargeTime: model?.ratedDischargeTime ?? .hours(20)), chemistry)
     }
 
-    /// The longest time `battery` lasts at `current`: the better of the linear and the
-    /// Peukert drain (the plan may choose either model; at the low currents of a BAN,
-    /// Peukert's law predicts the longer life). Self-discharge is left out, as in the
-    /// runtime, so the figure stays an upper bound on what the twin will report.
-    func longestLifetime(at current: Current) -> Time? {
-        guard var battery, current.si > 0 else { return nil }
+    /// The longest time the device lasts with its radio drawing `radioCurrent` at its
+    /// supply voltage: the whole-device model twin.json will carry (the class's
+    /// platform and regulator, the cell's discharge curve; `DeviceSupplyResolution`),
+    /// the better of the linear and the Peukert drain (the plan may choose either).
+    /// Self-discharge is left out, so the figure stays an upper bound on what the twin
+    /// will report.
+    func longestLifetime(radioCurrent: Current) -> DeviceLifetimeEstimate? {
+        guard var battery, let radio else { return nil }
         battery.selfDischargePerYear = 0
-        let linear = try? BatteryDrainModel.linear.lifetime(of: battery, averageCurrent: current)
-        let peukert = battery.peukertExponent == 1 ? nil
-            : try? BatteryDrainModel.peukert.lifetime(of: battery, averageCurrent: current)
-        return [linear, peukert].compactMap { $0 }.max()
+        let model = DeviceSupplyResolution.lifetimeModel(
+            deviceClass: device.device.deviceClass.value, battery: battery, chemistry: chemistry, rail: radio.supplyVoltage)
+        guard var estimate = try? model.lifetime(radioPower: radioCurrent * radio.supplyVoltage) else { return nil }
+        if battery.peukertExponent != 1,
+           let effective = try? BatteryDrainModel.peukert.consumedCharge(
+               of: battery, averageCurrent: estimate.averageBatteryCurrent, over: .hours(1)),
+           effective.si > 0, effective.si < (estimate.averageBatteryCurrent * .hours(1)).si {
+            estimate.lifetime = estimate.lifetime * ((estimate.averageBatteryCurrent * .hours(1)).si / effective.si)
+        }
+        return estimate
     }
 }

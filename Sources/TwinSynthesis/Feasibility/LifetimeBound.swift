@@ -18,9 +18,11 @@ import TwinUnits
 ///   supervision timeout permits).
 /// - Other radios: the frames' airtime at the TX current, asleep otherwise.
 ///
-/// Every device also draws the MCU baseline twin.json gives it
-/// (`DeviceConfigBuilder.baselineCurrent`). Each relaxation only lowers the current, so
-/// the lifetime is an upper bound: when it misses a goal, no configuration meets it.
+/// Every device also carries the platform twin.json gives it (its class's MCU, front
+/// end, actuator, display, and the regulator from its battery; `DeviceSupplyResolution`),
+/// and the lifetime is the whole-device model's (`DeviceLifetimeModel`, from energy down
+/// to the cutoff). Each relaxation only lowers the radio's current, so the lifetime is
+/// an upper bound: when it misses a goal, no configuration meets it.
 struct CurrentBound: Sendable {
     var current: Current
     var notes: [String]
@@ -76,16 +78,20 @@ extension DeviceBudget {
             radioCurrent = radio.sleepCurrent
             notes.append("no data rate known for the radio: asleep throughout")
         }
-        let baseline = PlatformBaseline.sleepCurrent
-        notes.append("MCU baseline \(baseline.quantity.formatted) (\(PlatformBaseline.source))")
-        return CurrentBound(current: radioCurrent + baseline, notes: notes)
+        return CurrentBound(current: radioCurrent, notes: notes)
     }
 
-    /// The longest life any allowed choice gives (nil without a battery or a radio).
+    /// The longest life any allowed choice gives (nil without a battery or a radio);
+    /// the bound's current is then the battery's average current, platform included.
     func maximumLifetime(maximumInterval: Time?) -> (lifetime: Time, bound: CurrentBound)? {
-        guard let bound = minimumAverageCurrent(maximumInterval: maximumInterval),
-              let lifetime = longestLifetime(at: bound.current) else { return nil }
-        return (lifetime, bound)
+        guard var bound = minimumAverageCurrent(maximumInterval: maximumInterval),
+              let estimate = longestLifetime(radioCurrent: bound.current), let radio else { return nil }
+        let supply = DeviceSupplyResolution.platform(deviceClass: device.device.deviceClass.value, rail: radio.supplyVoltage)
+        bound.notes.append("radio \(bound.current.quantity.formatted) at \(radio.supplyVoltage.quantity.formatted); platform "
+            + "\(supply.platform.name) \(supply.platform.averagePower.quantity.formatted) through \(supply.regulator.name)"
+            + (supply.classProfile ? "" : " (\(PlatformBaseline.source))"))
+        bound.current = estimate.averageBatteryCurrent
+        return (estimate.lifetime, bound)
     }
 
     var batteryNote: String {
