@@ -132,10 +132,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Design-space sweeps (`twinc sweep`): the sweep document, plans of content-addressed
+        // shards, the local, Slurm and Kubernetes engines, collection and the Pareto front.
+        // Runs shards through the driver; processes it starts sit behind `ProcessRunning`.
+        .target(
+            name: "TwinSweep",
+            dependencies: [
+                "TwinDriver", "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinConfig", "TwinEngine",
+                "TwinRuntime", "TwinApplications", "TwinOutput", "TwinReport", "TwinJSON",
+            ]
+        ),
         .executableTarget(
             name: "twinc",
             dependencies: [
-                "TwinDriver", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinEngine", "TwinJSON", "TwinUnits", "TwinLive",
+                "TwinDriver", "TwinSweep", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinEngine", "TwinJSON",
+                "TwinUnits", "TwinLive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -192,6 +203,10 @@ let package = Package(
         // The live twin's server end to end: the built `twinc-serve` on 127.0.0.1.
         .testTarget(name: "LiveServeTests", dependencies: ["TwinServe", "TwinLive", "TwinJSON", "TwinEngine"]),
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
+        .testTarget(
+            name: "TwinSweepTests",
+            dependencies: ["TwinSweep", "TwinDriver", "TwinDiagnostics", "TwinJSON", "TwinConfig", "TwinUnits"]
+        ),
         // The property "validate clean ⇒ compile clean ⇒ run accepts" over documents
         // generated from the declared ranges, and the seeded mutation fuzzer over YAML and
         // twin.json (a short run here; docs/fuzzing.md for a long one).

@@ -18,7 +18,16 @@ public func jsonSchema(for kind: DocumentKind, catalogueIDs: [CatalogueEntryKind
 }
 
 public func jsonSchemaValue(for kind: DocumentKind, catalogueIDs: [CatalogueEntryKind: [String]] = [:]) -> JSONValue {
-    let shape = kind.shape
+    jsonSchemaValue(for: kind.shape, catalogueIDs: catalogueIDs)
+}
+
+/// The JSON Schema of a document whose root has `shape`: for documents read outside
+/// this stage with the same shapes (a sweep, `TwinSweep`).
+public func jsonSchema(for shape: ObjectShape) -> String {
+    JSONWriter.canonical.string(jsonSchemaValue(for: shape))
+}
+
+public func jsonSchemaValue(for shape: ObjectShape, catalogueIDs: [CatalogueEntryKind: [String]] = [:]) -> JSONValue {
     guard case .object(var members) = SchemaBuilder(catalogueIDs: catalogueIDs).object(shape) else { return .null }
     members.insert(("$schema", .string("http://json-schema.org/draft-07/schema#")), at: 0)
     members.insert(("title", .string("twinc \(shape.title)")), at: 1)

@@ -22,14 +22,17 @@ struct Bench: ParsableCommand {
         The demo twin is Generated/icu-monitoring/twin.json (or a 12-device twin built \
         in code until it exists; --twin FILE picks another). limits: compiles the demo \
         intent with a generated catalogue of --catalogue-entries models (target < 2 s for \
-        2,000) and validates a 5 MB file of errors (target < 2 s, at most the cap printed).
+        2,000) and validates a 5 MB file of errors (target < 2 s, at most the cap printed). \
+        sweep: plans --sweep (default Sweeps/icu-tradeoff.yaml) and runs it with the local \
+        engine on --jobs processes: shards per minute and the overhead per shard (plan, \
+        process start-up, load, write) against the run.
         """)
 
     enum Suite: String, ExpressibleByArgument, CaseIterable {
-        case frontEnd = "front-end", engine, simulation, scenarios, mainJob = "main-job", limits
+        case frontEnd = "front-end", engine, simulation, scenarios, mainJob = "main-job", limits, sweep
     }
 
-    @Option(help: "Benchmarks to run: front-end, engine, simulation, scenarios, main-job, limits (repeatable; default: all).")
+    @Option(help: "Benchmarks to run: front-end, engine, simulation, scenarios, main-job, limits, sweep (repeatable; default: all).")
     var only: [Suite] = []
 
     @Option(help: "Size of the generated template for the front-end benchmark, in MB.")
@@ -56,6 +59,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Replications simulated in parallel in the scenarios and main-job benchmarks (default: one per processor).")
     var jobs: Int?
 
+    @Option(help: "The sweep document of the sweep benchmark.")
+    var sweep = "Sweeps/icu-tradeoff.yaml"
+
     @Option(help: "Models in the generated catalogue of the limits benchmark.")
     var catalogueEntries = 2_000
 
@@ -79,6 +85,7 @@ struct Bench: ParsableCommand {
         }
         if suites.contains(.mainJob) { try mainJob() }
         if suites.contains(.limits) { try limits() }
+        if suites.contains(.sweep) { try sweepSuite() }
     }
 
     private func limits() throws {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import TwinDriver
+import TwinSweep
+import TwinDiagnostics
 import TwinGenerate
 
 /// `twinc explain CODE`: the long help of a diagnostic code, like `rustc --explain`.
@@ -39,10 +41,10 @@ struct Explain: ParsableCommand {
             return
         }
         if list || code == nil {
-            for entry in DiagnosticIndex.all { print("\(entry.id)  \(entry.title)") }
+            for entry in explainableCodes { print("\(entry.id)  \(entry.title)") }
             return
         }
-        guard let code, let entry = DiagnosticIndex.code(code) else {
+        guard let code, let entry = explainableCodes.first(where: { $0.id.caseInsensitiveCompare(code) == .orderedSame }) else {
             writeStandardError("twinc: unknown diagnostic code `\(code ?? "")`; `twinc explain --list` shows them all\n")
             throw ExitCode(ExitStatus.usage.rawValue)
         }
@@ -50,3 +52,6 @@ struct Explain: ParsableCommand {
         print(entry.explanation)
     }
 }
+
+/// The driver's codes and the sweep's (`TW…`, in `TwinSweep`, above the driver).
+private var explainableCodes: [DiagnosticCode] { (DiagnosticIndex.all + SweepDiagnostics.all).sorted { $0.id < $1.id } }

@@ -4,6 +4,7 @@ import TwinDiagnostics
 import TwinDriver
 import TwinLive
 import TwinSpec
+import TwinSweep
 
 /// `twinc schema usecase|intent|catalogue|twin`: the JSON Schema (draft-07) editors use
 /// for completion and hover help through a `# yaml-language-server: $schema=…` modeline,
@@ -21,7 +22,7 @@ struct Schema: ParsableCommand {
         offered as completions.
         """)
 
-    @Argument(help: "usecase, intent, catalogue, twin, telemetry or openapi (omit with --write).")
+    @Argument(help: "usecase, intent, catalogue, twin, sweep, telemetry or openapi (omit with --write).")
     var kind: DocumentKindArgument?
 
     @Option(help: ArgumentHelp("Write every schema into this folder.", valueName: "dir"),
@@ -34,7 +35,7 @@ struct Schema: ParsableCommand {
 
     func validate() throws {
         if kind == nil && write == nil {
-            throw ValidationError("give a document kind (usecase, intent, catalogue, twin) or --write DIR")
+            throw ValidationError("give a document kind (usecase, intent, catalogue, twin, sweep) or --write DIR")
         }
         if kind != nil && write != nil {
             throw ValidationError("--write writes every schema; leave out the document kind")
@@ -58,7 +59,8 @@ struct Schema: ParsableCommand {
         case .openapi?: print(OpenAPIDocument.text(), terminator: ""); return
         default: break
         }
-        let schemas = DocumentSchemas(userCatalogues: userCatalogues)
+        var schemas = DocumentSchemas(userCatalogues: userCatalogues)
+        schemas.files.append(("sweep.schema.json", SweepShapes.jsonSchema()))
         if let kind {
             print(schemas.text(of: kind.rawValue) ?? "", terminator: "")
             return
@@ -77,7 +79,7 @@ struct Schema: ParsableCommand {
 }
 
 enum DocumentKindArgument: String, ExpressibleByArgument, CaseIterable {
-    case usecase, intent, catalogue, twin, telemetry, openapi
+    case usecase, intent, catalogue, twin, sweep, telemetry, openapi
 
     var kind: DocumentKind { DocumentKind(rawValue: rawValue) ?? .usecase }
 }

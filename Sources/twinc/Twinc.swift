@@ -16,7 +16,7 @@ struct Twinc: ParsableCommand {
         """,
         version: TwincVersion.string,
         subcommands: [Validate.self, Compile.self, Run.self, Report.self, Schema.self, CatalogueCommand.self, Explain.self,
-                      Regenerate.self, Bench.self, Calibrate.self]
+                      Regenerate.self, Bench.self, Calibrate.self, Sweep.self]
     )
 
     /// Suggests the command a typo meant before the argument parser sees it.

@@ -103,7 +103,7 @@ extension GoalResult {
 }
 
 extension Estimate {
-    func jsonValue() -> JSONValue {
+    public func jsonValue() -> JSONValue {
         .object([
             "estimate": .number(point), "lower": lower.map(JSONValue.number), "upper": upper.map(JSONValue.number),
             "method": .string(method.rawValue),
