@@ -24,7 +24,7 @@ struct ExpectedCounts: Sendable {
 
     private enum Counter: Int, CaseIterable {
         case transmissions, retransmissions, sent, decoded, forwarded, delivered, onTime, pending
-        case retriesExhausted, unreachable, windowDelivered
+        case retriesExhausted, unreachable, uplinkOutage, windowDelivered
     }
 
     /// The integer part of the carried fraction plus `expected`, the rest carried.
@@ -87,8 +87,10 @@ struct ExpectedCounts: Sendable {
         if path.up {
             batch.retriesExhausted += take(.retriesExhausted, lost)
         }
-        batch.noGatewayReachable += take(.unreachable, (path.up ? 0 : lost)
-                                         + kept * perArrival * decodedShare * (1 - path.availability))
+        // As the packet path counts them: lost on a gateway that is down, or decoded
+        // and then lost to the gateway's uplink (its availability draw).
+        batch.noGatewayReachable += take(.unreachable, path.up ? 0 : lost)
+        batch.uplinkOutage += take(.uplinkOutage, kept * perArrival * decodedShare * (1 - path.availability))
         let key = LatencyTable.Key(shape: shape, path: path, wait: wait, isAlarm: isAlarm, meanAttempts: meanAttempts)
         if key != table.key {
             flush(into: &batch)
