@@ -21,6 +21,8 @@ public struct EnergyRecommendation: Sendable, Hashable {
         public var parameter: String
         public var value: Double
         public var unit: String
+        /// The value's name when the knob indexes labels (`csma-ca`), else nil.
+        public var label: String? = nil
     }
 
     public struct DeviceChange: Sendable, Hashable {
@@ -69,7 +71,8 @@ public struct EnergyRecommendation: Sendable, Hashable {
             // minutes more battery is noise to a clinician, not a recommendation.
             guard let best, best.changed > 0, best.lifetime.si > configured.si * (1 + Self.materialGain) else { continue }
             let settings = zip(knobs, best.values).map {
-                Setting(knob: $0.0.id, parameter: $0.0.parameter, value: $0.1, unit: $0.0.unit)
+                Setting(knob: $0.0.id, parameter: $0.0.parameter, value: $0.1, unit: $0.0.unit,
+                        label: $0.0.label(of: $0.1))
             }
             changes.append(DeviceChange(device: device.id, settings: settings, lifetime: best.lifetime,
                                         configuredLifetime: configured))

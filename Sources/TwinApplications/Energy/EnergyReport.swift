@@ -77,8 +77,8 @@ public struct EnergyReport: Sendable, Hashable {
                     else { continue }
                     answers.append(EnergyWhatIf(
                         device: target, knob: knob.id, parameter: knob.parameter, value: value, unit: knob.unit,
-                        isCurrent: value == knob.current, lifetime: model.lifetime, averageCurrent: model.averageCurrent,
-                        failedGoals: check.failedGoals(variant: variant, current: device)))
+                        label: knob.label(of: value), isCurrent: value == knob.current, lifetime: model.lifetime,
+                        averageCurrent: model.averageCurrent, failedGoals: check.failedGoals(variant: variant, current: device)))
                 }
             }
         }

@@ -14,6 +14,9 @@ public struct EnergyWhatIf: Sendable, Hashable {
     public var parameter: String
     public var value: Double
     public var unit: String
+    /// The value's name when the knob indexes labels (`mac-mode` 1 is `csma-ca`), so
+    /// every output says what the optimiser's section says, not "1 index".
+    public var label: String?
     /// The value the twin is configured with.
     public var isCurrent: Bool
     public var lifetime: Time?

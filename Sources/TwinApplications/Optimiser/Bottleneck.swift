@@ -71,12 +71,14 @@ public enum BottleneckFinder {
             guard packets > 0 else { return }
             parts.append(Bottleneck.Part(hop: hop, cause: cause, amount: packets, share: packets / figures.generated))
         }
-        add(link, "retries exhausted (fading, collisions, interference)", figures.dropped(.retriesExhausted))
+        add(link, "retries exhausted, the last attempt lost to the channel (fading, path loss)", figures.dropped(.channelFade))
+        add(link, "retries exhausted, the last attempt collided (another frame or a jammer)", figures.dropped(.collision))
+        add(link, "retries exhausted (a bulk flow: fading and collisions together)", figures.dropped(.retriesExhausted))
         add(device.id, "MAC queue overflow", figures.dropped(.queueOverflow))
+        add(link, "gateway down (no gateway of the device reachable)", figures.dropped(.noGatewayReachable))
         let availability = uplink.map { $0.availability.si } ?? 1
-        add(upstream, availability < 1
-            ? "no gateway reachable or uplink down (uplink availability \(DeviceFloor.percent(availability)))"
-            : "no gateway reachable", figures.dropped(.noGatewayReachable))
+        add(upstream, "uplink outage (uplink availability \(DeviceFloor.percent(availability)))",
+            figures.dropped(.uplinkOutage))
         add(device.id, "battery empty or device failed", figures.dropped(.deviceDead))
         add(link, "rejected by the security check", figures.dropped(.rejectedBySecurity))
         let deadline = goal.within ?? device.traffic.latencyBudget

@@ -50,7 +50,8 @@ extension EnergyReport {
         let members: [(String, JSONValue)] = [
             ("device", .string(answer.device)), ("knob", .string(answer.knob)),
             ("parameter", .string(answer.parameter)), ("value", .number(answer.value)),
-            ("unit", .string(answer.unit)), ("current", .bool(answer.isCurrent)),
+            ("unit", .string(answer.unit)), ("label", answer.label.map(JSONValue.string) ?? .null),
+            ("current", .bool(answer.isCurrent)),
             ("lifetime_s", number(answer.lifetime?.si)),
             ("averageCurrent_A", .number(answer.averageCurrent.si)),
             ("meetsOtherGoals", .bool(answer.meetsOtherGoals)),
@@ -94,7 +95,7 @@ extension EnergyReport {
             out += "  what-if (analytic lifetime per knob value):\n"
             var answers = TextTable([("knob", .left), ("value", .right), ("lifetime", .right), ("other goals", .left)])
             for answer in whatIf {
-                let value = significant(answer.value) + " " + answer.unit + (answer.isCurrent ? " *" : "")
+                let value = (answer.label ?? significant(answer.value) + " " + answer.unit) + (answer.isCurrent ? " *" : "")
                 let verdict = answer.meetsOtherGoals ? "met" : "fails " + answer.failedGoals.joined(separator: ", ")
                 answers.add([answer.knob, value, answer.lifetime.map { Quantity($0.si, .time).formatted } ?? "—", verdict])
             }
@@ -102,7 +103,7 @@ extension EnergyReport {
         }
         if let recommendation {
             for change in recommendation.devices {
-                let settings = change.settings.map { "\($0.parameter) \(significant($0.value)) \($0.unit)" }
+                let settings = change.settings.map { "\($0.parameter) \($0.label ?? significant($0.value) + " " + $0.unit)" }
                     .joined(separator: ", ")
                 out += "  recommended for `\(change.device)`: \(settings) → lifetime "
                     + "\(Quantity(change.lifetime.si, .time).formatted) (configured "
