@@ -65,11 +65,14 @@ if [ ! -s /etc/munge/munge.key ]; then
 fi
 chown -R munge:munge /etc/munge /run/munge /var/lib/munge /var/log/munge 2>/dev/null || true
 chmod 0400 /etc/munge/munge.key
+# The daemons get no stdin/stdout/stderr of ours: a caller reading this script's output
+# through a pipe (the test) must see end-of-file when the script exits, not wait for
+# daemons that inherited the pipe.
 if ! munge -n >/dev/null 2>&1; then
-  runuser -u munge -- munged
+  runuser -u munge -- munged </dev/null >/dev/null 2>&1
 fi
-pgrep -x slurmctld >/dev/null || slurmctld
-pgrep -x slurmd >/dev/null || slurmd
+pgrep -x slurmctld >/dev/null || slurmctld </dev/null >/dev/null 2>&1
+pgrep -x slurmd >/dev/null || slurmd </dev/null >/dev/null 2>&1
 
 for _ in $(seq 1 60); do
   if sinfo --noheader --states=idle,mixed,allocated 2>/dev/null | grep -q .; then exit 0; fi

@@ -165,11 +165,16 @@ func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of:
 
 extension SlurmEngine {
     /// Blocks until job `jobID` has no task left in `squeue`, polling every `interval`
-    /// seconds (what `exec --engine slurm --wait` does).
-    public func waitUntilDone(jobID: String, interval: Double = 2) {
+    /// seconds (what `exec --engine slurm --wait` does), or until `limit` seconds have
+    /// passed (nil: no limit), so a job stuck in the queue cannot hang a pipeline.
+    /// Returns false when it gave up.
+    @discardableResult
+    public func waitUntilDone(jobID: String, interval: Double = 2, limit: Double? = nil) -> Bool {
+        let start = Date()
         while true {
+            if let limit, Date().timeIntervalSince(start) > limit { return false }
             let queue = runner.run(ProcessCommand("squeue", ["--noheader", "--array", "--jobs=\(jobID)", "--format=%i"]))
-            if !queue.succeeded || queue.standardOutput.split(separator: "\n").isEmpty { return }
+            if !queue.succeeded || queue.standardOutput.split(separator: "\n").isEmpty { return true }
             Thread.sleep(forTimeInterval: interval)
         }
     }

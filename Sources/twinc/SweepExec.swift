@@ -93,7 +93,12 @@ struct SweepExecCommand: ParsableCommand {
             print("submitted job \(submission.jobID): array \(submission.array) (\(submission.tasks) tasks, "
                   + "--time=\(submission.timeMinutes) --mem=\(submission.memoryMegabytes)M) from \(submission.script)")
             if wait {
-                engine.waitUntilDone(jobID: submission.jobID)
+                // No array runs longer than every task at its own time request in turn.
+                let limit = Double(submission.timeMinutes * 60 * Swift.max(submission.tasks, 1) + 120)
+                if !engine.waitUntilDone(jobID: submission.jobID, limit: limit) {
+                    writeStandardError("twinc: job \(submission.jobID) still queued after \(Int(limit)) s, longer than its "
+                                       + "tasks' time requests allow; `twinc sweep status \(folder)` shows where it is\n")
+                }
                 let progress = shardProgress(PlanFolder(folder), plan)
                 print("job \(submission.jobID) left the queue: \(progress.done - progress.failed) of \(progress.total) shards finished, \(progress.failed) failed")
             }
