@@ -76,7 +76,7 @@ extension Quantity {
         return nearestName(to: text, among: UnitSymbol.all.map(\.symbol), maxDistance: 2)
     }
 
-    private static func splitNumber(_ text: String) -> (Double, Substring, Substring)? {
+    static func splitNumber(_ text: String) -> (Double, Substring, Substring)? {
         var end = text.startIndex
         var sawDigit = false
         var index = text.startIndex

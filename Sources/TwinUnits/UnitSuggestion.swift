@@ -44,18 +44,8 @@ public enum UnitSuggestion {
     /// when it does not start with a number.
     public static func split(_ text: String) -> (number: String, unit: String)? {
         let trimmed = text.trimmingWhitespace()
-        var index = trimmed.startIndex
-        while index < trimmed.endIndex, "+-.0123456789eE".contains(trimmed[index]) {
-            index = trimmed.index(after: index)
-        }
-        // `5e` is a number followed by an unknown unit `e`... rare enough: back off one.
-        var numberEnd = index
-        while numberEnd > trimmed.startIndex, "eE+-".contains(trimmed[trimmed.index(before: numberEnd)]) {
-            numberEnd = trimmed.index(before: numberEnd)
-        }
-        let number = String(trimmed[..<numberEnd])
-        guard number.contains(where: \.isASCIIDigit) else { return nil }
-        return (number, trimmed[numberEnd...].trimmingWhitespace())
+        guard let (_, rest, digits) = Quantity.splitNumber(trimmed) else { return nil }
+        return (String(digits), rest.trimmingWhitespace())
     }
 
     /// The written quantity with each suggested unit whose value lies in `contains`

@@ -19,16 +19,21 @@ struct CatalogueCommand: ParsableCommand {
                 completion: .file(extensions: ["yaml", "yml"]))
         var paths: [String] = []
 
-        func listing() throws -> CatalogueListing {
-            guard !paths.isEmpty else { return CatalogueListing() }
+        /// The catalogues read; on errors prints them and ends the command (65).
+        func read() throws -> [Catalogue] {
+            guard !paths.isEmpty else { return [] }
             let result = runFrontEnd(paths: paths)
             guard result.exitStatus == .success else {
                 DiagnosticOutput(format: .text, rules: [], cap: DiagnosticCapOption().cap)
                     .emit(result.diagnostics, sources: result.sources, dropped: result.dropped)
                 try endCommand(with: result.exitStatus)
-                return CatalogueListing()
+                return []
             }
-            let catalogues = result.documents.compactMap { if case .catalogue(let c) = $0 { c } else { nil } }
+            return result.documents.compactMap { if case .catalogue(let c) = $0 { c } else { nil } }
+        }
+
+        func listing() throws -> CatalogueListing {
+            let catalogues = try read()
             let texts = Dictionary(catalogues.map { ($0.file, (try? String(contentsOfFile: $0.file, encoding: .utf8)) ?? "") },
                                    uniquingKeysWith: { first, _ in first })
             return CatalogueListing(userCatalogues: catalogues, userTexts: texts)

@@ -29,9 +29,8 @@ struct Schema: ParsableCommand {
             completion: .directory)
     var write: String?
 
-    @Option(name: .customLong("catalog"), help: "Catalogue file or folder whose ids join the built-in ones (repeatable).",
-            completion: .file(extensions: ["yaml", "yml"]))
-    var catalogs: [String] = []
+    /// `--catalog`: ids of a user's catalogues join the built-in ones.
+    @OptionGroup var user: CatalogueCommand.UserCatalogues
 
     func validate() throws {
         if kind == nil && write == nil {
@@ -43,17 +42,7 @@ struct Schema: ParsableCommand {
     }
 
     func run() throws {
-        var userCatalogues: [Catalogue] = []
-        if !catalogs.isEmpty {
-            let result = runFrontEnd(paths: catalogs)
-            guard result.exitStatus == .success else {
-                DiagnosticOutput(format: .text, rules: [], cap: DiagnosticCapOption().cap)
-                    .emit(result.diagnostics, sources: result.sources, dropped: result.dropped)
-                try endCommand(with: result.exitStatus)
-                return
-            }
-            userCatalogues = result.documents.compactMap { if case .catalogue(let c) = $0 { c } else { nil } }
-        }
+        let userCatalogues = try user.read()
         switch kind {
         case .telemetry?: print(TelemetrySchema.text(), terminator: ""); return
         case .openapi?: print(OpenAPIDocument.text(), terminator: ""); return
