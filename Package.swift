@@ -48,6 +48,9 @@ let package = Package(
         .target(name: "TwinJSON"),
         .target(name: "TwinDiagnostics", dependencies: ["TwinJSON"]),
         .target(name: "TwinUnits"),
+        // Child processes with bounded waits, their end observed by waitpid (Foundation's
+        // waitUntilExit can hang on Linux): the sweep's engines and the tests use it.
+        .target(name: "TwinProcess"),
         // The closed sets every stage shares (KPIs, priorities, placements, technologies,
         // faults, threats, access modes, knobs…): one home, so no stage compares strings.
         .target(name: "TwinVocabulary", dependencies: ["TwinUnits"]),
@@ -139,7 +142,7 @@ let package = Package(
             name: "TwinSweep",
             dependencies: [
                 "TwinDriver", "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinConfig", "TwinEngine",
-                "TwinRuntime", "TwinApplications", "TwinOutput", "TwinReport", "TwinJSON",
+                "TwinRuntime", "TwinApplications", "TwinOutput", "TwinReport", "TwinJSON", "TwinProcess",
             ]
         ),
         .executableTarget(
@@ -220,7 +223,7 @@ let package = Package(
         // End-to-end tests run the built `twinc` binary; golden files live beside them and
         // are found through #filePath so TWINC_RECORD=1 can rewrite them in place.
         .testTarget(name: "EndToEndTests",
-                    dependencies: ["TwinVocabulary", "TwinJSON", "TwinDriver", "TwinConfig", "TwinTestSupport"],
+                    dependencies: ["TwinVocabulary", "TwinJSON", "TwinDriver", "TwinConfig", "TwinTestSupport", "TwinProcess"],
                     exclude: ["Golden"]),
     ]
 )
