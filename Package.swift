@@ -205,7 +205,7 @@ let package = Package(
         ),
         .testTarget(name: "TwinLiveTests", dependencies: ["TwinLive", "TwinConfig", "TwinUnits", "TwinDiagnostics", "TwinEngine", "TwinModels"]),
         // The live twin's server end to end: the built `twinc-serve` on 127.0.0.1.
-        .testTarget(name: "LiveServeTests", dependencies: ["TwinServe", "TwinLive", "TwinJSON", "TwinEngine"]),
+        .testTarget(name: "LiveServeTests", dependencies: ["TwinServe", "TwinLive", "TwinJSON", "TwinEngine", "TwinProcess"]),
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
         .testTarget(
             name: "TwinSweepTests",

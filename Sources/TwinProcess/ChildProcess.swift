@@ -78,35 +78,44 @@ public enum ChildProcess {
     /// Waits for a started `process` to end, polling `waitpid`; past `deadline` (nil:
     /// none) kills it with SIGKILL and waits for that. Use instead of `waitUntilExit()`.
     public static func reap(_ process: Process, deadline: Date? = nil) -> Termination {
-        let pid = process.processIdentifier
         var timedOut = false
         var pause = 0.002
         while true {
-            var status: Int32 = 0
-            let waited = waitpid(pid, &status, WNOHANG)
-            if waited == pid {
-                let signal = status & 0x7f
-                return signal == 0
-                    ? Termination(status: (status >> 8) & 0xff, signalled: false, timedOut: timedOut)
-                    : Termination(status: signal, signalled: true, timedOut: timedOut)
-            }
-            if waited == -1, errno != EINTR {
-                // Foundation reaped it first (ECHILD): its record of the end is complete
-                // once `isRunning` turns false, which it does right after its own waitpid.
-                let settle = Date().addingTimeInterval(5)
-                while process.isRunning, Date() < settle { Thread.sleep(forTimeInterval: 0.005) }
-                // Reaped by someone else without Foundation's knowledge: the status is lost.
-                guard !process.isRunning else { return Termination(status: -1, signalled: true, timedOut: timedOut) }
-                let signalled = process.terminationReason == .uncaughtSignal
-                return Termination(status: process.terminationStatus, signalled: signalled, timedOut: timedOut)
+            if var ended = poll(process) {
+                ended.timedOut = timedOut
+                return ended
             }
             if let deadline, !timedOut, Date() >= deadline {
-                kill(pid, SIGKILL)
+                kill(process.processIdentifier, SIGKILL)
                 timedOut = true
             }
             Thread.sleep(forTimeInterval: pause)
             pause = min(pause * 2, 0.05)
         }
+    }
+
+    /// How `process` ended, or nil while it runs; never blocks. Once it has returned a
+    /// termination, do not ask `process` itself (`isRunning` may never turn false when
+    /// the child was reaped here): keep the value.
+    public static func poll(_ process: Process) -> Termination? {
+        let pid = process.processIdentifier
+        var status: Int32 = 0
+        let waited = waitpid(pid, &status, WNOHANG)
+        if waited == pid {
+            let signal = status & 0x7f
+            return signal == 0
+                ? Termination(status: (status >> 8) & 0xff, signalled: false, timedOut: false)
+                : Termination(status: signal, signalled: true, timedOut: false)
+        }
+        guard waited == -1, errno != EINTR else { return nil }
+        // Foundation reaped it first (ECHILD): its record of the end is complete once
+        // `isRunning` turns false, which it does right after its own waitpid.
+        let settle = Date().addingTimeInterval(5)
+        while process.isRunning, Date() < settle { Thread.sleep(forTimeInterval: 0.005) }
+        // Reaped by someone else without Foundation's knowledge: the status is lost.
+        guard !process.isRunning else { return Termination(status: -1, signalled: true, timedOut: false) }
+        return Termination(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+                           timedOut: false)
     }
 
     /// Bytes one reader has collected so far; read and written under its lock because the
