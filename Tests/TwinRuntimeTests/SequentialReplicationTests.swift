@@ -73,4 +73,27 @@ import TwinUnits
         let second = try runTwin(plan, options: RunOptions(maximumConcurrency: 3))
         #expect(first == second)
     }
+
+    /// Batches of 3 on 2 workers: the idle worker runs the next batch's replications
+    /// ahead (`runJobs`' spare jobs); the run must not depend on it.
+    @Test func replicationsRunAheadLeaveTheRunUnchanged() throws {
+        let plan = RunPlan(config: Self.lossyTwin(bound: ">= 70 %", replications: 3),
+                           overrides: RunOverrides(sequential: SequentialStopping(batch: 3, maximum: 9)))
+        let alone = try runTwin(plan)
+        let paired = try runTwin(plan, options: RunOptions(maximumConcurrency: 2))
+        #expect(alone == paired)
+    }
+
+    /// A spare job's outcome is the outcome the replication has when run in its own batch.
+    @Test func aSpareOutcomeIsTheReplicationItself() throws {
+        let plan = RunPlan(config: Self.lossyTwin(bound: ">= 70 %", replications: 1))
+        let spare = (1..<4).map { RunPlan.Job(scenarioIndex: 0, replication: $0) }
+        let ahead = try runJobs([RunPlan.Job(scenarioIndex: 0, replication: 0)], spare: spare, plan: plan,
+                                options: RunOptions(maximumConcurrency: 2), progress: nil)
+        #expect(ahead.outcomes.count == 1 && ahead.outcomes[0] != nil)
+        let direct = try simulateScenarios(plan, replications: [0..<4])[0]
+        for (job, outcome) in ahead.spare {
+            #expect(outcome == direct[job.replication], "replication \(job.replication) run ahead")
+        }
+    }
 }

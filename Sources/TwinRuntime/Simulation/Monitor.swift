@@ -52,15 +52,16 @@ extension BANSimulation {
         }
         // The noise measurement is the window that just ended (since the previous tick):
         // a jammer starting at this instant has not been measured yet.
-        var noise: [Double?] = []
-        var floors: [Double] = []
+        // Gateway by gateway, without arrays: this runs every simulated second.
+        var signal: AttackDetection.Signal?
         for gateway in gateways.indices {
             let floor = gateways[gateway].noiseFloor
-            floors.append(floor)
             let measured = channel.closeNoiseWindow(at: gateway, time: now)
-            noise.append(measured.map { decibelMilliwatts(milliwatts(floor) + $0) })
+            let raised = detector.evaluate(gateway: gateway, noise: measured.map { decibelMilliwatts(milliwatts(floor) + $0) },
+                                           floor: floor)
+            if signal == nil { signal = raised }
         }
-        detector.evaluate(at: now, noise: noise, floor: floors)
+        detector.conclude(signal, at: now)
         if options.recordTimeSeries {
             if closesSample { recordSamples(at: now) }
         } else {
