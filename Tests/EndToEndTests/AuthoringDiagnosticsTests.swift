@@ -21,18 +21,24 @@ import Testing
         let result = try validate(
             "one-pass",
             template: [("placement: wrist-right", "placement: right-wrist"),
-                       ("gateway: {primary: phone}\n    - id: ar", "gateway: {primary: phnoe}\n    - id: ar")],
+                       ("gateway: {primary: phone}\n    - id: ar", "gateway: {primary: phnoe}\n    - id: ar"),
+                       ("class: smartwatch", "class: smartwach"), ("profile: nrf52840-ble", "profile: nrf52480-ble")],
             intent: [("target: p99 <= 250 ms\n    scope: {devices: [ecg]}", "target: p99 <= 250 ms\n    scope: {devices: [ecgg]}")])
         #expect(result.status == 65)
-        // The reading error, the reference inside the broken device's own entry and the
-        // intent's reference into the template: three stages, one run.
+        // The reading error, the references inside the broken device's own entry (a
+        // gateway, catalogue ids) and the intent's reference into the template: three
+        // stages, one run.
         #expect(result.stderr.contains("unknown `placement` value `right-wrist`"))
         #expect(result.stderr.contains("did you mean `wrist-right`?"), "words in another order are one mistake")
         #expect(result.stderr.contains("unknown gateway `phnoe` for device `watch`"))
+        // The broken device's catalogue ids are checked too: a misspelt placement says
+        // nothing about its class or radio.
+        #expect(result.stderr.contains("unknown device class `smartwach`"))
+        #expect(result.stderr.contains("unknown radio profile `nrf52480-ble`"))
         #expect(result.stderr.contains("unknown device `ecgg` in use case `proactive-qa`"))
         // The device whose placement is wrong still counts as known: no cascade.
         #expect(!result.stderr.contains("unknown device `watch`"))
-        #expect(result.stderr.contains("3 errors generated."), "\(result.stderr)")
+        #expect(result.stderr.contains("5 errors generated."), "\(result.stderr)")
     }
 
     @Test func aMisspeltRequiredKeyIsOneErrorWithItsFix() throws {
