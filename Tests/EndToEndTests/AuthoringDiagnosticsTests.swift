@@ -78,4 +78,14 @@ import Testing
                                                           "priority: high\n      gateway: {primary: phone}\n    - id: ar")])
         #expect(result.stderr.contains("IEEE 802.15.6 user priority, an integer from 0 (background) to 7 (emergency)"))
     }
+
+    /// The other way round: a number for a goal's priority says what the words are, and
+    /// does not suggest quoting it (`"6"` is no priority either).
+    @Test func aNumberForAGoalPriorityExplainsTheTwoPriorities() throws {
+        let result = try validate("goal-priority", intent: [("    scope: {classes: [insulin-pump]}\n    priority: high",
+                                                             "    scope: {classes: [insulin-pump]}\n    priority: 6")])
+        #expect(result.stderr.contains("`priority` expects one of `critical`, `high`, `medium`, `low`, found an integer"))
+        #expect(result.stderr.contains("the integers 0–7 are a device's IEEE 802.15.6 user priority"))
+        #expect(!result.stderr.contains("quote it"), "\(result.stderr)")
+    }
 }
