@@ -51,6 +51,9 @@ enum UseCaseReader {
         for entry in r.pair("devices")?.value.sequence ?? [] {
             guard let id = rawText(entry, "id"), network.unread.devices.contains(id) else { continue }
             network.unread.deviceClasses += rawText(entry, "class").map { [$0] } ?? []
+            network.unread.classReferences += located(entry, "class").map { [$0] } ?? []
+            network.unread.radioProfiles += entryValue(entry, "radio").flatMap { located($0, "profile") }.map { [$0] } ?? []
+            network.unread.batteryProfiles += entryValue(entry, "battery").flatMap { located($0, "profile") }.map { [$0] } ?? []
             network.unread.tags += entryValue(entry, "tags")?.sequence?.compactMap(\.scalar?.text) ?? []
             if let assignment = entryValue(entry, "gateway") {
                 for key in ["primary", "backup"] {
@@ -59,7 +62,17 @@ enum UseCaseReader {
                 }
             }
         }
+        for entry in r.pair("gateways")?.value.sequence ?? [] {
+            guard let id = rawText(entry, "id"), network.unread.gateways.contains(id) else { continue }
+            network.unread.batteryProfiles += entryValue(entry, "battery").flatMap { located($0, "profile") }.map { [$0] } ?? []
+        }
         return network
+    }
+
+    /// The plain text of `key` in `entry`, where it is written.
+    private static func located(_ entry: Node, _ key: String) -> Located<String>? {
+        guard let node = entryValue(entry, key), let text = node.scalar?.text else { return nil }
+        return Located(text, at: node.range)
     }
 
     /// The `id`s written in the entries of `list` that are not among those that read.

@@ -70,6 +70,12 @@ extension BANSimulation {
         scheduler.schedule(.monitor, after: monitor.tick)
     }
 
+    /// Closes the windows at the finer instants around scenario events that lie before
+    /// `time` (`EventSampleClock`): no event since the last one changed a window.
+    mutating func closeEventSamples(before time: SimTime) {
+        while let instant = eventSamples.pop(before: time) { recordSamples(at: instant) }
+    }
+
     /// Closes every device's window into a `DeviceSample` at `time`.
     private mutating func recordSamples(at time: SimTime) {
         for device in devices.indices {
