@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "TwinYAML", dependencies: ["CYAML", "TwinDiagnostics"]),
         .target(name: "TwinSpec", dependencies: ["TwinYAML", "TwinUnits", "TwinVocabulary", "TwinDiagnostics", "TwinJSON"]),
         .target(name: "TwinModels", dependencies: ["TwinUnits", "TwinVocabulary"]),
-        .target(name: "TwinConfig", dependencies: ["TwinUnits", "TwinDiagnostics", "TwinJSON"]),
+        .target(name: "TwinConfig", dependencies: ["TwinUnits", "TwinDiagnostics", "TwinJSON", "TwinVocabulary"]),
         .target(
             name: "TwinSynthesis",
             dependencies: ["TwinVocabulary", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML"]

@@ -74,11 +74,10 @@ extension DeviceParameters {
         func invalid(_ message: String) -> SimulationError { .invalidParameter(device: device.id, message: message) }
         let access: AccessKind
         switch device.mac.access {
-        case "csma-ca", "csma", "contention": access = .csma
-        case "scheduled": access = .scheduled
-        case "ble": access = .ble
-        case "wideband": access = .wideband
-        default: throw invalid("unknown medium access `\(device.mac.access)`")
+        case .csmaCA: access = .csma
+        case .scheduled: access = .scheduled
+        case .ble: access = .ble
+        case .wideband: access = .wideband
         }
         let medium: MediumKind = access == .wideband ? .wideband : (device.radio.technology == "ble" ? .ble : .narrowband)
         guard let frame = FrameFormat.make(device: device, access: access) else {
