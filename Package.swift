@@ -183,7 +183,7 @@ let package = Package(
         .testTarget(
             name: "TwinGenerateTests",
             dependencies: ["TwinGenerate", "TwinSynthesis", "TwinSpec", "TwinConfig", "TwinModels", "TwinUnits", "TwinYAML",
-                           "TwinTestSupport"]
+                           "TwinVocabulary", "TwinTestSupport"]
         ),
         .testTarget(name: "TwinEngineTests", dependencies: ["TwinEngine", "TwinUnits"]),
         .testTarget(
