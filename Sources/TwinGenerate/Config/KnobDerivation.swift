@@ -67,21 +67,17 @@ struct KnobDerivation {
         return result
     }
 
-    /// The IEEE 802.15.6 access modes a narrowband device may switch between, in
-    /// knob-index order.
-    static let macModes = AccessMode.narrowbandModes
-
     /// Scheduled access or CSMA/CA for an 802.15.6 narrowband device that has one of
     /// them (the other technologies' access is fixed by their standard). Derived before
     /// the allocation period, so the optimiser applies the mode first and the period
     /// on top of it.
     private func macModeKnob(of device: DeviceConfig) -> KnobConfig? {
-        guard device.radio.technology == "ban-nb", let current = Self.macModes.firstIndex(of: device.mac.access) else {
+        guard device.radio.technology == "ban-nb", let current = AccessMode.narrowbandModes.firstIndex(of: device.mac.access) else {
             return nil
         }
         return KnobConfig(id: "\(device.id).mac-mode", parameter: "mac-mode", targets: [device.id],
-                          values: Self.macModes.indices.map(Double.init), current: Double(current), unit: "index",
-                          labels: Self.macModes.map(\.rawValue))
+                          values: AccessMode.narrowbandModes.indices.map(Double.init), current: Double(current), unit: "index",
+                          labels: AccessMode.narrowbandModes.map(\.rawValue))
     }
 
     /// The primary-gateway choice of a device with a distinct backup that the network has.

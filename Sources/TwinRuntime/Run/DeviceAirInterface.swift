@@ -37,14 +37,7 @@ public struct DeviceAirInterface: Sendable {
 
     /// nil when the device's radio has no usable bit rate or its access is unknown.
     public init?(device: DeviceConfig) {
-        let kind: AccessKind
-        switch device.mac.access {
-        case .csmaCA: kind = .csma
-        case .scheduled: kind = .scheduled
-        case .ble: kind = .ble
-        case .wideband: kind = .wideband
-        }
-        guard let format = FrameFormat.make(device: device, access: kind) else { return nil }
+        guard let format = FrameFormat.make(device: device, access: device.mac.access) else { return nil }
         self.format = format
         deviceID = device.id
         access = device.mac.access

@@ -138,7 +138,7 @@ struct BANSimulation: SimulationModel {
                 scheduled.arm(device, after: .zero, status: devices[device].status, scheduler: &scheduler)
             case .ble:
                 ble.ensureEvent(device, status: devices[device].status, scheduler: &scheduler)
-            case .csma, .wideband:
+            case .csmaCA, .wideband:
                 break
             }
         }
