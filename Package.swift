@@ -131,7 +131,7 @@ let package = Package(
         .executableTarget(
             name: "twinc-serve",
             dependencies: [
-                "TwinServe", "TwinLive", "TwinConfig", "TwinDiagnostics", "TwinJSON", "TwinUnits",
+                "TwinServe", "TwinLive", "TwinConfig", "TwinDiagnostics", "TwinJSON", "TwinUnits", "TwinProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,6 +3,7 @@ import Foundation
 import TwinConfig
 import TwinJSON
 import TwinLive
+import TwinProcess
 import TwinServe
 
 /// `twinc-serve bench TWIN`: the live twin's speed figures, each against a server in its
@@ -83,16 +84,13 @@ struct Bench: AsyncParsableCommand {
                                  Double(samples.max() ?? 0) / 1024))
     }
 
+    /// Runs the load generator as its own process; its last line is its JSON summary. The
+    /// wait is bounded (the measurement's length plus a minute) and ends by `waitpid`.
     func runLoad(_ executable: String, telemetry: String, token: String, extra: [String]) throws -> JSONValue {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["load", twin, "--to", telemetry, "--token", token, "--seconds", String(seconds)] + extra
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? "{}"
+        let result = try ChildProcess.run(URL(fileURLWithPath: executable),
+                                          ["load", twin, "--to", telemetry, "--token", token, "--seconds", String(seconds)] + extra,
+                                          timeout: seconds + 60)
+        let line = result.stdout.split(separator: "\n").last.map(String.init) ?? "{}"
         guard case .success(let json) = JSONParser.parse(line) else { return .object([]) }
         return json.value
     }
@@ -126,9 +124,10 @@ struct ServerProcess {
         port = found
     }
 
+    /// Asks the server to stop, and kills it if it has not within 15 s.
     mutating func stop() {
         process.terminate()
-        process.waitUntilExit()
+        _ = ChildProcess.reap(process, deadline: Date().addingTimeInterval(15))
     }
 }
 
