@@ -45,14 +45,13 @@ import TwinUnits
         let stopping = try #require(auto.stopping)
         let replications = auto.scenarios[0].replications
         #expect(replications > 2, "auto added batches")
-        #expect(replications <= 30)
-        if stopping.reason == .allConclusive {
-            #expect(auto.scenarios[0].goals[0].verdict.isConclusive)
-            #expect(stopping.open.isEmpty)
-        } else {
-            #expect(stopping.reason == .maximumReached && replications == 30)
-            #expect(stopping.open.map(\.goalID) == ["pdr"], "the goal left open is named with its interval")
-        }
+        #expect(replications < 30, "decided before the cap: \(replications)")
+        // Decided, not merely capped: a conclusive verdict and nothing left open. (Which
+        // one depends on where the true ratio lies; at this seed the two-replication
+        // estimate sat above it and the precise answer is "not met".)
+        #expect(stopping.reason == .allConclusive)
+        #expect(auto.scenarios[0].goals[0].verdict.isConclusive)
+        #expect(stopping.open.isEmpty)
         #expect(stopping.batches == 1 + (replications - 2 + 3) / 4)
     }
 
