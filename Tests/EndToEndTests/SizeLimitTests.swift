@@ -35,6 +35,14 @@ import TwinJSON
         }
     }
 
+    /// The line of the bundled template's `key` (its first occurrence), where the hostile
+    /// lists are inserted, so the expected location follows edits to the template.
+    static func templateLine(_ key: String) throws -> Int {
+        let text = try String(contentsOf: Twinc.repositoryRoot.appendingPathComponent("Templates/proactive-qa.yaml"), encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        return try #require(lines.firstIndex { $0 == key }) + 1
+    }
+
     /// 1,100 wristbands spread over twenty hubs, written before the demo's own devices:
     /// one error at `devices`; the goals naming `ecg` (now the 1,103rd entry, not read)
     /// are not told it is unknown.
@@ -46,7 +54,7 @@ import TwinJSON
             return HostileCase.replacing("  gateways:\n", with: "  gateways:\n" + hubs, in: devices)
         })
         defer { hostile.remove() }
-        try expectRefused(hostile, "proactive-qa.yaml:78:3: error[TS009]: `devices` has 1,107 entries; at most 1,024 are allowed",
+        try expectRefused(hostile, "proactive-qa.yaml:\(try Self.templateLine("  devices:")):3: error[TS009]: `devices` has 1,107 entries; at most 1,024 are allowed",
                           absent: ["TS012", "TP013", "TP0"])
     }
 
@@ -57,7 +65,7 @@ import TwinJSON
             HostileCase.replacing("  gateways:\n", with: "  gateways:\n" + hubs, in: $0)
         })
         defer { hostile.remove() }
-        try expectRefused(hostile, "proactive-qa.yaml:150:3: error[TS009]: `gateways` has 262 entries; at most 256 are allowed",
+        try expectRefused(hostile, "proactive-qa.yaml:\(try Self.templateLine("  gateways:")):3: error[TS009]: `gateways` has 262 entries; at most 256 are allowed",
                           absent: ["TS012", "TP0"])
     }
 
