@@ -32,7 +32,7 @@ final class ServeProcess: @unchecked Sendable {
     private var termination: ChildProcess.Termination?
 
     /// The child's end, polled without blocking and kept once known.
-    private func ended() -> ChildProcess.Termination? {
+    fileprivate func ended() -> ChildProcess.Termination? {
         lock.lock()
         defer { lock.unlock() }
         if termination == nil { termination = ChildProcess.poll(process) }
@@ -127,7 +127,9 @@ final class ServeProcess: @unchecked Sendable {
             throw ServeTestError("`twinc-serve \(arguments.first ?? "")` did not end within \(Int(timeout)) s and was killed; it printed:\n\(process.allOutput)")
         }
         if !process.waitForOutput(timeout: 15) { Issue.record("the child's output did not end within 15 s of its exit") }
-        return (status, process.allOutput)
+        // A child ended by a signal says which (status −1 alone hid a crash at exit).
+        let signal = process.ended().flatMap { $0.signalled ? $0.status : nil }
+        return (status, process.allOutput + (signal.map { "\n[ended by signal \($0)]" } ?? ""))
     }
 
     /// A port nobody listens on now (bound to 0, read, released).
