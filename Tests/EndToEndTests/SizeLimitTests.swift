@@ -17,29 +17,10 @@ import TwinJSON
         }.joined()
     }
 
-    /// `validate` and `compile` of the hostile intent both stop with `expected` and
-    /// nothing in `absent`, write nothing, exit 65.
-    func expectRefused(_ hostile: HostileCase, _ expected: String, absent: [String],
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
-        for command in [["validate", hostile.file(HostileCase.intent)],
-                        ["compile", hostile.file(HostileCase.intent), "--out", hostile.file("out")]] {
-            let result = try Twinc.run(command)
-            #expect(result.status == 65, "\(command[0]): \(result.stderr.prefix(2_000))", sourceLocation: sourceLocation)
-            #expect(result.stderr.contains(expected), "\(command[0]) should say \(expected):\n\(result.stderr.prefix(2_000))",
-                    sourceLocation: sourceLocation)
-            for code in absent {
-                #expect(!result.stderr.contains(code), "\(command[0]): \(result.stderr.prefix(2_000))",
-                        sourceLocation: sourceLocation)
-            }
-            #expect(!FileManager.default.fileExists(atPath: hostile.file("out")), sourceLocation: sourceLocation)
-        }
-    }
-
     /// The line of the bundled template's `key` (its first occurrence), where the hostile
     /// lists are inserted, so the expected location follows edits to the template.
     static func templateLine(_ key: String) throws -> Int {
-        let text = try String(contentsOf: Twinc.repositoryRoot.appendingPathComponent("Templates/proactive-qa.yaml"), encoding: .utf8)
-        let lines = text.components(separatedBy: "\n")
+        let lines = try HostileCase.read(HostileCase.template).components(separatedBy: "\n")
         return try #require(lines.firstIndex { $0 == key }) + 1
     }
 
@@ -54,7 +35,7 @@ import TwinJSON
             return HostileCase.replacing("  gateways:\n", with: "  gateways:\n" + hubs, in: devices)
         })
         defer { hostile.remove() }
-        try expectRefused(hostile, "proactive-qa.yaml:\(try Self.templateLine("  devices:")):3: error[TS009]: `devices` has 1,107 entries; at most 1,024 are allowed",
+        try hostile.expectRefused(saying: "proactive-qa.yaml:\(try Self.templateLine("  devices:")):3: error[TS009]: `devices` has 1,107 entries; at most 1,024 are allowed",
                           absent: ["TS012", "TP013", "TP0"])
     }
 
@@ -65,7 +46,7 @@ import TwinJSON
             HostileCase.replacing("  gateways:\n", with: "  gateways:\n" + hubs, in: $0)
         })
         defer { hostile.remove() }
-        try expectRefused(hostile, "proactive-qa.yaml:\(try Self.templateLine("  gateways:")):3: error[TS009]: `gateways` has 262 entries; at most 256 are allowed",
+        try hostile.expectRefused(saying: "proactive-qa.yaml:\(try Self.templateLine("  gateways:")):3: error[TS009]: `gateways` has 262 entries; at most 256 are allowed",
                           absent: ["TS012", "TP0"])
     }
 
@@ -76,7 +57,7 @@ import TwinJSON
             .joined()
         let hostile = try HostileCase("goals-66", intent: { HostileCase.replacing("goals:\n", with: "goals:\n" + goals, in: $0) })
         defer { hostile.remove() }
-        try expectRefused(hostile, "icu-monitoring.yaml:13:1: error[TS009]: `goals` has 66 entries; at most 64 are allowed",
+        try hostile.expectRefused(saying: "icu-monitoring.yaml:13:1: error[TS009]: `goals` has 66 entries; at most 64 are allowed",
                           absent: ["TS012", "TP0"])
     }
 

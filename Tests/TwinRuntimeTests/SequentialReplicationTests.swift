@@ -64,23 +64,17 @@ import TwinUnits
         #expect(auto.scenarios[0].goals[0].verdict == .met)
     }
 
-    /// The same twin and seed give the same replications and bytes, sequential or not.
-    @Test func sequentialRunsAreDeterministic() throws {
-        let plan = RunPlan(config: Self.lossyTwin(bound: ">= 90 %", replications: 2),
-                           overrides: RunOverrides(sequential: SequentialStopping(batch: 2, maximum: 8)))
-        let first = try runTwin(plan)
-        let second = try runTwin(plan, options: RunOptions(maximumConcurrency: 3))
-        #expect(first == second)
-    }
-
-    /// Batches of 3 on 2 workers: the idle worker runs the next batch's replications
-    /// ahead (`runJobs`' spare jobs); the run must not depend on it.
-    @Test func replicationsRunAheadLeaveTheRunUnchanged() throws {
-        let plan = RunPlan(config: Self.lossyTwin(bound: ">= 70 %", replications: 3),
-                           overrides: RunOverrides(sequential: SequentialStopping(batch: 3, maximum: 9)))
+    /// The same twin and seed give the same replications and bytes whatever the workers:
+    /// batches of 2 on 3 workers, and batches of 3 on 2 workers, where the idle worker runs
+    /// the next batch's replications ahead (`runJobs`' spare jobs).
+    @Test(arguments: [(bound: ">= 90 %", batch: 2, maximum: 8, workers: 3),
+                      (bound: ">= 70 %", batch: 3, maximum: 9, workers: 2)])
+    func sequentialRunsDoNotDependOnTheWorkers(_ setting: (bound: String, batch: Int, maximum: Int, workers: Int)) throws {
+        let plan = RunPlan(config: Self.lossyTwin(bound: setting.bound, replications: setting.batch),
+                           overrides: RunOverrides(sequential: SequentialStopping(batch: setting.batch, maximum: setting.maximum)))
         let alone = try runTwin(plan)
-        let paired = try runTwin(plan, options: RunOptions(maximumConcurrency: 2))
-        #expect(alone == paired)
+        let spread = try runTwin(plan, options: RunOptions(maximumConcurrency: setting.workers))
+        #expect(alone == spread)
     }
 
     /// A spare job's outcome is the outcome the replication has when run in its own batch.
