@@ -132,7 +132,13 @@ enum CoreSchema {
         // numeric reading starts with a sign or a digit. Most scalars are decided by
         // their first byte and length, without comparing strings.
         if isLetter(lead) {
-            guard text.utf8.count <= 3, "yYnNoO".utf8.contains(lead) else { return nil }
+            switch lead {
+            case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+                 UInt8(ascii: "o"), UInt8(ascii: "O"):
+                guard text.utf8.count <= 3 else { return nil }
+            default:
+                return nil
+            }
             switch text {
             case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON":
                 return "the boolean true"
