@@ -22,7 +22,7 @@ struct Bench: ParsableCommand {
         The demo twin is Generated/icu-monitoring/twin.json (or a 12-device twin built \
         in code until it exists; --twin FILE picks another). limits: compiles the demo \
         intent with a generated catalogue of --catalogue-entries models (target < 2 s for \
-        2,000) and validates a 5 MB file of errors (target < 2 s, at most the cap printed). \
+        2,000) and validates a 5 MB file of errors, a 5 MB list of broken devices and 3 MB of broken gateways named by unknown references (target < 2 s each, at most the cap printed). \
         sweep: plans --sweep (default Sweeps/icu-tradeoff.yaml) and runs it with the local \
         engine on --jobs processes: shards per minute and the overhead per shard (plan, \
         process start-up, load, write) against the run.
@@ -98,6 +98,7 @@ struct Bench: ParsableCommand {
         }
         results.append(benchmarkErrorFile(bytes: 5_000_000))
         results.append(try benchmarkBrokenList(bytes: 5_000_000))
+        results.append(try benchmarkBrokenGateways(bytes: 3_000_000))
         for result in results {
             let verdict = result.wallSeconds < 2 ? "met" : (result.cpuSeconds < 2 ? "met in CPU time" : "NOT met")
             print("  \(result.label): \(String(format: "%.2f", result.wallSeconds)) s wall, "
