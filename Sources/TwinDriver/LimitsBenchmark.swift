@@ -1,12 +1,14 @@
 import Foundation
 import TwinDiagnostics
 import TwinSpec
+import TwinUnits
 import TwinYAML
 
 /// The "Must show" figures of issue 8, measured by `twinc bench`: compiling the demo
 /// intent against a large user catalogue (near-linear in its size, < 2 s for 2,000
-/// entries) and validating a 5 MB file of errors (at most the cap printed, < 2 s), both
-/// as one repeated key and as a list of broken entries (read and checked). Each
+/// entries) and validating a 5 MB file of errors (at most the cap printed, < 2 s), as one
+/// repeated key, as a list of broken entries (read and checked) and as broken gateways
+/// that a thousand unknown references are checked against. Each
 /// gives wall time and the process's CPU time, since the wall clock on a shared machine
 /// also counts other people's builds.
 public struct LimitsBenchmarkResult: Sendable {
@@ -58,6 +60,27 @@ public enum LargeCatalogue {
         }
         return text
     }
+
+    /// A use case whose 1,024 devices (as many as one may declare) each name two
+    /// gateways nobody declares, followed by `bytes` of gateway entries that do not read
+    /// (an unknown `kind`, no `technologies`): every reference is checked against tens of
+    /// thousands of unread gateway ids, the case that was quadratic (issue 8).
+    public static func brokenGatewaysAndUnknownReferences(bytes: Int) -> String {
+        var text = "twin: 1\nkind: usecase\nname: broken\ntitle: Broken\nstakeholders: [me]\n"
+            + "story: {summary: x}\nrequirements: [x]\napplications: [{id: network-view}]\nnetwork:\n  devices:\n"
+        for index in 0..<DeclaredRanges.devices.bounds.upperBound {
+            text += "    - {id: d\(index), class: smartwatch, placement: wrist-left, "
+                + "radio: {profile: nrf52840-ble, technology: ble}, traffic: {rate: 1 kbps}, priority: 3, "
+                + "gateway: {primary: nowhere-\(index), backup: gw-\(index)x}}\n"
+        }
+        text += "  gateways:\n"
+        var index = 0
+        while text.utf8.count < bytes {
+            text += "    - {id: gw-\(index), kind: phon}\n"
+            index += 1
+        }
+        return text
+    }
 }
 
 /// CPU seconds (user + system) the process has used so far.
@@ -88,16 +111,29 @@ public func benchmarkCatalogueCompile(intent: String, entries: Int) throws -> Li
 /// Validates a use case of `bytes` of broken device entries through the whole front end
 /// (parse, read, checks), as `twinc validate` does.
 public func benchmarkBrokenList(bytes: Int) throws -> LimitsBenchmarkResult {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("twinc-bench-broken-\(bytes).yaml")
-    try LargeCatalogue.brokenDevices(bytes: bytes).write(to: url, atomically: true, encoding: .utf8)
+    try benchmarkValidate(LargeCatalogue.brokenDevices(bytes: bytes), name: "broken-\(bytes)",
+                          label: "validate a \(bytes / 1_000_000) MB list of broken devices")
+}
+
+/// Validates a use case of 1,024 devices naming unknown gateways and `bytes` of broken
+/// gateways (`LargeCatalogue.brokenGatewaysAndUnknownReferences`).
+public func benchmarkBrokenGateways(bytes: Int) throws -> LimitsBenchmarkResult {
+    try benchmarkValidate(LargeCatalogue.brokenGatewaysAndUnknownReferences(bytes: bytes), name: "gateways-\(bytes)",
+                          label: "validate \(bytes / 1_000_000) MB of broken gateways named by unknown references")
+}
+
+/// Validates `text` through the whole front end (parse, read, checks) from a temporary
+/// file, as `twinc validate` does.
+private func benchmarkValidate(_ text: String, name: String, label: String) throws -> LimitsBenchmarkResult {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("twinc-bench-\(name).yaml")
+    try text.write(to: url, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: url) }
     let (wall, cpu, detail) = measured {
         let result = validateDocuments(paths: [url.path])
         let hidden = result.dropped.values.map(\.total).reduce(0, +)
         return "\(result.diagnostics.count) diagnostics kept, \(hidden) more counted"
     }
-    return LimitsBenchmarkResult(label: "validate a \(bytes / 1_000_000) MB list of broken devices", wallSeconds: wall,
-                                 cpuSeconds: cpu, detail: detail)
+    return LimitsBenchmarkResult(label: label, wallSeconds: wall, cpuSeconds: cpu, detail: detail)
 }
 
 /// Validates a file of `bytes` of one repeated key, as `twinc validate` does with the

@@ -67,7 +67,9 @@ private func readTypedDocument(_ document: YAMLDocument, cap: DiagnosticCap)
     switch kind {
     case .usecase:
         if let useCase = UseCaseReader.read(&reader, file: file) {
-            reader.report(contentsOf: UseCaseChecks.check(useCase))
+            let checks = UseCaseChecks.check(useCase, room: reader.cap.perFile - reader.diagnostics.count)
+            reader.report(contentsOf: checks.kept)
+            reader.dropped += checks.dropped
             typed = .usecase(useCase)
         }
     case .intent:

@@ -7,55 +7,49 @@ enum UseCaseChecks {
     /// The largest PSDU payload of the IEEE 802.15.6 PHYs (ban-numbers §2: Lp = 0–255).
     static let maxIEEE802156Payload = DataSize.bytes(255)
 
-    static func check(_ useCase: UseCase) -> [Diagnostic] {
+    /// Every problem of the use case in a fixed order, at most `room` of them built (the
+    /// reader keeps no more) and the rest counted: a did-you-mean note over thousands of
+    /// unread ids is worth building for the diagnostics shown only.
+    static func check(_ useCase: UseCase, room: Int = .max) -> CappedChecks {
         let network = useCase.network
-        var diagnostics = ReferenceChecks.duplicates(useCase.applications.map { $0.id.map(\.rawValue) }, what: "application")
-        diagnostics += ReferenceChecks.duplicates(network.nodeIDs, what: "id (devices, gateways and edge tiers share ids)")
-        diagnostics += ReferenceChecks.duplicates(network.links.map(\.id), what: "link id")
-        let gatewayIDs = network.gateways.map(\.id.value)
+        var checks = CappedChecks(room: room)
+        checks.append(contentsOf: ReferenceChecks.duplicates(useCase.applications.map { $0.id.map(\.rawValue) }, what: "application"))
+        checks.append(contentsOf: ReferenceChecks.duplicates(network.nodeIDs, what: "id (devices, gateways and edge tiers share ids)"))
+        checks.append(contentsOf: ReferenceChecks.duplicates(network.links.map(\.id), what: "link id"))
+        var gatewayTargets = ReferenceTargets(network.gateways.map(\.id.value), unread: network.unread.gateways)
         let gateways = Dictionary(network.gateways.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         for device in network.devices {
-            diagnostics += checkDevice(device, gatewayIDs: gatewayIDs, gateways: gateways,
-                                       unreadGateways: network.unread.gateways)
+            checkDevice(device, gatewayTargets: &gatewayTargets, gateways: gateways, into: &checks)
         }
-        for unread in network.unread.gatewayReferences {
-            if let problem = ReferenceChecks.reference(unread.gateway, to: gatewayIDs, what: "gateway",
-                                                       context: "for device `\(unread.device)`",
-                                                       unread: network.unread.gateways) {
-                diagnostics.append(problem)
-            }
+        for unread in network.unread.gatewayReferences where gatewayTargets.isUnknown(unread.gateway.value) {
+            checks.error { gatewayTargets.diagnostic(unread.gateway, what: "gateway", context: "for device `\(unread.device)`") }
         }
-        let nodeIDs = network.nodeIDs.map(\.value)
+        var nodeTargets = ReferenceTargets(network.nodeIDs.map(\.value), unread: network.unread.nodeIDs)
         for link in network.links {
-            for end in [link.from, link.to] {
-                if let problem = ReferenceChecks.reference(end, to: nodeIDs, what: "device, gateway or edge tier",
-                                                           context: "at the end of link `\(link.id.value)`",
-                                                           unread: network.unread.nodeIDs) {
-                    diagnostics.append(problem)
+            for end in [link.from, link.to] where nodeTargets.isUnknown(end.value) {
+                checks.error {
+                    nodeTargets.diagnostic(end, what: "device, gateway or edge tier", context: "at the end of link `\(link.id.value)`")
                 }
             }
             if link.from.value == link.to.value {
-                diagnostics.append(.error(
+                checks.append(.error(
                     SpecDiagnostics.outOfRange, "link `\(link.id.value)` connects `\(link.from.value)` to itself",
                     at: link.to.range, notes: [DiagnosticNote("`from` is set here", at: link.from.range)]))
             }
         }
-        return diagnostics
+        return checks
     }
 
-    private static func checkDevice(_ device: Device, gatewayIDs: [String], gateways: [String: Gateway],
-                                    unreadGateways: [String]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    private static func checkDevice(_ device: Device, gatewayTargets: inout ReferenceTargets, gateways: [String: Gateway],
+                                    into checks: inout CappedChecks) {
         let assigned = [device.gateway.primary] + (device.gateway.backup.map { [$0] } ?? [])
         for reference in assigned {
-            if let problem = ReferenceChecks.reference(reference, to: gatewayIDs, what: "gateway",
-                                                       context: "for device `\(device.id.value)`",
-                                                       unread: unreadGateways) {
-                diagnostics.append(problem)
+            if gatewayTargets.isUnknown(reference.value) {
+                checks.error { gatewayTargets.diagnostic(reference, what: "gateway", context: "for device `\(device.id.value)`") }
             } else if let gateway = gateways[reference.value],
                       !gateway.technologies.contains(where: { $0.value == device.radio.technology.value }) {
                 let offered = gateway.technologies.map { "`\($0.value.rawValue)`" }.joined(separator: ", ")
-                diagnostics.append(.error(
+                checks.append(.error(
                     SpecDiagnostics.incompatibleLink,
                     "gateway `\(gateway.id.value)` does not offer `\(device.radio.technology.value.rawValue)`, the technology of device `\(device.id.value)`",
                     at: reference.range,
@@ -64,18 +58,40 @@ enum UseCaseChecks {
             }
         }
         if let backup = device.gateway.backup, backup.value == device.gateway.primary.value {
-            diagnostics.append(.error(
+            checks.append(.error(
                 SpecDiagnostics.outOfRange, "the backup gateway of `\(device.id.value)` is its primary gateway",
                 at: backup.range, notes: [DiagnosticNote("`primary` is set here", at: device.gateway.primary.range)]))
         }
         if device.radio.technology.value.isIEEE802156, let size = device.traffic.packetSize,
            size.value > maxIEEE802156Payload {
-            diagnostics.append(.error(
+            checks.append(.error(
                 SpecDiagnostics.outOfRange,
                 "`packet-size` of `\(device.id.value)` exceeds the 255-byte payload of an IEEE 802.15.6 frame",
                 at: size.range,
                 notes: [DiagnosticNote("the device uses `\(device.radio.technology.value.rawValue)` here", at: device.radio.technology.range)]))
         }
-        return diagnostics
+    }
+}
+
+/// Diagnostics of a check of which at most `room` are kept and the rest counted, for
+/// checks whose diagnostics cost more to build than to find (`UseCaseChecks`).
+struct CappedChecks {
+    let room: Int
+    private(set) var kept: [Diagnostic] = []
+    private(set) var dropped = DroppedDiagnostics()
+
+    init(room: Int) { self.room = max(0, room) }
+
+    mutating func append(_ diagnostic: Diagnostic) {
+        if kept.count < room { kept.append(diagnostic) } else { dropped.count(diagnostic) }
+    }
+
+    mutating func append(contentsOf diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { append(diagnostic) }
+    }
+
+    /// An error built by `build` only when it is kept.
+    mutating func error(_ build: () -> Diagnostic) {
+        if kept.count < room { kept.append(build()) } else { dropped.errors += 1 }
     }
 }

@@ -79,18 +79,22 @@ enum WorkspaceChecks {
 
     static func useCase(_ useCase: UseCase, index: CatalogueIndex, classes: [String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // One index per kind of catalogue id and one for device classes, not a fresh
+        // list per reference (a thousand unread devices each name a class and profiles).
+        var catalogueTargets: [CatalogueEntryKind: ReferenceTargets] = [:]
+        var classTargets = ReferenceTargets(classes)
         func check(_ reference: Located<String>, _ kind: CatalogueEntryKind, _ what: String) {
             guard let known = index.ids[kind] else { return }
-            if let problem = ReferenceChecks.reference(reference, to: Array(known), what: what) {
-                diagnostics.append(problem)
-            }
+            var targets = catalogueTargets[kind] ?? ReferenceTargets(Array(known))
+            if let problem = targets.check(reference, what: what) { diagnostics.append(problem) }
+            catalogueTargets[kind] = targets
         }
         for application in useCase.applications {
             application.models.forEach { check($0, .model, "catalogue model") }
             application.methods.forEach { check($0, .method, "catalogue method") }
         }
         for device in useCase.network.devices {
-            if let problem = ReferenceChecks.reference(device.deviceClass, to: classes, what: "device class") {
+            if let problem = classTargets.check(device.deviceClass, what: "device class") {
                 diagnostics.append(problem)
             }
             check(device.radio.profile, .radio, "radio profile")
@@ -113,7 +117,7 @@ enum WorkspaceChecks {
         // Entries that did not read: their catalogue ids are checked all the same.
         let unread = useCase.network.unread
         for reference in unread.classReferences {
-            if let problem = ReferenceChecks.reference(reference, to: classes, what: "device class") {
+            if let problem = classTargets.check(reference, what: "device class") {
                 diagnostics.append(problem)
             }
         }
@@ -174,25 +178,26 @@ enum WorkspaceChecks {
         let unread = useCase.network.unread
         var diagnostics: [Diagnostic] = []
         let context = "in use case `\(useCase.name.value)`"
+        // Each list indexed once for all goals: a broken list of 100,000 devices has as
+        // many unread ids, tags and classes.
+        var idTargets = ReferenceTargets(ids, unread: unread.devices)
+        var classTargets = ReferenceTargets(classes, unread: unread.deviceClasses)
+        var tagTargets = ReferenceTargets(tags, unread: unread.tags)
         for goal in intent.goals {
             guard let scope = goal.scope else { continue }
             for reference in scope.devices {
-                if let p = ReferenceChecks.reference(reference, to: ids, what: "device", context: context,
-                                                     unread: unread.devices) { diagnostics.append(p) }
+                if let p = idTargets.check(reference, what: "device", context: context) { diagnostics.append(p) }
             }
             for reference in scope.classes {
-                if let p = ReferenceChecks.reference(reference, to: classes, what: "device class", context: context,
-                                                     unread: unread.deviceClasses) {
-                    diagnostics.append(p)
-                }
+                if let p = classTargets.check(reference, what: "device class", context: context) { diagnostics.append(p) }
             }
             for reference in scope.tags {
-                if let p = ReferenceChecks.reference(reference, to: tags, what: "tag", context: context,
-                                                     unread: unread.tags) { diagnostics.append(p) }
+                if let p = tagTargets.check(reference, what: "tag", context: context) { diagnostics.append(p) }
             }
         }
+        var readIDs = ReferenceTargets(ids)
         for pin in intent.flows {
-            if let p = ReferenceChecks.reference(pin.device, to: ids, what: "device", context: context) { diagnostics.append(p) }
+            if let p = readIDs.check(pin.device, what: "device", context: context) { diagnostics.append(p) }
         }
         diagnostics += Contradictions.find(in: intent.goals) { a, b in
             guard !Contradictions.scopesVisiblyOverlap(a.scope, b.scope) else { return nil }  // reported per document

@@ -18,6 +18,11 @@ extension TreeBuilder {
         let text = event.value
         guard let tag = event.tag, tag != "!" else {
             if event.style == .plain {
+                // Once an error is found no document is returned and no value is read:
+                // only what is still reported (the YAML 1.1 warning) is worked out.
+                guard !diagnostics.hasErrors || CoreSchema.yaml11Reading(of: text) != nil else {
+                    return Scalar(text: text, style: event.style, value: .string(text))
+                }
                 let value = CoreSchema.resolvePlain(text)
                 if let reading = CoreSchema.yaml11Reading(of: text) {
                     guard !diagnostics.isFull else {

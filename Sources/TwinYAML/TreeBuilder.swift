@@ -73,10 +73,10 @@ struct TreeBuilder {
     }
 
     private mutating func nextEvent() throws -> YAMLEvent {
-        switch reader.next() {
-        case .success(let event): return event
-        case .failure(let problem):
-            diagnostics.append(diagnostic(for: problem))
+        do {
+            return try reader.next()
+        } catch {
+            diagnostics.append(diagnostic(for: error))
             throw Stop()
         }
     }

@@ -50,6 +50,30 @@ import TwinJSON
                           absent: ["TS012", "TP0"])
     }
 
+    /// Issue 8's quadratic case: 2,000 gateways that do not read (an unknown `kind`, no
+    /// `technologies`) and 1,000 wristbands naming gateways nobody declares. Each of the
+    /// thousand references was checked against every unread gateway id by array scans, a
+    /// fresh sort and a fresh did-you-mean search (3 MB of it took minutes; `twinc bench
+    /// --only limits` times it now). The cap is full of the gateways' own errors first,
+    /// so the thousand unknown gateways are counted, not built: the 100 shown, and the
+    /// one gateway error over the cap plus the thousand in the "and M more" line.
+    @Test func brokenGatewaysAndUnknownGatewayNamesAreCountedBeyondTheCap() throws {
+        let hubs = (0..<2_000).map { "    - {id: hub-\($0), kind: hub}\n" }.joined()
+        let hostile = try HostileCase("broken-gateways", template: {
+            let devices = HostileCase.replacing("  devices:\n", with: "  devices:\n" + Self.watches(1_000) { "nowhere-\($0)" }, in: $0)
+            return HostileCase.replacing("  gateways:\n", with: "  gateways:\n" + hubs, in: devices)
+        })
+        defer { hostile.remove() }
+        try hostile.expectRefused(saying: "proactive-qa.yaml:\(try Self.templateLine("  gateways:") + 8_000):3: error[TS009]: `gateways` has 2,002 entries; at most 256 are allowed",
+                                  absent: ["TP0"])
+        let result = try Twinc.run(["validate", hostile.file(HostileCase.intent)])
+        #expect(result.status == 65)
+        let shown = result.stderr.components(separatedBy: "\n").filter { $0.contains(": error[") }
+        #expect(shown.count == 100, "\(result.stderr.suffix(2_000))")
+        #expect(shown.filter { $0.contains("error[TS006]") || $0.contains("error[TS010]") }.count == 99)
+        #expect(result.stderr.contains("and 1,001 more errors not shown"), "\(result.stderr.suffix(2_000))")
+    }
+
     /// 200 goals compiled in 0.2 s and then made a one-second run take over a minute
     /// (the optimiser judges every goal for every candidate).
     @Test func anIntentWithTooManyGoalsIsRefusedAtGoals() throws {
