@@ -91,7 +91,7 @@ let package = Package(
         ),
         // The HTML report: drawn from the results JSON alone (`twinc run --format json`),
         // so `twinc report RESULTS` and `twinc run --html` give the same page.
-        .target(name: "TwinReport", dependencies: ["TwinJSON", "TwinUnits", "TwinDiagnostics"]),
+        .target(name: "TwinReport", dependencies: ["TwinJSON", "TwinUnits", "TwinDiagnostics", "TwinVocabulary"]),
         // The driver composes the stages (load → parse → check → synthesise → generate →
         // run) for the CLI, tests and any future server; the CLI only parses flags and prints.
         .target(
@@ -166,7 +166,7 @@ let package = Package(
         .testTarget(name: "TwinJSONTests", dependencies: ["TwinJSON"]),
         .testTarget(name: "TwinDiagnosticsTests", dependencies: ["TwinDiagnostics", "TwinJSON"]),
         .testTarget(name: "TwinUnitsTests", dependencies: ["TwinUnits"]),
-        .testTarget(name: "TwinConfigTests", dependencies: ["TwinConfig", "TwinJSON", "TwinUnits", "TwinDiagnostics"]),
+        .testTarget(name: "TwinConfigTests", dependencies: ["TwinConfig", "TwinJSON", "TwinUnits", "TwinDiagnostics", "TwinVocabulary"]),
         .testTarget(name: "TwinYAMLTests", dependencies: ["TwinYAML", "TwinDiagnostics"]),
         .testTarget(
             name: "TwinSpecTests",

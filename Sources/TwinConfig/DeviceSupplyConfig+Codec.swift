@@ -1,20 +1,21 @@
 import TwinDiagnostics
 import TwinJSON
 import TwinUnits
+import TwinVocabulary
 
 extension PlatformConfig {
     func jsonValue() -> JSONValue {
         .object([
             "name": .string(name),
             "regulator": .object([
-                "name": .string(regulator.name), "kind": .string(regulator.kind), "source": .string(regulator.source),
+                "name": .string(regulator.name), "kind": .string(regulator.kind.rawValue), "source": .string(regulator.source),
                 "outputVoltage_V": regulator.outputVoltage.map { .number($0.si) },
                 "efficiency": .number(regulator.efficiency), "quiescentCurrent_A": .number(regulator.quiescentCurrent.si),
                 "minimumInput_V": .number(regulator.minimumInput.si),
             ]),
             "components": .array(components.map { part in
                 .object([
-                    "name": .string(part.name), "role": .string(part.role), "source": .string(part.source),
+                    "name": .string(part.name), "role": .string(part.role.rawValue), "source": .string(part.source),
                     "activePower_W": .number(part.activePower.si), "idlePower_W": .number(part.idlePower.si),
                     "dutyCycle": .number(part.dutyCycle), "energyPerEvent_J": .number(part.energyPerEvent.si),
                     "eventsPerDay": .number(part.eventsPerDay),
@@ -30,7 +31,8 @@ extension PlatformConfig {
         var regulator = RegulatorConfig.direct
         if var r = p.object("regulator") {
             regulator = RegulatorConfig(
-                name: r.string("name"), kind: r.oneOf("kind", RegulatorConfig.kinds), source: r.string("source"),
+                name: r.string("name"), kind: r.vocabulary("kind", known: RegulatorKind.allCases.map(\.rawValue), fallback: .direct,
+                                                       RegulatorKind.init(rawValue:)), source: r.string("source"),
                 outputVoltage: r.optionalNumber("outputVoltage_V", in: DeclaredRanges.voltage).map(Voltage.init(si:)),
                 efficiency: r.number("efficiency", in: DeclaredRanges.regulatorEfficiency),
                 quiescentCurrent: Current(si: r.number("quiescentCurrent_A", in: DeclaredRanges.current)),
@@ -41,7 +43,8 @@ extension PlatformConfig {
             guard var c = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
             defer { c.finish() }
             return PlatformComponentConfig(
-                name: c.string("name"), role: c.oneOf("role", PlatformComponentConfig.roles), source: c.string("source"),
+                name: c.string("name"), role: c.vocabulary("role", known: PlatformRole.allCases.map(\.rawValue), fallback: .other,
+                                                  PlatformRole.init(rawValue:)), source: c.string("source"),
                 activePower: Power(si: c.number("activePower_W", in: DeclaredRanges.platformPower)),
                 idlePower: Power(si: c.number("idlePower_W", in: DeclaredRanges.platformPower)),
                 dutyCycle: c.number("dutyCycle", in: DeclaredRanges.fraction),
@@ -82,17 +85,5 @@ extension BatteryConfig {
                           at: items.first?.0.position ?? b.position)
         }
         return (chemistry, cells, curve, selfDischarge)
-    }
-}
-
-extension JSONObjectReader {
-    /// A required string that must be one of `allowed` (TK005 otherwise).
-    mutating func oneOf(_ key: String, _ allowed: [String]) -> String {
-        let value = string(key)
-        if !value.isEmpty, !allowed.contains(value), let raw = raw(key) {
-            context.error(ConfigDiagnostics.outOfRange,
-                          "`\(sub(key))` is `\(value)`; it must be one of \(allowed.joined(separator: ", "))", at: raw.position)
-        }
-        return value
     }
 }

@@ -1,4 +1,5 @@
 import TwinUnits
+import TwinVocabulary
 
 /// A device's non-radio loads and the regulator between its battery and its rail, as
 /// twin.json carries them (`TwinModels.PlatformLoad`, `VoltageRegulator`): the runtime's
@@ -28,7 +29,7 @@ public struct PlatformConfig: Sendable, Hashable {
     public static func sleepingMCU(_ current: Current, rail: Voltage = .volts(3), source: String = "MCU asleep") -> PlatformConfig {
         PlatformConfig(
             name: "mcu-sleep", regulator: .direct,
-            components: [PlatformComponentConfig(name: "mcu", role: "processor", source: source,
+            components: [PlatformComponentConfig(name: "mcu", role: .processor, source: source,
                                                  activePower: current * rail)])
     }
 }
@@ -36,14 +37,14 @@ public struct PlatformConfig: Sendable, Hashable {
 /// `kind`: `direct` (loads run from the cell), `linear` (LDO), `buck`, `boost`.
 public struct RegulatorConfig: Sendable, Hashable {
     public var name: String
-    public var kind: String
+    public var kind: RegulatorKind
     public var source: String
     public var outputVoltage: Voltage?
     public var efficiency: Double
     public var quiescentCurrent: Current
     public var minimumInput: Voltage
 
-    public init(name: String, kind: String, source: String, outputVoltage: Voltage?, efficiency: Double,
+    public init(name: String, kind: RegulatorKind, source: String, outputVoltage: Voltage?, efficiency: Double,
                 quiescentCurrent: Current, minimumInput: Voltage) {
         self.name = name
         self.kind = kind
@@ -55,10 +56,8 @@ public struct RegulatorConfig: Sendable, Hashable {
     }
 
     public static let direct = RegulatorConfig(
-        name: "direct", kind: "direct", source: "no regulator: loads run from the cell", outputVoltage: nil,
+        name: "direct", kind: .direct, source: "no regulator: loads run from the cell", outputVoltage: nil,
         efficiency: 1, quiescentCurrent: .zero, minimumInput: .zero)
-
-    public static let kinds = ["direct", "linear", "buck", "boost"]
 }
 
 /// One load on the rail: `activePower` for `dutyCycle` of the time, `idlePower` the
@@ -66,7 +65,7 @@ public struct RegulatorConfig: Sendable, Hashable {
 /// `sensor-front-end`, `actuator`, `display`, `other`.
 public struct PlatformComponentConfig: Sendable, Hashable {
     public var name: String
-    public var role: String
+    public var role: PlatformRole
     public var source: String
     public var activePower: Power
     public var idlePower: Power
@@ -74,7 +73,7 @@ public struct PlatformComponentConfig: Sendable, Hashable {
     public var energyPerEvent: Energy
     public var eventsPerDay: Double
 
-    public init(name: String, role: String, source: String, activePower: Power, idlePower: Power = .zero,
+    public init(name: String, role: PlatformRole, source: String, activePower: Power, idlePower: Power = .zero,
                 dutyCycle: Double = 1, energyPerEvent: Energy = .zero, eventsPerDay: Double = 0) {
         self.name = name
         self.role = role
@@ -85,8 +84,6 @@ public struct PlatformComponentConfig: Sendable, Hashable {
         self.energyPerEvent = energyPerEvent
         self.eventsPerDay = eventsPerDay
     }
-
-    public static let roles = ["processor", "sensor-front-end", "actuator", "display", "other"]
 }
 
 /// One point of a cell's discharge curve: after delivering `delivered` of the rated

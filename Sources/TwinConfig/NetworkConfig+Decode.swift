@@ -1,6 +1,7 @@
 import TwinDiagnostics
 import TwinJSON
 import TwinUnits
+import TwinVocabulary
 
 extension NetworkConfig {
     static func decode(_ reader: JSONObjectReader) -> NetworkConfig {
@@ -27,7 +28,7 @@ extension NetworkConfig {
             guard var l = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
             defer { l.finish() }
             return LinkConfig(
-                from: l.string("from"), to: l.string("to"), technology: l.string("technology"),
+                from: l.string("from"), to: l.string("to"), technology: l.technology("technology"),
                 latency: l.time("latency_s", in: DeclaredRanges.delay), jitter: l.time("jitter_s", in: DeclaredRanges.delay),
                 rate: DataRate(si: l.number("rate_bps", in: DeclaredRanges.bitRate)),
                 availability: Ratio(si: l.number("availability", in: DeclaredRanges.availability)))
@@ -56,7 +57,7 @@ extension DeviceConfig {
                            current: Current(si: l.number("current_A", in: DeclaredRanges.current)))
         }
         let radio = RadioConfig(
-            profile: r.string("profile"), technology: r.string("technology"), modulation: r.string("modulation"),
+            profile: r.string("profile"), technology: r.technology("technology"), modulation: r.string("modulation"),
             frequency: Frequency(si: r.number("frequency_Hz", in: DeclaredRanges.carrierFrequency)),
             bitRate: DataRate(si: r.number("bitRate_bps", in: DeclaredRanges.bitRate)),
             txPower: PowerLevel(dBm: r.number("txPower_dBm", in: DeclaredRanges.radioPowerLevel)), txLevels: txLevels,
@@ -101,15 +102,10 @@ extension DeviceConfig {
 
 extension DeviceConfig {
     /// The flow's `representation` (default `packet`); an unknown value is an error at it.
-    private static func representation(_ t: inout JSONObjectReader, context: ConfigReadContext) -> String {
-        guard let value = t.raw("representation") else { return "packet" }
-        guard case .string(let name, _) = value, TrafficConfig.representations.contains(name) else {
-            context.error(ConfigDiagnostics.wrongType,
-                          "`traffic.representation` must be one of \(TrafficConfig.representations.joined(separator: ", "))",
-                          at: value.position)
-            return "packet"
-        }
-        return name
+    private static func representation(_ t: inout JSONObjectReader, context: ConfigReadContext) -> FlowRepresentation {
+        guard t.raw("representation") != nil else { return .packet }
+        return t.vocabulary("representation", known: FlowRepresentation.allCases.map(\.rawValue), fallback: .packet,
+                            FlowRepresentation.init(rawValue:))
     }
 }
 
@@ -123,7 +119,7 @@ extension TwinConfig {
         if event.target.isEmpty || event.target == "*" || event.target == "body" || nodeIDs.contains(event.target) {
             return true
         }
-        return (event.kind == "posture-change" || event.kind == "posture") && postures.contains(event.target)
+        return event.kind == .fault(.postureChange) && postures.contains(event.target)
     }
 }
 

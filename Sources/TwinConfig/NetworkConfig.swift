@@ -68,8 +68,8 @@ public struct TxLevel: Sendable, Hashable {
 /// A radio resolved from its catalogue profile: PHY, power table and energy states.
 public struct RadioConfig: Sendable, Hashable {
     public var profile: String
-    /// `ban-nb` (IEEE 802.15.6 narrowband), `ble`, `ieee802154`, `wlan`.
-    public var technology: String
+    /// `ban-nb` (IEEE 802.15.6 narrowband), `ble`, `ieee802154`, `wlan`, …
+    public var technology: Technology
     public var modulation: String
     public var frequency: Frequency
     public var bitRate: DataRate
@@ -84,7 +84,7 @@ public struct RadioConfig: Sendable, Hashable {
     public var sensitivity: PowerLevel
     public var noiseFloor: PowerLevel
 
-    public init(profile: String, technology: String, modulation: String, frequency: Frequency,
+    public init(profile: String, technology: Technology, modulation: String, frequency: Frequency,
                 bitRate: DataRate, txPower: PowerLevel, txLevels: [TxLevel], rxCurrent: Current,
                 listenCurrent: Current, sleepCurrent: Current, wakeupCurrent: Current,
                 wakeupTime: Time, voltage: Voltage, sensitivity: PowerLevel, noiseFloor: PowerLevel) {
@@ -164,13 +164,11 @@ public struct TrafficConfig: Sendable, Hashable {
     /// How the runtime represents the flow: `packet` (every frame an event) or
     /// `aggregate` (a wideband flow's batches in expectation, `AggregateFlow`), chosen by
     /// the compiler for bulk flows no goal needs frame by frame (design.md says why).
-    public var representation: String
-
-    /// The values `representation` may take.
-    public static let representations = ["packet", "aggregate"]
+    public var representation: FlowRepresentation
 
     public init(trafficClass: String, payload: DataSize, interval: Time, alarmRate: Double,
-                alarmPayload: DataSize, latencyBudget: Time, aggregation: Int = 1, representation: String = "packet") {
+                alarmPayload: DataSize, latencyBudget: Time, aggregation: Int = 1,
+                representation: FlowRepresentation = .packet) {
         self.trafficClass = trafficClass
         self.payload = payload
         self.interval = interval
@@ -271,13 +269,13 @@ public struct EdgeConfig: Sendable, Hashable {
 public struct LinkConfig: Sendable, Hashable {
     public var from: String
     public var to: String
-    public var technology: String
+    public var technology: Technology
     public var latency: Time
     public var jitter: Time
     public var rate: DataRate
     public var availability: Ratio
 
-    public init(from: String, to: String, technology: String, latency: Time, jitter: Time,
+    public init(from: String, to: String, technology: Technology, latency: Time, jitter: Time,
                 rate: DataRate, availability: Ratio) {
         self.from = from
         self.to = to

@@ -1,6 +1,7 @@
 import TwinDiagnostics
 import TwinJSON
 import TwinUnits
+import TwinVocabulary
 
 /// What reading a twin.json produced: the config when it is usable, and every problem
 /// found (all of them, not just the first).
@@ -123,9 +124,25 @@ extension GoalConfig {
         }
         return GoalConfig(
             id: g.string("id"), kpi: g.string("kpi"), priority: g.string("priority"), threshold: threshold,
-            devices: g.strings("devices"), threats: g.strings("threats"), faults: g.strings("faults"),
+            devices: g.strings("devices"),
+            threats: g.vocabularyList("threats", known: Threat.allCases.map(\.rawValue), Self.threat(named:)),
+            faults: g.vocabularyList("faults", known: Fault.allCases.map(\.rawValue), Self.fault(named:)),
             within: g.optionalNumber("within_s", in: DeclaredRanges.goalWithin).map(Time.init(si:)),
             securityLevel: g.raw("securityLevel") == nil ? nil : g.int("securityLevel", in: DeclaredRanges.securityLevel))
+    }
+}
+
+extension GoalConfig {
+    /// A goal's threat under any spelling a scenario event uses (`dos`).
+    static func threat(named name: String) -> Threat? {
+        if case .attack(let threat)? = ScenarioEventKind(twinJSON: name) { return threat }
+        return nil
+    }
+
+    /// A goal's fault under any spelling a scenario event uses (`node-failure`, `posture`).
+    static func fault(named name: String) -> Fault? {
+        if case .fault(let fault)? = ScenarioEventKind(twinJSON: name) { return fault }
+        return nil
     }
 }
 
@@ -144,11 +161,11 @@ extension ScenarioConfig {
             let durationFraction = e.optionalNumber("duration_fraction", in: DeclaredRanges.eventDurationFraction)
             let duration = e.eitherOr("duration_s", "duration_fraction", required: false)
                 ? e.optionalNumber("duration_s", in: DeclaredRanges.eventTime).map(Time.init(si:)) : nil
-            return ScenarioEvent(at: at, kind: e.string("kind"), target: e.string("target"), duration: duration,
+            return ScenarioEvent(at: at, kind: e.scenarioEventKind("kind"), target: e.string("target"), duration: duration,
                                  parameters: e.scenarioParameters("parameters"), atFraction: atFraction,
                                  durationFraction: durationFraction).resolved(horizon: horizon)
         }
-        return ScenarioConfig(id: s.string("id"), kind: s.string("kind"), description: s.string("description"),
+        return ScenarioConfig(id: s.string("id"), kind: s.scenarioKind("kind"), description: s.string("description"),
                               goals: s.strings("goals"), events: events)
     }
 }

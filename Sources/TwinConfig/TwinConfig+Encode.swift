@@ -74,7 +74,7 @@ extension GoalConfig {
                     "dimension": .string(t.bound.dimension.rawValue),
                 ])
             },
-            "devices": strings(devices), "threats": strings(threats), "faults": strings(faults),
+            "devices": strings(devices), "threats": strings(threats.map(\.rawValue)), "faults": strings(faults.map(\.rawValue)),
             "within_s": within.map { .number($0.si) },
             "securityLevel": securityLevel.map { .int($0) },
         ])
@@ -84,12 +84,12 @@ extension GoalConfig {
 extension ScenarioConfig {
     func jsonValue() -> JSONValue {
         .object([
-            "id": .string(id), "kind": .string(kind), "description": .string(description),
+            "id": .string(id), "kind": .string(kind.name), "description": .string(description),
             "goals": strings(goals),
             "events": .array(events.map { event in
                 .object([
                     "at_s": event.atFraction == nil ? .number(event.at.si) : nil,
-                    "at_fraction": event.atFraction.map(JSONValue.number), "kind": .string(event.kind),
+                    "at_fraction": event.atFraction.map(JSONValue.number), "kind": .string(event.kind.name),
                     "target": .string(event.target),
                     "duration_s": event.durationFraction == nil ? event.duration.map { .number($0.si) } : nil,
                     "duration_fraction": event.durationFraction.map(JSONValue.number),
@@ -122,7 +122,7 @@ extension NetworkConfig {
             "links": .array(links.map { link in
                 .object([
                     "from": .string(link.from), "to": .string(link.to),
-                    "technology": .string(link.technology), "latency_s": .number(link.latency.si),
+                    "technology": .string(link.technology.rawValue), "latency_s": .number(link.latency.si),
                     "jitter_s": .number(link.jitter.si), "rate_bps": .number(link.rate.si),
                     "availability": .number(link.availability.si),
                 ])
@@ -137,7 +137,7 @@ extension DeviceConfig {
             "id": .string(id), "class": .string(deviceClass), "placement": .string(placement),
             "inBody": .bool(inBody), "tags": strings(tags),
             "radio": .object([
-                "profile": .string(radio.profile), "technology": .string(radio.technology),
+                "profile": .string(radio.profile), "technology": .string(radio.technology.rawValue),
                 "modulation": .string(radio.modulation), "frequency_Hz": .number(radio.frequency.si),
                 "bitRate_bps": .number(radio.bitRate.si), "txPower_dBm": .number(radio.txPower.dBm),
                 "txLevels": .array(radio.txLevels.map { level in
@@ -167,7 +167,7 @@ extension DeviceConfig {
                 "alarmPayload_bits": .number(traffic.alarmPayload.si),
                 "latencyBudget_s": .number(traffic.latencyBudget.si),
                 "aggregation": traffic.aggregation == 1 ? nil : .int(traffic.aggregation),
-                "representation": traffic.representation == "packet" ? nil : .string(traffic.representation),
+                "representation": traffic.representation == .packet ? nil : .string(traffic.representation.rawValue),
             ]),
             "mac": .object([
                 "access": .string(mac.access.rawValue), "userPriority": .int(mac.userPriority),

@@ -1,4 +1,5 @@
 import TwinUnits
+import TwinVocabulary
 
 /// The ready-to-run twin configuration: everything the runtime needs, nothing it has to
 /// look up elsewhere. This is the contract between the generate stage (which writes it
@@ -104,13 +105,13 @@ public struct GoalConfig: Sendable, Hashable {
     public var priority: String
     public var threshold: Threshold?
     public var devices: [String]
-    public var threats: [String]
-    public var faults: [String]
+    public var threats: [Threat]
+    public var faults: [Fault]
     public var within: Time?
     public var securityLevel: Int?
 
     public init(id: String, kpi: String, priority: String, threshold: Threshold?, devices: [String],
-                threats: [String], faults: [String], within: Time?, securityLevel: Int?) {
+                threats: [Threat], faults: [Fault], within: Time?, securityLevel: Int?) {
         self.id = id
         self.kpi = kpi
         self.priority = priority
@@ -127,12 +128,12 @@ public struct GoalConfig: Sendable, Hashable {
 /// fails at 6 h, a jammer starts at 2 h for 10 min, the wearer starts walking).
 public struct ScenarioConfig: Sendable, Hashable {
     public var id: String
-    public var kind: String
+    public var kind: ScenarioKind
     public var description: String
     public var goals: [String]
     public var events: [ScenarioEvent]
 
-    public init(id: String, kind: String, description: String, goals: [String], events: [ScenarioEvent]) {
+    public init(id: String, kind: ScenarioKind, description: String, goals: [String], events: [ScenarioEvent]) {
         self.id = id
         self.kind = kind
         self.description = description
@@ -149,7 +150,7 @@ public struct ScenarioConfig: Sendable, Hashable {
 /// against the horizon (`resolved(horizon:)`, done by `RunPlan` for the horizon run).
 public struct ScenarioEvent: Sendable, Hashable {
     public var at: Time
-    public var kind: String
+    public var kind: ScenarioEventKind
     public var target: String
     public var duration: Time?
     public var parameters: [String: Double]
@@ -158,7 +159,7 @@ public struct ScenarioEvent: Sendable, Hashable {
     /// The length as a fraction of the horizon (nil: `duration` is explicit or absent).
     public var durationFraction: Double?
 
-    public init(at: Time, kind: String, target: String, duration: Time?, parameters: [String: Double],
+    public init(at: Time, kind: ScenarioEventKind, target: String, duration: Time?, parameters: [String: Double],
                 atFraction: Double? = nil, durationFraction: Double? = nil) {
         self.at = at
         self.kind = kind

@@ -126,7 +126,7 @@ enum TwinSchemaBuilder {
                 ("name", string("Platform name (the device class's).")),
                 ("regulator", .object(members("Converter between battery and rail.", [
                     ("name", string("Part.")), ("source", string("Datasheet.")),
-                    ("kind", string("Converter kind.", enumeration: ["direct", "linear", "buck", "boost"])),
+                    ("kind", string("Converter kind.", enumeration: RegulatorKind.allCases.map(\.rawValue))),
                     ("outputVoltage_V", number("Rail voltage, V (absent for direct).", minimum: 0)),
                     ("efficiency", number("Switching efficiency in power save (1 for direct/linear).", minimum: 0, maximum: 1)),
                     ("quiescentCurrent_A", number("Quiescent current from the battery, A.", minimum: 0)),
@@ -134,7 +134,7 @@ enum TwinSchemaBuilder {
                 ], optional: ["outputVoltage_V"]))),
                 ("components", array("Loads on the rail.", .object(members("One load.", [
                     ("name", string("Part.")), ("source", string("Datasheet or product figure.")),
-                    ("role", string("Role.", enumeration: ["processor", "sensor-front-end", "actuator", "display", "other"])),
+                    ("role", string("Role.", enumeration: PlatformRole.allCases.map(\.rawValue))),
                     ("activePower_W", number("Draw while active, W.", minimum: 0)),
                     ("idlePower_W", number("Draw while idle, W.", minimum: 0)),
                     ("dutyCycle", number("Share of time active.", minimum: 0, maximum: 1)),
@@ -153,7 +153,7 @@ enum TwinSchemaBuilder {
                                         + "samples; latency counts from the first sample.", minimum: 1)),
                 ("representation", string("How the runtime represents the flow (default packet): packet, or aggregate "
                                           + "(a wideband flow's batches in expectation).",
-                                          enumeration: TrafficConfig.representations)),
+                                          enumeration: FlowRepresentation.allCases.map(\.rawValue))),
             ], optional: ["aggregation", "representation"]))),
             ("mac", .object(members("Medium access.", [
                 ("access", string("Access method.", enumeration: AccessMode.allCases.map(\.rawValue))),

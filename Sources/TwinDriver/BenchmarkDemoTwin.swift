@@ -50,11 +50,11 @@ public enum BenchmarkDemoTwin {
             edges: [EdgeConfig(id: "ward-mec", tier: "extreme-mec", processingLatency: .milliseconds(2)),
                     EdgeConfig(id: "hospital-edge", tier: "far-edge", processingLatency: .milliseconds(10))],
             links: [
-                LinkConfig(from: "phone", to: "ward-mec", technology: "wlan", latency: .milliseconds(5),
+                LinkConfig(from: "phone", to: "ward-mec", technology: .wlan, latency: .milliseconds(5),
                            jitter: .milliseconds(1), rate: .bitsPerSecond(100e6), availability: .percent(99.9)),
-                LinkConfig(from: "bedside-hub", to: "ward-mec", technology: "ethernet", latency: .milliseconds(1),
+                LinkConfig(from: "bedside-hub", to: "ward-mec", technology: .ethernet, latency: .milliseconds(1),
                            jitter: .zero, rate: .bitsPerSecond(1e9), availability: .percent(99.99)),
-                LinkConfig(from: "ward-mec", to: "hospital-edge", technology: "ethernet", latency: .milliseconds(3),
+                LinkConfig(from: "ward-mec", to: "hospital-edge", technology: .ethernet, latency: .milliseconds(3),
                            jitter: .zero, rate: .bitsPerSecond(10e9), availability: .percent(99.99)),
             ])
         let vital = devices.filter { $0.tags.contains("vital") || $0.tags.contains("life-critical") }.map(\.id)
@@ -70,24 +70,24 @@ public enum BenchmarkDemoTwin {
                        threats: [], faults: [], within: nil, securityLevel: nil),
             GoalConfig(id: "detect-jamming", kpi: "security-detect", priority: "critical",
                        threshold: Threshold(op: .greaterOrEqual, bound: Quantity(0.95, .ratio)), devices: [],
-                       threats: ["jamming"], faults: [], within: .seconds(2), securityLevel: nil),
+                       threats: [.jamming], faults: [], within: .seconds(2), securityLevel: nil),
             GoalConfig(id: "protect-vitals", kpi: "security-protect", priority: "high", threshold: nil, devices: vital,
-                       threats: ["eavesdropping", "spoofing", "replay"], faults: [], within: nil, securityLevel: 2),
+                       threats: [.eavesdropping, .spoofing, .replay], faults: [], within: nil, securityLevel: 2),
             GoalConfig(id: "survive-gateway-loss", kpi: "recovery-time", priority: "critical",
                        threshold: Threshold(statistic: .percentile(99), op: .lessOrEqual, bound: Quantity(5, .time)),
-                       devices: vital, threats: [], faults: ["gateway-failure"], within: nil, securityLevel: nil),
+                       devices: vital, threats: [], faults: [.gatewayFailure], within: nil, securityLevel: nil),
         ]
         let horizonSeconds = horizon.si
         let scenarios = [
-            ScenarioConfig(id: "baseline", kind: "baseline", description: "No faults, no attacks",
+            ScenarioConfig(id: "baseline", kind: .baseline, description: "No faults, no attacks",
                            goals: ["ecg-delivery", "ecg-latency", "pump-lifetime", "protect-vitals"], events: []),
-            ScenarioConfig(id: "phone-fails", kind: "gateway-failure", description: "The phone fails a quarter into the run",
+            ScenarioConfig(id: "phone-fails", kind: .fault(.gatewayFailure), description: "The phone fails a quarter into the run",
                            goals: ["ecg-delivery", "survive-gateway-loss"],
-                           events: [ScenarioEvent(at: .seconds(horizonSeconds / 4), kind: "gateway-failure",
+                           events: [ScenarioEvent(at: .seconds(horizonSeconds / 4), kind: .fault(.gatewayFailure),
                                                   target: "phone", duration: nil, parameters: [:], atFraction: 0.25)]),
-            ScenarioConfig(id: "jamming", kind: "attack", description: "A jammer 2 m away for a tenth of the run",
+            ScenarioConfig(id: "jamming", kind: .attack(.jamming), description: "A jammer 2 m away for a tenth of the run",
                            goals: ["detect-jamming", "ecg-delivery"],
-                           events: [ScenarioEvent(at: .seconds(horizonSeconds / 2), kind: "jamming", target: "phone",
+                           events: [ScenarioEvent(at: .seconds(horizonSeconds / 2), kind: .attack(.jamming), target: "phone",
                                                   duration: .seconds(horizonSeconds / 10),
                                                   parameters: ["power_dBm": 0, "distance_m": 2], atFraction: 0.5,
                                                   durationFraction: 0.1)]),
@@ -120,7 +120,7 @@ public enum BenchmarkDemoTwin {
 
     static func nbRadio(tx: Double, frequency: Frequency, bitRate: DataRate) -> RadioConfig {
         RadioConfig(
-            profile: "ieee802156-nb-2400", technology: "ban-nb", modulation: "dqpsk", frequency: frequency,
+            profile: "ieee802156-nb-2400", technology: .banNB, modulation: "dqpsk", frequency: frequency,
             bitRate: bitRate, txPower: PowerLevel(dBm: tx),
             txLevels: [(-18.0, 7.0), (-12, 7.5), (-6, 9.0), (0, 11.3)].map {
                 TxLevel(level: PowerLevel(dBm: $0.0), current: .milliamperes($0.1))
@@ -150,7 +150,7 @@ public enum BenchmarkDemoTwin {
         DeviceConfig(
             id: "watch", deviceClass: "smartwatch", placement: "wrist-right", inBody: false, tags: ["consumer"],
             radio: RadioConfig(
-                profile: "nrf52840-ble", technology: "ble", modulation: "gfsk", frequency: .gigahertz(2.44),
+                profile: "nrf52840-ble", technology: .ble, modulation: "gfsk", frequency: .gigahertz(2.44),
                 bitRate: .bitsPerSecond(1e6), txPower: PowerLevel(dBm: 0),
                 txLevels: [TxLevel(level: PowerLevel(dBm: -40), current: .milliamperes(3.83)),
                            TxLevel(level: PowerLevel(dBm: 0), current: .milliamperes(6.4)),
@@ -172,7 +172,7 @@ public enum BenchmarkDemoTwin {
         DeviceConfig(
             id: "ar", deviceClass: "ar-glasses", placement: "head", inBody: false, tags: ["display", "high-throughput"],
             radio: RadioConfig(
-                profile: "wlan-ax-wearable", technology: "wlan", modulation: "ofdm", frequency: .gigahertz(5.2),
+                profile: "wlan-ax-wearable", technology: .wlan, modulation: "ofdm", frequency: .gigahertz(5.2),
                 bitRate: .bitsPerSecond(286.8e6), txPower: PowerLevel(dBm: 14),
                 txLevels: [TxLevel(level: PowerLevel(dBm: 14), current: .milliamperes(280))],
                 rxCurrent: .milliamperes(180), listenCurrent: .milliamperes(120), sleepCurrent: .milliamperes(1),

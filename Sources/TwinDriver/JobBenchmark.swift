@@ -88,14 +88,14 @@ private func timedJob(_ config: TwinConfig, options: RunTwinOptions, target: Dou
 extension TwinConfig {
     /// The devices whose flows run in aggregate (twin.json `traffic.representation`).
     public var aggregateFlows: [String] {
-        network.devices.filter { $0.traffic.representation == "aggregate" }.map(\.id)
+        network.devices.filter { $0.traffic.representation == .aggregate }.map(\.id)
     }
 
     /// The twin with every flow at packet level: the benchmark's "bulk flow frame by
     /// frame" figure, what the aggregate representation saves.
     public func allFlowsAtPacketLevel() -> TwinConfig {
         var config = self
-        for index in config.network.devices.indices { config.network.devices[index].traffic.representation = "packet" }
+        for index in config.network.devices.indices { config.network.devices[index].traffic.representation = .packet }
         return config
     }
 

@@ -44,7 +44,7 @@ enum RunFailureDiagnostic {
             let source = horizonFromFlag ? "`--horizon` \(horizon.quantity.formatted)" : "the horizon \(horizon.quantity.formatted)"
             return .error(
                 RuntimeDiagnostics.eventOutsideRun,
-                "`\(item.event.kind)` in scenario `\(item.scenarioID)` starts at \(item.event.at.quantity.formatted), "
+                "`\(item.event.kind.name)` in scenario `\(item.scenarioID)` starts at \(item.event.at.quantity.formatted), "
                     + "outside the run (\(source)); it would never happen",
                 at: at(event?["at_s"] ?? event, file: file) ?? .file(file),
                 notes: [DiagnosticNote("the intent gave this time (`at:`); run longer, or leave `at` out of the intent so "

@@ -55,7 +55,7 @@ struct DesignDocument {
         out.heading(2, "Body network")
         out.table(["device", "class", "placement", "radio", "TX", "battery", "traffic", "MAC", "gateways"],
                   input.config.network.devices.map { d in
-            [d.id, d.deviceClass, d.placement, "\(d.radio.profile) (\(d.radio.technology))",
+            [d.id, d.deviceClass, d.placement, "\(d.radio.profile) (\(d.radio.technology.rawValue))",
              "\(significant(d.radio.txPower.dBm)) dBm", "\(d.battery.profile) \(d.battery.capacity.quantity.formatted)",
              (d.traffic.trafficClass.isEmpty ? "" : "\(d.traffic.trafficClass): ")
                 + "\(d.traffic.payload.quantity.formatted) every \(d.traffic.interval.quantity.formatted)",
@@ -94,7 +94,7 @@ struct DesignDocument {
 
         out.heading(2, "Scenarios")
         out.table(["scenario", "kind", "events", "goals"], input.config.scenarios.map { s in
-            [s.id, s.kind, s.events.map { "\($0.kind) of \($0.target) at \(eventStart($0))" }.joined(separator: "; ").nonEmpty ?? "—",
+            [s.id, s.kind.name, s.events.map { "\($0.kind.name) of \($0.target) at \(eventStart($0))" }.joined(separator: "; ").nonEmpty ?? "—",
              s.goals.joined(separator: ", ")]
         })
         out.heading(2, "Knobs the optimiser may turn")

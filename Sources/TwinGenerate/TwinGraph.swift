@@ -24,7 +24,7 @@ struct TwinGraph {
             lines.append("    subgraph \(quote("cluster_" + placement)) {")
             lines.append("      label=\(quote(placement)); style=dashed; color=\"#bbbbbb\";")
             for device in network.devices where device.placement == placement {
-                let label = "\(device.id)\\n\(device.deviceClass)\\n\(device.radio.technology) \(Int(device.radio.txPower.dBm)) dBm"
+                let label = "\(device.id)\\n\(device.deviceClass)\\n\(device.radio.technology.rawValue) \(Int(device.radio.txPower.dBm)) dBm"
                 lines.append("      \(quote(device.id)) [shape=box, style=\"rounded,filled\", fillcolor=\(device.inBody ? "\"#f4cccc\"" : "\"#d9ead3\""), label=\(quote(label))];")
             }
             lines.append("    }")
@@ -43,7 +43,7 @@ struct TwinGraph {
             }
         }
         for link in network.links {
-            let label = "\(link.technology)\\n\(link.latency.quantity.formatted)"
+            let label = "\(link.technology.rawValue)\\n\(link.latency.quantity.formatted)"
             lines.append("  \(quote(link.from)) -> \(quote(link.to)) [penwidth=2, label=\(quote(label))];")
         }
         for application in input.config.applications {

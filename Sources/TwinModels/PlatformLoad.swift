@@ -1,5 +1,6 @@
 import Foundation
 import TwinUnits
+import TwinVocabulary
 
 /// One non-radio part of a device that draws power from its supply rail: the MCU with
 /// its duty cycle, a sensor's analogue front end, an actuator (the pump's motor, energy
@@ -10,9 +11,8 @@ import TwinUnits
 /// lifetimes were years. Every component states the datasheet or product figure it
 /// comes from in `source` (✔ read, ◐ placeholder; docs/sources-energy.md §Platform).
 public struct PlatformComponent: Sendable, Hashable {
-    public enum Role: String, Sendable, Hashable, CaseIterable {
-        case processor, sensorFrontEnd = "sensor-front-end", actuator, display, other
-    }
+    /// The roles, named where twin.json carries them.
+    public typealias Role = PlatformRole
 
     public var name: String
     public var source: String

@@ -1,5 +1,6 @@
 import Foundation
 import TwinUnits
+import TwinVocabulary
 
 /// The converter between a battery and a device's supply rail: what the battery must
 /// give (power at its own voltage) for a load on the rail, and below which battery
@@ -23,7 +24,8 @@ import TwinUnits
 /// (ti.com/lit/pdf/slvsa31); TI TPS62800-series buck, I_q 2.3 µA typ in power save ✔
 /// (SLVSDD1F §6.5), efficiency 90 % assumed ◐; LDO I_q 1 µA, dropout 0.1 V ◐.
 public struct VoltageRegulator: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable { case direct, linear, buck, boost }
+    /// The converter kinds, named where twin.json carries them.
+    public typealias Kind = RegulatorKind
 
     public var name: String
     public var source: String

@@ -92,3 +92,79 @@ public enum KnobParameter: String, Sendable, Hashable, CaseIterable {
     /// would (`MACModeSwitch`).
     case macMode = "mac-mode"
 }
+
+/// What a scenario evaluates (twin.json `scenarios[].kind`): normal operation, the one
+/// fault or attack the compiler derived it for (named after the fault or threat, a
+/// denial of service as `denial-of-service`), or a script of events of any kinds (the
+/// emulator's truth, a benchmark, a test). Only the baseline is special to the stages:
+/// it is the reference the applications compare the other scenarios with.
+public enum ScenarioKind: Sendable, Hashable {
+    case baseline
+    case fault(Fault)
+    case attack(Threat)
+    case script
+
+    /// The kind twin.json writes.
+    public var name: String {
+        switch self {
+        case .baseline: "baseline"
+        case .fault(let fault): fault.rawValue
+        case .attack(let threat): threat.rawValue
+        case .script: "script"
+        }
+    }
+
+    /// The kind of a twin.json name (a fault's or threat's under any spelling
+    /// `ScenarioEventKind` reads); nil for a name twinc does not know.
+    public init?(twinJSON name: String) {
+        switch name {
+        case "baseline": self = .baseline
+        case "script": self = .script
+        default:
+            switch ScenarioEventKind(twinJSON: name) {
+            case .fault(let fault)?: self = .fault(fault)
+            case .attack(let threat)?: self = .attack(threat)
+            case nil: return nil
+            }
+        }
+    }
+
+    public var isBaseline: Bool { self == .baseline }
+
+    /// Every kind, in the order the JSON Schema lists them.
+    public static var allCases: [ScenarioKind] {
+        [.baseline] + Fault.allCases.map { .fault($0) } + Threat.allCases.map { .attack($0) } + [.script]
+    }
+}
+
+/// The converter between a device's battery and its rail (twin.json
+/// `platform.regulator.kind`; `TwinModels.VoltageRegulator` models each).
+public enum RegulatorKind: String, Sendable, Hashable, CaseIterable {
+    /// No converter: the loads run from the cell.
+    case direct
+    /// A low-dropout linear regulator.
+    case linear
+    /// A switching step-down converter.
+    case buck
+    /// A switching step-up converter.
+    case boost
+}
+
+/// What a non-radio load on a device's rail is (twin.json
+/// `platform.components[].role`; `TwinModels.PlatformComponent`).
+public enum PlatformRole: String, Sendable, Hashable, CaseIterable {
+    case processor
+    case sensorFrontEnd = "sensor-front-end"
+    case actuator, display, other
+}
+
+// Each name prints as users and twin.json write it, so a name interpolated into a
+// message, a table or design.md reads `ban-nb`, not the Swift case `banNB`.
+extension Technology: CustomStringConvertible { public var description: String { rawValue } }
+extension Fault: CustomStringConvertible { public var description: String { rawValue } }
+extension Threat: CustomStringConvertible { public var description: String { rawValue } }
+extension FlowRepresentation: CustomStringConvertible { public var description: String { rawValue } }
+extension RegulatorKind: CustomStringConvertible { public var description: String { rawValue } }
+extension PlatformRole: CustomStringConvertible { public var description: String { rawValue } }
+extension ScenarioEventKind: CustomStringConvertible { public var description: String { name } }
+extension ScenarioKind: CustomStringConvertible { public var description: String { name } }

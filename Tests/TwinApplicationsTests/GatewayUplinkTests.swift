@@ -12,9 +12,9 @@ import TwinUnits
     /// 5 ms ± 2 ms link to the edge, and 1 ms of edge processing.
     private func config(edgeLinkFirst: Bool = true) -> TwinConfig {
         var config = AppsFixture.config(devices: [AppsFixture.device("ecg")], scenarios: [AppsFixture.scenario("baseline", [])])
-        let toEdge = LinkConfig(from: "hub", to: "edge", technology: "ethernet", latency: .milliseconds(5),
+        let toEdge = LinkConfig(from: "hub", to: "edge", technology: .ethernet, latency: .milliseconds(5),
                                 jitter: .milliseconds(2), rate: .zero, availability: .fraction(1))
-        let toCloud = LinkConfig(from: "edge", to: "cloud", technology: "fibre", latency: .milliseconds(50),
+        let toCloud = LinkConfig(from: "edge", to: "cloud", technology: .ethernet, latency: .milliseconds(50),
                                  jitter: .milliseconds(10), rate: .zero, availability: .fraction(1))
         config.network.links = edgeLinkFirst ? [toCloud, toEdge] : [toEdge, toCloud]
         config.network.edges = [EdgeConfig(id: "edge", tier: "extreme-mec", processingLatency: .milliseconds(1)),

@@ -76,8 +76,8 @@ import TwinUnits
         var long = config
         long.run.horizon = .hours(24)
         long.scenarios.append(ScenarioConfig(
-            id: "gateway-failure", kind: "gateway-failure", description: "", goals: [],
-            events: [ScenarioEvent(at: .hours(6), kind: "gateway-failure", target: "phone", duration: nil, parameters: [:])]))
+            id: "gateway-failure", kind: .fault(.gatewayFailure), description: "", goals: [],
+            events: [ScenarioEvent(at: .hours(6), kind: .fault(.gatewayFailure), target: "phone", duration: nil, parameters: [:])]))
         let settings = ConfirmationSettings(config: long, options: OptimiserOptions())
         let moved = settings.apply(to: long)
         #expect(moved.run.horizon == .hours(1))

@@ -29,7 +29,7 @@ import TwinUnits
         var config = OptimiserFixture.twin(devices: [ecg], goals: goals, knobs: knobs, horizon: horizon, replications: 1)
         config.network.gateways.append(GatewayConfig(id: "far", kind: "hub", placement: "off-body", distance: .meters(30),
                                                      uplink: "edge", failoverTime: .seconds(1.28), mtbf: nil, mttr: nil))
-        config.network.links.append(LinkConfig(from: "far", to: "edge", technology: "ethernet", latency: .zero,
+        config.network.links.append(LinkConfig(from: "far", to: "edge", technology: .ethernet, latency: .zero,
                                                jitter: .zero, rate: .bitsPerSecond(1e9), availability: .fraction(1)))
         return config
     }

@@ -98,7 +98,7 @@ import TwinUnits
             try applyKnobs(config, ["temp.mac-mode": 2])
         }
         var ble = config
-        ble.network.devices[0].radio.technology = "ble"
+        ble.network.devices[0].radio.technology = .ble
         ble.network.devices[0].mac.access = .ble
         #expect(throws: KnobError.self) { try applyKnobs(ble, ["temp.mac-mode": 1]) }
         var odd = config

@@ -23,14 +23,14 @@ struct ResilienceTests {
         let goals = [
             AppsFixture.goal("ecg-delivery", "delivery-ratio", ">= 99 %", .ratio, devices: ["ecg"]),
             AppsFixture.goal("survive", "recovery-time", "p99 <= 5 s", .time, devices: ["ecg"],
-                             faults: ["gateway-failure"]),
+                             faults: [.gatewayFailure]),
         ]
         let models = markov ? [ModelChoice(id: "gateway-ctmc", family: "reliability", method: "markov-chain",
                                            applications: ["resilience"], parameters: [:], source: "test")] : []
         return AppsFixture.config(
             devices: [ecg], gateways: gateways, goals: goals,
             scenarios: [AppsFixture.scenario("baseline", [], goals: ["ecg-delivery"]),
-                        AppsFixture.scenario("hub-fails", [AppsFixture.event("gateway-failure", "hub",
+                        AppsFixture.scenario("hub-fails", [AppsFixture.event(.fault(.gatewayFailure), "hub",
                                                                               at: .seconds(failure))],
                                              goals: ["survive"])],
             models: models, horizon: .seconds(horizon))
@@ -46,7 +46,7 @@ struct ResilienceTests {
         let (report, outcomes) = try Self.evaluate(Self.twin(backup: false))
         let fault = try #require(report.faults.first)
         #expect(report.faults.count == 1)
-        #expect(fault.kind == "gateway-failure" && fault.target == "hub")
+        #expect(fault.kind == .fault(.gatewayFailure) && fault.target == "hub")
         // Nothing crossed the BAN after the failure.
         #expect(outcomes[1][0].events[0].device("ecg")?.deliveredAfter == 0)
         #expect(!fault.recovered)

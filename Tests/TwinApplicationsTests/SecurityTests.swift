@@ -19,12 +19,12 @@ struct SecurityApplicationTests {
         AppsFixture.config(
             devices: [AppsFixture.device("pump", security: 0), AppsFixture.device("ecg", placement: "abdomen", security: 2)],
             goals: [AppsFixture.goal("detect-spoofing", "security-detect", nil, .ratio, devices: [],
-                                     threats: ["spoofing"], within: .seconds(2))],
+                                     threats: [.spoofing], within: .seconds(2))],
             scenarios: [
                 AppsFixture.scenario("baseline", []),
-                AppsFixture.scenario("spoof-pump", [AppsFixture.event("spoofing", "pump", at: .seconds(10),
+                AppsFixture.scenario("spoof-pump", [AppsFixture.event(.attack(.spoofing), "pump", at: .seconds(10),
                                                                       duration: .seconds(30), ["rate_per_s": 2])]),
-                AppsFixture.scenario("spoof-ecg", [AppsFixture.event("spoofing", "ecg", at: .seconds(10),
+                AppsFixture.scenario("spoof-ecg", [AppsFixture.event(.attack(.spoofing), "ecg", at: .seconds(10),
                                                                      duration: .seconds(30), ["rate_per_s": 2])]),
             ])
     }
@@ -84,7 +84,7 @@ struct SecurityApplicationTests {
 
     @Test("the recommendation is the lowest level that counters the goal's threats, with its cost")
     func lowestSufficientLevel() throws {
-        func recommend(_ threats: [String], level: Int? = nil) -> SecurityRecommendation? {
+        func recommend(_ threats: [Threat], level: Int? = nil) -> SecurityRecommendation? {
             let config = AppsFixture.config(
                 devices: [AppsFixture.device("pump", security: 0)],
                 goals: [AppsFixture.goal("protect", "security-protect", nil, .count, devices: ["pump"], threats: threats,
@@ -92,14 +92,14 @@ struct SecurityApplicationTests {
                 scenarios: [AppsFixture.scenario("baseline", [])])
             return SecurityRecommendation.recommend(config: config, staged: [])
         }
-        #expect(recommend(["spoofing", "replay"])?.securityLevel == 1)
-        #expect(recommend(["eavesdropping"])?.securityLevel == 2)
-        #expect(recommend(["spoofing"], level: 2)?.securityLevel == 2)
-        #expect(recommend(["jamming"])?.securityLevel == 0)
-        #expect(recommend(["jamming"])?.countermeasures.first?.threat == "jamming")
+        #expect(recommend([.spoofing, .replay])?.securityLevel == 1)
+        #expect(recommend([.eavesdropping])?.securityLevel == 2)
+        #expect(recommend([.spoofing], level: 2)?.securityLevel == 2)
+        #expect(recommend([.jamming])?.securityLevel == 0)
+        #expect(recommend([.jamming])?.countermeasures.first?.threat == "jamming")
         // Cost: 6 octets (LSSN + MIC) more per 64-octet frame at 971.4 kbps, 5 frames a
         // second at 9 mA (−6 dBm) and 3 V.
-        let spoofing = try #require(recommend(["spoofing"]))
+        let spoofing = try #require(recommend([.spoofing]))
         let air = try #require(DeviceAirInterface(device: AppsFixture.device("pump", security: 1)))
         let plain = try #require(DeviceAirInterface(device: AppsFixture.device("pump", security: 0)))
         let extra = air.frameAirtime(payloadBytes: 64).si - plain.frameAirtime(payloadBytes: 64).si
@@ -129,7 +129,7 @@ struct SecurityApplicationTests {
     func eavesdropping() throws {
         let config = AppsFixture.config(
             devices: [AppsFixture.device("pump", security: 0), AppsFixture.device("ecg", placement: "abdomen", security: 2)],
-            scenarios: [AppsFixture.scenario("listen", [AppsFixture.event("eavesdropping", "body", at: .seconds(5),
+            scenarios: [AppsFixture.scenario("listen", [AppsFixture.event(.attack(.eavesdropping), "body", at: .seconds(5),
                                                                           duration: .seconds(20), ["distance_m": 2])])])
         let (outcomes, report) = try AppsFixture.run(config)
         let security = SecurityReport.evaluate(config: config, outcomes: outcomes, report: report)

@@ -16,12 +16,12 @@ struct SecurityThreatVariantTests {
     /// in each mode; the twin must detect jamming within 5 s.
     static func jammingTwin() -> TwinConfig {
         func jam(_ id: String, _ mode: [String: Double]) -> ScenarioConfig {
-            AppsFixture.scenario(id, [AppsFixture.event("jamming", "hub", at: .seconds(20), duration: .seconds(40),
+            AppsFixture.scenario(id, [AppsFixture.event(.attack(.jamming), "hub", at: .seconds(20), duration: .seconds(40),
                                                         mode.merging(["power_dBm": -60]) { $1 })])
         }
         return AppsFixture.config(
             devices: [AppsFixture.device("ecg", interval: .milliseconds(100), security: 2)],
-            goals: [AppsFixture.goal("detect-jamming", "security-detect", nil, .ratio, devices: [], threats: ["jamming"],
+            goals: [AppsFixture.goal("detect-jamming", "security-detect", nil, .ratio, devices: [], threats: [.jamming],
                                      within: .seconds(5))],
             scenarios: [AppsFixture.scenario("baseline", []), jam("constant", [:]),
                         jam("random", ["random": 1, "on_s": 1, "off_s": 1]), jam("reactive", ["reactive": 1])])
@@ -62,9 +62,9 @@ struct SecurityThreatVariantTests {
             devices: [AppsFixture.device("ecg", interval: .milliseconds(100), security: 2)],
             scenarios: [
                 AppsFixture.scenario("baseline", []),
-                AppsFixture.scenario("spoof", [AppsFixture.event("spoofing", "ecg", at: .seconds(10),
+                AppsFixture.scenario("spoof", [AppsFixture.event(.attack(.spoofing), "ecg", at: .seconds(10),
                                                                  duration: .seconds(40), ["rate_per_s": 2])]),
-                AppsFixture.scenario("capture", [AppsFixture.event("node-capture", "ecg", at: .seconds(10),
+                AppsFixture.scenario("capture", [AppsFixture.event(.attack(.nodeCapture), "ecg", at: .seconds(10),
                                                                    ["rate_per_s": 2])]),
             ])
         let (outcomes, report) = try AppsFixture.run(config)

@@ -3,11 +3,12 @@ import TwinConfig
 import TwinDiagnostics
 import TwinJSON
 import TwinUnits
+import TwinVocabulary
 
 /// A minimal but complete config: one ECG patch, one phone gateway, one edge.
 func sampleConfig() -> TwinConfig {
     let radio = RadioConfig(
-        profile: "ieee802156-nb-2400", technology: "ban-nb", modulation: "dqpsk",
+        profile: "ieee802156-nb-2400", technology: .banNB, modulation: "dqpsk",
         frequency: .gigahertz(2.4), bitRate: .kilobitsPerSecond(971.4), txPower: PowerLevel(dBm: -10),
         txLevels: [TxLevel(level: PowerLevel(dBm: 0), current: .milliamperes(11.3))],
         rxCurrent: .milliamperes(13.1), listenCurrent: .milliamperes(13.8), sleepCurrent: .microamperes(0.9),
@@ -28,7 +29,7 @@ func sampleConfig() -> TwinConfig {
         gateways: [GatewayConfig(id: "phone", kind: "phone", placement: "hip", distance: .centimeters(30),
                                  uplink: "mec", failoverTime: .seconds(1), mtbf: nil, mttr: nil)],
         edges: [EdgeConfig(id: "mec", tier: "extreme-mec", processingLatency: .milliseconds(2))],
-        links: [LinkConfig(from: "phone", to: "mec", technology: "wlan", latency: .milliseconds(5),
+        links: [LinkConfig(from: "phone", to: "mec", technology: .wlan, latency: .milliseconds(5),
                            jitter: .milliseconds(1), rate: .bitsPerSecond(1e8), availability: .percent(99.9))])
     return TwinConfig(
         name: "demo", title: "Demo", usecase: "proactive-qa", generator: "twinc test",
@@ -40,9 +41,9 @@ func sampleConfig() -> TwinConfig {
         goals: [GoalConfig(id: "g", kpi: "latency", priority: "critical",
                            threshold: Threshold(statistic: .percentile(99), op: .lessOrEqual, bound: Quantity(0.25, .time)),
                            devices: ["ecg"], threats: [], faults: [], within: nil, securityLevel: nil)],
-        scenarios: [ScenarioConfig(id: "baseline", kind: "baseline", description: "No faults", goals: ["g"], events: []),
-                    ScenarioConfig(id: "phone-fails", kind: "gateway-failure", description: "Phone fails", goals: ["g"],
-                                   events: [ScenarioEvent(at: .hours(0.5), kind: "gateway-failure", target: "phone",
+        scenarios: [ScenarioConfig(id: "baseline", kind: .baseline, description: "No faults", goals: ["g"], events: []),
+                    ScenarioConfig(id: "phone-fails", kind: .fault(.gatewayFailure), description: "Phone fails", goals: ["g"],
+                                   events: [ScenarioEvent(at: .hours(0.5), kind: .fault(.gatewayFailure), target: "phone",
                                                           duration: nil, parameters: [:])])],
         knobs: [KnobConfig(id: "ecg-tx", parameter: "tx-power", targets: ["ecg"], values: [-10, 0], current: -10, unit: "dBm")],
         objectives: ["safety", "lifetime"])
@@ -117,6 +118,35 @@ func sampleConfig() -> TwinConfig {
         #expect(diagnostics { $0 = $0.replacingOccurrences(of: "\"access\": \"scheduled\"", with: "\"access\": \"contention\"") }.isEmpty)
     }
 
+    @Test func unknownTechnologyAndEventKindAreRefusedAtTheirPaths() throws {
+        let text = sampleConfig().canonicalJSON()
+        let found = diagnostics {
+            $0 = $0.replacingOccurrences(of: "\"technology\": \"wlan\"", with: "\"technology\": \"carrier-pigeon\"")
+            $0 = $0.replacingOccurrences(of: "\"kind\": \"gateway-failure\"", with: "\"kind\": \"gateway-meltdown\"")
+        }
+        #expect(found.map(\.code) == [ConfigDiagnostics.outOfRange, ConfigDiagnostics.outOfRange, ConfigDiagnostics.outOfRange])
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func line(of member: String) -> Int? { lines.firstIndex { $0.contains(member) }.map { $0 + 1 } }
+        let technology = try #require(found.first { $0.message.hasPrefix("`network.links[0].technology`") })
+        #expect(technology.message.hasPrefix("`network.links[0].technology` is `carrier-pigeon`, not one of `ban-nb`, "))
+        #expect(technology.range?.start.line == line(of: "\"technology\": \"wlan\""))
+        let event = try #require(found.first { $0.message.hasPrefix("`scenarios[1].events[0].kind`") })
+        #expect(event.message.hasPrefix("`scenarios[1].events[0].kind` is `gateway-meltdown`, not one of `gateway-failure`, "))
+        #expect(event.message.contains("`dos`"))
+        let scenario = try #require(found.first { $0.message.hasPrefix("`scenarios[1].kind`") })
+        #expect(scenario.message.contains("`baseline`"))
+        #expect(Set([event.range?.start.line, scenario.range?.start.line]).count == 2)
+    }
+
+    @Test func olderSpellingsOfEventKindsRead() throws {
+        let text = sampleConfig().canonicalJSON().replacingOccurrences(
+            of: "\"kind\": \"gateway-failure\"", with: "\"kind\": \"node-failure\"")
+        let config = try #require(TwinConfig.read(text: text, file: "twin.json").config)
+        #expect(config.scenarios[1].kind == .fault(.deviceFailure))
+        #expect(config.scenarios[1].events[0].kind == .fault(.deviceFailure))
+        #expect(config.canonicalJSON().contains("\"kind\": \"device-failure\""))
+    }
+
     @Test func newerFormatIsRefused() {
         let found = diagnostics { $0 = $0.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 9") }
         #expect(found.map(\.code) == [ConfigDiagnostics.version])
@@ -124,21 +154,21 @@ func sampleConfig() -> TwinConfig {
 }
 
 @Suite struct ScenarioTargetTests {
-    private func diagnostics(target: String, kind: String) -> [Diagnostic] {
+    private func diagnostics(target: String, kind: ScenarioEventKind) -> [Diagnostic] {
         var config = sampleConfig()
-        config.scenarios.append(ScenarioConfig(id: "s", kind: kind, description: "", goals: [],
+        config.scenarios.append(ScenarioConfig(id: "s", kind: .script, description: "", goals: [],
                                                events: [ScenarioEvent(at: .seconds(1), kind: kind, target: target,
                                                                       duration: nil, parameters: [:])]))
         return TwinConfig.read(text: config.canonicalJSON(), file: "twin.json").diagnostics
     }
 
     @Test func theWholeBodyAndPosturesAreTargets() {
-        #expect(diagnostics(target: "body", kind: "eavesdropping").isEmpty)
-        #expect(diagnostics(target: "walking", kind: "posture-change").isEmpty)
+        #expect(diagnostics(target: "body", kind: .attack(.eavesdropping)).isEmpty)
+        #expect(diagnostics(target: "walking", kind: .fault(.postureChange)).isEmpty)
     }
 
     @Test func anUnknownTargetIsAnError() {
-        #expect(diagnostics(target: "walking", kind: "jamming").map(\.code) == [ConfigDiagnostics.unknownReference])
-        #expect(diagnostics(target: "tablet", kind: "gateway-failure").map(\.code) == [ConfigDiagnostics.unknownReference])
+        #expect(diagnostics(target: "walking", kind: .attack(.jamming)).map(\.code) == [ConfigDiagnostics.unknownReference])
+        #expect(diagnostics(target: "tablet", kind: .fault(.gatewayFailure)).map(\.code) == [ConfigDiagnostics.unknownReference])
     }
 }

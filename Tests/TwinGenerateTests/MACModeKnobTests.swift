@@ -27,7 +27,7 @@ import TwinVocabulary
         for device in config.network.devices {
             let ids = config.knobs.filter { $0.targets == [device.id] }.map(\.id)
             let knob = config.knobs.first { $0.id == "\(device.id).mac-mode" }
-            let switchable = device.radio.technology == "ban-nb" && [AccessMode.scheduled, .csmaCA].contains(device.mac.access)
+            let switchable = device.radio.technology == .banNB && [AccessMode.scheduled, .csmaCA].contains(device.mac.access)
             #expect((knob != nil) == switchable, "\(device.id): \(device.radio.technology) \(device.mac.access)")
             guard let knob else { continue }
             offered += 1

@@ -45,7 +45,7 @@ import TwinYAML
             #expect(start >= 0.25 && start + (event.durationFraction ?? 0) <= 0.75 + 1e-12 || event.durationFraction == nil)
         }
         // Security goals are judged only where their threat is active.
-        let baseline = try #require(config.scenarios.first { $0.kind == "baseline" })
+        let baseline = try #require(config.scenarios.first { $0.kind == .baseline })
         let security = config.goals.filter { $0.kpi.hasPrefix("security") }.map(\.id)
         #expect(Set(baseline.goals).isDisjoint(with: security))
     }
@@ -55,11 +55,11 @@ import TwinYAML
             $0.replacingOccurrences(of: "    faults: [gateway-failure]", with: "    faults: [gateway-failure]\n    at: 2 h")
         }
         let config = try Self.config(intentText: text, useCase: ("icu-monitoring", "proactive-qa"))
-        let failure = try #require(config.scenarios.first { $0.kind == "gateway-failure" }?.events.first)
+        let failure = try #require(config.scenarios.first { $0.kind == .fault(.gatewayFailure) }?.events.first)
         #expect(failure.atFraction == nil)
         #expect(failure.at == .hours(2))
         #expect(failure.hasExplicitStart)
-        let jamming = try #require(config.scenarios.first { $0.kind == "jamming" }?.events.first)
+        let jamming = try #require(config.scenarios.first { $0.kind == .attack(.jamming) }?.events.first)
         #expect(jamming.atFraction == 0.25, "other goals' events keep the share")
     }
 
@@ -82,7 +82,7 @@ import TwinYAML
     /// single onset the user placed.
     @Test func aDetectionGoalsThreatStartsSeveralTimesPerReplication() throws {
         let config = try Self.config(intentText: try Self.icuIntent(), useCase: ("icu-monitoring", "proactive-qa"))
-        let jamming = try #require(config.scenarios.first { $0.kind == "jamming" })
+        let jamming = try #require(config.scenarios.first { $0.kind == .attack(.jamming) })
         #expect(jamming.events.count == 8)
         #expect(jamming.description.contains("8 detection trials per replication"), "\(jamming.description)")
         let starts = jamming.events.compactMap(\.atFraction)
@@ -92,13 +92,13 @@ import TwinYAML
             #expect(event.at + (event.duration ?? .zero) < next.at, "onsets must not overlap")
         }
         // Protection goals need no trials: one spoofing attack, as before.
-        #expect(config.scenarios.first { $0.kind == "spoofing" }?.events.count == 1)
+        #expect(config.scenarios.first { $0.kind == .attack(.spoofing) }?.events.count == 1)
 
         let placed = try Self.icuIntent {
             $0.replacingOccurrences(of: "    threats: [jamming]", with: "    threats: [jamming]\n    at: 2 h")
         }
         let explicit = try Self.config(intentText: placed, useCase: ("icu-monitoring", "proactive-qa"))
-        let single = try #require(explicit.scenarios.first { $0.kind == "jamming" })
+        let single = try #require(explicit.scenarios.first { $0.kind == .attack(.jamming) })
         #expect(single.events.count == 1)
         #expect(single.events.first?.at == .hours(2))
     }
@@ -107,7 +107,7 @@ import TwinYAML
     func onsetsGrowWithTheDetectionTarget(_ target: Double, _ onsets: Int) {
         let goal = GoalConfig(id: "detect", kpi: "security-detect", priority: "critical",
                               threshold: Threshold(op: .greaterOrEqual, bound: Quantity(target, .ratio)),
-                              devices: [], threats: ["jamming"], faults: [], within: .seconds(2), securityLevel: nil)
+                              devices: [], threats: [.jamming], faults: [], within: .seconds(2), securityLevel: nil)
         #expect(AttackOnsets.count(for: [goal]) == onsets)
         #expect(AttackOnsets.count(for: []) == 1)
     }

@@ -182,7 +182,7 @@ private typealias F = ViewFixture
         config.run.replications = 1
         config.run.warmup = .seconds(10)
         // Keep the baseline and the phone failure, moved inside the horizon.
-        config.scenarios = config.scenarios.filter { $0.kind == "baseline" || $0.kind == "gateway-failure" }
+        config.scenarios = config.scenarios.filter { $0.kind == .baseline || $0.kind == .fault(.gatewayFailure) }
             .map { scenario in
                 var scenario = scenario
                 scenario.events = scenario.events.map { var event = $0; event.at = .seconds(300); return event }

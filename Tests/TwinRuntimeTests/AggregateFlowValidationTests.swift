@@ -4,6 +4,7 @@ import TwinConfig
 import TwinEngine
 import TwinTestSupport
 import TwinUnits
+import TwinVocabulary
 @testable import TwinRuntime
 
 /// The aggregate representation of the demo's AR-glasses flow against the packet level
@@ -15,11 +16,11 @@ import TwinUnits
     private static let horizon = Time.seconds(600)
 
     /// The checked-in demo twin, shortened to `horizon`, with the AR flow as `representation`.
-    private func demo(_ representation: String) throws -> TwinConfig {
+    private func demo(_ representation: FlowRepresentation) throws -> TwinConfig {
         let url = BundledDocuments.repositoryRoot.appendingPathComponent("Generated/icu-monitoring/twin.json")
         let read = TwinConfig.read(text: try String(contentsOf: url, encoding: .utf8), file: url.path)
         var config = try #require(read.config)
-        #expect(config.network.devices.first { $0.id == "ar" }?.traffic.representation == "aggregate",
+        #expect(config.network.devices.first { $0.id == "ar" }?.traffic.representation == .aggregate,
                 "the compiler chose the aggregate representation for the AR glasses")
         let scale = Self.horizon.si / config.run.horizon.si
         config.run.horizon = Self.horizon
@@ -36,7 +37,7 @@ import TwinUnits
         return config
     }
 
-    private func run(_ representation: String) throws -> RunReport {
+    private func run(_ representation: FlowRepresentation) throws -> RunReport {
         let plan = RunPlan(RunRequest(config: try demo(representation), overrides: RunOverrides(replications: 5)))
         return try runTwin(plan, options: RunOptions(maximumConcurrency: 2))
     }
@@ -49,7 +50,7 @@ import TwinUnits
     }
 
     @Test func theDemoGivesTheSameAnswersWithTheARFlowInAggregate() throws {
-        let packet = try run("packet"), aggregate = try run("aggregate")
+        let packet = try run(.packet), aggregate = try run(.aggregate)
         for (exact, fast) in zip(packet.scenarios, aggregate.scenarios) {
             for (goal, fastGoal) in zip(exact.goals, fast.goals) {
                 #expect(within(fastGoal.value?.point, goal.value),

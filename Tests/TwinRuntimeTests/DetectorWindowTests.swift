@@ -21,7 +21,7 @@ private typealias F = SimulationFixture
     }
 
     static func jammer(at start: Time, dBm: Double) -> ScenarioEvent {
-        F.event("jamming", "hub", at: start, duration: .seconds(10), ["power_dBm": dBm])
+        F.event(.attack(.jamming), "hub", at: start, duration: .seconds(10), ["power_dBm": dBm])
     }
 
     /// The jammer starts on a tick: that tick's window holds none of it, the next one all.
@@ -71,7 +71,7 @@ private typealias F = SimulationFixture
     /// A random jammer is measured by the time it is actually on within each window; the
     /// run stays deterministic.
     @Test func randomJammerIsMeasuredOverTheWindowAndDeterministic() throws {
-        let random = F.event("jamming", "hub", at: .seconds(20), duration: .seconds(10),
+        let random = F.event(.attack(.jamming), "hub", at: .seconds(20), duration: .seconds(10),
                              ["power_dBm": -60, "random": 1, "on_s": 1, "off_s": 1])
         let outcome = try Self.run([random])
         let detection = try #require(outcome.attacks.first)

@@ -4,6 +4,7 @@ import TwinEngine
 import TwinModels
 import TwinTestSupport
 import TwinUnits
+import TwinVocabulary
 @testable import TwinRuntime
 
 private typealias F = SimulationFixture
@@ -81,7 +82,7 @@ private typealias F = SimulationFixture
 
     // MARK: The attacker's part
 
-    private func attacker(_ kind: String, _ parameters: [String: Double] = [:]) -> AttackerActivity {
+    private func attacker(_ kind: ScenarioEventKind, _ parameters: [String: Double] = [:]) -> AttackerActivity {
         let config = F.config(devices: [F.device("d")])
         let event = InjectedEvent(index: 0, event: F.event(kind, "hub", at: .zero, parameters), network: config.network)
         return AttackerActivity(events: [event], streams: RandomStreams(seed: 3))
@@ -90,7 +91,7 @@ private typealias F = SimulationFixture
     /// Wilhelm et al. 2011: the reactive jammer senses a frame at its level, reacts in
     /// 20 µs and jams the rest of it; it costs the attacker only that time.
     @Test func aReactiveJammerHitsTheFramesItSensesAndPaysOnlyForTheRest() {
-        var attacker = attacker("jamming", ["reactive": 1])
+        var attacker = attacker(.attack(.jamming), ["reactive": 1])
         let source = ChannelState.ExternalSource(
             event: 0, milliwatts: 1e-6, mode: .reactive(senseLevel: PowerLevel(dBm: -85), reaction: .microseconds(20)))
         var stream = Xoshiro256(seed: 1)
@@ -102,7 +103,7 @@ private typealias F = SimulationFixture
     }
 
     @Test func aBurstyInterfererIsOnForItsDutyCycleOfFramesWithOneDrawEach() {
-        var attacker = attacker("interference")
+        var attacker = attacker(.fault(.interference))
         let source = ChannelState.ExternalSource(event: 0, milliwatts: 2e-9, mode: .bursty(dutyCycle: 0.3))
         var stream = Xoshiro256(seed: 8), replay = Xoshiro256(seed: 8)
         var on = 0
@@ -118,7 +119,7 @@ private typealias F = SimulationFixture
     }
 
     @Test func eavesdroppersReadUnencryptedFramesAndCapturedKeysExposeTheRest() {
-        var attacker = attacker("eavesdropping")
+        var attacker = attacker(.attack(.eavesdropping))
         attacker.eavesdroppers = [Eavesdropper(event: 0, loss: 60), Eavesdropper(event: 0, loss: 100),
                                   Eavesdropper(event: 0, loss: 60, device: 5)]
         let plain = attacker.overheard(device: 1, transmitLevel: 0, sensitivity: -87, security: .unsecured)
@@ -133,7 +134,7 @@ private typealias F = SimulationFixture
     }
 
     @Test func aCapturedNodesForgeryTakesTheCounterTheGenuineFrameThenReuses() {
-        var attacker = attacker("node-capture")
+        var attacker = attacker(.attack(.nodeCapture))
         attacker.captures = [AttackerActivity.Capture(event: 0, device: 2)]
         attacker.forgeWithCapturedKeys(0, security: .unsecured)
         #expect(attacker.counterCollisions(device: 2) == 0, "no frame counter without security")

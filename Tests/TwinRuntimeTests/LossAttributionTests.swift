@@ -25,7 +25,7 @@ private typealias F = SimulationFixture
         config.goals = [GoalConfig(id: "delivery", kpi: "delivery-ratio", priority: "critical",
                                    threshold: RunFixture.threshold(">= 99.9 %", .ratio), devices: ["d1"], threats: [],
                                    faults: [], within: nil, securityLevel: nil)]
-        config.scenarios = [ScenarioConfig(id: "baseline", kind: "baseline", description: "", goals: ["delivery"],
+        config.scenarios = [ScenarioConfig(id: "baseline", kind: .baseline, description: "", goals: ["delivery"],
                                            events: [])]
         config.run.replications = 2
         return config
@@ -56,7 +56,7 @@ private typealias F = SimulationFixture
     @Test func anAggregateFlowsCausesAddUpToo() throws {
         let url = BundledDocuments.repositoryRoot.appendingPathComponent("Generated/icu-monitoring/twin.json")
         let config = try #require(TwinConfig.read(text: try String(contentsOf: url, encoding: .utf8), file: url.path).config)
-        #expect(config.network.devices.first { $0.id == "ar" }?.traffic.representation == "aggregate")
+        #expect(config.network.devices.first { $0.id == "ar" }?.traffic.representation == .aggregate)
         let plan = RunPlan(RunRequest(config: config, overrides: RunOverrides(horizon: .seconds(120), replications: 2)))
         let report = try runTwin(plan, options: RunOptions(maximumConcurrency: 2))
         for scenario in report.scenarios {

@@ -152,7 +152,7 @@ import TwinVocabulary
     }
 
     @Test func recoveryTimeOverFaultEventsWithCensoring() {
-        func event(_ kind: String, at: Double, _ recoveries: [(String, Double?)]) -> ScenarioEventOutcome {
+        func event(_ kind: ScenarioEventKind, at: Double, _ recoveries: [(String, Double?)]) -> ScenarioEventOutcome {
             ScenarioEventOutcome(index: 0, kind: kind, target: "phone", at: F.seconds(at), endsAt: nil,
                                  devices: recoveries.map {
                                      DeviceRecovery(deviceID: $0.0, recoveryTime: $0.1.map(F.seconds),
@@ -162,11 +162,11 @@ import TwinVocabulary
         let devices = [F.device("ecg"), F.device("spo2")]
         let outcomes = (0..<2).map { r in
             F.outcome(replication: r, devices: [F.result("ecg"), F.result("spo2")], events: [
-                event("gateway-failure", at: 100, [("ecg", 1.5), ("spo2", nil)]),
-                event("posture-change", at: 200, [("ecg", 30), ("spo2", 30)]),
+                event(.fault(.gatewayFailure), at: 100, [("ecg", 1.5), ("spo2", nil)]),
+                event(.fault(.postureChange), at: 200, [("ecg", 30), ("spo2", 30)]),
             ])
         }
-        let goal = F.goal("recover", "recovery-time", F.threshold("max <= 5 s", .time), faults: ["gateway-failure"])
+        let goal = F.goal("recover", "recovery-time", F.threshold("max <= 5 s", .time), faults: [.gatewayFailure])
         let result = GoalEvaluation.evaluate(goal, config: F.config(devices: devices, goals: [goal]), outcomes: outcomes)
         #expect(result.value?.point == 900, "spo2 never recovered: counted as horizon − event = 900 s")
         #expect(result.limitingDevice == "spo2")
@@ -189,7 +189,7 @@ import TwinVocabulary
             let ids = (0..<pairsPerReplication).map { "d\($0)" }
             return (0..<2).map { r in
                 F.outcome(replication: r, devices: ids.map { F.result($0) }, events: [
-                    ScenarioEventOutcome(index: 0, kind: "gateway-failure", target: "phone", at: F.seconds(100),
+                    ScenarioEventOutcome(index: 0, kind: .fault(.gatewayFailure), target: "phone", at: F.seconds(100),
                                          endsAt: nil, devices: ids.map {
                                              DeviceRecovery(deviceID: $0, recoveryTime: F.seconds(recovery),
                                                             longestGap: .zero, deliveredAfter: 0)
@@ -198,7 +198,7 @@ import TwinVocabulary
             }
         }
         let few = outcomes(1.5, pairsPerReplication: 2)
-        let p99 = F.goal("recover", "recovery-time", F.threshold("p99 <= 5 s", .time), faults: ["gateway-failure"])
+        let p99 = F.goal("recover", "recovery-time", F.threshold("p99 <= 5 s", .time), faults: [.gatewayFailure])
         let devices = ["d0", "d1"].map { F.device($0) }
         let result = GoalEvaluation.evaluate(p99, config: F.config(devices: devices, goals: [p99]), outcomes: few)
         let value = try #require(result.value)
@@ -206,7 +206,7 @@ import TwinVocabulary
         #expect(result.verdict == .inconclusive)
 
         let many = outcomes(30, pairsPerReplication: 10)
-        let median = F.goal("recover", "recovery-time", F.threshold("p50 <= 5 s", .time), faults: ["gateway-failure"])
+        let median = F.goal("recover", "recovery-time", F.threshold("p50 <= 5 s", .time), faults: [.gatewayFailure])
         let ten = (0..<10).map { F.device("d\($0)") }
         let slow = GoalEvaluation.evaluate(median, config: F.config(devices: ten, goals: [median]), outcomes: many)
         #expect(slow.value?.point == 30 && slow.value?.lower == 30)
@@ -217,7 +217,7 @@ import TwinVocabulary
         var dead = F.result("spo2")
         dead.deathTime = F.seconds(900)
         let outage = ScenarioEventOutcome(
-            index: 0, kind: "gateway-failure", target: "hub", at: F.seconds(100), endsAt: nil,
+            index: 0, kind: .fault(.gatewayFailure), target: "hub", at: F.seconds(100), endsAt: nil,
             devices: [DeviceRecovery(deviceID: "ecg", recoveryTime: F.seconds(10), longestGap: .zero, deliveredAfter: 1),
                       DeviceRecovery(deviceID: "spo2", recoveryTime: F.seconds(850), longestGap: .zero, deliveredAfter: 0)])
         let outcome = F.outcome(devices: [F.result("ecg"), dead], events: [outage])
@@ -230,31 +230,31 @@ import TwinVocabulary
     }
 
     @Test func detectionWithinTheDeadlinePooledOverReplications() {
-        func attack(_ index: Int, _ kind: String, delay: Double?) -> AttackDetection {
+        func attack(_ index: Int, _ kind: ScenarioEventKind, delay: Double?) -> AttackDetection {
             AttackDetection(eventIndex: index, kind: kind, target: "hub", startedAt: F.seconds(100),
                             detectedAt: delay.map { F.seconds(100 + $0) }, signal: .noiseFloorRise, falseAlarms: 1)
         }
         let outcomes = (0..<2).map { r in
             F.outcome(replication: r, devices: [F.result("ecg")], attacks: [
-                attack(0, "jamming", delay: 1), attack(1, "jamming", delay: 3), attack(2, "spoofing", delay: 0.1),
+                attack(0, .attack(.jamming), delay: 1), attack(1, .attack(.jamming), delay: 3), attack(2, .attack(.spoofing), delay: 0.1),
             ])
         }
-        let goal = F.goal("detect", "security-detect", nil, threats: ["jamming"], within: .seconds(2))
+        let goal = F.goal("detect", "security-detect", nil, threats: [.jamming], within: .seconds(2))
         let result = GoalEvaluation.evaluate(goal, config: F.config(goals: [goal]), outcomes: outcomes)
         #expect(result.value?.point == 0.5 && result.value?.method == .pooledRatio)
         #expect(result.threshold?.bound.value == 1, "no target: every attack must be detected")
         #expect(result.verdict == .notMet)
         #expect(result.note?.contains("false alarm") == true)
-        let dos = F.goal("dos", "security-detect", F.threshold(">= 90 %", .ratio), threats: ["denial-of-service"])
+        let dos = F.goal("dos", "security-detect", F.threshold(">= 90 %", .ratio), threats: [.denialOfService])
         #expect(GoalEvaluation.evaluate(dos, config: F.config(goals: [dos]), outcomes: outcomes).verdict == .notEvaluated)
         // 40 of 40 detected: the pooled Wilson lower end (0.912) clears 90 %; every one of
         // them meets a 100 % target, which no interval can exceed.
         let many = (0..<2).map { r in
             F.outcome(replication: r, devices: [F.result("ecg")],
-                      attacks: (0..<20).map { attack($0, "dos", delay: 5) })
+                      attacks: (0..<20).map { attack($0, .attack(.denialOfService), delay: 5) })
         }
         #expect(GoalEvaluation.evaluate(dos, config: F.config(goals: [dos]), outcomes: many).verdict == .met)
-        let every = F.goal("every", "security-detect", nil, threats: ["denial-of-service"])
+        let every = F.goal("every", "security-detect", nil, threats: [.denialOfService])
         let everyResult = GoalEvaluation.evaluate(every, config: F.config(goals: [every]), outcomes: many)
         #expect(everyResult.verdict == .met)
         #expect(everyResult.note?.contains("every observation reached 100 %") == true)
@@ -265,10 +265,10 @@ import TwinVocabulary
     /// scenarios where one of the threats attacks.
     @Test func protectionLevelAndResidualScore() {
         let devices = [F.device("ecg", security: 2), F.device("temp", security: 1)]
-        let eavesdropper = AttackDetection(eventIndex: 0, kind: "eavesdropping", target: "body", startedAt: F.seconds(100),
+        let eavesdropper = AttackDetection(eventIndex: 0, kind: .attack(.eavesdropping), target: "body", startedAt: F.seconds(100),
                                            detectedAt: nil, signal: nil, falseAlarms: 0)
         let outcome = F.outcome(devices: [F.result("ecg"), F.result("temp")], attacks: [eavesdropper])
-        let goal = F.goal("protect", "security-protect", nil, threats: ["eavesdropping", "replay"], level: 2)
+        let goal = F.goal("protect", "security-protect", nil, threats: [.eavesdropping, .replay], level: 2)
         let result = GoalEvaluation.evaluate(goal, config: F.config(devices: devices, goals: [goal]), outcomes: [outcome])
         #expect(result.value?.point == 6.5 && result.value?.method == .exact)
         #expect(result.limitingDevice == "temp")
@@ -288,8 +288,8 @@ import TwinVocabulary
         let quiet = GoalEvaluation.evaluate(goal, config: F.config(devices: secured, goals: [goal]),
                                             outcomes: [F.outcome(devices: [F.result("ecg"), F.result("temp")])])
         #expect(quiet.verdict == .notEvaluated, "no eavesdropping or replay in the scenario")
-        #expect(SecurityExposure.residualScore(threat: "replay", level: 0, observedSuccess: false) == 5.3)
-        #expect(SecurityExposure.residualScore(threat: "jamming", level: 2, observedSuccess: false) == 6.5)
+        #expect(SecurityExposure.residualScore(threat: .replay, level: 0, observedSuccess: false) == 5.3)
+        #expect(SecurityExposure.residualScore(threat: .jamming, level: 2, observedSuccess: false) == 6.5)
     }
 
     @Test func unknownKPIAndMissingValuesAreNotEvaluated() {

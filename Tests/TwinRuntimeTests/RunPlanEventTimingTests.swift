@@ -8,16 +8,16 @@ import TwinUnits
 /// and lists explicit times that run does not reach (the driver refuses them, TR006).
 @Suite struct RunPlanEventTimingTests {
     static func config(_ events: [ScenarioEvent]) -> TwinConfig {
-        RunFixture.config(scenarios: [ScenarioConfig(id: "faults", kind: "gateway-failure", description: "",
+        RunFixture.config(scenarios: [ScenarioConfig(id: "faults", kind: .fault(.gatewayFailure), description: "",
                                                      goals: [], events: events)],
                           horizon: .hours(24))
     }
 
-    static let quarter = ScenarioEvent(at: .hours(6), kind: "gateway-failure", target: "hub", duration: nil,
+    static let quarter = ScenarioEvent(at: .hours(6), kind: .fault(.gatewayFailure), target: "hub", duration: nil,
                                        parameters: [:], atFraction: 0.25)
-    static let walk = ScenarioEvent(at: .hours(6), kind: "posture-change", target: "walking", duration: .hours(6),
+    static let walk = ScenarioEvent(at: .hours(6), kind: .fault(.postureChange), target: "walking", duration: .hours(6),
                                     parameters: [:], atFraction: 0.25, durationFraction: 0.25)
-    static let explicit = ScenarioEvent(at: .hours(2), kind: "gateway-failure", target: "hub", duration: nil,
+    static let explicit = ScenarioEvent(at: .hours(2), kind: .fault(.gatewayFailure), target: "hub", duration: nil,
                                         parameters: [:])
 
     @Test func sharesOfTheHorizonFollowAnOverriddenHorizon() {

@@ -14,18 +14,18 @@ import TwinUnits
     static let goals = [
         F.goal("pdr", "delivery-ratio", F.threshold(">= 99 %", .ratio), devices: ["ecg"]),
         F.goal("lat", "latency", F.threshold("p99 <= 250 ms", .time), devices: ["ecg"]),
-        F.goal("recover", "recovery-time", F.threshold("p99 <= 5 s", .time), faults: ["gateway-failure"]),
+        F.goal("recover", "recovery-time", F.threshold("p99 <= 5 s", .time), faults: [.gatewayFailure]),
     ]
 
     static func twoScenarioConfig(replications: Int = 3) -> TwinConfig {
         F.config(
             devices: [F.device("ecg"), F.device("spo2", interval: .milliseconds(500))], goals: goals,
             scenarios: [
-                ScenarioConfig(id: "baseline", kind: "baseline", description: "No faults", goals: ["pdr", "lat"],
+                ScenarioConfig(id: "baseline", kind: .baseline, description: "No faults", goals: ["pdr", "lat"],
                                events: []),
-                ScenarioConfig(id: "hub-fails", kind: "gateway-failure", description: "The hub fails",
+                ScenarioConfig(id: "hub-fails", kind: .fault(.gatewayFailure), description: "The hub fails",
                                goals: ["pdr", "recover"],
-                               events: [ScenarioEvent(at: .seconds(5), kind: "gateway-failure", target: "hub",
+                               events: [ScenarioEvent(at: .seconds(5), kind: .fault(.gatewayFailure), target: "hub",
                                                       duration: nil, parameters: [:])]),
             ],
             horizon: .seconds(10), replications: replications)

@@ -13,14 +13,14 @@ import TwinUnits
     /// the interferer on with probability 0.3): a delivery ratio near 70 % that each
     /// replication estimates with binomial noise.
     static func lossyTwin(bound: String, replications: Int) -> TwinConfig {
-        let interference = F.event("interference", "body", at: .zero, ["power_dBm": -40, "duty_cycle": 0.3])
+        let interference = F.event(.fault(.interference), "body", at: .zero, ["power_dBm": -40, "duty_cycle": 0.3])
         var config = F.config(devices: [F.device("ecg", interval: .milliseconds(100), retries: 0)],
                               horizon: .seconds(60))
         config.run.replications = replications
         config.goals = [GoalConfig(id: "pdr", kpi: "delivery-ratio", priority: "critical",
                                    threshold: RunFixture.threshold(bound, .ratio), devices: ["ecg"], threats: [],
                                    faults: [], within: nil, securityLevel: nil)]
-        config.scenarios = [ScenarioConfig(id: "noisy", kind: "interference", description: "", goals: ["pdr"],
+        config.scenarios = [ScenarioConfig(id: "noisy", kind: .fault(.interference), description: "", goals: ["pdr"],
                                            events: [interference])]
         return config
     }

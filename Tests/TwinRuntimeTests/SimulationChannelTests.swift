@@ -38,7 +38,7 @@ private typealias F = SimulationFixture
     /// redrawn every 250 ms while the wearer moves.
     @Test func runningPostureFadesTheLink() throws {
         let still = try Self.levels(models: [])
-        let running = try Self.levels(models: [], events: [F.event("posture-change", "running", at: .zero,
+        let running = try Self.levels(models: [], events: [F.event(.fault(.postureChange), "running", at: .zero,
                                                                     duration: .seconds(60))])
         let drop = still.rssi.mean - running.rssi.mean
         #expect(drop > 18 && drop < 24, "mean extra loss \(drop) dB")
@@ -59,7 +59,7 @@ private typealias F = SimulationFixture
 
     /// Link degradation adds its loss for its duration only.
     @Test func linkDegradationIsTemporary() throws {
-        let fade = [F.event("link-degradation", "sensor", at: .seconds(20), duration: .seconds(10), ["extra_loss_dB": 40])]
+        let fade = [F.event(.fault(.linkDegradation), "sensor", at: .seconds(20), duration: .seconds(10), ["extra_loss_dB": 40])]
         let result = try Self.levels(models: [], events: fade)
         let clean = try Self.levels(models: [])
         #expect(abs((clean.rssi.maximum - result.rssi.minimum) - 40) < 1e-9)
@@ -70,7 +70,7 @@ private typealias F = SimulationFixture
 
     /// A bursty interferer on half the time corrupts about half the frames it overlaps.
     @Test func burstyInterferenceCostsRetries() throws {
-        let burst = [F.event("interference", "hub", at: .zero, duration: .seconds(60),
+        let burst = [F.event(.fault(.interference), "hub", at: .zero, duration: .seconds(60),
                              ["power_dBm": -50, "duty_cycle": 0.5])]
         let result = try Self.levels(models: [], events: burst)
         let lost = Double(result.dropped.exhaustedRetries) / Double(result.generated)

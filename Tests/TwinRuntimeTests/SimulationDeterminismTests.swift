@@ -27,9 +27,9 @@ private typealias F = SimulationFixture
 
     /// A scenario that exercises faults and attacks as well as the posture chain.
     static let eventful = F.scenario([
-        F.event("jamming", "hub", at: .seconds(10), duration: .seconds(3), ["power_dBm": -70]),
-        F.event("gateway-failure", "hub", at: .seconds(20), duration: .seconds(10)),
-        F.event("spoofing", "ecg", at: .seconds(5), duration: .seconds(20), ["rate_per_s": 2]),
+        F.event(.attack(.jamming), "hub", at: .seconds(10), duration: .seconds(3), ["power_dBm": -70]),
+        F.event(.fault(.gatewayFailure), "hub", at: .seconds(20), duration: .seconds(10)),
+        F.event(.attack(.spoofing), "ecg", at: .seconds(5), duration: .seconds(20), ["rate_per_s": 2]),
     ])
 
     @Test func sameSeedGivesTheSameOutcome() throws {

@@ -36,7 +36,7 @@ private typealias F = SimulationFixture
     }
 
     @Test func gatewayFailureWithBackupRecoversWithinFailoverTime() throws {
-        let (config, scenario) = Self.config(backup: "bedside", events: [F.event("gateway-failure", "phone", at: .seconds(30))])
+        let (config, scenario) = Self.config(backup: "bedside", events: [F.event(.fault(.gatewayFailure), "phone", at: .seconds(30))])
         let outcome = try simulate(config: config, scenario: scenario, replication: 0)
         #expect(outcome.gateway("phone")?.failedAt == .seconds(30))
         let event = try #require(outcome.events.first)
@@ -54,7 +54,7 @@ private typealias F = SimulationFixture
     }
 
     @Test func gatewayFailureWithoutBackupStopsDelivery() throws {
-        let (config, scenario) = Self.config(backup: nil, events: [F.event("gateway-failure", "phone", at: .seconds(30))])
+        let (config, scenario) = Self.config(backup: nil, events: [F.event(.fault(.gatewayFailure), "phone", at: .seconds(30))])
         let outcome = try simulate(config: config, scenario: scenario, replication: 0)
         let event = try #require(outcome.events.first)
         for device in outcome.devices {
@@ -71,7 +71,7 @@ private typealias F = SimulationFixture
 
     @Test func repairedGatewayBringsDevicesBack() throws {
         let (config, scenario) = Self.config(
-            backup: nil, events: [F.event("gateway-failure", "phone", at: .seconds(20), duration: .seconds(10))])
+            backup: nil, events: [F.event(.fault(.gatewayFailure), "phone", at: .seconds(20), duration: .seconds(10))])
         let outcome = try simulate(config: config, scenario: scenario, replication: 0)
         let event = try #require(outcome.events.first)
         #expect(event.endsAt == .seconds(30))
@@ -99,7 +99,7 @@ private typealias F = SimulationFixture
     }
 
     @Test func failedDeviceStopsGenerating() throws {
-        let (config, scenario) = Self.config(backup: nil, events: [F.event("device-failure", "ecg", at: .seconds(20))])
+        let (config, scenario) = Self.config(backup: nil, events: [F.event(.fault(.deviceFailure), "ecg", at: .seconds(20))])
         let outcome = try simulate(config: config, scenario: scenario, replication: 0)
         let ecg = try #require(outcome.device("ecg"))
         #expect(ecg.failureTime == .seconds(20))
@@ -147,7 +147,7 @@ private typealias F = SimulationFixture
 
     @Test func batteryDepletionEventEmptiesTheBattery() throws {
         let (config, scenario) = Self.config(
-            backup: nil, events: [F.event("battery-depletion", "spo2", at: .seconds(10), ["remaining_fraction": 0])])
+            backup: nil, events: [F.event(.fault(.batteryDepletion), "spo2", at: .seconds(10), ["remaining_fraction": 0])])
         let outcome = try simulate(config: config, scenario: scenario, replication: 0)
         let spo2 = try #require(outcome.device("spo2"))
         let death = try #require(spo2.deathTime)

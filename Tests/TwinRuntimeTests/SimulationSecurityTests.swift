@@ -20,7 +20,7 @@ private typealias F = SimulationFixture
     }
 
     @Test func spoofedFramesAreAcceptedOnlyWithoutAuthentication() throws {
-        let spoof = [F.event("spoofing", "ecg", at: .seconds(20), duration: .seconds(20), ["rate_per_s": 2])]
+        let spoof = [F.event(.attack(.spoofing), "ecg", at: .seconds(20), duration: .seconds(20), ["rate_per_s": 2])]
         let open = try Self.run(security: 0, events: spoof)
         let ecgOpen = try #require(open.device("ecg"))
         #expect(ecgOpen.forgedAccepted > 20 && ecgOpen.forgedRejected == 0)
@@ -36,7 +36,7 @@ private typealias F = SimulationFixture
     }
 
     @Test func replayedFramesFailTheFrameCounter() throws {
-        let replay = [F.event("replay", "temp", at: .seconds(10), duration: .seconds(10))]
+        let replay = [F.event(.attack(.replay), "temp", at: .seconds(10), duration: .seconds(10))]
         let open = try Self.run(security: 0, events: replay)
         #expect(try #require(open.device("temp")).forgedAccepted > 0)
         let secured = try Self.run(security: 2, events: replay)
@@ -45,7 +45,7 @@ private typealias F = SimulationFixture
     }
 
     @Test func eavesdropperReadsOnlyUnencryptedFrames() throws {
-        let listen = [F.event("eavesdropping", "body", at: .seconds(10), duration: .seconds(30), ["distance_m": 3])]
+        let listen = [F.event(.attack(.eavesdropping), "body", at: .seconds(10), duration: .seconds(30), ["distance_m": 3])]
         let open = try Self.run(security: 1, events: listen)
         let ecg = try #require(open.device("ecg"))
         #expect(ecg.framesOverheard > 250 && ecg.framesExposed == ecg.framesOverheard)
@@ -53,12 +53,12 @@ private typealias F = SimulationFixture
         let safe = try #require(encrypted.device("ecg"))
         #expect(safe.framesOverheard > 250 && safe.framesExposed == 0)
         // Too far away to hear a −0 dBm body radio at all.
-        let far = [F.event("eavesdropping", "body", at: .seconds(10), duration: .seconds(30), ["distance_m": 100])]
+        let far = [F.event(.attack(.eavesdropping), "body", at: .seconds(10), duration: .seconds(30), ["distance_m": 100])]
         #expect(try #require(Self.run(security: 0, events: far).device("ecg")).framesOverheard == 0)
     }
 
     @Test func jammerIsDetectedAndBlocksTheChannel() throws {
-        let jam = [F.event("jamming", "hub", at: .seconds(20), duration: .seconds(15), ["power_dBm": -60])]
+        let jam = [F.event(.attack(.jamming), "hub", at: .seconds(20), duration: .seconds(15), ["power_dBm": -60])]
         let outcome = try Self.run(security: 2, events: jam)
         let detection = try #require(outcome.attacks.first)
         #expect(detection.signal == .noiseFloorRise)
@@ -76,7 +76,7 @@ private typealias F = SimulationFixture
     }
 
     @Test func associationFloodIsDetected() throws {
-        let flood = [F.event("dos", "hub", at: .seconds(20), duration: .seconds(10), ["rate_per_s": 200])]
+        let flood = [F.event(.attack(.denialOfService), "hub", at: .seconds(20), duration: .seconds(10), ["rate_per_s": 200])]
         let outcome = try Self.run(security: 2, events: flood)
         let detection = try #require(outcome.attacks.first)
         #expect(detection.signal == .forgedFrames)
@@ -92,7 +92,7 @@ private typealias F = SimulationFixture
     @Test func jammerShowsAsStrongFramesLost() throws {
         let devices = [F.device("temp", placement: "upper-arm-left", access: .scheduled, payload: 40,
                                 interval: .milliseconds(100), slotLength: .milliseconds(5), slots: 20, period: 1)]
-        let jam = [F.event("jamming", "hub", at: .seconds(30), duration: .seconds(10), ["power_dBm": -55])]
+        let jam = [F.event(.attack(.jamming), "hub", at: .seconds(30), duration: .seconds(10), ["power_dBm": -55])]
         let options = SimulationOptions(detectorNoiseRise: Decibels(dB: 100))
         let outcome = try simulate(config: F.config(devices: devices), scenario: F.scenario(jam), replication: 0,
                                    options: options)
@@ -109,7 +109,7 @@ private typealias F = SimulationFixture
             F.device("ecg", placement: "chest", radio: F.narrowbandRadio(txPower: -12), interval: .milliseconds(500)),
             F.device("spo2", placement: "wrist-left", radio: F.narrowbandRadio(txPower: -12), interval: .seconds(1)),
         ]
-        let late = [F.event("jamming", "hub", at: .seconds(7199), duration: .seconds(1), ["power_dBm": -60])]
+        let late = [F.event(.attack(.jamming), "hub", at: .seconds(7199), duration: .seconds(1), ["power_dBm": -60])]
         let config = F.config(devices: devices, horizon: .hours(2), models: ["posture-fading"])
         let outcome = try simulate(config: config, scenario: F.scenario(late), replication: 0)
         let ecg = try #require(outcome.device("ecg"))
@@ -119,7 +119,7 @@ private typealias F = SimulationFixture
     }
 
     @Test func quietRunRaisesNoAlarm() throws {
-        let late = [F.event("jamming", "hub", at: .seconds(55), duration: .seconds(1), ["power_dBm": -60])]
+        let late = [F.event(.attack(.jamming), "hub", at: .seconds(55), duration: .seconds(1), ["power_dBm": -60])]
         let outcome = try Self.run(security: 2, events: late, horizon: .seconds(60))
         #expect(outcome.attacks.first?.falseAlarms == 0)
     }

@@ -30,9 +30,9 @@ private typealias F = SimulationFixture
 
     @Test func reactiveJammerDestroysFramesAtAFractionOfTheConstantJammersAirtime() throws {
         let window: [String: Double] = ["power_dBm": -60]
-        let reactive = try Self.run([F.event("jamming", "hub", at: .seconds(10), duration: .seconds(50),
+        let reactive = try Self.run([F.event(.attack(.jamming), "hub", at: .seconds(10), duration: .seconds(50),
                                              window.merging(["reactive": 1]) { $1 })])
-        let constant = try Self.run([F.event("jamming", "hub", at: .seconds(10), duration: .seconds(50), window)])
+        let constant = try Self.run([F.event(.attack(.jamming), "hub", at: .seconds(10), duration: .seconds(50), window)])
         // 50 of 60 s jammed: most attempts at the hub are lost (every sensed frame is hit).
         let loss = try Self.lossRatio(reactive)
         #expect(loss > 0.7, "loss \(loss)")
@@ -50,7 +50,7 @@ private typealias F = SimulationFixture
     /// No noise-floor rise between frames, so the detector sees the reactive jammer as
     /// strong frames lost (Xu et al.'s PDR/signal-strength consistency check).
     @Test func detectorSeesTheReactiveJammerAsStrongFramesLost() throws {
-        let outcome = try Self.run([F.event("jamming", "hub", at: .seconds(30), duration: .seconds(20),
+        let outcome = try Self.run([F.event(.attack(.jamming), "hub", at: .seconds(30), duration: .seconds(20),
                                             ["power_dBm": -60, "reactive": 1])])
         let detection = try #require(outcome.attacks.first)
         #expect(detection.signal == .deliveryRatioDrop)
@@ -60,7 +60,7 @@ private typealias F = SimulationFixture
 
     /// A reactive jammer that cannot hear the frames (threshold above their level) does nothing.
     @Test func reactiveJammerIgnoresFramesBelowItsThreshold() throws {
-        let deaf = try Self.run([F.event("jamming", "hub", at: .seconds(10), duration: .seconds(50),
+        let deaf = try Self.run([F.event(.attack(.jamming), "hub", at: .seconds(10), duration: .seconds(50),
                                          ["power_dBm": -60, "reactive": 1, "sense_dBm": -20])])
         #expect(try #require(deaf.events.first).attackerAirtime == .zero)
         #expect(try Self.lossRatio(deaf) < 0.05)
@@ -73,7 +73,7 @@ private typealias F = SimulationFixture
         let devices = [F.device("temp", placement: "upper-arm-left", access: .scheduled, payload: 40,
                                 interval: .milliseconds(100), security: 2, retries: 0,
                                 slotLength: .milliseconds(5), slots: 20, period: 1)]
-        let events = [F.event("jamming", "hub", at: .zero, duration: .seconds(120),
+        let events = [F.event(.attack(.jamming), "hub", at: .zero, duration: .seconds(120),
                               ["power_dBm": -60, "random": 1, "on_s": 1, "off_s": 1])]
         let outcome = try Self.run(events, devices: devices, horizon: .seconds(120))
         let loss = try Self.lossRatio(outcome)
@@ -87,12 +87,12 @@ private typealias F = SimulationFixture
     /// The captured node's keys sign the forgeries: accepted at level 2, where a spoofer
     /// without keys is rejected; the device's frames are readable despite encryption.
     @Test func nodeCaptureDefeatsLevelTwo() throws {
-        let capture = try Self.run([F.event("node-capture", "ecg", at: .seconds(20), ["rate_per_s": 2])])
+        let capture = try Self.run([F.event(.attack(.nodeCapture), "ecg", at: .seconds(20), ["rate_per_s": 2])])
         let ecg = try #require(capture.device("ecg"))
         #expect(ecg.forgedAccepted > 60 && ecg.forgedRejected == 0)
         #expect(ecg.framesExposed > 300 && ecg.framesExposed == ecg.framesOverheard)
         #expect(try #require(capture.device("temp")).framesOverheard == 0, "the capture reads only its device")
-        let spoof = try Self.run([F.event("spoofing", "ecg", at: .seconds(20), ["rate_per_s": 2])])
+        let spoof = try Self.run([F.event(.attack(.spoofing), "ecg", at: .seconds(20), ["rate_per_s": 2])])
         let spoofed = try #require(spoof.device("ecg"))
         #expect(spoofed.forgedAccepted == 0 && spoofed.forgedRejected > 60)
     }
@@ -100,9 +100,9 @@ private typealias F = SimulationFixture
     /// Invisible to the PDR check; the first forged frame collides with the genuine
     /// counter, which the detector sees at the device's next frame.
     @Test func nodeCaptureIsDetectedByCounterCollision() throws {
-        let capture = try Self.run([F.event("node-capture", "ecg", at: .seconds(20))])
+        let capture = try Self.run([F.event(.attack(.nodeCapture), "ecg", at: .seconds(20))])
         let detection = try #require(capture.attacks.first)
-        #expect(detection.kind == "node-capture")
+        #expect(detection.kind == .attack(.nodeCapture))
         #expect(detection.signal == .counterCollision)
         #expect(detection.falseAlarms == 0)
         // The first forgery comes after an exponential wait of mean 1 s; the collision
@@ -110,7 +110,7 @@ private typealias F = SimulationFixture
         #expect(try #require(detection.detectionDelay) <= .seconds(10))
         // Without authentication there is no counter to collide: undetected.
         let open = [F.device("ecg", placement: "chest", interval: .milliseconds(100), security: 0)]
-        let unsecured = try Self.run([F.event("node-capture", "ecg", at: .seconds(20))], devices: open)
+        let unsecured = try Self.run([F.event(.attack(.nodeCapture), "ecg", at: .seconds(20))], devices: open)
         #expect(try #require(unsecured.device("ecg")).forgedAccepted > 10)
         #expect(unsecured.attacks.first?.detectedAt == nil)
     }

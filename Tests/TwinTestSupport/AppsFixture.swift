@@ -39,28 +39,32 @@ public enum AppsFixture {
     }
 
     public static func goal(_ id: String, _ kpi: String, _ threshold: String?, _ dimension: Dimension, devices: [String],
-                     threats: [String] = [], faults: [String] = [], within: Time? = nil,
+                     threats: [Threat] = [], faults: [Fault] = [], within: Time? = nil,
                      level: Int? = nil) -> GoalConfig {
         let parsed = threshold.flatMap { try? Threshold.parse($0, defaultDimension: dimension).get() }
         return GoalConfig(id: id, kpi: kpi, priority: "critical", threshold: parsed, devices: devices, threats: threats,
                           faults: faults, within: within, securityLevel: level)
     }
 
-    public static func event(_ kind: String, _ target: String, at: Time, duration: Time? = nil,
+    public static func event(_ kind: ScenarioEventKind, _ target: String, at: Time, duration: Time? = nil,
                       _ parameters: [String: Double] = [:]) -> ScenarioEvent {
         ScenarioEvent(at: at, kind: kind, target: target, duration: duration, parameters: parameters)
     }
 
     public static func scenario(_ id: String, _ events: [ScenarioEvent], goals: [String] = []) -> ScenarioConfig {
-        ScenarioConfig(id: id, kind: events.isEmpty ? "baseline" : events[0].kind, description: "", goals: goals,
-                       events: events)
+        let kind: ScenarioKind = switch events.first?.kind {
+        case nil: .baseline
+        case .fault(let fault)?: .fault(fault)
+        case .attack(let threat)?: .attack(threat)
+        }
+        return ScenarioConfig(id: id, kind: kind, description: "", goals: goals, events: events)
     }
 
     public static func config(devices: [DeviceConfig], gateways: [GatewayConfig] = [gateway("hub")],
                        goals: [GoalConfig] = [], scenarios: [ScenarioConfig], knobs: [KnobConfig] = [],
                        models: [ModelChoice] = [], horizon: Time = .seconds(60), replications: Int = 1) -> TwinConfig {
         let links = gateways.map {
-            LinkConfig(from: $0.id, to: "edge", technology: "ethernet", latency: .zero, jitter: .zero, rate: .zero,
+            LinkConfig(from: $0.id, to: "edge", technology: .ethernet, latency: .zero, jitter: .zero, rate: .zero,
                        availability: .fraction(1))
         }
         return TwinConfig(

@@ -73,14 +73,14 @@ public enum OptimiserFixture {
             gateways: [GatewayConfig(id: "phone", kind: "phone", placement: "hip-right", distance: .zero, uplink: "edge",
                                      failoverTime: .seconds(1.28), mtbf: nil, mttr: nil)],
             edges: [EdgeConfig(id: "edge", tier: "extreme-mec", processingLatency: .zero)],
-            links: [LinkConfig(from: "phone", to: "edge", technology: "ethernet", latency: .zero, jitter: .zero,
+            links: [LinkConfig(from: "phone", to: "edge", technology: .ethernet, latency: .zero, jitter: .zero,
                                rate: .bitsPerSecond(1e9), availability: .fraction(1))])
         return TwinConfig(
             name: "optimiser-test", title: "Optimiser test", usecase: "test", generator: "tests",
             run: RunSettings(horizon: horizon, replications: replications, seed: 3, warmup: .seconds(5),
                              sampleInterval: .seconds(10)),
             network: network, models: [], applications: [], goals: goals,
-            scenarios: [ScenarioConfig(id: "baseline", kind: "baseline", description: "No faults",
+            scenarios: [ScenarioConfig(id: "baseline", kind: .baseline, description: "No faults",
                                        goals: goals.map(\.id), events: [])],
             knobs: knobs, objectives: objectives)
     }

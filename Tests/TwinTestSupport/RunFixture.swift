@@ -26,7 +26,7 @@ public enum RunFixture {
     }
 
     public static func goal(_ id: String, _ kpi: String, _ threshold: Threshold?, devices: [String] = [],
-                     threats: [String] = [], faults: [String] = [], within: Time? = nil,
+                     threats: [Threat] = [], faults: [Fault] = [], within: Time? = nil,
                      level: Int? = nil) -> GoalConfig {
         GoalConfig(id: id, kpi: kpi, priority: "high", threshold: threshold, devices: devices, threats: threats,
                    faults: faults, within: within, securityLevel: level)
@@ -44,10 +44,10 @@ public enum RunFixture {
                 gateways: [GatewayConfig(id: "hub", kind: "hub", placement: "hip-right", distance: .zero, uplink: "edge",
                                          failoverTime: .seconds(1), mtbf: nil, mttr: nil)],
                 edges: [EdgeConfig(id: "edge", tier: "extreme-mec", processingLatency: .zero)],
-                links: [LinkConfig(from: "hub", to: "edge", technology: "ethernet", latency: .zero, jitter: .zero,
+                links: [LinkConfig(from: "hub", to: "edge", technology: .ethernet, latency: .zero, jitter: .zero,
                                    rate: .bitsPerSecond(1e9), availability: .fraction(1))]),
             models: [], applications: [], goals: goals,
-            scenarios: scenarios ?? [ScenarioConfig(id: "baseline", kind: "baseline", description: "No faults",
+            scenarios: scenarios ?? [ScenarioConfig(id: "baseline", kind: .baseline, description: "No faults",
                                                     goals: [], events: [])],
             knobs: [], objectives: [])
     }

@@ -68,7 +68,7 @@ public enum SafetyFixture {
             gateways: [GatewayConfig(id: "hub", kind: "bedside-hub", placement: "off-body", distance: hubDistance,
                                      uplink: "edge", failoverTime: .seconds(1.28), mtbf: nil, mttr: nil)],
             edges: [EdgeConfig(id: "edge", tier: "extreme-mec", processingLatency: .zero)],
-            links: [LinkConfig(from: "hub", to: "edge", technology: "ethernet", latency: .zero, jitter: .zero,
+            links: [LinkConfig(from: "hub", to: "edge", technology: .ethernet, latency: .zero, jitter: .zero,
                                rate: .bitsPerSecond(1e9), availability: .fraction(uplinkAvailability))])
         let devices = network.devices.map { device -> DeviceConfig in
             var device = device
@@ -83,7 +83,7 @@ public enum SafetyFixture {
                              sampleInterval: .seconds(10)),
             network: withHub, models: [], applications: [ApplicationConfig(id: "energy", goals: [], kpis: [])],
             goals: goals,
-            scenarios: [ScenarioConfig(id: "baseline", kind: "baseline", description: "No faults",
+            scenarios: [ScenarioConfig(id: "baseline", kind: .baseline, description: "No faults",
                                        goals: goals.map(\.id), events: [])],
             knobs: knobs, objectives: ["safety", "lifetime"])
     }

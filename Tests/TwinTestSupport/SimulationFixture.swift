@@ -50,7 +50,7 @@ public enum SimulationFixture {
                        availability: Double = 1, models: [String] = [], scenarios: [ScenarioConfig] = [],
                        sampleInterval: Time = .seconds(1)) -> TwinConfig {
         let links = gateways.map {
-            LinkConfig(from: $0.id, to: "edge", technology: "ethernet", latency: latency, jitter: jitter, rate: .zero,
+            LinkConfig(from: $0.id, to: "edge", technology: .ethernet, latency: latency, jitter: jitter, rate: .zero,
                        availability: .fraction(availability))
         }
         let network = NetworkConfig(devices: devices, gateways: gateways,
@@ -65,13 +65,13 @@ public enum SimulationFixture {
             applications: [], goals: [], scenarios: scenarios, knobs: [], objectives: [])
     }
 
-    public static let baseline = ScenarioConfig(id: "baseline", kind: "baseline", description: "", goals: [], events: [])
+    public static let baseline = ScenarioConfig(id: "baseline", kind: .baseline, description: "", goals: [], events: [])
 
     public static func scenario(_ events: [ScenarioEvent]) -> ScenarioConfig {
-        ScenarioConfig(id: "test", kind: "test", description: "", goals: [], events: events)
+        ScenarioConfig(id: "test", kind: .script, description: "", goals: [], events: events)
     }
 
-    public static func event(_ kind: String, _ target: String, at: Time, duration: Time? = nil,
+    public static func event(_ kind: ScenarioEventKind, _ target: String, at: Time, duration: Time? = nil,
                       _ parameters: [String: Double] = [:]) -> ScenarioEvent {
         ScenarioEvent(at: at, kind: kind, target: target, duration: duration, parameters: parameters)
     }

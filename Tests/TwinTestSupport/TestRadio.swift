@@ -27,7 +27,7 @@ public enum TestRadio {
                                   profile: String = "ieee802156-nb",
                                   frequency: Frequency = .megahertz(2441.75)) -> RadioConfig {
         RadioConfig(
-            profile: profile, technology: "ban-nb", modulation: "dqpsk", frequency: frequency,
+            profile: profile, technology: .banNB, modulation: "dqpsk", frequency: frequency,
             bitRate: .kilobitsPerSecond(971.4), txPower: PowerLevel(dBm: txPower),
             txLevels: transmitLevels(narrowbandTransmit, only: levels),
             rxCurrent: .milliamperes(13.1), listenCurrent: .milliamperes(13.8), sleepCurrent: .microamperes(0.9),
@@ -38,7 +38,7 @@ public enum TestRadio {
     /// The nRF52840 BLE radio at 0 dBm, offering the listed TX levels (default: all).
     public static func ble(levels: [Double]? = nil) -> RadioConfig {
         RadioConfig(
-            profile: "nrf52840-ble", technology: "ble", modulation: "gfsk", frequency: .megahertz(2441.75),
+            profile: "nrf52840-ble", technology: .ble, modulation: "gfsk", frequency: .megahertz(2441.75),
             bitRate: .kilobitsPerSecond(1000), txPower: PowerLevel(dBm: 0),
             txLevels: transmitLevels(bleTransmit, only: levels),
             rxCurrent: .milliamperes(6.26), listenCurrent: .milliamperes(6.26), sleepCurrent: .microamperes(1.5),
@@ -49,7 +49,7 @@ public enum TestRadio {
     /// The wideband (WLAN) radio of AR/VR glasses, modelled at flow level.
     public static func wlan() -> RadioConfig {
         RadioConfig(
-            profile: "wlan-ax", technology: "wlan", modulation: "wideband", frequency: .gigahertz(5.5),
+            profile: "wlan-ax", technology: .wlan, modulation: "wideband", frequency: .gigahertz(5.5),
             bitRate: .kilobitsPerSecond(100_000), txPower: PowerLevel(dBm: 14),
             txLevels: [TxLevel(level: PowerLevel(dBm: 14), current: .milliamperes(250))],
             rxCurrent: .milliamperes(150), listenCurrent: .milliamperes(150), sleepCurrent: .microamperes(50),

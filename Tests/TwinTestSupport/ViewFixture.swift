@@ -49,7 +49,7 @@ public enum ViewFixture {
                           uplink: "edge", failoverTime: .seconds(1.28), mtbf: nil, mttr: nil),
         ]
         let links = gateways.map {
-            LinkConfig(from: $0.id, to: "edge", technology: "ethernet", latency: .milliseconds(1), jitter: .zero,
+            LinkConfig(from: $0.id, to: "edge", technology: .ethernet, latency: .milliseconds(1), jitter: .zero,
                        rate: .zero, availability: .fraction(1))
         }
         let network = NetworkConfig(devices: devices, gateways: gateways,
@@ -68,11 +68,11 @@ public enum ViewFixture {
             scenarios: scenarios, knobs: [], objectives: [])
     }
 
-    public static let baseline = ScenarioConfig(id: "baseline", kind: "baseline", description: "", goals: [], events: [])
+    public static let baseline = ScenarioConfig(id: "baseline", kind: .baseline, description: "", goals: [], events: [])
 
     public static func gatewayFailure(at time: Time) -> ScenarioConfig {
-        ScenarioConfig(id: "phone-down", kind: "gateway-failure", description: "the phone fails", goals: [],
-                       events: [ScenarioEvent(at: time, kind: "gateway-failure", target: "phone", duration: nil,
+        ScenarioConfig(id: "phone-down", kind: .fault(.gatewayFailure), description: "the phone fails", goals: [],
+                       events: [ScenarioEvent(at: time, kind: .fault(.gatewayFailure), target: "phone", duration: nil,
                                               parameters: [:])])
     }
 

@@ -44,7 +44,7 @@ struct AnalyticGoals: Sendable {
             let results = report.scenarios.compactMap { scenario in
                 scenario.goals.first { $0.goalID == goal.id && $0.value != nil }.map { (scenario.kind, $0) }
             }
-            guard let measured = (results.first { $0.0 == "baseline" } ?? results.first)?.1.value?.point,
+            guard let measured = (results.first { $0.0.isBaseline } ?? results.first)?.1.value?.point,
                   measured.isFinite else { continue }
             let analytic = rawValue(goal, baseline)
             switch KPI(rawValue: goal.kpi) {
@@ -110,8 +110,8 @@ struct AnalyticGoals: Sendable {
             var worst: Double?
             for device in devices {
                 for threat in goal.threats {
-                    guard let score = SecurityExposure.residualScore(threat: threat, level: device.securityLevel,
-                                                                     observedSuccess: false) else { continue }
+                    let score = SecurityExposure.residualScore(threat: threat, level: device.securityLevel,
+                                                               observedSuccess: false)
                     worst = Swift.max(worst ?? score, score)
                 }
             }

@@ -35,7 +35,7 @@ enum MACModeSwitch {
     /// `device`'s MAC with `access`; nil when the device is not an 802.15.6
     /// narrowband device with scheduled access or CSMA/CA.
     static func switched(_ device: DeviceConfig, to access: AccessMode) -> MACConfig? {
-        guard device.radio.technology == "ban-nb", modes.contains(device.mac.access), modes.contains(access) else {
+        guard device.radio.technology == .banNB, modes.contains(device.mac.access), modes.contains(access) else {
             return nil
         }
         var mac = device.mac

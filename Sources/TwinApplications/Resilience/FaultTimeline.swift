@@ -57,7 +57,7 @@ struct FaultTimeline {
                                   outcomes: [ReplicationOutcome]) -> (Time?, String) {
         let network = config.network
         switch event.kind {
-        case "gateway-failure":
+        case .fault(.gatewayFailure):
             guard let gateway = network.gateways.first(where: { $0.id == event.target }) else {
                 return (nil, "unknown gateway")
             }
@@ -65,18 +65,18 @@ struct FaultTimeline {
                 return (nil, "repaired before the failover decision")
             }
             return (gateway.failoverTime, "failover decision (missed beacons)")
-        case "device-failure", "node-failure":
+        case .fault(.deviceFailure):
             guard let device = network.devices.first(where: { $0.id == event.target }) else { return (nil, "unknown device") }
             return (reportingInterval(of: device), "first missed report")
-        case "battery-depletion":
+        case .fault(.batteryDepletion):
             guard let device = network.devices.first(where: { $0.id == event.target }) else { return (nil, "unknown device") }
             let deaths = outcomes.compactMap { outcome in outcome.device(device.id)?.deathTime?.seconds }
             guard let death = ScenarioLookup.mean(deaths) else { return (nil, "the battery lasted the run") }
             return (.seconds(Swift.max(0, death - event.at.si) + reportingInterval(of: device).si),
                     "first report missed after the battery emptied")
-        case "link-degradation", "posture-change", "posture":
+        case .fault(.linkDegradation), .fault(.postureChange):
             return (nil, "no alarm: losses of weak frames read as fading")
-        default:
+        case .fault(.interference), .attack:
             let delays = outcomes.compactMap { outcome in
                 outcome.attacks.first { $0.eventIndex == index }?.detectionDelay?.seconds
             }

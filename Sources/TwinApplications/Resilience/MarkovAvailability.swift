@@ -26,7 +26,7 @@ enum MarkovAvailability {
     }
 
     static func availability(event: ScenarioEvent, config: TwinConfig, model: ModelChoice) -> Double? {
-        let gateway = event.kind == "gateway-failure" ? config.network.gateways.first { $0.id == event.target } : nil
+        let gateway = event.kind == .fault(.gatewayFailure) ? config.network.gateways.first { $0.id == event.target } : nil
         let parameters = model.parameters
         let failureRate = parameters["failureRate_per_s"]
             ?? parameters["mtbf_s"].flatMap { $0 > 0 ? 1 / $0 : nil }

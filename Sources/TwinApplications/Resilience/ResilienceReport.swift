@@ -32,7 +32,7 @@ public struct ResilienceReport: Sendable, Hashable {
 
     public struct Fault: Sendable, Hashable {
         public var scenario: String
-        public var kind: String
+        public var kind: ScenarioEventKind
         public var target: String
         public var at: Time
         public var duration: Time?
@@ -55,11 +55,13 @@ public struct ResilienceReport: Sendable, Hashable {
         public var weakestScenario: String
     }
 
-    /// Scenario event kinds this application treats as faults (attacks are security's).
-    public static let faultKinds: Set<String> = [
-        "gateway-failure", "device-failure", "node-failure", "link-degradation", "posture-change", "posture",
-        "battery-depletion", "interference",
-    ]
+    /// Whether this application treats the event kind as a fault (attacks are security's).
+    public static func isFault(_ kind: ScenarioEventKind) -> Bool {
+        switch kind {
+        case .fault: true
+        case .attack: false
+        }
+    }
     /// KPIs a fault degrades and every fault is checked against, beside the scenario's own goals.
     static let performanceKPIs: Set<String> = ["delivery-ratio", "latency", "availability", "throughput"]
 
@@ -77,7 +79,7 @@ public struct ResilienceReport: Sendable, Hashable {
         for (scenarioIndex, scenario) in config.scenarios.enumerated() {
             let runs = ScenarioLookup.outcomes(outcomes, scenarioIndex)
             let goals = config.goals.filter { scenario.goals.contains($0.id) || performanceKPIs.contains($0.kpi) }
-            for (index, event) in scenario.events.enumerated() where faultKinds.contains(event.kind) {
+            for (index, event) in scenario.events.enumerated() where isFault(event.kind) {
                 let devices = affectedDevices(event: event, goals: goals, config: config)
                 let timeline = FaultTimeline(event: event, index: index, devices: devices, config: config, outcomes: runs)
                 guard timeline.replications > 0 else { continue }
@@ -120,7 +122,7 @@ public struct ResilienceReport: Sendable, Hashable {
             for device in ScenarioLookup.devices(of: goal, in: config) where !ids.contains(device.id) { ids.append(device.id) }
         }
         if ids.isEmpty { ids = config.network.devices.map(\.id) }
-        let permanent = ["device-failure", "node-failure", "battery-depletion"].contains(event.kind)
+        let permanent = [.fault(.deviceFailure), .fault(.batteryDepletion)].contains(event.kind)
             && (event.duration?.si ?? 0) <= 0
         if permanent, ids.count > 1 { ids.removeAll { $0 == event.target } }
         return config.network.devices.map(\.id).filter { ids.contains($0) }

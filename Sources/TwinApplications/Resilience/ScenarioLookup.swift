@@ -8,7 +8,7 @@ enum ScenarioLookup {
     /// The reference scenario: the one of kind `baseline`, else the first without
     /// events, else the first. nil when the twin has no scenarios.
     static func baselineIndex(of config: TwinConfig) -> Int? {
-        if let index = config.scenarios.firstIndex(where: { $0.kind == "baseline" }) { return index }
+        if let index = config.scenarios.firstIndex(where: \.kind.isBaseline) { return index }
         if let index = config.scenarios.firstIndex(where: { $0.events.isEmpty }) { return index }
         return config.scenarios.isEmpty ? nil : 0
     }

@@ -76,7 +76,7 @@ public struct SecurityRecommendation: Sendable, Hashable {
         var reasons: [String] = []
         let protect = config.goals.filter { $0.kpi == KPI.securityProtect.rawValue }
         for goal in protect {
-            let threats = goal.threats.compactMap(ThreatAssessment.threat(ofEvent:))
+            let threats = goal.threats
             let level = lowestLevel(mitigating: threats, atLeast: goal.securityLevel ?? 0)
             for device in ScenarioLookup.devices(of: goal, in: config) { required[device.id] = Swift.max(required[device.id] ?? 0, level) }
             let named = threats.filter(levelCanMitigate).map(\.rawValue)
@@ -91,7 +91,7 @@ public struct SecurityRecommendation: Sendable, Hashable {
             }
         }
         var seen: [Threat] = []
-        for threat in staged.map(\.threat) + protect.flatMap({ $0.threats.compactMap(ThreatAssessment.threat(ofEvent:)) })
+        for threat in staged.map(\.threat) + protect.flatMap(\.threats)
         where !seen.contains(threat) { seen.append(threat) }
         let countermeasures = seen.compactMap { threat in
             countermeasure(for: threat).map { Countermeasure(threat: threat.rawValue, measure: $0) }

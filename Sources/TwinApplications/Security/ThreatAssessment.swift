@@ -49,7 +49,7 @@ public struct ThreatAssessment: Sendable, Hashable {
 
     public var scenario: String
     /// The event kind (`jamming`, `dos`, …) and the catalogue threat it is.
-    public var kind: String
+    public var kind: ScenarioEventKind
     public var threat: Threat
     public var target: String
     public var securityLevel: Int
@@ -75,12 +75,11 @@ public struct ThreatAssessment: Sendable, Hashable {
 
     public var detected: Bool { replications > 0 && detectedIn == replications }
 
-    /// The catalogue threat of a scenario event kind; nil for kinds that are not attacks.
-    public static func threat(ofEvent kind: String) -> Threat? {
+    /// The catalogue threat of a scenario event kind; nil for faults.
+    public static func threat(ofEvent kind: ScenarioEventKind) -> Threat? {
         switch kind {
-        case "dos", "denial-of-service": .denialOfService
-        case "node-failure": nil
-        default: Threat(rawValue: kind)
+        case .attack(let threat): threat
+        case .fault: nil
         }
     }
 
@@ -96,7 +95,7 @@ public struct ThreatAssessment: Sendable, Hashable {
 
     /// The device's vector for `threat` at its level, given what the run observed.
     static func vector(threat: Threat, level: Int, observedSuccess: Bool) -> CVSSVector? {
-        guard var vector = SecurityExposure.vector(of: threat.rawValue) else { return nil }
+        var vector = SecurityExposure.vector(of: threat)
         let securityLevel = SecurityLevel(rawValue: Swift.min(Swift.max(level, 0), 2)) ?? .unsecured
         guard !observedSuccess, threat.isMitigated(by: securityLevel) else { return vector }
         switch threat {
@@ -144,7 +143,7 @@ public struct ThreatAssessment: Sendable, Hashable {
         let delays = detections.compactMap { $0.detectionDelay?.seconds }
         let within = config.goals.filter { goal in
             goal.kpi == KPI.securityDetect.rawValue
-                && (goal.threats.isEmpty || goal.threats.contains { $0 == event.kind || Self.threat(ofEvent: $0) == threat })
+                && (goal.threats.isEmpty || goal.threats.contains(threat))
         }.compactMap(\.within).min()
         var assessment = ThreatAssessment(
             scenario: scenario, kind: event.kind, threat: threat, target: event.target,

@@ -2,13 +2,14 @@ import TwinConfig
 import TwinEngine
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// What one scenario looked like: link quality per body link, each device's queue,
 /// energy, delivery and latency pooled over every replication, the latency CDF of each
 /// device, and the time series of replication 0.
 public struct ScenarioView: Sendable, Hashable {
     public var id: String
-    public var kind: String
+    public var kind: ScenarioKind
     public var horizon: Time
     /// Replications pooled into `links`, `devices` and `latencyCDF`.
     public var replications: Int
@@ -20,7 +21,7 @@ public struct ScenarioView: Sendable, Hashable {
     /// One realisation (replication 0); nil when the run recorded no time series.
     public var trace: ViewTrace?
 
-    public init(id: String, kind: String, horizon: Time, replications: Int, links: [LinkMeasure],
+    public init(id: String, kind: ScenarioKind, horizon: Time, replications: Int, links: [LinkMeasure],
                 devices: [DeviceMeasure], latencyCDF: [LatencyCDF], trace: ViewTrace?) {
         self.id = id
         self.kind = kind

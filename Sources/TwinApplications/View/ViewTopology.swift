@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The network as a picture: every device where it is worn, every gateway, the edge
 /// tiers, and the links between them — body links (device → primary and backup
@@ -104,7 +105,7 @@ public struct DeviceNode: Sendable, Hashable {
     public var primaryGateway: String
     public var backupGateway: String?
     /// Radio technology (`ban-nb`, `ble`, `wlan`, …) and the profile it came from.
-    public var radio: String
+    public var radio: Technology
     public var radioProfile: String
     public var inBody: Bool
     /// Configured transmit level: path loss is this minus the received level.
@@ -147,5 +148,5 @@ public struct TopologyLink: Sendable, Hashable {
     public var to: String
     public var kind: Kind
     public var role: Role?
-    public var technology: String
+    public var technology: Technology
 }

@@ -45,7 +45,7 @@ public func buildTwinConfig(plan: TwinPlan, intent: Intent, useCase: UseCase, ca
         GoalConfig(
             id: goal.id.value, kpi: goal.kpi.value.rawValue, priority: goal.priority.value.rawValue,
             threshold: goal.target?.value, devices: network.devices(in: goal.scope),
-            threats: goal.threats.map(\.value.rawValue), faults: goal.faults.map(\.value.rawValue),
+            threats: goal.threats.map(\.value), faults: goal.faults.map(\.value),
             within: goal.within?.value, securityLevel: goal.level?.value)
     }
     let horizon = intent.horizon.value

@@ -57,7 +57,7 @@ struct DeviceConfigBuilder {
         return TrafficConfig(
             trafficClass: traffic.trafficClass?.rawValue ?? "", payload: traffic.payload, interval: traffic.interval,
             alarmRate: traffic.alarmRate, alarmPayload: traffic.alarmPayload, latencyBudget: deadline(of: device),
-            representation: plan.flow(device.id)?.representation.rawValue ?? FlowRepresentation.packet.rawValue)
+            representation: plan.flow(device.id)?.representation ?? .packet)
     }
 
     /// The device's deadline: its traffic's latency requirement, tightened by any goal

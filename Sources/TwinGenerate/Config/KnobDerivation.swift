@@ -72,7 +72,7 @@ struct KnobDerivation {
     /// the allocation period, so the optimiser applies the mode first and the period
     /// on top of it.
     private func macModeKnob(of device: DeviceConfig) -> KnobConfig? {
-        guard device.radio.technology == "ban-nb", let current = AccessMode.narrowbandModes.firstIndex(of: device.mac.access) else {
+        guard device.radio.technology == .banNB, let current = AccessMode.narrowbandModes.firstIndex(of: device.mac.access) else {
             return nil
         }
         return KnobConfig(id: "\(device.id).mac-mode", parameter: "mac-mode", targets: [device.id],

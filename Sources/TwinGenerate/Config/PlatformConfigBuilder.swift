@@ -20,12 +20,12 @@ enum PlatformConfigBuilder {
         return PlatformConfig(
             name: platform.name,
             regulator: RegulatorConfig(
-                name: regulator.name, kind: regulator.kind.rawValue, source: regulator.source,
+                name: regulator.name, kind: regulator.kind, source: regulator.source,
                 outputVoltage: regulator.outputVoltage, efficiency: regulator.efficiency,
                 quiescentCurrent: regulator.quiescentCurrent, minimumInput: regulator.minimumInput),
             components: platform.components.map { part in
                 PlatformComponentConfig(
-                    name: part.name, role: part.role.rawValue, source: part.source, activePower: part.activePower,
+                    name: part.name, role: part.role, source: part.source, activePower: part.activePower,
                     idlePower: part.idlePower, dutyCycle: part.dutyCycle, energyPerEvent: part.energyPerEvent,
                     eventsPerDay: part.eventsPerDay)
             })

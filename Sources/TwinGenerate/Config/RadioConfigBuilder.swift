@@ -26,7 +26,7 @@ struct RadioConfigBuilder {
         let bitRate = spec?.dataRate?.value ?? profile?.fastestMode?.dataRate ?? Self.defaultRate(device.technology)
         let receive = profile?.receiveCurrent ?? spec?.rxCurrent?.value ?? .milliamperes(10)
         return RadioConfig(
-            profile: device.device.radio.profile.value, technology: device.technology.rawValue, modulation: modulation,
+            profile: device.device.radio.profile.value, technology: device.technology, modulation: modulation,
             frequency: Self.centre(of: device.band, technology: device.technology), bitRate: bitRate,
             txPower: chosen, txLevels: levels, rxCurrent: receive,
             listenCurrent: profile?.receiveListenCurrent ?? receive,

@@ -39,7 +39,7 @@ struct ScenarioDerivation {
             !$0.faults.isEmpty || $0.kpi == KPI.securityDetect.rawValue || $0.kpi == KPI.securityProtect.rawValue
         }
         let baselineGoals = goals.filter { goal in !eventGoals.contains { $0.id == goal.id } }
-        var result = [ScenarioConfig(id: "baseline", kind: "baseline",
+        var result = [ScenarioConfig(id: "baseline", kind: .baseline,
                                      description: "Normal operation: no faults, no attacks.",
                                      goals: baselineGoals.map(\.id), events: [])]
         for fault in ordered(goals.flatMap(\.faults)) {
@@ -54,7 +54,7 @@ struct ScenarioDerivation {
         return result
     }
 
-    private func ordered(_ names: [String]) -> [String] {
+    private func ordered<Name: Equatable>(_ names: [Name]) -> [Name] {
         names.removingRepeats()
     }
 
@@ -75,7 +75,7 @@ struct ScenarioDerivation {
 
     /// An event at `explicit` or a quarter into the horizon; its length explicit
     /// (`duration`) or a share of the horizon (`durationFraction`).
-    private func event(_ kind: String, _ target: String, at explicit: Time?, duration: Time? = nil,
+    private func event(_ kind: ScenarioEventKind, _ target: String, at explicit: Time?, duration: Time? = nil,
                        durationFraction: Double? = nil, _ parameters: [String: Double] = [:]) -> ScenarioEvent {
         ScenarioEvent(at: explicit ?? horizon * Self.startFraction, kind: kind, target: target,
                       duration: durationFraction.map { horizon * $0 } ?? duration, parameters: parameters,
@@ -87,55 +87,53 @@ struct ScenarioDerivation {
         explicit.map { "at \($0.quantity.formatted)" } ?? "a quarter into the run"
     }
 
-    private func faultScenarios(_ fault: String, goals: [GoalConfig]) -> [ScenarioConfig] {
+    private func faultScenarios(_ fault: Fault, goals: [GoalConfig]) -> [ScenarioConfig] {
         let ids = goals.map(\.id)
         let scoped = devices(of: goals)
         let explicit = explicitStart(goals)
         let start = when(explicit)
-        func event(_ kind: String, _ target: String, duration: Time? = nil, durationFraction: Double? = nil,
+        func event(_ target: String, duration: Time? = nil, durationFraction: Double? = nil,
                    _ parameters: [String: Double] = [:]) -> ScenarioEvent {
-            self.event(kind, target, at: explicit, duration: duration, durationFraction: durationFraction, parameters)
+            self.event(.fault(fault), target, at: explicit, duration: duration, durationFraction: durationFraction, parameters)
         }
-        switch Fault(rawValue: fault) {
+        switch fault {
         case .gatewayFailure:
             let gateways = network.gateways.filter { gateway in scoped.contains { $0.primaryGateway == gateway.id } }
             return gateways.map { gateway in
-                ScenarioConfig(id: "gateway-failure-\(gateway.id)", kind: fault,
+                ScenarioConfig(id: "gateway-failure-\(gateway.id)", kind: .fault(fault),
                                description: "Gateway `\(gateway.id)` fails for good \(start).",
-                               goals: ids, events: [event(fault, gateway.id)])
+                               goals: ids, events: [event(gateway.id)])
             }
         case .deviceFailure:
             guard let device = mostImportant(scoped) else { return [] }
-            return [ScenarioConfig(id: "device-failure-\(device.id)", kind: fault,
+            return [ScenarioConfig(id: "device-failure-\(device.id)", kind: .fault(fault),
                                    description: "Device `\(device.id)` fails \(start).",
-                                   goals: ids, events: [event(fault, device.id)])]
+                                   goals: ids, events: [event(device.id)])]
         case .postureChange:
-            return [ScenarioConfig(id: "posture-walking", kind: fault,
+            return [ScenarioConfig(id: "posture-walking", kind: .fault(fault),
                                    description: "The wearer walks for a quarter of the run, \(start), swinging on-body links.",
-                                   goals: ids, events: [event(fault, "walking", durationFraction: Self.postureFraction)])]
+                                   goals: ids, events: [event("walking", durationFraction: Self.postureFraction)])]
         case .linkDegradation:
             guard let device = mostImportant(scoped) else { return [] }
-            return [ScenarioConfig(id: "link-degradation-\(device.id)", kind: fault,
+            return [ScenarioConfig(id: "link-degradation-\(device.id)", kind: .fault(fault),
                                    description: "The link of `\(device.id)` loses 10 dB for an eighth of the run, \(start).",
-                                   goals: ids, events: [event(fault, device.id, durationFraction: Self.linkDegradationFraction,
+                                   goals: ids, events: [event(device.id, durationFraction: Self.linkDegradationFraction,
                                                               ["extra_loss_dB": 10])])]
         case .batteryDepletion:
             guard let device = scoped.min(by: { ($0.battery.capacity.si, $0.id) < ($1.battery.capacity.si, $1.id) })
             else { return [] }
-            return [ScenarioConfig(id: "battery-depletion-\(device.id)", kind: fault,
+            return [ScenarioConfig(id: "battery-depletion-\(device.id)", kind: .fault(fault),
                                    description: "The battery of `\(device.id)` is nearly empty (1 % left) \(start).",
-                                   goals: ids, events: [event(fault, device.id, ["remaining_fraction": 0.01])])]
+                                   goals: ids, events: [event(device.id, ["remaining_fraction": 0.01])])]
         case .interference:
-            return [ScenarioConfig(id: "interference", kind: fault,
+            return [ScenarioConfig(id: fault.rawValue, kind: .fault(fault),
                                    description: "Burst interference from a nearby network for 1 h, \(start).",
-                                   goals: ids, events: [event(fault, "body", duration: .hours(1),
+                                   goals: ids, events: [event("body", duration: .hours(1),
                                                               ["power_dBm": Self.interferencePower, "duty_cycle": 0.3])])]
-        case nil:
-            return []
         }
     }
 
-    private func threatScenario(_ threat: String, goals: [GoalConfig]) -> ScenarioConfig? {
+    private func threatScenario(_ threat: Threat, goals: [GoalConfig]) -> ScenarioConfig? {
         let ids = goals.map(\.id)
         let scoped = devices(of: goals)
         let victim = mostImportant(scoped) ?? mostImportant(network.devices)
@@ -146,7 +144,7 @@ struct ScenarioDerivation {
         // explicit `at` keeps the one onset the user placed.
         let onsets = explicit == nil ? AttackOnsets.count(for: goals) : 1
         func scenario(_ description: String, _ event: ScenarioEvent) -> ScenarioConfig {
-            ScenarioConfig(id: threat, kind: threat, description: description, goals: ids, events: [event])
+            ScenarioConfig(id: threat.rawValue, kind: .attack(threat), description: description, goals: ids, events: [event])
         }
         /// An attack that repeats: `what` ("A constant jammer near `phone`") for
         /// `duration`, or `onsets` times for a share of the run each.
@@ -156,39 +154,36 @@ struct ScenarioDerivation {
             }
             let share = AttackOnsets.spanFraction / Double(onsets) / 2
             return ScenarioConfig(
-                id: threat, kind: threat,
+                id: threat.rawValue, kind: .attack(threat),
                 description: "\(what), \(onsets) times from a quarter into the run, each for 1/\(Int((1 / share).rounded())) "
                     + "of the run with a pause as long (\(onsets) detection trials per replication).",
                 goals: ids, events: AttackOnsets.events(event, count: onsets, horizon: horizon))
         }
-        func event(_ kind: String, _ target: String, duration: Time? = nil,
-                   _ parameters: [String: Double] = [:]) -> ScenarioEvent {
-            self.event(kind, target, at: explicit, duration: duration, parameters)
+        func event(_ target: String, duration: Time? = nil, _ parameters: [String: Double] = [:]) -> ScenarioEvent {
+            self.event(.attack(threat), target, at: explicit, duration: duration, parameters)
         }
-        switch Threat(rawValue: threat) {
+        switch threat {
         case .jamming:
             return repeated("A constant jammer near `\(hub)`",
-                            event("jamming", hub, duration: Self.jammerDuration, ["power_dBm": Self.jammerPower]))
+                            event(hub, duration: Self.jammerDuration, ["power_dBm": Self.jammerPower]))
         case .eavesdropping:
             return scenario("A passive receiver 3 m from the wearer records every frame for 1 h, \(start).",
-                            event("eavesdropping", "body", duration: .hours(1), ["distance_m": 3]))
+                            event("body", duration: .hours(1), ["distance_m": 3]))
         case .spoofing:
             guard let victim else { return nil }
             return repeated("An attacker forges frames as `\(victim.id)` once a second",
-                            event("spoofing", victim.id, duration: .seconds(600), ["rate_per_s": 1]))
+                            event(victim.id, duration: .seconds(600), ["rate_per_s": 1]))
         case .replay:
             guard let victim else { return nil }
             return repeated("An attacker replays recorded frames of `\(victim.id)` once a second",
-                            event("replay", victim.id, duration: .seconds(600), ["rate_per_s": 1]))
+                            event(victim.id, duration: .seconds(600), ["rate_per_s": 1]))
         case .denialOfService:
             return repeated("A flood of association requests to `\(hub)`",
-                            event("dos", hub, duration: .seconds(600), ["rate_per_s": 100]))
+                            event(hub, duration: .seconds(600), ["rate_per_s": 100]))
         case .nodeCapture:
             guard let victim else { return nil }
             return scenario("Device `\(victim.id)` is captured and its keys extracted \(start).",
-                            event("node-capture", victim.id))
-        case nil:
-            return nil
+                            event(victim.id))
         }
     }
 }

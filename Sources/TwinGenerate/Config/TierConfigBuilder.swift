@@ -40,7 +40,7 @@ struct TierConfigBuilder {
 
     func links() -> [LinkConfig] {
         useCase.network.links.map { link in
-            LinkConfig(from: link.from.value, to: link.to.value, technology: link.technology.value.rawValue,
+            LinkConfig(from: link.from.value, to: link.to.value, technology: link.technology.value,
                        latency: link.latency.value, jitter: link.latency.value * Self.jitterFraction,
                        rate: link.rate.value, availability: link.availability?.value ?? .percent(100))
         }

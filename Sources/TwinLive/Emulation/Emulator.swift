@@ -89,7 +89,7 @@ public struct Emulator: ~Copyable, Sendable {
                 events.append(ongoing)
             }
         }
-        let scenario = ScenarioConfig(id: "truth", kind: "truth", description: truth.description, goals: [],
+        let scenario = ScenarioConfig(id: "truth", kind: .script, description: truth.description, goals: [],
                                       events: events)
         return try SteppedSimulation(config: config, scenario: scenario, replication: 0,
                                      horizon: SimTime(Swift.max(duration - start, .seconds(1))))

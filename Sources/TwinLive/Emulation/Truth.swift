@@ -40,18 +40,18 @@ public struct Truth: Sendable, Hashable {
     public var events: [ScenarioEvent] {
         var events: [ScenarioEvent] = []
         for link in links {
-            events.append(ScenarioEvent(at: link.from, kind: "link-degradation", target: link.device, duration: nil,
+            events.append(ScenarioEvent(at: link.from, kind: .fault(.linkDegradation), target: link.device, duration: nil,
                                         parameters: ["extra_loss_dB": link.weaker.dB]))
         }
         for failure in gatewayFailures {
-            events.append(ScenarioEvent(at: failure.at, kind: "gateway-failure", target: failure.gateway,
+            events.append(ScenarioEvent(at: failure.at, kind: .fault(.gatewayFailure), target: failure.gateway,
                                         duration: failure.duration, parameters: [:]))
         }
         for jammer in jammers {
-            events.append(ScenarioEvent(at: jammer.from, kind: "jamming", target: jammer.near, duration: jammer.duration,
+            events.append(ScenarioEvent(at: jammer.from, kind: .attack(.jamming), target: jammer.near, duration: jammer.duration,
                                         parameters: ["power_dBm": jammer.power.dBm]))
         }
-        return events.sorted { ($0.at.si, $0.kind) < ($1.at.si, $1.kind) }
+        return events.sorted { ($0.at.si, $0.kind.name) < ($1.at.si, $1.kind.name) }
     }
 }
 

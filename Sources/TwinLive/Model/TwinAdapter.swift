@@ -97,7 +97,7 @@ public enum TwinAdapter {
         searchable.run.horizon = settings.horizon
         searchable.run.replications = settings.replications
         searchable.run.warmup = Swift.min(config.run.warmup, settings.horizon / 10)
-        searchable.scenarios = config.scenarios.filter { $0.kind == "baseline" }
+        searchable.scenarios = config.scenarios.filter(\.kind.isBaseline)
         let goalsInBaseline = Set(searchable.scenarios.flatMap(\.goals))
         searchable.goals = config.goals.filter { goalsInBaseline.contains($0.id) }
         do {
@@ -162,7 +162,7 @@ extension TwinAdapter {
         run.run.horizon = horizon
         run.run.replications = 1
         run.run.warmup = Swift.min(config.run.warmup, horizon / 10)
-        run.scenarios = config.scenarios.filter { $0.kind == "baseline" }
+        run.scenarios = config.scenarios.filter(\.kind.isBaseline)
         guard let report = try? runTwin(RunPlan(config: run)), let scenario = report.scenarios.first else {
             return SimulatedForecast(verdicts: [], currents: [])
         }

@@ -48,7 +48,7 @@ extension NetworkView {
         for device in topology.devices {
             table.append([.text("device"), .text(device.id), .text(device.deviceClass), .text(device.placement),
                           .number(device.x.si), .number(device.y.si), .flag(device.positionKnown),
-                          .text(device.primaryGateway), .text(device.backupGateway ?? ""), .text(device.radio),
+                          .text(device.primaryGateway), .text(device.backupGateway ?? ""), .text(device.radio.rawValue),
                           .flag(device.inBody), .number(device.txPower.dBm), .number(device.batteryEnergy.joules)])
         }
         for gateway in topology.gateways {
@@ -67,7 +67,7 @@ extension NetworkView {
         var table = CSVTable(header: ["from", "to", "kind", "role", "technology"])
         for link in topology.links {
             table.append([.text(link.from), .text(link.to), .text(link.kind.rawValue), .text(link.role?.rawValue ?? ""),
-                          .text(link.technology)])
+                          .text(link.technology.rawValue)])
         }
         return table.text
     }

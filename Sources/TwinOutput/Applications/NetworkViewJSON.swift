@@ -33,7 +33,7 @@ extension ViewTopology {
                 ("id", .string(device.id)), ("class", .string(device.deviceClass)),
                 ("placement", .string(device.placement)), ("x_m", .number(device.x.si)), ("y_m", .number(device.y.si)),
                 ("positionKnown", .bool(device.positionKnown)), ("gateway", .string(device.primaryGateway)),
-                ("radio", .string(device.radio)), ("radioProfile", .string(device.radioProfile)),
+                ("radio", .string(device.radio.rawValue)), ("radioProfile", .string(device.radioProfile)),
                 ("inBody", .bool(device.inBody)), ("txPower_dBm", .number(device.txPower.dBm)),
                 ("batteryEnergy_J", .number(device.batteryEnergy.joules)),
             ]
@@ -49,7 +49,7 @@ extension ViewTopology {
         let links = self.links.map { link -> JSONValue in
             var members: [(String, JSONValue)] = [
                 ("from", .string(link.from)), ("to", .string(link.to)), ("kind", .string(link.kind.rawValue)),
-                ("technology", .string(link.technology)),
+                ("technology", .string(link.technology.rawValue)),
             ]
             if let role = link.role { members.append(("role", .string(role.rawValue))) }
             return .object(members)
@@ -87,7 +87,7 @@ extension ScenarioView {
                      ("points", .array(cdf.points.map { .array([.number($0.latency.seconds), .number($0.fraction)]) }))])
         }
         return .object([
-            ("id", .string(id)), ("kind", .string(kind)), ("horizon_s", .number(horizon.seconds)),
+            ("id", .string(id)), ("kind", .string(kind.name)), ("horizon_s", .number(horizon.seconds)),
             ("replications", .int(replications)), ("links", .array(links)),
             ("uplinks", .array(uplinks.map { uplink in
                 .object([("gateway", .string(uplink.gateway)), ("edge", .string(uplink.edge)),

@@ -30,7 +30,7 @@ extension ResilienceReport {
             ])
         }
         let members: [(String, JSONValue)] = [
-            ("scenario", .string(fault.scenario)), ("kind", .string(fault.kind)), ("target", .string(fault.target)),
+            ("scenario", .string(fault.scenario)), ("kind", .string(fault.kind.name)), ("target", .string(fault.target)),
             ("at_s", .number(fault.at.si)), ("duration_s", number(fault.duration?.si)),
             ("goals", .array(goals)),
             ("timeToDetect_s", number(fault.timeToDetect?.si)), ("detectedBy", .string(fault.detectedBy)),
@@ -55,7 +55,7 @@ extension ResilienceReport {
         for fault in faults {
             let recover = fault.recovered ? time(fault.timeToRecover)
                 : "never" + (fault.recoveredIn > 0 ? " (\(fault.recoveredIn)/\(fault.replications))" : "")
-            table.add([fault.scenario, fault.kind, fault.target, time(fault.at), time(fault.timeToDetect), recover,
+            table.add([fault.scenario, fault.kind.name, fault.target, time(fault.at), time(fault.timeToDetect), recover,
                        Self.percent(fault.availability), Self.percent(fault.markovAvailability),
                        significant(fault.score, digits: 3)])
         }

@@ -27,7 +27,7 @@ extension SecurityReport {
         let cvss: JSONValue = .object([("vector", .string(threat.vector)), ("score", .number(threat.score)),
                                        ("severity", .string(threat.severity.rawValue))])
         let members: [(String, JSONValue)] = [
-            ("scenario", .string(threat.scenario)), ("kind", .string(threat.kind)),
+            ("scenario", .string(threat.scenario)), ("kind", .string(threat.kind.name)),
             ("threat", .string(threat.threat.rawValue)), ("target", .string(threat.target)),
             ("securityLevel", .int(threat.securityLevel)), ("cvss", cvss),
             ("accepted", .number(threat.accepted)), ("rejected", .number(threat.rejected)),
@@ -76,7 +76,7 @@ extension SecurityReport {
             for threat in threats {
                 let detected = threat.detectedIn == 0 ? "no"
                     : time(threat.detectionDelay) + (threat.detected ? "" : " (\(threat.detectedIn)/\(threat.replications))")
-                table.add([threat.scenario, threat.kind + (threat.jammerMode.map { " (\($0))" } ?? ""), threat.target, String(threat.securityLevel),
+                table.add([threat.scenario, threat.kind.name + (threat.jammerMode.map { " (\($0))" } ?? ""), threat.target, String(threat.securityLevel),
                            significant(threat.score, digits: 2), threat.severity.rawValue, significant(threat.accepted),
                            significant(threat.rejected), significant(threat.framesExposed), detected,
                            time(threat.detectWithin), threat.verdict])

@@ -69,7 +69,7 @@ extension RunReport {
 extension ScenarioReport {
     func jsonValue() -> JSONValue {
         .object([
-            "id": .string(id), "kind": .string(kind), "description": .string(description),
+            "id": .string(id), "kind": .string(kind.name), "description": .string(description),
             "eventsHandled": .int(eventsHandled), "eventsAfterHorizon": .int(eventsAfterHorizon),
             "replications": .int(replications),
             "goals": .array(goals.map { $0.jsonValue() }),

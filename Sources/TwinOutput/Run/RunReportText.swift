@@ -83,7 +83,7 @@ extension RunReport {
 
 extension ScenarioReport {
     func text() -> String {
-        var out = "scenario \(id) (\(kind))" + (description.isEmpty ? "" : ": \(description)") + "\n"
+        var out = "scenario \(id) (\(kind.name))" + (description.isEmpty ? "" : ": \(description)") + "\n"
         if eventsAfterHorizon > 0 {
             out += "  note: \(eventsAfterHorizon) scenario event\(eventsAfterHorizon == 1 ? " is" : "s are") timed at or "
                 + "after the horizon and did not happen\n"

@@ -1,4 +1,5 @@
 import TwinUnits
+import TwinVocabulary
 
 /// Resilience: for each fault scenario the KPI over time (delivery ratio of the goals'
 /// devices, from the network view's trace) against the baseline, with the fault's time
@@ -43,19 +44,15 @@ struct ResilienceSection {
 
     private var baselineView: JSONCursor? {
         let scenarios = view?.array("scenarios") ?? []
-        return scenarios.first { $0.string("kind") == "baseline" }
+        return scenarios.first { ScenarioKind(twinJSON: $0.string("kind") ?? "")?.isBaseline == true }
     }
 
-    /// Scenario kinds that are faults rather than attacks (attacks are the security
+    /// The scenarios of a fault rather than an attack (attacks are the security
     /// section's), as the resilience application classifies them.
-    static let faultKinds: Set<String> = [
-        "gateway-failure", "device-failure", "node-failure", "link-degradation", "posture-change", "posture",
-        "battery-depletion", "interference",
-    ]
-
     private var faultScenariosFromView: [String] {
         (view?.array("scenarios") ?? []).compactMap { scenario in
-            Self.faultKinds.contains(scenario.string("kind") ?? "") ? scenario.string("id") : nil
+            guard case .fault? = ScenarioKind(twinJSON: scenario.string("kind") ?? "") else { return nil }
+            return scenario.string("id")
         }
     }
 

@@ -163,7 +163,7 @@ struct GoalMeasurer: Sendable {
     /// names none), for each goal device other than the event's own target.
     private func recovery(_ outcome: ReplicationOutcome) -> KPIMeasurement {
         let pairs = recoveryPairs(outcome)
-        let wanted = goal.faults.isEmpty ? "fault" : goal.faults.map { "`\($0)`" }.joined(separator: " or ")
+        let wanted = goal.faults.isEmpty ? "fault" : goal.faults.map { "`\($0.rawValue)`" }.joined(separator: " or ")
         guard let value = DeviceCombination.statistic(threshold?.statistic ?? .mean,
                                                       of: pairs.samples.map(\.time.seconds)) else {
             return .missing("no \(wanted) event before the horizon in this scenario")
@@ -178,7 +178,7 @@ struct GoalMeasurer: Sendable {
     /// recovered counted as the rest of the run (`censored` of them). The estimator pools
     /// these over replications for a percentile goal.
     func recoveryPairs(_ outcome: ReplicationOutcome) -> (samples: [(device: String, time: SimTime)], censored: Int) {
-        let kinds = Set(goal.faults)
+        let kinds = Set(goal.faults.map { ScenarioEventKind.fault($0) })
         var samples: [(device: String, time: SimTime)] = []
         var censored = 0
         // An event at or after the horizon never happened (a shortened `--horizon`).
@@ -212,7 +212,7 @@ struct GoalMeasurer: Sendable {
     func goalAttacks(_ outcome: ReplicationOutcome) -> [AttackDetection] {
         outcome.attacks.filter { attack in
             attack.startedAt < outcome.horizon
-                && (goal.threats.isEmpty || goal.threats.contains { Self.threat($0, matches: attack.kind) })
+                && (goal.threats.isEmpty || goal.threats.contains { .attack($0) == attack.kind })
         }
     }
 
@@ -229,14 +229,10 @@ struct GoalMeasurer: Sendable {
     }
 
     private var noAttackReason: String {
-        let wanted = goal.threats.isEmpty ? "attack" : goal.threats.map { "`\($0)`" }.joined(separator: " or ") + " attack"
+        let wanted = goal.threats.isEmpty ? "attack" : goal.threats.map { "`\($0.rawValue)`" }.joined(separator: " or ") + " attack"
         return "no \(wanted) before the horizon in this scenario"
     }
 
-    /// A goal threat names an attack event kind (`denial-of-service` is `dos` in runs).
-    static func threat(_ threat: String, matches kind: String) -> Bool {
-        threat == kind || (threat == "denial-of-service" && kind == "dos")
-    }
 
     /// The highest residual CVSS score over the goal's devices and threats.
     private func protection(_ outcome: ReplicationOutcome) -> KPIMeasurement {
@@ -244,21 +240,16 @@ struct GoalMeasurer: Sendable {
         // says nothing about how well the devices resist it.
         guard !goalAttacks(outcome).isEmpty else { return .missing(noAttackReason) }
         var worst: (device: String, value: Double)?
-        var unknown: [String] = []
         for device in devices {
             let result = outcome.device(device.id)
             for threat in goal.threats {
                 let observed = result.map { SecurityExposure.observedSuccess(of: threat, in: $0) } ?? false
-                guard let score = SecurityExposure.residualScore(threat: threat, level: device.securityLevel,
-                                                                 observedSuccess: observed) else {
-                    if !unknown.contains(threat) { unknown.append(threat) }
-                    continue
-                }
+                let score = SecurityExposure.residualScore(threat: threat, level: device.securityLevel,
+                                                           observedSuccess: observed)
                 if score > (worst?.value ?? -.infinity) { worst = (device.id, score) }
             }
         }
-        let note = unknown.isEmpty ? nil : "no CVSS vector for \(unknown.map { "`\($0)`" }.joined(separator: ", "))"
-        guard let worst else { return .missing(note ?? "the goal names no threat") }
-        return KPIMeasurement(value: worst.value, limitingDevice: worst.value > 0 ? worst.device : nil, note: note)
+        guard let worst else { return .missing("the goal names no threat") }
+        return KPIMeasurement(value: worst.value, limitingDevice: worst.value > 0 ? worst.device : nil, note: nil)
     }
 }

@@ -43,7 +43,7 @@ public struct RunReport: Sendable, Hashable {
 
 public struct ScenarioReport: Sendable, Hashable {
     public var id: String
-    public var kind: String
+    public var kind: ScenarioKind
     public var description: String
     public var goals: [GoalResult]
     public var devices: [DeviceFigures]
@@ -54,7 +54,7 @@ public struct ScenarioReport: Sendable, Hashable {
     /// (a `--horizon` shorter than the one the twin was compiled for).
     public var eventsAfterHorizon: Int
 
-    public init(id: String, kind: String, description: String, goals: [GoalResult], devices: [DeviceFigures],
+    public init(id: String, kind: ScenarioKind, description: String, goals: [GoalResult], devices: [DeviceFigures],
                 eventsHandled: Int, replications: Int = 0, eventsAfterHorizon: Int = 0) {
         self.replications = replications
         self.id = id

@@ -15,25 +15,25 @@ import TwinVocabulary
 public enum SecurityExposure {
     public static let source = "CVSS v3.1 vectors of ban-numbers.md §6 (Threats and countermeasures; check values table)"
 
-    /// The unmitigated vector of a threat (raw value of TwinSpec's `Threat`), nil if unknown.
-    public static func vector(of threat: String) -> CVSSVector? {
-        Threat(rawValue: threat)?.unmitigatedVector
+    /// The unmitigated vector of a threat.
+    public static func vector(of threat: Threat) -> CVSSVector {
+        threat.unmitigatedVector
     }
 
-    public static func residualScore(threat: String, level: Int, observedSuccess: Bool) -> Double? {
-        guard let vector = vector(of: threat), let banThreat = Threat(rawValue: threat) else { return nil }
+    public static func residualScore(threat: Threat, level: Int, observedSuccess: Bool) -> Double {
+        let vector = vector(of: threat)
         if observedSuccess { return vector.baseScore }
         let securityLevel = SecurityLevel(rawValue: Swift.min(Swift.max(level, 0), 2)) ?? .unsecured
-        return banThreat.isMitigated(by: securityLevel) ? 0 : vector.baseScore
+        return threat.isMitigated(by: securityLevel) ? 0 : vector.baseScore
     }
 
     /// Whether `outcome` shows `threat` succeeding against the device: forged frames
     /// accepted (spoofing, replay) or frames readable by an eavesdropper.
-    static func observedSuccess(of threat: String, in outcome: DeviceOutcome) -> Bool {
-        switch Threat(rawValue: threat) {
+    static func observedSuccess(of threat: Threat, in outcome: DeviceOutcome) -> Bool {
+        switch threat {
         case .spoofing, .replay: outcome.forgedAccepted > 0
         case .eavesdropping: outcome.framesExposed > 0
-        default: false
+        case .jamming, .nodeCapture, .denialOfService: false
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TwinEngine
+import TwinVocabulary
 
 /// The twin's attack detector: per gateway, three signals against the baseline measured
 /// before the scenario's first event.
@@ -48,7 +49,7 @@ struct AttackDetector: Sendable {
 
     struct Attack: Sendable {
         var event: Int
-        var kind: String
+        var kind: ScenarioEventKind
         var target: String
         var start: SimTime
         var detectedAt: SimTime?

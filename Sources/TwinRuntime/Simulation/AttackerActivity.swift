@@ -36,7 +36,7 @@ struct AttackerActivity: Sendable {
 
     init(events: [InjectedEvent], streams: RandomStreams) {
         airtime = Array(repeating: .zero, count: events.count)
-        self.streams = events.map { streams.generator("scenario", String($0.index), $0.kind) }
+        self.streams = events.map { streams.generator("scenario", String($0.index), $0.kind.name) }
     }
 
     // MARK: Timing draws

@@ -52,8 +52,8 @@ struct DeviceParameters: Sendable {
 extension DeviceParameters {
     /// Contention slot: Castalia BaselineBANMac `contentionSlotLength` 0.36 ms for the
     /// 802.15.6 PHYs (ban-numbers.md §5); aUnitBackoffPeriod 320 µs for 802.15.4.
-    static func backoffSlot(technology: String) -> SimTime {
-        technology == "ieee802154" ? .microseconds(320)
+    static func backoffSlot(technology: Technology) -> SimTime {
+        technology == .ieee802154 ? .microseconds(320)
             : SimTime(BaselineBANMacParameters.castaliaDefault.contentionSlotLength)
     }
 
@@ -62,7 +62,7 @@ extension DeviceParameters {
                      scheduledRanks: [Int], useCastaliaMap: Bool) throws(SimulationError) -> DeviceParameters {
         func invalid(_ message: String) -> SimulationError { .invalidParameter(device: device.id, message: message) }
         let access = device.mac.access
-        let medium: MediumKind = access == .wideband ? .wideband : (device.radio.technology == "ble" ? .ble : .narrowband)
+        let medium: MediumKind = access == .wideband ? .wideband : (device.radio.technology == .ble ? .ble : .narrowband)
         guard let frame = FrameFormat.make(device: device, access: access) else {
             throw invalid("the radio's bit rate must be positive")
         }
@@ -110,7 +110,7 @@ extension DeviceParameters {
                                     aggregationLead: lead,
                                     alarmMeanInterval: alarmRate > 0 ? SimTime(.seconds(1 / alarmRate)) : nil,
                                     alarmPayload: Swift.max(1, alarmPayload)),
-            aggregateFlow: access == .wideband && device.traffic.representation == "aggregate",
+            aggregateFlow: access == .wideband && device.traffic.representation == .aggregate,
             latencyBudget: SimTime(device.traffic.latencyBudget),
             priority: priority, maxRetries: device.mac.maxRetries,
             backoffSlot: backoffSlot(technology: device.radio.technology),

@@ -48,7 +48,7 @@ public struct DeviceSupply: Sendable, Hashable {
     /// a WLAN station whose packets come closer together than its power-save inactivity
     /// timeout (`WLANRadioProfile.dozeAfter`, 100 ms; `WLANActivity.shares`).
     public static func listensWhenIdle(_ device: DeviceConfig) -> Bool {
-        device.radio.technology == "wlan" && device.traffic.interval.si > 0
+        device.radio.technology == .wlan && device.traffic.interval.si > 0
             && device.traffic.packetInterval.si < WLANRadioProfile.esp32.dozeAfter.si
     }
 
@@ -86,7 +86,7 @@ public struct DeviceSupply: Sendable, Hashable {
 
     static func regulator(_ config: RegulatorConfig) -> VoltageRegulator {
         VoltageRegulator(
-            name: config.name, source: config.source, kind: VoltageRegulator.Kind(rawValue: config.kind) ?? .direct,
+            name: config.name, source: config.source, kind: config.kind,
             outputVoltage: config.outputVoltage, efficiency: config.efficiency, quiescentCurrent: config.quiescentCurrent,
             minimumInput: config.minimumInput)
     }
@@ -94,7 +94,7 @@ public struct DeviceSupply: Sendable, Hashable {
     static func platform(_ config: PlatformConfig) -> PlatformLoad {
         PlatformLoad(name: config.name, components: config.components.map { part in
             PlatformComponent(
-                name: part.name, source: part.source, role: PlatformComponent.Role(rawValue: part.role) ?? .other,
+                name: part.name, source: part.source, role: part.role,
                 activePower: part.activePower, idlePower: part.idlePower, dutyCycle: part.dutyCycle,
                 energyPerEvent: part.energyPerEvent, eventsPerDay: part.eventsPerDay)
         })

@@ -50,7 +50,7 @@ struct FrameFormat: Sendable {
                            securityOverhead: level == .unsecured ? 0 : 16)
         }
         switch radio.technology {
-        case "ble":
+        case .ble:
             let encrypted = level != .unsecured
             var times: [SimTime] = []
             for body in 0...BLE1MPHY.maximumPayloadBytes {
@@ -60,7 +60,7 @@ struct FrameFormat: Sendable {
             return FrameFormat(airtimes: times, maximumBody: BLE1MPHY.maximumPayloadBytes, securityOverhead: 0,
                                overheadBits: 80 + (encrypted ? 32 : 0), acknowledgementAirtime: ack,
                                acknowledgementBits: 80)
-        case "ieee802154":
+        case .ieee802154:
             let header = 11
             let maximum = IEEE802154OQPSK.maximumPSDUBytes - header
             var times: [SimTime] = []
@@ -71,7 +71,7 @@ struct FrameFormat: Sendable {
             return FrameFormat(airtimes: times, maximumBody: maximum, securityOverhead: level.overheadBytes,
                                overheadBits: 8 * (IEEE802154OQPSK.overheadBytes + header), acknowledgementAirtime: ack,
                                acknowledgementBits: 8 * (IEEE802154OQPSK.overheadBytes + 5))
-        case "ban-nb":
+        case .banNB:
             if let mode = narrowbandMode(frequency: radio.frequency, bitRate: radio.bitRate) {
                 var times: [SimTime] = []
                 for body in 0...NarrowbandTiming.maximumPayloadBytes {
@@ -83,7 +83,7 @@ struct FrameFormat: Sendable {
                                    acknowledgementAirtime: times[0], acknowledgementBits: 8 * macOverhead)
             }
             fallthrough
-        default:
+        case .banUWB, .banHBC, .wlan, .mmwave, .subTHz, .cellular, .ethernet:
             return generic(bitRate: radio.bitRate.si, maximumBody: NarrowbandTiming.maximumPayloadBytes,
                            headerOctets: NarrowbandTiming.macHeaderBytes + NarrowbandTiming.fcsBytes + 6, preamble: 0,
                            securityOverhead: level.overheadBytes)

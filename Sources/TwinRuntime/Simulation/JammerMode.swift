@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinEngine
 import TwinUnits
+import TwinVocabulary
 
 /// How a `jamming` (or `interference`) source behaves over time, from the event's
 /// numeric parameters (twin.json parameters are numbers, so a mode is a flag set to 1).
@@ -37,7 +38,12 @@ public enum JammerMode: Sendable, Hashable {
 
     /// The mode of a `jamming`/`interference` event; nil for other kinds.
     public static func of(_ event: ScenarioEvent) -> JammerMode? {
-        guard event.kind == "jamming" || event.kind == "interference" else { return nil }
+        let jamming: Bool
+        switch event.kind {
+        case .attack(.jamming): jamming = true
+        case .fault(.interference): jamming = false
+        case .fault, .attack: return nil
+        }
         let parameters = event.parameters
         func flag(_ name: String) -> Bool { (parameters[name] ?? 0) >= 0.5 }
         func period(_ name: String) -> SimTime {
@@ -51,7 +57,7 @@ public enum JammerMode: Sendable, Hashable {
                              reaction: reaction)
         }
         if flag("random") { return .random(meanOn: period("on_s"), meanOff: period("off_s")) }
-        let duty = parameters["duty_cycle"] ?? (event.kind == "jamming" ? 1 : 0.3)
+        let duty = parameters["duty_cycle"] ?? (jamming ? 1 : 0.3)
         return duty >= 1 ? .constant : .bursty(dutyCycle: Swift.max(0, duty))
     }
 

@@ -1,5 +1,6 @@
 import TwinEngine
 import TwinUnits
+import TwinVocabulary
 
 /// Everything one replication of one scenario measured: the input of the run
 /// orchestration, the verdicts and the applications (network view, resilience, energy,
@@ -219,7 +220,7 @@ public struct GatewayOutcome: Sendable, Hashable {
 /// (recovery) and the longest delivery gap after it.
 public struct ScenarioEventOutcome: Sendable, Hashable {
     public var index: Int
-    public var kind: String
+    public var kind: ScenarioEventKind
     public var target: String
     public var at: SimTime
     /// When the event's effect ended (`at + duration`), nil for permanent events.
@@ -229,7 +230,7 @@ public struct ScenarioEventOutcome: Sendable, Hashable {
     /// periods, reactive bursts; association floods); zero for other events.
     public var attackerAirtime: SimTime
 
-    public init(index: Int, kind: String, target: String, at: SimTime, endsAt: SimTime?, devices: [DeviceRecovery],
+    public init(index: Int, kind: ScenarioEventKind, target: String, at: SimTime, endsAt: SimTime?, devices: [DeviceRecovery],
                 attackerAirtime: SimTime = .zero) {
         self.attackerAirtime = attackerAirtime
         self.index = index
@@ -280,7 +281,7 @@ public struct AttackDetection: Sendable, Hashable {
     }
 
     public var eventIndex: Int
-    public var kind: String
+    public var kind: ScenarioEventKind
     public var target: String
     public var startedAt: SimTime
     /// The first alarm at or after `startedAt` (nil: never detected).
@@ -289,7 +290,7 @@ public struct AttackDetection: Sendable, Hashable {
     /// Alarms raised before any attack started (false positives) in this run.
     public var falseAlarms: Int
 
-    public init(eventIndex: Int, kind: String, target: String, startedAt: SimTime, detectedAt: SimTime?,
+    public init(eventIndex: Int, kind: ScenarioEventKind, target: String, startedAt: SimTime, detectedAt: SimTime?,
                 signal: Signal?, falseAlarms: Int) {
         self.eventIndex = eventIndex
         self.kind = kind

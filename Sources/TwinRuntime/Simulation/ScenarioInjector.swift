@@ -39,7 +39,7 @@ import TwinVocabulary
 ///   next, so the device's next frame collides with it: at levels ≥ 1 the gateway sees
 ///   an authenticated frame reuse a counter (`AttackDetection.Signal.counterCollision`);
 ///   the colliding genuine frame itself is still delivered (its loss is not modelled);
-/// - anything else (unknown kinds or targets): recorded, no effect.
+/// - an unknown target: recorded, no effect (twin.json's reader refuses unknown kinds).
 struct InjectedEvent: Sendable {
     enum Action: Sendable {
         case gatewayFailure(Int)
@@ -55,17 +55,23 @@ struct InjectedEvent: Sendable {
         case none
     }
 
-    static let attackKinds: Set<String> = ["jamming", "interference", "spoofing", "replay", "eavesdropping", "dos",
-                                          "denial-of-service", "node-capture"]
-
     let index: Int
-    let kind: String
+    let kind: ScenarioEventKind
     let target: String
     let at: SimTime
     let end: SimTime?
     let action: Action
 
-    var isAttack: Bool { Self.attackKinds.contains(kind) }
+    /// Whether the attack detector treats the event as an attack to detect: every
+    /// threat, and burst interference (an external source on the channel, like a jammer).
+    var isAttack: Bool {
+        switch kind {
+        case .attack, .fault(.interference): true
+        case .fault(.gatewayFailure), .fault(.deviceFailure), .fault(.postureChange), .fault(.linkDegradation),
+             .fault(.batteryDepletion):
+            false
+        }
+    }
 
     init(index: Int, event: ScenarioEvent, network: NetworkConfig) {
         self.index = index
@@ -94,39 +100,38 @@ struct InjectedEvent: Sendable {
             return milliwatts(power - BodyGeometry.offBodyLoss(distance: distance))
         }
         switch event.kind {
-        case "gateway-failure":
+        case .fault(.gatewayFailure):
             return gateway.map { .gatewayFailure($0) } ?? .none
-        case "device-failure", "node-failure":
+        case .fault(.deviceFailure):
             return device.map { .deviceFailure($0) } ?? .none
-        case "link-degradation":
+        case .fault(.linkDegradation):
             let targets = device.map { [$0] } ?? (gateway == nil ? Array(network.devices.indices) : network.devices.indices
                 .filter { network.devices[$0].primaryGateway == event.target })
             return .linkDegradation(devices: targets, loss: parameter("extra_loss_dB", 10))
-        case "posture-change", "posture":
+        case .fault(.postureChange):
             return .posture(Posture(rawValue: event.target) ?? .walking)
-        case "battery-depletion":
+        case .fault(.batteryDepletion):
             return device.map { .batteryDepletion(device: $0, fraction: parameter("remaining_fraction", 0.01)) } ?? .none
-        case "jamming", "interference":
-            let jamming = event.kind == "jamming"
+        case .attack(.jamming), .fault(.interference):
+            let jamming = event.kind == .attack(.jamming)
             let primary = device.flatMap { index in
                 network.gateways.firstIndex { $0.id == network.devices[index].primaryGateway } }
             let targets = gateway.map { [$0] } ?? primary.map { [$0] } ?? everyGateway
             return .external(gateways: targets, milliwatts: received(jamming ? -77 : -85),
                              mode: JammerMode.of(event) ?? .constant)
-        case "spoofing", "replay":
-            return device.map { .forgery(device: $0, rate: parameter("rate_per_s", 1),
-                                         threat: event.kind == "replay" ? .replay : .spoofing) } ?? .none
-        case "node-capture":
+        case .attack(.spoofing):
+            return device.map { .forgery(device: $0, rate: parameter("rate_per_s", 1), threat: .spoofing) } ?? .none
+        case .attack(.replay):
+            return device.map { .forgery(device: $0, rate: parameter("rate_per_s", 1), threat: .replay) } ?? .none
+        case .attack(.nodeCapture):
             return device.map { .capture(device: $0, rate: parameter("rate_per_s", 1),
                                          loss: BodyGeometry.offBodyLoss(distance: parameter("distance_m", 3))) } ?? .none
-        case "eavesdropping":
+        case .attack(.eavesdropping):
             return .eavesdropping(loss: BodyGeometry.offBodyLoss(distance: parameter("distance_m", 3)))
-        case "dos", "denial-of-service":
+        case .attack(.denialOfService):
             let hub = gateway ?? device.flatMap { index in
                 network.gateways.firstIndex { $0.id == network.devices[index].primaryGateway } } ?? 0
             return .flood(gateway: hub, rate: parameter("rate_per_s", 100), milliwatts: received(-60))
-        default:
-            return .none
         }
     }
 }
