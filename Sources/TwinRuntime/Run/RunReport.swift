@@ -129,6 +129,9 @@ public struct Estimate: Sendable, Hashable {
     public var replications: Int
     public var dimension: Dimension
     public var method: IntervalMethod
+    /// Values pooled over the replications (`pooled-quantile`, `pooled-ratio`): what a
+    /// percentile's interval had to work with (`StoppingRecord.OpenGoal.requirement`).
+    public var pooledValues: Int?
 
     public init(point: Double, lower: Double?, upper: Double?, replications: Int, dimension: Dimension,
                 method: IntervalMethod, range: ClosedRange<Double>? = nil) {
