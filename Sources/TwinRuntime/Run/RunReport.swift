@@ -208,6 +208,9 @@ public struct GoalResult: Sendable, Hashable {
     public var limitingLoss: LossShare?
     /// Why the goal was not evaluated, or what else a reader must know.
     public var note: String?
+    /// A `security-detect` goal's attack onsets: detected in time, late or missed
+    /// (empty for the other KPIs).
+    public var onsets: [OnsetDetection] = []
 
     public init(goalID: String, kpi: String, priority: String, threshold: Threshold?, samples: [Double?],
                 value: Estimate?, verdict: Verdict, limitingDevice: String?, note: String?) {
