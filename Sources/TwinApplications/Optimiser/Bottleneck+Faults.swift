@@ -52,15 +52,15 @@ extension BottleneckFinder {
         guard let worst = still.map(outage).max(), worst >= 0.01 else { return nil }
         let dwell = still.compactMap { chain.meanDwell[$0].map { Quantity($0.si, .time).formatted } }.joined(separator: " and ")
         let extra = still.first.map { "\(decibels($0.meanExtraLoss.dB)) dB ± \(decibels($0.shadowingSigma.dB)) dB" } ?? ""
-        var text = "a model effect, not a failover fault: its other gateway `\(otherID)` is in reach by \(decibels(margin)) dB "
-            + "on average (\(budget)); sitting or lying adds \(extra) for as long as the wearer holds the posture "
-            + "(\(dwell) on average), with the link's shadowing σ \(decibels(shadow)) dB, so in about "
-            + "\(DeviceFloor.percent(worst)) of those postures its frames miss `\(otherID)` until the posture changes"
+        var text = "its other gateway `\(otherID)` is in reach by \(decibels(margin)) dB on average (\(budget)); sitting or "
+            + "lying adds \(extra) for as long as the wearer holds the posture (\(dwell) on average), with the link's "
+            + "shadowing σ \(decibels(shadow)) dB, so in about \(Int((worst * 100).rounded())) % of those postures its frames "
+            + "miss `\(otherID)` until the posture changes (a model effect, not a failover fault"
         if let figures = scenario.devices.first(where: { $0.id == device.id }) {
             let channel = figures.dropped(.channelFade) + figures.dropped(.collision)
-            if channel > 0 { text += " (it lost \(Quantity(channel, .count).formatted) packets a replication to the channel here)" }
+            if channel > 0 { text += "; it lost \(Quantity(channel, .count).formatted) packets a replication to the channel here" }
         }
-        return text + "; \(knob) or a gateway nearer the wearer shortens it"
+        return text + "); \(knob) or a gateway nearer the wearer shortens it"
     }
 
     // MARK: Detection
