@@ -9,8 +9,9 @@
 /// `ClusteredIntervals.quantile` forms for latency: the pooled CDF at the estimate as a
 /// ratio over replications (clusters), inverted (Woodruff 1952). A high percentile of
 /// few pairs cannot be bounded from above (`upper` nil), which is the honest answer:
-/// with every pair at or below the largest, 299 pairs are needed before the largest
-/// bounds the 99th percentile at 95 % (0.99^299 < 0.05).
+/// even the order-statistic bound needs 299 pairs before the largest bounds the 99th
+/// percentile at 95 % (0.99^299 < 0.05), and this interval at least 736
+/// (`valuesToBoundAbove`), which the report states when a run stops without it.
 extension ClusteredIntervals {
     /// A pooled percentile of exact values with its 95 % interval.
     public struct ValueQuantile<Value: Comparable & Sendable & Hashable>: Sendable, Hashable {
@@ -43,6 +44,28 @@ extension ClusteredIntervals {
         let upper = level + half >= 1 ? nil : Swift.max(nearestRank(level + half, of: pooled), estimate)
         return ValueQuantile(estimate: estimate, lower: lower, upper: upper, replications: used.count,
                              samples: pooled.count, clusterAdjusted: cdf.clusterAdjusted)
+    }
+
+    /// The fewest pooled values with which the `p`-th percentile (0 < p < 100) can have
+    /// an upper end, at best: distinct values, the replications in perfect agreement
+    /// (only the Wilson floor of the pooled CDF at the estimate, `F̂ = ⌈p·n⌉/n`), so that
+    /// `p + half-width < 1`. Clustering only widens the interval, so a run needs at least
+    /// this many (p99: 736, p95: 133, p90: 59); nil when p is outside (0, 100) or more
+    /// than `limit` would be needed.
+    public static func valuesToBoundAbove(percentile p: Double, limit: Int = 1_000_000) -> Int? {
+        let level = p / 100
+        guard level > 0, level < 1 else { return nil }
+        var n = 1
+        while n <= limit {
+            let successes = Swift.min(n, Int((level * Double(n) - 1e-9).rounded(.up)))
+            let ratio = SuccessRatio(successes: successes, trials: n)
+            if let wilson = ratio.wilsonInterval, let estimate = ratio.ratio {
+                let half = Swift.max(wilson.upperBound - estimate, estimate - wilson.lowerBound)
+                if level + half < 1 { return n }
+            }
+            n += 1
+        }
+        return nil
     }
 
     /// The nearest-rank quantile at `level` of sorted, non-empty `values` (the smallest

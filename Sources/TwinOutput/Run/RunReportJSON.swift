@@ -34,6 +34,7 @@ extension RunReport {
                             .object([
                                 "goal": .string(goal.goalID), "scenario": .string(goal.scenarioID),
                                 "replications": .int(goal.replications), "value": goal.estimate?.jsonValue(),
+                                "needs": goal.requirement.map { .string($0) },
                             ])
                         }),
                     ])

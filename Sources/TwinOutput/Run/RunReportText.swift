@@ -50,6 +50,7 @@ extension RunReport {
             let bound = goal.bound.map { ", bound \($0.formatted)" } ?? ""
             out += "  \(goal.goalID) in \(goal.scenarioID): \(interval.isEmpty ? "no interval" : interval)\(bound) "
                 + "after \(goal.replications) replications\n"
+            if let requirement = goal.requirement { out += "    \(requirement)\n" }
         }
         return out
     }

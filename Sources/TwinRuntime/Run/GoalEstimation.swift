@@ -113,8 +113,10 @@ struct GoalEstimator {
             return Estimate(point: pooled.estimate.seconds, lower: nil, upper: nil, replications: pooled.replications,
                             dimension: .time, method: .none)
         }
-        return Estimate(point: pooled.estimate.seconds, lower: pooled.lower.seconds, upper: pooled.upper?.seconds,
-                        replications: pooled.replications, dimension: .time, method: .pooledQuantile)
+        var estimate = Estimate(point: pooled.estimate.seconds, lower: pooled.lower.seconds, upper: pooled.upper?.seconds,
+                                replications: pooled.replications, dimension: .time, method: .pooledQuantile)
+        estimate.pooledValues = pooled.samples
+        return estimate
     }
 
     /// A recovery-time percentile over every (device, fault) pair of every replication,
@@ -129,8 +131,10 @@ struct GoalEstimator {
             return (Estimate(point: pooled.estimate.seconds, lower: nil, upper: nil, replications: pooled.replications,
                              dimension: .time, method: .none), limiting)
         }
-        return (Estimate(point: pooled.estimate.seconds, lower: pooled.lower.seconds, upper: pooled.upper?.seconds,
-                         replications: pooled.replications, dimension: .time, method: .pooledQuantile), limiting)
+        var estimate = Estimate(point: pooled.estimate.seconds, lower: pooled.lower.seconds, upper: pooled.upper?.seconds,
+                                replications: pooled.replications, dimension: .time, method: .pooledQuantile)
+        estimate.pooledValues = pooled.samples
+        return (estimate, limiting)
     }
 
     private func studentT(_ device: DeviceConfig) -> Estimate? {

@@ -66,6 +66,9 @@ public enum GoalEvaluation {
         var evaluated = result(goal, threshold: threshold, samples: samples, value: value, verdict: verdict,
                                limiting: limiting, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
         evaluated.securityLevelReached = reached
+        if kpi == .securityDetect {
+            evaluated.onsets = OnsetDetection.summarise(outcomes, measurer: measurer, sampleInterval: config.run.sampleInterval)
+        }
         return evaluated
     }
 

@@ -129,6 +129,9 @@ public struct Estimate: Sendable, Hashable {
     public var replications: Int
     public var dimension: Dimension
     public var method: IntervalMethod
+    /// Values pooled over the replications (`pooled-quantile`, `pooled-ratio`): what a
+    /// percentile's interval had to work with (`StoppingRecord.OpenGoal.requirement`).
+    public var pooledValues: Int?
 
     public init(point: Double, lower: Double?, upper: Double?, replications: Int, dimension: Dimension,
                 method: IntervalMethod, range: ClosedRange<Double>? = nil) {
@@ -205,6 +208,9 @@ public struct GoalResult: Sendable, Hashable {
     public var limitingLoss: LossShare?
     /// Why the goal was not evaluated, or what else a reader must know.
     public var note: String?
+    /// A `security-detect` goal's attack onsets: detected in time, late or missed
+    /// (empty for the other KPIs).
+    public var onsets: [OnsetDetection] = []
 
     public init(goalID: String, kpi: String, priority: String, threshold: Threshold?, samples: [Double?],
                 value: Estimate?, verdict: Verdict, limitingDevice: String?, note: String?) {

@@ -82,7 +82,8 @@ public func simulateRun(_ plan: RunPlan, options: RunOptions = RunOptions(),
                 report.scenarios[index].goals.filter { $0.verdict == .inconclusive }.map { goal in
                     StoppingRecord.OpenGoal(goalID: goal.goalID, scenarioID: report.scenarios[index].id,
                                             replications: outcomes[index].count, estimate: goal.value,
-                                            bound: goal.threshold?.bound)
+                                            bound: goal.threshold?.bound, requirement: StoppingRecord.OpenGoal.requirement(
+                                                of: goal, maximum: stopping.maximum))
                 }
             }
             return SimulatedRun(outcomes: outcomes, stopping: StoppingRecord(stopping: stopping, reason: reason,

@@ -1,3 +1,4 @@
+import TwinEngine
 import TwinUnits
 
 /// When a run stops adding replications (`twinc run --replications auto`, the default).
@@ -49,13 +50,48 @@ public struct StoppingRecord: Sendable, Hashable {
         public var replications: Int
         public var estimate: Estimate?
         public var bound: Quantity?
+        /// What it would take to decide a tail goal whose interval has no upper end yet
+        /// (`requirement(percentile:estimate:maximum:)`); nil for the others.
+        public var requirement: String?
 
-        public init(goalID: String, scenarioID: String, replications: Int, estimate: Estimate?, bound: Quantity?) {
+        public init(goalID: String, scenarioID: String, replications: Int, estimate: Estimate?, bound: Quantity?,
+                    requirement: String? = nil) {
             self.goalID = goalID
             self.scenarioID = scenarioID
             self.replications = replications
             self.estimate = estimate
             self.bound = bound
+            self.requirement = requirement
+        }
+
+        /// `requirement(percentile:estimate:maximum:)` for a goal judged on a percentile.
+        public static func requirement(of goal: GoalResult, maximum: Int) -> String? {
+            guard case .percentile(let p)? = goal.threshold?.statistic, let estimate = goal.value else { return nil }
+            return requirement(percentile: p, estimate: estimate, maximum: maximum)
+        }
+
+        /// For a pooled `p`-th percentile the sample cannot bound from above: the pooled
+        /// values it needs at least (`ClusteredIntervals.valuesToBoundAbove`), the
+        /// replications that takes at the values per replication seen so far, and the
+        /// lower percentile (p95, p90) the run could decide sooner. Without this a p99
+        /// recovery goal with 5 device–fault pairs a replication (736 needed, 150 at the
+        /// cap of 30) reads as "more replications would decide", which no cap reaches.
+        public static func requirement(percentile p: Double, estimate: Estimate, maximum: Int) -> String? {
+            guard estimate.upper == nil, let pooled = estimate.pooledValues, pooled > 0, estimate.replications > 0,
+                  let needed = ClusteredIntervals.valuesToBoundAbove(percentile: p), needed > pooled else { return nil }
+            let perReplication = Double(pooled) / Double(estimate.replications)
+            func replications(_ values: Int) -> Int { Int((Double(values) / perReplication).rounded(.up)) }
+            func name(_ percentile: Double) -> String {
+                percentile == percentile.rounded() ? "p\(Int(percentile))" : "p\(percentile)"
+            }
+            var text = "a \(name(p)) needs ≥ \(needed) pooled values to be bounded from above, "
+                + "\(pooled) after \(estimate.replications) replications: about \(replications(needed)) replications"
+            if replications(needed) > maximum { text += " (the cap is \(maximum), `--max-replications`)" }
+            if let lower = [95.0, 90.0].first(where: { $0 < p }),
+               let fewer = ClusteredIntervals.valuesToBoundAbove(percentile: lower) {
+                text += ", or a \(name(lower)) goal (≥ \(fewer) values, about \(Swift.max(1, replications(fewer))) replications)"
+            }
+            return text
         }
     }
 

@@ -22,8 +22,12 @@ struct ExpectedCounts: Sendable {
     /// Per latency point: corrections for deliveries that fell past the horizon.
     private var lateWeights: [Double] = []
 
+    /// Deliveries are counted as on time and late, each a fate of its own (delivered is
+    /// their sum): counting delivered and on time separately let the settlement give a
+    /// frame to delivered and drop on time's fraction, and a flow whose every frame was on
+    /// time showed one frame "late" in the loss attribution.
     private enum Counter: Int, CaseIterable {
-        case transmissions, retransmissions, sent, decoded, forwarded, delivered, onTime, pending
+        case transmissions, retransmissions, sent, decoded, forwarded, onTime, late, pending
         case retriesExhausted, unreachable, uplinkOutage, windowDelivered
     }
 
@@ -51,9 +55,9 @@ struct ExpectedCounts: Sendable {
         for index in lateWeights.indices { lateWeights[index] = 0 }
     }
 
-    /// The counters every counted frame ends in exactly one of: delivered, pending at
-    /// the horizon, or dropped for one reason.
-    private static let fates: [Counter] = [.delivered, .pending, .retriesExhausted, .unreachable, .uplinkOutage]
+    /// The counters every counted frame ends in exactly one of: delivered on time,
+    /// delivered late, pending at the horizon, or dropped for one reason.
+    private static let fates: [Counter] = [.onTime, .late, .pending, .retriesExhausted, .unreachable, .uplinkOutage]
 
     /// Settles the fates' carried fractions when the flow ends or stops, so the loss
     /// attribution adds up: the fates' expectations sum to the frames counted, so their
@@ -69,7 +73,10 @@ struct ExpectedCounts: Sendable {
         }
         for index in order.prefix(untaken) {
             switch Self.fates[index] {
-            case .delivered: batch.delivered += 1
+            case .onTime:
+                batch.delivered += 1
+                batch.onTime += 1
+            case .late: batch.delivered += 1
             case .pending: batch.pending += 1
             case .retriesExhausted: batch.retriesExhausted += 1
             case .unreachable: batch.noGatewayReachable += 1
@@ -154,8 +161,11 @@ struct ExpectedCounts: Sendable {
                 if value <= path.budget, arriving > 0 { onTime -= weight / arriving }
             }
         }
-        batch.delivered += take(.delivered, kept * (arriving * delivered - late))
-        batch.onTime += take(.onTime, kept * arriving * onTime)
+        let expectedOnTime = kept * arriving * onTime
+        let onTimeCount = take(.onTime, expectedOnTime)
+        let lateCount = take(.late, kept * (arriving * delivered - late) - expectedOnTime)
+        batch.delivered += onTimeCount + lateCount
+        batch.onTime += onTimeCount
         batch.pending += take(.pending, kept * late)
         let windowDelivered = all * (arriving * delivered - late)
         let windowSum = all * (arriving * latencySum - lateSum)
