@@ -24,6 +24,8 @@ final class ServeProcess: @unchecked Sendable {
     private let output = Pipe()
     private let lock = NSLock()
     private var lines: [String] = []
+    /// Signalled when the reader has seen the end of the child's output.
+    private let outputEnded = DispatchSemaphore(value: 0)
 
     /// Starts `twinc-serve ARGUMENTS` and, for `serve`, waits for its "listening on" line.
     init(_ arguments: [String], waitForPort: Bool = true) throws {
@@ -49,6 +51,7 @@ final class ServeProcess: @unchecked Sendable {
                     lock.unlock()
                 }
             }
+            outputEnded.signal()
         }
         guard waitForPort else { return }
         let deadline = Date().addingTimeInterval(60)
@@ -61,7 +64,8 @@ final class ServeProcess: @unchecked Sendable {
             guard process.isRunning else { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw ServeTestError("the server did not start: \(allOutput)")
+        stop(kill: true)
+        throw ServeTestError("the server did not start within 60 s: \(allOutput)")
     }
 
     var allOutput: String {
@@ -83,25 +87,34 @@ final class ServeProcess: @unchecked Sendable {
         return process.isRunning ? nil : process.terminationStatus
     }
 
-    /// SIGTERM (graceful) or SIGKILL (a crash), then waits.
+    /// SIGTERM (graceful) or SIGKILL (a crash), then waits, 15 s at most for each signal.
     func stop(kill: Bool = false) {
         guard process.isRunning else { return }
         if kill { Foundation.kill(process.processIdentifier, SIGKILL) } else { process.terminate() }
-        if wait(timeout: 15) == nil {
-            Issue.record("the server did not stop within 15 s of SIGTERM")
-            Foundation.kill(process.processIdentifier, SIGKILL)
-        }
-        process.waitUntilExit()
+        guard wait(timeout: 15) == nil else { return }
+        if !kill { Issue.record("the child did not stop within 15 s of SIGTERM") }
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        if wait(timeout: 15) == nil { Issue.record("the child did not end within 15 s of SIGKILL") }
     }
+
+    /// Waits (at most `timeout` s) until the reader has every line the child wrote.
+    func waitForOutput(timeout: Double) -> Bool { outputEnded.wait(timeout: .now() + timeout) == .success }
 
     deinit { stop(kill: true) }
 
     func client() -> HTTPClient { HTTPClient(host: "127.0.0.1", port: port) }
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
+    /// Runs `twinc-serve ARGUMENTS` to its end, `timeout` s at most: past it the child is
+    /// killed and the run throws with what it printed so far (a hung emulator must not
+    /// outlive its test, nor keep posting to the next test's server).
+    static func run(_ arguments: [String], timeout: Double = 600) throws -> (status: Int32, stdout: String) {
         let process = try ServeProcess(arguments, waitForPort: false)
-        let status = process.wait(timeout: 600) ?? -1
-        Thread.sleep(forTimeInterval: 0.1)
+        guard let status = process.wait(timeout: timeout) else {
+            process.stop(kill: true)
+            _ = process.waitForOutput(timeout: 5)
+            throw ServeTestError("`twinc-serve \(arguments.first ?? "")` did not end within \(Int(timeout)) s and was killed; it printed:\n\(process.allOutput)")
+        }
+        if !process.waitForOutput(timeout: 15) { Issue.record("the child's output did not end within 15 s of its exit") }
         return (status, process.allOutput)
     }
 
