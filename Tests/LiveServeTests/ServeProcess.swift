@@ -107,7 +107,7 @@ final class ServeProcess: @unchecked Sendable {
     /// Runs `twinc-serve ARGUMENTS` to its end, `timeout` s at most: past it the child is
     /// killed and the run throws with what it printed so far (a hung emulator must not
     /// outlive its test, nor keep posting to the next test's server).
-    static func run(_ arguments: [String], timeout: Double = 600) throws -> (status: Int32, stdout: String) {
+    static func run(timeout: Double = 600, _ arguments: [String]) throws -> (status: Int32, stdout: String) {
         let process = try ServeProcess(arguments, waitForPort: false)
         guard let status = process.wait(timeout: timeout) else {
             process.stop(kill: true)
