@@ -48,20 +48,23 @@ let package = Package(
         .target(name: "TwinJSON"),
         .target(name: "TwinDiagnostics", dependencies: ["TwinJSON"]),
         .target(name: "TwinUnits"),
+        // Child processes with bounded waits, their end observed by waitpid (Foundation's
+        // waitUntilExit can hang on Linux): the sweep's engines and the tests use it.
+        .target(name: "TwinProcess"),
         // The closed sets every stage shares (KPIs, priorities, placements, technologies,
         // faults, threats, access modes, knobs…): one home, so no stage compares strings.
         .target(name: "TwinVocabulary", dependencies: ["TwinUnits"]),
         .target(name: "TwinYAML", dependencies: ["CYAML", "TwinDiagnostics"]),
         .target(name: "TwinSpec", dependencies: ["TwinYAML", "TwinUnits", "TwinVocabulary", "TwinDiagnostics", "TwinJSON"]),
         .target(name: "TwinModels", dependencies: ["TwinUnits", "TwinVocabulary"]),
-        .target(name: "TwinConfig", dependencies: ["TwinUnits", "TwinDiagnostics", "TwinJSON"]),
+        .target(name: "TwinConfig", dependencies: ["TwinUnits", "TwinDiagnostics", "TwinJSON", "TwinVocabulary"]),
         .target(
             name: "TwinSynthesis",
-            dependencies: ["TwinVocabulary", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML", "TwinJSON"]
+            dependencies: ["TwinVocabulary", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML"]
         ),
         .target(
             name: "TwinGenerate",
-            dependencies: ["TwinVocabulary", "TwinSynthesis", "TwinSpec", "TwinConfig", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinJSON"]
+            dependencies: ["TwinVocabulary", "TwinSynthesis", "TwinSpec", "TwinConfig", "TwinModels", "TwinUnits", "TwinDiagnostics"]
         ),
         // The discrete-event engine: simulated time, the (time, sequence) scheduler, seeded
         // random streams and the statistics a run accumulates. Knows nothing of BANs.
@@ -71,13 +74,13 @@ let package = Package(
         ),
         .target(
             name: "TwinRuntime",
-            dependencies: ["TwinVocabulary", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinJSON"]
+            dependencies: ["TwinVocabulary", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinDiagnostics"]
         ),
         // The four twin applications (network view, resilience, energy, security) and the
         // optimiser: they read the runtime's outcomes and re-run it on candidate configs.
         .target(
             name: "TwinApplications",
-            dependencies: ["TwinVocabulary", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON", "TwinDiagnostics"]
+            dependencies: ["TwinVocabulary", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON"]
         ),
         // Results as text and JSON: the run report's tables and every application's section
         // (one TextTable), the results JSON that `twinc run --format json` prints and the
@@ -95,7 +98,7 @@ let package = Package(
             name: "TwinDriver",
             dependencies: [
                 "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinSynthesis",
-                "TwinGenerate", "TwinConfig", "TwinEngine", "TwinRuntime", "TwinModels", "TwinJSON",
+                "TwinGenerate", "TwinConfig", "TwinEngine", "TwinRuntime", "TwinJSON",
                 "TwinApplications", "TwinOutput", "TwinReport", "TwinLive",
             ]
         ),
@@ -128,7 +131,7 @@ let package = Package(
         .executableTarget(
             name: "twinc-serve",
             dependencies: [
-                "TwinServe", "TwinLive", "TwinConfig", "TwinDiagnostics", "TwinJSON", "TwinUnits",
+                "TwinServe", "TwinLive", "TwinConfig", "TwinDiagnostics", "TwinJSON", "TwinUnits", "TwinProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -139,14 +142,14 @@ let package = Package(
             name: "TwinSweep",
             dependencies: [
                 "TwinDriver", "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinConfig", "TwinEngine",
-                "TwinRuntime", "TwinApplications", "TwinOutput", "TwinReport", "TwinJSON",
+                "TwinRuntime", "TwinApplications", "TwinOutput", "TwinReport", "TwinJSON", "TwinProcess",
             ]
         ),
         .executableTarget(
             name: "twinc",
             dependencies: [
                 "TwinDriver", "TwinSweep", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinEngine", "TwinJSON",
-                "TwinUnits", "TwinLive",
+                "TwinUnits", "TwinLive", "TwinSpec", "TwinOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -173,13 +176,14 @@ let package = Package(
         .testTarget(name: "TwinModelsTests", dependencies: ["TwinModels", "TwinUnits", "TwinVocabulary"]),
         .testTarget(
             name: "TwinSynthesisTests",
-            dependencies: ["TwinVocabulary", "TwinSynthesis", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinTestSupport"],
+            dependencies: ["TwinVocabulary", "TwinSynthesis", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML",
+                           "TwinTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "TwinGenerateTests",
-            dependencies: ["TwinGenerate", "TwinSynthesis", "TwinSpec", "TwinConfig", "TwinModels", "TwinJSON",
-                           "TwinTestSupport"]
+            dependencies: ["TwinGenerate", "TwinSynthesis", "TwinSpec", "TwinConfig", "TwinModels", "TwinUnits", "TwinYAML",
+                           "TwinVocabulary", "TwinTestSupport"]
         ),
         .testTarget(name: "TwinEngineTests", dependencies: ["TwinEngine", "TwinUnits"]),
         .testTarget(
@@ -199,13 +203,13 @@ let package = Package(
             dependencies: ["TwinOutput", "TwinApplications", "TwinRuntime", "TwinConfig", "TwinUnits", "TwinJSON",
                            "TwinTestSupport"]
         ),
-        .testTarget(name: "TwinLiveTests", dependencies: ["TwinLive", "TwinConfig", "TwinUnits", "TwinJSON", "TwinEngine", "TwinModels"]),
+        .testTarget(name: "TwinLiveTests", dependencies: ["TwinLive", "TwinConfig", "TwinUnits", "TwinDiagnostics", "TwinEngine", "TwinModels"]),
         // The live twin's server end to end: the built `twinc-serve` on 127.0.0.1.
-        .testTarget(name: "LiveServeTests", dependencies: ["TwinServe", "TwinLive", "TwinJSON", "TwinEngine"]),
+        .testTarget(name: "LiveServeTests", dependencies: ["TwinServe", "TwinLive", "TwinJSON", "TwinEngine", "TwinProcess"]),
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),
         .testTarget(
             name: "TwinSweepTests",
-            dependencies: ["TwinSweep", "TwinDriver", "TwinDiagnostics", "TwinJSON", "TwinConfig", "TwinUnits"]
+            dependencies: ["TwinSweep", "TwinDiagnostics", "TwinJSON"]
         ),
         // The property "validate clean ⇒ compile clean ⇒ run accepts" over documents
         // generated from the declared ranges, and the seeded mutation fuzzer over YAML and
@@ -220,7 +224,8 @@ let package = Package(
         // End-to-end tests run the built `twinc` binary; golden files live beside them and
         // are found through #filePath so TWINC_RECORD=1 can rewrite them in place.
         .testTarget(name: "EndToEndTests",
-                    dependencies: ["TwinVocabulary", "TwinJSON", "TwinDriver", "TwinConfig", "TwinTestSupport"],
+                    dependencies: ["TwinVocabulary", "TwinJSON", "TwinDriver", "TwinConfig", "TwinTestSupport", "TwinProcess",
+                                   "TwinDiagnostics", "TwinRuntime", "TwinSpec", "TwinUnits"],
                     exclude: ["Golden"]),
     ]
 )

@@ -13,11 +13,26 @@ host="$(hostname -s)"
 conf=/etc/slurm/slurm.conf
 state=/var/spool/twinc-slurm
 
+# Stops the daemons and waits for them (up to 15 s, then SIGKILL): slurmctld saves its
+# state on the way out and takes a few seconds, and a caller that starts a fresh cluster
+# right after must not find the old one still answering.
 stop() {
-  for pidfile in /run/slurmd.pid /run/slurmctld.pid; do
-    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+  local pids=()
+  for pidfile in /run/slurmd.pid /run/slurmctld.pid /run/munge/munged.pid; do
+    [ -f "$pidfile" ] && pids+=("$(cat "$pidfile")")
   done
-  [ -f /run/munge/munged.pid ] && kill "$(cat /run/munge/munged.pid)" 2>/dev/null || true
+  [ ${#pids[@]} -gt 0 ] || return 0
+  kill "${pids[@]}" 2>/dev/null || true
+  # A daemon started from a thread that blocks SIGTERM (a test's) inherits the mask and
+  # never sees it: those get SIGKILL when the wait is over.
+  local pid
+  for _ in $(seq 1 30); do
+    local alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" -eq 1 ] || return 0
+    sleep 0.5
+  done
+  kill -KILL "${pids[@]}" 2>/dev/null || true
   return 0
 }
 

@@ -63,6 +63,9 @@ public func analyseTwin(_ plan: RunPlan, options: AnalysisOptions = AnalysisOpti
     var runOptions = options.run
     let wantsView = options.forceView || selected.contains(ApplicationID.networkView)
     runOptions.simulation.recordTimeSeries = runOptions.simulation.recordTimeSeries || wantsView
+    // The view's traces sample finer around faults and attacks, so the resilience plot
+    // shows an outage shorter than the sample interval.
+    runOptions.simulation.samplesAroundEvents = runOptions.simulation.samplesAroundEvents || wantsView
     let run = try simulateRun(plan, options: runOptions, progress: progress)
     let outcomes = run.outcomes
     let report = buildReport(plan: plan, outcomes: outcomes, stopping: run.stopping)

@@ -54,9 +54,10 @@ public enum ConfigDiagnostics: DiagnosticCatalogue {
     public static let twinTooLarge = DiagnosticCode(
         "TK011", title: "twin too large to simulate",
         explanation: """
-        The network has more devices (1,024) or gateways (256) than one twin simulates. \
-        Every device costs work in every replication even when it sends nothing; split \
-        the body networks into several use cases and intents.
+        The network has more devices (1,024) or gateways (256), or the twin more goals \
+        (64), than one twin simulates. Every device costs work in every replication even \
+        when it sends nothing, and the optimiser judges every goal for every candidate; \
+        split the body networks or the goals into several use cases and intents.
         """)
 
     public static let all: [DiagnosticCode] = [

@@ -1,6 +1,7 @@
 import TwinDiagnostics
 import TwinJSON
 import TwinUnits
+import TwinVocabulary
 
 /// What a knob of each parameter may hold: its unit and the range of its values (a
 /// quantity, a whole number, or an index into the knob's labels). The compiler's
@@ -27,7 +28,7 @@ struct KnobRule {
         case "connection-interval": KnobRule(unit: "s", values: .quantity(DeclaredRanges.connectionIntervalSetting))
         case "aggregation": KnobRule(unit: "samples", values: .whole(DeclaredRanges.aggregation))
         case "gateway": KnobRule(unit: "index", values: .index(allowed: nil))
-        case "mac-mode": KnobRule(unit: "index", values: .index(allowed: ["scheduled", "csma-ca"]))
+        case "mac-mode": KnobRule(unit: "index", values: .index(allowed: AccessMode.narrowbandModes.map(\.rawValue)))
         default: nil
         }
     }

@@ -85,7 +85,7 @@ extension DeviceConfig {
             representation: Self.representation(&t, context: context))
         t.finish()
         let mac = MACConfig(
-            access: m.string("access"), userPriority: m.int("userPriority", in: DeclaredRanges.userPriority),
+            access: m.accessMode("access"), userPriority: m.int("userPriority", in: DeclaredRanges.userPriority),
             slotLength: m.time("slotLength_s", in: DeclaredRanges.slotLength), slots: m.int("slots", in: DeclaredRanges.slots),
             period: m.int("period", in: DeclaredRanges.allocationPeriod),
             maxRetries: m.int("maxRetries", in: DeclaredRanges.retries), connectionInterval: m.time("connectionInterval_s", in: DeclaredRanges.connectionInterval))

@@ -1,4 +1,5 @@
 import TwinUnits
+import TwinVocabulary
 
 /// The body network with every parameter resolved: no profile ids left to look up.
 public struct NetworkConfig: Sendable, Hashable {
@@ -209,7 +210,7 @@ public struct TrafficConfig: Sendable, Hashable {
 /// and the link's region: in-body → CM2, on-body → the chosen on-body model (CM3 or
 /// Castalia's map), off-body → log-distance.
 public struct MACConfig: Sendable, Hashable {
-    public var access: String
+    public var access: AccessMode
     public var userPriority: Int
     public var slotLength: Time
     public var slots: Int
@@ -217,7 +218,7 @@ public struct MACConfig: Sendable, Hashable {
     public var maxRetries: Int
     public var connectionInterval: Time
 
-    public init(access: String, userPriority: Int, slotLength: Time, slots: Int, period: Int,
+    public init(access: AccessMode, userPriority: Int, slotLength: Time, slots: Int, period: Int,
                 maxRetries: Int, connectionInterval: Time) {
         self.access = access
         self.userPriority = userPriority

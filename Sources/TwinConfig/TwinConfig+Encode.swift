@@ -170,7 +170,7 @@ extension DeviceConfig {
                 "representation": traffic.representation == "packet" ? nil : .string(traffic.representation),
             ]),
             "mac": .object([
-                "access": .string(mac.access), "userPriority": .int(mac.userPriority),
+                "access": .string(mac.access.rawValue), "userPriority": .int(mac.userPriority),
                 "slotLength_s": .number(mac.slotLength.si), "slots": .int(mac.slots),
                 "period": .int(mac.period), "maxRetries": .int(mac.maxRetries),
                 "connectionInterval_s": .number(mac.connectionInterval.si),

@@ -1,4 +1,5 @@
 import TwinJSON
+import TwinVocabulary
 
 /// The JSON Schema (draft-07) of twin.json, published beside the document schemas
 /// (`twinc schema twin`, `Generated/schema/twin.schema.json`) so tools that consume a
@@ -155,7 +156,7 @@ enum TwinSchemaBuilder {
                                           enumeration: TrafficConfig.representations)),
             ], optional: ["aggregation", "representation"]))),
             ("mac", .object(members("Medium access.", [
-                ("access", string("Access method.", enumeration: ["csma-ca", "scheduled", "ble", "wideband"])),
+                ("access", string("Access method.", enumeration: AccessMode.allCases.map(\.rawValue))),
                 ("userPriority", integer("802.15.6 user priority 0-7.", minimum: 0, maximum: 7)),
                 ("slotLength_s", number("Scheduled-access slot length, seconds.", minimum: 0)),
                 ("slots", integer("Slots per superframe.", minimum: 0)),

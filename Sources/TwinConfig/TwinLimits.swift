@@ -1,5 +1,6 @@
 import TwinDiagnostics
 import TwinJSON
+import TwinUnits
 
 /// Caps on the work one twin may ask for, so a careless or hostile twin.json (or a
 /// use case that compiles into one) is refused with a coded diagnostic instead of
@@ -20,23 +21,26 @@ public enum TwinLimits {
     /// Events the whole twin may cause per simulated second: 64 devices on each of a
     /// few gateways at the highest class rates stay well below it.
     public static let eventsPerSecond = 200_000.0
-    /// Devices of one twin: sixteen full hubs. Every device costs state and monitor work
-    /// in every replication even when it is silent, so the event budget alone does not
-    /// bound a twin of thousands of quiet devices.
-    public static let devices = 1_024
-    /// Gateways of one twin (each one a hub with its media, queues and detector).
-    public static let gateways = 256
+    /// Devices of one twin (`DeclaredRanges.devices`, which the use case reader checks too,
+    /// so a use case too large to run is refused at its `devices` key).
+    public static let devices = DeclaredRanges.devices.bounds.upperBound
+    /// Gateways of one twin (`DeclaredRanges.gateways`).
+    public static let gateways = DeclaredRanges.gateways.bounds.upperBound
+    /// Goals of one twin (`DeclaredRanges.goals`, checked in the intent too).
+    public static let goals = DeclaredRanges.goals.bounds.upperBound
 }
 
 
 extension TwinConfig {
-    /// TK011 when the network is larger than `TwinLimits` allows.
+    /// TK011 when the network, or the list of goals, is larger than `TwinLimits` allows.
     func sizeDiagnostics(json: LocatedJSON, context: ConfigReadContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for (what, count, limit, member) in [("devices", network.devices.count, TwinLimits.devices, "devices"),
-                                            ("gateways", network.gateways.count, TwinLimits.gateways, "gateways")]
+                                            ("gateways", network.gateways.count, TwinLimits.gateways, "gateways"),
+                                            ("goals", goals.count, TwinLimits.goals, "goals")]
         where count > limit {
-            let position = json["network"]?[member]?.position ?? JSONPosition(line: 1, column: 1)
+            let list = member == "goals" ? json["goals"] : json["network"]?[member]
+            let position = list?.position ?? JSONPosition(line: 1, column: 1)
             found.append(.error(ConfigDiagnostics.twinTooLarge,
                                 "the twin has \(count) \(what); the runtime simulates at most \(limit)",
                                 at: context.range(position)))

@@ -62,7 +62,7 @@ public struct DroppedDiagnostics: Sendable, Hashable {
     }
 
     /// 999898 → "999,898".
-    static func grouped(_ n: Int) -> String {
+    public static func grouped(_ n: Int) -> String {
         let digits = Array(String(n))
         var out = ""
         for (index, digit) in digits.enumerated() {

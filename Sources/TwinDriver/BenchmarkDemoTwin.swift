@@ -141,7 +141,7 @@ public enum BenchmarkDemoTwin {
             traffic: TrafficConfig(trafficClass: "demo", payload: .bytes(payload), interval: interval,
                                    alarmRate: alarmEvery.map { 1 / $0.si } ?? 0, alarmPayload: .bytes(payload),
                                    latencyBudget: budget),
-            mac: MACConfig(access: "scheduled", userPriority: priority, slotLength: .milliseconds(1), slots: 30,
+            mac: MACConfig(access: .scheduled, userPriority: priority, slotLength: .milliseconds(1), slots: 30,
                            period: period, maxRetries: 2, connectionInterval: .zero),
             primaryGateway: "phone", backupGateway: "bedside-hub", securityLevel: 2)
     }
@@ -163,7 +163,7 @@ public enum BenchmarkDemoTwin {
             platform: .sleepingMCU(.milliamperes(1)),
             traffic: TrafficConfig(trafficClass: "rate", payload: .bytes(20), interval: .milliseconds(160), alarmRate: 0,
                                    alarmPayload: .bytes(20), latencyBudget: .seconds(1)),
-            mac: MACConfig(access: "ble", userPriority: 3, slotLength: .zero, slots: 0, period: 0, maxRetries: 2,
+            mac: MACConfig(access: .ble, userPriority: 3, slotLength: .zero, slots: 0, period: 0, maxRetries: 2,
                            connectionInterval: .milliseconds(50)),
             primaryGateway: "phone", backupGateway: nil, securityLevel: 1)
     }
@@ -183,7 +183,7 @@ public enum BenchmarkDemoTwin {
             platform: .sleepingMCU(.milliamperes(150)),
             traffic: TrafficConfig(trafficClass: "rate", payload: .bytes(1400), interval: .seconds(1400.0 * 8 / 8e6),
                                    alarmRate: 0, alarmPayload: .bytes(1400), latencyBudget: .milliseconds(100)),
-            mac: MACConfig(access: "wideband", userPriority: 4, slotLength: .zero, slots: 0, period: 0, maxRetries: 2,
+            mac: MACConfig(access: .wideband, userPriority: 4, slotLength: .zero, slots: 0, period: 0, maxRetries: 2,
                            connectionInterval: .zero),
             primaryGateway: "bedside-hub", backupGateway: nil, securityLevel: 2)
     }

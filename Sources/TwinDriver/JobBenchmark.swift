@@ -104,7 +104,7 @@ extension TwinConfig {
     /// reference to them. For the benchmark's "without the bulk flow" figure only; the
     /// twin itself is never changed.
     public func removingBulkFlows() -> (config: TwinConfig, removed: [String]) {
-        let removed = network.devices.filter { $0.mac.access == "wideband" }.map(\.id)
+        let removed = network.devices.filter { $0.mac.access == .wideband }.map(\.id)
         guard !removed.isEmpty else { return (self, []) }
         var config = self
         config.network.devices.removeAll { removed.contains($0.id) }

@@ -1,8 +1,12 @@
 /// Builds a valid use-case document of roughly `approximateBytes` bytes: a ward of many
-/// patients' sensors (one device block per sensor) on one phone and one bedside hub.
+/// patients' sensors (one device block per sensor) on one phone and one bedside hub,
+/// at most `maximumDevices` of them (a use case may declare at most 1,024 devices,
+/// `DeclaredRanges.devices`), and the rest of the bytes as the story's bullet points.
 /// Used by the test that a 5 MB template validates and by `twinc bench`, so both
 /// measure the same input.
 public enum LargeTemplate {
+    static let maximumDevices = 1_000
+
     public static func make(approximateBytes: Int) -> String {
         var text = """
         twin: 1
@@ -12,7 +16,9 @@ public enum LargeTemplate {
         stakeholders: [Clinical engineering]
         story:
           summary: Many sensors report to the ward twin.
-          points: [Every sensor is checked.]
+          points:
+            - Every sensor is checked.
+        %POINTS%
         requirements: [Real-time monitoring of network state]
         benefits: [Continuous monitoring and real-time insights]
         applications:
@@ -52,10 +58,13 @@ public enum LargeTemplate {
               rate: 1 Gbps
 
         """
+        // The placeholder line is replaced by the points, so its bytes do not count.
+        let placeholder = "%POINTS%\n".utf8.count
+        var devices = ""
         var index = 0
-        while text.utf8.count + tail.utf8.count < approximateBytes {
+        while text.utf8.count - placeholder + devices.utf8.count + tail.utf8.count < approximateBytes, index < maximumDevices {
             index += 1
-            text += """
+            devices += """
                 - id: sensor-\(index)
                   class: temperature
                   description: Skin temperature sensor number \(index), episodic class E1 reports
@@ -69,6 +78,13 @@ public enum LargeTemplate {
 
             """
         }
+        var points = ""
+        var point = 0
+        while text.utf8.count - placeholder + points.utf8.count + devices.utf8.count + tail.utf8.count < approximateBytes {
+            point += 1
+            points += "    - Ward round note \(point) - every sensor of bed \(point % 40 + 1) reported on time and its battery is above its alarm level.\n"
+        }
+        text = text.replacingOccurrences(of: "%POINTS%\n", with: points) + devices
         return text + tail
     }
 }

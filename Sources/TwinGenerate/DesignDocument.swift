@@ -115,13 +115,13 @@ struct DesignDocument {
 
     private func macSummary(_ mac: MACConfig) -> String {
         switch mac.access {
-        case "scheduled":
+        case .scheduled:
             let period = mac.period == 1 ? "every superframe" : "every \(mac.period) superframes"
             return "scheduled: \(mac.slots) × \(mac.slotLength.quantity.formatted) slots, \(period)"
-        case "ble":
+        case .ble:
             return "BLE connection every \(mac.connectionInterval.quantity.formatted)"
         default:
-            return "\(mac.access) UP\(mac.userPriority)"
+            return "\(mac.access.rawValue) UP\(mac.userPriority)"
         }
     }
 }

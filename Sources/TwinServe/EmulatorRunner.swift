@@ -109,8 +109,13 @@ public final class EmulatorRunner: @unchecked Sendable {
                                   log("control endpoint: http://\(channel.localAddress?.ipAddress ?? "127.0.0.1"):\(channel.localAddress?.port ?? 0)/control")
                               })
         let server = Task { try await app.run() }
-        defer { server.cancel() }
-        try await Task.detached { [self] in try self.loop() }.value
+        // The control server is stopped and awaited before returning: a cancelled but
+        // still-closing server left NIO threads running while the process exited, and the
+        // emulator ended by SIGSEGV after its last line (seen in LiveLoopEndToEndTests).
+        let outcome = await Task.detached { [self] in Result { try self.loop() } }.value
+        server.cancel()
+        _ = await server.result
+        try outcome.get()
         return groundTruthJSON()
     }
 

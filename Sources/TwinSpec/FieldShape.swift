@@ -30,7 +30,7 @@ public indirect enum ValueType: Sendable {
     case quantity(Dimension, QuantityBounds)
     /// A goal condition (`p99 <= 250 ms`); its dimension is checked against the KPI.
     case threshold
-    case list(ValueType, minCount: Int)
+    case list(ValueType, minCount: Int, limit: CountRange?)
     case object(ObjectShape)
 
     /// The enumeration's values for a closed enum given as a Swift enum.
@@ -39,8 +39,11 @@ public indirect enum ValueType: Sendable {
         .enumeration(E.allCases.map(\.rawValue))
     }
 
-    public static func listOf(_ element: ValueType, atLeast minCount: Int = 0) -> ValueType {
-        .list(element, minCount: minCount)
+    /// `atMost`: a declared size (`DeclaredRanges.devices`, …) whose upper bound caps the
+    /// entries; the reader reads no entry beyond it, so a huge list costs no more work
+    /// downstream than a full one.
+    public static func listOf(_ element: ValueType, atLeast minCount: Int = 0, atMost limit: CountRange? = nil) -> ValueType {
+        .list(element, minCount: minCount, limit: limit)
     }
 }
 

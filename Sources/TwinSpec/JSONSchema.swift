@@ -109,9 +109,10 @@ struct SchemaBuilder {
             return .object([("type", .string("string")), ("pattern", .string(SchemaPatterns.quantity(dimension)))])
         case .threshold:
             return .object([("type", .string("string")), ("pattern", .string(SchemaPatterns.threshold))])
-        case .list(let element, let minCount):
+        case .list(let element, let minCount, let limit):
             var members: [(String, JSONValue)] = [("type", .string("array")), ("items", itemSchema(element))]
             if minCount > 0 { members.append(("minItems", .number(Double(minCount)))) }
+            if let limit { members.append(("maxItems", .number(Double(limit.bounds.upperBound)))) }
             return .object(members)
         case .object(let shape):
             return object(shape)
@@ -171,7 +172,7 @@ struct SchemaBuilder {
         case .boolean: return .bool(true)
         case .quantity(let dimension, _): return .string(dimension.example)
         case .threshold: return .string("p99 <= 250 ms")
-        case .list(let element, _): return .array([derivedExample(element)])
+        case .list(let element, _, _): return .array([derivedExample(element)])
         case .object(let shape):
             let keys = Set(shape.fields.filter(\.isRequired).map(\.key) + shape.anyOfRequired.compactMap(\.first))
             return .object(shape.fields.filter { keys.contains($0.key) }.map { field in

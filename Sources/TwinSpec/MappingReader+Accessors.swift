@@ -75,9 +75,11 @@ extension MappingReader {
     // MARK: Lists
 
     /// The element nodes of a list field, after checking it is a sequence of the
-    /// declared minimum length. Absent → nil.
+    /// declared length; beyond a declared limit only the first entries (TS009 at the
+    /// key). Absent → nil.
     mutating func elements(_ key: String) -> (element: ValueType, nodes: [Node])? {
-        guard let (field, node) = fieldValue(key), case .list(let element, let minCount) = field.type else { return nil }
+        guard let (field, node) = fieldValue(key), case .list(let element, let minCount, let limit) = field.type
+        else { return nil }
         guard let items = node.sequence else {
             diagnostics.append(.error(
                 SpecDiagnostics.wrongType, "`\(key)` expects a list, found \(node.kindDescription)", at: node.range,
@@ -88,6 +90,15 @@ extension MappingReader {
             diagnostics.append(.error(
                 SpecDiagnostics.emptyList,
                 "`\(key)` needs at least \(minCount) entr\(minCount == 1 ? "y" : "ies")", at: node.range))
+        }
+        if let maximum = limit?.bounds.upperBound, items.count > maximum {
+            diagnostics.append(.error(
+                SpecDiagnostics.outOfRange,
+                "`\(key)` has \(DroppedDiagnostics.grouped(items.count)) entries; at most \(DroppedDiagnostics.grouped(maximum)) are allowed",
+                at: pair(key)?.key.range ?? node.range,
+                notes: [DiagnosticNote(limit?.reason ?? ""),
+                        DiagnosticNote("the entries after the \(DroppedDiagnostics.grouped(maximum))th are not checked")]))
+            return (element, Array(items.prefix(maximum)))
         }
         return (element, items)
     }

@@ -16,13 +16,15 @@ enum ScalarReading {
         }
     }
 
-    static func string(_ node: Node, label: String, expected: String = "a string",
+    /// `allowed`: the values a closed set takes; quoting is suggested only when the
+    /// quoted text would be one of them (`priority: 6` for a goal is not fixed by `"6"`).
+    static func string(_ node: Node, label: String, expected: String = "a string", allowed: [String]? = nil,
                        into diagnostics: inout [Diagnostic]) -> Located<String>? {
         if let scalar = node.scalar, case .string(let text) = scalar.value {
             return Located(text, at: node.range)
         }
         var notes: [DiagnosticNote] = []
-        if let scalar = node.scalar, scalar.style == .plain {
+        if let scalar = node.scalar, scalar.style == .plain, allowed?.contains(scalar.text) ?? true {
             notes.append(DiagnosticNote("quote it to make it a string: \"\(scalar.text)\""))
         }
         diagnostics.append(.error(
@@ -59,7 +61,8 @@ enum ScalarReading {
 
     static func enumeration(_ node: Node, values: [String], label: String,
                             into diagnostics: inout [Diagnostic]) -> Located<String>? {
-        guard let text = string(node, label: label, expected: "one of \(list(values))", into: &diagnostics) else {
+        guard let text = string(node, label: label, expected: "one of \(list(values))", allowed: values,
+                                into: &diagnostics) else {
             return nil
         }
         guard values.contains(text.value) else {

@@ -57,6 +57,12 @@ public struct UnreadEntries: Sendable, Hashable {
     /// `gateway.primary` and `gateway.backup` of unread devices, with the device's id:
     /// still checked, since a misspelt placement says nothing about the gateway.
     public var gatewayReferences: [GatewayReference] = []
+    /// `class`, `radio.profile` and `battery.profile` of unread devices (and the battery
+    /// profiles of unread gateways): still checked against the catalogue in the same
+    /// pass, since a misspelt placement says nothing about the battery profile either.
+    public var classReferences: [Located<String>] = []
+    public var radioProfiles: [Located<String>] = []
+    public var batteryProfiles: [Located<String>] = []
 
     public struct GatewayReference: Sendable, Hashable {
         public var device: String

@@ -48,10 +48,21 @@ enum UseCaseReader {
         network.unread.devices = unreadIDs(r.pair("devices")?.value, read: devices.map(\.id.value))
         network.unread.gateways = unreadIDs(r.pair("gateways")?.value, read: gateways.map(\.id.value))
         network.unread.edge = unreadIDs(r.pair("edge")?.value, read: edge.map(\.id.value))
-        for entry in r.pair("devices")?.value.sequence ?? [] {
-            guard let id = rawText(entry, "id"), network.unread.devices.contains(id) else { continue }
+        // Sets, not the arrays: a file of tens of thousands of broken entries is looked
+        // up once per entry, and an array's `contains` made that quadratic (80,000
+        // broken devices took 20 s). Entries beyond the declared size were not read
+        // (TS009 at the key): their ids, classes and tags are known, so goals naming
+        // them are no errors, but their references are not checked (one error each).
+        let unreadDevices = Set(network.unread.devices)
+        let checkedEntries = DeclaredRanges.devices.bounds.upperBound
+        for (index, entry) in (r.pair("devices")?.value.sequence ?? []).enumerated() {
+            guard let id = rawText(entry, "id"), unreadDevices.contains(id) else { continue }
             network.unread.deviceClasses += rawText(entry, "class").map { [$0] } ?? []
             network.unread.tags += entryValue(entry, "tags")?.sequence?.compactMap(\.scalar?.text) ?? []
+            guard index < checkedEntries else { continue }
+            network.unread.classReferences += located(entry, "class").map { [$0] } ?? []
+            network.unread.radioProfiles += entryValue(entry, "radio").flatMap { located($0, "profile") }.map { [$0] } ?? []
+            network.unread.batteryProfiles += entryValue(entry, "battery").flatMap { located($0, "profile") }.map { [$0] } ?? []
             if let assignment = entryValue(entry, "gateway") {
                 for key in ["primary", "backup"] {
                     guard let node = entryValue(assignment, key), let text = node.scalar?.text else { continue }
@@ -59,7 +70,18 @@ enum UseCaseReader {
                 }
             }
         }
+        let unreadGateways = Set(network.unread.gateways)
+        for entry in (r.pair("gateways")?.value.sequence ?? []).prefix(DeclaredRanges.gateways.bounds.upperBound) {
+            guard let id = rawText(entry, "id"), unreadGateways.contains(id) else { continue }
+            network.unread.batteryProfiles += entryValue(entry, "battery").flatMap { located($0, "profile") }.map { [$0] } ?? []
+        }
         return network
+    }
+
+    /// The plain text of `key` in `entry`, where it is written.
+    private static func located(_ entry: Node, _ key: String) -> Located<String>? {
+        guard let node = entryValue(entry, key), let text = node.scalar?.text else { return nil }
+        return Located(text, at: node.range)
     }
 
     /// The `id`s written in the entries of `list` that are not among those that read.

@@ -119,8 +119,10 @@ public enum UseCaseShapes {
     ])
 
     public static let network = ObjectShape("network", "The body network the twin mirrors.", fields: [
-        FieldShape("devices", .listOf(.object(device), atLeast: 1), required: true, "Sensors and actuators."),
-        FieldShape("gateways", .listOf(.object(gateway), atLeast: 1), required: true, "Hubs between body and edge."),
+        FieldShape("devices", .listOf(.object(device), atLeast: 1, atMost: DeclaredRanges.devices), required: true,
+                   "Sensors and actuators."),
+        FieldShape("gateways", .listOf(.object(gateway), atLeast: 1, atMost: DeclaredRanges.gateways), required: true,
+                   "Hubs between body and edge."),
         FieldShape("edge", .listOf(.object(edgeTier)), "Compute tiers: extreme MEC, far edge, cloud."),
         FieldShape("links", .listOf(.object(link)), "Links between gateways, tiers and devices."),
     ])

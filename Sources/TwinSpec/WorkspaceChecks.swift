@@ -110,6 +110,15 @@ enum WorkspaceChecks {
         for gateway in useCase.network.gateways {
             if let profile = gateway.battery?.profile { check(profile, .battery, "battery profile") }
         }
+        // Entries that did not read: their catalogue ids are checked all the same.
+        let unread = useCase.network.unread
+        for reference in unread.classReferences {
+            if let problem = ReferenceChecks.reference(reference, to: classes, what: "device class") {
+                diagnostics.append(problem)
+            }
+        }
+        unread.radioProfiles.forEach { check($0, .radio, "radio profile") }
+        unread.batteryProfiles.forEach { check($0, .battery, "battery profile") }
         return diagnostics
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TwinProcess
 
 /// A command an engine runs: a shard (`twinc sweep run`), `sbatch`, `squeue`, `sacct`.
 public struct ProcessCommand: Sendable, Hashable {
@@ -45,66 +46,29 @@ public protocol ProcessRunning: Sendable {
     func run(_ command: ProcessCommand) -> ProcessOutcome
 }
 
-/// Runs processes with Foundation's `Process`, the executable looked up on `PATH` when
-/// it has no slash; output is read as it comes, so a chatty child never blocks.
+/// Runs processes through `ChildProcess` (which observes a child's end with `waitpid`,
+/// not Foundation's `waitUntilExit()`, which can hang on Linux), the executable looked
+/// up on `PATH` when it has no slash; output is read as it comes, so a chatty child
+/// never blocks.
 public struct SystemProcessRunner: ProcessRunning {
     public init() {}
 
     public func run(_ command: ProcessCommand) -> ProcessOutcome {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let process = Process()
         guard let executable = Self.locate(command.executable) else {
             return ProcessOutcome(status: 127, standardError: "\(command.executable): command not found")
         }
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = command.arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
+        do {
+            let result = try ChildProcess.run(URL(fileURLWithPath: executable), command.arguments)
+            return ProcessOutcome(status: result.termination.status, signalled: result.termination.signalled,
+                                  standardOutput: result.stdout, standardError: result.stderr, wallSeconds: result.wallSeconds)
+        } catch {
             return ProcessOutcome(status: 126, standardError: "\(executable): \(error.localizedDescription)")
         }
-        let collected = CollectedOutput()
-        let group = DispatchGroup()
-        for (pipe, isError) in [(output, false), (error, true)] {
-            group.enter()
-            DispatchQueue.global().async {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                collected.set(String(decoding: data, as: UTF8.self), isError: isError)
-                group.leave()
-            }
-        }
-        process.waitUntilExit()
-        group.wait()
-        let (out, err) = collected.values
-        return ProcessOutcome(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-                              standardOutput: out, standardError: err, wallSeconds: seconds(clock.now - start))
     }
 
     static func locate(_ name: String) -> String? {
         if name.contains("/") { return name }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-}
-
-/// The two streams of a child, filled from two reader threads.
-private final class CollectedOutput: @unchecked Sendable {
-    private let lock = NSLock()
-    private var output = ""
-    private var error = ""
-
-    func set(_ text: String, isError: Bool) {
-        lock.lock()
-        defer { lock.unlock() }
-        if isError { error = text } else { output = text }
-    }
-
-    var values: (String, String) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (output, error)
     }
 }

@@ -106,6 +106,24 @@ public enum DeclaredRanges {
     /// Availability of an edge tier or a link.
     public static let availability = QuantityRange(.ratio, 0, 1, reason: "a fraction of time: 0 % to 100 %")
 
+    // MARK: Sizes
+
+    /// Devices of one use case or twin: sixteen full hubs (mMaxBANSize = 64 each). Every
+    /// device costs state and monitor work in every replication even when it is silent,
+    /// and the compiler's bounds look at every pair of devices on a gateway, so the
+    /// event budget alone does not bound a network of thousands of quiet devices.
+    public static let devices = CountRange(
+        1...1_024, reason: "sixteen full 802.15.6 hubs of mMaxBANSize = 64; every device costs work in every "
+            + "replication even when silent")
+    /// Gateways of one use case or twin (each a hub with its media, queues and detector).
+    public static let gateways = CountRange(
+        1...256, reason: "each gateway is a hub with its own media, queues and detector")
+    /// Goals of one intent or twin: the optimiser judges every goal for every candidate
+    /// setting it tries, so its work grows with their number (200 goals made a one-second
+    /// run take over a minute).
+    public static let goals = CountRange(
+        1...64, reason: "the optimiser judges every goal for every candidate it tries")
+
     // MARK: Catalogue
 
     /// An entry's relative cost. Synthesis sums costs in integer millionths (Int64): a

@@ -97,6 +97,7 @@ struct Bench: ParsableCommand {
             print("  (no Intents/icu-monitoring.yaml here: run from the repository for the catalogue figure)")
         }
         results.append(benchmarkErrorFile(bytes: 5_000_000))
+        results.append(try benchmarkBrokenList(bytes: 5_000_000))
         for result in results {
             let verdict = result.wallSeconds < 2 ? "met" : (result.cpuSeconds < 2 ? "met in CPU time" : "NOT met")
             print("  \(result.label): \(String(format: "%.2f", result.wallSeconds)) s wall, "

@@ -21,18 +21,24 @@ import Testing
         let result = try validate(
             "one-pass",
             template: [("placement: wrist-right", "placement: right-wrist"),
-                       ("gateway: {primary: phone}\n    - id: ar", "gateway: {primary: phnoe}\n    - id: ar")],
+                       ("gateway: {primary: phone}\n    - id: ar", "gateway: {primary: phnoe}\n    - id: ar"),
+                       ("class: smartwatch", "class: smartwach"), ("profile: nrf52840-ble", "profile: nrf52480-ble")],
             intent: [("target: p99 <= 250 ms\n    scope: {devices: [ecg]}", "target: p99 <= 250 ms\n    scope: {devices: [ecgg]}")])
         #expect(result.status == 65)
-        // The reading error, the reference inside the broken device's own entry and the
-        // intent's reference into the template: three stages, one run.
+        // The reading error, the references inside the broken device's own entry (a
+        // gateway, catalogue ids) and the intent's reference into the template: three
+        // stages, one run.
         #expect(result.stderr.contains("unknown `placement` value `right-wrist`"))
         #expect(result.stderr.contains("did you mean `wrist-right`?"), "words in another order are one mistake")
         #expect(result.stderr.contains("unknown gateway `phnoe` for device `watch`"))
+        // The broken device's catalogue ids are checked too: a misspelt placement says
+        // nothing about its class or radio.
+        #expect(result.stderr.contains("unknown device class `smartwach`"))
+        #expect(result.stderr.contains("unknown radio profile `nrf52480-ble`"))
         #expect(result.stderr.contains("unknown device `ecgg` in use case `proactive-qa`"))
         // The device whose placement is wrong still counts as known: no cascade.
         #expect(!result.stderr.contains("unknown device `watch`"))
-        #expect(result.stderr.contains("3 errors generated."), "\(result.stderr)")
+        #expect(result.stderr.contains("5 errors generated."), "\(result.stderr)")
     }
 
     @Test func aMisspeltRequiredKeyIsOneErrorWithItsFix() throws {
@@ -71,5 +77,15 @@ import Testing
         let result = try validate("priority", template: [("priority: 3\n      gateway: {primary: phone}\n    - id: ar",
                                                           "priority: high\n      gateway: {primary: phone}\n    - id: ar")])
         #expect(result.stderr.contains("IEEE 802.15.6 user priority, an integer from 0 (background) to 7 (emergency)"))
+    }
+
+    /// The other way round: a number for a goal's priority says what the words are, and
+    /// does not suggest quoting it (`"6"` is no priority either).
+    @Test func aNumberForAGoalPriorityExplainsTheTwoPriorities() throws {
+        let result = try validate("goal-priority", intent: [("    scope: {classes: [insulin-pump]}\n    priority: high",
+                                                             "    scope: {classes: [insulin-pump]}\n    priority: 6")])
+        #expect(result.stderr.contains("`priority` expects one of `critical`, `high`, `medium`, `low`, found an integer"))
+        #expect(result.stderr.contains("the integers 0–7 are a device's IEEE 802.15.6 user priority"))
+        #expect(!result.stderr.contains("quote it"), "\(result.stderr)")
     }
 }

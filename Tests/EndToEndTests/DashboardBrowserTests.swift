@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TwinJSON
+import TwinProcess
 
 /// The live twin's dashboard as a person sees it: `twinc-serve serve` on 127.0.0.1 with a
 /// free port, headless Chromium through WebDriver (the report test's client) opening
@@ -35,15 +36,9 @@ import TwinJSON
         let folder = try ReportCommandTests.scratch("dashboard")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let tokens = folder.appendingPathComponent("tokens").path
-        let created = Process()
-        created.executableURL = Self.serveBinary
-        created.arguments = ["token", "create", "--twin", "icu-monitoring", "--scopes", "ingest,read", "--file", tokens]
-        let tokenPipe = Pipe()
-        created.standardOutput = tokenPipe
-        try created.run()
-        let token = try #require(String(decoding: tokenPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(separator: "\n").last.map(String.init))
-        created.waitUntilExit()
+        let created = try ChildProcess.run(Self.serveBinary, ["token", "create", "--twin", "icu-monitoring", "--scopes", "ingest,read",
+                                                              "--file", tokens], timeout: 60)
+        let token = try #require(created.stdout.split(separator: "\n").last.map(String.init), "\(created.stderr)")
 
         let server = Process()
         server.executableURL = Self.serveBinary
@@ -53,9 +48,17 @@ import TwinJSON
         server.standardOutput = output
         server.standardError = FileHandle.nullDevice
         try server.run()
+        // Settled once the server has said where it listens or is being stopped; until
+        // then a watchdog kills a server that stays silent for a minute, which ends the
+        // blocking read below instead of hanging the suite.
+        let settled = SettledFlag(), pid = server.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60) {
+            if !settled.isSet { kill(pid, SIGKILL) }
+        }
         defer {
+            settled.set()
             server.terminate()
-            server.waitUntilExit()
+            _ = ChildProcess.reap(server, deadline: Date().addingTimeInterval(15))
         }
         var port: Int?
         var text = ""
@@ -68,6 +71,7 @@ import TwinJSON
                 port = Int(text[range].split(separator: ":").last ?? "")
             }
         }
+        if port != nil { settled.set() }
         let live = try #require(port, "the server did not start: \(text)")
 
         let header = { (sequence: Int) in #"{"type":"batch","source":"browser-test","sequence":\#(sequence)}"# }
@@ -107,5 +111,23 @@ import TwinJSON
         if let keep = ProcessInfo.processInfo.environment["TWINC_REPORT_SCREENSHOT"] {
             try png.write(to: URL(fileURLWithPath: keep).appendingPathComponent("dashboard.png"))
         }
+    }
+}
+
+/// A flag one thread sets and a watchdog reads.
+private final class SettledFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
     }
 }

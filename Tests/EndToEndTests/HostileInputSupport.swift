@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TwinJSON
 
 /// Builders for the inputs of issue 8 ("No input traps or runs away"): the bundled demo
@@ -29,6 +30,23 @@ struct HostileCase {
     func file(_ relative: String) -> String { path(relative).path }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
+
+    /// `validate` and `compile` of the intent both exit 65 saying `expected` and none of
+    /// `absent`, and `compile` writes no output folder.
+    func expectRefused(saying expected: String, absent: [String] = [],
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for command in [["validate", file(Self.intent)], ["compile", file(Self.intent), "--out", file("out")]] {
+            let result = try Twinc.run(command)
+            let stderr = result.stderr.prefix(2_000)
+            #expect(result.status == 65, "\(command[0]): \(stderr)", sourceLocation: sourceLocation)
+            #expect(result.stderr.contains(expected), "\(command[0]) should say \(expected):\n\(stderr)",
+                    sourceLocation: sourceLocation)
+            for code in absent {
+                #expect(!result.stderr.contains(code), "\(command[0]): \(stderr)", sourceLocation: sourceLocation)
+            }
+            #expect(!FileManager.default.fileExists(atPath: file("out")), sourceLocation: sourceLocation)
+        }
+    }
 
     static func read(_ relative: String) throws -> String {
         try String(contentsOf: Twinc.repositoryRoot.appendingPathComponent(relative), encoding: .utf8)

@@ -27,14 +27,7 @@ import Testing
         defer { hostile.remove() }
         let text = try String(contentsOf: hostile.path(file), encoding: .utf8)
         let expected = "\(hostile.file(file)):\(Self.location(of: needle ?? new, in: text)): error[\(code)]"
-        for command in [["validate", hostile.file(HostileCase.intent)],
-                        ["compile", hostile.file(HostileCase.intent), "--out", hostile.file("out")]] {
-            let result = try Twinc.run(command)
-            #expect(result.status == 65, "\(command[0]): \(result.stderr)", sourceLocation: sourceLocation)
-            #expect(result.stderr.contains(expected), "\(command[0]) should say \(expected):\n\(result.stderr)",
-                    sourceLocation: sourceLocation)
-            #expect(!FileManager.default.fileExists(atPath: hostile.file("out")), sourceLocation: sourceLocation)
-        }
+        try hostile.expectRefused(saying: expected, sourceLocation: sourceLocation)
     }
 
     @Test func delaysThatOverflowSimulatedTimeAreRefusedWhereWritten() throws {

@@ -3,7 +3,7 @@ import Testing
 import TwinDriver
 
 @Suite struct LargeInputTests {
-    /// A 5 MB use case (≈ 12 000 devices) goes through the whole front end of the
+    /// A 5 MB use case (1,000 devices and a long story) goes through the whole front end of the
     /// built binary and is clean. Speed is `twinc bench`'s business, not this test's.
     @Test func fiveMegabyteTemplateValidates() throws {
         let text = LargeTemplate.make(approximateBytes: 5_000_000)

@@ -14,6 +14,15 @@ import TwinJSON
 /// missing browser fails the test; elsewhere the test is skipped with a message.
 @Suite struct ReportBrowserTests {
     static let twins = ["icu-monitoring", "field-triage", "immersive-session"]
+    /// The charts each page must draw (by `data-plot` prefix), so the label check cannot
+    /// pass on a page that lost one: every twin has the view, energy and resilience, the
+    /// demo and the triage twin security too.
+    static func charts(of twin: String) -> [String] {
+        var charts = ["network-view:body-map", "network-view:battery", "network-view:latency-cdf", "run:delivery-ratio",
+                      "energy:lifetime", "energy:energy-by-state", "resilience:kpi-over-time"]
+        if twin != "immersive-session" { charts.append("security:cvss") }
+        return charts
+    }
     static let horizon = 120.0
     static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
 
@@ -61,6 +70,11 @@ import TwinJSON
             let layout = try session.execute(Self.measureLabels, arguments: [1])
             let plots = layout["plots"]?.numberValue ?? 0, texts = layout["texts"]?.numberValue ?? 0
             #expect(plots >= 6 && texts >= 100, "\(twin): the check saw \(plots) plots and \(texts) labels")
+            let drawn = try session.execute("return [...document.querySelectorAll('svg.plot')].map(s => s.getAttribute('data-plot'));")
+                .arrayValue?.compactMap(\.stringValue) ?? []
+            for chart in Self.charts(of: twin) {
+                #expect(drawn.contains { $0.hasPrefix(chart) }, "\(twin): no \(chart) chart among \(drawn)")
+            }
             let problems = layout["problems"]?.arrayValue?.compactMap(\.stringValue) ?? ["no answer from the script"]
             #expect(problems.isEmpty, "\(twin): \(problems.count) label problems:\n\(problems.prefix(30).joined(separator: "\n"))")
 

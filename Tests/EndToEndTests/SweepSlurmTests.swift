@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TwinProcess
 
 /// The sweep on a real single-machine Slurm cluster (Debian's `slurm-wlm` and `munge`,
 /// started by `scripts/slurm-local.sh` as plain daemons): a 20-shard grid of the demo
@@ -36,7 +37,12 @@ import Testing
             Issue.record("CI=true but sbatch is missing: .ci/run installs slurm-wlm and munge")
             return
         }
-        let start = try shell("/bin/bash", [Twinc.repositoryRoot.appendingPathComponent("scripts/slurm-local.sh").path, "start"])
+        // A cluster this test starts, it stops again: daemons left behind would outlive
+        // the test run (and, in CI, the job that ran it).
+        let script = Twinc.repositoryRoot.appendingPathComponent("scripts/slurm-local.sh").path
+        let wasRunning = try shell("/usr/bin/pgrep", ["-x", "slurmctld"]).status == 0
+        let start = try shell("/bin/bash", [script, "start"], timeout: 180)
+        defer { if !wasRunning { _ = try? shell("/bin/bash", [script, "stop"]) } }
         try #require(start.status == 0, "the local Slurm cluster did not start: \(start.stderr)")
 
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("twinc-slurm-\(UUID().uuidString)")
@@ -58,6 +64,11 @@ import Testing
         // Cancel the array once a few shards have finished.
         let deadline = Date().addingTimeInterval(300)
         while resultCount(slurmPlan) < 6, Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        guard resultCount(slurmPlan) >= 6 else {
+            _ = try? shell("/usr/bin/scancel", [jobID])
+            Issue.record("only \(resultCount(slurmPlan)) of 20 shards finished within 300 s; the cluster as it stands:\n\(try clusterState())")
+            return
+        }
         _ = try shell("/usr/bin/scancel", [jobID])
         while try shell("/usr/bin/squeue", ["--noheader", "--jobs=\(jobID)"]).stdout.contains(jobID), Date() < deadline {
             Thread.sleep(forTimeInterval: 0.5)
@@ -69,7 +80,7 @@ import Testing
         #expect(status.stdout.contains("slurm jobs: \(jobID)"))
 
         // Resubmission: only the missing shards are in the array.
-        let second = try Twinc.run(["sweep", "exec", slurmPlan, "--engine", "slurm", "--parallel", "2", "--wait"])
+        let second = try Twinc.run(["sweep", "exec", slurmPlan, "--engine", "slurm", "--parallel", "2", "--wait"], timeout: 600)
         try #require(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("(\(20 - finished) tasks"), "\(second.stdout)")
         #expect(second.stdout.contains("20 of 20 shards finished, 0 failed"))
@@ -86,21 +97,24 @@ import Testing
         }
     }
 
+    /// What Slurm says of its node and queue and the end of its logs, for a failure message.
+    private func clusterState() throws -> String {
+        var text = try shell("/usr/bin/sinfo", ["-N", "-l"]).stdout + (try shell("/usr/bin/squeue", []).stdout)
+        for log in ["/var/log/slurm/slurmctld.log", "/var/log/slurm/slurmd.log"] {
+            text += "--- \(log)\n" + (try shell("/usr/bin/tail", ["-n", "20", log]).stdout)
+        }
+        return text
+    }
+
     private func resultCount(_ plan: String) -> Int {
         ((try? FileManager.default.contentsOfDirectory(atPath: plan + "/results")) ?? []).filter { $0.hasSuffix(".json") }.count
     }
 
-    private func shell(_ executable: String, _ arguments: [String]) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile(), errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+    /// Runs a Slurm or system tool, killed after `timeout` seconds (a controller that does
+    /// not answer must fail this test, not hang the suite).
+    private func shell(_ executable: String, _ arguments: [String], timeout: TimeInterval = 60) throws -> ProcessResult {
+        let result = try ChildProcess.run(URL(fileURLWithPath: executable), arguments, timeout: timeout)
+        if result.timedOut { Issue.record("\(executable) \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s") }
+        return ProcessResult(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 }

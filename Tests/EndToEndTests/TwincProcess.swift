@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TwinProcess
 
 /// What one run of the built `twinc` binary did.
 struct ProcessResult {
@@ -30,34 +31,20 @@ enum Twinc {
 
     /// Runs twinc with `arguments` and no terminal (so no colour, no progress).
     /// `directory`: where it runs (the repository root unless a test plays a user's own
-    /// repository).
+    /// repository). A run still going after `timeout` seconds is killed and recorded as a
+    /// test failure, so a hang names its test instead of stalling the whole suite.
     static func run(_ arguments: [String], environment: [String: String] = [:],
-                    in directory: URL? = nil) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? repositoryRoot
+                    in directory: URL? = nil, timeout: TimeInterval = 900,
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> ProcessResult {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes before waiting so a chatty child cannot block on a full pipe.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.wait()
-        process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus,
-                             stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+        let result = try ChildProcess.run(binary, arguments, in: directory ?? repositoryRoot, environment: env, timeout: timeout)
+        if result.timedOut {
+            Issue.record("twinc \(arguments.joined(separator: " ")) was still running after \(Int(timeout)) s and was killed",
+                         sourceLocation: sourceLocation)
+        }
+        return ProcessResult(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 }
 

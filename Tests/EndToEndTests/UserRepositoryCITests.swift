@@ -1,30 +1,58 @@
 import Foundation
 import Testing
 
-/// Issue 14: the CI snippet in docs/ci.md works in a user's own repository. The test
-/// reads the GitLab CI script from the doc itself (so the doc cannot drift from what is
-/// tested), builds a scratch repository with the layout the doc assumes (`Templates/`,
-/// `Intents/`, an own `catalogue/`, schemas written by `twinc schema --write`) and runs
-/// each line there. The run line gets a 10-minute horizon, 2 replications and no optimiser added, the
-/// only change, to keep the test seconds long.
+/// Issue 14: the CI snippets in docs/ci.md work in a user's own repository. The tests
+/// read the GitLab CI script and the GitHub Actions steps from the doc itself (so the doc
+/// cannot drift from what is tested) and run their twinc lines in a scratch repository.
 @Suite struct UserRepositoryCITests {
-    /// The `- twinc …` lines of the doc's GitLab CI block.
-    static func scriptLines() throws -> [String] {
+    /// The twinc command lines of the doc's block after `heading`: the lines that start
+    /// with `prefix` (`- ` in GitLab's script, `- run: ` in GitHub's steps), a trailing
+    /// comment and `|| true` dropped.
+    static func scriptLines(after heading: String, prefix: String) throws -> [String] {
         let doc = try HostileCase.read("docs/ci.md")
-        guard let start = doc.range(of: "## GitLab CI"), let block = doc[start.upperBound...].range(of: "```yaml"),
+        guard let start = doc.range(of: heading), let block = doc[start.upperBound...].range(of: "```yaml"),
               let end = doc[block.upperBound...].range(of: "```") else { return [] }
         return doc[block.upperBound..<end.lowerBound].split(separator: "\n")
             .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { $0.hasPrefix("- twinc ") }
-            .map { String($0.dropFirst(2)) }
+            .filter { $0.hasPrefix(prefix + "twinc ") }
+            .map { line in
+                // A ` #` starts a YAML comment, which is not part of the command.
+                var command = String(line.dropFirst(prefix.count))
+                if let comment = command.range(of: " #") { command = String(command[..<comment.lowerBound]) }
+                command = command.trimmingCharacters(in: .whitespaces)
+                return command.hasSuffix(" || true") ? String(command.dropLast(" || true".count)) : command
+            }
     }
 
-    @Test func theDocumentedScriptRunsInAScratchRepository() throws {
-        let lines = try Self.scriptLines()
+    @Test func theDocumentedGitLabScriptRunsInAScratchRepository() throws {
+        let lines = try Self.scriptLines(after: "## GitLab CI", prefix: "- ")
         #expect(lines.count == 4, "validate, compile, run, report: \(lines)")
-        let repo = FileManager.default.temporaryDirectory.appendingPathComponent("twinc-user-repo-\(getpid())")
-        try? FileManager.default.removeItem(at: repo)
+        try Self.runInScratchRepository(lines, name: "gitlab")
+    }
+
+    /// The GitHub Actions job: annotations (`--format github`) and a SARIF file for code
+    /// scanning, then the same gate and page.
+    @Test func theDocumentedGitHubStepsRunInAScratchRepository() throws {
+        let lines = try Self.scriptLines(after: "## GitHub Actions", prefix: "- run: ")
+        #expect(lines.count == 5, "validate ×2, compile, run, report: \(lines)")
+        #expect(lines.contains { $0.contains("--format github") } && lines.contains { $0.contains("--format sarif") })
+        let repo = try Self.runInScratchRepository(lines, name: "github", keep: true)
         defer { try? FileManager.default.removeItem(at: repo) }
+        let sarif = try String(contentsOf: repo.appendingPathComponent("twinc.sarif"), encoding: .utf8)
+        #expect(sarif.contains("\"version\"") && sarif.contains("2.1.0") && sarif.contains("\"runs\""), "\(sarif.prefix(300))")
+    }
+
+    /// Builds a scratch repository with the layout the doc assumes (`Templates/`,
+    /// `Intents/`, an own `catalogue/`, schemas written by `twinc schema --write`) and runs
+    /// each line there; `> FILE` keeps standard output. The run line gets a 10-minute
+    /// horizon, 2 replications and no optimiser added, the only change, to keep the test
+    /// seconds long. Returns the repository (removed unless `keep`).
+    @discardableResult
+    static func runInScratchRepository(_ lines: [String], name: String, keep: Bool = false) throws -> URL {
+        let repo = FileManager.default.temporaryDirectory.appendingPathComponent("twinc-user-repo-\(name)-\(getpid())")
+        try? FileManager.default.removeItem(at: repo)
+        var done = false
+        defer { if !keep || !done { try? FileManager.default.removeItem(at: repo) } }
         for folder in ["Templates", "Intents", "catalogue"] {
             try FileManager.default.createDirectory(at: repo.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
@@ -71,5 +99,7 @@ import Testing
         #expect(results.contains("\"verdict\""))
         let page = try String(contentsOf: repo.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(page.lowercased().hasPrefix("<!doctype html>"))
+        done = true
+        return repo
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import TwinJSON
+import TwinProcess
 
 /// A small client of the W3C WebDriver protocol (https://www.w3.org/TR/webdriver2/),
 /// enough for tests that look at a page the way a person does: open a headless
@@ -93,9 +94,7 @@ final class WebDriverServer {
         guard process.isRunning else { return }
         _ = try? LoopbackHTTP.request("GET", base.appendingPathComponent("shutdown"), body: nil, timeout: 10)
         let deadline = Date().addingTimeInterval(10)
-        while process.isRunning && Date() < deadline { usleep(50_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        _ = ChildProcess.reap(process, deadline: deadline)
     }
 
     /// A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, then closed).

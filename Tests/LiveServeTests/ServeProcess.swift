@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TwinProcess
 import TwinServe
 
 /// Runs the built `twinc-serve` (beside the test bundle, or `TWINC_SERVE_BINARY`) from
@@ -26,6 +27,17 @@ final class ServeProcess: @unchecked Sendable {
     private var lines: [String] = []
     /// Signalled when the reader has seen the end of the child's output.
     private let outputEnded = DispatchSemaphore(value: 0)
+    /// How the child ended, once `waitpid` has said so (Foundation's `isRunning` may
+    /// never turn false when its SIGCHLD notice is lost; see `ChildProcess`).
+    private var termination: ChildProcess.Termination?
+
+    /// The child's end, polled without blocking and kept once known.
+    fileprivate func ended() -> ChildProcess.Termination? {
+        lock.lock()
+        defer { lock.unlock() }
+        if termination == nil { termination = ChildProcess.poll(process) }
+        return termination
+    }
 
     /// Starts `twinc-serve ARGUMENTS` and, for `serve`, waits for its "listening on" line.
     init(_ arguments: [String], waitForPort: Bool = true) throws {
@@ -61,7 +73,7 @@ final class ServeProcess: @unchecked Sendable {
                 port = value
                 return
             }
-            guard process.isRunning else { break }
+            guard ended() == nil else { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
         stop(kill: true)
@@ -83,13 +95,13 @@ final class ServeProcess: @unchecked Sendable {
     /// Waits for the process to end (at most `timeout` s); its exit status.
     func wait(timeout: Double) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        return process.isRunning ? nil : process.terminationStatus
+        while ended() == nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        return ended().map { $0.signalled ? -1 : $0.status }
     }
 
     /// SIGTERM (graceful) or SIGKILL (a crash), then waits, 15 s at most for each signal.
     func stop(kill: Bool = false) {
-        guard process.isRunning else { return }
+        guard ended() == nil else { return }
         if kill { Foundation.kill(process.processIdentifier, SIGKILL) } else { process.terminate() }
         guard wait(timeout: 15) == nil else { return }
         if !kill { Issue.record("the child did not stop within 15 s of SIGTERM") }
@@ -107,7 +119,7 @@ final class ServeProcess: @unchecked Sendable {
     /// Runs `twinc-serve ARGUMENTS` to its end, `timeout` s at most: past it the child is
     /// killed and the run throws with what it printed so far (a hung emulator must not
     /// outlive its test, nor keep posting to the next test's server).
-    static func run(timeout: Double = 600, _ arguments: [String]) throws -> (status: Int32, stdout: String) {
+    static func run(_ arguments: [String], timeout: Double = 600) throws -> (status: Int32, stdout: String) {
         let process = try ServeProcess(arguments, waitForPort: false)
         guard let status = process.wait(timeout: timeout) else {
             process.stop(kill: true)
@@ -115,7 +127,9 @@ final class ServeProcess: @unchecked Sendable {
             throw ServeTestError("`twinc-serve \(arguments.first ?? "")` did not end within \(Int(timeout)) s and was killed; it printed:\n\(process.allOutput)")
         }
         if !process.waitForOutput(timeout: 15) { Issue.record("the child's output did not end within 15 s of its exit") }
-        return (status, process.allOutput)
+        // A child ended by a signal says which (status −1 alone hid a crash at exit).
+        let signal = process.ended().flatMap { $0.signalled ? $0.status : nil }
+        return (status, process.allOutput + (signal.map { "\n[ended by signal \($0)]" } ?? ""))
     }
 
     /// A port nobody listens on now (bound to 0, read, released).

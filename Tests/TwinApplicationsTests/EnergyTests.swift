@@ -14,8 +14,8 @@ struct EnergyTests {
     /// a CSMA/CA thermometer (a sample a second), 600 s, two replications.
     static func twin(goals: [GoalConfig] = [], knobs: [KnobConfig] = []) -> TwinConfig {
         AppsFixture.config(
-            devices: [AppsFixture.device("ecg", access: "scheduled", interval: .milliseconds(500), period: 1),
-                      AppsFixture.device("watch", placement: "wrist-left", access: "ble", interval: .seconds(1)),
+            devices: [AppsFixture.device("ecg", access: .scheduled, interval: .milliseconds(500), period: 1),
+                      AppsFixture.device("watch", placement: "wrist-left", access: .ble, interval: .seconds(1)),
                       AppsFixture.device("temp", placement: "upper-arm-left", interval: .seconds(1))],
             goals: goals, scenarios: [AppsFixture.scenario("baseline", [])], knobs: knobs,
             horizon: .seconds(600), replications: 2)

@@ -24,7 +24,7 @@ import TwinUnits
         temp.mac.period = sizing.period
         var ecg = OptimiserFixture.device("ecg", placement: "wrist-left", period: 1, interval: .milliseconds(200),
                                           budget: .milliseconds(500))
-        ecg.mac = MACConfig(access: "csma-ca", userPriority: 6, slotLength: .zero, slots: 0, period: 0, maxRetries: 3,
+        ecg.mac = MACConfig(access: .csmaCA, userPriority: 6, slotLength: .zero, slots: 0, period: 0, maxRetries: 3,
                             connectionInterval: .zero)
         let goals = [
             OptimiserFixture.goal("ecg-delivery", "delivery-ratio", "critical", ">= 95 %", .ratio, devices: ["ecg"],
@@ -55,7 +55,7 @@ import TwinUnits
     @Test func switchingToCSMAChangesOnlyTheMAC() throws {
         let switched = try applyKnobs(config, ["temp.mac-mode": 1])
         var expected = config
-        expected.network.devices[0].mac = MACConfig(access: "csma-ca", userPriority: 6, slotLength: .zero, slots: 0,
+        expected.network.devices[0].mac = MACConfig(access: .csmaCA, userPriority: 6, slotLength: .zero, slots: 0,
                                                     period: 0, maxRetries: 3, connectionInterval: .zero)
         expected.knobs[1].current = 1
         #expect(switched == expected)
@@ -65,7 +65,7 @@ import TwinUnits
         #expect(withPeriod == expected)
         // The mode the device has leaves its MAC as it is, so the period knob still acts.
         let kept = try applyKnobs(config, ["temp.mac-mode": 0, "temp.period": 2])
-        #expect(kept.network.devices[0].mac.access == "scheduled")
+        #expect(kept.network.devices[0].mac.access == .scheduled)
         #expect(kept.network.devices[0].mac.period == 2)
         #expect(kept.network.devices[0].mac.slots == config.network.devices[0].mac.slots)
     }
@@ -79,7 +79,7 @@ import TwinUnits
         let sizing = ScheduledAllocationSizing(totalRate: ecg.traffic.totalRate, deadline: .milliseconds(500))
         #expect(sizing.slotLength == .milliseconds(2) && sizing.slots == 32 && sizing.period == 6, "\(sizing)")
         var expected = config
-        expected.network.devices[1].mac = MACConfig(access: "scheduled", userPriority: 6, slotLength: sizing.slotLength,
+        expected.network.devices[1].mac = MACConfig(access: .scheduled, userPriority: 6, slotLength: sizing.slotLength,
                                                     slots: sizing.slots, period: sizing.period, maxRetries: 3,
                                                     connectionInterval: .zero)
         expected.knobs[4].current = 0
@@ -99,7 +99,7 @@ import TwinUnits
         }
         var ble = config
         ble.network.devices[0].radio.technology = "ble"
-        ble.network.devices[0].mac.access = "ble"
+        ble.network.devices[0].mac.access = .ble
         #expect(throws: KnobError.self) { try applyKnobs(ble, ["temp.mac-mode": 1]) }
         var odd = config
         odd.knobs[1].labels = ["scheduled", "tdma"]
@@ -158,7 +158,7 @@ import TwinUnits
         for candidate in space.allCandidates() {
             let evaluation = evaluator.evaluate(candidate)
             if best.map({ evaluation.rank.isBetter(than: $0.rank) }) ?? true { best = evaluation }
-            accesses.insert(try space.apply(candidate, to: config).network.devices[1].mac.access)
+            accesses.insert(try space.apply(candidate, to: config).network.devices[1].mac.access.rawValue)
         }
         #expect(accesses == ["scheduled", "csma-ca"])
         let oracle = try #require(best)

@@ -20,7 +20,7 @@ func sampleConfig() -> TwinConfig {
         platform: .sleepingMCU(.microamperes(10)),
         traffic: TrafficConfig(trafficClass: "F1", payload: .bytes(64), interval: .milliseconds(213.3),
                                alarmRate: 0, alarmPayload: .bytes(64), latencyBudget: .milliseconds(250)),
-        mac: MACConfig(access: "scheduled", userPriority: 6, slotLength: .milliseconds(1), slots: 30, period: 10,
+        mac: MACConfig(access: .scheduled, userPriority: 6, slotLength: .milliseconds(1), slots: 30, period: 10,
                        maxRetries: 2, connectionInterval: .zero),
         primaryGateway: "phone", backupGateway: nil, securityLevel: 2)
     let network = NetworkConfig(
@@ -104,6 +104,17 @@ func sampleConfig() -> TwinConfig {
     @Test func unknownGatewayReference() {
         let found = diagnostics { $0 = $0.replacingOccurrences(of: "\"primary\": \"phone\"", with: "\"primary\": \"tablet\"") }
         #expect(found.map(\.code) == [ConfigDiagnostics.unknownReference])
+    }
+
+    @Test func unknownMediumAccessIsRefusedAtTheMemberAndOldSpellingsRead() throws {
+        let found = diagnostics { $0 = $0.replacingOccurrences(of: "\"access\": \"scheduled\"", with: "\"access\": \"tdma\"") }
+        let error = try #require(found.first)
+        #expect(found.map(\.code) == [ConfigDiagnostics.outOfRange])
+        #expect(error.message == "`network.devices[0].mac.access` is `tdma`, not one of `csma-ca`, `scheduled`, `ble`, `wideband`")
+        let line = sampleConfig().canonicalJSON().split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("\"access\"") }.map { $0 + 1 }
+        #expect(error.range?.start.line == line)
+        #expect(diagnostics { $0 = $0.replacingOccurrences(of: "\"access\": \"scheduled\"", with: "\"access\": \"contention\"") }.isEmpty)
     }
 
     @Test func newerFormatIsRefused() {

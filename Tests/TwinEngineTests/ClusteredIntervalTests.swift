@@ -42,4 +42,22 @@ import Testing
         #expect(median.lower <= median.estimate && median.estimate <= (median.upper ?? .max))
         #expect(ClusteredIntervals.quantile(99, of: [LatencyHistogram()]) == nil)
     }
+
+    /// Exact values pooled (recovery times): 1…100 in each of three replications. The
+    /// median is the 150th of 300 (50); every replication has half its values at or below
+    /// it, so only the Wilson floor is left, ± 0.05622 at n = 300: levels 0.44378 and
+    /// 0.55622, ranks 134 and 167, values 45 and 56. The p99 (99) cannot be bounded above.
+    @Test func exactValuesPoolAsOrderStatistics() throws {
+        let replications = Array(repeating: Array(1...100), count: 3)
+        let median = try #require(ClusteredIntervals.quantile(50, ofValues: replications))
+        #expect(median.estimate == 50 && median.lower == 45 && median.upper == 56)
+        #expect(median.samples == 300 && median.replications == 3 && median.clusterAdjusted)
+        let p99 = try #require(ClusteredIntervals.quantile(99, ofValues: replications))
+        #expect(p99.estimate == 99 && p99.upper == nil && p99.lower < 99)
+        // Two replications that agree on a handful of values are no certainty.
+        let agreeing = try #require(ClusteredIntervals.quantile(99, ofValues: [[1.5, 1.5, 1.5], [1.5, 1.5, 1.5]]))
+        #expect(agreeing.estimate == 1.5 && agreeing.upper == nil)
+        #expect(ClusteredIntervals.quantile(99, ofValues: [[Int](), []]) == nil)
+        #expect(ClusteredIntervals.quantile(50, ofValues: [[1, 2]])?.clusterAdjusted == false)
+    }
 }

@@ -5,6 +5,7 @@ import TwinSpec
 import TwinSynthesis
 @testable import TwinGenerate
 import TwinTestSupport
+import TwinVocabulary
 
 /// The `mac-mode` knob in the bundled twins: offered to every IEEE 802.15.6 narrowband
 /// device with scheduled access or CSMA/CA and to no other, before the allocation
@@ -26,13 +27,13 @@ import TwinTestSupport
         for device in config.network.devices {
             let ids = config.knobs.filter { $0.targets == [device.id] }.map(\.id)
             let knob = config.knobs.first { $0.id == "\(device.id).mac-mode" }
-            let switchable = device.radio.technology == "ban-nb" && ["scheduled", "csma-ca"].contains(device.mac.access)
+            let switchable = device.radio.technology == "ban-nb" && [AccessMode.scheduled, .csmaCA].contains(device.mac.access)
             #expect((knob != nil) == switchable, "\(device.id): \(device.radio.technology) \(device.mac.access)")
             guard let knob else { continue }
             offered += 1
             #expect(knob.parameter == "mac-mode" && knob.unit == "index")
             #expect(knob.labels == ["scheduled", "csma-ca"] && knob.values == [0, 1])
-            #expect(knob.label(of: knob.current) == device.mac.access)
+            #expect(knob.label(of: knob.current) == device.mac.access.rawValue)
             if let period = ids.firstIndex(of: "\(device.id).period") {
                 #expect(ids.firstIndex(of: knob.id)! < period, "the mode is applied before the period")
             }
@@ -43,7 +44,7 @@ import TwinTestSupport
     @Test(arguments: BundledDocuments.pairs)
     func theTwinCarriesWhatSizesItsAllocation(_ pair: (String, String)) throws {
         let config = try Self.twin(pair)
-        let scheduled = config.network.devices.filter { $0.mac.access == "scheduled" }
+        let scheduled = config.network.devices.filter { $0.mac.access == .scheduled }
         if pair.0 != "immersive-session" { #expect(!scheduled.isEmpty) }
         for device in scheduled {
             let sizing = ScheduledAllocationSizing(totalRate: device.traffic.totalRate,

@@ -33,11 +33,16 @@ import TwinYAML
         let plan = try #require(synthesise(intent: intent, useCase: useCase, catalogue: .builtIn()).plan)
         let config = buildTwinConfig(plan: plan, intent: intent, useCase: useCase, catalogue: .builtIn(),
                                      defaults: RunDefaults(generator: "tests"))
-        let events = config.scenarios.flatMap(\.events)
-        #expect(!events.isEmpty)
-        for event in events {
+        let firsts = config.scenarios.compactMap(\.events.first)
+        #expect(!firsts.isEmpty)
+        for event in firsts {
             #expect(event.atFraction == 0.25, "\(event.kind)")
             #expect(event.at == config.run.horizon * 0.25)
+        }
+        // A detection goal's repeated onsets stay shares of the horizon, inside it.
+        for event in config.scenarios.flatMap(\.events) {
+            let start = try #require(event.atFraction, "\(event.kind)")
+            #expect(start >= 0.25 && start + (event.durationFraction ?? 0) <= 0.75 + 1e-12 || event.durationFraction == nil)
         }
         // Security goals are judged only where their threat is active.
         let baseline = try #require(config.scenarios.first { $0.kind == "baseline" })
@@ -70,4 +75,41 @@ import TwinYAML
         let line = text.components(separatedBy: "\n").firstIndex { $0.contains("at: 30 h") }.map { $0 + 1 }
         #expect(refused.range?.start.line == line)
     }
+
+    /// The demo's "jammer detected within 2 s, ≥ 95 %" gets 8 onsets per replication (73
+    /// trials for a clean detector to show 95 % at 95 %, over 10 replications), spread
+    /// over the middle half of the horizon without overlapping; an explicit `at` keeps the
+    /// single onset the user placed.
+    @Test func aDetectionGoalsThreatStartsSeveralTimesPerReplication() throws {
+        let config = try Self.config(intentText: try Self.icuIntent(), useCase: ("icu-monitoring", "proactive-qa"))
+        let jamming = try #require(config.scenarios.first { $0.kind == "jamming" })
+        #expect(jamming.events.count == 8)
+        #expect(jamming.description.contains("8 detection trials per replication"), "\(jamming.description)")
+        let starts = jamming.events.compactMap(\.atFraction)
+        #expect(starts == (0..<8).map { 0.25 + Double($0) * 0.0625 })
+        for (event, next) in zip(jamming.events, jamming.events.dropFirst()) {
+            #expect(event.durationFraction == 0.03125)
+            #expect(event.at + (event.duration ?? .zero) < next.at, "onsets must not overlap")
+        }
+        // Protection goals need no trials: one spoofing attack, as before.
+        #expect(config.scenarios.first { $0.kind == "spoofing" }?.events.count == 1)
+
+        let placed = try Self.icuIntent {
+            $0.replacingOccurrences(of: "    threats: [jamming]", with: "    threats: [jamming]\n    at: 2 h")
+        }
+        let explicit = try Self.config(intentText: placed, useCase: ("icu-monitoring", "proactive-qa"))
+        let single = try #require(explicit.scenarios.first { $0.kind == "jamming" })
+        #expect(single.events.count == 1)
+        #expect(single.events.first?.at == .hours(2))
+    }
+
+    @Test(arguments: [(0.95, 8), (0.9, 4), (0.5, 1), (0.99, 20), (0.999, 20)])
+    func onsetsGrowWithTheDetectionTarget(_ target: Double, _ onsets: Int) {
+        let goal = GoalConfig(id: "detect", kpi: "security-detect", priority: "critical",
+                              threshold: Threshold(op: .greaterOrEqual, bound: Quantity(target, .ratio)),
+                              devices: [], threats: ["jamming"], faults: [], within: .seconds(2), securityLevel: nil)
+        #expect(AttackOnsets.count(for: [goal]) == onsets)
+        #expect(AttackOnsets.count(for: []) == 1)
+    }
 }
+

@@ -81,6 +81,32 @@ import TwinJSON
         #expect(ProtectionLevel.reached(verdict: "met", required: 1, reported: 2) == "level 2", "the run's own figure first")
     }
 
+    /// Without the optimiser (`--no-optimise`) the MAC mode still reads by name in the
+    /// energy section, from the `label` the what-if entries carry, in the what-if table
+    /// and in the recommended settings alike.
+    @Test func macModesReadByNameInTheEnergySectionWithoutTheOptimiser() throws {
+        let macMode: (Int, String, Bool) -> JSONValue = { value, label, current in
+            .object([("device", "pump"), ("knob", "pump.mac-mode"), ("parameter", "mac-mode"), ("value", .number(Double(value))),
+                     ("label", .string(label)), ("unit", "index"), ("lifetime_s", 3_000_000), ("current", .bool(current)),
+                     ("meetsOtherGoals", true)])
+        }
+        let energy: JSONValue = .object([
+            ("devices", .array([])), ("firstToDie", "pump"),
+            ("whatIf", .array([macMode(0, "scheduled", true), macMode(1, "csma-ca", false)])),
+            ("recommendation", .object([("devices", .array([.object([
+                ("device", "pump"), ("configuredLifetime_s", 3_000_000), ("lifetime_s", 3_100_000),
+                ("settings", .array([.object([("knob", "pump.mac-mode"), ("parameter", "mac-mode"), ("unit", "index"), ("value", 1)])])),
+            ])]))])),
+        ])
+        let results = ReportFixture.replacing([.key("applications"), .key("energy")],
+                                              in: ReportFixture.results(optimisation: false), with: energy)
+        let html = HTMLReport.render(results: results)
+        let section = try #require(html.split(separator: "<section id=\"energy\">").dropFirst().first?.split(separator: "</section>").first)
+        #expect(section.contains("scheduled: ") && section.contains("csma-ca: "), "what-if values by name")
+        #expect(section.contains("mac-mode csma-ca"), "the recommended setting by name")
+        #expect(!section.contains(" index"), "no bare index: \(section)")
+    }
+
     @Test func securityVerdictsHaveColours() {
         for verdict in ["protected", "exposed", "detected-late", "at-risk"] {
             #expect(PageStyle.css.contains(".v-\(verdict)"))

@@ -52,7 +52,7 @@ import TwinUnits
 
     @Test func emptyEventsCostAPollAReplyAndTheInterFrameSpaceEach() throws {
         let (_, node) = try ComponentFixture.node(SimulationFixture.device("w", radio: SimulationFixture.bleRadio(),
-                                                                         access: "ble", connectionInterval: .milliseconds(50)))
+                                                                         access: .ble, connectionInterval: .milliseconds(50)))
         var energy = node.energy
         let empty = SimTime.microseconds(80)
         ConnectionTiming.chargeEmptyEvents(7, wakeUp: .microseconds(40), emptyPacket: empty, energy: &energy)
@@ -75,7 +75,7 @@ import TwinUnits
     }
 
     @Test func theNextEventWithDataIsTheAnchorAfterTheNextArrival() throws {
-        let device = SimulationFixture.device("w", radio: SimulationFixture.bleRadio(), access: "ble",
+        let device = SimulationFixture.device("w", radio: SimulationFixture.bleRadio(), access: .ble,
                                               payload: 20, interval: .milliseconds(200),
                                               connectionInterval: .milliseconds(50))
         let fixture = try ComponentFixture.node(device)
@@ -101,7 +101,7 @@ import TwinUnits
     }
 
     @Test func idleEventsAreChargedOnlyWhileConnectedAndRunning() throws {
-        let device = SimulationFixture.device("w", radio: SimulationFixture.bleRadio(), access: "ble",
+        let device = SimulationFixture.device("w", radio: SimulationFixture.bleRadio(), access: .ble,
                                               connectionInterval: .milliseconds(10))
         let fixture = try ComponentFixture.node(device)
         var node = fixture.node
@@ -120,7 +120,7 @@ import TwinUnits
 
     @Test func aLostPacketIsRetriedFromTheHeadOfTheQueueUntilItsRetriesAreUsed() throws {
         let fixture = try ComponentFixture.node(SimulationFixture.device("w", radio: SimulationFixture.bleRadio(),
-                                                                         access: "ble", retries: 2,
+                                                                         access: .ble, retries: 2,
                                                                          connectionInterval: .milliseconds(10)))
         var node = fixture.node
         let queued = node.queue.append(ComponentFixture.packet(payload: 10))

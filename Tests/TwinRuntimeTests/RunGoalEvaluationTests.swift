@@ -179,6 +179,40 @@ import TwinVocabulary
         #expect(baseline.note?.contains("gateway-failure") == true)
     }
 
+    /// A recovery-time percentile pools every (device, fault) pair of every replication:
+    /// two replications that agree on 1.5 s for their two pairs once gave "1.5 s [1.5 s,
+    /// 1.5 s] met" against p99 <= 5 s (a t-interval over two equal maxima); four pairs
+    /// cannot bound a p99 from above, so the verdict waits. Twenty pairs of 30 s lie
+    /// wholly above the bound of a median goal: not met.
+    @Test func recoveryPercentilesPoolThePairsOfEveryReplication() throws {
+        func outcomes(_ recovery: Double, pairsPerReplication: Int) -> [ReplicationOutcome] {
+            let ids = (0..<pairsPerReplication).map { "d\($0)" }
+            return (0..<2).map { r in
+                F.outcome(replication: r, devices: ids.map { F.result($0) }, events: [
+                    ScenarioEventOutcome(index: 0, kind: "gateway-failure", target: "phone", at: F.seconds(100),
+                                         endsAt: nil, devices: ids.map {
+                                             DeviceRecovery(deviceID: $0, recoveryTime: F.seconds(recovery),
+                                                            longestGap: .zero, deliveredAfter: 0)
+                                         }),
+                ])
+            }
+        }
+        let few = outcomes(1.5, pairsPerReplication: 2)
+        let p99 = F.goal("recover", "recovery-time", F.threshold("p99 <= 5 s", .time), faults: ["gateway-failure"])
+        let devices = ["d0", "d1"].map { F.device($0) }
+        let result = GoalEvaluation.evaluate(p99, config: F.config(devices: devices, goals: [p99]), outcomes: few)
+        let value = try #require(result.value)
+        #expect(value.method == .pooledQuantile && value.point == 1.5 && value.upper == nil)
+        #expect(result.verdict == .inconclusive)
+
+        let many = outcomes(30, pairsPerReplication: 10)
+        let median = F.goal("recover", "recovery-time", F.threshold("p50 <= 5 s", .time), faults: ["gateway-failure"])
+        let ten = (0..<10).map { F.device("d\($0)") }
+        let slow = GoalEvaluation.evaluate(median, config: F.config(devices: ten, goals: [median]), outcomes: many)
+        #expect(slow.value?.point == 30 && slow.value?.lower == 30)
+        #expect(slow.verdict == .notMet)
+    }
+
     @Test func availabilityCountsOutagesOnce() {
         var dead = F.result("spo2")
         dead.deathTime = F.seconds(900)

@@ -72,7 +72,7 @@ import TwinUnits
     /// Tachtatzis 2010 eq. 14 with the 2012 parameters: GT = 61.6 µs + 2·max(P, 8·TSF)·20
     /// ppm; the allocation sits one slot per scheduled device of the hub after the beacon.
     @Test func theGuardTimeAndOffsetComeFromTheDevicesRankAndInterval() throws {
-        let device = SimulationFixture.device("s", access: "scheduled", slotLength: .milliseconds(2), slots: 32, period: 2)
+        let device = SimulationFixture.device("s", access: .scheduled, slotLength: .milliseconds(2), slots: 32, period: 2)
         let config = SimulationFixture.config(devices: [device])
         let parameters = try DeviceParameters.make(device: device, index: 0, gateways: [0], config: config,
                                                    scheduledRanks: [2], useCastaliaMap: false)
@@ -84,7 +84,7 @@ import TwinUnits
     }
 
     @Test func theChainSkipsAllocationsWithoutDataAndANewChainRetiresTheOld() throws {
-        let device = SimulationFixture.device("s", access: "scheduled", payload: 20, interval: .milliseconds(500),
+        let device = SimulationFixture.device("s", access: .scheduled, payload: 20, interval: .milliseconds(500),
                                               slotLength: .milliseconds(2), slots: 32, period: 2)
         let fixture = try ComponentFixture.node(device)
         var node = fixture.node

@@ -45,14 +45,13 @@ import TwinUnits
         let stopping = try #require(auto.stopping)
         let replications = auto.scenarios[0].replications
         #expect(replications > 2, "auto added batches")
-        #expect(replications <= 30)
-        if stopping.reason == .allConclusive {
-            #expect(auto.scenarios[0].goals[0].verdict.isConclusive)
-            #expect(stopping.open.isEmpty)
-        } else {
-            #expect(stopping.reason == .maximumReached && replications == 30)
-            #expect(stopping.open.map(\.goalID) == ["pdr"], "the goal left open is named with its interval")
-        }
+        #expect(replications < 30, "decided before the cap: \(replications)")
+        // Decided, not merely capped: a conclusive verdict and nothing left open. (Which
+        // one depends on where the true ratio lies; at this seed the two-replication
+        // estimate sat above it and the precise answer is "not met".)
+        #expect(stopping.reason == .allConclusive)
+        #expect(auto.scenarios[0].goals[0].verdict.isConclusive)
+        #expect(stopping.open.isEmpty)
         #expect(stopping.batches == 1 + (replications - 2 + 3) / 4)
     }
 
@@ -65,12 +64,29 @@ import TwinUnits
         #expect(auto.scenarios[0].goals[0].verdict == .met)
     }
 
-    /// The same twin and seed give the same replications and bytes, sequential or not.
-    @Test func sequentialRunsAreDeterministic() throws {
-        let plan = RunPlan(config: Self.lossyTwin(bound: ">= 90 %", replications: 2),
-                           overrides: RunOverrides(sequential: SequentialStopping(batch: 2, maximum: 8)))
-        let first = try runTwin(plan)
-        let second = try runTwin(plan, options: RunOptions(maximumConcurrency: 3))
-        #expect(first == second)
+    /// The same twin and seed give the same replications and bytes whatever the workers:
+    /// batches of 2 on 3 workers, and batches of 3 on 2 workers, where the idle worker runs
+    /// the next batch's replications ahead (`runJobs`' spare jobs).
+    @Test(arguments: [(bound: ">= 90 %", batch: 2, maximum: 8, workers: 3),
+                      (bound: ">= 70 %", batch: 3, maximum: 9, workers: 2)])
+    func sequentialRunsDoNotDependOnTheWorkers(_ setting: (bound: String, batch: Int, maximum: Int, workers: Int)) throws {
+        let plan = RunPlan(config: Self.lossyTwin(bound: setting.bound, replications: setting.batch),
+                           overrides: RunOverrides(sequential: SequentialStopping(batch: setting.batch, maximum: setting.maximum)))
+        let alone = try runTwin(plan)
+        let spread = try runTwin(plan, options: RunOptions(maximumConcurrency: setting.workers))
+        #expect(alone == spread)
+    }
+
+    /// A spare job's outcome is the outcome the replication has when run in its own batch.
+    @Test func aSpareOutcomeIsTheReplicationItself() throws {
+        let plan = RunPlan(config: Self.lossyTwin(bound: ">= 70 %", replications: 1))
+        let spare = (1..<4).map { RunPlan.Job(scenarioIndex: 0, replication: $0) }
+        let ahead = try runJobs([RunPlan.Job(scenarioIndex: 0, replication: 0)], spare: spare, plan: plan,
+                                options: RunOptions(maximumConcurrency: 2), progress: nil)
+        #expect(ahead.outcomes.count == 1 && ahead.outcomes[0] != nil)
+        let direct = try simulateScenarios(plan, replications: [0..<4])[0]
+        for (job, outcome) in ahead.spare {
+            #expect(outcome == direct[job.replication], "replication \(job.replication) run ahead")
+        }
     }
 }

@@ -3,6 +3,7 @@ import TwinConfig
 import TwinEngine
 import TwinTestSupport
 import TwinUnits
+import TwinVocabulary
 @testable import TwinRuntime
 
 /// Sample aggregation (`TrafficConfig.aggregation`): k samples per packet means a
@@ -14,18 +15,19 @@ import TwinUnits
 
     /// One device of `access` sampling 32 octets every 200 ms, with a 2 s budget (four
     /// samples still fit one frame, so packets and frames are counted alike).
-    private func config(_ access: String, aggregation: Int) -> TwinConfig {
+    private func config(_ name: String, aggregation: Int) -> TwinConfig {
         var device: DeviceConfig
+        let access = AccessMode(rawValue: name)!
         switch access {
-        case "scheduled":
+        case .scheduled:
             device = F.device("s", access: access, payload: 32, interval: Self.interval, latency: .seconds(2),
                               slotLength: .milliseconds(2), slots: 32, period: 1)
-        case "ble":
+        case .ble:
             device = F.device("s", radio: F.bleRadio(), access: access, payload: 32, interval: Self.interval, latency: .seconds(2),
                               connectionInterval: .milliseconds(50))
-        case "wideband":
+        case .wideband:
             device = F.device("s", radio: F.wlanRadio(), access: access, payload: 32, interval: Self.interval, latency: .seconds(2))
-        default:
+        case .csmaCA:
             device = F.device("s", access: access, payload: 32, interval: Self.interval, latency: .seconds(2))
         }
         device.traffic.aggregation = aggregation

@@ -13,11 +13,11 @@ private typealias F = SimulationFixture
     static func network(extra: [DeviceConfig] = []) -> [DeviceConfig] {
         [
             F.device("ecg", placement: "chest", interval: .milliseconds(100), alarmRate: 0.5, backup: "bedside"),
-            F.device("temp", placement: "upper-arm-left", access: "scheduled", payload: 40, interval: .seconds(1),
+            F.device("temp", placement: "upper-arm-left", access: .scheduled, payload: 40, interval: .seconds(1),
                      alarmRate: 0.2, backup: "bedside", slotLength: .milliseconds(5), slots: 32, period: 2),
-            F.device("watch", placement: "wrist-right", radio: F.bleRadio(), access: "ble", payload: 20,
+            F.device("watch", placement: "wrist-right", radio: F.bleRadio(), access: .ble, payload: 20,
                      interval: .milliseconds(160), alarmRate: 0.1, connectionInterval: .milliseconds(50)),
-            F.device("ar", placement: "head", radio: F.wlanRadio(), access: "wideband", payload: 1400,
+            F.device("ar", placement: "head", radio: F.wlanRadio(), access: .wideband, payload: 1400,
                      interval: .milliseconds(20), gateway: "bedside"),
         ] + extra
     }

@@ -11,7 +11,7 @@ private typealias F = SimulationFixture
 @Suite struct ThreatVariantTests {
     static let devices = [
         F.device("ecg", placement: "chest", interval: .milliseconds(100), security: 2),
-        F.device("temp", placement: "upper-arm-left", access: "scheduled", payload: 40, interval: .milliseconds(100),
+        F.device("temp", placement: "upper-arm-left", access: .scheduled, payload: 40, interval: .milliseconds(100),
                  security: 2, slotLength: .milliseconds(5), slots: 20, period: 1),
     ]
 
@@ -70,7 +70,7 @@ private typealias F = SimulationFixture
     /// sense, no retries — retries would cluster in the jamming periods) loses about
     /// half its frames.
     @Test func randomJammerKillsAboutHalfTheFrames() throws {
-        let devices = [F.device("temp", placement: "upper-arm-left", access: "scheduled", payload: 40,
+        let devices = [F.device("temp", placement: "upper-arm-left", access: .scheduled, payload: 40,
                                 interval: .milliseconds(100), security: 2, retries: 0,
                                 slotLength: .milliseconds(5), slots: 20, period: 1)]
         let events = [F.event("jamming", "hub", at: .zero, duration: .seconds(120),

@@ -84,7 +84,7 @@ private typealias F = SimulationFixture
     /// sensitivity, no interference): every arrival before the batch time is served, and
     /// the batch reports its air time to the gateway.
     @Test func aBatchServesTheArrivalsBeforeItsTimeAndReportsItsAirTime() throws {
-        let config = F.config(devices: [F.device("glasses", radio: F.wlanRadio(), access: "wideband", payload: 2000,
+        let config = F.config(devices: [F.device("glasses", radio: F.wlanRadio(), access: .wideband, payload: 2000,
                                                  interval: .milliseconds(10))])
         let fixture = try ComponentFixture.node(config.network.devices[0], config: config)
         var node = fixture.node

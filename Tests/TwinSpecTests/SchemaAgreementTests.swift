@@ -73,7 +73,8 @@ import TwinSpec
         process.arguments = ["--schemafile", schema.path, "--output-format", "JSON"] + files.map(\.path)
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = Pipe()
+        // Not a pipe nobody reads: a long warning on stderr would fill it and block the tool.
+        process.standardError = FileHandle.nullDevice
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -87,7 +87,7 @@ import TwinVocabulary
         func keys(_ shape: ObjectShape) -> [String] {
             shape.fields.flatMap { field -> [String] in
                 switch field.type {
-                case .object(let nested), .list(.object(let nested), _): [field.key] + keys(nested)
+                case .object(let nested), .list(.object(let nested), _, _): [field.key] + keys(nested)
                 default: [field.key]
                 }
             }

@@ -3,6 +3,7 @@ import TwinEngine
 import TwinRuntime
 import TwinUnits
 import TwinApplications
+import TwinVocabulary
 
 /// Small hand-built twins for the resilience, energy and security tests: IEEE 802.15.6
 /// NB devices with the model radio of Tachtatzis et al. (2010 Table III), a hub on the
@@ -15,20 +16,20 @@ public enum AppsFixture {
 
     /// A device; `access` picks the MAC (`csma-ca`, `scheduled`: 32 slots of 10 ms,
     /// allocation every `period` superframes, `ble`: connection events every 100 ms).
-    public static func device(_ id: String, placement: String = "chest", access: String = "csma-ca", radio: RadioConfig? = nil,
+    public static func device(_ id: String, placement: String = "chest", access: AccessMode = .csmaCA, radio: RadioConfig? = nil,
                        interval: Time = .milliseconds(200), payload: Double = 64, period: Int = 1,
                        gateway: String = "hub", backup: String? = nil, security: Int = 0) -> DeviceConfig {
         DeviceConfig(
             id: id, deviceClass: "sensor", placement: placement, inBody: false, tags: [],
-            radio: radio ?? (access == "ble" ? ble() : narrowband()),
+            radio: radio ?? (access == .ble ? ble() : narrowband()),
             battery: BatteryConfig(profile: "coin", capacity: .milliampHours(560), voltage: .volts(3), model: "linear",
                                    peukertExponent: 1, ratedCurrent: .milliamperes(10)),
             platform: .sleepingMCU(.microamperes(3)),
             traffic: TrafficConfig(trafficClass: "", payload: .bytes(payload), interval: interval, alarmRate: 0,
                                    alarmPayload: .bytes(64), latencyBudget: .seconds(1)),
-            mac: MACConfig(access: access, userPriority: 6, slotLength: access == "scheduled" ? .milliseconds(10) : .zero,
-                           slots: access == "scheduled" ? 32 : 0, period: access == "scheduled" ? period : 0,
-                           maxRetries: 3, connectionInterval: access == "ble" ? .milliseconds(100) : .zero),
+            mac: MACConfig(access: access, userPriority: 6, slotLength: access == .scheduled ? .milliseconds(10) : .zero,
+                           slots: access == .scheduled ? 32 : 0, period: access == .scheduled ? period : 0,
+                           maxRetries: 3, connectionInterval: access == .ble ? .milliseconds(100) : .zero),
             primaryGateway: gateway, backupGateway: backup, securityLevel: security)
     }
 

@@ -23,7 +23,7 @@ public enum OptimiserFixture {
             platform: .sleepingMCU(.microamperes(3)),
             traffic: TrafficConfig(trafficClass: "", payload: .bytes(64), interval: interval, alarmRate: 0,
                                    alarmPayload: .bytes(64), latencyBudget: budget),
-            mac: MACConfig(access: "scheduled", userPriority: 6, slotLength: .milliseconds(2), slots: 32, period: period,
+            mac: MACConfig(access: .scheduled, userPriority: 6, slotLength: .milliseconds(2), slots: 32, period: period,
                            maxRetries: retries, connectionInterval: .zero),
             primaryGateway: "phone", backupGateway: nil, securityLevel: security)
     }

@@ -20,7 +20,7 @@ public enum RunFixture {
             platform: .sleepingMCU(.zero),
             traffic: TrafficConfig(trafficClass: "", payload: .bytes(payload), interval: interval, alarmRate: 0,
                                    alarmPayload: .bytes(payload), latencyBudget: budget),
-            mac: MACConfig(access: "csma-ca", userPriority: 6, slotLength: .zero, slots: 0, period: 0, maxRetries: 2,
+            mac: MACConfig(access: .csmaCA, userPriority: 6, slotLength: .zero, slots: 0, period: 0, maxRetries: 2,
                            connectionInterval: .zero),
             primaryGateway: "hub", backupGateway: nil, securityLevel: security)
     }

@@ -2,6 +2,7 @@ import TwinConfig
 import TwinEngine
 import TwinUnits
 import TwinRuntime
+import TwinVocabulary
 
 /// Builders for the simulation tests' twin.json values: small networks with the
 /// IEEE 802.15.6 NB radio of Tachtatzis et al. (2010 Table III) unless a test asks for
@@ -18,7 +19,7 @@ public enum SimulationFixture {
 
     public static func device(
         _ id: String, placement: String = "chest", radio: RadioConfig = narrowbandRadio(),
-        access: String = "csma-ca", priority: Int = 6, payload: Double = 64, interval: Time = .milliseconds(200),
+        access: AccessMode = .csmaCA, priority: Int = 6, payload: Double = 64, interval: Time = .milliseconds(200),
         alarmRate: Double = 0, alarmPayload: Double = 64, latency: Time = .milliseconds(250),
         gateway: String = "hub", backup: String? = nil, security: Int = 0, capacity: Charge = .milliampHours(560),
         battery model: String = "linear", baseline: Current = .zero, retries: Int = 3,

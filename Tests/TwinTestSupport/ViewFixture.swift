@@ -3,6 +3,7 @@ import TwinConfig
 import TwinEngine
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// Small hand-built twins for the network-view tests (the pattern of
 /// `TwinRuntimeTests/SimulationFixtures.swift`): IEEE 802.15.6 NB and BLE radios of
@@ -15,7 +16,7 @@ public enum ViewFixture {
 
     public static func bleRadio() -> RadioConfig { AppsFixture.ble() }
 
-    public static func device(_ id: String, placement: String, radio: RadioConfig = narrowbandRadio(), access: String = "csma-ca",
+    public static func device(_ id: String, placement: String, radio: RadioConfig = narrowbandRadio(), access: AccessMode = .csmaCA,
                        interval: Time = .milliseconds(200), gateway: String = "phone", backup: String? = nil,
                        capacity: Charge = .milliampHours(560), connectionInterval: Time = .zero) -> DeviceConfig {
         DeviceConfig(
@@ -38,7 +39,7 @@ public enum ViewFixture {
         let devices = [
             device("ecg", placement: "chest", interval: .milliseconds(100), backup: "bedside"),
             device("spo2", placement: "wrist-left", interval: .milliseconds(250), backup: "bedside"),
-            device("watch", placement: "wrist-right", radio: bleRadio(), access: "ble", interval: .milliseconds(160),
+            device("watch", placement: "wrist-right", radio: bleRadio(), access: .ble, interval: .milliseconds(160),
                    connectionInterval: .milliseconds(50)),
         ]
         let gateways = [

@@ -73,7 +73,7 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
         duty.transmit = traffic.airtimePerSecond * attempts
         let wakeTime = device.radio.wakeupTime.si
         switch air.access {
-        case "scheduled":
+        case .scheduled:
             let superframe = scheduledSuperframe(of: device.mac)
             let interval = allocationInterval(of: device.mac).si
             guard interval > 0 else { return nil }
@@ -84,7 +84,7 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
             duty.receive = allocations * air.beaconAndBlockAck.si
             duty.listen = allocations * (guardTime + air.shortInterFrameSpace.si)
                 + Swift.max(0, framesPerSecond - allocations) * air.minimumInterFrameSpace.si
-        case "ble":
+        case .ble:
             let interval = device.mac.connectionInterval.si
             guard interval > 0 else { return nil }
             let events = 1 / interval
@@ -94,7 +94,7 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
             duty.receive = events * empty + framesPerSecond * empty
             duty.listen = (events - busy) * ifs + framesPerSecond * 2 * ifs
             duty.transmit += (events - busy) * empty
-        case "csma-ca":
+        case .csmaCA:
             let meanBackoff = meanBackoff(of: device, air: air).si
             duty.wakeUp = traffic.packetsPerSecond * wakeTime
             duty.listen = framesPerSecond * (meanBackoff + air.shortInterFrameSpace.si)

@@ -56,7 +56,7 @@ enum EnergyKnob {
         case "allocation-period":
             guard let period = DeclaredRanges.allocationPeriodSetting.integer(value) else { return nil }
             // As the optimiser applies it: a period only for scheduled access.
-            if changed.mac.access == "scheduled" { changed.mac.period = period }
+            if changed.mac.access == .scheduled { changed.mac.period = period }
         case "mac-mode":
             guard case .success(let access) = MACModeSwitch.access(value, labels: knob.labels),
                   let mac = MACModeSwitch.switched(device, to: access) else { return nil }
@@ -164,11 +164,11 @@ struct OtherGoalCheck {
         let airtime = AnalyticEnergyModel.packetAirtime(air, packetBytes: bytes).si
         let wait: Double
         switch air.access {
-        case "scheduled":
+        case .scheduled:
             wait = AnalyticEnergyModel.allocationInterval(of: device.mac).si
-        case "ble":
+        case .ble:
             wait = device.mac.connectionInterval.si
-        case "csma-ca":
+        case .csmaCA:
             let priority = AnalyticEnergyModel.userPriority(of: device.mac)
             wait = Double(priority.contentionWindowMaximum) * air.backoffSlot.si
                 + air.shortInterFrameSpace.si + air.acknowledgementAirtime.si

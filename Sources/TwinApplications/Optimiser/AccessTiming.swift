@@ -31,13 +31,13 @@ struct AccessTiming: Sendable, Hashable {
         let packetBytes = Int(device.traffic.payload.bytes.rounded(.up)) * device.traffic.samplesPerPacket
         packetAirtime = AnalyticEnergyModel.packetAirtime(air, packetBytes: packetBytes)
         switch air.access {
-        case "scheduled":
+        case .scheduled:
             opportunityInterval = AnalyticEnergyModel.allocationInterval(of: device.mac)
             retrySpacing = opportunityInterval
-        case "ble":
+        case .ble:
             opportunityInterval = device.mac.connectionInterval
             retrySpacing = device.mac.connectionInterval
-        case "csma-ca":
+        case .csmaCA:
             let backoff = AnalyticEnergyModel.meanBackoff(of: device, air: air)
             opportunityInterval = backoff * 2
             retrySpacing = packetAirtime + air.shortInterFrameSpace + air.acknowledgementAirtime + backoff

@@ -52,9 +52,31 @@ public enum BottleneckFinder {
             let worst = devices.first { $0.0.id == limiting }
                 ?? devices.min { ($0.1.lifetime?.point ?? .infinity) < ($1.1.lifetime?.point ?? .infinity) }
             return worst.flatMap { energy(goal, $0.1, scenario: scenario.id) }
+        case .recoveryTime?:
+            guard let result = scenario.goals.first(where: { $0.goalID == goal.id }) else { return nil }
+            return recovery(goal, result, replications: scenario.replications, scenario: scenario.id)
         default:
             return nil
         }
+    }
+
+    /// The device whose recovery was slowest (the runtime's limiting device), its worst
+    /// replication, how many replications went past the bound, and the pairs that never
+    /// recovered (the runtime's note): for a recovery goal the answer to "why" is which
+    /// device takes that long, not a hop's packet losses.
+    static func recovery(_ goal: GoalConfig, _ result: GoalResult, replications: Int, scenario: String) -> Bottleneck? {
+        let samples = result.samples.compactMap { $0 }
+        guard let device = result.limitingDevice, let worst = samples.max() else { return nil }
+        var summary = "`\(device)` recovers slowest in `\(scenario)` (\(Quantity(worst, .time).formatted) in its worst replication"
+        if let bound = goal.threshold?.bound.value {
+            let over = samples.filter { $0 > bound }.count
+            summary += "; \(over) of \(samples.count) replications above \(Quantity(bound, .time).formatted)"
+        }
+        summary += ")"
+        if let note = result.note { summary += "; \(note)" }
+        return Bottleneck(goal: goal.id, device: device, scenario: scenario,
+                          parts: [Bottleneck.Part(hop: device, cause: "slowest recovery", amount: worst, share: 1)],
+                          unit: "s", summary: summary)
     }
 
     /// Packets lost per cause (the runtime's `DropReason`s) and delivered late (after the

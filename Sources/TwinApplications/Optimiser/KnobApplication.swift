@@ -64,7 +64,7 @@ func apply(_ knob: KnobConfig, value: Double, to network: inout NetworkConfig) t
             let period = try integer(value, knob, in: 1...65_536, "an allocation period is a whole number 1…65536 of superframes")
             // A period means something to scheduled access only: after a `mac-mode`
             // switch to CSMA/CA (applied first, in knob order) it stays zero.
-            if network.devices[device].mac.access == "scheduled" { network.devices[device].mac.period = period }
+            if network.devices[device].mac.access == .scheduled { network.devices[device].mac.period = period }
         case .connectionInterval:
             guard value > 0 else { throw .invalidValue(knob: knob.id, value: value, reason: "a connection interval is positive") }
             network.devices[device].mac.connectionInterval = .seconds(value)
@@ -76,7 +76,7 @@ func apply(_ knob: KnobConfig, value: Double, to network: inout NetworkConfig) t
             network.devices[device].traffic.aggregation = try integer(value, knob, in: 1...1024,
                                                                       "samples per packet are a whole number 1…1024")
         case .macMode:
-            let access: String
+            let access: AccessMode
             switch MACModeSwitch.access(value, labels: knob.labels) {
             case .success(let mode): access = mode
             case .failure(let error): throw .invalidValue(knob: knob.id, value: value, reason: error.reason)

@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinModels
 import TwinUnits
+import TwinVocabulary
 
 /// The `mac-mode` knob of an IEEE 802.15.6 narrowband device (TwinSynthesis
 /// `KnobDerivation`): scheduled access or CSMA/CA, an index into the knob's labels.
@@ -17,23 +18,23 @@ import TwinUnits
 /// already has leaves its MAC untouched (an allocation period the optimiser set stays).
 enum MACModeSwitch {
     /// The modes in knob-index order (the labels `KnobDerivation` writes).
-    static let modes = ["scheduled", "csma-ca"]
+    static let modes = AccessMode.narrowbandModes
 
     /// The access a knob value selects, or why it cannot: the value must be a whole
     /// index into `labels`, and the label one of `modes`.
-    static func access(_ value: Double, labels: [String]) -> Result<String, ModeError> {
-        let names = labels.isEmpty ? modes : labels
+    static func access(_ value: Double, labels: [String]) -> Result<AccessMode, ModeError> {
+        let names = labels.isEmpty ? modes.map(\.rawValue) : labels
         guard value.isFinite, value == value.rounded(), value >= 0, value < Double(names.count) else {
             return .failure(.notAnIndex(names))
         }
-        let access = names[Int(value)]
-        guard modes.contains(access) else { return .failure(.unknownMode(access)) }
+        let label = names[Int(value)]
+        guard let access = AccessMode(twinJSON: label), modes.contains(access) else { return .failure(.unknownMode(label)) }
         return .success(access)
     }
 
     /// `device`'s MAC with `access`; nil when the device is not an 802.15.6
     /// narrowband device with scheduled access or CSMA/CA.
-    static func switched(_ device: DeviceConfig, to access: String) -> MACConfig? {
+    static func switched(_ device: DeviceConfig, to access: AccessMode) -> MACConfig? {
         guard device.radio.technology == "ban-nb", modes.contains(device.mac.access), modes.contains(access) else {
             return nil
         }
@@ -41,7 +42,7 @@ enum MACModeSwitch {
         guard access != mac.access else { return mac }
         mac.access = access
         mac.connectionInterval = .zero
-        if access == "scheduled" {
+        if access == .scheduled {
             let sizing = ScheduledAllocationSizing(totalRate: device.traffic.totalRate,
                                                    deadline: device.traffic.latencyBudget)
             mac.slotLength = sizing.slotLength

@@ -91,8 +91,8 @@ struct FaultTimeline {
     static func reportingInterval(of device: DeviceConfig) -> Time {
         let mac = device.mac
         let access: Double = switch mac.access {
-        case "scheduled": AnalyticEnergyModel.allocationInterval(of: mac).si
-        case "ble": mac.connectionInterval.si
+        case .scheduled: AnalyticEnergyModel.allocationInterval(of: mac).si
+        case .ble: mac.connectionInterval.si
         default: 0
         }
         return .seconds(Swift.max(device.traffic.interval.si, access))

@@ -24,6 +24,9 @@ public struct NetworkView: Sendable, Hashable {
     public var sampleInterval: Time
     /// What twin.json asked for.
     public var configuredSampleInterval: Time
+    /// The finer spacing of the samples around the scenarios' events (nil: none); a
+    /// trace's times say where they are.
+    public var eventSampleInterval: Time?
     /// The goals the view watches (the network-view application's, or every goal when
     /// the plan did not select the view).
     public var goals: [ViewGoal]
@@ -31,11 +34,12 @@ public struct NetworkView: Sendable, Hashable {
     /// One per scenario, in configuration order.
     public var scenarios: [ScenarioView]
 
-    public init(twin: String, sampleInterval: Time, configuredSampleInterval: Time, goals: [ViewGoal],
-                topology: ViewTopology, scenarios: [ScenarioView]) {
+    public init(twin: String, sampleInterval: Time, configuredSampleInterval: Time, eventSampleInterval: Time? = nil,
+                goals: [ViewGoal], topology: ViewTopology, scenarios: [ScenarioView]) {
         self.twin = twin
         self.sampleInterval = sampleInterval
         self.configuredSampleInterval = configuredSampleInterval
+        self.eventSampleInterval = eventSampleInterval
         self.goals = goals
         self.topology = topology
         self.scenarios = scenarios
@@ -50,8 +54,10 @@ public struct NetworkView: Sendable, Hashable {
                                config: config, topology: topology)
         }
         let recorded = outcomes.lazy.flatMap { $0 }.compactMap { $0.timeSeries?.first?.interval }.first
+        let finer = outcomes.lazy.flatMap { $0 }.compactMap { $0.timeSeries?.first?.eventInterval }.first
         return NetworkView(twin: config.name, sampleInterval: recorded?.time ?? config.run.sampleInterval,
-                           configuredSampleInterval: config.run.sampleInterval, goals: ViewGoal.watched(by: config),
+                           configuredSampleInterval: config.run.sampleInterval, eventSampleInterval: finer?.time,
+                           goals: ViewGoal.watched(by: config),
                            topology: topology, scenarios: scenarios)
     }
 

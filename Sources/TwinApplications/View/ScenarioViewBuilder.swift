@@ -72,7 +72,9 @@ extension ScenarioView {
         var queueSum = 0.0, queueSamples = 0
         for run in runs {
             guard let series = run.timeSeries?.first(where: { $0.deviceID == device.id }) else { continue }
-            for sample in series.samples {
+            // The mean queue is over the regular sample instants only: the finer ones
+            // around scenario events would weight the fault's minutes more than the rest.
+            for sample in series.samples where series.interval <= .zero || sample.time % series.interval == .zero {
                 queueSum += Double(sample.queueLength)
                 queueSamples += 1
             }

@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinSynthesis
 import TwinUnits
+import TwinVocabulary
 
 /// The settings the optimiser may turn, each a discrete range in twin.json with its
 /// current value: TX power over the radio's listed levels, the retry limit, the
@@ -42,7 +43,7 @@ struct KnobDerivation {
                                      values: levels, current: device.radio.txPower.dBm, unit: "dBm"))
         }
         let mac = device.mac
-        if mac.access != "wideband" {
+        if mac.access != .wideband {
             result.append(KnobConfig(id: "\(device.id).max-retries", parameter: "max-retries", targets: [device.id],
                                      values: [0, 1, 2, 3, 4, 7], current: Double(mac.maxRetries), unit: "count"))
             result.append(KnobConfig(id: "\(device.id).security-level", parameter: "security-level",
@@ -50,12 +51,12 @@ struct KnobDerivation {
                                      unit: "level"))
         }
         if let mode = macModeKnob(of: device) { result.append(mode) }
-        if mac.access == "scheduled" {
+        if mac.access == .scheduled {
             let values = [1, 2, 4, 8, 16, 32, mac.period].map(Double.init).removingRepeats().sorted()
             result.append(KnobConfig(id: "\(device.id).period", parameter: "allocation-period", targets: [device.id],
                                      values: values, current: Double(mac.period), unit: "superframes"))
         }
-        if mac.access == "ble" {
+        if mac.access == .ble {
             let current = mac.connectionInterval.si
             let values = [0.0075, 0.015, 0.03, 0.05, 0.1, 0.25, 0.5, 1, current].removingRepeats().sorted()
             result.append(KnobConfig(id: "\(device.id).connection-interval", parameter: "connection-interval",
@@ -66,21 +67,17 @@ struct KnobDerivation {
         return result
     }
 
-    /// The IEEE 802.15.6 access modes a narrowband device may switch between, in
-    /// knob-index order.
-    static let macModes = ["scheduled", "csma-ca"]
-
     /// Scheduled access or CSMA/CA for an 802.15.6 narrowband device that has one of
     /// them (the other technologies' access is fixed by their standard). Derived before
     /// the allocation period, so the optimiser applies the mode first and the period
     /// on top of it.
     private func macModeKnob(of device: DeviceConfig) -> KnobConfig? {
-        guard device.radio.technology == "ban-nb", let current = Self.macModes.firstIndex(of: device.mac.access) else {
+        guard device.radio.technology == "ban-nb", let current = AccessMode.narrowbandModes.firstIndex(of: device.mac.access) else {
             return nil
         }
         return KnobConfig(id: "\(device.id).mac-mode", parameter: "mac-mode", targets: [device.id],
-                          values: Self.macModes.indices.map(Double.init), current: Double(current), unit: "index",
-                          labels: Self.macModes)
+                          values: AccessMode.narrowbandModes.indices.map(Double.init), current: Double(current), unit: "index",
+                          labels: AccessMode.narrowbandModes.map(\.rawValue))
     }
 
     /// The primary-gateway choice of a device with a distinct backup that the network has.

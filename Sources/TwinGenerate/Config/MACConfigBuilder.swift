@@ -28,16 +28,16 @@ struct MACConfigBuilder {
         switch device.technology {
         case .banNB where scheduled:
             let (slot, slots, period) = scheduledAllocation()
-            return MACConfig(access: "scheduled", userPriority: priority, slotLength: slot, slots: slots, period: period,
+            return MACConfig(access: .scheduled, userPriority: priority, slotLength: slot, slots: slots, period: period,
                              maxRetries: Self.retries, connectionInterval: .zero)
         case .banNB, .banUWB, .banHBC, .ieee802154:
-            return MACConfig(access: "csma-ca", userPriority: priority, slotLength: .zero, slots: 0, period: 0,
+            return MACConfig(access: .csmaCA, userPriority: priority, slotLength: .zero, slots: 0, period: 0,
                              maxRetries: Self.retries, connectionInterval: .zero)
         case .ble:
-            return MACConfig(access: "ble", userPriority: priority, slotLength: .zero, slots: 0, period: 0,
+            return MACConfig(access: .ble, userPriority: priority, slotLength: .zero, slots: 0, period: 0,
                              maxRetries: Self.retries, connectionInterval: bleInterval())
         default:
-            return MACConfig(access: "wideband", userPriority: priority, slotLength: .zero, slots: 0, period: 0,
+            return MACConfig(access: .wideband, userPriority: priority, slotLength: .zero, slots: 0, period: 0,
                              maxRetries: Self.retries, connectionInterval: .zero)
         }
     }

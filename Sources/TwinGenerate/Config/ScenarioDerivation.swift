@@ -142,8 +142,24 @@ struct ScenarioDerivation {
         let hub = victim?.primaryGateway ?? network.gateways.first?.id ?? "body"
         let explicit = explicitStart(goals)
         let start = when(explicit)
+        // A detection goal needs several onsets per replication (AttackOnsets); an
+        // explicit `at` keeps the one onset the user placed.
+        let onsets = explicit == nil ? AttackOnsets.count(for: goals) : 1
         func scenario(_ description: String, _ event: ScenarioEvent) -> ScenarioConfig {
             ScenarioConfig(id: threat, kind: threat, description: description, goals: ids, events: [event])
+        }
+        /// An attack that repeats: `what` ("A constant jammer near `phone`") for
+        /// `duration`, or `onsets` times for a share of the run each.
+        func repeated(_ what: String, _ event: ScenarioEvent) -> ScenarioConfig {
+            guard onsets > 1 else {
+                return scenario("\(what) for \(event.duration?.quantity.formatted ?? "the rest of the run"), \(start).", event)
+            }
+            let share = AttackOnsets.spanFraction / Double(onsets) / 2
+            return ScenarioConfig(
+                id: threat, kind: threat,
+                description: "\(what), \(onsets) times from a quarter into the run, each for 1/\(Int((1 / share).rounded())) "
+                    + "of the run with a pause as long (\(onsets) detection trials per replication).",
+                goals: ids, events: AttackOnsets.events(event, count: onsets, horizon: horizon))
         }
         func event(_ kind: String, _ target: String, duration: Time? = nil,
                    _ parameters: [String: Double] = [:]) -> ScenarioEvent {
@@ -151,21 +167,21 @@ struct ScenarioDerivation {
         }
         switch Threat(rawValue: threat) {
         case .jamming:
-            return scenario("A constant jammer near `\(hub)` for \(Self.jammerDuration.quantity.formatted), \(start).",
+            return repeated("A constant jammer near `\(hub)`",
                             event("jamming", hub, duration: Self.jammerDuration, ["power_dBm": Self.jammerPower]))
         case .eavesdropping:
             return scenario("A passive receiver 3 m from the wearer records every frame for 1 h, \(start).",
                             event("eavesdropping", "body", duration: .hours(1), ["distance_m": 3]))
         case .spoofing:
             guard let victim else { return nil }
-            return scenario("An attacker forges frames as `\(victim.id)` once a second for 10 min, \(start).",
+            return repeated("An attacker forges frames as `\(victim.id)` once a second",
                             event("spoofing", victim.id, duration: .seconds(600), ["rate_per_s": 1]))
         case .replay:
             guard let victim else { return nil }
-            return scenario("An attacker replays recorded frames of `\(victim.id)` once a second for 10 min, \(start).",
+            return repeated("An attacker replays recorded frames of `\(victim.id)` once a second",
                             event("replay", victim.id, duration: .seconds(600), ["rate_per_s": 1]))
         case .denialOfService:
-            return scenario("A flood of association requests to `\(hub)` for 10 min, \(start).",
+            return repeated("A flood of association requests to `\(hub)`",
                             event("dos", hub, duration: .seconds(600), ["rate_per_s": 100]))
         case .nodeCapture:
             guard let victim else { return nil }

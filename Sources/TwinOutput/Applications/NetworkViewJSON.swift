@@ -15,6 +15,7 @@ extension NetworkView {
             ("twin", .string(twin)),
             ("sampleInterval_s", .number(sampleInterval.seconds)),
             ("configuredSampleInterval_s", .number(configuredSampleInterval.seconds)),
+            ("eventSampleInterval_s", eventSampleInterval.map { .number($0.seconds) } ?? .null),
             ("goals", .array(goals.map { goal in
                 .object([("id", .string(goal.id)), ("kpi", .string(goal.kpi)), ("priority", .string(goal.priority)),
                          ("devices", .array(goal.devices.map { .string($0) }))])

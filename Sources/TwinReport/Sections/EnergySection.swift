@@ -98,10 +98,27 @@ struct EnergySection {
     }
 
     /// The names of an index knob's values (`scheduled`, `csma-ca`): the entry's own
-    /// `labels` if it has them, else the optimiser's for the same knob.
+    /// `labels` if it has them, else the optimiser's for the same knob, else the `label`
+    /// the what-if entries give each value (a run with `--no-optimise` has no optimiser
+    /// knob list, and "1 index" means nothing to a reader).
     private func labels(_ entry: JSONCursor, knob: String) -> [String] {
         let own = entry.strings("labels")
-        return own.isEmpty ? index.labels(ofKnob: knob) : own
+        if !own.isEmpty { return own }
+        let optimiser = index.labels(ofKnob: knob)
+        return optimiser.isEmpty ? whatIfLabels(ofKnob: knob) : optimiser
+    }
+
+    /// Index → name from the what-if entries of `knob` that carry a `label`; an index
+    /// no entry names keeps its number.
+    private func whatIfLabels(ofKnob knob: String) -> [String] {
+        var named: [Int: String] = [:]
+        for answer in energy.array("whatIf") where answer.string("knob") == knob {
+            guard let label = answer.string("label"), let value = answer.number("value"), value == value.rounded(),
+                  (0..<256).contains(value) else { continue }
+            named[Int(value)] = label
+        }
+        guard let top = named.keys.max() else { return [] }
+        return (0...top).map { named[$0] ?? String($0) }
     }
 
     /// The recommended settings per device (the shape the energy application writes),

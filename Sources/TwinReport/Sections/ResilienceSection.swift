@@ -116,7 +116,11 @@ struct ResilienceSection {
             if let recovery, recovery > 0 { bands = [ChartBand(from: 0, to: recovery)] }
             caption += " around \(label) in scenario \(scenario) (at \(NumberText.quantity(at ?? 0, .time)))"
             caption += recovery.map { "; shaded: the outage until recovery (\(NumberText.quantity($0, .time)))" } ?? ""
-            caption += ". A sample averages its interval, so an outage shorter than it shows as a shallow dip."
+            if let finer = view?.number("eventSampleInterval_s") {
+                caption += ". Around the fault the samples are every \(NumberText.quantity(finer, .time)), so an outage longer than that shows as a dip to its depth."
+            } else {
+                caption += ". A sample averages its interval, so an outage shorter than it shows as a shallow dip."
+            }
         } else {
             x = AxisSpec(label: "Time", unit: .time(maximum: max(times.max() ?? 0, at ?? 0)))
             if let at { markers = [ChartMarker(at: at, label: markerLabel)] }

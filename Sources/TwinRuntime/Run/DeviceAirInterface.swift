@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinModels
 import TwinUnits
+import TwinVocabulary
 
 /// One device's air interface exactly as the simulation builds it (frame format, MAC
 /// timing, link budget to each gateway), for the analytic representations the
@@ -16,7 +17,7 @@ import TwinUnits
 public struct DeviceAirInterface: Sendable {
     public let deviceID: String
     /// `csma-ca`, `scheduled`, `ble` or `wideband` (twin.json `mac.access`), normalised.
-    public let access: String
+    public let access: AccessMode
     /// Octets of each frame body taken by the device's 802.15.6 security level.
     public let securityOverheadBytes: Int
     /// Application octets one frame carries.
@@ -36,23 +37,10 @@ public struct DeviceAirInterface: Sendable {
 
     /// nil when the device's radio has no usable bit rate or its access is unknown.
     public init?(device: DeviceConfig) {
-        let kind: AccessKind
-        switch device.mac.access {
-        case "csma-ca", "csma", "contention": kind = .csma
-        case "scheduled": kind = .scheduled
-        case "ble": kind = .ble
-        case "wideband": kind = .wideband
-        default: return nil
-        }
-        guard let format = FrameFormat.make(device: device, access: kind) else { return nil }
+        guard let format = FrameFormat.make(device: device, access: device.mac.access) else { return nil }
         self.format = format
         deviceID = device.id
-        access = switch kind {
-        case .csma: "csma-ca"
-        case .scheduled: "scheduled"
-        case .ble: "ble"
-        case .wideband: "wideband"
-        }
+        access = device.mac.access
         securityOverheadBytes = format.securityOverhead
         maximumPayloadBytes = format.maximumPayload
         acknowledgementAirtime = format.acknowledgementAirtime.time

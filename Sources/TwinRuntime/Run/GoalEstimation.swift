@@ -19,7 +19,8 @@ import TwinVocabulary
 /// | `delivery-ratio` | delivered (within `within`) over generated, pooled over replications | `pooled-ratio` |
 /// | `latency` pNN | the pNN of every delivered packet of every replication | `pooled-quantile` |
 /// | `latency` mean, min, max; `lifetime`, `energy`, `availability`, `throughput` | mean of one value per replication | `student-t` |
-/// | `recovery-time` | the statistic over (device, fault) pairs, mean over replications | `student-t` |
+/// | `recovery-time` pNN | the pNN of every (device, fault) pair of every replication | `pooled-quantile` |
+/// | `recovery-time` mean, min, max | the statistic over (device, fault) pairs, mean over replications | `student-t` |
 /// | `security-detect` | attacks detected in time over attacks, pooled | `pooled-ratio` |
 /// | `security-protect` | the highest residual CVSS score | `exact` when every replication agrees, else `student-t` |
 ///
@@ -61,6 +62,7 @@ struct GoalEstimator {
             }
             return Estimate(samples, dimension: kpi.dimension).map { ($0, limiting) }
         case .recoveryTime:
+            if case .percentile(let p)? = measurer.threshold?.statistic { return pooledRecovery(p) }
             return combined(samples)
         }
     }
@@ -113,6 +115,22 @@ struct GoalEstimator {
         }
         return Estimate(point: pooled.estimate.seconds, lower: pooled.lower.seconds, upper: pooled.upper?.seconds,
                         replications: pooled.replications, dimension: .time, method: .pooledQuantile)
+    }
+
+    /// A recovery-time percentile over every (device, fault) pair of every replication,
+    /// not the mean of one percentile per replication: a replication has a handful of
+    /// pairs, and a t-interval over their maxima claimed certainty from two runs that
+    /// agreed (`ClusteredIntervals.quantile(_:ofValues:)`).
+    private func pooledRecovery(_ p: Double) -> (estimate: Estimate, limitingDevice: String?)? {
+        let pairs = outcomes.map { measurer.recoveryPairs($0).samples.map(\.time) }
+        guard let pooled = ClusteredIntervals.quantile(p, ofValues: pairs) else { return nil }
+        let limiting = GoalEvaluation.mostFrequent(measurements.compactMap(\.limitingDevice))
+        guard pooled.clusterAdjusted else {
+            return (Estimate(point: pooled.estimate.seconds, lower: nil, upper: nil, replications: pooled.replications,
+                             dimension: .time, method: .none), limiting)
+        }
+        return (Estimate(point: pooled.estimate.seconds, lower: pooled.lower.seconds, upper: pooled.upper?.seconds,
+                         replications: pooled.replications, dimension: .time, method: .pooledQuantile), limiting)
     }
 
     private func studentT(_ device: DeviceConfig) -> Estimate? {

@@ -162,28 +162,38 @@ struct GoalMeasurer: Sendable {
     /// Recovery after every event of the goal's fault kinds (every event when the goal
     /// names none), for each goal device other than the event's own target.
     private func recovery(_ outcome: ReplicationOutcome) -> KPIMeasurement {
+        let pairs = recoveryPairs(outcome)
+        let wanted = goal.faults.isEmpty ? "fault" : goal.faults.map { "`\($0)`" }.joined(separator: " or ")
+        guard let value = DeviceCombination.statistic(threshold?.statistic ?? .mean,
+                                                      of: pairs.samples.map(\.time.seconds)) else {
+            return .missing("no \(wanted) event before the horizon in this scenario")
+        }
+        let limiting = pairs.samples.max { $0.time < $1.time }?.device
+        let censored = pairs.censored
+        let note = censored > 0 ? "\(censored) device–event pair\(censored == 1 ? "" : "s") never recovered (counted as the rest of the run)" : nil
+        return KPIMeasurement(value: value, limitingDevice: limiting, note: note)
+    }
+
+    /// Every (device, event) pair's recovery time in one replication, a pair that never
+    /// recovered counted as the rest of the run (`censored` of them). The estimator pools
+    /// these over replications for a percentile goal.
+    func recoveryPairs(_ outcome: ReplicationOutcome) -> (samples: [(device: String, time: SimTime)], censored: Int) {
         let kinds = Set(goal.faults)
-        var samples: [(device: String, value: Double)] = []
+        var samples: [(device: String, time: SimTime)] = []
         var censored = 0
         // An event at or after the horizon never happened (a shortened `--horizon`).
         for event in outcome.events where (kinds.isEmpty || kinds.contains(event.kind)) && event.at < outcome.horizon {
             for device in devices where device.id != event.target {
                 guard let recovery = event.device(device.id) else { continue }
                 if let time = recovery.recoveryTime {
-                    samples.append((device.id, time.seconds))
+                    samples.append((device.id, time))
                 } else {
                     censored += 1
-                    samples.append((device.id, (outcome.horizon - event.at).seconds))
+                    samples.append((device.id, outcome.horizon - event.at))
                 }
             }
         }
-        let wanted = kinds.isEmpty ? "fault" : goal.faults.map { "`\($0)`" }.joined(separator: " or ")
-        guard let value = DeviceCombination.statistic(threshold?.statistic ?? .mean, of: samples.map(\.value)) else {
-            return .missing("no \(wanted) event before the horizon in this scenario")
-        }
-        let limiting = samples.max { $0.value < $1.value }?.device
-        let note = censored > 0 ? "\(censored) device–event pair\(censored == 1 ? "" : "s") never recovered (counted as the rest of the run)" : nil
-        return KPIMeasurement(value: value, limitingDevice: limiting, note: note)
+        return (samples, censored)
     }
 
     /// Share of the goal's attacks (by threat; every attack when it names none)

@@ -103,8 +103,9 @@ public enum IntervalMethod: String, Sendable, Hashable, CaseIterable {
     /// as independent clusters, never narrower than the pooled Wilson interval
     /// (`ClusteredIntervals.ratio`).
     case pooledRatio = "pooled-ratio"
-    /// A percentile of every packet of every replication pooled, its interval from the
-    /// pooled CDF's clustered interval (Woodruff 1952; `ClusteredIntervals.quantile`).
+    /// A percentile of every packet (or every device–fault recovery) of every replication
+    /// pooled, its interval from the pooled CDF's clustered interval (Woodruff 1952;
+    /// `ClusteredIntervals.quantile`).
     case pooledQuantile = "pooled-quantile"
     /// A value the configuration determines (no randomness): the interval is the value.
     case exact

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import TwinConfig
 import TwinEngine
@@ -28,7 +27,10 @@ public struct SimulatedRun: Sendable {
 }
 
 /// Simulates the plan: `config.run.replications` per scenario, or, when the plan is
-/// sequential, in batches until every goal is conclusive (`SequentialStopping`).
+/// sequential, in batches until every goal is conclusive (`SequentialStopping`). While a
+/// batch's last replications run, idle workers run the next batch's replications of the
+/// scenarios still open ahead of time (`runJobs`); the outcomes are those the next batch
+/// would compute, so the run is the same whatever was run ahead.
 public func simulateRun(_ plan: RunPlan, options: RunOptions = RunOptions(),
                         progress: (@Sendable (RunProgress) -> Void)? = nil) throws(RunFailure) -> SimulatedRun {
     guard let stopping = plan.sequential else {
@@ -39,13 +41,26 @@ public func simulateRun(_ plan: RunPlan, options: RunOptions = RunOptions(),
     let scenarios = plan.config.scenarios.count
     var outcomes = Array(repeating: [ReplicationOutcome](), count: scenarios)
     var next = Array(repeating: 0..<Swift.max(1, Swift.min(plan.config.run.replications, stopping.maximum)), count: scenarios)
+    var ahead: [RunPlan.Job: ReplicationOutcome] = [:]
+    var spare: [RunPlan.Job] = []
     var batches = 0, completedBefore = 0
     while true {
         batches += 1
-        let batch = try simulateScenarios(plan, replications: next, options: options,
-                                          progress: progress.map { offsetProgress($0, by: completedBefore) })
-        completedBefore += next.reduce(0) { $0 + $1.count }
-        for scenario in 0..<scenarios { outcomes[scenario] += batch[scenario] }
+        let wanted = plan.jobs(replications: next)
+        let missing = wanted.filter { ahead[$0] == nil }
+        let reused = wanted.count - missing.count
+        let batch = try runJobs(missing, spare: spare, plan: plan, options: options,
+                                progress: progress.map { offsetProgress($0, by: completedBefore + reused) })
+        completedBefore += wanted.count
+        var computed = zip(missing, batch.outcomes).makeIterator()
+        for job in wanted {
+            if let outcome = ahead.removeValue(forKey: job) {
+                outcomes[job.scenarioIndex].append(outcome)
+            } else if let (_, outcome) = computed.next(), let outcome {
+                outcomes[job.scenarioIndex].append(outcome)
+            }
+        }
+        ahead.merge(batch.spare) { first, _ in first }
         let report = buildReport(plan: plan, outcomes: outcomes)
         let open = report.scenarios.indices.filter { index in
             report.scenarios[index].goals.contains { $0.verdict == .inconclusive }
@@ -73,10 +88,21 @@ public func simulateRun(_ plan: RunPlan, options: RunOptions = RunOptions(),
             return SimulatedRun(outcomes: outcomes, stopping: StoppingRecord(stopping: stopping, reason: reason,
                                                                              batches: batches, open: openGoals))
         }
+        let step = Swift.max(1, stopping.batch)
         next = (0..<scenarios).map { scenario in
             let done = outcomes[scenario].count
             guard open.contains(scenario), done < stopping.maximum else { return done..<done }
-            return done..<Swift.min(stopping.maximum, done + Swift.max(1, stopping.batch))
+            return done..<Swift.min(stopping.maximum, done + step)
+        }
+        // The batch after this one, for the scenarios this one continues: run ahead by
+        // idle workers, one replication of each scenario in turn.
+        spare = (0..<step).flatMap { offset in
+            (0..<scenarios).compactMap { scenario -> RunPlan.Job? in
+                let replication = next[scenario].upperBound + offset
+                guard !next[scenario].isEmpty, replication < stopping.maximum else { return nil }
+                let job = RunPlan.Job(scenarioIndex: scenario, replication: replication)
+                return ahead[job] == nil ? job : nil
+            }
         }
     }
 }
@@ -121,85 +147,12 @@ public func buildReport(plan: RunPlan, outcomes: [[ReplicationOutcome]], stoppin
 public func simulateScenarios(_ plan: RunPlan, replications: [Range<Int>]? = nil, options: RunOptions = RunOptions(),
                               progress: (@Sendable (RunProgress) -> Void)? = nil) throws(RunFailure) -> [[ReplicationOutcome]] {
     let jobs = replications.map { plan.jobs(replications: $0) } ?? plan.jobs
-    let config = plan.config
-    let simulation = options.simulation
-    let board = JobBoard(count: jobs.count)
-    let work: @Sendable (Int) -> Void = { index in
-        let job = jobs[index]
-        let scenario = config.scenarios[job.scenarioIndex]
-        let result: Result<ReplicationOutcome, RunFailure>
-        do throws(SimulationError) {
-            result = .success(try simulate(config: config, scenario: scenario, replication: job.replication,
-                                           options: simulation))
-        } catch {
-            result = .failure(RunFailure(scenarioID: scenario.id, replication: job.replication, error: error))
-        }
-        let completed = board.finish(index, with: result)
-        progress?(RunProgress(completed: completed, total: jobs.count, scenarioID: scenario.id,
-                              replication: job.replication))
-    }
-    let workers = min(max(1, options.maximumConcurrency), jobs.count)
-    if workers <= 1 {
-        for index in jobs.indices {
-            work(index)
-            if board.hasFailure { break }
-        }
-    } else {
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = board.nextJob() { work(index) }
-        }
-    }
-    if let failure = board.firstFailure { throw failure }
-    var outcomes = config.scenarios.map { _ in [ReplicationOutcome]() }
-    for (job, outcome) in zip(jobs, board.outcomes) {
+    let results = try runJobs(jobs, plan: plan, options: options, progress: progress)
+    var outcomes = plan.config.scenarios.map { _ in [ReplicationOutcome]() }
+    for (job, outcome) in zip(jobs, results.outcomes) {
         if let outcome { outcomes[job.scenarioIndex].append(outcome) }
     }
     return outcomes
-}
-
-/// Shared state of the workers: the next job to take and the results by position.
-private final class JobBoard: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var completed = 0
-    private var failures: [(index: Int, failure: RunFailure)] = []
-    private(set) var outcomes: [ReplicationOutcome?]
-
-    init(count: Int) { outcomes = Array(repeating: nil, count: count) }
-
-    /// The next job index, or nil when all are taken or one has failed.
-    func nextJob() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard failures.isEmpty, next < outcomes.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    /// Records a result; returns how many jobs have finished.
-    func finish(_ index: Int, with result: Result<ReplicationOutcome, RunFailure>) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        switch result {
-        case .success(let outcome): outcomes[index] = outcome
-        case .failure(let failure): failures.append((index, failure))
-        }
-        completed += 1
-        return completed
-    }
-
-    var hasFailure: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return !failures.isEmpty
-    }
-
-    /// The failure of the earliest job, whatever order the workers hit them in.
-    var firstFailure: RunFailure? {
-        lock.lock()
-        defer { lock.unlock() }
-        return failures.min { $0.index < $1.index }?.failure
-    }
 }
 
 /// `report` for the jobs of a later batch: completed and total counted from the run's start.

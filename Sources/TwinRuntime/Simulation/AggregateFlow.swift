@@ -43,11 +43,13 @@ struct AggregateFlow: Sendable {
         since = Array(repeating: .zero, count: devices)
     }
 
-    /// Moves the device's summed latency weights into the batch's histograms (at the
-    /// flow's end, or when it stops).
+    /// Moves the device's summed latency weights into the batch's histograms and settles
+    /// its carried counts (at the flow's end, or when it stops).
     mutating func flush(_ device: Int, into batch: inout FlowBatch) {
-        carries[2 * device].flush(into: &batch)
-        carries[2 * device + 1].flush(into: &batch)
+        for index in [2 * device, 2 * device + 1] {
+            carries[index].flush(into: &batch)
+            carries[index].settle(into: &batch)
+        }
     }
 
     /// A device back from a failure serves only what arrives from `time` on.

@@ -105,33 +105,36 @@ struct AttackDetector: Sendable {
         if windows[gateway].unsolicited == Self.floodThreshold { raise(.forgedFrames, at: time) }
     }
 
-    /// Evaluates the tick-based signals of every gateway at `time`; `noise[g]` is the
-    /// noise (dBm) averaged over the window ending at `time` (nil for an empty window:
-    /// nothing measured) and `floor[g]` the receivers' noise floor.
-    mutating func evaluate(at time: SimTime, noise: [Double?], floor: [Double]) {
-        var signal: AttackDetection.Signal?
-        for gateway in windows.indices {
-            var window = windows[gateway]
-            var raised: AttackDetection.Signal?
-            if let measured = noise[gateway], measured - floor[gateway] >= noiseRise {
-                raised = .noiseFloorRise
-            } else if window.attempted >= Self.minimumWindowFrames,
-                      window.baselineAttempted >= Self.minimumBaselineFrames {
-                let baseline = Double(window.baselineDecoded) / Double(window.baselineAttempted)
-                let ratio = Double(window.decoded) / Double(window.attempted)
-                if baseline - ratio >= deliveryDrop {
-                    raised = .deliveryRatioDrop
-                }
+    /// Evaluates the tick-based signals of `gateway` at a tick and starts its next
+    /// window; `measured` is the noise (dBm) averaged over the window ending at the tick
+    /// (nil for an empty window: nothing measured) and `floor` the receivers' noise
+    /// floor. Returns the signal raised, which `conclude` turns into the tick's alarm.
+    mutating func evaluate(gateway: Int, noise measured: Double?, floor: Double) -> AttackDetection.Signal? {
+        var window = windows[gateway]
+        var raised: AttackDetection.Signal?
+        if let measured, measured - floor >= noiseRise {
+            raised = .noiseFloorRise
+        } else if window.attempted >= Self.minimumWindowFrames,
+                  window.baselineAttempted >= Self.minimumBaselineFrames {
+            let baseline = Double(window.baselineDecoded) / Double(window.baselineAttempted)
+            let ratio = Double(window.decoded) / Double(window.attempted)
+            if baseline - ratio >= deliveryDrop {
+                raised = .deliveryRatioDrop
             }
-            window.forged = 0
-            window.unsolicited = 0
-            if window.attempted >= Self.minimumWindowFrames {
-                window.attempted = 0
-                window.decoded = 0
-            }
-            windows[gateway] = window
-            if signal == nil { signal = raised }
         }
+        window.forged = 0
+        window.unsolicited = 0
+        if window.attempted >= Self.minimumWindowFrames {
+            window.attempted = 0
+            window.decoded = 0
+        }
+        windows[gateway] = window
+        return raised
+    }
+
+    /// Raises the tick's alarm, if a gateway's check gave one (the first gateway's
+    /// signal in gateway order).
+    mutating func conclude(_ signal: AttackDetection.Signal?, at time: SimTime) {
         if let signal { raise(signal, at: time) }
     }
 

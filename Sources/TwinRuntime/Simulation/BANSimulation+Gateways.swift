@@ -73,7 +73,7 @@ extension BANSimulation {
         devices[device].serving = slot
         if wasDisconnected { ble.accounted(device, until: now) }
         switch parameters[device].access {
-        case .csma:
+        case .csmaCA:
             csma.reassociated(device, node: &devices[device], media: &media, scheduler: &scheduler)
         case .scheduled:
             armAllocation(device, after: now, scheduler: &scheduler)

@@ -79,7 +79,7 @@ extension BANSimulation {
         switch parameters[device].access {
         case .scheduled: armAllocation(device, after: now, scheduler: &scheduler)
         case .ble: ble.ensureEvent(device, status: devices[device].status, scheduler: &scheduler)
-        case .csma, .wideband: break
+        case .csmaCA, .wideband: break
         }
     }
 

@@ -15,7 +15,7 @@ extension BANSimulation {
         devices[device].traffic.start()
         let traffic = devices[device].traffic
         switch parameters[device].access {
-        case .csma:
+        case .csmaCA:
             if traffic.nextSample < .max { scheduler.schedule(.sample(device: Int32(device)), at: traffic.nextSample) }
             if traffic.nextAlarm < .max { scheduler.schedule(.alarm(device: Int32(device)), at: traffic.nextAlarm) }
         case .wideband:

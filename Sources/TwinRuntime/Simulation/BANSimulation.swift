@@ -17,7 +17,7 @@ import TwinModels
 /// | `GatewayState`, `GatewayTier` | gateways | uplink to the edge, failover, repair |
 /// | `ChannelState`, `SharedMedium` | posture, jammers; frames on the air | the channel |
 /// | `AttackerActivity` | eavesdroppers, captures, attacker air time | attacks |
-/// | `AttackDetector`, `RecoveryTracker`, `MonitorClock` | — | observers |
+/// | `AttackDetector`, `RecoveryTracker`, `MonitorClock`, `EventSampleClock` | — | observers |
 ///
 /// The coordinator owns the arrays and routes each event to the components it
 /// concerns, passing each only the parts it reads and changes (its `BANSimulation+…`
@@ -63,6 +63,7 @@ struct BANSimulation: SimulationModel {
     var detector: AttackDetector
     var recovery: RecoveryTracker
     var monitor: MonitorClock
+    var eventSamples: EventSampleClock
     var stoppedDevices = 0
     let horizon: SimTime
     let warmup: SimTime
@@ -119,6 +120,10 @@ struct BANSimulation: SimulationModel {
         recovery = RecoveryTracker(eventTimes: events.map(\.at), devices: network.devices.count)
         monitor = MonitorClock(sampleInterval: config.run.sampleInterval, horizon: horizon,
                                maximumSamples: options.maximumSamples)
+        let eventTimes = options.recordTimeSeries && options.samplesAroundEvents
+            ? events.flatMap { [$0.at] + ($0.end.map { [$0] } ?? []) } : []
+        eventSamples = EventSampleClock(eventTimes: eventTimes, sampleInterval: monitor.sampleInterval, horizon: horizon,
+                                        maximumSamples: options.maximumSamples)
         self.horizon = horizon
         self.options = options
     }
@@ -133,7 +138,7 @@ struct BANSimulation: SimulationModel {
                 scheduled.arm(device, after: .zero, status: devices[device].status, scheduler: &scheduler)
             case .ble:
                 ble.ensureEvent(device, status: devices[device].status, scheduler: &scheduler)
-            case .csma, .wideband:
+            case .csmaCA, .wideband:
                 break
             }
         }
@@ -157,6 +162,7 @@ struct BANSimulation: SimulationModel {
     }
 
     mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
+        closeEventSamples(before: scheduler.now)
         switch event {
         case .sample(let device): arrivalEvent(Int(device), isAlarm: false, scheduler: &scheduler)
         case .alarm(let device): arrivalEvent(Int(device), isAlarm: true, scheduler: &scheduler)

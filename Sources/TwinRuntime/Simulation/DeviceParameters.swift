@@ -3,18 +3,7 @@ import TwinConfig
 import TwinEngine
 import TwinModels
 import TwinUnits
-
-/// How a device reaches its gateway (twin.json `mac.access`).
-enum AccessKind: Sendable {
-    /// IEEE 802.15.6 CSMA/CA by user priority (`csma-ca`).
-    case csma
-    /// IEEE 802.15.6 scheduled (m-periodic) access (`scheduled`).
-    case scheduled
-    /// BLE connection events (`ble`).
-    case ble
-    /// A contention-free share of the gateway's link, at flow level (`wideband`).
-    case wideband
-}
+import TwinVocabulary
 
 /// The shared media at one gateway: devices on the same medium interfere and sense
 /// each other; different media (BAN channel, BLE, WLAN) do not.
@@ -31,7 +20,7 @@ enum MediumKind: Int, Sendable, CaseIterable {
 struct DeviceParameters: Sendable {
     let index: Int
     let id: String
-    let access: AccessKind
+    let access: AccessMode
     let medium: MediumKind
     /// Primary, then backup (if any): indices into the network's gateways.
     let gateways: [Int]
@@ -72,14 +61,7 @@ extension DeviceParameters {
     static func make(device: DeviceConfig, index: Int, gateways: [Int], config: TwinConfig,
                      scheduledRanks: [Int], useCastaliaMap: Bool) throws(SimulationError) -> DeviceParameters {
         func invalid(_ message: String) -> SimulationError { .invalidParameter(device: device.id, message: message) }
-        let access: AccessKind
-        switch device.mac.access {
-        case "csma-ca", "csma", "contention": access = .csma
-        case "scheduled": access = .scheduled
-        case "ble": access = .ble
-        case "wideband": access = .wideband
-        default: throw invalid("unknown medium access `\(device.mac.access)`")
-        }
+        let access = device.mac.access
         let medium: MediumKind = access == .wideband ? .wideband : (device.radio.technology == "ble" ? .ble : .narrowband)
         guard let frame = FrameFormat.make(device: device, access: access) else {
             throw invalid("the radio's bit rate must be positive")

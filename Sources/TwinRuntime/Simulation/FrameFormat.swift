@@ -41,7 +41,7 @@ struct FrameFormat: Sendable {
     func bits(payload: Int) -> Int { overheadBits + 8 * Swift.min(payload + securityOverhead, maximumBody) }
 
     /// The frame format of `device`; nil when the radio has no usable bit rate.
-    static func make(device: DeviceConfig, access: AccessKind) -> FrameFormat? {
+    static func make(device: DeviceConfig, access: AccessMode) -> FrameFormat? {
         let radio = device.radio
         let level = SecurityLevel(rawValue: device.securityLevel) ?? .unsecured
         guard radio.bitRate.si > 0, radio.bitRate.si.isFinite else { return nil }

@@ -52,21 +52,28 @@ extension BANSimulation {
         }
         // The noise measurement is the window that just ended (since the previous tick):
         // a jammer starting at this instant has not been measured yet.
-        var noise: [Double?] = []
-        var floors: [Double] = []
+        // Gateway by gateway, without arrays: this runs every simulated second.
+        var signal: AttackDetection.Signal?
         for gateway in gateways.indices {
             let floor = gateways[gateway].noiseFloor
-            floors.append(floor)
             let measured = channel.closeNoiseWindow(at: gateway, time: now)
-            noise.append(measured.map { decibelMilliwatts(milliwatts(floor) + $0) })
+            let raised = detector.evaluate(gateway: gateway, noise: measured.map { decibelMilliwatts(milliwatts(floor) + $0) },
+                                           floor: floor)
+            if signal == nil { signal = raised }
         }
-        detector.evaluate(at: now, noise: noise, floor: floors)
+        detector.conclude(signal, at: now)
         if options.recordTimeSeries {
             if closesSample { recordSamples(at: now) }
         } else {
             for device in devices.indices { devices[device].window.reset() }
         }
         scheduler.schedule(.monitor, after: monitor.tick)
+    }
+
+    /// Closes the windows at the finer instants around scenario events that lie before
+    /// `time` (`EventSampleClock`): no event since the last one changed a window.
+    mutating func closeEventSamples(before time: SimTime) {
+        while let instant = eventSamples.pop(before: time) { recordSamples(at: instant) }
     }
 
     /// Closes every device's window into a `DeviceSample` at `time`.

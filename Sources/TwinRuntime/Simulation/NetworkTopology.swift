@@ -35,7 +35,7 @@ struct NetworkTopology {
         var nextRank = Array(repeating: 0, count: network.gateways.count)
         var ranks: [[Int]] = []
         for (device, slots) in zip(network.devices, gateways) {
-            if device.mac.access == "scheduled" {
+            if device.mac.access == .scheduled {
                 ranks.append(slots.map { gateway in
                     defer { nextRank[gateway] += 1 }
                     return nextRank[gateway]

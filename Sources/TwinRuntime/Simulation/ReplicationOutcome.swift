@@ -359,11 +359,15 @@ public struct DeviceTimeSeries: Sendable, Hashable {
     /// The interval actually used (the configured one, stretched so the count stays
     /// within `SimulationOptions.maximumSamples`).
     public var interval: SimTime
+    /// The finer spacing of the samples around scenario events (`EventSampleClock`),
+    /// nil when there are none.
+    public var eventInterval: SimTime?
     public var samples: [DeviceSample]
 
-    public init(deviceID: String, interval: SimTime, samples: [DeviceSample]) {
+    public init(deviceID: String, interval: SimTime, eventInterval: SimTime? = nil, samples: [DeviceSample]) {
         self.deviceID = deviceID
         self.interval = interval
+        self.eventInterval = eventInterval
         self.samples = samples
     }
 }

@@ -35,6 +35,7 @@ extension BANSimulation {
     /// Closes every open account at `end`: flows not yet batched, empty BLE events,
     /// listening radios, the battery, and the packets still on their way.
     mutating func finish(at end: SimTime) {
+        closeEventSamples(before: end)
         for device in devices.indices {
             if parameters[device].access == .wideband { processFlow(device, until: end) }
             if devices[device].isRunning {
@@ -75,7 +76,7 @@ extension BANSimulation {
         }
         let series: [DeviceTimeSeries]? = options.recordTimeSeries
             ? devices.indices.map { DeviceTimeSeries(deviceID: ids[$0], interval: monitor.sampleInterval,
-                                                     samples: devices[$0].samples) }
+                                                     eventInterval: eventSamples.step, samples: devices[$0].samples) }
             : nil
         return ReplicationOutcome(
             scenarioID: scenario.id, replication: replication, seed: seed, horizon: horizon, warmup: warmup,

@@ -6,6 +6,10 @@ import TwinUnits
 public struct SimulationOptions: Sendable, Hashable {
     /// Record per-device samples (PDR, RSSI, queue, battery) every sample interval.
     public var recordTimeSeries: Bool
+    /// With `recordTimeSeries`: also sample finer around each scenario event
+    /// (`EventSampleClock`), so a short outage shows. Off for the live twin, whose
+    /// windows are its telemetry period.
+    public var samplesAroundEvents: Bool
     /// Upper bound on samples per device; the interval is stretched to stay within it.
     public var maximumSamples: Int
     /// Detector: alarm when a gateway's windowed delivery ratio falls this far below
@@ -17,10 +21,11 @@ public struct SimulationOptions: Sendable, Hashable {
     /// Stop early once every device is dead (its battery or a failure).
     public var stopWhenAllDead: Bool
 
-    public init(recordTimeSeries: Bool = false, maximumSamples: Int = 4096,
+    public init(recordTimeSeries: Bool = false, samplesAroundEvents: Bool = false, maximumSamples: Int = 4096,
                 detectorDeliveryDrop: Double = 0.2, detectorNoiseRise: Decibels = Decibels(dB: 6),
                 queueCapacity: Int = 32, stopWhenAllDead: Bool = true) {
         self.recordTimeSeries = recordTimeSeries
+        self.samplesAroundEvents = samplesAroundEvents
         self.maximumSamples = maximumSamples
         self.detectorDeliveryDrop = detectorDeliveryDrop
         self.detectorNoiseRise = detectorNoiseRise

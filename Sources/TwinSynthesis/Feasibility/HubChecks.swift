@@ -8,6 +8,10 @@ import TwinUnits
 /// exceeds 100 % or more than `HubCapacity.maximumDevices` (mMaxBANSize = 64) devices use
 /// it as their hub, the rule the runtime applies too.
 struct HubChecks {
+    /// Devices named one by one under an air-time overload (the largest shares); the
+    /// rest are summed in one note, so a crowded hub is one screen, not one line a device.
+    static let sharesShown = 8
+
     let useCase: UseCase
     let intent: Intent
     let network: ResolvedNetwork
@@ -24,8 +28,14 @@ struct HubChecks {
                 summary: "\(load.devices.count) device(s) on `\(load.gateway.id.value)` over \(load.technology.rawValue) need "
                     + "\(utilisation.quantity.formatted) of the air time"))
             guard !feasible else { continue }
-            let shares = load.shares.sorted { ($0.airtime.si, $1.device) > ($1.airtime.si, $0.device) }.map {
+            let sorted = load.shares.sorted { ($0.airtime.si, $1.device) > ($1.airtime.si, $0.device) }
+            var shares = sorted.prefix(Self.sharesShown).map {
                 DiagnosticNote("`\($0.device)`: \($0.airtime.quantity.formatted)")
+            }
+            if sorted.count > Self.sharesShown {
+                let rest = sorted.dropFirst(Self.sharesShown)
+                shares.append(DiagnosticNote("and \(rest.count) more devices: "
+                                             + "\(rest.map(\.airtime).reduce(.zero, +).quantity.formatted) together"))
             }
             diagnostics.append(.error(
                 SynthesisDiagnostics.airtimeOverload,
