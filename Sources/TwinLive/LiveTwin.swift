@@ -30,19 +30,53 @@ public struct LiveTwin: Sendable {
         state = LiveState(model: model, window: settings.window)
     }
 
+    /// Knob settings the gateway applies from a telemetry time on, not yet reached by
+    /// the telemetry: `ingest` applies them before the first observation after `at`.
+    public private(set) var scheduledKnobs: [(at: Timestamp, settings: [KnobSetting])] = []
+
+    /// Knob settings in force from telemetry time `at` on (an applied action; the
+    /// gateway says when): every observation after `at` is judged under them and none
+    /// before, so what the twin concludes is a function of the telemetry and `at`, not of
+    /// when the gateway's reply reached the server. Without `at`, or when the telemetry
+    /// has already passed it, from now.
+    public mutating func applyKnobs(_ settings: [KnobSetting], from at: Timestamp?) throws(KnobError) {
+        _ = try TwinAdapter.applying(Dictionary(settings.map { ($0.knob, $0.value) }, uniquingKeysWith: { $1 }), to: config)
+        guard let at, let clock = state.clock, at >= clock else {
+            try applyKnobs(settings)
+            return
+        }
+        scheduledKnobs.append((at, settings))
+    }
+
+    private mutating func applyScheduledKnobs(before time: Timestamp) {
+        while let first = scheduledKnobs.first, first.at < time {
+            scheduledKnobs.removeFirst()
+            try? applyKnobs(first.settings)
+        }
+    }
+
     /// The same twin with knob settings now in force (an applied action): the model's
-    /// predictions follow the new settings, the learned state is kept.
+    /// predictions follow the new settings, the learned state is kept. A link keeps what
+    /// its telemetry taught (`LinkLevelTracker.rebased`: its offset against the model and
+    /// its drift test move with the model's level); a link the twin had not modelled
+    /// starts from the prior. Every link starts a new posture episode: the network
+    /// re-associates.
     public mutating func applyKnobs(_ settings: [KnobSetting]) throws(KnobError) {
         let before = config
+        let previous = model
         config = try TwinAdapter.applying(Dictionary(settings.map { ($0.knob, $0.value) }, uniquingKeysWith: { $1 }),
                                           to: config)
         let updated = TwinAdapter.model(config)
         let changed = Set(zip(before.network.devices, config.network.devices).filter { $0 != $1 }.map { $0.0.id })
-        for (index, link) in updated.links.enumerated() where changed.contains(updated.devices[link.device].id) {
-            // New settings, new regime (the network re-associates): learn the link again
-            // from the model's prior rather than test it against the old level.
-            state.links[index].detector = LinkDriftDetector(
-                tracker: LinkLevelTracker(modelLevel: link.modelLevel, sigma: link.sigma))
+        let posture = updated.postureFading ? (state.posture ?? .standing) : .standing
+        let old = Dictionary(previous.links.enumerated().map { ($1.id, state.links[$0]) }, uniquingKeysWith: { a, _ in a })
+        state.links = updated.links.map { link in
+            guard var kept = old[link.id] else {
+                return LiveState.LinkState(detector: LinkDriftDetector(
+                    tracker: LinkLevelTracker(modelLevel: link.modelLevel, sigma: link.sigma)))
+            }
+            kept.detector.tracker = kept.detector.tracker.rebased(modelLevel: link.modelLevel, posture: posture)
+            return kept
         }
         for (index, device) in updated.devices.enumerated() where changed.contains(device.id) {
             state.devices[index].battery.rebase(predictedCurrent: device.predictedCurrent)
@@ -86,7 +120,10 @@ public struct LiveTwin: Sendable {
         let ordered = batch.observations.enumerated().sorted {
             ($0.element.time, $0.offset) < ($1.element.time, $1.offset)
         }.map(\.element)
-        for observation in ordered { apply(observation, events: &produced) }
+        for observation in ordered {
+            applyScheduledKnobs(before: observation.time)
+            apply(observation, events: &produced)
+        }
         state.observationsAccepted += batch.observations.count
         state.batchesAccepted += 1
         if let clock = state.clock { produced += assessmentEvents(now: clock) }

@@ -17,15 +17,25 @@ public final class EmulatorRunner: @unchecked Sendable {
         public var speed: Double
         public var controlHost: String
         public var controlPort: Int
+        /// Before each batch, wait (at most `twinWait` s) until the twin has no
+        /// recommendation in progress (`GET …/recommendation` says `computing` until its
+        /// action is answered). Accelerated emulation multiplies the wall time the
+        /// optimiser takes by the speed, and that wall time grows with the machine's load;
+        /// waiting makes the twin's decisions take no emulated time, so an action applies
+        /// at the telemetry time it was decided at, on any machine.
+        public var waitForTwin: Bool
+        public var twinWait: Double
         public var log: @Sendable (String) -> Void
 
         public init(url: String, token: String, speed: Double, controlHost: String = "127.0.0.1", controlPort: Int = 0,
-                    log: @escaping @Sendable (String) -> Void) {
+                    waitForTwin: Bool = false, twinWait: Double = 600, log: @escaping @Sendable (String) -> Void) {
             self.url = url
             self.token = token
             self.speed = speed
             self.controlHost = controlHost
             self.controlPort = controlPort
+            self.waitForTwin = waitForTwin
+            self.twinWait = twinWait
             self.log = log
         }
     }
@@ -158,18 +168,38 @@ public final class EmulatorRunner: @unchecked Sendable {
                 }
             }
             sent += 1
+            if options.waitForTwin { try waitForTwin(client, telemetryPath: target.path) }
             if sent % 60 == 0 { options.log("sent \(sent) batches, \(Int(now.si)) s emulated") }
         }
         options.log("done: \(sent) batches, \(Int(emulator.now.si)) s emulated")
     }
 }
 
+extension EmulatorRunner {
+    /// Polls the twin's recommendation until it is not `computing` (`Options.waitForTwin`).
+    private func waitForTwin(_ client: HTTPClient, telemetryPath: String) throws {
+        guard telemetryPath.hasSuffix("/telemetry") else { return }
+        let path = String(telemetryPath.dropLast("telemetry".count)) + "recommendation"
+        let deadline = Date().addingTimeInterval(options.twinWait)
+        while true {
+            let response = try client.request("GET", path, headers: [("Authorization", "Bearer \(options.token)")])
+            guard response.status == 200 else { throw EmulatorError.refused(status: response.status, body: response.text) }
+            guard case .success(let json) = JSONParser.parse(response.text),
+                  json.value["status"]?.stringValue == "computing" else { return }
+            guard Date() < deadline else { throw EmulatorError.twinBusy(seconds: options.twinWait) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+}
+
 public enum EmulatorError: Error, CustomStringConvertible {
     case refused(status: Int, body: String)
+    case twinBusy(seconds: Double)
 
     public var description: String {
         switch self {
         case let .refused(status, body): "the server refused a batch (HTTP \(status)): \(body)"
+        case let .twinBusy(seconds): "the twin was still computing a recommendation after \(Int(seconds)) s"
         }
     }
 }

@@ -19,6 +19,9 @@ public final class LiveStore: Sendable {
     public struct StoredKnobs: Sendable {
         public var afterOrdinal: Int64
         public var settings: String
+        /// The telemetry time (seconds since 1970) the gateway applied them from; nil in
+        /// a store written before it was kept (then: from after `afterOrdinal`).
+        public var appliesAt: Double?
     }
 
     public init(path: String) throws {
@@ -41,6 +44,9 @@ public final class LiveStore: Sendable {
                     id INTEGER PRIMARY KEY AUTOINCREMENT, twin TEXT NOT NULL, time TEXT NOT NULL,
                     kind TEXT NOT NULL, entry TEXT NOT NULL);
                 """)
+            if try !db.columns(in: "knobs").contains(where: { $0.name == "applies_at" }) {
+                try db.execute(sql: "ALTER TABLE knobs ADD COLUMN applies_at REAL")
+            }
         }
     }
 
@@ -75,17 +81,18 @@ public final class LiveStore: Sendable {
         }
     }
 
-    public func appendKnobs(twin: String, afterOrdinal: Int64, settings: String) throws {
+    public func appendKnobs(twin: String, afterOrdinal: Int64, settings: String, appliesAt: Double?) throws {
         try pool.write { db in
-            try db.execute(sql: "INSERT INTO knobs (twin, after_ordinal, settings) VALUES (?, ?, ?)",
-                           arguments: [twin, afterOrdinal, settings])
+            try db.execute(sql: "INSERT INTO knobs (twin, after_ordinal, settings, applies_at) VALUES (?, ?, ?, ?)",
+                           arguments: [twin, afterOrdinal, settings, appliesAt])
         }
     }
 
     public func knobs(twin: String) throws -> [StoredKnobs] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT after_ordinal, settings FROM knobs WHERE twin = ? ORDER BY id", arguments: [twin])
-                .map { StoredKnobs(afterOrdinal: $0[0], settings: $0[1]) }
+            try Row.fetchAll(db, sql: "SELECT after_ordinal, settings, applies_at FROM knobs WHERE twin = ? ORDER BY id",
+                             arguments: [twin])
+                .map { StoredKnobs(afterOrdinal: $0[0], settings: $0[1], appliesAt: $0[2]) }
         }
     }
 

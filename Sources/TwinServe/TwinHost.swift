@@ -20,6 +20,8 @@ public actor TwinHost {
     private var recommending = false
     private var lastRecommendationClock: Timestamp?
     private var pendingCheck: (targets: [String], at: Timestamp, id: String)?
+    /// The control request being answered: batches wait for its answer (see `ingest`).
+    private var controlInFlight: Task<String, Never>?
 
     /// What the act loop last recommended, and what became of it.
     struct RecommendationRecord: Sendable {
@@ -44,9 +46,15 @@ public actor TwinHost {
             let knobs = try store.knobs(twin: config.name)
             var next = 0
             let reader = TelemetryReader(model: twin.model, maximumRecords: Int.max)
+            // A setting is scheduled as it was live: from the telemetry time the gateway
+            // applied it, which the batches after it reach.
+            func apply(_ stored: LiveStore.StoredKnobs) {
+                try? twin.applyKnobs(Self.decodeKnobs(stored.settings),
+                                     from: stored.appliesAt.map { Timestamp(secondsSinceEpoch: $0) })
+            }
             try store.forEachBatch(twin: config.name) { stored in
                 while next < knobs.count, knobs[next].afterOrdinal < stored.ordinal {
-                    try? twin.applyKnobs(Self.decodeKnobs(knobs[next].settings))
+                    apply(knobs[next])
                     next += 1
                 }
                 if case .success(let batch) = TelemetryReader(model: twin.model, maximumRecords: Int.max).read(stored.body) {
@@ -55,7 +63,7 @@ public actor TwinHost {
                 _ = reader
             }
             while next < knobs.count {
-                try? twin.applyKnobs(Self.decodeKnobs(knobs[next].settings))
+                apply(knobs[next])
                 next += 1
             }
         }
@@ -75,8 +83,12 @@ public actor TwinHost {
     public var model: LiveModel { twin.model }
 
     /// Applies a checked batch (already read) whose raw text is `body`; stores it first so
-    /// an acknowledgement means it is on disk.
-    public func ingest(_ batch: TelemetryBatch, body: String, now: Date) -> Result<IngestReceipt, TelemetryRejection> {
+    /// an acknowledgement means it is on disk. While a control request is out, the batch
+    /// waits for the gateway's answer (bounded by the client's timeout): the answer says
+    /// from which telemetry time the new settings hold, and a batch after that time must
+    /// be judged under them, whichever of the two reached the server first.
+    public func ingest(_ batch: TelemetryBatch, body: String, now: Date) async -> Result<IngestReceipt, TelemetryRejection> {
+        if let inFlight = controlInFlight { _ = await inFlight.value }
         let started = Date()
         let received = Timestamp(secondsSinceEpoch: now.timeIntervalSince1970)
         var candidate = twin
@@ -251,8 +263,10 @@ public actor TwinHost {
         }
     }
 
+    /// `recommending` stays set until the action is answered: a gateway that waits for
+    /// the twin (`emulate --wait-for-twin`) resumes only once the knobs are in force.
     private func recommended(_ outcome: RecommendationOutcome, targets: [String], at clock: Timestamp) async {
-        recommending = false
+        defer { recommending = false }
         let vetting = ActPolicy.vet(outcome)
         let id = "rec-\(Int(clock.secondsSinceEpoch))-\(twin.state.batchesAccepted)"
         var record = RecommendationRecord(id: id, at: clock, goals: targets, outcome: outcome,
@@ -278,17 +292,30 @@ public actor TwinHost {
             ("idempotencyKey", .string(id)), ("dryRun", .bool(!control.apply)),
             ("knobs", .object(changes.map { ($0.knob, .number($0.value)) })),
         ]))
+        let request = Task.detached { () throws -> HTTPClient.Response in
+            guard let target = HTTPClient.parse(control.url) else { throw HTTPClientError.connect("bad URL \(control.url)") }
+            let client = HTTPClient(host: target.host, port: target.port)
+            defer { client.close() }
+            return try client.request("POST", target.path.isEmpty ? "/control" : target.path,
+                                      headers: [("Content-Type", "application/json"), ("Idempotency-Key", id)],
+                                      body: Data(body.utf8))
+        }
+        let answered = Task { [weak self] () -> String in
+            let result = await request.result
+            return await self?.controlAnswered(result, changes: changes, id: id, to: control, targets: targets, at: clock)
+                ?? "failed"
+        }
+        controlInFlight = answered
+        return await answered.value
+    }
+
+    private func controlAnswered(_ result: Result<HTTPClient.Response, any Error>, changes: [KnobSetting], id: String,
+                                 to control: ControlSettings, targets: [String], at clock: Timestamp) -> String {
+        controlInFlight = nil
         let response: HTTPClient.Response
-        do {
-            response = try await Task.detached {
-                guard let target = HTTPClient.parse(control.url) else { throw HTTPClientError.connect("bad URL \(control.url)") }
-                let client = HTTPClient(host: target.host, port: target.port)
-                defer { client.close() }
-                return try client.request("POST", target.path.isEmpty ? "/control" : target.path,
-                                          headers: [("Content-Type", "application/json"), ("Idempotency-Key", id)],
-                                          body: Data(body.utf8))
-            }.value
-        } catch {
+        switch result {
+        case .success(let value): response = value
+        case .failure(let error):
             let event = LiveEvent(time: clock, kind: .action, subject: id, message: "control request failed: \(error)")
             twin.record([event])
             audit(event)
@@ -297,17 +324,18 @@ public actor TwinHost {
         let status = response.status
         let applied = control.apply && (200..<300).contains(status)
         // The gateway may say when the knobs take effect (`appliesAt`, telemetry time):
-        // batches already on their way still carry the old settings, so the outcome is
-        // judged from then; without it, from the latest telemetry.
-        var now = twin.state.clock ?? clock
-        if case .success(let reply) = JSONParser.parse(response.text),
-           let appliesAt = reply.value["appliesAt"]?.stringValue.flatMap(RFC3339.parse) {
-            now = Swift.max(now, appliesAt)
+        // batches already on their way still carry the old settings, so the twin takes
+        // the new ones from then and the outcome is judged from then; without it, from
+        // the latest telemetry.
+        var appliesAt: Timestamp?
+        if case .success(let reply) = JSONParser.parse(response.text) {
+            appliesAt = reply.value["appliesAt"]?.stringValue.flatMap(RFC3339.parse)
         }
+        let now = Swift.max(twin.state.clock ?? clock, appliesAt ?? clock)
         if applied {
-            try? twin.applyKnobs(changes)
+            try? twin.applyKnobs(changes, from: appliesAt)
             try? store?.appendKnobs(twin: name, afterOrdinal: (try? store?.lastOrdinal(twin: name)) ?? 0,
-                                    settings: Self.encodeKnobs(changes))
+                                    settings: Self.encodeKnobs(changes), appliesAt: appliesAt?.secondsSinceEpoch)
             pendingCheck = (targets, now + settings.recoveryCheck, id)
         }
         let event = LiveEvent(time: now, kind: .action, subject: id,

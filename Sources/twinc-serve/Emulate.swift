@@ -44,6 +44,10 @@ struct Emulate: AsyncParsableCommand {
     @Option(name: .customLong("truth-out"), help: "Write the emulator's ground truth (JSON) here at the end.")
     var truthOut: String?
 
+    @Flag(name: .customLong("wait-for-twin"),
+          help: "Before each batch, wait until the twin has no recommendation in progress (the token needs the read scope): its decisions take no emulated time, whatever the speed and the machine's load.")
+    var waitForTwin = false
+
     func run() async throws {
         guard let config = try ServeSupport.loadTwins(twin).first else { throw ExitCode(66) }
         var overlay = Truth.none
@@ -77,7 +81,8 @@ struct Emulate: AsyncParsableCommand {
         }
         let (host, port) = try ServeSupport.address(controlListen)
         let runner = EmulatorRunner(emulator: emulator, options: .init(url: url, token: token, speed: speed, controlHost: host,
-                                                                        controlPort: port, log: { ServeSupport.line($0) }))
+                                                                        controlPort: port, waitForTwin: waitForTwin,
+                                                                        log: { ServeSupport.line($0) }))
         let groundTruth: JSONValue
         do {
             groundTruth = try await runner.run()

@@ -35,14 +35,19 @@ import TwinServe
         let server = try ServeProcess([
             "serve", "Generated/icu-monitoring", "--listen", "127.0.0.1:0", "--token-file", fixture.tokens,
             "--store", fixture.path("live.sqlite"), "--control", "http://127.0.0.1:\(controlPort)/control",
-            "--apply-actions", "--act-horizon", "2 min", "--act-interval", "60 min", "--recovery-check", "10 min",
+            "--apply-actions", "--act-horizon", "2 min", "--act-interval", "120 min", "--recovery-check", "10 min",
         ])
         defer { server.stop() }
+        // One recommendation in the 70 min (the act interval is longer), which the emulator
+        // waits for: 210 s of pacing plus the optimiser's wall time, under CI's load too.
         let emulate = try ServeProcess.run([
             "emulate", "Generated/icu-monitoring", "--to", "http://127.0.0.1:\(server.port)", "--token", fixture.all,
             "--speed", "20", "--duration", "70 min", "--truth", fixture.path("truth.yaml"), "--seed", "7",
             "--control-listen", "127.0.0.1:\(controlPort)", "--truth-out", fixture.path("ground-truth.json"),
-        ])
+            // The optimiser's wall time, times the speed-up, would be emulated time that
+            // depends on the machine's load: the emulator waits for the twin instead.
+            "--wait-for-twin",
+        ], timeout: 1200)
         #expect(emulate.status == 0, "\(emulate.stdout)")
         let client = server.client()
         let groundTruthText = try String(contentsOfFile: fixture.path("ground-truth.json"), encoding: .utf8)

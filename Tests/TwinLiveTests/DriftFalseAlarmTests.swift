@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TwinEngine
-import TwinLive
+@testable import TwinLive
 import TwinModels
 import TwinUnits
 
@@ -65,5 +65,22 @@ import TwinUnits
             }
         }
         #expect(flaggedAfter.map { $0 >= 0 && $0 <= 3 } == true, "flagged after \(String(describing: flaggedAfter)) windows")
+    }
+    /// A step inside a posture episode whose own draw sits dB away from the pooled static
+    /// level (here the sitting draw says −53.6 dBm, the walking windows before it −57.2):
+    /// the shift is measured against what the episode predicted, so a 6 dB step is a
+    /// 6 dB drift. Measured against the pool it read −2.4 dB, under the 3 dB an alarm
+    /// needs, and the live twin missed the ECG link's change.
+    @Test func aStepInsideAPostureEpisodeIsMeasuredAgainstTheEpisode() throws {
+        var detector = LinkDriftDetector(tracker: LinkLevelTracker(modelLevel: PowerLevel(dBm: -59.2), sigma: Decibels(dB: 3.8)))
+        let walking = PostureLoss(.walking).mean, sitting = PostureLoss(.sitting).mean
+        for _ in 0..<60 { _ = detector.observe(level: -57.2 - walking, posture: .walking, levels: 40, interval: .seconds(10)) }
+        for _ in 0..<30 { _ = detector.observe(level: -53.6 - sitting, posture: .sitting, levels: 40, interval: .seconds(10)) }
+        var drift: LinkDriftDetector.Drift?
+        for _ in 0..<10 where drift == nil {
+            drift = detector.observe(level: -59.6 - sitting, posture: .sitting, levels: 40, interval: .seconds(10)).drift
+        }
+        let shift = try #require(drift, "the 6 dB step was absorbed").shift
+        #expect(abs(shift + 6) < 0.5, "shift \(shift) dB")
     }
 }

@@ -8,9 +8,11 @@ import TwinUnits
 @Suite struct MonitorTests {
     @Test func aWindowBecomesASampleOfRatiosMeansAndCounts() {
         var window = MonitoringWindow()
-        window.frameSent(level: -70)
-        window.frameSent(level: -80)
-        window.frameSent(level: -90)
+        window.frameSent(level: -70, firstTransmission: true)
+        window.frameSent(level: -80, firstTransmission: true)
+        window.frameSent(level: -90, firstTransmission: true)
+        // A retry of a packet in a fade: sent, but its level is the packet's again.
+        window.frameSent(level: -100, firstTransmission: false)
         window.acknowledged += 2
         window.levelMeasured(-60)
         window.delivered(latency: .milliseconds(10))
@@ -18,8 +20,8 @@ import TwinUnits
         let sample = window.sample(at: .seconds(5), queueLength: 3, batteryLeft: 0.5, servingGateway: 1,
                                    primaryGatewayUp: false)
         #expect(sample.time == .seconds(5))
-        #expect(sample.framesSent == 3 && sample.framesAcknowledged == 2)
-        #expect(sample.deliveryRatio == 2.0 / 3.0)
+        #expect(sample.framesSent == 4 && sample.framesAcknowledged == 2)
+        #expect(sample.deliveryRatio == 2.0 / 4.0)
         #expect(sample.levelsMeasured == 4 && sample.rssi == -75)
         #expect(sample.packetsDelivered == 2)
         #expect(abs((sample.latencyMean?.si ?? 0) - 0.02) < 1e-12)
@@ -32,7 +34,7 @@ import TwinUnits
         let empty = window.sample(at: .seconds(1), queueLength: 0, batteryLeft: 1, servingGateway: nil,
                                   primaryGatewayUp: true)
         #expect(empty.deliveryRatio == nil && empty.rssi == nil && empty.latencyMean == nil)
-        window.frameSent(level: -70)
+        window.frameSent(level: -70, firstTransmission: true)
         window.delivered(count: 4, latencySum: 4e6)
         #expect(window.delivered == 4 && window.latencySum == 4e6)
         window.reset()

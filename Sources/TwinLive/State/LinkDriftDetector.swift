@@ -16,7 +16,8 @@ public struct LinkDriftDetector: Sendable, Hashable {
     public init(tracker: LinkLevelTracker) { self.tracker = tracker }
 
     public struct Drift: Sendable, Hashable {
-        /// Change of the static level (dB) the alarm's restart learned.
+        /// Change of the static level (dB) the alarm's restart learned, against the level
+        /// the window's prediction implied.
         public var shift: Double
         public var predicted: Double
         public var predictedSigma: Double
@@ -38,7 +39,11 @@ public struct LinkDriftDetector: Sendable, Hashable {
             tracker.observe(level: level, posture: posture, levels: levels, interval: interval)
             return (predicted, nil)
         }
-        let before = tracker.staticLevel.mean
+        // The shift is measured against the static level the prediction implied, not
+        // the pooled one: inside a posture episode the prediction is the episode's own
+        // level, whose posture draw may sit dB away from the pooled static level, and a
+        // 6 dB step measured against the pool could shrink below `minimumShift`.
+        let before = predicted.mean + PostureLoss(posture).mean
         tracker.restart(from: level, posture: posture)
         let shift = tracker.staticLevel.mean - before
         guard abs(shift) >= Self.minimumShift else { return (predicted, nil) }

@@ -27,7 +27,7 @@ public struct LinkLevelTracker: Sendable, Hashable {
     public static let measurementSigma = 0.5
     public static let coherenceTime = 0.25
 
-    public let modelLevel: Double
+    public private(set) var modelLevel: Double
     public let priorVariance: Double
     /// Sums of the static level's estimate since the last change point.
     private(set) var weightSum: Double
@@ -118,6 +118,27 @@ public struct LinkLevelTracker: Sendable, Hashable {
         episodeWindows = 2
         episodeSum = level
         episodeCount = 1
+    }
+
+    /// The same link after a reconfiguration (an applied action) that moves the model's
+    /// level to `modelLevel`: the body's channel between the two nodes is what it was
+    /// (its static shadowing, the offset the evidence found), only the model's mean
+    /// moves (a TX power step moves `P_tx − L̄` by the step), so every estimate moves
+    /// with it and keeps its weight. The posture episode ends: the network
+    /// re-associates, and the level of the episode so far predicts nothing about the
+    /// windows after it; the next window is predicted from the static level.
+    public func rebased(modelLevel newLevel: PowerLevel, posture current: Posture?) -> LinkLevelTracker {
+        var result = self
+        result.closeEpisode()
+        let shift = newLevel.dBm - modelLevel
+        let episodeWeight = result.weightSum - 1 / priorVariance
+        let episodeSum = result.weightedSum - modelLevel / priorVariance
+        result.weightedSquares += 2 * shift * episodeSum + shift * shift * episodeWeight
+        result.weightedSum += shift * result.weightSum
+        result.modelLevel = newLevel.dBm
+        result.posture = current
+        result.episodeWindows = current == nil ? 0 : 1
+        return result
     }
 
     /// Spread of the per-episode static-level estimates around their mean (dB), the

@@ -32,7 +32,7 @@ enum FrameReception {
     /// when the gateway is down (it decodes nothing, and the frame still counts as sent).
     static func decide(_ packet: Packet, bits: Int, level: Double, interference: Double, gatewayUp: Bool,
                        node: inout DeviceState, gateway: inout GatewayOutcome) -> Verdict? {
-        node.window.frameSent(level: level)
+        node.window.frameSent(level: level, firstTransmission: packet.attempts <= 1)
         if packet.counted { node.outcome.rssi.add(level) }
         guard gatewayUp else { return nil }
         let probability = node.caches.successProbability(level: level, interference: interference, bits: bits)

@@ -17,9 +17,17 @@ struct MonitoringWindow: Sendable, Equatable {
     var delivered = 0
     var latencySum = 0.0
 
-    /// A data frame went on the air and reached the gateway at `level` dBm.
-    mutating func frameSent(level: Double) {
+    /// A data frame went on the air and reached the gateway at `level` dBm; a
+    /// retransmission (`firstTransmission` false) counts as sent but not as a level.
+    /// The window's level samples the channel once per packet, at times the traffic
+    /// sets, as a gateway keying levels by sequence number does: a retry follows its
+    /// packet into the same fade (CSMA/CA retries within milliseconds, inside the
+    /// channel's coherence time), so counting it again would weight each fade by the
+    /// retries it caused and pull the mean below the channel's (by several dB on a
+    /// walking wearer's CSMA/CA link, which the live twin then flagged as drift).
+    mutating func frameSent(level: Double, firstTransmission: Bool) {
         sent += 1
+        guard firstTransmission else { return }
         levelSum += level
         levelCount += 1
     }
