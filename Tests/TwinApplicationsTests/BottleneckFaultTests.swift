@@ -4,6 +4,7 @@ import TwinConfig
 import TwinRuntime
 import TwinTestSupport
 import TwinUnits
+import TwinVocabulary
 @testable import TwinApplications
 
 /// The bottleneck lines of the goals measured on faults and attacks, on the demo twin's
@@ -16,8 +17,8 @@ import TwinUnits
         return try #require(TwinConfig.read(text: try String(contentsOf: url, encoding: .utf8), file: url.path).config)
     }
 
-    private func scenario(_ id: String, _ result: GoalResult) -> ScenarioReport {
-        ScenarioReport(id: id, kind: id, description: "", goals: [result], devices: [], eventsHandled: 0, replications: 2)
+    private func scenario(_ id: String, _ kind: ScenarioKind, _ result: GoalResult) -> ScenarioReport {
+        ScenarioReport(id: id, kind: kind, description: "", goals: [result], devices: [], eventsHandled: 0, replications: 2)
     }
 
     private func recovery(_ config: TwinConfig) throws -> Bottleneck {
@@ -27,7 +28,7 @@ import TwinUnits
         let result = GoalResult(goalID: goal.id, kpi: goal.kpi, priority: goal.priority, threshold: goal.threshold,
                                 samples: [2.06, 7938], value: nil, verdict: .notMet, limitingDevice: "temp", note: nil)
         return try #require(BottleneckFinder.find(goal: goal, config: config,
-                                                  scenario: scenario("gateway-failure-phone", result)))
+                                                  scenario: scenario("gateway-failure-phone", .fault(.gatewayFailure), result)))
     }
 
     /// The temperature patch transmits at −12 dBm; 1.5 m off the body the bedside hub
@@ -59,11 +60,11 @@ import TwinUnits
         var result = GoalResult(goalID: goal.id, kpi: goal.kpi, priority: goal.priority, threshold: goal.threshold,
                                 samples: [0.75, 1], value: nil, verdict: .notMet, limitingDevice: nil, note: nil)
         result.onsets = onsets
-        return try #require(BottleneckFinder.find(goal: goal, config: config, scenario: scenario("jamming", result)))
+        return try #require(BottleneckFinder.find(goal: goal, config: config, scenario: scenario("jamming", .attack(.jamming), result)))
     }
 
     private func onset(_ index: Int, inTime: Int, late: Int, missed: Int, slowest: Double?, tick: Double = 1) -> OnsetDetection {
-        OnsetDetection(eventIndex: index, kind: "jamming", target: "phone", at: .hours(6 + 1.5 * Double(index)),
+        OnsetDetection(eventIndex: index, kind: .attack(.jamming), target: "phone", at: .hours(6 + 1.5 * Double(index)),
                        started: inTime + late + missed, inTime: inTime, late: late, missed: missed,
                        slowest: slowest.map(Time.seconds), signals: ["noise-rise"], detectorTick: .seconds(tick))
     }

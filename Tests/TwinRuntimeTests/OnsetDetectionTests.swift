@@ -3,6 +3,7 @@ import TwinConfig
 import TwinEngine
 import TwinTestSupport
 import TwinUnits
+import TwinVocabulary
 @testable import TwinRuntime
 
 private typealias F = SimulationFixture
@@ -14,7 +15,7 @@ private typealias F = SimulationFixture
                            devices: [], gateways: [], events: [], attacks: attacks, timeSeries: nil, eventsHandled: 0)
     }
 
-    private func attack(_ index: Int, at start: Int64, detectedAfter delay: Int64?, kind: String = "jamming") -> AttackDetection {
+    private func attack(_ index: Int, at start: Int64, detectedAfter delay: Int64?, kind: ScenarioEventKind = .attack(.jamming)) -> AttackDetection {
         AttackDetection(eventIndex: index, kind: kind, target: "hub", startedAt: .seconds(start),
                         detectedAt: delay.map { .seconds(start + $0) }, signal: delay == nil ? nil : .noiseFloorRise,
                         falseAlarms: 0)
@@ -25,12 +26,12 @@ private typealias F = SimulationFixture
     @Test func onsetsCountInTimeLateAndMissedPerEvent() {
         let config = F.config(devices: [F.device("d")])
         let goal = GoalConfig(id: "detect", kpi: "security-detect", priority: "critical",
-                              threshold: RunFixture.threshold(">= 95 %", .ratio), devices: [], threats: ["jamming"],
+                              threshold: RunFixture.threshold(">= 95 %", .ratio), devices: [], threats: [.jamming],
                               faults: [], within: .seconds(2), securityLevel: nil)
         let measurer = GoalMeasurer(goal: goal, kpi: .securityDetect, threshold: goal.threshold, config: config)
         let outcomes = [
             outcome(0, [attack(0, at: 100, detectedAfter: 1), attack(1, at: 200, detectedAfter: 3),
-                        attack(2, at: 300, detectedAfter: nil, kind: "spoofing")]),
+                        attack(2, at: 300, detectedAfter: nil, kind: .attack(.spoofing))]),
             outcome(1, [attack(0, at: 100, detectedAfter: 1), attack(1, at: 200, detectedAfter: nil)]),
         ]
         let onsets = OnsetDetection.summarise(outcomes, measurer: measurer, sampleInterval: .seconds(1))

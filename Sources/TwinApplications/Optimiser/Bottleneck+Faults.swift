@@ -24,7 +24,7 @@ extension BottleneckFinder {
     static func backupReach(_ deviceID: String, scenario: ScenarioReport, config: TwinConfig) -> String? {
         guard let device = config.network.devices.first(where: { $0.id == deviceID }) else { return nil }
         let events = config.scenarios.first { $0.id == scenario.id }?.events ?? []
-        let failed = Set(events.filter { $0.kind == "gateway-failure" }.map(\.target))
+        let failed = Set(events.filter { $0.kind == .fault(.gatewayFailure) }.map(\.target))
         let gateways = [device.primaryGateway] + (device.backupGateway.map { [$0] } ?? [])
         guard !failed.isDisjoint(with: gateways) else { return nil }
         guard let otherID = gateways.first(where: { !failed.contains($0) }),
@@ -124,8 +124,8 @@ extension BottleneckFinder {
         let events = config.scenarios.first { $0.id == scenario }?.events ?? []
         for onset in onsets where onset.missed > 0 && onset.eventIndex < events.count {
             let event = events[onset.eventIndex]
-            guard event.kind == "jamming" || event.kind == "interference" else { continue }
-            let power = event.parameters["power_dBm"] ?? (event.kind == "jamming" ? -77 : -85)
+            guard event.kind == .attack(.jamming) || event.kind == .fault(.interference) else { continue }
+            let power = event.parameters["power_dBm"] ?? (event.kind == .attack(.jamming) ? -77 : -85)
             let level = event.parameters["distance_m"].map {
                 power - DeviceAirInterface.offBodyLoss(distance: .meters($0)).dB } ?? power
             let gateway = config.network.gateways.first { $0.id == onset.target }?.id

@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinEngine
 import TwinUnits
+import TwinVocabulary
 
 /// One attack onset of a `security-detect` goal over the replications of a scenario:
 /// how often the detector caught it within the goal's `within`, late, or not at all,
@@ -11,7 +12,7 @@ import TwinUnits
 public struct OnsetDetection: Sendable, Hashable {
     /// The event's index in the scenario, its kind and target, and its start.
     public var eventIndex: Int
-    public var kind: String
+    public var kind: ScenarioEventKind
     public var target: String
     public var at: Time
     /// Replications in which it started before the horizon, and of them: detected
@@ -28,7 +29,7 @@ public struct OnsetDetection: Sendable, Hashable {
     /// inside a tick shows at the first or second tick after its start.
     public var detectorTick: Time
 
-    public init(eventIndex: Int, kind: String, target: String, at: Time, started: Int, inTime: Int, late: Int,
+    public init(eventIndex: Int, kind: ScenarioEventKind, target: String, at: Time, started: Int, inTime: Int, late: Int,
                 missed: Int, slowest: Time?, signals: [String], detectorTick: Time) {
         self.eventIndex = eventIndex
         self.kind = kind
