@@ -50,8 +50,8 @@ public enum TelemetrySchema {
                        required: ["time", "device", "gateway", "interval_s", "framesSent", "framesAcked"], [
                     ("time", time), ("device", string("Device id of the twin.")), ("gateway", string("Gateway id of the twin.")),
                     ("interval_s", number("Length of the interval reported, seconds.", minimum: 0.001, maximum: 86_400)),
-                    ("rssi_dBm", number("Mean received level of the frames received, dBm.", minimum: -200, maximum: 30)),
-                    ("levels", count("Frames whose level went into rssi_dBm.")),
+                    ("rssi_dBm", number("Mean received level, one per packet (its first transmission; retries repeat their packet's fade), dBm.", minimum: -200, maximum: 30)),
+                    ("levels", count("Packets whose level went into rssi_dBm.")),
                     ("framesSent", count("Frames put on the air (first attempts and retries).")),
                     ("framesAcked", count("Of which acknowledged (≤ framesSent).")),
                 ]),
