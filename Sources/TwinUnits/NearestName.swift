@@ -3,24 +3,9 @@
 /// letters (`wacth`, `chset`) counts as one edit, as a typist makes it. One
 /// implementation so all notes agree on what "near" means.
 public func editDistance(_ a: String, _ b: String) -> Int {
-    let lhs = Array(a.lowercased().unicodeScalars), rhs = Array(b.lowercased().unicodeScalars)
-    if lhs.isEmpty { return rhs.count }
-    if rhs.isEmpty { return lhs.count }
-    var beforePrevious = [Int](repeating: 0, count: rhs.count + 1)
-    var previous = Array(0...rhs.count)
-    var current = [Int](repeating: 0, count: rhs.count + 1)
-    for i in 1...lhs.count {
-        current[0] = i
-        for j in 1...rhs.count {
-            let substitution = previous[j - 1] + (lhs[i - 1] == rhs[j - 1] ? 0 : 1)
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            if i > 1, j > 1, lhs[i - 1] == rhs[j - 2], lhs[i - 2] == rhs[j - 1] {
-                current[j] = min(current[j], beforePrevious[j - 2] + 1)
-            }
-        }
-        (beforePrevious, previous, current) = (previous, current, beforePrevious)
-    }
-    return previous[rhs.count]
+    // No bound: a row minimum never exceeds the longer length, so the early exit never fires.
+    boundedEditDistance(Array(a.lowercased().unicodeScalars), Array(b.lowercased().unicodeScalars),
+                        limit: Int.max - 1)
 }
 
 /// The candidate nearest to `name`, if it is within `maxDistance` edits (default: a
