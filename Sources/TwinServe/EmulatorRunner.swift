@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 import TwinConfig
 import TwinJSON
 import TwinLive
@@ -108,12 +109,16 @@ public final class EmulatorRunner: @unchecked Sendable {
                               onServerRunning: { channel in
                                   log("control endpoint: http://\(channel.localAddress?.ipAddress ?? "127.0.0.1"):\(channel.localAddress?.port ?? 0)/control")
                               })
-        let server = Task { try await app.run() }
+        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], cancellationSignals: [],
+                                 logger: app.logger)
+        let server = Task { try await group.run() }
         // The control server is stopped and awaited before returning: a cancelled but
         // still-closing server left NIO threads running while the process exited, and the
         // emulator ended by SIGSEGV after its last line (seen in LiveLoopEndToEndTests).
+        // It is shut down gracefully, not cancelled: cancelled, Hummingbird logged
+        // "error … Waiting on child channel: CancellationError()" at every normal end.
         let outcome = await Task.detached { [self] in Result { try self.loop() } }.value
-        server.cancel()
+        await group.triggerGracefulShutdown()
         _ = await server.result
         try outcome.get()
         return groundTruthJSON()
