@@ -157,14 +157,3 @@ public enum PlatformRole: String, Sendable, Hashable, CaseIterable {
     case sensorFrontEnd = "sensor-front-end"
     case actuator, display, other
 }
-
-// Each name prints as users and twin.json write it, so a name interpolated into a
-// message, a table or design.md reads `ban-nb`, not the Swift case `banNB`.
-extension Technology: CustomStringConvertible { public var description: String { rawValue } }
-extension Fault: CustomStringConvertible { public var description: String { rawValue } }
-extension Threat: CustomStringConvertible { public var description: String { rawValue } }
-extension FlowRepresentation: CustomStringConvertible { public var description: String { rawValue } }
-extension RegulatorKind: CustomStringConvertible { public var description: String { rawValue } }
-extension PlatformRole: CustomStringConvertible { public var description: String { rawValue } }
-extension ScenarioEventKind: CustomStringConvertible { public var description: String { name } }
-extension ScenarioKind: CustomStringConvertible { public var description: String { name } }
