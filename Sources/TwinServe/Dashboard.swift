@@ -19,9 +19,9 @@ enum Dashboard {
         th{font-weight:600;color:#5b6670;font-size:.85em;text-transform:uppercase;letter-spacing:.03em}
         .state{display:inline-block;padding:.1em .5em;border-radius:3px;color:#fff;font-weight:600;font-size:.85em}
         .met{background:#2e7d32}.at-risk{background:#ef6c00}.violated{background:#c62828}.inconclusive{background:#78909c}
-        .events{list-style:none;padding:0;margin:0}.events li{margin:.2em 0;padding-left:13em;text-indent:-13em}
+        .events{list-style:none;padding:0;margin:0}.events li{margin:.2em 0;padding-left:15em;text-indent:-15em}
         .events .t{display:inline-block;min-width:5.5em;text-indent:0;color:#5b6670;font-variant-numeric:tabular-nums}
-        .events .k{display:inline-block;min-width:7.5em;text-indent:0;color:#5b6670}
+        .events .k{display:inline-block;min-width:9.5em;text-indent:0;color:#5b6670}
         svg text{font-size:10px;fill:#5b6670}.note{color:#5b6670;font-size:.9em}
         svg .met{fill:#2e7d32}svg .at-risk{fill:#ef6c00}svg .violated{fill:#c62828}svg .inconclusive{fill:#78909c}
         </style></head><body>
