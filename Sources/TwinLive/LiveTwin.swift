@@ -75,7 +75,7 @@ public struct LiveTwin: Sendable {
                 return LiveState.LinkState(detector: LinkDriftDetector(
                     tracker: LinkLevelTracker(modelLevel: link.modelLevel, sigma: link.sigma)))
             }
-            kept.detector.tracker = kept.detector.tracker.rebased(modelLevel: link.modelLevel, posture: posture)
+            kept.detector = kept.detector.rebased(modelLevel: link.modelLevel, posture: posture)
             return kept
         }
         for (index, device) in updated.devices.enumerated() where changed.contains(device.id) {

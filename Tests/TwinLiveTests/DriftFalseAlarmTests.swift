@@ -83,4 +83,20 @@ import TwinUnits
         let shift = try #require(drift, "the 6 dB step was absorbed").shift
         #expect(abs(shift + 6) < 0.5, "shift \(shift) dB")
     }
+    /// A step early in a still episode: the windows of the CUSUM run are learned before
+    /// the alarm and pull the episode's prediction towards the change, so the shift is
+    /// measured against the prediction the run began with (a 6 dB step on the episode's
+    /// third window read −3.0 dB against the latest prediction, at the alarm's gate).
+    @Test func aStepEarlyInAnEpisodeIsMeasuredAgainstTheRunsFirstPrediction() throws {
+        var detector = LinkDriftDetector(tracker: LinkLevelTracker(modelLevel: PowerLevel(dBm: -59.2), sigma: Decibels(dB: 3.8)))
+        let walking = PostureLoss(.walking).mean, sitting = PostureLoss(.sitting).mean
+        for _ in 0..<60 { _ = detector.observe(level: -57.2 - walking, posture: .walking, levels: 40, interval: .seconds(10)) }
+        for _ in 0..<2 { _ = detector.observe(level: -53.6 - sitting, posture: .sitting, levels: 40, interval: .seconds(10)) }
+        var drift: LinkDriftDetector.Drift?
+        for _ in 0..<10 where drift == nil {
+            drift = detector.observe(level: -59.6 - sitting, posture: .sitting, levels: 40, interval: .seconds(10)).drift
+        }
+        let shift = try #require(drift, "the 6 dB step was absorbed").shift
+        #expect(abs(shift + 6) < 0.5, "shift \(shift) dB")
+    }
 }

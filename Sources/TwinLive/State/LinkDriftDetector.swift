@@ -12,8 +12,25 @@ public struct LinkDriftDetector: Sendable, Hashable {
 
     public var tracker: LinkLevelTracker
     public var test = SequentialTest()
+    /// The static level each tested window's prediction implied (its mean plus the
+    /// posture's mean loss), the latest `runMemory` of them: an alarm measures its shift
+    /// against the one of the window its CUSUM run began at, made before any window of
+    /// the change was learned.
+    private(set) var impliedLevels: [Double] = []
+    static let runMemory = 64
 
     public init(tracker: LinkLevelTracker) { self.tracker = tracker }
+
+    /// The same detector after an action moves the model's level
+    /// (`LinkLevelTracker.rebased`): the implied levels of a CUSUM run in progress move
+    /// with it, so a run across the action compares like with like.
+    public func rebased(modelLevel newLevel: PowerLevel, posture current: Posture?) -> LinkDriftDetector {
+        var result = self
+        let shift = newLevel.dBm - tracker.modelLevel
+        result.tracker = tracker.rebased(modelLevel: newLevel, posture: current)
+        result.impliedLevels = impliedLevels.map { $0 + shift }
+        return result
+    }
 
     public struct Drift: Sendable, Hashable {
         /// Change of the static level (dB) the alarm's restart learned, against the level
@@ -35,15 +52,20 @@ public struct LinkDriftDetector: Sendable, Hashable {
         }
         let predicted = tracker.predict(posture: posture, levels: levels, interval: interval)
         let z = (level - predicted.mean) / Swift.max(predicted.sigma, 1e-3)
+        impliedLevels.append(predicted.mean + PostureLoss(posture).mean)
+        if impliedLevels.count > Self.runMemory { impliedLevels.removeFirst(impliedLevels.count - Self.runMemory) }
         guard let alarm = test.add(z) else {
             tracker.observe(level: level, posture: posture, levels: levels, interval: interval)
             return (predicted, nil)
         }
-        // The shift is measured against the static level the prediction implied, not
-        // the pooled one: inside a posture episode the prediction is the episode's own
-        // level, whose posture draw may sit dB away from the pooled static level, and a
-        // 6 dB step measured against the pool could shrink below `minimumShift`.
-        let before = predicted.mean + PostureLoss(posture).mean
+        // The shift is measured against the static level the prediction implied when
+        // the CUSUM run began, not against the pooled level nor the latest prediction:
+        // inside a posture episode the prediction is the episode's own level (its posture
+        // draw may sit dB from the pool: a 6 dB step measured against the pool read
+        // −2.4 dB), and the windows of the run were learned before the alarm, so the
+        // latest prediction has already moved part of the way towards the change.
+        let before = impliedLevels[Swift.max(0, impliedLevels.count - alarm.run)]
+        impliedLevels.removeAll()
         tracker.restart(from: level, posture: posture)
         let shift = tracker.staticLevel.mean - before
         guard abs(shift) >= Self.minimumShift else { return (predicted, nil) }

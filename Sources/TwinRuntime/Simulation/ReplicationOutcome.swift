@@ -314,7 +314,11 @@ public struct DeviceSample: Sendable, Hashable {
     public var time: SimTime
     /// Delivery ratio of the frames the device sent in the last interval (nil: none sent).
     public var deliveryRatio: Double?
-    /// Mean received level at the gateway in the last interval, dBm (nil: none received).
+    /// Mean received level at the gateway in the last interval, dBm, one level per
+    /// packet (its first transmission: a retry repeats its packet's fade); nil when no
+    /// packet was first sent in the window. The run report's per-device RSSI
+    /// (`DeviceOutcome.rssi`) still averages every frame, retries included, so on a
+    /// CSMA/CA link in fades it reads lower than this.
     public var rssi: Double?
     public var queueLength: Int
     /// Remaining battery charge as a fraction of capacity.
@@ -323,7 +327,7 @@ public struct DeviceSample: Sendable, Hashable {
     /// (`deliveryRatio` = acknowledged / sent).
     public var framesSent: Int
     public var framesAcknowledged: Int
-    /// Received levels that went into `rssi`.
+    /// Packets whose level went into `rssi`.
     public var levelsMeasured: Int
     /// The gateway the device was using at the sample time, as an index into
     /// `config.network.gateways` (nil: no gateway reachable).
