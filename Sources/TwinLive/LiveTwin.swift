@@ -57,7 +57,7 @@ public struct LiveTwin: Sendable {
 
     /// The same twin with knob settings now in force (an applied action): the model's
     /// predictions follow the new settings, the learned state is kept. A link keeps what
-    /// its telemetry taught (`LinkLevelTracker.rebased`: its offset against the model and
+    /// its telemetry taught (`LinkDriftDetector.rebased`: its offset against the model and
     /// its drift test move with the model's level); a link the twin had not modelled
     /// starts from the prior. Every link starts a new posture episode: the network
     /// re-associates.

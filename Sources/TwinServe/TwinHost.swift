@@ -45,7 +45,6 @@ public actor TwinHost {
             // after the batch they followed.
             let knobs = try store.knobs(twin: config.name)
             var next = 0
-            let reader = TelemetryReader(model: twin.model, maximumRecords: Int.max)
             // A setting is scheduled as it was live: from the telemetry time the gateway
             // applied it, which the batches after it reach.
             func apply(_ stored: LiveStore.StoredKnobs) {
@@ -57,10 +56,10 @@ public actor TwinHost {
                     apply(knobs[next])
                     next += 1
                 }
+                // Read against the model in force now: an applied action changes it.
                 if case .success(let batch) = TelemetryReader(model: twin.model, maximumRecords: Int.max).read(stored.body) {
                     _ = twin.ingest(batch, receivedAt: Timestamp(secondsSinceEpoch: stored.received))
                 }
-                _ = reader
             }
             while next < knobs.count {
                 apply(knobs[next])

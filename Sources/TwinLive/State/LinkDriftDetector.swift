@@ -34,7 +34,7 @@ public struct LinkDriftDetector: Sendable, Hashable {
 
     public struct Drift: Sendable, Hashable {
         /// Change of the static level (dB) the alarm's restart learned, against the level
-        /// the window's prediction implied.
+        /// implied by the prediction its CUSUM run began with.
         public var shift: Double
         public var predicted: Double
         public var predictedSigma: Double
