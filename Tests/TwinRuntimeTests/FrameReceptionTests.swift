@@ -54,22 +54,28 @@ private typealias F = SimulationFixture
         let before = peek(node.receptionStream)
         let verdict = FrameReception.decide(ComponentFixture.packet(), bits: 600, level: -40, interference: 0,
                                             gatewayUp: true, node: &node, gateway: &gateway)
-        #expect(verdict == FrameReception.Verdict(decoded: true, strong: true))
+        #expect(verdict == FrameReception.Verdict(decoded: true, strong: true, collided: false))
         #expect(peek(node.receptionStream) == before, "a certain outcome consumes no randomness")
         #expect(gateway.framesReceived == 1 && gateway.collisions == 0)
     }
 
-    @Test func aFrameBelowTheSensitivityIsLostAndIsACollisionOnlyWithInterference() throws {
+    @Test func aLostFrameIsACollisionOnlyWhenTheInterferenceIsWhyItWasLost() throws {
         let (parameters, fresh) = try ComponentFixture.node(F.device("d"))
         var node = fresh
         var gateway = GatewayOutcome(id: "hub")
         let weak = parameters.receiver.sensitivity - 1
         let quiet = FrameReception.decide(ComponentFixture.packet(counted: false), bits: 600, level: weak,
                                           interference: 0, gatewayUp: true, node: &node, gateway: &gateway)
-        #expect(quiet == FrameReception.Verdict(decoded: false, strong: false))
+        #expect(quiet == FrameReception.Verdict(decoded: false, strong: false, collided: false))
         #expect(gateway.collisions == 0 && node.outcome.rssi.count == 0 && node.window.sent == 1)
-        _ = FrameReception.decide(ComponentFixture.packet(), bits: 600, level: weak, interference: 1e-9,
-                                  gatewayUp: true, node: &node, gateway: &gateway)
+        // Below the sensitivity the frame is lost with or without interference: a fade.
+        let faded = FrameReception.decide(ComponentFixture.packet(), bits: 600, level: weak, interference: 1e-9,
+                                          gatewayUp: true, node: &node, gateway: &gateway)
+        #expect(faded?.collided == false && gateway.collisions == 0)
+        // A strong frame under an interferer as strong as itself (SINR 0 dB) is lost to it.
+        let hit = FrameReception.decide(ComponentFixture.packet(), bits: 600, level: -40, interference: 1e-4,
+                                        gatewayUp: true, node: &node, gateway: &gateway)
+        #expect(hit == FrameReception.Verdict(decoded: false, strong: true, collided: true))
         #expect(gateway.collisions == 1 && gateway.framesReceived == 0)
         let strongThreshold = parameters.receiver.sensitivity + AttackDetector.strongSignalMargin
         let edge = FrameReception.decide(ComponentFixture.packet(), bits: 600, level: strongThreshold,

@@ -25,7 +25,7 @@ extension BANSimulation {
         let slot = devices[device].serving
         let gateway = parameters[device].gateways[slot]
         let level = receivedLevel(device, slot: slot, at: now)
-        let sent = csma.transmit(device, level: level, node: &devices[device],
+        let sent = csma.transmit(device, level: level, channel: spectra[device].channel(event: 0), node: &devices[device],
                                  external: channel.constantPower(at: gateway), busy: &gateways[gateway].busy,
                                  media: &media, scheduler: &scheduler)
         if sent { overhear(device, at: now) }
@@ -39,6 +39,7 @@ extension BANSimulation {
         let airtime = parameters[device].frame.airtime(payload: Int(exchange.packet.payload))
         let interference = media[parameters[device].media[exchange.slot]].take(sender: Int32(device))
             + perFrameInterference(device, gateway: gateway, levelDBm: exchange.level, airtime: airtime)
+            + wlanInterference(device, gateway: gateway, airChannel: spectra[device].channel(event: 0), airtime: airtime)
         let received = frameArrives(&exchange.packet, device: device, slot: exchange.slot, level: exchange.level,
                                     interference: interference, at: exchange.dataEnd)
         let acknowledged = received && acknowledgementArrives(device, level: exchange.level, gateway: gateway)
@@ -80,10 +81,12 @@ extension BANSimulation {
         let external = channel.constantPower(at: gateway)
         var decoded = scheduled.decodedFlags(count: burst.count)
         var start = schedule.firstFrame(allocationAt: now)
+        let airChannel = spectra[device].channel(event: 0)
         for index in burst.indices {
             let airtime = frame.airtime(payload: Int(burst[index].payload))
             decoded[index] = sendDecidedFrame(&burst[index], device: device, slot: slot, level: level, power: power,
-                                              external: external, start: start, airtime: airtime)
+                                              external: external, start: start, airtime: airtime,
+                                              airChannel: airChannel)
             start = ScheduleParameters.nextFrame(after: start, airtime: airtime)
         }
         let blockAckEnd = ScheduleParameters.blockAckEnd(nextStart: start, frame: frame)
@@ -126,6 +129,7 @@ extension BANSimulation {
         let level = receivedLevel(device, slot: slot, at: now)
         let external = channel.constantPower(at: gateway)
         let firstPacket = now + empty + ifs
+        let airChannel = spectra[device].channel(event: ble.eventCounter(device, at: now))
         var time = firstPacket
         devices[device].energy.receive(empty)
         while var packet = devices[device].queue.first {
@@ -135,7 +139,7 @@ extension BANSimulation {
             _ = devices[device].queue.popFirst()
             let power = devices[device].caches.receivedPower(level: level)
             let decoded = sendDecidedFrame(&packet, device: device, slot: slot, level: level, power: power,
-                                           external: external, start: time, airtime: airtime)
+                                           external: external, start: time, airtime: airtime, airChannel: airChannel)
             BLEAccess.chargeDataPacket(emptyPacket: empty, energy: &devices[device].energy)
             time = BLEAccess.nextPacket(after: time, airtime: airtime, emptyPacket: empty)
             BLEAccess.settle(packet, decoded: decoded, maxRetries: parameters[device].maxRetries,
@@ -167,6 +171,9 @@ extension BANSimulation {
                                     gatewayUp: gateway >= 0 && gateways[gateway].up, level: level,
                                     interference: gateway >= 0 ? channel.meanPower(at: gateway) : 0,
                                     node: &devices[device], recovery: &recovery)
+        if !wlans.isEmpty, gateway >= 0 {
+            wlanBatch(device, at: time, airtime: result.airtime, gateway: gateway, level: level)
+        }
         guard result.sent > 0 else { return }
         gateways[gateway].busy.addDisjoint(result.airtime)
         gateways[gateway].outcome.framesReceived += result.decoded

@@ -125,8 +125,8 @@ extension BANSimulation {
             if gateways[gateway].up {
                 let medium = gateways[gateway].media[MediumKind.narrowband.rawValue]
                 let end = now + Self.floodFrameAirtime
-                media[medium].add(sender: -1, power: power, start: now, end: end,
-                                  external: channel.constantPower(at: gateway))
+                media.putOnAir(medium, sender: -1, power: power, start: now, end: end,
+                               external: channel.constantPower(at: gateway), channel: media[medium].homeChannel)
                 csma.channelBusy(medium, until: end, except: -1, media: &media, scheduler: &scheduler)
                 gateways[gateway].busy.add(from: now, to: end)
                 detector.unsolicited(gateway: gateway, at: now)

@@ -26,15 +26,16 @@ extension BANSimulation {
     /// at `level` dBm (`power` mW) to the gateway in `slot` with `external` mW of
     /// constant jammers there, and decided at once. True when the gateway decoded it.
     mutating func sendDecidedFrame(_ packet: inout Packet, device: Int, slot: Int, level: Double, power: Double,
-                                   external: Double, start: SimTime, airtime: SimTime) -> Bool {
+                                   external: Double, start: SimTime, airtime: SimTime, airChannel: AirChannel) -> Bool {
         packet.attempts += 1
         devices[device].outcome.recordTransmission(of: packet)
         devices[device].energy.transmit(airtime)
         let end = start + airtime
         let gateway = parameters[device].gateways[slot]
-        let interference = media[parameters[device].media[slot]].add(sender: -1, power: power, start: start, end: end,
-                                                                    external: external)
+        let interference = media.putOnAir(parameters[device].media[slot], sender: -1, power: power, start: start,
+                                          end: end, external: external, channel: airChannel)
             + perFrameInterference(device, gateway: gateway, levelDBm: level, airtime: airtime)
+            + wlanInterference(device, gateway: gateway, airChannel: airChannel, airtime: airtime)
         overhear(device, at: start)
         return frameArrives(&packet, device: device, slot: slot, level: level, interference: interference, at: end)
     }
@@ -44,10 +45,11 @@ extension BANSimulation {
     mutating func frameArrives(_ packet: inout Packet, device: Int, slot: Int, level: Double, interference: Double,
                                at end: SimTime) -> Bool {
         let gateway = parameters[device].gateways[slot]
-        let received = receive(packet, device: device, gateway: gateway, level: level, interference: interference,
-                               at: end)
+        let verdict = receive(packet, device: device, gateway: gateway, level: level, interference: interference,
+                              at: end)
+        let received = verdict?.decoded ?? false
         packet.lastAttemptGatewayDown = !gateways[gateway].up
-        packet.lastAttemptCollided = !received && interference > 0
+        packet.lastAttemptCollided = verdict?.collided ?? false
         if received, !packet.reachedGateway {
             packet.reachedGateway = true
             if packet.counted { devices[device].outcome.accessDelay.record(end - packet.headOfQueue) }
@@ -60,12 +62,12 @@ extension BANSimulation {
     /// keys the attacker used shows a reused frame counter; a strong frame teaches the
     /// detector.
     mutating func receive(_ packet: Packet, device: Int, gateway: Int, level: Double, interference: Double,
-                          at time: SimTime) -> Bool {
+                          at time: SimTime) -> FrameReception.Verdict? {
         let bits = parameters[device].frame.bits(payload: Int(packet.payload))
         guard let verdict = FrameReception.decide(packet, bits: bits, level: level, interference: interference,
                                                   gatewayUp: gateways[gateway].up, node: &devices[device],
                                                   gateway: &gateways[gateway].outcome) else {
-            return false
+            return nil
         }
         if verdict.decoded, !attacker.captures.isEmpty {
             for _ in 0..<attacker.counterCollisions(device: device) { detector.counterCollision(gateway: gateway, at: time) }
@@ -73,7 +75,7 @@ extension BANSimulation {
         if verdict.strong {
             detector.strongFrames(gateway: gateway, attempted: 1, decoded: verdict.decoded ? 1 : 0, at: time)
         }
-        return verdict.decoded
+        return verdict
     }
 
     /// Whether the device decodes the gateway's ACK to a frame received at `level`.

@@ -16,6 +16,7 @@ import TwinModels
 /// | `FrameReception` | — | the gateway's decision on a frame |
 /// | `GatewayState`, `GatewayTier` | gateways | uplink to the edge, failover, repair |
 /// | `ChannelState`, `SharedMedium` | posture, jammers; frames on the air | the channel |
+/// | `DeviceSpectrum`, `AirChannel`, `WLANActivity` | channels, BLE hops, 2.4 GHz WLAN duty | the shared band |
 /// | `AttackerActivity` | eavesdroppers, captures, attacker air time | attacks |
 /// | `AttackDetector`, `RecoveryTracker`, `MonitorClock`, `EventSampleClock` | — | observers |
 ///
@@ -49,6 +50,8 @@ struct BANSimulation: SimulationModel {
     }
 
     let parameters: [DeviceParameters]
+    /// Per device: its channel or hopping sequence on the band (`DeviceSpectrum`).
+    let spectra: [DeviceSpectrum]
     var devices: [DeviceState]
     var csma: CSMAAccess
     var scheduled: ScheduledAccess
@@ -57,6 +60,8 @@ struct BANSimulation: SimulationModel {
     var gateways: [GatewayState]
     /// One medium per gateway and `MediumKind` (`MediumKind.index`).
     var media: [SharedMedium]
+    /// The 2.4 GHz WLANs of the twin as interferers of the narrow radios (often none).
+    var wlans: [WLANActivity]
     var channel: ChannelState
     let events: [InjectedEvent]
     var attacker: AttackerActivity
@@ -81,6 +86,11 @@ struct BANSimulation: SimulationModel {
                 scheduledRanks: topology.scheduledRanks[index], useCastaliaMap: useMap))
         }
         self.parameters = parameters
+        let spectra = network.devices.map {
+            DeviceSpectrum.make(device: $0, network: network, streams: streams, adaptiveMap: options.adaptiveChannelMap)
+        }
+        self.spectra = spectra
+        wlans = Self.wlanActivities(parameters: parameters, spectra: spectra)
         let kinds = MediumKind.allCases
         var media: [SharedMedium] = []
         var gateways: [GatewayState] = []
@@ -90,6 +100,14 @@ struct BANSimulation: SimulationModel {
                 var medium = SharedMedium(gateway: index, kind: kind)
                 medium.clearChannelThreshold = served.filter { $0.medium == kind }
                     .map(\.receiver.clearChannelThreshold).min() ?? .infinity
+                if let home = served.lazy.filter({ $0.medium == kind }).compactMap({ spectra[$0.index].fixedChannel }).first {
+                    medium.homeChannel = home
+                }
+                // NB and BLE at one gateway share the band; wideband flows keep a channel of their own.
+                if kind != .wideband {
+                    medium.siblings = kinds.filter { $0 != kind && $0 != .wideband }
+                        .map { MediumKind.index(gateway: index, kind: $0) }
+                }
                 assert(media.count == MediumKind.index(gateway: index, kind: kind))
                 media.append(medium)
             }

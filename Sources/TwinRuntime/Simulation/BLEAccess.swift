@@ -42,6 +42,9 @@ struct BLEAccess: Sendable {
         self.radios = radios
     }
 
+    /// The connection event counter of `device`'s event at `time`.
+    func eventCounter(_ device: Int, at time: SimTime) -> Int64 { links[device].eventCounter(at: time) }
+
     /// BLE devices get their connection's phase, uniform in one interval, from their
     /// `access` stream; nothing is accounted before time 0.
     init(parameters: [DeviceParameters], streams: RandomStreams) {

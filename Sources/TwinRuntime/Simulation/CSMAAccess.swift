@@ -161,7 +161,7 @@ struct CSMAAccess: Sendable {
     /// the ACK slot ends.
     /// false when there was nothing to send after all.
     @discardableResult
-    mutating func transmit(_ device: Int, level: Double, node: inout DeviceState, external: Double,
+    mutating func transmit(_ device: Int, level: Double, channel: AirChannel, node: inout DeviceState, external: Double,
                            busy: inout BusyTime, media: inout [SharedMedium],
                            scheduler: inout Scheduler<Event>) -> Bool {
         guard var packet = stations[device].current else { return false }
@@ -176,7 +176,8 @@ struct CSMAAccess: Sendable {
         let dataEnd = now + airtime
         let exchangeEnd = dataEnd + MACTiming.sifs + profiles[device].frame.acknowledgementAirtime
         let power = node.caches.receivedPower(level: level)
-        media[medium].add(sender: Int32(device), power: power, start: now, end: dataEnd, external: external)
+        media.putOnAir(medium, sender: Int32(device), power: power, start: now, end: dataEnd, external: external,
+                       channel: channel)
         channelBusy(medium, until: exchangeEnd, except: device, media: &media, scheduler: &scheduler)
         busy.add(from: now, to: exchangeEnd)
         stations[device].current = packet

@@ -36,6 +36,13 @@ struct ConnectionTiming: Sendable, Equatable {
         return phase + interval * index
     }
 
+    /// The connection event counter of the anchor at `time` (events since the first
+    /// anchor), which CSA #2 maps to the event's data channel.
+    func eventCounter(at time: SimTime) -> Int64 {
+        guard time > phase, interval > .zero else { return 0 }
+        return (time - phase + SimTime(nanoseconds: interval.nanoseconds / 2)) / interval
+    }
+
     /// The anchors strictly after `accountedUntil` and strictly before `time`: the
     /// events the peripheral attended without data since the last accounted one.
     func idleEvents(before time: SimTime) -> Int64 {

@@ -25,6 +25,11 @@ enum FrameReception {
         /// At least `AttackDetector.strongSignalMargin` above the sensitivity: a loss of
         /// such a frame is interference, not fading.
         var strong: Bool
+        /// Lost, and the interference is why: without it the frame would more likely
+        /// than not have been decoded. Since frames on neighbouring channels couple in
+        /// at −48 dB (`AirChannel`), "any interference at all" would blame a fade on a
+        /// far-away BLE hop; the counterfactual keeps fades and collisions apart.
+        var collided: Bool
     }
 
     /// Decides whether the gateway decodes a frame of `packet` (`bits` bits exposed to
@@ -37,13 +42,16 @@ enum FrameReception {
         guard gatewayUp else { return nil }
         let probability = node.caches.successProbability(level: level, interference: interference, bits: bits)
         let decoded = node.receptionStream.succeeds(probability)
+        let collided = !decoded && interference > 0
+            && node.caches.receiver.successProbability(received: level, interference: 0, bits: bits) >= 0.5
         if decoded {
             gateway.framesReceived += 1
-        } else if interference > 0 {
+        } else if collided {
             gateway.collisions += 1
         }
         return Verdict(decoded: decoded,
-                       strong: level >= node.caches.receiver.sensitivity + AttackDetector.strongSignalMargin)
+                       strong: level >= node.caches.receiver.sensitivity + AttackDetector.strongSignalMargin,
+                       collided: collided)
     }
 
     /// Whether the device decodes the gateway's acknowledgement (I-Ack or B-Ack, `bits`

@@ -10,6 +10,11 @@ import TwinEngine
 /// decided (CSMA, BLE) or, for frames decided when they were registered (scheduled
 /// bursts, attacker frames), once it has ended.
 ///
+/// Frames of other media at the same gateway on the same band count through
+/// `siblings` at the moment a frame starts; a frame that overlaps two frames of two
+/// other media at once sees the larger of the two sums, not their total (rare at BAN
+/// duty cycles; named in docs/validation.md).
+///
 /// Busy time is "the union of busy intervals": frames, their SIFS and acknowledgement,
 /// and reserved allocations extend `busyUntil`; a constant jammer above the CCA
 /// threshold makes the channel busy for its duration.
@@ -22,6 +27,9 @@ struct SharedMedium: Sendable {
         var start: SimTime
         var end: SimTime
         var interference: Double
+        /// Where the frame sits in frequency: another frame counts against it by
+        /// `AirChannel.coupling` (1 on the same channel).
+        var channel: AirChannel
     }
 
     let gateway: Int
@@ -34,42 +42,58 @@ struct SharedMedium: Sendable {
     /// Energy-detection CCA threshold (dBm) of the devices on it: a constant jammer at
     /// or above it keeps the channel busy.
     var clearChannelThreshold: Double = .infinity
+    /// The other media of the same gateway on the same band (802.15.6 NB beside BLE at a
+    /// phone): their frames interfere with this medium's by frequency (`[SharedMedium]
+    /// .putOnAir`), while carrier sense and backoff stay per MAC.
+    var siblings: [Int] = []
+    /// The channel of frames that name none (the attacker's floods at an NB hub): the
+    /// channel of the medium's first fixed-channel device.
+    var homeChannel = AirChannel(centre: .megahertz(2442), width: .megahertz(1))
 
     init(gateway: Int, kind: MediumKind) {
         self.gateway = gateway
         self.kind = kind
     }
 
-    /// Total power (mW) of the frames on the air at `time`, except `excluding`.
-    private func power(at time: SimTime, excludingIndex excluded: Int? = nil) -> Double {
+    /// Total power (mW) of the frames on the air at `time`, as a receiver on `channel`
+    /// takes it in, except the frame at `excluded`.
+    func power(at time: SimTime, seenOn channel: AirChannel, excludingIndex excluded: Int? = nil) -> Double {
         var total = 0.0
         for index in frames.indices where index != excluded {
             let frame = frames[index]
-            if frame.start <= time && frame.end > time { total += frame.power }
+            if frame.start <= time && frame.end > time { total += frame.power * channel.coupling(from: frame.channel) }
         }
         return total
     }
 
-    /// Puts a frame from `sender` on the air over `start..<end` at `power` mW, with
-    /// `external` mW of jammers present; returns the interference it starts with.
-    /// Frames already on the air see their interference raised by this one.
+    /// Puts a frame from `sender` on the air over `start..<end` at `power` mW on
+    /// `channel`, with `external` mW of jammers present; returns the interference it
+    /// starts with. Frames already on the air see their interference raised by this one.
     @discardableResult
-    mutating func add(sender: Int32, power: Double, start: SimTime, end: SimTime, external: Double) -> Double {
+    mutating func add(sender: Int32, power: Double, start: SimTime, end: SimTime, external: Double,
+                      channel: AirChannel) -> Double {
         frames.removeAll { $0.sender < 0 && $0.end <= start }
-        let others = self.power(at: start)
-        for index in frames.indices where frames[index].end > start && frames[index].start <= start {
-            let seen = others - frames[index].power + power + external
+        interfered(by: power, on: channel, at: start, external: external)
+        let initial = self.power(at: start, seenOn: channel) + external
+        frames.append(Frame(sender: sender, power: power, start: start, end: end, interference: initial,
+                            channel: channel))
+        return initial
+    }
+
+    /// A frame of `power` mW on `channel` starts at `time` (on this medium or a
+    /// sibling): the frames on the air here see it as much as their channel takes in.
+    mutating func interfered(by power: Double, on channel: AirChannel, at time: SimTime, external: Double) {
+        for index in frames.indices where frames[index].end > time && frames[index].start <= time {
+            let coupled = power * frames[index].channel.coupling(from: channel)
+            let seen = self.power(at: time, seenOn: frames[index].channel, excludingIndex: index) + coupled + external
             if seen > frames[index].interference { frames[index].interference = seen }
         }
-        let initial = others + external
-        frames.append(Frame(sender: sender, power: power, start: start, end: end, interference: initial))
-        return initial
     }
 
     /// Jammer power changed to `external` mW at `time`: frames on the air see it.
     mutating func externalChanged(to external: Double, at time: SimTime) {
         for index in frames.indices where frames[index].end > time && frames[index].start <= time {
-            let seen = power(at: time, excludingIndex: index) + external
+            let seen = power(at: time, seenOn: frames[index].channel, excludingIndex: index) + external
             if seen > frames[index].interference { frames[index].interference = seen }
         }
     }
@@ -116,5 +140,22 @@ struct BusyTime: Sendable {
     /// Busy time within 0…horizon.
     func clipped(to horizon: SimTime) -> Int64 {
         until > horizon ? Swift.max(0, total - (until - horizon).nanoseconds) : total
+    }
+}
+
+extension [SharedMedium] {
+    /// Puts a frame on medium `index` (see `SharedMedium.add`) and on the band: the
+    /// frames on the air in the medium's siblings add to its interference as its channel
+    /// takes them in, and see it as theirs do.
+    @discardableResult
+    mutating func putOnAir(_ index: Int, sender: Int32, power: Double, start: SimTime, end: SimTime,
+                           external: Double, channel: AirChannel) -> Double {
+        var interference = self[index].add(sender: sender, power: power, start: start, end: end, external: external,
+                                           channel: channel)
+        for sibling in self[index].siblings {
+            interference += self[sibling].power(at: start, seenOn: channel)
+            self[sibling].interfered(by: power, on: channel, at: start, external: external)
+        }
+        return interference
     }
 }

@@ -20,10 +20,14 @@ public struct SimulationOptions: Sendable, Hashable {
     public var queueCapacity: Int
     /// Stop early once every device is dead (its battery or a failure).
     public var stopWhenAllDead: Bool
+    /// BLE connections hop over an adaptive channel map that leaves out the channels a
+    /// 2.4 GHz WLAN of the twin covers (AFH, as a phone's central does); off, they hop
+    /// over all 37 data channels (the coexistence check's "without AFH" case).
+    public var adaptiveChannelMap: Bool
 
     public init(recordTimeSeries: Bool = false, samplesAroundEvents: Bool = false, maximumSamples: Int = 4096,
                 detectorDeliveryDrop: Double = 0.2, detectorNoiseRise: Decibels = Decibels(dB: 6),
-                queueCapacity: Int = 32, stopWhenAllDead: Bool = true) {
+                queueCapacity: Int = 32, stopWhenAllDead: Bool = true, adaptiveChannelMap: Bool = true) {
         self.recordTimeSeries = recordTimeSeries
         self.samplesAroundEvents = samplesAroundEvents
         self.maximumSamples = maximumSamples
@@ -31,6 +35,7 @@ public struct SimulationOptions: Sendable, Hashable {
         self.detectorNoiseRise = detectorNoiseRise
         self.queueCapacity = queueCapacity
         self.stopWhenAllDead = stopWhenAllDead
+        self.adaptiveChannelMap = adaptiveChannelMap
     }
 }
 
