@@ -1,10 +1,11 @@
 import TwinUnits
+import TwinVocabulary
 
 /// The network view: the body map of the baseline scenario (devices, gateways, link
 /// PDR and RSSI), battery left over time per device, the latency CDF of each goal's
 /// devices with the goal's bound, and the per-device figures of the baseline.
 struct NetworkViewSection {
-    static let application = "network-view"
+    static let application = ApplicationKind.networkView.rawValue
 
     let view: JSONCursor
     let index: ResultsIndex
@@ -12,7 +13,7 @@ struct NetworkViewSection {
     /// The scenario the pictures show: the one of kind `baseline`, else the first.
     private var baseline: JSONCursor? {
         let scenarios = view.array("scenarios")
-        return scenarios.first { $0.string("kind") == "baseline" } ?? scenarios.first
+        return scenarios.first { $0.string("kind").flatMap(ScenarioKind.init(twinJSON:))?.isBaseline == true } ?? scenarios.first
     }
 
     var html: String {
