@@ -22,7 +22,8 @@ extension NetworkConfig {
         let edges = n.array("edges").compactMap { item, path -> EdgeConfig? in
             guard var e = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
             defer { e.finish() }
-            return EdgeConfig(id: e.string("id"), tier: e.closedSet("tier", fallback: .cloud), processingLatency: e.time("processingLatency_s", in: DeclaredRanges.delay))
+            return EdgeConfig(id: e.string("id"), tier: e.closedSet("tier", fallback: .cloud),
+                              processingLatency: e.time("processingLatency_s", in: DeclaredRanges.delay))
         }
         let links = n.array("links").compactMap { item, path -> LinkConfig? in
             guard var l = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }

@@ -1,16 +1,17 @@
 import TwinConfig
 import TwinVocabulary
 
-/// The order goals are weighed in: priority (critical, high, medium, low), then the intent's `objectives` order (the first objective that covers the
-/// goal's KPI), then the order of the goals in twin.json.
+/// The order goals are weighed in: priority (critical, high, medium, low), then the
+/// intent's `objectives` order (the first objective that covers the goal's KPI), then
+/// the order of the goals in twin.json.
 ///
-/// Which objectives cover a KPI (an objective may cover several; a KPI no listed
-/// objective covers comes after those that are):
-/// safety — latency, delivery-ratio, recovery-time, security-detect (timely clinical
-/// data, attacks noticed); reliability — delivery-ratio, availability, recovery-time;
-/// latency — latency; throughput — throughput; lifetime — lifetime; energy — energy,
-/// lifetime; security — security-protect, security-detect; privacy — security-protect;
-/// cost — energy.
+/// Which objectives cover a KPI (`coverage`; an objective may cover several; a KPI no
+/// listed objective covers comes after those that are): safety covers the timely
+/// clinical data and attacks noticed (latency, delivery ratio, recovery time, attack
+/// detection), reliability the delivery, availability and recovery, energy the energy
+/// and lifetime, security protection and detection, privacy protection, cost energy;
+/// latency, throughput and lifetime cover their own KPI. A switch over both enums, so
+/// a new objective or KPI cannot be left out.
 public enum GoalOrder {
     /// Priorities from the most important: critical, high, medium, low.
     public static let priorities = GoalPriority.allCases

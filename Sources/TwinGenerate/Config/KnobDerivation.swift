@@ -76,7 +76,8 @@ struct KnobDerivation {
             return nil
         }
         return KnobConfig(id: "\(device.id).mac-mode", parameter: .macMode, targets: [device.id],
-                          values: AccessMode.narrowbandModes.indices.map(Double.init), current: Double(current), unit: KnobParameter.macMode.unit,
+                          values: AccessMode.narrowbandModes.indices.map(Double.init), current: Double(current),
+                          unit: KnobParameter.macMode.unit,
                           labels: AccessMode.narrowbandModes.map(\.rawValue))
     }
 
