@@ -99,7 +99,7 @@ let package = Package(
             dependencies: [
                 "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinSynthesis",
                 "TwinGenerate", "TwinConfig", "TwinEngine", "TwinRuntime", "TwinJSON",
-                "TwinApplications", "TwinOutput", "TwinReport", "TwinLive",
+                "TwinApplications", "TwinOutput", "TwinReport", "TwinLive", "TwinVocabulary",
             ]
         ),
         // The live twin's loop with no network code: telemetry reading and validation,

@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinJSON
 import TwinRuntime
+import TwinVocabulary
 
 /// Everything `twinc run` found about a twin: the goal-by-goal report of the runtime,
 /// then what each application the plan selected made of the same outcomes, and the
@@ -29,14 +30,6 @@ public struct TwinAnalysis: Sendable {
     }
 }
 
-/// The application ids of the catalogue, as twin.json names them.
-public enum ApplicationID {
-    public static let networkView = "network-view"
-    public static let resilience = "resilience"
-    public static let energy = "energy"
-    public static let security = "security"
-}
-
 /// How the applications run, beyond the run settings.
 public struct AnalysisOptions: Sendable {
     public var run: RunOptions
@@ -61,7 +54,7 @@ public func analyseTwin(_ plan: RunPlan, options: AnalysisOptions = AnalysisOpti
     let config = plan.config
     let selected = Set(config.applications.map(\.id))
     var runOptions = options.run
-    let wantsView = options.forceView || selected.contains(ApplicationID.networkView)
+    let wantsView = options.forceView || selected.contains(ApplicationKind.networkView)
     runOptions.simulation.recordTimeSeries = runOptions.simulation.recordTimeSeries || wantsView
     // The view's traces sample finer around faults and attacks, so the resilience plot
     // shows an outage shorter than the sample interval.
@@ -71,13 +64,13 @@ public func analyseTwin(_ plan: RunPlan, options: AnalysisOptions = AnalysisOpti
     let report = buildReport(plan: plan, outcomes: outcomes, stopping: run.stopping)
     var analysis = TwinAnalysis(config: config, report: report)
     if wantsView { analysis.view = NetworkView.build(config: config, outcomes: outcomes) }
-    if selected.contains(ApplicationID.resilience) {
+    if selected.contains(.resilience) {
         analysis.resilience = ResilienceReport.evaluate(config: config, outcomes: outcomes, report: report)
     }
-    if selected.contains(ApplicationID.energy) {
+    if selected.contains(.energy) {
         analysis.energy = EnergyReport.evaluate(config: config, outcomes: outcomes, report: report)
     }
-    if selected.contains(ApplicationID.security) {
+    if selected.contains(.security) {
         analysis.security = SecurityReport.evaluate(config: config, outcomes: outcomes, report: report)
     }
     if let optimiser = options.optimiser {

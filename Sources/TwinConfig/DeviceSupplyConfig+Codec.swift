@@ -60,8 +60,8 @@ extension BatteryConfig {
     /// more, the delivered share rising strictly from 0 and the voltage never rising, so
     /// the cutoff is its last point (TK005 at the point at fault otherwise).
     static func decodeCurve(_ b: inout JSONObjectReader, context: ConfigReadContext)
-        -> (chemistry: String, cells: Int, curve: [DischargePointConfig], selfDischarge: Double) {
-        let chemistry = b.optionalString("chemistry") ?? ""
+        -> (chemistry: BatteryChemistry?, cells: Int, curve: [DischargePointConfig], selfDischarge: Double) {
+        let chemistry: BatteryChemistry? = b.optionalClosedSet("chemistry")
         let cells = b.raw("cells") == nil ? 1 : b.int("cells", in: DeclaredRanges.cellsInSeries)
         let selfDischarge = b.optionalNumber("selfDischarge_per_year", in: DeclaredRanges.selfDischargePerYear) ?? 0
         guard b.raw("curve") != nil else { return (chemistry, cells, [], selfDischarge) }

@@ -32,6 +32,37 @@ extension JSONObjectReader {
                    ScenarioEventKind.init(twinJSON:))
     }
 
+    /// A device's or gateway's `placement` (`chest`, `wrist-left`, `off-body`, …; the
+    /// short names of older hand-written twins, `hip`, `pocket`, `implant`, also read).
+    mutating func placement(_ key: String) -> Placement {
+        vocabulary(key, known: Placement.allCases.map(\.rawValue), fallback: .offBody, Placement.init(twinJSON:))
+    }
+
+    /// A member naming one case of a closed set whose raw values are its twin.json names.
+    mutating func closedSet<Value>(_ key: String, fallback: Value) -> Value
+    where Value: CaseIterable & RawRepresentable, Value.RawValue == String {
+        vocabulary(key, known: Value.allCases.map(\.rawValue), fallback: fallback, Value.init(rawValue:))
+    }
+
+    /// An optional member naming one case of a closed set; absent (or, as older files
+    /// wrote "none", empty) reads as nil.
+    mutating func optionalClosedSet<Value>(_ key: String) -> Value?
+    where Value: CaseIterable & RawRepresentable, Value.RawValue == String {
+        switch raw(key) {
+        case nil, .string("", _)?: return nil
+        default: break
+        }
+        return vocabulary(key, known: Value.allCases.map(\.rawValue), fallback: Value?.none) { name in
+            Value(rawValue: name).map { Optional($0) }
+        }
+    }
+
+    /// An array member whose items each name one case of a closed set.
+    mutating func closedSetList<Value>(_ key: String) -> [Value]
+    where Value: CaseIterable & RawRepresentable, Value.RawValue == String {
+        vocabularyList(key, known: Value.allCases.map(\.rawValue), Value.init(rawValue:))
+    }
+
     /// A string member naming one of a closed set: `parse` maps a name (with any older
     /// spellings) to its value. TK004 when it is not a string, TK005 when `parse` does
     /// not know the name; `fallback` after either.

@@ -19,17 +19,16 @@ struct KnobRule {
     var unit: String
     var values: Values
 
-    static func rule(for parameter: String) -> KnobRule? {
+    static func rule(for parameter: KnobParameter) -> KnobRule {
         switch parameter {
-        case "tx-power": KnobRule(unit: "dBm", values: .quantity(DeclaredRanges.radioPowerLevel))
-        case "max-retries": KnobRule(unit: "count", values: .whole(DeclaredRanges.retries))
-        case "security-level": KnobRule(unit: "level", values: .whole(DeclaredRanges.securityLevel))
-        case "allocation-period": KnobRule(unit: "superframes", values: .whole(DeclaredRanges.allocationPeriodSetting))
-        case "connection-interval": KnobRule(unit: "s", values: .quantity(DeclaredRanges.connectionIntervalSetting))
-        case "aggregation": KnobRule(unit: "samples", values: .whole(DeclaredRanges.aggregation))
-        case "gateway": KnobRule(unit: "index", values: .index(allowed: nil))
-        case "mac-mode": KnobRule(unit: "index", values: .index(allowed: AccessMode.narrowbandModes.map(\.rawValue)))
-        default: nil
+        case .txPower: KnobRule(unit: parameter.unit, values: .quantity(DeclaredRanges.radioPowerLevel))
+        case .maxRetries: KnobRule(unit: parameter.unit, values: .whole(DeclaredRanges.retries))
+        case .securityLevel: KnobRule(unit: parameter.unit, values: .whole(DeclaredRanges.securityLevel))
+        case .allocationPeriod: KnobRule(unit: parameter.unit, values: .whole(DeclaredRanges.allocationPeriodSetting))
+        case .connectionInterval: KnobRule(unit: parameter.unit, values: .quantity(DeclaredRanges.connectionIntervalSetting))
+        case .aggregation: KnobRule(unit: parameter.unit, values: .whole(DeclaredRanges.aggregation))
+        case .gateway: KnobRule(unit: parameter.unit, values: .index(allowed: nil))
+        case .macMode: KnobRule(unit: parameter.unit, values: .index(allowed: AccessMode.narrowbandModes.map(\.rawValue)))
         }
     }
 }
@@ -79,10 +78,7 @@ extension TwinConfig {
             if knob.values.isEmpty || knob.values.count > TwinLimits.valuesPerKnob {
                 refuse("offers \(knob.values.count) values; a knob offers 1 to \(TwinLimits.valuesPerKnob)")
             }
-            guard let rule = KnobRule.rule(for: knob.parameter) else {
-                refuse("sets `\(knob.parameter)`, which the optimiser does not know")
-                continue
-            }
+            let rule = KnobRule.rule(for: knob.parameter)
             if knob.unit != rule.unit { refuse("`\(knob.parameter)` is set in `\(rule.unit)`, not `\(knob.unit)`") }
             for value in knob.values + [knob.current] {
                 if let problem = Self.problem(of: value, under: rule, labels: knob.labels, gateways: gateways) {

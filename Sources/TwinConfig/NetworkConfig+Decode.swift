@@ -13,7 +13,7 @@ extension NetworkConfig {
             guard var g = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
             defer { g.finish() }
             return GatewayConfig(
-                id: g.string("id"), kind: g.string("kind"), placement: g.string("placement"),
+                id: g.string("id"), kind: g.closedSet("kind", fallback: .phone), placement: g.placement("placement"),
                 distance: Distance(si: g.number("distance_m", in: DeclaredRanges.gatewayDistance)), uplink: g.string("uplink"),
                 failoverTime: g.time("failoverTime_s", in: DeclaredRanges.delay),
                 mtbf: g.optionalNumber("mtbf_s", in: DeclaredRanges.failureTime).map(Time.init(si:)),
@@ -22,7 +22,8 @@ extension NetworkConfig {
         let edges = n.array("edges").compactMap { item, path -> EdgeConfig? in
             guard var e = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
             defer { e.finish() }
-            return EdgeConfig(id: e.string("id"), tier: e.string("tier"), processingLatency: e.time("processingLatency_s", in: DeclaredRanges.delay))
+            return EdgeConfig(id: e.string("id"), tier: e.closedSet("tier", fallback: .cloud),
+                              processingLatency: e.time("processingLatency_s", in: DeclaredRanges.delay))
         }
         let links = n.array("links").compactMap { item, path -> LinkConfig? in
             guard var l = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
@@ -41,7 +42,7 @@ extension DeviceConfig {
     static func decode(_ item: LocatedJSON, path: String, context: ConfigReadContext) -> DeviceConfig? {
         guard var d = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
         defer { d.finish() }
-        let id = d.string("id"), deviceClass = d.string("class"), placement = d.string("placement")
+        let id = d.string("id"), deviceClass = d.string("class"), placement = d.placement("placement")
         let inBody = d.bool("inBody"), tags = d.strings("tags")
         // Every part is looked up before any is required, so a missing one is reported
         // once and its siblings are not taken for unknown members.
@@ -72,13 +73,13 @@ extension DeviceConfig {
         let cell = BatteryConfig.decodeCurve(&b, context: context)
         let battery = BatteryConfig(
             profile: b.string("profile"), capacity: Charge(si: b.number("capacity_C", in: DeclaredRanges.capacity)),
-            voltage: Voltage(si: b.number("voltage_V", in: DeclaredRanges.voltage)), model: b.string("model"),
+            voltage: Voltage(si: b.number("voltage_V", in: DeclaredRanges.voltage)), model: b.closedSet("model", fallback: .linear),
             peukertExponent: b.number("peukertExponent", in: DeclaredRanges.peukertExponent),
             ratedCurrent: Current(si: b.number("ratedCurrent_A", in: DeclaredRanges.ratedCurrent)),
             chemistry: cell.chemistry, cells: cell.cells, curve: cell.curve, selfDischargePerYear: cell.selfDischarge)
         b.finish()
         let traffic = TrafficConfig(
-            trafficClass: t.string("class"), payload: DataSize(si: t.number("payload_bits", in: DeclaredRanges.packetSize)),
+            trafficClass: t.optionalClosedSet("class"), payload: DataSize(si: t.number("payload_bits", in: DeclaredRanges.packetSize)),
             interval: Time(si: t.number("interval_s", in: DeclaredRanges.packetInterval)), alarmRate: t.number("alarmRate_per_s", in: DeclaredRanges.alarmRate),
             alarmPayload: DataSize(si: t.number("alarmPayload_bits", in: DeclaredRanges.alarmPayload)),
             latencyBudget: Time(si: t.number("latencyBudget_s", in: DeclaredRanges.deadline)),

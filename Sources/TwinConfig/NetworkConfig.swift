@@ -18,8 +18,9 @@ public struct NetworkConfig: Sendable, Hashable {
 
 public struct DeviceConfig: Sendable, Hashable {
     public var id: String
+    /// A built-in or catalogue device class: catalogues add classes, so it stays a name.
     public var deviceClass: String
-    public var placement: String
+    public var placement: Placement
     public var inBody: Bool
     public var tags: [String]
     public var radio: RadioConfig
@@ -34,7 +35,7 @@ public struct DeviceConfig: Sendable, Hashable {
     /// IEEE 802.15.6 security level 0 (none), 1 (authentication), 2 (auth + encryption).
     public var securityLevel: Int
 
-    public init(id: String, deviceClass: String, placement: String, inBody: Bool, tags: [String],
+    public init(id: String, deviceClass: String, placement: Placement, inBody: Bool, tags: [String],
                 radio: RadioConfig, battery: BatteryConfig, platform: PlatformConfig,
                 traffic: TrafficConfig, mac: MACConfig, primaryGateway: String,
                 backupGateway: String?, securityLevel: Int) {
@@ -110,13 +111,12 @@ public struct BatteryConfig: Sendable, Hashable {
     public var profile: String
     public var capacity: Charge
     public var voltage: Voltage
-    /// `linear` or `peukert`.
-    public var model: String
+    public var model: BatteryDrainModel
     public var peukertExponent: Double
     /// The discharge current the rated capacity refers to (Peukert's reference).
     public var ratedCurrent: Current
-    /// `li-mno2`, `alkaline`, `li-ion`, `li-iodine` (empty: unknown, a flat curve).
-    public var chemistry: String
+    /// The cell chemistry (nil: unknown, a flat curve).
+    public var chemistry: BatteryChemistry?
     /// Cells in series; `curve` is one cell's.
     public var cells: Int
     /// One cell's loaded voltage against the share of the capacity delivered, from full
@@ -125,8 +125,8 @@ public struct BatteryConfig: Sendable, Hashable {
     public var curve: [DischargePointConfig]
     public var selfDischargePerYear: Double
 
-    public init(profile: String, capacity: Charge, voltage: Voltage, model: String,
-                peukertExponent: Double, ratedCurrent: Current, chemistry: String = "", cells: Int = 1,
+    public init(profile: String, capacity: Charge, voltage: Voltage, model: BatteryDrainModel,
+                peukertExponent: Double, ratedCurrent: Current, chemistry: BatteryChemistry? = nil, cells: Int = 1,
                 curve: [DischargePointConfig] = [], selfDischargePerYear: Double = 0) {
         self.profile = profile
         self.capacity = capacity
@@ -151,7 +151,8 @@ public struct BatteryConfig: Sendable, Hashable {
 /// (`aggregationDelay`), and latency is counted from that first sample. twin.json
 /// writes `aggregation` only when it is not 1, so older files read unchanged.
 public struct TrafficConfig: Sendable, Hashable {
-    public var trafficClass: String
+    /// The ISO/IEEE 11073 class (nil: none; twin.json writes an empty string).
+    public var trafficClass: TrafficClass?
     /// Payload of one sample.
     public var payload: DataSize
     /// Interval between samples.
@@ -166,7 +167,7 @@ public struct TrafficConfig: Sendable, Hashable {
     /// the compiler for bulk flows no goal needs frame by frame (design.md says why).
     public var representation: FlowRepresentation
 
-    public init(trafficClass: String, payload: DataSize, interval: Time, alarmRate: Double,
+    public init(trafficClass: TrafficClass?, payload: DataSize, interval: Time, alarmRate: Double,
                 alarmPayload: DataSize, latencyBudget: Time, aggregation: Int = 1,
                 representation: FlowRepresentation = .packet) {
         self.trafficClass = trafficClass
@@ -231,8 +232,8 @@ public struct MACConfig: Sendable, Hashable {
 /// A gateway (phone, bedside hub) that terminates the BAN and forwards to the edge.
 public struct GatewayConfig: Sendable, Hashable {
     public var id: String
-    public var kind: String
-    public var placement: String
+    public var kind: GatewayKind
+    public var placement: Placement
     /// Distance from the body centre, for the off-body link to non-worn hubs.
     public var distance: Distance
     public var uplink: String
@@ -240,7 +241,7 @@ public struct GatewayConfig: Sendable, Hashable {
     public var mtbf: Time?
     public var mttr: Time?
 
-    public init(id: String, kind: String, placement: String, distance: Distance, uplink: String,
+    public init(id: String, kind: GatewayKind, placement: Placement, distance: Distance, uplink: String,
                 failoverTime: Time, mtbf: Time?, mttr: Time?) {
         self.id = id
         self.kind = kind
@@ -255,10 +256,10 @@ public struct GatewayConfig: Sendable, Hashable {
 
 public struct EdgeConfig: Sendable, Hashable {
     public var id: String
-    public var tier: String
+    public var tier: EdgeTierKind
     public var processingLatency: Time
 
-    public init(id: String, tier: String, processingLatency: Time) {
+    public init(id: String, tier: EdgeTierKind, processingLatency: Time) {
         self.id = id
         self.tier = tier
         self.processingLatency = processingLatency

@@ -61,14 +61,15 @@ extension TwinConfig {
         let models = root.array("models").compactMap { item, path -> ModelChoice? in
             guard var m = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
             defer { m.finish() }
-            return ModelChoice(id: m.string("id"), family: m.string("family"), method: m.string("method"),
-                               applications: m.strings("applications"), parameters: m.numberMap("parameters"),
+            return ModelChoice(id: m.string("id"), family: m.closedSet("family", fallback: .channel), method: m.string("method"),
+                               applications: m.closedSetList("applications"), parameters: m.numberMap("parameters"),
                                source: m.string("source"))
         }
         let applications = root.array("applications").compactMap { item, path -> ApplicationConfig? in
             guard var a = JSONObjectReader(item, path: path, at: item.position, context: context) else { return nil }
             defer { a.finish() }
-            return ApplicationConfig(id: a.string("id"), goals: a.strings("goals"), kpis: a.strings("kpis"))
+            return ApplicationConfig(id: a.closedSet("id", fallback: .networkView), goals: a.strings("goals"),
+                                     kpis: a.closedSetList("kpis"))
         }
         let goals = root.array("goals").compactMap { item, path in GoalConfig.decode(item, path: path, context: context) }
         let scenarios = root.array("scenarios").compactMap { item, path in
@@ -79,10 +80,10 @@ extension TwinConfig {
             defer { k.finish() }
             let values = k.numbers("values")
             let labels = k.raw("labels") == nil ? [] : k.strings("labels")
-            return KnobConfig(id: k.string("id"), parameter: k.string("parameter"), targets: k.strings("targets"),
+            return KnobConfig(id: k.string("id"), parameter: k.closedSet("parameter", fallback: .txPower), targets: k.strings("targets"),
                               values: values, current: k.number("current"), unit: k.string("unit"), labels: labels)
         }
-        let objectives = root.strings("objectives")
+        let objectives: [Objective] = root.closedSetList("objectives")
         let provenance = root.raw("provenance").flatMap { raw -> TwinProvenance? in
             guard var reader = JSONObjectReader(raw, path: "provenance", at: raw.position, context: context) else { return nil }
             return TwinProvenance.decode(&reader)
@@ -123,7 +124,8 @@ extension GoalConfig {
             }
         }
         return GoalConfig(
-            id: g.string("id"), kpi: g.string("kpi"), priority: g.string("priority"), threshold: threshold,
+            id: g.string("id"), kpi: g.closedSet("kpi", fallback: .deliveryRatio),
+            priority: g.closedSet("priority", fallback: .critical), threshold: threshold,
             devices: g.strings("devices"),
             threats: g.vocabularyList("threats", known: Threat.allCases.map(\.rawValue), Self.threat(named:)),
             faults: g.vocabularyList("faults", known: Fault.allCases.map(\.rawValue), Self.fault(named:)),

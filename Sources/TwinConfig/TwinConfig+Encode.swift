@@ -1,5 +1,6 @@
 import TwinJSON
 import TwinUnits
+import TwinVocabulary
 
 /// Writes a `TwinConfig` as canonical twin.json: sorted keys, SI values with the unit
 /// in the member name, numbers in the writer's fixed format. Same config → same bytes.
@@ -18,7 +19,7 @@ extension TwinConfig {
             "goals": .array(goals.map { $0.jsonValue() }),
             "scenarios": .array(scenarios.map { $0.jsonValue() }),
             "knobs": .array(knobs.map { $0.jsonValue() }),
-            "objectives": .array(objectives.map(JSONValue.string)),
+            "objectives": strings(objectives.map(\.rawValue)),
             "provenance": provenance?.jsonValue(),
         ])
     }
@@ -48,8 +49,8 @@ extension RunSettings {
 extension ModelChoice {
     func jsonValue() -> JSONValue {
         .object([
-            "id": .string(id), "family": .string(family), "method": .string(method),
-            "applications": strings(applications), "parameters": numbers(parameters),
+            "id": .string(id), "family": .string(family.rawValue), "method": .string(method),
+            "applications": strings(applications.map(\.rawValue)), "parameters": numbers(parameters),
             "source": .string(source),
         ])
     }
@@ -57,14 +58,14 @@ extension ModelChoice {
 
 extension ApplicationConfig {
     func jsonValue() -> JSONValue {
-        .object(["id": .string(id), "goals": strings(goals), "kpis": strings(kpis)])
+        .object(["id": .string(id.rawValue), "goals": strings(goals), "kpis": strings(kpis.map(\.rawValue))])
     }
 }
 
 extension GoalConfig {
     func jsonValue() -> JSONValue {
         .object([
-            "id": .string(id), "kpi": .string(kpi), "priority": .string(priority),
+            "id": .string(id), "kpi": .string(kpi.rawValue), "priority": .string(priority.rawValue),
             "threshold": threshold.map { t in
                 .object([
                     "statistic": .string(t.statistic.description),
@@ -103,7 +104,7 @@ extension ScenarioConfig {
 extension KnobConfig {
     func jsonValue() -> JSONValue {
         .object([
-            "id": .string(id), "parameter": .string(parameter), "targets": strings(targets),
+            "id": .string(id), "parameter": .string(parameter.rawValue), "targets": strings(targets),
             "values": .array(values.map(JSONValue.number)), "current": .number(current),
             "unit": .string(unit), "labels": labels.isEmpty ? nil : strings(labels),
         ])
@@ -116,7 +117,7 @@ extension NetworkConfig {
             "devices": .array(devices.map { $0.jsonValue() }),
             "gateways": .array(gateways.map { $0.jsonValue() }),
             "edges": .array(edges.map { edge in
-                .object(["id": .string(edge.id), "tier": .string(edge.tier),
+                .object(["id": .string(edge.id), "tier": .string(edge.tier.rawValue),
                          "processingLatency_s": .number(edge.processingLatency.si)])
             }),
             "links": .array(links.map { link in
@@ -134,7 +135,7 @@ extension NetworkConfig {
 extension DeviceConfig {
     func jsonValue() -> JSONValue {
         .object([
-            "id": .string(id), "class": .string(deviceClass), "placement": .string(placement),
+            "id": .string(id), "class": .string(deviceClass), "placement": .string(placement.rawValue),
             "inBody": .bool(inBody), "tags": strings(tags),
             "radio": .object([
                 "profile": .string(radio.profile), "technology": .string(radio.technology.rawValue),
@@ -150,10 +151,10 @@ extension DeviceConfig {
             ]),
             "battery": .object([
                 "profile": .string(battery.profile), "capacity_C": .number(battery.capacity.si),
-                "voltage_V": .number(battery.voltage.si), "model": .string(battery.model),
+                "voltage_V": .number(battery.voltage.si), "model": .string(battery.model.rawValue),
                 "peukertExponent": .number(battery.peukertExponent),
                 "ratedCurrent_A": .number(battery.ratedCurrent.si),
-                "chemistry": battery.chemistry.isEmpty ? nil : .string(battery.chemistry),
+                "chemistry": battery.chemistry.map { .string($0.rawValue) },
                 "cells": battery.cells == 1 ? nil : .int(battery.cells),
                 "curve": battery.curve.isEmpty ? nil : .array(battery.curve.map { point in
                     .object(["delivered": .number(point.delivered), "voltage_V": .number(point.voltage.si)])
@@ -162,7 +163,7 @@ extension DeviceConfig {
             ]),
             "platform": platform.jsonValue(),
             "traffic": .object([
-                "class": .string(traffic.trafficClass), "payload_bits": .number(traffic.payload.si),
+                "class": .string(traffic.trafficClass?.rawValue ?? ""), "payload_bits": .number(traffic.payload.si),
                 "interval_s": .number(traffic.interval.si), "alarmRate_per_s": .number(traffic.alarmRate),
                 "alarmPayload_bits": .number(traffic.alarmPayload.si),
                 "latencyBudget_s": .number(traffic.latencyBudget.si),
@@ -184,7 +185,7 @@ extension DeviceConfig {
 extension GatewayConfig {
     func jsonValue() -> JSONValue {
         .object([
-            "id": .string(id), "kind": .string(kind), "placement": .string(placement),
+            "id": .string(id), "kind": .string(kind.rawValue), "placement": .string(placement.rawValue),
             "distance_m": .number(distance.si), "uplink": .string(uplink),
             "failoverTime_s": .number(failoverTime.si),
             "mtbf_s": mtbf.map { .number($0.si) }, "mttr_s": mttr.map { .number($0.si) },

@@ -20,14 +20,15 @@ public struct TwinConfig: Sendable, Hashable {
     public var goals: [GoalConfig]
     public var scenarios: [ScenarioConfig]
     public var knobs: [KnobConfig]
-    public var objectives: [String]
+    /// The intent's objectives, most important first (breaks ties between goals of one priority).
+    public var objectives: [Objective]
     /// How twinc derived this twin from another (nil: compiled from an intent).
     public var provenance: TwinProvenance? = nil
 
     public init(
         name: String, title: String, usecase: String, generator: String, run: RunSettings,
         network: NetworkConfig, models: [ModelChoice], applications: [ApplicationConfig],
-        goals: [GoalConfig], scenarios: [ScenarioConfig], knobs: [KnobConfig], objectives: [String]
+        goals: [GoalConfig], scenarios: [ScenarioConfig], knobs: [KnobConfig], objectives: [Objective]
     ) {
         self.name = name
         self.title = title
@@ -64,17 +65,18 @@ public struct RunSettings: Sendable, Hashable {
 }
 
 /// One model the plan chose, with the representation method and its parameters.
-/// `parameters` are plain JSON (already in SI) so new model families do not change the
-/// format; `source` is the citation the catalogue gives.
+/// `parameters` are plain JSON (already in SI) so new models do not change the format;
+/// `source` is the citation the catalogue gives. `method` is a catalogue method id
+/// (`attack-tree`, `time-series`, …): catalogues add methods, so it stays a name.
 public struct ModelChoice: Sendable, Hashable {
     public var id: String
-    public var family: String
+    public var family: ModelFamily
     public var method: String
-    public var applications: [String]
+    public var applications: [ApplicationKind]
     public var parameters: [String: Double]
     public var source: String
 
-    public init(id: String, family: String, method: String, applications: [String],
+    public init(id: String, family: ModelFamily, method: String, applications: [ApplicationKind],
                 parameters: [String: Double], source: String) {
         self.id = id
         self.family = family
@@ -87,11 +89,11 @@ public struct ModelChoice: Sendable, Hashable {
 
 /// An application the plan selected and the KPI monitors it evaluates.
 public struct ApplicationConfig: Sendable, Hashable {
-    public var id: String
+    public var id: ApplicationKind
     public var goals: [String]
-    public var kpis: [String]
+    public var kpis: [KPI]
 
-    public init(id: String, goals: [String], kpis: [String]) {
+    public init(id: ApplicationKind, goals: [String], kpis: [KPI]) {
         self.id = id
         self.goals = goals
         self.kpis = kpis
@@ -101,8 +103,8 @@ public struct ApplicationConfig: Sendable, Hashable {
 /// A goal with its threshold resolved to SI and its scope resolved to device ids.
 public struct GoalConfig: Sendable, Hashable {
     public var id: String
-    public var kpi: String
-    public var priority: String
+    public var kpi: KPI
+    public var priority: GoalPriority
     public var threshold: Threshold?
     public var devices: [String]
     public var threats: [Threat]
@@ -110,7 +112,7 @@ public struct GoalConfig: Sendable, Hashable {
     public var within: Time?
     public var securityLevel: Int?
 
-    public init(id: String, kpi: String, priority: String, threshold: Threshold?, devices: [String],
+    public init(id: String, kpi: KPI, priority: GoalPriority, threshold: Threshold?, devices: [String],
                 threats: [Threat], faults: [Fault], within: Time?, securityLevel: Int?) {
         self.id = id
         self.kpi = kpi
@@ -191,7 +193,7 @@ public struct ScenarioEvent: Sendable, Hashable {
 /// then absent from twin.json, so files written before it existed read unchanged.
 public struct KnobConfig: Sendable, Hashable {
     public var id: String
-    public var parameter: String
+    public var parameter: KnobParameter
     public var targets: [String]
     public var values: [Double]
     public var current: Double
@@ -199,7 +201,7 @@ public struct KnobConfig: Sendable, Hashable {
     /// What each index value names (empty: the values are quantities in `unit`).
     public var labels: [String]
 
-    public init(id: String, parameter: String, targets: [String], values: [Double], current: Double, unit: String,
+    public init(id: String, parameter: KnobParameter, targets: [String], values: [Double], current: Double, unit: String,
                 labels: [String] = []) {
         self.id = id
         self.parameter = parameter

@@ -1,4 +1,5 @@
 import TwinJSON
+import TwinUnits
 import TwinVocabulary
 
 /// The JSON Schema (draft-07) of twin.json, published beside the document schemas
@@ -31,27 +32,27 @@ enum TwinSchemaBuilder {
             ])),
             ("network", network()),
             ("models", array("Chosen models with their representation method.", object("A chosen model.", [
-                ("id", string("Catalogue id.")), ("family", string("Model family (channel, phy, mac, …).")),
-                ("method", string("Representation method id.")),
-                ("applications", strings("Applications that use it.")),
+                ("id", string("Catalogue id.")), ("family", closedSet("Model family.", ModelFamily.self)),
+                ("method", string("Representation method id (a catalogue method).")),
+                ("applications", closedSets("Applications that use it.", ApplicationKind.self)),
                 ("parameters", numberMap("Numeric parameters in SI; the key ends in its unit.")),
                 ("source", string("Citation of the model's published source.")),
             ]))),
             ("applications", array("Selected twin applications.", object("An application.", [
-                ("id", string("Catalogue id.")), ("goals", strings("Goals it evaluates.")),
-                ("kpis", strings("KPIs it monitors.")),
+                ("id", closedSet("Which twin application.", ApplicationKind.self)), ("goals", strings("Goals it evaluates.")),
+                ("kpis", closedSets("KPIs it monitors.", KPI.self)),
             ]))),
             ("goals", array("The intent's goals as KPI monitors.", goal())),
             ("scenarios", array("Scenarios to evaluate.", scenario())),
             ("knobs", array("Settings the optimiser may change.", .object(members("A knob.", [
-                ("id", string("`device.parameter`.")), ("parameter", string("What it sets.")),
+                ("id", string("`device.parameter`.")), ("parameter", closedSet("What it sets.", KnobParameter.self)),
                 ("targets", strings("Devices it applies to.")),
                 ("values", array("The discrete range.", number("A value in `unit`."))),
                 ("current", number("The configured value.")), ("unit", string("Unit of the values.")),
                 ("labels", array("For `unit` `index`: what value i selects (the `gateway` knob: gateway ids, "
                                  + "value i makes labels[i] the primary gateway).", string("A label."))),
             ], optional: ["labels"])))),
-            ("objectives", strings("Objective order (lexicographic).")),
+            ("objectives", closedSets("Objective order (lexicographic).", Objective.self)),
             ("provenance", TwinProvenance.schema()),
         ], optional: ["provenance"])
         schema.insert(("$schema", .string("http://json-schema.org/draft-07/schema#")), at: 0)
@@ -64,7 +65,8 @@ enum TwinSchemaBuilder {
         .object(members("Devices, gateways, edge tiers and links.", [
             ("devices", array("Body devices.", device())),
             ("gateways", array("Gateways that terminate the BAN.", .object(members("A gateway.", [
-                ("id", string("Id.")), ("kind", string("phone, bedside-hub, …")), ("placement", string("Body placement or off-body.")),
+                ("id", string("Id.")), ("kind", closedSet("What the gateway is.", GatewayKind.self)),
+                ("placement", closedSet("Body placement or off-body.", Placement.self)),
                 ("distance_m", number("Distance from the body for off-body hubs, metres.", minimum: 0)),
                 ("uplink", string("The node its uplink leads to.")),
                 ("failoverTime_s", number("Time for devices to move to their backup, seconds.", minimum: 0)),
@@ -72,11 +74,11 @@ enum TwinSchemaBuilder {
                 ("mttr_s", nullableNumber("Mean time to repair, seconds.")),
             ], optional: ["mtbf_s", "mttr_s"])))),
             ("edges", array("Edge tiers.", .object(members("An edge tier.", [
-                ("id", string("Id.")), ("tier", string("extreme-mec, far-edge, cloud.")),
+                ("id", string("Id.")), ("tier", closedSet("Which tier.", EdgeTierKind.self)),
                 ("processingLatency_s", number("Processing delay, seconds.", minimum: 0)),
             ])))),
             ("links", array("Links between tiers.", .object(members("A link.", [
-                ("from", string("Node id.")), ("to", string("Node id.")), ("technology", string("Link technology.")),
+                ("from", string("Node id.")), ("to", string("Node id.")), ("technology", closedSet("Link technology.", Technology.self)),
                 ("latency_s", number("Mean latency, seconds.", minimum: 0)),
                 ("jitter_s", number("Jitter, seconds.", minimum: 0)), ("rate_bps", number("Capacity, bit/s.", minimum: 0)),
                 ("availability", number("Availability as a fraction.", minimum: 0, maximum: 1)),
@@ -86,11 +88,12 @@ enum TwinSchemaBuilder {
 
     static func device() -> JSONValue {
         .object(members("A body device with every parameter resolved.", [
-            ("id", string("Id.")), ("class", string("Device class.")), ("placement", string("Body placement.")),
+            ("id", string("Id.")), ("class", string("Device class (built-in or a catalogue's).")),
+            ("placement", closedSet("Body placement.", Placement.self)),
             ("inBody", boolean("True for implants.")), ("tags", strings("Tags goals scope by.")),
             ("radio", .object(members("Radio.", [
-                ("profile", string("Catalogue radio profile.")), ("technology", string("Radio technology.")),
-                ("modulation", string("dqpsk, dbpsk, gfsk, oqpsk or wideband.")),
+                ("profile", string("Catalogue radio profile.")), ("technology", closedSet("Radio technology.", Technology.self)),
+                ("modulation", string("The PHY model's modulation (dqpsk, dbpsk, gfsk, oqpsk, wideband, or a catalogue's).")),
                 ("frequency_Hz", number("Centre frequency, Hz.", minimum: 0)),
                 ("bitRate_bps", number("PHY data rate, bit/s.", minimum: 0)),
                 ("txPower_dBm", number("Configured TX power, dBm.")),
@@ -109,10 +112,10 @@ enum TwinSchemaBuilder {
             ("battery", .object(members("Battery.", [
                 ("profile", string("Catalogue cell profile.")), ("capacity_C", number("Capacity, coulombs.", minimum: 0)),
                 ("voltage_V", number("Nominal voltage, V.", minimum: 0)),
-                ("model", string("Drain model.", enumeration: ["linear", "peukert"])),
+                ("model", closedSet("Drain model.", BatteryDrainModel.self)),
                 ("peukertExponent", number("Peukert exponent k.", minimum: 1)),
                 ("ratedCurrent_A", number("Current at which the capacity is rated, A.", minimum: 0)),
-                ("chemistry", string("Cell chemistry.", enumeration: ["li-mno2", "alkaline", "li-ion", "li-iodine"])),
+                ("chemistry", closedSet("Cell chemistry.", BatteryChemistry.self)),
                 ("cells", integer("Cells in series (default 1).", minimum: 1, maximum: 64)),
                 ("curve", array("One cell's loaded voltage against the share of the capacity delivered, full to "
                                 + "cutoff (the last point); absent: flat at the nominal voltage.",
@@ -126,7 +129,7 @@ enum TwinSchemaBuilder {
                 ("name", string("Platform name (the device class's).")),
                 ("regulator", .object(members("Converter between battery and rail.", [
                     ("name", string("Part.")), ("source", string("Datasheet.")),
-                    ("kind", string("Converter kind.", enumeration: RegulatorKind.allCases.map(\.rawValue))),
+                    ("kind", closedSet("Converter kind.", RegulatorKind.self)),
                     ("outputVoltage_V", number("Rail voltage, V (absent for direct).", minimum: 0)),
                     ("efficiency", number("Switching efficiency in power save (1 for direct/linear).", minimum: 0, maximum: 1)),
                     ("quiescentCurrent_A", number("Quiescent current from the battery, A.", minimum: 0)),
@@ -134,7 +137,7 @@ enum TwinSchemaBuilder {
                 ], optional: ["outputVoltage_V"]))),
                 ("components", array("Loads on the rail.", .object(members("One load.", [
                     ("name", string("Part.")), ("source", string("Datasheet or product figure.")),
-                    ("role", string("Role.", enumeration: PlatformRole.allCases.map(\.rawValue))),
+                    ("role", closedSet("Role.", PlatformRole.self)),
                     ("activePower_W", number("Draw while active, W.", minimum: 0)),
                     ("idlePower_W", number("Draw while idle, W.", minimum: 0)),
                     ("dutyCycle", number("Share of time active.", minimum: 0, maximum: 1)),
@@ -143,7 +146,8 @@ enum TwinSchemaBuilder {
                 ])))),
             ]))),
             ("traffic", .object(members("Traffic.", [
-                ("class", string("ISO/IEEE 11073 class or empty.")),
+                ("class", string("ISO/IEEE 11073 class, or empty for none.",
+                                 enumeration: [""] + TrafficClass.allCases.map(\.rawValue))),
                 ("payload_bits", number("Periodic payload, bits.", minimum: 0)),
                 ("interval_s", number("Period between packets, seconds.", minimum: 0)),
                 ("alarmRate_per_s", number("Poisson alarm rate, per second.", minimum: 0)),
@@ -156,7 +160,7 @@ enum TwinSchemaBuilder {
                                           enumeration: FlowRepresentation.allCases.map(\.rawValue))),
             ], optional: ["aggregation", "representation"]))),
             ("mac", .object(members("Medium access.", [
-                ("access", string("Access method.", enumeration: AccessMode.allCases.map(\.rawValue))),
+                ("access", closedSet("Access method.", AccessMode.self)),
                 ("userPriority", integer("802.15.6 user priority 0-7.", minimum: 0, maximum: 7)),
                 ("slotLength_s", number("Scheduled-access slot length, seconds.", minimum: 0)),
                 ("slots", integer("Slots per superframe.", minimum: 0)),
@@ -175,13 +179,15 @@ enum TwinSchemaBuilder {
 
     static func goal() -> JSONValue {
         .object(members("A goal.", [
-            ("id", string("Goal id.")), ("kpi", string("KPI.")), ("priority", string("critical, high, medium or low.")),
+            ("id", string("Goal id.")), ("kpi", closedSet("KPI.", KPI.self)), ("priority", closedSet("Priority.", GoalPriority.self)),
             ("threshold", .object(members("Comparison the KPI must satisfy.", [
-                ("statistic", string("mean or pNN.")), ("op", string("Comparison operator.")),
+                ("statistic", string("mean, min, max or pNN.")),
+                ("op", string("Comparison operator.", enumeration: ComparisonOperator.allCases.map(\.rawValue))),
                 ("bound", number("Bound in SI.")), ("unit", string("SI unit of the bound.")),
-                ("dimension", string("Dimension of the bound.")),
+                ("dimension", string("Dimension of the bound.", enumeration: Dimension.allCases.map(\.rawValue))),
             ]))),
-            ("devices", strings("Devices in scope.")), ("threats", strings("Threats.")), ("faults", strings("Faults.")),
+            ("devices", strings("Devices in scope.")), ("threats", closedSets("Threats.", Threat.self)),
+            ("faults", closedSets("Faults.", Fault.self)),
             ("within_s", nullableNumber("Deadline or detection time, seconds.")),
             ("securityLevel", .object([("type", .array([.string("integer"), .string("null")])),
                                        ("description", .string("Required 802.15.6 security level."))])),
@@ -190,13 +196,14 @@ enum TwinSchemaBuilder {
 
     static func scenario() -> JSONValue {
         .object(members("A scenario.", [
-            ("id", string("Scenario id.")), ("kind", string("baseline, a fault or a threat.")),
+            ("id", string("Scenario id.")),
+            ("kind", string("baseline, a fault, a threat or script.", enumeration: ScenarioKind.allCases.map(\.name))),
             ("description", string("What happens.")), ("goals", strings("Goals evaluated in it.")),
             ("events", array("Timed events.", .object(members("An injected event.", [
                 ("at_s", number("Start, seconds (a time the intent gave); or `at_fraction`.", minimum: 0)),
                 ("at_fraction", number("Start as a share of the horizon (0 to 0.99), resolved against the horizon run; "
                     + "or `at_s`.", minimum: 0, maximum: 0.99)),
-                ("kind", string("Event kind.")),
+                ("kind", string("Event kind.", enumeration: ScenarioEventKind.allCases.map(\.name))),
                 ("target", string("Device, gateway, posture or `body`.")),
                 ("duration_s", nullableNumber("Duration, seconds; absent for permanent events.")),
                 ("duration_fraction", number("Duration as a share of the horizon; or `duration_s`.", minimum: 0, maximum: 1)),
@@ -222,6 +229,18 @@ enum TwinSchemaBuilder {
         var members: [(String, JSONValue)] = [("type", .string("string")), ("description", .string(description))]
         if !enumeration.isEmpty { members.append(("enum", .array(enumeration.map(JSONValue.string)))) }
         return .object(members)
+    }
+
+    /// A member naming one case of a vocabulary enum: the schema lists `allCases`, so it
+    /// cannot drift from what the reader accepts.
+    static func closedSet<Value>(_ description: String, _: Value.Type) -> JSONValue
+    where Value: CaseIterable & RawRepresentable, Value.RawValue == String {
+        string(description, enumeration: Value.allCases.map(\.rawValue))
+    }
+
+    static func closedSets<Value>(_ description: String, _ type: Value.Type) -> JSONValue
+    where Value: CaseIterable & RawRepresentable, Value.RawValue == String {
+        array(description, closedSet("A name.", type))
     }
 
     static func number(_ description: String, minimum: Double? = nil, maximum: Double? = nil) -> JSONValue {

@@ -11,7 +11,7 @@ public enum FailOn: String, Sendable, CaseIterable {
     /// The critical goals the policy fails on, in report order.
     public func unsatisfied(_ report: RunReport) -> [String] {
         report.summary.filter { goal in
-            goal.priority == "critical" && (goal.verdict == .notMet || (self == .inconclusive && goal.verdict != .met))
+            goal.priority == .critical && (goal.verdict == .notMet || (self == .inconclusive && goal.verdict != .met))
         }.map(\.goalID)
     }
 

@@ -49,20 +49,20 @@ struct DesignDocument {
         if let title = intent.title?.value { out.paragraph(title) }
         out.paragraph("Horizon \(intent.horizon.value.quantity.formatted); objectives in order: " + intent.objectives.map { $0.value.rawValue }.joined(separator: " › ") + ".")
         out.table(["goal", "KPI", "target", "priority", "devices"], input.config.goals.map { goal in
-            [goal.id, goal.kpi, goal.threshold.map(describe) ?? "—", goal.priority, goal.devices.joined(separator: ", ")]
+            [goal.id, goal.kpi.rawValue, goal.threshold.map(describe) ?? "—", goal.priority.rawValue, goal.devices.joined(separator: ", ")]
         })
 
         out.heading(2, "Body network")
         out.table(["device", "class", "placement", "radio", "TX", "battery", "traffic", "MAC", "gateways"],
                   input.config.network.devices.map { d in
-            [d.id, d.deviceClass, d.placement, "\(d.radio.profile) (\(d.radio.technology.rawValue))",
+            [d.id, d.deviceClass, d.placement.rawValue, "\(d.radio.profile) (\(d.radio.technology.rawValue))",
              "\(significant(d.radio.txPower.dBm)) dBm", "\(d.battery.profile) \(d.battery.capacity.quantity.formatted)",
-             (d.traffic.trafficClass.isEmpty ? "" : "\(d.traffic.trafficClass): ")
+             (d.traffic.trafficClass.map { "\($0): " } ?? "")
                 + "\(d.traffic.payload.quantity.formatted) every \(d.traffic.interval.quantity.formatted)",
              macSummary(d.mac), ([d.primaryGateway] + (d.backupGateway.map { [$0] } ?? [])).joined(separator: " → ")]
         })
         out.table(["gateway", "kind", "uplink", "failover"], input.config.network.gateways.map {
-            [$0.id, $0.kind, $0.uplink, $0.failoverTime.quantity.formatted]
+            [$0.id, $0.kind.rawValue, $0.uplink, $0.failoverTime.quantity.formatted]
         })
         energySection(&out)
 
@@ -102,7 +102,7 @@ struct DesignDocument {
         func shown(_ k: KnobConfig, _ value: Double) -> String { k.label(of: value) ?? significant(value) }
         out.table(["knob", "parameter", "targets", "values", "current"], input.config.knobs.map { k in
             let unit = k.labels.isEmpty ? " \(k.unit)" : ""
-            return [k.id, k.parameter, k.targets.joined(separator: ", "),
+            return [k.id, k.parameter.rawValue, k.targets.joined(separator: ", "),
                     k.values.map { shown(k, $0) }.joined(separator: ", ") + unit, shown(k, k.current) + unit]
         })
         return out.text

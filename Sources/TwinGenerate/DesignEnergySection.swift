@@ -19,7 +19,7 @@ extension DesignDocument {
             let cutoff = d.battery.curve.last.map { Voltage(si: $0.voltage.si * Double(max(1, d.battery.cells))).quantity.formatted } ?? "—"
             return [d.id, "\(d.platform.name) (\(parts))", power.quantity.formatted,
                     "\(d.platform.regulator.name) (\(d.platform.regulator.kind.rawValue))",
-                    "\(d.battery.chemistry.isEmpty ? "flat" : d.battery.chemistry) × \(d.battery.cells), "
+                    "\(d.battery.chemistry?.rawValue ?? "flat") × \(d.battery.cells), "
                         + d.battery.capacity.quantity.formatted, cutoff]
         })
         var shortcuts = [

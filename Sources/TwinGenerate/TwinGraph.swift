@@ -19,11 +19,11 @@ struct TwinGraph {
         lines.append("  edge [fontname=\"Helvetica\", fontsize=9];")
         lines.append("  subgraph cluster_body {")
         lines.append("    label=\"body\"; style=rounded; color=\"#888888\";")
-        let placements = Array(Set(network.devices.map(\.placement))).sorted()
+        let placements = Array(Set(network.devices.map(\.placement.rawValue))).sorted()
         for placement in placements {
             lines.append("    subgraph \(quote("cluster_" + placement)) {")
             lines.append("      label=\(quote(placement)); style=dashed; color=\"#bbbbbb\";")
-            for device in network.devices where device.placement == placement {
+            for device in network.devices where device.placement.rawValue == placement {
                 let label = "\(device.id)\\n\(device.deviceClass)\\n\(device.radio.technology.rawValue) \(Int(device.radio.txPower.dBm)) dBm"
                 lines.append("      \(quote(device.id)) [shape=box, style=\"rounded,filled\", fillcolor=\(device.inBody ? "\"#f4cccc\"" : "\"#d9ead3\""), label=\(quote(label))];")
             }
@@ -47,8 +47,8 @@ struct TwinGraph {
             lines.append("  \(quote(link.from)) -> \(quote(link.to)) [penwidth=2, label=\(quote(label))];")
         }
         for application in input.config.applications {
-            let node = "app:" + application.id
-            lines.append("  \(quote(node)) [shape=note, style=filled, fillcolor=\"#ead1dc\", label=\(quote(application.id + "\\n" + application.kpis.joined(separator: ", ")))];")
+            let node = "app:" + application.id.rawValue
+            lines.append("  \(quote(node)) [shape=note, style=filled, fillcolor=\"#ead1dc\", label=\(quote(application.id.rawValue + "\\n" + application.kpis.map(\.rawValue).joined(separator: ", ")))];")
             let watched = Set(input.config.goals.filter { application.goals.contains($0.id) }.flatMap(\.devices))
             for device in watched.sorted() {
                 lines.append("  \(quote(node)) -> \(quote(device)) [style=dotted, arrowhead=none, color=\"#a64d79\"];")

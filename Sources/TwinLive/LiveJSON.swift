@@ -21,7 +21,7 @@ public enum LiveJSON {
 
     public static func goal(_ goal: GoalAssurance) -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("goal", .string(goal.goal)), ("kpi", .string(goal.kpi)), ("priority", .string(goal.priority)),
+            ("goal", .string(goal.goal)), ("kpi", .string(goal.kpi.rawValue)), ("priority", .string(goal.priority.rawValue)),
             ("target", .string(goal.target)), ("state", .string(goal.state.rawValue)),
         ]
         if let value = number(goal.value) { members.append(("value", value)) }

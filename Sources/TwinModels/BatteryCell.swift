@@ -1,5 +1,6 @@
 import Foundation
 import TwinUnits
+import TwinVocabulary
 
 /// A battery as the whole-device energy model sees it: chemistry (its discharge curve),
 /// cells in series, rated capacity to the cutoff, self-discharge.
@@ -25,6 +26,27 @@ public struct BatteryCell: Sendable, Hashable {
             case .alkaline: .alkaline
             case .lithiumIon: .lithiumIon
             case .lithiumIodine: .lithiumIodine
+            }
+        }
+
+        /// The curve family of a vocabulary chemistry: Li-polymer discharges as Li-ion,
+        /// NiMH and zinc-air as the alkaline curve (the nearest of the four measured).
+        public init(_ chemistry: BatteryChemistry) {
+            switch chemistry {
+            case .liMnO2: self = .lithiumManganeseDioxide
+            case .liIon, .liPolymer: self = .lithiumIon
+            case .liIodine: self = .lithiumIodine
+            case .alkaline, .nimh, .zincAir: self = .alkaline
+            }
+        }
+
+        /// The vocabulary's name of this chemistry (what twin.json writes).
+        public var vocabulary: BatteryChemistry {
+            switch self {
+            case .lithiumManganeseDioxide: .liMnO2
+            case .alkaline: .alkaline
+            case .lithiumIon: .liIon
+            case .lithiumIodine: .liIodine
             }
         }
     }

@@ -35,12 +35,6 @@ public enum TrafficClassRequirement {
         }
     }
 
-    /// The latency requirement of the class twin.json names (`traffic.class`); nil for
-    /// a device without a class (an explicit rate) or a name that is not one.
-    public static func latency(ofClass name: String) -> Time? {
-        TrafficClass(rawValue: name).map(latency(of:))
-    }
-
     /// The delivery every device must keep: 1 − PER with PER < 10 %.
     public static let minimumDelivery = 0.90
 

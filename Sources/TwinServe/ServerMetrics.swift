@@ -42,7 +42,7 @@ public final class ServerMetrics: Sendable {
             }
             registry.makeGauge(name: "twinc_goal_state", labels: [("twin", twin), ("goal", goal.goal)]).set(state)
             if let value = goal.value, value.isFinite {
-                registry.makeGauge(name: "twinc_goal_value", labels: [("twin", twin), ("goal", goal.goal), ("kpi", goal.kpi)])
+                registry.makeGauge(name: "twinc_goal_value", labels: [("twin", twin), ("goal", goal.goal), ("kpi", goal.kpi.rawValue)])
                     .set(value)
             }
         }

@@ -248,7 +248,7 @@ public actor TwinHost {
 
     private func considerActing(goals: [GoalAssurance], clock: Timestamp) {
         guard settings.act, !recommending, pendingCheck == nil else { return }
-        let needing = ActPolicy.goalsNeedingAction(goals).filter { $0.kpi != "lifetime" || $0.state == .violated }
+        let needing = ActPolicy.goalsNeedingAction(goals).filter { $0.kpi != .lifetime || $0.state == .violated }
         guard !needing.isEmpty else { return }
         if let last = lastRecommendationClock, (clock - last).si < settings.actInterval.si { return }
         recommending = true

@@ -33,7 +33,7 @@ public struct ShardResult: Sendable, Hashable {
             let evaluated = report.scenarios.lazy.compactMap { scenario in
                 scenario.goals.first { $0.goalID == id && $0.verdict != .notEvaluated && $0.value != nil }.map { (scenario.id, $0) }
             }.first
-            return CollectedGoal(goal: id, kpi: summary?.kpi ?? evaluated?.1.kpi ?? "", verdict: (summary?.verdict ?? .notEvaluated).rawValue,
+            return CollectedGoal(goal: id, kpi: (summary?.kpi ?? evaluated?.1.kpi)?.rawValue ?? "", verdict: (summary?.verdict ?? .notEvaluated).rawValue,
                                  scenario: evaluated?.0, value: evaluated?.1.value?.jsonValue())
         }
         return ShardResult(plan: plan, shard: shard.id, index: shard.index, goals: goals)

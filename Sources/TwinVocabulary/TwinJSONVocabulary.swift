@@ -91,6 +91,20 @@ public enum KnobParameter: String, Sendable, Hashable, CaseIterable {
     /// `labels` (`scheduled`, `csma-ca`); switching sizes the other mode as the compiler
     /// would (`MACModeSwitch`).
     case macMode = "mac-mode"
+
+    /// The unit twin.json writes the knob's values in (`knobs[].unit`): the compiler
+    /// writes it and the reader holds a hand-edited twin.json to it.
+    public var unit: String {
+        switch self {
+        case .txPower: "dBm"
+        case .maxRetries: "count"
+        case .securityLevel: "level"
+        case .allocationPeriod: "superframes"
+        case .connectionInterval: "s"
+        case .aggregation: "samples"
+        case .gateway, .macMode: "index"
+        }
+    }
 }
 
 /// What a scenario evaluates (twin.json `scenarios[].kind`): normal operation, the one
@@ -156,4 +170,13 @@ public enum PlatformRole: String, Sendable, Hashable, CaseIterable {
     case processor
     case sensorFrontEnd = "sensor-front-end"
     case actuator, display, other
+}
+
+/// How a device's battery drains (twin.json `battery.model`; `TwinRuntime` `BatteryState`
+/// applies it).
+public enum BatteryDrainModel: String, Sendable, Hashable, CaseIterable {
+    /// The charge drawn is the current times the time.
+    case linear
+    /// Peukert's law: a current above the rated one drains the cell faster.
+    case peukert
 }

@@ -20,6 +20,37 @@ public enum Placement: String, Sendable, Hashable, CaseIterable {
     case inBody = "in-body"
     case offBody = "off-body"
 
+    /// A twin.json placement, accepting the short names hand-written twins used before
+    /// this vocabulary existed (`hip` and `pocket` for the right hip, `wrist` for the left
+    /// wrist, `implant` for in-body, …, as `BodyGeometry` read them); nil for a name
+    /// twinc does not know.
+    public init?(twinJSON name: String) {
+        if let placement = Placement(rawValue: name) {
+            self = placement
+            return
+        }
+        switch name {
+        case "belt": self = .waist
+        case "left-hip": self = .hipLeft
+        case "right-hip", "hip", "pocket": self = .hipRight
+        case "left-wrist", "wrist": self = .wristLeft
+        case "right-wrist": self = .wristRight
+        case "left-hand", "hand": self = .handLeft
+        case "right-hand": self = .handRight
+        case "left-upper-arm", "arm": self = .upperArmLeft
+        case "right-upper-arm": self = .upperArmRight
+        case "left-thigh": self = .thighLeft
+        case "right-thigh": self = .thighRight
+        case "left-ankle": self = .ankleLeft
+        case "right-ankle", "ankle": self = .ankleRight
+        case "eyes", "glasses": self = .head
+        case "left-ear": self = .earLeft
+        case "right-ear": self = .earRight
+        case "implant": self = .inBody
+        default: return nil
+        }
+    }
+
     public var body: BodyRegion {
         switch self {
         case .inBody: .inBody

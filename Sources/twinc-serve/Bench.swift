@@ -67,7 +67,7 @@ struct Bench: AsyncParsableCommand {
         started = Date()
         live.confirm(at: now, horizon: .hours(1))
         let confirmation = Date().timeIntervalSince(started)
-        let pump = goals.first { $0.kpi == "lifetime" }?.forecast?.text ?? "—"
+        let pump = goals.first { $0.kpi == .lifetime }?.forecast?.text ?? "—"
         ServeSupport.line(String(format: "forecast of the %@ horizon: analytic %.1f ms, DES confirmation (1 h simulated) %.2f s (target < 5 s); %@",
                                  "\(Int(config.run.horizon.si / 3600)) h", analytic * 1000, confirmation, pump))
 

@@ -122,6 +122,17 @@ import TwinJSON
         #expect(stderr.hasSuffix("1 error generated.\n"), "\(stderr)")
     }
 
+    /// A name outside one of twin.json's closed sets (a KPI, a knob parameter, a
+    /// placement, …) is refused at its member before anything runs.
+    @Test func unknownVocabularyNamesAreRefused() throws {
+        for (name, path, member) in [("kpi", ["goals", 0, "kpi"] as [JSONStep], "goals[0].kpi"),
+                                     ("knob", ["knobs", 0, "parameter"], "knobs[0].parameter"),
+                                     ("placement", ["network", "devices", 0, "placement"], "network.devices[0].placement")] {
+            let stderr = try refused("vocabulary-\(name)") { $0.set(path, to: "nonsense") }
+            #expect(stderr.contains("error[TK005]: `\(member)` is `nonsense`, not one of "), "\(name): \(stderr)")
+        }
+    }
+
     @Test func unknownScenarioParametersAreNotIgnored() throws {
         let stderr = try refused("scenario-parameter") { twin in
             twin.set(["scenarios", 2, "events", 0, "parameters", "on_s"], to: 1e-9)

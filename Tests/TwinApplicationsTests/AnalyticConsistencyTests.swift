@@ -11,9 +11,9 @@ import TwinUnits
 /// time of `AnalyticEnergyModel.packetAirtime`.
 @Suite struct AnalyticConsistencyTests {
     @Test func theWhatIfOutageAveragesOverThePostureMix() throws {
-        let posture = ModelChoice(id: "posture-fading", family: "channel", method: "markov", applications: [],
+        let posture = ModelChoice(id: "posture-fading", family: .channel, method: "markov", applications: [],
                                   parameters: [:], source: "test")
-        let device = AppsFixture.device("ecg", placement: "left-wrist")
+        let device = AppsFixture.device("ecg", placement: .wristLeft)
         let faded = AppsFixture.config(devices: [device], scenarios: [AppsFixture.scenario("baseline", [])],
                                        models: [posture])
         let still = AppsFixture.config(devices: [device], scenarios: [AppsFixture.scenario("baseline", [])])

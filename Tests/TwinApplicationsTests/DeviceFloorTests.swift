@@ -3,12 +3,13 @@ import TwinConfig
 import TwinRuntime
 import TwinTestSupport
 import TwinUnits
+import TwinVocabulary
 @testable import TwinApplications
 
 /// Each floor is the lower of the requirement and the baseline minus the tolerance, and
 /// the simulation's check asks for 95 % evidence at the run's settings.
 @Suite struct DeviceFloorTests {
-    private func device(class trafficClass: String = "", budget: Time = .milliseconds(250)) -> DeviceConfig {
+    private func device(class trafficClass: TrafficClass? = nil, budget: Time = .milliseconds(250)) -> DeviceConfig {
         var device = SafetyFixture.podDevice()
         device.traffic.trafficClass = trafficClass
         device.traffic.latencyBudget = budget
@@ -16,7 +17,7 @@ import TwinUnits
     }
 
     @Test func aBaselineAboveTheRequirementKeepsTheRequirement() {
-        let floor = DeviceFloor(device: device(class: "F1"), baselineDelivery: 0.995, baselineP99: .milliseconds(120),
+        let floor = DeviceFloor(device: device(class: .f1), baselineDelivery: 0.995, baselineP99: .milliseconds(120),
                                 baselineOutage: 0.001)
         #expect(floor.delivery == 0.90)
         #expect(floor.latency == .milliseconds(300), "class F1: < 300 ms (Tachtatzis et al. 2012 Table 1)")
@@ -25,7 +26,7 @@ import TwinUnits
     }
 
     @Test func aBaselineBelowTheRequirementMayNotGetWorseThanTheTolerance() {
-        let floor = DeviceFloor(device: device(class: "F1"), baselineDelivery: 0.85, baselineP99: .milliseconds(400),
+        let floor = DeviceFloor(device: device(class: .f1), baselineDelivery: 0.85, baselineP99: .milliseconds(400),
                                 baselineOutage: 0.05)
         #expect(abs(floor.delivery - 0.84) < 1e-12)
         #expect(abs(floor.latency.si - 0.44) < 1e-12)

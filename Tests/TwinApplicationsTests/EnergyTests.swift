@@ -5,6 +5,7 @@ import TwinOutput
 import TwinRuntime
 import TwinTestSupport
 import TwinUnits
+import TwinVocabulary
 @testable import TwinApplications
 
 @Suite("Energy application")
@@ -15,29 +16,29 @@ struct EnergyTests {
     static func twin(goals: [GoalConfig] = [], knobs: [KnobConfig] = []) -> TwinConfig {
         AppsFixture.config(
             devices: [AppsFixture.device("ecg", access: .scheduled, interval: .milliseconds(500), period: 1),
-                      AppsFixture.device("watch", placement: "wrist-left", access: .ble, interval: .seconds(1)),
-                      AppsFixture.device("temp", placement: "upper-arm-left", interval: .seconds(1))],
+                      AppsFixture.device("watch", placement: .wristLeft, access: .ble, interval: .seconds(1)),
+                      AppsFixture.device("temp", placement: .upperArmLeft, interval: .seconds(1))],
             goals: goals, scenarios: [AppsFixture.scenario("baseline", [])], knobs: knobs,
             horizon: .seconds(600), replications: 2)
     }
 
-    static func knob(_ device: String, _ parameter: String, _ values: [Double], current: Double, unit: String) -> KnobConfig {
+    static func knob(_ device: String, _ parameter: KnobParameter, _ values: [Double], current: Double, unit: String) -> KnobConfig {
         KnobConfig(id: "\(device).\(parameter)", parameter: parameter, targets: [device], values: values,
                    current: current, unit: unit)
     }
 
     static let knobs = [
-        knob("ecg", "tx-power", [-18, -12, -6, 0], current: -6, unit: "dBm"),
-        knob("ecg", "allocation-period", [1, 3, 8], current: 1, unit: "superframes"),
-        knob("watch", "tx-power", [-40, 0, 8], current: 0, unit: "dBm"),
-        knob("watch", "connection-interval", [0.05, 0.1, 0.5], current: 0.1, unit: "s"),
+        knob("ecg", .txPower, [-18, -12, -6, 0], current: -6, unit: "dBm"),
+        knob("ecg", .allocationPeriod, [1, 3, 8], current: 1, unit: "superframes"),
+        knob("watch", .txPower, [-40, 0, 8], current: 0, unit: "dBm"),
+        knob("watch", .connectionInterval, [0.05, 0.1, 0.5], current: 0.1, unit: "s"),
     ]
 
     /// The ECG must deliver 99 % and keep its p99 latency within 2 s: an allocation every
     /// 8 superframes (2.56 s) breaks the latency bound.
     static let goals = [
-        AppsFixture.goal("ecg-delivery", "delivery-ratio", ">= 99 %", .ratio, devices: ["ecg"]),
-        AppsFixture.goal("ecg-latency", "latency", "p99 <= 2 s", .time, devices: ["ecg"]),
+        AppsFixture.goal("ecg-delivery", .deliveryRatio, ">= 99 %", .ratio, devices: ["ecg"]),
+        AppsFixture.goal("ecg-latency", .latency, "p99 <= 2 s", .time, devices: ["ecg"]),
     ]
 
     static func evaluate(_ config: TwinConfig) throws -> EnergyReport {
@@ -88,14 +89,14 @@ struct EnergyTests {
     func lowerPowerNeverShortens() throws {
         let energy = try Self.evaluate(Self.twin(goals: Self.goals, knobs: Self.knobs))
         for device in ["ecg", "watch"] {
-            let answers = energy.whatIf.filter { $0.device == device && $0.parameter == "tx-power" }.sorted { $0.value < $1.value }
+            let answers = energy.whatIf.filter { $0.device == device && $0.parameter == .txPower }.sorted { $0.value < $1.value }
             #expect(answers.count >= 3)
             for (lower, higher) in zip(answers, answers.dropFirst()) {
                 #expect((lower.lifetime?.si ?? 0) >= (higher.lifetime?.si ?? .infinity))
             }
         }
         // A longer connection interval means fewer events: a longer life.
-        let intervals = energy.whatIf.filter { $0.parameter == "connection-interval" }.sorted { $0.value < $1.value }
+        let intervals = energy.whatIf.filter { $0.parameter == .connectionInterval }.sorted { $0.value < $1.value }
         for (shorter, longer) in zip(intervals, intervals.dropFirst()) {
             #expect((shorter.lifetime?.si ?? 0) < (longer.lifetime?.si ?? 0))
         }
@@ -123,8 +124,8 @@ struct EnergyTests {
         let attempts = try #require(energy.device("ecg")).attemptsPerFrame
         for power in [-18.0, -12, -6, 0] {
             for period in [1.0, 3, 8] {
-                guard let candidate = EnergyKnob.apply("tx-power", value: power, to: device)
-                    .flatMap({ EnergyKnob.apply("allocation-period", value: period, to: $0) }),
+                guard let candidate = EnergyKnob.apply(.txPower, value: power, to: device)
+                    .flatMap({ EnergyKnob.apply(.allocationPeriod, value: period, to: $0) }),
                     check.failedGoals(variant: candidate, current: device).isEmpty,
                     let lifetime = AnalyticEnergyModel.evaluate(candidate, attemptsPerFrame: attempts)?.lifetime else { continue }
                 #expect(lifetime.si <= ecg.lifetime.si * (1 + 1e-9))

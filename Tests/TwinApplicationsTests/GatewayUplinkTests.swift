@@ -17,8 +17,8 @@ import TwinUnits
         let toCloud = LinkConfig(from: "edge", to: "cloud", technology: .ethernet, latency: .milliseconds(50),
                                  jitter: .milliseconds(10), rate: .zero, availability: .fraction(1))
         config.network.links = edgeLinkFirst ? [toCloud, toEdge] : [toEdge, toCloud]
-        config.network.edges = [EdgeConfig(id: "edge", tier: "extreme-mec", processingLatency: .milliseconds(1)),
-                                EdgeConfig(id: "cloud", tier: "cloud", processingLatency: .milliseconds(20))]
+        config.network.edges = [EdgeConfig(id: "edge", tier: .extremeMEC, processingLatency: .milliseconds(1)),
+                                EdgeConfig(id: "cloud", tier: .cloud, processingLatency: .milliseconds(20))]
         return config
     }
 

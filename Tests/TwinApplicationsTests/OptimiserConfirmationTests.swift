@@ -24,7 +24,7 @@ import TwinUnits
         #expect(result.candidatesSimulated >= 2)
         #expect(result.evidence.filter(\.isRecommended).count == 1)
         #expect(result.evidence.contains { $0.isBaseline })
-        for row in result.verdicts where row.priority == "critical" && row.baseline.verdict == .met {
+        for row in result.verdicts where row.priority == .critical && row.baseline.verdict == .met {
             #expect(row.recommended.verdict == .met, "\(row.goal)")
         }
     }

@@ -29,7 +29,7 @@ import TwinUnits
         print(result.text())
         print("optimisation wall time: \(String(format: "%.1f", seconds)) s")
         #expect(result.candidatesSimulated >= 2)
-        for row in result.verdicts where row.priority == "critical" && row.baseline.verdict == .met {
+        for row in result.verdicts where row.priority == .critical && row.baseline.verdict == .met {
             #expect(row.recommended.verdict == .met, "\(row.goal)")
         }
     }

@@ -14,20 +14,20 @@ import TwinUnits
     /// the hip as backup; delivery ≥ 99 % is critical. The far link loses most frames at
     /// every TX power, so the known optimum is the phone as primary.
     static func farPrimaryTwin(horizon: Time = .seconds(60)) -> TwinConfig {
-        var ecg = OptimiserFixture.device("ecg", placement: "chest", period: 1, interval: .milliseconds(200),
+        var ecg = OptimiserFixture.device("ecg", placement: .chest, period: 1, interval: .milliseconds(200),
                                           budget: .seconds(1))
         ecg.primaryGateway = "far"
         ecg.backupGateway = "phone"
-        let goals = [OptimiserFixture.goal("ecg-delivery", "delivery-ratio", "critical", ">= 99 %", .ratio,
+        let goals = [OptimiserFixture.goal("ecg-delivery", .deliveryRatio, .critical, ">= 99 %", .ratio,
                                            devices: ["ecg"])]
         let knobs = [
-            OptimiserFixture.knob("ecg", "tx-power", [-12, 0], current: -12, unit: "dBm"),
-            KnobConfig(id: "ecg.gateway", parameter: "gateway", targets: ["ecg"], values: [0, 1], current: 0,
+            OptimiserFixture.knob("ecg", .txPower, [-12, 0], current: -12, unit: "dBm"),
+            KnobConfig(id: "ecg.gateway", parameter: .gateway, targets: ["ecg"], values: [0, 1], current: 0,
                        unit: "index", labels: ["far", "phone"]),
-            OptimiserFixture.knob("ecg", "aggregation", [1, 2, 4], current: 1, unit: "samples"),
+            OptimiserFixture.knob("ecg", .aggregation, [1, 2, 4], current: 1, unit: "samples"),
         ]
         var config = OptimiserFixture.twin(devices: [ecg], goals: goals, knobs: knobs, horizon: horizon, replications: 1)
-        config.network.gateways.append(GatewayConfig(id: "far", kind: "hub", placement: "off-body", distance: .meters(30),
+        config.network.gateways.append(GatewayConfig(id: "far", kind: .bedsideHub, placement: .offBody, distance: .meters(30),
                                                      uplink: "edge", failoverTime: .seconds(1.28), mtbf: nil, mttr: nil))
         config.network.links.append(LinkConfig(from: "far", to: "edge", technology: .ethernet, latency: .zero,
                                                jitter: .zero, rate: .bitsPerSecond(1e9), availability: .fraction(1)))
@@ -121,7 +121,7 @@ import TwinUnits
     @Test func energyWhatIfsListLifetimePerAggregationLevel() throws {
         let near = try applyKnobs(config, ["ecg.gateway": 1])
         let check = OtherGoalCheck(config: near, report: OptimiserFixture.emptyReport(near))
-        let answers = EnergyReport.whatIfs(config: near, check: check, attempts: [:]).filter { $0.parameter == "aggregation" }
+        let answers = EnergyReport.whatIfs(config: near, check: check, attempts: [:]).filter { $0.parameter == .aggregation }
         #expect(answers.map(\.value) == [1, 2, 4])
         #expect(answers.map(\.isCurrent) == [true, false, false])
         let lifetimes = answers.compactMap { $0.lifetime?.si }

@@ -16,27 +16,27 @@ import TwinUnits
     /// 500 ms deadline) under CSMA/CA; each with TX power, mac-mode and (the sensor)
     /// the allocation period as knobs.
     static func twin(horizon: Time = .seconds(60)) -> TwinConfig {
-        var temp = OptimiserFixture.device("temp", placement: "chest", period: 1, interval: .seconds(10),
+        var temp = OptimiserFixture.device("temp", placement: .chest, period: 1, interval: .seconds(10),
                                            budget: .seconds(5))
         let sizing = ScheduledAllocationSizing(totalRate: temp.traffic.totalRate, deadline: temp.traffic.latencyBudget)
         temp.mac.slotLength = sizing.slotLength
         temp.mac.slots = sizing.slots
         temp.mac.period = sizing.period
-        var ecg = OptimiserFixture.device("ecg", placement: "wrist-left", period: 1, interval: .milliseconds(200),
+        var ecg = OptimiserFixture.device("ecg", placement: .wristLeft, period: 1, interval: .milliseconds(200),
                                           budget: .milliseconds(500))
         ecg.mac = MACConfig(access: .csmaCA, userPriority: 6, slotLength: .zero, slots: 0, period: 0, maxRetries: 3,
                             connectionInterval: .zero)
         let goals = [
-            OptimiserFixture.goal("ecg-delivery", "delivery-ratio", "critical", ">= 95 %", .ratio, devices: ["ecg"],
+            OptimiserFixture.goal("ecg-delivery", .deliveryRatio, .critical, ">= 95 %", .ratio, devices: ["ecg"],
                                   within: .milliseconds(500)),
-            OptimiserFixture.goal("temp-lifetime", "lifetime", "high", ">= 30 d", .time, devices: ["temp"]),
+            OptimiserFixture.goal("temp-lifetime", .lifetime, .high, ">= 30 d", .time, devices: ["temp"]),
         ]
         let knobs = [
-            OptimiserFixture.knob("temp", "tx-power", [-12, 0], current: -12, unit: "dBm"),
+            OptimiserFixture.knob("temp", .txPower, [-12, 0], current: -12, unit: "dBm"),
             modeKnob("temp", current: 0),
-            OptimiserFixture.knob("temp", "allocation-period", [1, 2, Double(sizing.period)], current: Double(sizing.period),
+            OptimiserFixture.knob("temp", .allocationPeriod, [1, 2, Double(sizing.period)], current: Double(sizing.period),
                                   unit: "superframes"),
-            OptimiserFixture.knob("ecg", "tx-power", [-12, 0], current: -12, unit: "dBm"),
+            OptimiserFixture.knob("ecg", .txPower, [-12, 0], current: -12, unit: "dBm"),
             modeKnob("ecg", current: 1),
         ]
         return OptimiserFixture.twin(devices: [temp, ecg], goals: goals, knobs: knobs, horizon: horizon,
@@ -44,7 +44,7 @@ import TwinUnits
     }
 
     static func modeKnob(_ device: String, current: Double) -> KnobConfig {
-        KnobConfig(id: "\(device).mac-mode", parameter: "mac-mode", targets: [device], values: [0, 1], current: current,
+        KnobConfig(id: "\(device).mac-mode", parameter: .macMode, targets: [device], values: [0, 1], current: current,
                    unit: "index", labels: ["scheduled", "csma-ca"])
     }
 

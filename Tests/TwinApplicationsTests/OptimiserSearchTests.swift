@@ -3,11 +3,12 @@ import TwinConfig
 import TwinRuntime
 import TwinTestSupport
 import TwinUnits
+import TwinVocabulary
 @testable import TwinApplications
 
 /// The lexicographic order and the analytic search, against brute force.
 @Suite struct OptimiserSearchTests {
-    private func goal(_ id: String, _ priority: String, kpi: String = "delivery-ratio") -> GoalConfig {
+    private func goal(_ id: String, _ priority: GoalPriority, kpi: KPI = .deliveryRatio) -> GoalConfig {
         OptimiserFixture.goal(id, kpi, priority, ">= 99 %", .ratio, devices: [])
     }
 
@@ -21,7 +22,7 @@ import TwinUnits
     }
 
     @Test func oneCriticalGoalBeatsTwoMediumOnes() {
-        let goals = [goal("critical-one", "critical"), goal("medium-one", "medium"), goal("medium-two", "medium")]
+        let goals = [goal("critical-one", .critical), goal("medium-one", .medium), goal("medium-two", .medium)]
         let critical = rank([true, false, false], goals: goals)
         let mediums = rank([false, true, true], goals: goals)
         #expect(critical.isBetter(than: mediums))
@@ -30,14 +31,14 @@ import TwinUnits
 
     @Test func goalsAreOrderedByPriorityThenObjectives() {
         let config = OptimiserFixture.twin(
-            devices: [], goals: [goal("lifetime-high", "high", kpi: "lifetime"), goal("protect-high", "high", kpi: "security-protect"),
-                                 goal("delivery-critical", "critical"), goal("latency-high", "high", kpi: "latency")],
-            knobs: [], horizon: .seconds(10), replications: 1, objectives: ["security", "lifetime", "safety"])
+            devices: [], goals: [goal("lifetime-high", .high, kpi: .lifetime), goal("protect-high", .high, kpi: .securityProtect),
+                                 goal("delivery-critical", .critical), goal("latency-high", .high, kpi: .latency)],
+            knobs: [], horizon: .seconds(10), replications: 1, objectives: [.security, .lifetime, .safety])
         #expect(GoalOrder.ordered(config).map(\.id) == ["delivery-critical", "protect-high", "lifetime-high", "latency-high"])
     }
 
     @Test func equalVerdictsFallThroughToCostThenChanges() {
-        let goals = [goal("a", "critical")]
+        let goals = [goal("a", .critical)]
         let cheap = rank([true], goals: goals, cost: 0.8, changes: 2, indices: [1])
         let baseline = rank([true], goals: goals, cost: 1, changes: 0, indices: [0])
         #expect(cheap.isBetter(than: baseline))
@@ -83,7 +84,7 @@ import TwinUnits
     }
 
     @Test func fasterAllocationsCostCurrent() {
-        let slow = OptimiserFixture.device("a", placement: "chest", period: 8, interval: .milliseconds(200),
+        let slow = OptimiserFixture.device("a", placement: .chest, period: 8, interval: .milliseconds(200),
                                            budget: .seconds(1))
         var fast = slow
         fast.mac.period = 1
@@ -100,7 +101,7 @@ import TwinUnits
         // One sample every 2 s, allocations every 64 ms: a retry wakes the device for an
         // allocation it would have slept through, so a second attempt per frame costs
         // about one more allocation per sample (wake-ups, beacon, guard), not just a frame.
-        let device = OptimiserFixture.device("a", placement: "chest", period: 1, interval: .seconds(2),
+        let device = OptimiserFixture.device("a", placement: .chest, period: 1, interval: .seconds(2),
                                              budget: .seconds(1))
         let once = try #require(AnalyticEnergyModel.evaluate(device, attemptsPerFrame: 1))
         let twice = try #require(AnalyticEnergyModel.evaluate(device, attemptsPerFrame: 2))

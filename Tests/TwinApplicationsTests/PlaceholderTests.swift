@@ -1,6 +1,6 @@
 import Testing
-@testable import TwinApplications
+import TwinVocabulary
 
 @Test func applicationIDsMatchTheCatalogue() {
-    #expect(ApplicationID.networkView == "network-view")
+    #expect(ApplicationKind.networkView.rawValue == "network-view")
 }

@@ -19,14 +19,14 @@ struct ResilienceTests {
     static func twin(backup: Bool, markov: Bool = false) -> TwinConfig {
         let ecg = AppsFixture.device("ecg", backup: backup ? "hub2" : nil)
         var gateways = [AppsFixture.gateway("hub")]
-        if backup { gateways.append(AppsFixture.gateway("hub2", placement: "waist")) }
+        if backup { gateways.append(AppsFixture.gateway("hub2", placement: .waist)) }
         let goals = [
-            AppsFixture.goal("ecg-delivery", "delivery-ratio", ">= 99 %", .ratio, devices: ["ecg"]),
-            AppsFixture.goal("survive", "recovery-time", "p99 <= 5 s", .time, devices: ["ecg"],
+            AppsFixture.goal("ecg-delivery", .deliveryRatio, ">= 99 %", .ratio, devices: ["ecg"]),
+            AppsFixture.goal("survive", .recoveryTime, "p99 <= 5 s", .time, devices: ["ecg"],
                              faults: [.gatewayFailure]),
         ]
-        let models = markov ? [ModelChoice(id: "gateway-ctmc", family: "reliability", method: "markov-chain",
-                                           applications: ["resilience"], parameters: [:], source: "test")] : []
+        let models = markov ? [ModelChoice(id: "gateway-ctmc", family: .reliability, method: "markov-chain",
+                                           applications: [.resilience], parameters: [:], source: "test")] : []
         return AppsFixture.config(
             devices: [ecg], gateways: gateways, goals: goals,
             scenarios: [AppsFixture.scenario("baseline", [], goals: ["ecg-delivery"]),

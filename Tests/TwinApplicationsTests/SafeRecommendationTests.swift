@@ -79,7 +79,7 @@ import TwinVocabulary
             #expect(difference.pairs == 3)
             // The paired mean is the mean of the per-replication differences.
             if let before = row.baseline.value?.point, let after = row.recommended.value?.point,
-               row.kpi == KPI.lifetime.rawValue {
+               row.kpi == .lifetime {
                 #expect(abs(difference.mean - (after - before)) < 1e-6 * abs(before))
             }
         }

@@ -17,8 +17,8 @@ struct SecurityApplicationTests {
     /// detect spoofing within 2 s.
     static func spoofingTwin() -> TwinConfig {
         AppsFixture.config(
-            devices: [AppsFixture.device("pump", security: 0), AppsFixture.device("ecg", placement: "abdomen", security: 2)],
-            goals: [AppsFixture.goal("detect-spoofing", "security-detect", nil, .ratio, devices: [],
+            devices: [AppsFixture.device("pump", security: 0), AppsFixture.device("ecg", placement: .abdomen, security: 2)],
+            goals: [AppsFixture.goal("detect-spoofing", .securityDetect, nil, .ratio, devices: [],
                                      threats: [.spoofing], within: .seconds(2))],
             scenarios: [
                 AppsFixture.scenario("baseline", []),
@@ -87,7 +87,7 @@ struct SecurityApplicationTests {
         func recommend(_ threats: [Threat], level: Int? = nil) -> SecurityRecommendation? {
             let config = AppsFixture.config(
                 devices: [AppsFixture.device("pump", security: 0)],
-                goals: [AppsFixture.goal("protect", "security-protect", nil, .count, devices: ["pump"], threats: threats,
+                goals: [AppsFixture.goal("protect", .securityProtect, nil, .count, devices: ["pump"], threats: threats,
                                          level: level)],
                 scenarios: [AppsFixture.scenario("baseline", [])])
             return SecurityRecommendation.recommend(config: config, staged: [])
@@ -128,7 +128,7 @@ struct SecurityApplicationTests {
     @Test("eavesdropping: frames readable below level 2, reach from TX power; JSON members")
     func eavesdropping() throws {
         let config = AppsFixture.config(
-            devices: [AppsFixture.device("pump", security: 0), AppsFixture.device("ecg", placement: "abdomen", security: 2)],
+            devices: [AppsFixture.device("pump", security: 0), AppsFixture.device("ecg", placement: .abdomen, security: 2)],
             scenarios: [AppsFixture.scenario("listen", [AppsFixture.event(.attack(.eavesdropping), "body", at: .seconds(5),
                                                                           duration: .seconds(20), ["distance_m": 2])])])
         let (outcomes, report) = try AppsFixture.run(config)

@@ -21,7 +21,7 @@ struct SecurityThreatVariantTests {
         }
         return AppsFixture.config(
             devices: [AppsFixture.device("ecg", interval: .milliseconds(100), security: 2)],
-            goals: [AppsFixture.goal("detect-jamming", "security-detect", nil, .ratio, devices: [], threats: [.jamming],
+            goals: [AppsFixture.goal("detect-jamming", .securityDetect, nil, .ratio, devices: [], threats: [.jamming],
                                      within: .seconds(5))],
             scenarios: [AppsFixture.scenario("baseline", []), jam("constant", [:]),
                         jam("random", ["random": 1, "on_s": 1, "off_s": 1]), jam("reactive", ["reactive": 1])])

@@ -11,12 +11,12 @@ import TwinJSON
     /// The sample twin with a second gateway, a gateway knob and four samples per packet.
     private func labelledConfig() -> TwinConfig {
         var config = sampleConfig()
-        config.network.gateways.append(GatewayConfig(id: "hub", kind: "hub", placement: "off-body",
+        config.network.gateways.append(GatewayConfig(id: "hub", kind: .bedsideHub, placement: .offBody,
                                                      distance: .meters(2), uplink: "mec", failoverTime: .seconds(1),
                                                      mtbf: nil, mttr: nil))
         config.network.devices[0].backupGateway = "hub"
         config.network.devices[0].traffic.aggregation = 4
-        config.knobs.append(KnobConfig(id: "ecg.gateway", parameter: "gateway", targets: ["ecg"], values: [0, 1],
+        config.knobs.append(KnobConfig(id: "ecg.gateway", parameter: .gateway, targets: ["ecg"], values: [0, 1],
                                        current: 0, unit: "index", labels: ["phone", "hub"]))
         return config
     }

@@ -15,38 +15,38 @@ func sampleConfig() -> TwinConfig {
         wakeupCurrent: .milliamperes(8.9), wakeupTime: .milliseconds(3.13), voltage: .volts(3),
         sensitivity: PowerLevel(dBm: -87), noiseFloor: PowerLevel(dBm: -104))
     let device = DeviceConfig(
-        id: "ecg", deviceClass: "ecg-patch", placement: "chest", inBody: false, tags: ["vital"], radio: radio,
+        id: "ecg", deviceClass: "ecg-patch", placement: .chest, inBody: false, tags: ["vital"], radio: radio,
         battery: BatteryConfig(profile: "coin-560", capacity: .milliampHours(560), voltage: .volts(3),
-                               model: "linear", peukertExponent: 1, ratedCurrent: .milliamperes(1)),
+                               model: .linear, peukertExponent: 1, ratedCurrent: .milliamperes(1)),
         platform: .sleepingMCU(.microamperes(10)),
-        traffic: TrafficConfig(trafficClass: "F1", payload: .bytes(64), interval: .milliseconds(213.3),
+        traffic: TrafficConfig(trafficClass: .f1, payload: .bytes(64), interval: .milliseconds(213.3),
                                alarmRate: 0, alarmPayload: .bytes(64), latencyBudget: .milliseconds(250)),
         mac: MACConfig(access: .scheduled, userPriority: 6, slotLength: .milliseconds(1), slots: 30, period: 10,
                        maxRetries: 2, connectionInterval: .zero),
         primaryGateway: "phone", backupGateway: nil, securityLevel: 2)
     let network = NetworkConfig(
         devices: [device],
-        gateways: [GatewayConfig(id: "phone", kind: "phone", placement: "hip", distance: .centimeters(30),
+        gateways: [GatewayConfig(id: "phone", kind: .phone, placement: .hipRight, distance: .centimeters(30),
                                  uplink: "mec", failoverTime: .seconds(1), mtbf: nil, mttr: nil)],
-        edges: [EdgeConfig(id: "mec", tier: "extreme-mec", processingLatency: .milliseconds(2))],
+        edges: [EdgeConfig(id: "mec", tier: .extremeMEC, processingLatency: .milliseconds(2))],
         links: [LinkConfig(from: "phone", to: "mec", technology: .wlan, latency: .milliseconds(5),
                            jitter: .milliseconds(1), rate: .bitsPerSecond(1e8), availability: .percent(99.9))])
     return TwinConfig(
         name: "demo", title: "Demo", usecase: "proactive-qa", generator: "twinc test",
         run: RunSettings(horizon: .hours(1), replications: 3, seed: 7, warmup: .zero, sampleInterval: .seconds(1)),
         network: network,
-        models: [ModelChoice(id: "cm3", family: "channel", method: "discrete-event", applications: ["network-view"],
+        models: [ModelChoice(id: "cm3", family: .channel, method: "discrete-event", applications: [.networkView],
                              parameters: ["a": 6.6, "b": 36.1], source: "IEEE 802.15-08-0780")],
-        applications: [ApplicationConfig(id: "network-view", goals: ["g"], kpis: ["latency"])],
-        goals: [GoalConfig(id: "g", kpi: "latency", priority: "critical",
+        applications: [ApplicationConfig(id: .networkView, goals: ["g"], kpis: [.latency])],
+        goals: [GoalConfig(id: "g", kpi: .latency, priority: .critical,
                            threshold: Threshold(statistic: .percentile(99), op: .lessOrEqual, bound: Quantity(0.25, .time)),
                            devices: ["ecg"], threats: [], faults: [], within: nil, securityLevel: nil)],
         scenarios: [ScenarioConfig(id: "baseline", kind: .baseline, description: "No faults", goals: ["g"], events: []),
                     ScenarioConfig(id: "phone-fails", kind: .fault(.gatewayFailure), description: "Phone fails", goals: ["g"],
                                    events: [ScenarioEvent(at: .hours(0.5), kind: .fault(.gatewayFailure), target: "phone",
                                                           duration: nil, parameters: [:])])],
-        knobs: [KnobConfig(id: "ecg-tx", parameter: "tx-power", targets: ["ecg"], values: [-10, 0], current: -10, unit: "dBm")],
-        objectives: ["safety", "lifetime"])
+        knobs: [KnobConfig(id: "ecg-tx", parameter: .txPower, targets: ["ecg"], values: [-10, 0], current: -10, unit: "dBm")],
+        objectives: [.safety, .lifetime])
 }
 
 @Suite struct TwinConfigRoundTripTests {

@@ -31,7 +31,7 @@ import TwinVocabulary
             #expect((knob != nil) == switchable, "\(device.id): \(device.radio.technology) \(device.mac.access)")
             guard let knob else { continue }
             offered += 1
-            #expect(knob.parameter == "mac-mode" && knob.unit == "index")
+            #expect(knob.parameter == .macMode && knob.unit == "index")
             #expect(knob.labels == ["scheduled", "csma-ca"] && knob.values == [0, 1])
             #expect(knob.label(of: knob.current) == device.mac.access.rawValue)
             if let period = ids.firstIndex(of: "\(device.id).period") {

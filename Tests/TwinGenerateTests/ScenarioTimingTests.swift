@@ -46,7 +46,7 @@ import TwinYAML
         }
         // Security goals are judged only where their threat is active.
         let baseline = try #require(config.scenarios.first { $0.kind == .baseline })
-        let security = config.goals.filter { $0.kpi.hasPrefix("security") }.map(\.id)
+        let security = config.goals.filter(\.kpi.isSecurity).map(\.id)
         #expect(Set(baseline.goals).isDisjoint(with: security))
     }
 
@@ -105,7 +105,7 @@ import TwinYAML
 
     @Test(arguments: [(0.95, 8), (0.9, 4), (0.5, 1), (0.99, 20), (0.999, 20)])
     func onsetsGrowWithTheDetectionTarget(_ target: Double, _ onsets: Int) {
-        let goal = GoalConfig(id: "detect", kpi: "security-detect", priority: "critical",
+        let goal = GoalConfig(id: "detect", kpi: .securityDetect, priority: .critical,
                               threshold: Threshold(op: .greaterOrEqual, bound: Quantity(target, .ratio)),
                               devices: [], threats: [.jamming], faults: [], within: .seconds(2), securityLevel: nil)
         #expect(AttackOnsets.count(for: [goal]) == onsets)

@@ -14,7 +14,7 @@ private typealias F = SimulationFixture
     /// whose receivers' noise floor is −104 dBm.
     static func run(_ events: [ScenarioEvent], options: SimulationOptions = SimulationOptions()) throws
         -> ReplicationOutcome {
-        let devices = [F.device("temp", placement: "upper-arm-left", access: .scheduled, payload: 40,
+        let devices = [F.device("temp", placement: .upperArmLeft, access: .scheduled, payload: 40,
                                 interval: .milliseconds(100), slotLength: .milliseconds(5), slots: 20, period: 1)]
         return try simulate(config: F.config(devices: devices, horizon: .seconds(40)), scenario: F.scenario(events),
                             replication: 0, options: options)

@@ -4,6 +4,7 @@ import TwinConfig
 import TwinEngine
 import TwinTestSupport
 import TwinUnits
+import TwinVocabulary
 @testable import TwinRuntime
 
 private typealias F = SimulationFixture
@@ -17,12 +18,12 @@ private typealias F = SimulationFixture
     /// outages all occur.
     static func lossyConfig() -> TwinConfig {
         let devices = (0..<6).map { index in
-            F.device("d\(index)", placement: ["chest", "wrist-left", "ankle-right"][index % 3],
+            F.device("d\(index)", placement: [Placement.chest, .wristLeft, .ankleRight][index % 3],
                      interval: .milliseconds(20), latency: index % 2 == 0 ? .milliseconds(5) : .milliseconds(250),
                      retries: 1)
         }
         var config = F.config(devices: devices, horizon: .seconds(20), latency: .milliseconds(3), availability: 0.9)
-        config.goals = [GoalConfig(id: "delivery", kpi: "delivery-ratio", priority: "critical",
+        config.goals = [GoalConfig(id: "delivery", kpi: .deliveryRatio, priority: .critical,
                                    threshold: RunFixture.threshold(">= 99.9 %", .ratio), devices: ["d1"], threats: [],
                                    faults: [], within: nil, securityLevel: nil)]
         config.scenarios = [ScenarioConfig(id: "baseline", kind: .baseline, description: "", goals: ["delivery"],

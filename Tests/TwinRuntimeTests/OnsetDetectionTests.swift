@@ -25,7 +25,7 @@ private typealias F = SimulationFixture
     /// missed once; the spoofing attack is not the goal's threat and is left out.
     @Test func onsetsCountInTimeLateAndMissedPerEvent() {
         let config = F.config(devices: [F.device("d")])
-        let goal = GoalConfig(id: "detect", kpi: "security-detect", priority: "critical",
+        let goal = GoalConfig(id: "detect", kpi: .securityDetect, priority: .critical,
                               threshold: RunFixture.threshold(">= 95 %", .ratio), devices: [], threats: [.jamming],
                               faults: [], within: .seconds(2), securityLevel: nil)
         let measurer = GoalMeasurer(goal: goal, kpi: .securityDetect, threshold: goal.threshold, config: config)

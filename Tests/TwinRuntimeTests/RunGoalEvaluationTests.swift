@@ -21,7 +21,7 @@ import TwinVocabulary
             F.outcome(replication: r, devices: [F.result("ecg", generated: 100, delivered: 100,
                                                          latencies: (1...100).map { Double($0) * Double(r + 1) })])
         }
-        let goal = F.goal("ecg-latency", "latency", F.threshold("p99 <= 250 ms", .time), devices: ["ecg"])
+        let goal = F.goal("ecg-latency", .latency, F.threshold("p99 <= 250 ms", .time), devices: ["ecg"])
         let result = GoalEvaluation.evaluate(goal, config: F.config(goals: [goal]), outcomes: outcomes)
         let samples = result.samples.compactMap { $0 }
         #expect(samples.count == 3, "the per-replication values are still reported")
@@ -33,14 +33,14 @@ import TwinVocabulary
         #expect(result.verdict == .notMet, "the whole interval lies above 250 ms")
         #expect(result.limitingDevice == "ecg")
 
-        let loose = F.goal("ecg-latency", "latency", F.threshold("p99 <= 400 ms", .time), devices: ["ecg"])
+        let loose = F.goal("ecg-latency", .latency, F.threshold("p99 <= 400 ms", .time), devices: ["ecg"])
         let looseResult = GoalEvaluation.evaluate(loose, config: F.config(goals: [loose]), outcomes: outcomes)
         #expect(looseResult.verdict == .inconclusive, "an interval open above cannot show ≤ 400 ms")
         #expect(looseResult.note?.contains("more replications would decide") == true)
 
         // Mean latency of replication r is 50.5·(r+1) ms: mean 101 ms, s = 50.5 ms,
         // half-width 4.302653 · 50.5/√3 = 125.4 ms; the lower end is cut at 0.
-        let mean = F.goal("ecg-mean", "latency", F.threshold("<= 60 ms", .time), devices: ["ecg"])
+        let mean = F.goal("ecg-mean", .latency, F.threshold("<= 60 ms", .time), devices: ["ecg"])
         let meanResult = GoalEvaluation.evaluate(mean, config: F.config(goals: [mean]), outcomes: outcomes)
         let meanValue = try #require(meanResult.value)
         #expect(meanValue.method == .studentT)
@@ -60,7 +60,7 @@ import TwinVocabulary
                                                 F.result("temp", generated: 0)])
         }
         func evaluate(_ target: String) -> GoalResult {
-            let goal = F.goal("pdr", "delivery-ratio", F.threshold(target, .ratio))
+            let goal = F.goal("pdr", .deliveryRatio, F.threshold(target, .ratio))
             return GoalEvaluation.evaluate(goal, config: F.config(devices: devices, goals: [goal]), outcomes: outcomes)
         }
         // spo2: 2970 of 3000, no spread between replications, so the Wilson interval of
@@ -76,7 +76,7 @@ import TwinVocabulary
         #expect(evaluate(">= 98 %").verdict == .met)
         #expect(evaluate(">= 99 %").verdict == .inconclusive)
 
-        let single = GoalEvaluation.evaluate(F.goal("pdr", "delivery-ratio", F.threshold(">= 99.9 %", .ratio)),
+        let single = GoalEvaluation.evaluate(F.goal("pdr", .deliveryRatio, F.threshold(">= 99.9 %", .ratio)),
                                              config: F.config(devices: devices), outcomes: [outcomes[0]])
         #expect(single.value?.point == 0.99 && single.value?.lower == nil && single.value?.method == IntervalMethod.none)
         #expect(single.verdict == .inconclusive, "one replication gives no interval")
@@ -89,7 +89,7 @@ import TwinVocabulary
         let outcomes = [900, 1000, 950].enumerated().map { r, delivered in
             F.outcome(replication: r, devices: [F.result("ecg", generated: 1000, delivered: delivered)])
         }
-        let goal = F.goal("pdr", "delivery-ratio", F.threshold(">= 90 %", .ratio))
+        let goal = F.goal("pdr", .deliveryRatio, F.threshold(">= 90 %", .ratio))
         let value = try #require(GoalEvaluation.evaluate(goal, config: F.config(goals: [goal]), outcomes: outcomes).value)
         // F = 0.95; residuals −50, 50, 0 → variance 3/2 · 5000/3000² = 8.33·10⁻⁴;
         // half-width 4.302653 · 0.028868 = 0.12421, cut to [0.8258, 1].
@@ -101,15 +101,15 @@ import TwinVocabulary
     @Test func deliveryRatioWithinADeadline() {
         let latencies = Array(repeating: 100.0, count: 10) + Array(repeating: 400.0, count: 10)
         let outcome = F.outcome(devices: [F.result("ecg", generated: 25, delivered: 20, latencies: latencies)])
-        let goal = F.goal("pdr", "delivery-ratio", F.threshold(">= 99 %", .ratio), within: .milliseconds(300))
+        let goal = F.goal("pdr", .deliveryRatio, F.threshold(">= 99 %", .ratio), within: .milliseconds(300))
         let result = GoalEvaluation.evaluate(goal, config: F.config(goals: [goal]), outcomes: [outcome])
         #expect(result.value?.point == 10.0 / 25)
-        let plain = F.goal("pdr", "delivery-ratio", F.threshold(">= 99 %", .ratio))
+        let plain = F.goal("pdr", .deliveryRatio, F.threshold(">= 99 %", .ratio))
         #expect(GoalEvaluation.evaluate(plain, config: F.config(goals: [plain]), outcomes: [outcome]).value?.point == 0.8)
         // When `within` is the device's own budget, the simulator's exact counter is used.
         var exact = F.result("ecg", generated: 25, delivered: 20, latencies: latencies)
         exact.deliveredWithinBudget = 12
-        let budget = F.goal("pdr", "delivery-ratio", F.threshold(">= 99 %", .ratio), within: .milliseconds(250))
+        let budget = F.goal("pdr", .deliveryRatio, F.threshold(">= 99 %", .ratio), within: .milliseconds(250))
         let budgetResult = GoalEvaluation.evaluate(budget, config: F.config(goals: [budget]),
                                                    outcomes: [F.outcome(devices: [exact])])
         #expect(budgetResult.value?.point == 12.0 / 25)
@@ -121,7 +121,7 @@ import TwinVocabulary
         let coin = F.device("ecg")
         let linear = try #require(predictedLifetime(of: coin, outcome: F.result("ecg", averageCurrent: .milliamperes(1))))
         #expect(abs(linear.hours - 560) < 1e-9)
-        let aa = F.device("pump", capacity: .milliampHours(2500), battery: "peukert", peukert: 1.2,
+        let aa = F.device("pump", capacity: .milliampHours(2500), battery: .peukert, peukert: 1.2,
                           rated: .milliamperes(125))
         let peukert = try #require(predictedLifetime(of: aa, outcome: F.result("pump", averageCurrent: .milliamperes(12.5))))
         #expect(abs(peukert.hours - 20 * 15.848_931_924_611) < 1e-6)
@@ -136,7 +136,7 @@ import TwinVocabulary
             F.outcome(replication: index, devices: [F.result("ecg", averageCurrent: .milliamperes(milliamps)),
                                                     F.result("pump", averageCurrent: .microamperes(10))])
         }
-        let goal = F.goal("life", "lifetime", F.threshold(">= 30 d", .time))
+        let goal = F.goal("life", .lifetime, F.threshold(">= 30 d", .time))
         let result = GoalEvaluation.evaluate(goal, config: F.config(devices: devices, goals: [goal]), outcomes: outcomes)
         // ecg: 560 h and 280 h → mean 420 h = 17.5 d; half-width t(0.975; 1)·s/√2 =
         // 12.706205 · 504 000 s ≈ 74 d, so the interval [0, 91.6 d] holds 30 d.
@@ -146,7 +146,7 @@ import TwinVocabulary
         #expect(abs((value.upper ?? 0) - (420 * 3600 + 12.706205 * 504_000)) < 1)
         #expect(result.limitingDevice == "ecg")
         #expect(result.verdict == .inconclusive)
-        let short = F.goal("life", "lifetime", F.threshold(">= 100 d", .time))
+        let short = F.goal("life", .lifetime, F.threshold(">= 100 d", .time))
         #expect(GoalEvaluation.evaluate(short, config: F.config(devices: devices, goals: [short]), outcomes: outcomes)
             .verdict == .notMet, "the whole interval lies below 100 d")
     }
@@ -166,7 +166,7 @@ import TwinVocabulary
                 event(.fault(.postureChange), at: 200, [("ecg", 30), ("spo2", 30)]),
             ])
         }
-        let goal = F.goal("recover", "recovery-time", F.threshold("max <= 5 s", .time), faults: [.gatewayFailure])
+        let goal = F.goal("recover", .recoveryTime, F.threshold("max <= 5 s", .time), faults: [.gatewayFailure])
         let result = GoalEvaluation.evaluate(goal, config: F.config(devices: devices, goals: [goal]), outcomes: outcomes)
         #expect(result.value?.point == 900, "spo2 never recovered: counted as horizon − event = 900 s")
         #expect(result.limitingDevice == "spo2")
@@ -198,7 +198,7 @@ import TwinVocabulary
             }
         }
         let few = outcomes(1.5, pairsPerReplication: 2)
-        let p99 = F.goal("recover", "recovery-time", F.threshold("p99 <= 5 s", .time), faults: [.gatewayFailure])
+        let p99 = F.goal("recover", .recoveryTime, F.threshold("p99 <= 5 s", .time), faults: [.gatewayFailure])
         let devices = ["d0", "d1"].map { F.device($0) }
         let result = GoalEvaluation.evaluate(p99, config: F.config(devices: devices, goals: [p99]), outcomes: few)
         let value = try #require(result.value)
@@ -206,7 +206,7 @@ import TwinVocabulary
         #expect(result.verdict == .inconclusive)
 
         let many = outcomes(30, pairsPerReplication: 10)
-        let median = F.goal("recover", "recovery-time", F.threshold("p50 <= 5 s", .time), faults: [.gatewayFailure])
+        let median = F.goal("recover", .recoveryTime, F.threshold("p50 <= 5 s", .time), faults: [.gatewayFailure])
         let ten = (0..<10).map { F.device("d\($0)") }
         let slow = GoalEvaluation.evaluate(median, config: F.config(devices: ten, goals: [median]), outcomes: many)
         #expect(slow.value?.point == 30 && slow.value?.lower == 30)
@@ -221,7 +221,7 @@ import TwinVocabulary
             devices: [DeviceRecovery(deviceID: "ecg", recoveryTime: F.seconds(10), longestGap: .zero, deliveredAfter: 1),
                       DeviceRecovery(deviceID: "spo2", recoveryTime: F.seconds(850), longestGap: .zero, deliveredAfter: 0)])
         let outcome = F.outcome(devices: [F.result("ecg"), dead], events: [outage])
-        let goal = F.goal("up", "availability", F.threshold("min >= 99 %", .ratio))
+        let goal = F.goal("up", .availability, F.threshold("min >= 99 %", .ratio))
         let config = F.config(devices: [F.device("ecg"), F.device("spo2")], goals: [goal])
         let result = GoalEvaluation.evaluate(goal, config: config, outcomes: [outcome])
         // spo2: outage 100…950 and dead 900…1000 → union 100…1000 = 900 s of 1000.
@@ -239,13 +239,13 @@ import TwinVocabulary
                 attack(0, .attack(.jamming), delay: 1), attack(1, .attack(.jamming), delay: 3), attack(2, .attack(.spoofing), delay: 0.1),
             ])
         }
-        let goal = F.goal("detect", "security-detect", nil, threats: [.jamming], within: .seconds(2))
+        let goal = F.goal("detect", .securityDetect, nil, threats: [.jamming], within: .seconds(2))
         let result = GoalEvaluation.evaluate(goal, config: F.config(goals: [goal]), outcomes: outcomes)
         #expect(result.value?.point == 0.5 && result.value?.method == .pooledRatio)
         #expect(result.threshold?.bound.value == 1, "no target: every attack must be detected")
         #expect(result.verdict == .notMet)
         #expect(result.note?.contains("false alarm") == true)
-        let dos = F.goal("dos", "security-detect", F.threshold(">= 90 %", .ratio), threats: [.denialOfService])
+        let dos = F.goal("dos", .securityDetect, F.threshold(">= 90 %", .ratio), threats: [.denialOfService])
         #expect(GoalEvaluation.evaluate(dos, config: F.config(goals: [dos]), outcomes: outcomes).verdict == .notEvaluated)
         // 40 of 40 detected: the pooled Wilson lower end (0.912) clears 90 %; every one of
         // them meets a 100 % target, which no interval can exceed.
@@ -254,7 +254,7 @@ import TwinVocabulary
                       attacks: (0..<20).map { attack($0, .attack(.denialOfService), delay: 5) })
         }
         #expect(GoalEvaluation.evaluate(dos, config: F.config(goals: [dos]), outcomes: many).verdict == .met)
-        let every = F.goal("every", "security-detect", nil, threats: [.denialOfService])
+        let every = F.goal("every", .securityDetect, nil, threats: [.denialOfService])
         let everyResult = GoalEvaluation.evaluate(every, config: F.config(goals: [every]), outcomes: many)
         #expect(everyResult.verdict == .met)
         #expect(everyResult.note?.contains("every observation reached 100 %") == true)
@@ -268,7 +268,7 @@ import TwinVocabulary
         let eavesdropper = AttackDetection(eventIndex: 0, kind: .attack(.eavesdropping), target: "body", startedAt: F.seconds(100),
                                            detectedAt: nil, signal: nil, falseAlarms: 0)
         let outcome = F.outcome(devices: [F.result("ecg"), F.result("temp")], attacks: [eavesdropper])
-        let goal = F.goal("protect", "security-protect", nil, threats: [.eavesdropping, .replay], level: 2)
+        let goal = F.goal("protect", .securityProtect, nil, threats: [.eavesdropping, .replay], level: 2)
         let result = GoalEvaluation.evaluate(goal, config: F.config(devices: devices, goals: [goal]), outcomes: [outcome])
         #expect(result.value?.point == 6.5 && result.value?.method == .exact)
         #expect(result.limitingDevice == "temp")
@@ -292,12 +292,10 @@ import TwinVocabulary
         #expect(SecurityExposure.residualScore(threat: .jamming, level: 2, observedSuccess: false) == 6.5)
     }
 
-    @Test func unknownKPIAndMissingValuesAreNotEvaluated() {
+    /// (An unknown KPI never reaches the runtime: twin.json's reader refuses it, TK005.)
+    @Test func missingValuesAreNotEvaluated() {
         let outcome = F.outcome(devices: [F.result("ecg")])
-        let unknown = F.goal("x", "happiness", F.threshold(">= 1", .count))
-        let result = GoalEvaluation.evaluate(unknown, config: F.config(goals: [unknown]), outcomes: [outcome])
-        #expect(result.verdict == .notEvaluated && result.note?.contains("happiness") == true)
-        let latency = F.goal("l", "latency", F.threshold("p99 <= 250 ms", .time))
+        let latency = F.goal("l", .latency, F.threshold("p99 <= 250 ms", .time))
         let empty = GoalEvaluation.evaluate(latency, config: F.config(goals: [latency]), outcomes: [outcome])
         #expect(empty.verdict == .notEvaluated && empty.value == nil && empty.samples == [nil])
     }
@@ -308,11 +306,11 @@ import TwinVocabulary
         ar.energy.baseline = .joules(1)
         let outcomes = (0..<2).map { F.outcome(replication: $0, horizon: 110, warmup: 10, devices: [ar]) }
         let devices = [F.device("ar", payload: 1000)]
-        let rate = F.goal("rate", "throughput", F.threshold(">= 100 kbps", .dataRate))
+        let rate = F.goal("rate", .throughput, F.threshold(">= 100 kbps", .dataRate))
         // 900 packets × 8000 bit over 100 s = 72 kbit/s in both replications.
         let result = GoalEvaluation.evaluate(rate, config: F.config(devices: devices, goals: [rate]), outcomes: outcomes)
         #expect(result.value?.point == 72_000 && result.verdict == .notMet)
-        let energy = F.goal("energy", "energy", F.threshold("<= 5 J", .energy))
+        let energy = F.goal("energy", .energy, F.threshold("<= 5 J", .energy))
         let energyResult = GoalEvaluation.evaluate(energy, config: F.config(devices: devices, goals: [energy]),
                                                    outcomes: outcomes)
         #expect(energyResult.value?.point == 3 && energyResult.verdict == .met)

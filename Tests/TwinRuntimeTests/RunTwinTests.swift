@@ -12,9 +12,9 @@ import TwinUnits
     typealias F = RunFixture
 
     static let goals = [
-        F.goal("pdr", "delivery-ratio", F.threshold(">= 99 %", .ratio), devices: ["ecg"]),
-        F.goal("lat", "latency", F.threshold("p99 <= 250 ms", .time), devices: ["ecg"]),
-        F.goal("recover", "recovery-time", F.threshold("p99 <= 5 s", .time), faults: [.gatewayFailure]),
+        F.goal("pdr", .deliveryRatio, F.threshold(">= 99 %", .ratio), devices: ["ecg"]),
+        F.goal("lat", .latency, F.threshold("p99 <= 250 ms", .time), devices: ["ecg"]),
+        F.goal("recover", .recoveryTime, F.threshold("p99 <= 5 s", .time), faults: [.gatewayFailure]),
     ]
 
     static func twoScenarioConfig(replications: Int = 3) -> TwinConfig {

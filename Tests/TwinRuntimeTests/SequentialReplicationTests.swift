@@ -17,7 +17,7 @@ import TwinUnits
         var config = F.config(devices: [F.device("ecg", interval: .milliseconds(100), retries: 0)],
                               horizon: .seconds(60))
         config.run.replications = replications
-        config.goals = [GoalConfig(id: "pdr", kpi: "delivery-ratio", priority: "critical",
+        config.goals = [GoalConfig(id: "pdr", kpi: .deliveryRatio, priority: .critical,
                                    threshold: RunFixture.threshold(bound, .ratio), devices: ["ecg"], threats: [],
                                    faults: [], within: nil, securityLevel: nil)]
         config.scenarios = [ScenarioConfig(id: "noisy", kind: .fault(.interference), description: "", goals: ["pdr"],

@@ -4,6 +4,7 @@ import TwinConfig
 import TwinModels
 import TwinTestSupport
 import TwinUnits
+import TwinVocabulary
 @testable import TwinRuntime
 
 private typealias F = SimulationFixture
@@ -11,11 +12,11 @@ private typealias F = SimulationFixture
 /// The channel the frames see: which path-loss model serves a link, posture fading,
 /// and the PHY's sensitivity.
 @Suite struct SimulationChannelTests {
-    static func levels(models: [String], events: [ScenarioEvent] = [], placement: String = "wrist-left",
+    static func levels(models: [String], events: [ScenarioEvent] = [], placement: Placement = .wristLeft,
                        txPower: Double = 0) throws -> DeviceOutcome {
         let device = F.device("sensor", placement: placement, radio: F.narrowbandRadio(txPower: txPower),
                               interval: .milliseconds(100), retries: 0)
-        let config = F.config(devices: [device], gateways: [F.gateway("hub", placement: "chest")],
+        let config = F.config(devices: [device], gateways: [F.gateway("hub", placement: .chest)],
                               horizon: .seconds(60), models: models)
         return try #require(try simulate(config: config, scenario: F.scenario(events), replication: 0).device("sensor"))
     }
@@ -26,7 +27,7 @@ private typealias F = SimulationFixture
     @Test func castaliaMapReplacesCM3WhenChosen() throws {
         let cm3 = try Self.levels(models: [])
         let map = try Self.levels(models: ["castalia-pathloss-map"])
-        let distance = try #require(BodyGeometry.distance("wrist-left", "chest"))
+        let distance = try #require(BodyGeometry.distance(.wristLeft, .chest))
         let cm3Loss = OnBodyCM3.hospital2400MHz.meanLoss(at: distance).dB
         let mapLoss = try #require(CastaliaPathLossMap.averageLoss(.leftWrist, .chest)).dB
         #expect(abs((map.rssi.mean - cm3.rssi.mean) - (cm3Loss - mapLoss)) < 1e-9)
@@ -49,7 +50,7 @@ private typealias F = SimulationFixture
 
     /// The posture chain (when chosen) moves the wearer: the level is no longer static.
     @Test func postureChainVariesTheLevel() throws {
-        let device = F.device("sensor", placement: "wrist-left", interval: .seconds(1))
+        let device = F.device("sensor", placement: .wristLeft, interval: .seconds(1))
         let config = F.config(devices: [device], horizon: .hours(6), models: ["posture-fading"],
                               sampleInterval: .seconds(60))
         let outcome = try simulate(config: config, scenario: F.baseline, replication: 0)
@@ -79,7 +80,7 @@ private typealias F = SimulationFixture
 
     /// Below the sensitivity nothing is decoded, however clean the channel.
     @Test func sensitivityBoundsReception() throws {
-        let weak = try Self.levels(models: [], placement: "ankle-left", txPower: -60)
+        let weak = try Self.levels(models: [], placement: .ankleLeft, txPower: -60)
         #expect(weak.deliveredToEdge == 0 && weak.rssi.maximum < -87)
     }
 }

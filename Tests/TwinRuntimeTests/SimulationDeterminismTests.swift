@@ -12,18 +12,18 @@ private typealias F = SimulationFixture
 
     static func network(extra: [DeviceConfig] = []) -> [DeviceConfig] {
         [
-            F.device("ecg", placement: "chest", interval: .milliseconds(100), alarmRate: 0.5, backup: "bedside"),
-            F.device("temp", placement: "upper-arm-left", access: .scheduled, payload: 40, interval: .seconds(1),
+            F.device("ecg", placement: .chest, interval: .milliseconds(100), alarmRate: 0.5, backup: "bedside"),
+            F.device("temp", placement: .upperArmLeft, access: .scheduled, payload: 40, interval: .seconds(1),
                      alarmRate: 0.2, backup: "bedside", slotLength: .milliseconds(5), slots: 32, period: 2),
-            F.device("watch", placement: "wrist-right", radio: F.bleRadio(), access: .ble, payload: 20,
+            F.device("watch", placement: .wristRight, radio: F.bleRadio(), access: .ble, payload: 20,
                      interval: .milliseconds(160), alarmRate: 0.1, connectionInterval: .milliseconds(50)),
-            F.device("ar", placement: "head", radio: F.wlanRadio(), access: .wideband, payload: 1400,
+            F.device("ar", placement: .head, radio: F.wlanRadio(), access: .wideband, payload: 1400,
                      interval: .milliseconds(20), gateway: "bedside"),
         ] + extra
     }
 
-    static let gateways = [F.gateway("hub"), F.gateway("bedside", placement: "off-body", distance: .meters(1.5)),
-                           F.gateway("hub2", placement: "hip-left")]
+    static let gateways = [F.gateway("hub"), F.gateway("bedside", placement: .offBody, distance: .meters(1.5)),
+                           F.gateway("hub2", placement: .hipLeft)]
 
     /// A scenario that exercises faults and attacks as well as the posture chain.
     static let eventful = F.scenario([
@@ -54,7 +54,7 @@ private typealias F = SimulationFixture
 
     @Test func addingADeviceLeavesAnotherDevicesTrafficUnchanged() throws {
         let base = F.config(devices: Self.network(), gateways: Self.gateways, horizon: .seconds(30))
-        let busy = F.device("emg", placement: "thigh-right", interval: .milliseconds(20), alarmRate: 5)
+        let busy = F.device("emg", placement: .thighRight, interval: .milliseconds(20), alarmRate: 5)
         let sameHub = F.config(devices: Self.network(extra: [busy]), gateways: Self.gateways, horizon: .seconds(30))
         var elsewhere = busy
         elsewhere.primaryGateway = "hub2"

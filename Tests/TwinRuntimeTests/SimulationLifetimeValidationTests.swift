@@ -54,7 +54,7 @@ import TwinUnits
         let budget = try model.budget(rate: .bitsPerSecond(row.rate), configuration: configuration)
         let interval = configuration.allocationInterval
         let device = SimulationFixture.device(
-            "sensor", placement: "chest", radio: SimulationFixture.narrowbandRadio(txPower: 0), access: .scheduled,
+            "sensor", placement: .chest, radio: SimulationFixture.narrowbandRadio(txPower: 0), access: .scheduled,
             payload: Double(budget.payloadBytes), interval: interval, latency: interval,
             slotLength: configuration.slotLength, slots: row.slots, period: row.superframes)
         func run(intervals: Int) throws -> DeviceOutcome {

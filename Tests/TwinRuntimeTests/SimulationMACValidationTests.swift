@@ -3,6 +3,7 @@ import TwinConfig
 import TwinModels
 import TwinTestSupport
 import TwinUnits
+import TwinVocabulary
 @testable import TwinRuntime
 
 /// The MAC against closed forms and the standard's priority rules, through the whole
@@ -22,7 +23,7 @@ import TwinUnits
         let service = slot + frame + NarrowbandTiming.sifs + ack
         let arrivalRate = rho / service.si
         let device = SimulationFixture.device(
-            "alarm", placement: "chest", radio: SimulationFixture.narrowbandRadio(txPower: 0, wakeUp: .zero),
+            "alarm", placement: .chest, radio: SimulationFixture.narrowbandRadio(txPower: 0, wakeUp: .zero),
             priority: 7, payload: 0, interval: .zero, alarmRate: arrivalRate, alarmPayload: Double(payload))
         let config = SimulationFixture.config(devices: [device], horizon: .seconds(300), sampleInterval: .seconds(10))
         let outcome = try simulate(config: config, scenario: SimulationFixture.baseline, replication: 0,
@@ -44,7 +45,7 @@ import TwinUnits
     /// channel than a lower one (IEEE 802.15.6 Table 19; Castalia BaselineBANMac).
     @Test func higherUserPriorityGetsLowerAccessDelay() throws {
         let radio = SimulationFixture.narrowbandRadio(txPower: 0, wakeUp: .zero)
-        let placements = ["chest", "wrist-left", "upper-arm-left", "wrist-right", "upper-arm-right", "abdomen"]
+        let placements: [Placement] = [.chest, .wristLeft, .upperArmLeft, .wristRight, .upperArmRight, .abdomen]
         let devices = placements.enumerated().map { index, placement in
             SimulationFixture.device("d\(index)", placement: placement, radio: radio, priority: index < 3 ? 6 : 1,
                                      payload: 0, interval: .zero, alarmRate: 110, alarmPayload: 64)

@@ -14,19 +14,19 @@ private typealias F = SimulationFixture
 
     static func devices(backup: String?) -> [DeviceConfig] {
         [
-            F.device("ecg", placement: "chest", interval: .milliseconds(100), backup: backup),
-            F.device("spo2", placement: "wrist-left", priority: 5, payload: 32, interval: .milliseconds(250),
+            F.device("ecg", placement: .chest, interval: .milliseconds(100), backup: backup),
+            F.device("spo2", placement: .wristLeft, priority: 5, payload: 32, interval: .milliseconds(250),
                      backup: backup),
-            F.device("temp", placement: "upper-arm-left", access: .scheduled, payload: 40, interval: .milliseconds(500),
+            F.device("temp", placement: .upperArmLeft, access: .scheduled, payload: 40, interval: .milliseconds(500),
                      backup: backup, slotLength: .milliseconds(5), slots: 32, period: 2),
-            F.device("watch", placement: "wrist-right", radio: F.bleRadio(), access: .ble, payload: 20,
+            F.device("watch", placement: .wristRight, radio: F.bleRadio(), access: .ble, payload: 20,
                      interval: .milliseconds(160), backup: backup, connectionInterval: .milliseconds(50)),
         ]
     }
 
     static func config(backup: String?, events: [ScenarioEvent]) -> (TwinConfig, ScenarioConfig) {
         let gateways = [F.gateway("phone", failover: failover),
-                        F.gateway("bedside", placement: "off-body", distance: .meters(1.5), failover: failover)]
+                        F.gateway("bedside", placement: .offBody, distance: .meters(1.5), failover: failover)]
         let config = F.config(devices: devices(backup: backup).map {
             var device = $0
             device.primaryGateway = "phone"
@@ -110,7 +110,7 @@ private typealias F = SimulationFixture
 
     @Test func emptyBatteryStopsTheDevice() throws {
         let capacity = Charge.milliampHours(0.05)
-        let device = F.device("ecg", placement: "chest", interval: .milliseconds(100), capacity: capacity,
+        let device = F.device("ecg", placement: .chest, interval: .milliseconds(100), capacity: capacity,
                               baseline: .microamperes(100))
         let config = F.config(devices: [device], horizon: .seconds(1200))
         let outcome = try simulate(config: config, scenario: F.baseline, replication: 0,
@@ -129,7 +129,7 @@ private typealias F = SimulationFixture
 
         // Peukert: the same device lasts what the rate-capacity law gives at its current.
         var peukert = device
-        peukert.battery.model = "peukert"
+        peukert.battery.model = .peukert
         peukert.battery.peukertExponent = 1.2
         peukert.battery.ratedCurrent = .milliamperes(0.05)
         let drained = try simulate(config: F.config(devices: [peukert], horizon: .seconds(1200)),

@@ -11,8 +11,8 @@ private typealias F = SimulationFixture
 
     static func run(security: Int, events: [ScenarioEvent], horizon: Time = .seconds(60)) throws -> ReplicationOutcome {
         let devices = [
-            F.device("ecg", placement: "chest", interval: .milliseconds(100), security: security),
-            F.device("temp", placement: "upper-arm-left", access: .scheduled, payload: 40, interval: .seconds(1),
+            F.device("ecg", placement: .chest, interval: .milliseconds(100), security: security),
+            F.device("temp", placement: .upperArmLeft, access: .scheduled, payload: 40, interval: .seconds(1),
                      security: security, slotLength: .milliseconds(5), slots: 32, period: 2),
         ]
         return try simulate(config: F.config(devices: devices, horizon: horizon), scenario: F.scenario(events),
@@ -90,7 +90,7 @@ private typealias F = SimulationFixture
 
     /// With the noise signal out of reach, the jammer still shows as strong frames lost.
     @Test func jammerShowsAsStrongFramesLost() throws {
-        let devices = [F.device("temp", placement: "upper-arm-left", access: .scheduled, payload: 40,
+        let devices = [F.device("temp", placement: .upperArmLeft, access: .scheduled, payload: 40,
                                 interval: .milliseconds(100), slotLength: .milliseconds(5), slots: 20, period: 1)]
         let jam = [F.event(.attack(.jamming), "hub", at: .seconds(30), duration: .seconds(10), ["power_dBm": -55])]
         let options = SimulationOptions(detectorNoiseRise: Decibels(dB: 100))
@@ -106,8 +106,8 @@ private typealias F = SimulationFixture
     /// attack, so the PDR/signal-strength check stays quiet.
     @Test func postureFadingIsNotMistakenForJamming() throws {
         let devices = [
-            F.device("ecg", placement: "chest", radio: F.narrowbandRadio(txPower: -12), interval: .milliseconds(500)),
-            F.device("spo2", placement: "wrist-left", radio: F.narrowbandRadio(txPower: -12), interval: .seconds(1)),
+            F.device("ecg", placement: .chest, radio: F.narrowbandRadio(txPower: -12), interval: .milliseconds(500)),
+            F.device("spo2", placement: .wristLeft, radio: F.narrowbandRadio(txPower: -12), interval: .seconds(1)),
         ]
         let late = [F.event(.attack(.jamming), "hub", at: .seconds(7199), duration: .seconds(1), ["power_dBm": -60])]
         let config = F.config(devices: devices, horizon: .hours(2), models: ["posture-fading"])

@@ -2,6 +2,7 @@ import Testing
 import TwinConfig
 import TwinTestSupport
 import TwinUnits
+import TwinVocabulary
 @testable import TwinRuntime
 
 /// Every access method in one network: packets are accounted exactly once and most
@@ -10,19 +11,19 @@ import TwinUnits
     @Test func mixedNetworkBalancesItsBooks() throws {
         let F = SimulationFixture.self
         let devices = [
-            F.device("ecg", placement: "chest", txPower: -10),
-            F.device("spo2", placement: "wrist-left", priority: 5, payload: 32, interval: .milliseconds(500)),
-            F.device("temp", placement: "upper-arm-left", access: .scheduled, payload: 40, interval: .seconds(2),
+            F.device("ecg", placement: .chest, txPower: -10),
+            F.device("spo2", placement: .wristLeft, priority: 5, payload: 32, interval: .milliseconds(500)),
+            F.device("temp", placement: .upperArmLeft, access: .scheduled, payload: 40, interval: .seconds(2),
                      slotLength: .milliseconds(5), slots: 32, period: 2),
-            F.device("watch", placement: "wrist-right", radio: F.bleRadio(), access: .ble, payload: 20,
+            F.device("watch", placement: .wristRight, radio: F.bleRadio(), access: .ble, payload: 20,
                      interval: .milliseconds(160), connectionInterval: .milliseconds(50)),
-            F.device("ar", placement: "head", radio: F.wlanRadio(), access: .wideband, payload: 1400,
+            F.device("ar", placement: .head, radio: F.wlanRadio(), access: .wideband, payload: 1400,
                      interval: .milliseconds(10), gateway: "bedside"),
-            F.device("pump", placement: "abdomen", payload: 20, interval: .seconds(2), alarmRate: 0.5,
+            F.device("pump", placement: .abdomen, payload: 20, interval: .seconds(2), alarmRate: 0.5,
                      alarmPayload: 600),
         ]
         let config = F.config(devices: devices,
-                              gateways: [F.gateway("hub"), F.gateway("bedside", placement: "off-body", distance: .meters(1.5))],
+                              gateways: [F.gateway("hub"), F.gateway("bedside", placement: .offBody, distance: .meters(1.5))],
                               horizon: .seconds(120))
         let outcome = try simulate(config: config, scenario: F.baseline, replication: 0,
                                    options: SimulationOptions(recordTimeSeries: true))
@@ -38,7 +39,7 @@ import TwinUnits
 }
 
 extension SimulationFixture {
-    static func device(_ id: String, placement: String, txPower: Double) -> DeviceConfig {
+    static func device(_ id: String, placement: Placement, txPower: Double) -> DeviceConfig {
         device(id, placement: placement, radio: narrowbandRadio(txPower: txPower))
     }
 }

@@ -10,8 +10,8 @@ private typealias F = SimulationFixture
 /// WiSec 2011) and node capture, on a two-device BAN around one hub.
 @Suite struct ThreatVariantTests {
     static let devices = [
-        F.device("ecg", placement: "chest", interval: .milliseconds(100), security: 2),
-        F.device("temp", placement: "upper-arm-left", access: .scheduled, payload: 40, interval: .milliseconds(100),
+        F.device("ecg", placement: .chest, interval: .milliseconds(100), security: 2),
+        F.device("temp", placement: .upperArmLeft, access: .scheduled, payload: 40, interval: .milliseconds(100),
                  security: 2, slotLength: .milliseconds(5), slots: 20, period: 1),
     ]
 
@@ -70,7 +70,7 @@ private typealias F = SimulationFixture
     /// sense, no retries — retries would cluster in the jamming periods) loses about
     /// half its frames.
     @Test func randomJammerKillsAboutHalfTheFrames() throws {
-        let devices = [F.device("temp", placement: "upper-arm-left", access: .scheduled, payload: 40,
+        let devices = [F.device("temp", placement: .upperArmLeft, access: .scheduled, payload: 40,
                                 interval: .milliseconds(100), security: 2, retries: 0,
                                 slotLength: .milliseconds(5), slots: 20, period: 1)]
         let events = [F.event(.attack(.jamming), "hub", at: .zero, duration: .seconds(120),
@@ -109,7 +109,7 @@ private typealias F = SimulationFixture
         // at the next genuine frame (100 ms later).
         #expect(try #require(detection.detectionDelay) <= .seconds(10))
         // Without authentication there is no counter to collide: undetected.
-        let open = [F.device("ecg", placement: "chest", interval: .milliseconds(100), security: 0)]
+        let open = [F.device("ecg", placement: .chest, interval: .milliseconds(100), security: 0)]
         let unsecured = try Self.run([F.event(.attack(.nodeCapture), "ecg", at: .seconds(20))], devices: open)
         #expect(try #require(unsecured.device("ecg")).forgedAccepted > 10)
         #expect(unsecured.attacks.first?.detectedAt == nil)

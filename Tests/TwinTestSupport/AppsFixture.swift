@@ -16,16 +16,16 @@ public enum AppsFixture {
 
     /// A device; `access` picks the MAC (`csma-ca`, `scheduled`: 32 slots of 10 ms,
     /// allocation every `period` superframes, `ble`: connection events every 100 ms).
-    public static func device(_ id: String, placement: String = "chest", access: AccessMode = .csmaCA, radio: RadioConfig? = nil,
+    public static func device(_ id: String, placement: Placement = .chest, access: AccessMode = .csmaCA, radio: RadioConfig? = nil,
                        interval: Time = .milliseconds(200), payload: Double = 64, period: Int = 1,
                        gateway: String = "hub", backup: String? = nil, security: Int = 0) -> DeviceConfig {
         DeviceConfig(
             id: id, deviceClass: "sensor", placement: placement, inBody: false, tags: [],
             radio: radio ?? (access == .ble ? ble() : narrowband()),
-            battery: BatteryConfig(profile: "coin", capacity: .milliampHours(560), voltage: .volts(3), model: "linear",
+            battery: BatteryConfig(profile: "coin", capacity: .milliampHours(560), voltage: .volts(3), model: .linear,
                                    peukertExponent: 1, ratedCurrent: .milliamperes(10)),
             platform: .sleepingMCU(.microamperes(3)),
-            traffic: TrafficConfig(trafficClass: "", payload: .bytes(payload), interval: interval, alarmRate: 0,
+            traffic: TrafficConfig(trafficClass: nil, payload: .bytes(payload), interval: interval, alarmRate: 0,
                                    alarmPayload: .bytes(64), latencyBudget: .seconds(1)),
             mac: MACConfig(access: access, userPriority: 6, slotLength: access == .scheduled ? .milliseconds(10) : .zero,
                            slots: access == .scheduled ? 32 : 0, period: access == .scheduled ? period : 0,
@@ -33,16 +33,16 @@ public enum AppsFixture {
             primaryGateway: gateway, backupGateway: backup, securityLevel: security)
     }
 
-    public static func gateway(_ id: String, placement: String = "hip-right") -> GatewayConfig {
-        GatewayConfig(id: id, kind: "hub", placement: placement, distance: .zero, uplink: "edge",
+    public static func gateway(_ id: String, placement: Placement = .hipRight) -> GatewayConfig {
+        GatewayConfig(id: id, kind: .wearableHub, placement: placement, distance: .zero, uplink: "edge",
                       failoverTime: .seconds(1.28), mtbf: nil, mttr: nil)
     }
 
-    public static func goal(_ id: String, _ kpi: String, _ threshold: String?, _ dimension: Dimension, devices: [String],
+    public static func goal(_ id: String, _ kpi: KPI, _ threshold: String?, _ dimension: Dimension, devices: [String],
                      threats: [Threat] = [], faults: [Fault] = [], within: Time? = nil,
                      level: Int? = nil) -> GoalConfig {
         let parsed = threshold.flatMap { try? Threshold.parse($0, defaultDimension: dimension).get() }
-        return GoalConfig(id: id, kpi: kpi, priority: "critical", threshold: parsed, devices: devices, threats: threats,
+        return GoalConfig(id: id, kpi: kpi, priority: .critical, threshold: parsed, devices: devices, threats: threats,
                           faults: faults, within: within, securityLevel: level)
     }
 
@@ -72,7 +72,7 @@ public enum AppsFixture {
             run: RunSettings(horizon: horizon, replications: replications, seed: 7, warmup: .zero,
                              sampleInterval: .seconds(1)),
             network: NetworkConfig(devices: devices, gateways: gateways,
-                                   edges: [EdgeConfig(id: "edge", tier: "extreme-mec", processingLatency: .zero)],
+                                   edges: [EdgeConfig(id: "edge", tier: .extremeMEC, processingLatency: .zero)],
                                    links: links),
             models: models, applications: [], goals: goals, scenarios: scenarios, knobs: knobs, objectives: [])
     }

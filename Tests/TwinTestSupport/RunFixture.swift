@@ -9,26 +9,26 @@ import TwinVocabulary
 /// simulator.
 public enum RunFixture {
     public static func device(_ id: String, security: Int = 2, capacity: Charge = .milliampHours(560),
-                       battery model: String = "linear", peukert: Double = 1, rated: Current = .milliamperes(28),
+                       battery model: BatteryDrainModel = .linear, peukert: Double = 1, rated: Current = .milliamperes(28),
                        payload: Double = 64, interval: Time = .milliseconds(200),
                        budget: Time = .milliseconds(250)) -> DeviceConfig {
         DeviceConfig(
-            id: id, deviceClass: "sensor", placement: "chest", inBody: false, tags: [],
+            id: id, deviceClass: "sensor", placement: .chest, inBody: false, tags: [],
             radio: TestRadio.narrowband(txPower: 0, levels: [0], profile: "nb", frequency: .gigahertz(2.4)),
             battery: BatteryConfig(profile: "test", capacity: capacity, voltage: .volts(3), model: model,
                                    peukertExponent: peukert, ratedCurrent: rated),
             platform: .sleepingMCU(.zero),
-            traffic: TrafficConfig(trafficClass: "", payload: .bytes(payload), interval: interval, alarmRate: 0,
+            traffic: TrafficConfig(trafficClass: nil, payload: .bytes(payload), interval: interval, alarmRate: 0,
                                    alarmPayload: .bytes(payload), latencyBudget: budget),
             mac: MACConfig(access: .csmaCA, userPriority: 6, slotLength: .zero, slots: 0, period: 0, maxRetries: 2,
                            connectionInterval: .zero),
             primaryGateway: "hub", backupGateway: nil, securityLevel: security)
     }
 
-    public static func goal(_ id: String, _ kpi: String, _ threshold: Threshold?, devices: [String] = [],
+    public static func goal(_ id: String, _ kpi: KPI, _ threshold: Threshold?, devices: [String] = [],
                      threats: [Threat] = [], faults: [Fault] = [], within: Time? = nil,
                      level: Int? = nil) -> GoalConfig {
-        GoalConfig(id: id, kpi: kpi, priority: "high", threshold: threshold, devices: devices, threats: threats,
+        GoalConfig(id: id, kpi: kpi, priority: .high, threshold: threshold, devices: devices, threats: threats,
                    faults: faults, within: within, securityLevel: level)
     }
 
@@ -41,9 +41,9 @@ public enum RunFixture {
                              sampleInterval: .seconds(1)),
             network: NetworkConfig(
                 devices: devices,
-                gateways: [GatewayConfig(id: "hub", kind: "hub", placement: "hip-right", distance: .zero, uplink: "edge",
+                gateways: [GatewayConfig(id: "hub", kind: .wearableHub, placement: .hipRight, distance: .zero, uplink: "edge",
                                          failoverTime: .seconds(1), mtbf: nil, mttr: nil)],
-                edges: [EdgeConfig(id: "edge", tier: "extreme-mec", processingLatency: .zero)],
+                edges: [EdgeConfig(id: "edge", tier: .extremeMEC, processingLatency: .zero)],
                 links: [LinkConfig(from: "hub", to: "edge", technology: .ethernet, latency: .zero, jitter: .zero,
                                    rate: .bitsPerSecond(1e9), availability: .fraction(1))]),
             models: [], applications: [], goals: goals,

@@ -19,18 +19,18 @@ public enum SafetyFixture {
     /// TX power −18…0 dBm and 0 or 3 retries on the pod, the allocation period on the ECG.
     public static func uncoveredDeviceTwin(horizon: Time = .seconds(60), replications: Int = 2) -> TwinConfig {
         let devices = [
-            OptimiserFixture.device("ecg", placement: "chest", period: 2, interval: .milliseconds(200),
+            OptimiserFixture.device("ecg", placement: .chest, period: 2, interval: .milliseconds(200),
                                     budget: .milliseconds(300), txPower: 0),
             podDevice(),
         ]
         let goals = [
-            OptimiserFixture.goal("ecg-delivery", "delivery-ratio", "critical", ">= 90 %", .ratio, devices: ["ecg"]),
-            OptimiserFixture.goal("ecg-lifetime", "lifetime", "high", ">= 30 d", .time, devices: ["ecg"]),
+            OptimiserFixture.goal("ecg-delivery", .deliveryRatio, .critical, ">= 90 %", .ratio, devices: ["ecg"]),
+            OptimiserFixture.goal("ecg-lifetime", .lifetime, .high, ">= 30 d", .time, devices: ["ecg"]),
         ]
         let knobs = [
-            OptimiserFixture.knob("ecg", "allocation-period", [1, 2, 4], current: 2, unit: "superframes"),
-            OptimiserFixture.knob("pod", "tx-power", [-18, -12, -6, 0], current: 0, unit: "dBm"),
-            OptimiserFixture.knob("pod", "max-retries", [0, 3], current: 3, unit: "count"),
+            OptimiserFixture.knob("ecg", .allocationPeriod, [1, 2, 4], current: 2, unit: "superframes"),
+            OptimiserFixture.knob("pod", .txPower, [-18, -12, -6, 0], current: 0, unit: "dBm"),
+            OptimiserFixture.knob("pod", .maxRetries, [0, 3], current: 3, unit: "count"),
         ]
         return twin(devices: devices, goals: goals, knobs: knobs, horizon: horizon, replications: replications)
     }
@@ -38,7 +38,7 @@ public enum SafetyFixture {
     /// The foot pod: NB radio at 0 dBm offering all four levels, ankle, scheduled access
     /// every 2 superframes, a 32-byte sample every 200 ms.
     public static func podDevice() -> DeviceConfig {
-        var pod = OptimiserFixture.device("pod", placement: "ankle-left", period: 2, interval: .milliseconds(200),
+        var pod = OptimiserFixture.device("pod", placement: .ankleLeft, period: 2, interval: .milliseconds(200),
                                           budget: .milliseconds(300), txPower: 0)
         pod.radio = TestRadio.narrowband(txPower: 0, levels: [-18, -12, -6, 0])
         pod.deviceClass = "foot-pod"
@@ -49,13 +49,13 @@ public enum SafetyFixture {
     /// is up 95 % of the time, so whatever the radio does the ECG delivers ≈ 95 %, short
     /// of the ≥ 99.9 % asked.
     public static func unreachableGoalTwin(horizon: Time = .seconds(60), replications: Int = 2) -> TwinConfig {
-        let devices = [OptimiserFixture.device("ecg", placement: "chest", period: 2, interval: .milliseconds(200),
+        let devices = [OptimiserFixture.device("ecg", placement: .chest, period: 2, interval: .milliseconds(200),
                                                budget: .milliseconds(300), txPower: -12)]
-        let goals = [OptimiserFixture.goal("ecg-delivery", "delivery-ratio", "critical", ">= 99.9 %", .ratio,
+        let goals = [OptimiserFixture.goal("ecg-delivery", .deliveryRatio, .critical, ">= 99.9 %", .ratio,
                                            devices: ["ecg"])]
         let knobs = [
-            OptimiserFixture.knob("ecg", "tx-power", [-12, 0], current: -12, unit: "dBm"),
-            OptimiserFixture.knob("ecg", "allocation-period", [1, 2], current: 2, unit: "superframes"),
+            OptimiserFixture.knob("ecg", .txPower, [-12, 0], current: -12, unit: "dBm"),
+            OptimiserFixture.knob("ecg", .allocationPeriod, [1, 2], current: 2, unit: "superframes"),
         ]
         return twin(devices: devices, goals: goals, knobs: knobs, horizon: horizon, replications: replications,
                     uplinkAvailability: 0.95)
@@ -65,9 +65,9 @@ public enum SafetyFixture {
                             replications: Int, uplinkAvailability: Double = 1) -> TwinConfig {
         let network = NetworkConfig(
             devices: devices,
-            gateways: [GatewayConfig(id: "hub", kind: "bedside-hub", placement: "off-body", distance: hubDistance,
+            gateways: [GatewayConfig(id: "hub", kind: .bedsideHub, placement: .offBody, distance: hubDistance,
                                      uplink: "edge", failoverTime: .seconds(1.28), mtbf: nil, mttr: nil)],
-            edges: [EdgeConfig(id: "edge", tier: "extreme-mec", processingLatency: .zero)],
+            edges: [EdgeConfig(id: "edge", tier: .extremeMEC, processingLatency: .zero)],
             links: [LinkConfig(from: "hub", to: "edge", technology: .ethernet, latency: .zero, jitter: .zero,
                                rate: .bitsPerSecond(1e9), availability: .fraction(uplinkAvailability))])
         let devices = network.devices.map { device -> DeviceConfig in
@@ -81,10 +81,10 @@ public enum SafetyFixture {
             name: "safety-test", title: "Safe recommendation test", usecase: "test", generator: "tests",
             run: RunSettings(horizon: horizon, replications: replications, seed: 5, warmup: .seconds(2),
                              sampleInterval: .seconds(10)),
-            network: withHub, models: [], applications: [ApplicationConfig(id: "energy", goals: [], kpis: [])],
+            network: withHub, models: [], applications: [ApplicationConfig(id: .energy, goals: [], kpis: [])],
             goals: goals,
             scenarios: [ScenarioConfig(id: "baseline", kind: .baseline, description: "No faults",
                                        goals: goals.map(\.id), events: [])],
-            knobs: knobs, objectives: ["safety", "lifetime"])
+            knobs: knobs, objectives: [.safety, .lifetime])
     }
 }

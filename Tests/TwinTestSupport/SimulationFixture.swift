@@ -18,28 +18,28 @@ public enum SimulationFixture {
     public static func wlanRadio() -> RadioConfig { TestRadio.wlan() }
 
     public static func device(
-        _ id: String, placement: String = "chest", radio: RadioConfig = narrowbandRadio(),
+        _ id: String, placement: Placement = .chest, radio: RadioConfig = narrowbandRadio(),
         access: AccessMode = .csmaCA, priority: Int = 6, payload: Double = 64, interval: Time = .milliseconds(200),
         alarmRate: Double = 0, alarmPayload: Double = 64, latency: Time = .milliseconds(250),
         gateway: String = "hub", backup: String? = nil, security: Int = 0, capacity: Charge = .milliampHours(560),
-        battery model: String = "linear", baseline: Current = .zero, retries: Int = 3,
+        battery model: BatteryDrainModel = .linear, baseline: Current = .zero, retries: Int = 3,
         slotLength: Time = .zero, slots: Int = 0, period: Int = 0, connectionInterval: Time = .zero
     ) -> DeviceConfig {
         DeviceConfig(
-            id: id, deviceClass: "sensor", placement: placement, inBody: placement == "in-body", tags: [], radio: radio,
+            id: id, deviceClass: "sensor", placement: placement, inBody: placement == .inBody, tags: [], radio: radio,
             battery: BatteryConfig(profile: "test", capacity: capacity, voltage: .volts(3), model: model,
-                                   peukertExponent: model == "peukert" ? 1.2 : 1, ratedCurrent: .milliamperes(10)),
+                                   peukertExponent: model == .peukert ? 1.2 : 1, ratedCurrent: .milliamperes(10)),
             platform: .sleepingMCU(baseline),
-            traffic: TrafficConfig(trafficClass: "", payload: .bytes(payload), interval: interval, alarmRate: alarmRate,
+            traffic: TrafficConfig(trafficClass: nil, payload: .bytes(payload), interval: interval, alarmRate: alarmRate,
                                    alarmPayload: .bytes(alarmPayload), latencyBudget: latency),
             mac: MACConfig(access: access, userPriority: priority, slotLength: slotLength, slots: slots, period: period,
                            maxRetries: retries, connectionInterval: connectionInterval),
             primaryGateway: gateway, backupGateway: backup, securityLevel: security)
     }
 
-    public static func gateway(_ id: String, placement: String = "hip-right", distance: Distance = .zero,
+    public static func gateway(_ id: String, placement: Placement = .hipRight, distance: Distance = .zero,
                         failover: Time = .seconds(1.28)) -> GatewayConfig {
-        GatewayConfig(id: id, kind: "hub", placement: placement, distance: distance, uplink: "edge",
+        GatewayConfig(id: id, kind: .wearableHub, placement: placement, distance: distance, uplink: "edge",
                       failoverTime: failover, mtbf: nil, mttr: nil)
     }
 
@@ -54,13 +54,13 @@ public enum SimulationFixture {
                        availability: .fraction(availability))
         }
         let network = NetworkConfig(devices: devices, gateways: gateways,
-                                    edges: [EdgeConfig(id: "edge", tier: "extreme-mec", processingLatency: .zero)],
+                                    edges: [EdgeConfig(id: "edge", tier: .extremeMEC, processingLatency: .zero)],
                                     links: links)
         return TwinConfig(
             name: "sim-test", title: "Simulation test", usecase: "test", generator: "tests",
             run: RunSettings(horizon: horizon, replications: 1, seed: seed, warmup: .zero, sampleInterval: sampleInterval),
             network: network,
-            models: models.map { ModelChoice(id: $0, family: "channel", method: "discrete-event", applications: [],
+            models: models.map { ModelChoice(id: $0, family: .channel, method: "discrete-event", applications: [],
                                              parameters: [:], source: "test") },
             applications: [], goals: [], scenarios: scenarios, knobs: [], objectives: [])
     }

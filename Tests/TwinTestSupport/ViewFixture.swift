@@ -16,16 +16,16 @@ public enum ViewFixture {
 
     public static func bleRadio() -> RadioConfig { AppsFixture.ble() }
 
-    public static func device(_ id: String, placement: String, radio: RadioConfig = narrowbandRadio(), access: AccessMode = .csmaCA,
+    public static func device(_ id: String, placement: Placement, radio: RadioConfig = narrowbandRadio(), access: AccessMode = .csmaCA,
                        interval: Time = .milliseconds(200), gateway: String = "phone", backup: String? = nil,
                        capacity: Charge = .milliampHours(560), connectionInterval: Time = .zero) -> DeviceConfig {
         DeviceConfig(
-            id: id, deviceClass: "sensor-\(id)", placement: placement, inBody: placement == "in-body", tags: [],
+            id: id, deviceClass: "sensor-\(id)", placement: placement, inBody: placement == .inBody, tags: [],
             radio: radio,
-            battery: BatteryConfig(profile: "test", capacity: capacity, voltage: .volts(3), model: "linear",
+            battery: BatteryConfig(profile: "test", capacity: capacity, voltage: .volts(3), model: .linear,
                                    peukertExponent: 1, ratedCurrent: .milliamperes(10)),
             platform: .sleepingMCU(.microamperes(50)),
-            traffic: TrafficConfig(trafficClass: "", payload: .bytes(64), interval: interval, alarmRate: 0,
+            traffic: TrafficConfig(trafficClass: nil, payload: .bytes(64), interval: interval, alarmRate: 0,
                                    alarmPayload: .bytes(64), latencyBudget: .milliseconds(250)),
             mac: MACConfig(access: access, userPriority: 6, slotLength: .zero, slots: 0, period: 0, maxRetries: 3,
                            connectionInterval: connectionInterval),
@@ -37,15 +37,15 @@ public enum ViewFixture {
     public static func config(horizon: Time = .seconds(120), sampleInterval: Time = .seconds(10),
                        scenarios: [ScenarioConfig] = [baseline], replications: Int = 1) -> TwinConfig {
         let devices = [
-            device("ecg", placement: "chest", interval: .milliseconds(100), backup: "bedside"),
-            device("spo2", placement: "wrist-left", interval: .milliseconds(250), backup: "bedside"),
-            device("watch", placement: "wrist-right", radio: bleRadio(), access: .ble, interval: .milliseconds(160),
+            device("ecg", placement: .chest, interval: .milliseconds(100), backup: "bedside"),
+            device("spo2", placement: .wristLeft, interval: .milliseconds(250), backup: "bedside"),
+            device("watch", placement: .wristRight, radio: bleRadio(), access: .ble, interval: .milliseconds(160),
                    connectionInterval: .milliseconds(50)),
         ]
         let gateways = [
-            GatewayConfig(id: "phone", kind: "phone", placement: "hip-right", distance: .zero, uplink: "edge",
+            GatewayConfig(id: "phone", kind: .phone, placement: .hipRight, distance: .zero, uplink: "edge",
                           failoverTime: .seconds(1.28), mtbf: nil, mttr: nil),
-            GatewayConfig(id: "bedside", kind: "bedside-hub", placement: "off-body", distance: .meters(1.5),
+            GatewayConfig(id: "bedside", kind: .bedsideHub, placement: .offBody, distance: .meters(1.5),
                           uplink: "edge", failoverTime: .seconds(1.28), mtbf: nil, mttr: nil),
         ]
         let links = gateways.map {
@@ -53,17 +53,17 @@ public enum ViewFixture {
                        rate: .zero, availability: .fraction(1))
         }
         let network = NetworkConfig(devices: devices, gateways: gateways,
-                                    edges: [EdgeConfig(id: "edge", tier: "extreme-mec", processingLatency: .zero)],
+                                    edges: [EdgeConfig(id: "edge", tier: .extremeMEC, processingLatency: .zero)],
                                     links: links)
         return TwinConfig(
             name: "view-test", title: "Network view test", usecase: "test", generator: "tests",
             run: RunSettings(horizon: horizon, replications: replications, seed: 7, warmup: .zero,
                              sampleInterval: sampleInterval),
             network: network, models: [],
-            applications: [ApplicationConfig(id: "network-view", goals: ["ecg-delivery"], kpis: ["delivery-ratio"])],
-            goals: [GoalConfig(id: "ecg-delivery", kpi: "delivery-ratio", priority: "critical", threshold: nil,
+            applications: [ApplicationConfig(id: .networkView, goals: ["ecg-delivery"], kpis: [.deliveryRatio])],
+            goals: [GoalConfig(id: "ecg-delivery", kpi: .deliveryRatio, priority: .critical, threshold: nil,
                                devices: ["ecg"], threats: [], faults: [], within: nil, securityLevel: nil),
-                    GoalConfig(id: "watch-latency", kpi: "latency", priority: "high", threshold: nil,
+                    GoalConfig(id: "watch-latency", kpi: .latency, priority: .high, threshold: nil,
                                devices: ["watch"], threats: [], faults: [], within: nil, securityLevel: nil)],
             scenarios: scenarios, knobs: [], objectives: [])
     }

@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The energy application's answer to "what extends it": per device, the combination
 /// of its energy knobs (TX power × MAC mode × allocation period or connection interval
@@ -18,7 +19,7 @@ import TwinUnits
 public struct EnergyRecommendation: Sendable, Hashable {
     public struct Setting: Sendable, Hashable {
         public var knob: String
-        public var parameter: String
+        public var parameter: KnobParameter
         public var value: Double
         public var unit: String
         /// The value's name when the knob indexes labels (`csma-ca`), else nil.

@@ -2,6 +2,7 @@ import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The energy application's findings on the reference (baseline) scenario: every
 /// device's energy by radio state and component, its predicted lifetime with the 95 %
@@ -99,7 +100,7 @@ extension EnergyReport {
             let configured = whatIf.first { $0.knob == answer.knob && $0.device == answer.device && $0.isCurrent }
             let newlyFailed = answer.failedGoals.filter { !(configured?.failedGoals.contains($0) ?? false) }
             guard !newlyFailed.isEmpty else { return nil }
-            return ExcludedSetting(knob: answer.knob, value: answer.value, application: ApplicationID.energy,
+            return ExcludedSetting(knob: answer.knob, value: answer.value, application: ApplicationKind.energy.rawValue,
                                    reason: "fails " + newlyFailed.joined(separator: ", "))
         }
     }
@@ -110,6 +111,6 @@ extension EnergyReport {
         let settings = recommendation.devices.flatMap { change in
             change.settings.map { KnobValue(id: $0.knob, value: $0.value) }
         }
-        return settings.isEmpty ? nil : OptimiserProposal(origin: ApplicationID.energy, settings: settings)
+        return settings.isEmpty ? nil : OptimiserProposal(origin: ApplicationKind.energy.rawValue, settings: settings)
     }
 }

@@ -11,7 +11,7 @@ public struct EnergyWhatIf: Sendable, Hashable {
     public var device: String
     /// The knob id (`pump.tx-power`) and its parameter (`tx-power`).
     public var knob: String
-    public var parameter: String
+    public var parameter: KnobParameter
     public var value: Double
     public var unit: String
     /// The value's name when the knob indexes labels (`mac-mode` 1 is `csma-ca`), so
@@ -36,12 +36,11 @@ public struct EnergyWhatIf: Sendable, Hashable {
 /// per packet and listens through a backoff and the I-Ack per frame), the switched MAC
 /// sized as the compiler would (`MACModeSwitch`).
 enum EnergyKnob {
-    static let parameters: Set<String> = ["tx-power", "allocation-period", "connection-interval", "aggregation",
-                                          "mac-mode"]
+    static let parameters: Set<KnobParameter> = [.txPower, .allocationPeriod, .connectionInterval, .aggregation, .macMode]
 
     /// `device` with the knob of `parameter` at `value` (a `mac-mode` value indexes
     /// `MACModeSwitch.modes`); nil when the value cannot apply.
-    static func apply(_ parameter: String, value: Double, to device: DeviceConfig) -> DeviceConfig? {
+    static func apply(_ parameter: KnobParameter, value: Double, to device: DeviceConfig) -> DeviceConfig? {
         let knob = KnobConfig(id: "\(device.id).\(parameter)", parameter: parameter, targets: [device.id],
                               values: [value], current: value, unit: "")
         return apply(knob, value: value, to: device)
@@ -51,23 +50,23 @@ enum EnergyKnob {
     static func apply(_ knob: KnobConfig, value: Double, to device: DeviceConfig) -> DeviceConfig? {
         var changed = device
         switch knob.parameter {
-        case "tx-power":
+        case .txPower:
             changed.radio.txPower = PowerLevel(dBm: value)
-        case "allocation-period":
+        case .allocationPeriod:
             guard let period = DeclaredRanges.allocationPeriodSetting.integer(value) else { return nil }
             // As the optimiser applies it: a period only for scheduled access.
             if changed.mac.access == .scheduled { changed.mac.period = period }
-        case "mac-mode":
+        case .macMode:
             guard case .success(let access) = MACModeSwitch.access(value, labels: knob.labels),
                   let mac = MACModeSwitch.switched(device, to: access) else { return nil }
             changed.mac = mac
-        case "connection-interval":
+        case .connectionInterval:
             guard DeclaredRanges.connectionIntervalSetting.contains(value) else { return nil }
             changed.mac.connectionInterval = .seconds(value)
-        case "aggregation":
+        case .aggregation:
             guard let aggregation = DeclaredRanges.aggregation.integer(value) else { return nil }
             changed.traffic.aggregation = aggregation
-        default:
+        case .maxRetries, .securityLevel, .gateway:
             return nil
         }
         return changed
@@ -114,19 +113,19 @@ struct OtherGoalCheck {
             let verdict = report.summary.first { $0.goalID == goal.id }?.verdict ?? .notEvaluated
             var ok = true
             switch goal.kpi {
-            case "latency":
+            case .latency:
                 if let threshold = goal.threshold, threshold.op.isUpperBound {
                     ok = holds(bound: threshold.bound.value, verdict: verdict, latencyBound(variant), latencyBound(current))
                 }
-            case "delivery-ratio", "availability":
+            case .deliveryRatio, .availability:
                 if let threshold = goal.threshold, threshold.op.isLowerBound {
                     // As an upper bound on the outage: P_out ≤ 1 − target.
                     ok = holds(bound: 1 - threshold.bound.value + 1e-12, verdict: verdict, outage(variant), outage(current))
                 }
-                if ok, goal.kpi == "delivery-ratio", let within = goal.within {
+                if ok, goal.kpi == .deliveryRatio, let within = goal.within {
                     ok = holds(bound: within.si, verdict: verdict, latencyBound(variant), latencyBound(current))
                 }
-            default:
+            case .lifetime, .energy, .recoveryTime, .throughput, .securityProtect, .securityDetect:
                 break
             }
             if !ok { failed.append(goal.id) }
@@ -136,7 +135,7 @@ struct OtherGoalCheck {
             failed.append(Self.linkMarginGoal)
         }
         if let variantLatency = latencyBound(variant), let configured = latencyBound(current) {
-            let requirement = TrafficClassRequirement.latency(ofClass: current.traffic.trafficClass)
+            let requirement = current.traffic.trafficClass.map(TrafficClassRequirement.latency(of:))
                 ?? current.traffic.latencyBudget
             if variantLatency > Swift.max(requirement.si, configured) * (1 + 1e-9) + 1e-15 {
                 failed.append(Self.latencyFloorGoal)

@@ -47,14 +47,14 @@ struct AnalyticGoals: Sendable {
             guard let measured = (results.first { $0.0.isBaseline } ?? results.first)?.1.value?.point,
                   measured.isFinite else { continue }
             let analytic = rawValue(goal, baseline)
-            switch KPI(rawValue: goal.kpi) {
-            case .deliveryRatio?, .latency?, .recoveryTime?:
+            switch goal.kpi {
+            case .deliveryRatio, .latency, .recoveryTime:
                 if let analytic { calibration[goal.id] = .offset(measured - analytic) }
-            case .lifetime?, .energy?, .throughput?:
+            case .lifetime, .energy, .throughput:
                 if let analytic, analytic > 0 { calibration[goal.id] = .factor(measured / analytic) }
-            case .availability?, .securityDetect?:
+            case .availability, .securityDetect:
                 calibration[goal.id] = .measured(measured)
-            case .securityProtect?, nil:
+            case .securityProtect:
                 break
             }
         }
@@ -67,7 +67,7 @@ struct AnalyticGoals: Sendable {
             switch calibration[goal.id] {
             case .offset(let offset)?:
                 value = value.map { $0 + offset }
-                if goal.kpi == KPI.deliveryRatio.rawValue { value = value.map { Swift.min(Swift.max($0, 0), 1) } }
+                if goal.kpi == .deliveryRatio { value = value.map { Swift.min(Swift.max($0, 0), 1) } }
                 value = value.map { Swift.max($0, 0) }
             case .factor(let factor)?: value = value.map { $0 * factor }
             case .measured(let measured)?: value = measured
@@ -91,7 +91,7 @@ struct AnalyticGoals: Sendable {
         let devices = scope(goal, estimates)
         let threshold = GoalEvaluation.effectiveThreshold(of: goal)
         let statistic = threshold?.statistic ?? .mean
-        guard let kpi = KPI(rawValue: goal.kpi) else { return nil }
+        let kpi = goal.kpi
         func combine(_ values: [Double]) -> Double? {
             Self.combine(values, statistic: kpi == .latency ? .mean : statistic, threshold: threshold,
                          higherIsBetter: kpi.higherIsBetter)

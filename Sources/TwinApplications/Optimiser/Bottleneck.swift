@@ -39,26 +39,26 @@ public enum BottleneckFinder {
             scenario.devices.first { $0.id == device.id }.map { (device, $0) }
         }
         let limiting = scenario.goals.first { $0.goalID == goal.id }?.limitingDevice
-        switch KPI(rawValue: goal.kpi) {
-        case .deliveryRatio?:
+        switch goal.kpi {
+        case .deliveryRatio:
             let worst = devices.first { $0.0.id == limiting }
                 ?? devices.min { ($0.1.deliveryRatio?.point ?? 1) < ($1.1.deliveryRatio?.point ?? 1) }
             return worst.flatMap { delivery(goal, $0.0, $0.1, config: config, scenario: scenario.id) }
-        case .latency?:
+        case .latency:
             let worst = devices.first { $0.0.id == limiting }
                 ?? devices.max { ($0.1.latency?.p99 ?? .zero) < ($1.1.latency?.p99 ?? .zero) }
             return worst.flatMap { latency(goal, $0.0, $0.1, config: config, scenario: scenario.id) }
-        case .lifetime?, .energy?:
+        case .lifetime, .energy:
             let worst = devices.first { $0.0.id == limiting }
                 ?? devices.min { ($0.1.lifetime?.point ?? .infinity) < ($1.1.lifetime?.point ?? .infinity) }
             return worst.flatMap { energy(goal, $0.1, scenario: scenario.id) }
-        case .recoveryTime?:
+        case .recoveryTime:
             guard let result = scenario.goals.first(where: { $0.goalID == goal.id }) else { return nil }
             return recovery(goal, result, scenario: scenario, config: config)
-        case .securityDetect?:
+        case .securityDetect:
             guard let result = scenario.goals.first(where: { $0.goalID == goal.id }) else { return nil }
             return detection(goal, result, config: config, scenario: scenario.id)
-        default:
+        case .availability, .throughput, .securityProtect:
             return nil
         }
     }

@@ -85,7 +85,7 @@ public struct CandidateRank: Sendable, Hashable {
         if violations != other.violations { return "it breaks fewer device floors" }
         if metPerPriority != other.metPerPriority {
             let level = zip(metPerPriority, other.metPerPriority).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? 0
-            let name = level < GoalOrder.priorities.count ? GoalOrder.priorities[level] : "other"
+            let name = level < GoalOrder.priorities.count ? GoalOrder.priorities[level].rawValue : "other"
             return "it meets more \(name) goals"
         }
         func goal(_ index: Int) -> String { index < goals.count ? "`\(goals[index].id)`" : "a goal" }
@@ -117,6 +117,6 @@ public struct CandidateRank: Sendable, Hashable {
     /// The critical goals among `goals` whose entry in `met` is true: the set a
     /// recommendation must keep from the baseline, in screening and in the final run.
     static func criticalGoalsMet(_ goals: [GoalConfig], met: [Bool]) -> Set<String> {
-        Set(zip(goals, met).filter { $0.0.priority == "critical" && $0.1 }.map(\.0.id))
+        Set(zip(goals, met).filter { $0.0.priority == .critical && $0.1 }.map(\.0.id))
     }
 }

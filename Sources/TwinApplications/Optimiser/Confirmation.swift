@@ -28,7 +28,7 @@ public struct MeasuredGoal: Sendable, Hashable {
 
     /// The measurement as a score (same slack rules as the analytic one).
     func score(for goal: GoalConfig) -> GoalScore {
-        if goal.kpi == KPI.securityProtect.rawValue {
+        if goal.kpi == .securityProtect {
             return GoalScore(goal: goal.id, value: value?.point, verdict: verdict, slack: verdict == .met ? 0 : -1)
         }
         guard let mean = value?.point, let threshold = GoalEvaluation.effectiveThreshold(of: goal), verdict != .notEvaluated else {

@@ -3,6 +3,7 @@ import TwinConfig
 import TwinModels
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// What one device must keep under any recommendation, whether or not a goal names it:
 /// the optimiser's goals cover the devices the intent cares about, and a search that
@@ -23,7 +24,8 @@ import TwinUnits
 /// `DeviceFloorTolerance`.
 public struct DeviceFloor: Sendable, Hashable {
     public var device: String
-    public var trafficClass: String
+    /// The ISO/IEEE 11073 class whose requirement applies (nil: the latency budget's).
+    public var trafficClass: TrafficClass?
     /// The lowest delivery ratio (delivered / generated) the device may have.
     public var delivery: Double
     /// Whether the requirement or the baseline set `delivery`, as a reader sees it.
@@ -53,10 +55,10 @@ public struct DeviceFloor: Sendable, Hashable {
             delivery = deliveryRequirement
             deliveryBasis = requirementText
         }
-        let classLatency = TrafficClassRequirement.latency(ofClass: device.traffic.trafficClass)
+        let classLatency = device.traffic.trafficClass.map(TrafficClassRequirement.latency(of:))
         latencyRequirement = classLatency ?? device.traffic.latencyBudget
         let latencyText = classLatency != nil
-            ? "class \(device.traffic.trafficClass) requirement \(latencyRequirement.quantity.formatted)"
+            ? "class \(device.traffic.trafficClass?.rawValue ?? "") requirement \(latencyRequirement.quantity.formatted)"
             : "latency budget \(latencyRequirement.quantity.formatted) (no ISO/IEEE 11073 class)"
         if let base = baselineP99, base * (1 + DeviceFloorTolerance.latency) > latencyRequirement {
             latency = base * (1 + DeviceFloorTolerance.latency)

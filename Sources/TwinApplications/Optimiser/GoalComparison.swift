@@ -11,7 +11,7 @@ enum GoalComparison {
     /// How much worse a critical goal the baseline misses may get: one percentage point
     /// for ratios, 10 % of the baseline's value otherwise (`DeviceFloorTolerance`).
     static func tolerance(_ goal: GoalConfig, baselineValue: Double?) -> Double {
-        KPI(rawValue: goal.kpi)?.dimension == .ratio
+        goal.kpi.dimension == .ratio
             ? DeviceFloorTolerance.delivery : abs(baselineValue ?? 0) * DeviceFloorTolerance.latency
     }
 
@@ -29,7 +29,7 @@ enum GoalComparison {
     /// Whether higher values are better for the goal (its bound is a lower bound).
     static func higherIsBetter(_ goal: GoalConfig) -> Bool {
         if let threshold = GoalEvaluation.effectiveThreshold(of: goal) { return threshold.op.isLowerBound }
-        return KPI(rawValue: goal.kpi)?.higherIsBetter ?? true
+        return goal.kpi.higherIsBetter
     }
 
     /// Why `candidate` may not be recommended on the critical goals: a critical goal the
@@ -39,7 +39,7 @@ enum GoalComparison {
     static func criticalRegressions(_ goals: [GoalConfig], baseline: [MeasuredGoal], candidate: [MeasuredGoal],
                                     baselineReport: RunReport, candidateReport: RunReport) -> [String] {
         var reasons: [String] = []
-        for (goal, pair) in zip(goals, zip(baseline, candidate)) where goal.priority == "critical" {
+        for (goal, pair) in zip(goals, zip(baseline, candidate)) where goal.priority == .critical {
             let (before, after) = pair
             if before.verdict == .met {
                 if after.verdict != .met { reasons.append("critical goal `\(goal.id)` is met by the baseline, \(after.verdict.text) here") }
@@ -51,7 +51,7 @@ enum GoalComparison {
             let worse = higherIsBetter(goal) ? -change.mean : change.mean
             let allowed = tolerance(goal, baselineValue: before.value?.point)
             if worse > allowed + 1e-12 {
-                let dimension = KPI(rawValue: goal.kpi)?.dimension ?? .count
+                let dimension = goal.kpi.dimension
                 reasons.append("critical goal `\(goal.id)` (\(before.verdict.text) at the baseline) gets worse by "
                     + "\(Quantity(worse, dimension).formatted) (paired mean), more than the "
                     + "\(Quantity(allowed, dimension).formatted) allowed")

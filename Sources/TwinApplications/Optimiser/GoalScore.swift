@@ -30,7 +30,7 @@ public struct GoalScore: Sendable, Hashable {
 
     /// Scores `value` against the goal's target (the implied one for `security-detect`).
     static func judge(_ goal: GoalConfig, value: Double?, devicesBelowLevel: Int = 0) -> GoalScore {
-        if goal.kpi == KPI.securityProtect.rawValue {
+        if goal.kpi == .securityProtect {
             var met = devicesBelowLevel == 0
             var slack = -Double(devicesBelowLevel)
             if let threshold = goal.threshold, let value, !GoalEvaluation.isMet(value, threshold) {

@@ -7,8 +7,6 @@ import TwinVocabulary
 public enum KnobError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The setting names a knob id the configuration does not have.
     case unknownKnob(String)
-    /// The knob's `parameter` is not one of `KnobParameter`.
-    case unknownParameter(knob: String, parameter: String)
     /// The knob targets a device the network does not have.
     case unknownDevice(knob: String, device: String)
     /// The value is outside what the parameter allows (not an integer count, a level
@@ -18,7 +16,6 @@ public enum KnobError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownKnob(let id): "no knob `\(id)` in the configuration"
-        case let .unknownParameter(knob, parameter): "knob `\(knob)` sets `\(parameter)`, which the optimiser does not know"
         case let .unknownDevice(knob, device): "knob `\(knob)` targets device `\(device)`, which the network does not have"
         case let .invalidValue(knob, value, reason): "knob `\(knob)` cannot take \(value): \(reason)"
         }
@@ -45,9 +42,7 @@ public func applyKnobs(_ config: TwinConfig, _ settings: [String: Double]) throw
 
 /// Sets one knob's parameter on each of its target devices.
 func apply(_ knob: KnobConfig, value: Double, to network: inout NetworkConfig) throws(KnobError) {
-    guard let parameter = KnobParameter(rawValue: knob.parameter) else {
-        throw .unknownParameter(knob: knob.id, parameter: knob.parameter)
-    }
+    let parameter = knob.parameter
     guard value.isFinite else { throw .invalidValue(knob: knob.id, value: value, reason: "not a finite number") }
     for target in knob.targets {
         guard let device = network.devices.firstIndex(where: { $0.id == target }) else {

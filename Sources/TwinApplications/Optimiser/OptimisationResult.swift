@@ -2,6 +2,7 @@ import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The optimiser's answer: the recommended configuration, the verdict table that
 /// justifies it (baseline vs recommended, each goal measured in the same confirmation
@@ -11,7 +12,7 @@ public struct OptimisationResult: Sendable, Hashable {
     /// Goal ids in the lexicographic order the candidates were compared in.
     public var objectives: [String]
     /// The intent's objectives (safety, reliability, …) that ordered goals of equal priority.
-    public var objectiveCategories: [String]
+    public var objectiveCategories: [Objective]
     /// Every knob of the search space: baseline and recommended value.
     public var knobs: [KnobChange]
     public var method: SearchOutcome.Method
@@ -53,7 +54,7 @@ public struct OptimisationResult: Sendable, Hashable {
 /// One knob: its value in the baseline and in the recommendation.
 public struct KnobChange: Sendable, Hashable {
     public var id: String
-    public var parameter: String
+    public var parameter: KnobParameter
     public var unit: String
     public var baseline: Double
     public var recommended: Double
@@ -78,8 +79,8 @@ public struct KnobChange: Sendable, Hashable {
 /// A goal's line in the verdict table.
 public struct VerdictRow: Sendable, Hashable {
     public var goal: String
-    public var kpi: String
-    public var priority: String
+    public var kpi: KPI
+    public var priority: GoalPriority
     /// The target as the intent states it (`p99 <= 250 ms`).
     public var target: String
     public var dimension: Dimension?

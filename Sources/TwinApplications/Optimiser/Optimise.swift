@@ -77,10 +77,6 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
     var notes: [String] = []
     var searchable = config
     searchable.knobs = config.knobs.filter { knob in
-        guard KnobParameter(rawValue: knob.parameter) != nil else {
-            notes.append("knob `\(knob.id)` sets `\(knob.parameter)`, which the optimiser does not know; left as it is")
-            return false
-        }
         guard knob.targets.allSatisfy({ target in config.network.devices.contains { $0.id == target } }) else {
             notes.append("knob `\(knob.id)` targets a device the network does not have; left as it is")
             return false
@@ -275,6 +271,6 @@ private func verdictRows(_ goals: [GoalConfig], baseline: [MeasuredGoal], recomm
         result.within = goal.within
         result.securityLevel = goal.securityLevel
         return VerdictRow(goal: goal.id, kpi: goal.kpi, priority: goal.priority, target: result.targetText,
-                          dimension: KPI(rawValue: goal.kpi)?.dimension, baseline: pair.0, recommended: pair.1)
+                          dimension: goal.kpi.dimension, baseline: pair.0, recommended: pair.1)
     }
 }

@@ -51,7 +51,7 @@ enum UnmetGoals {
                         analytic: [AnalyticEvaluation], config: TwinConfig, report: RunReport,
                         withdrawal: (setting: String, reason: String)? = nil) -> [UnmetCriticalGoal] {
         var result: [UnmetCriticalGoal] = []
-        for (index, goal) in goals.enumerated() where goal.priority == "critical" {
+        for (index, goal) in goals.enumerated() where goal.priority == .critical {
             guard index < rows.count else { continue }
             let row = rows[index]
             guard row.recommended.verdict == .notMet || row.recommended.verdict == .inconclusive else { continue }
@@ -72,7 +72,7 @@ enum UnmetGoals {
                     return "\(measurement.setting) (\(measurement.stage)): \(shown)\(measurement.reasons.count > 2 ? "; …" : "")"
                 },
                 bottleneck: bottleneck, statement: "")
-            entry.withoutAnalyticModel = [KPI.availability.rawValue, KPI.securityDetect.rawValue].contains(goal.kpi)
+            entry.withoutAnalyticModel = [KPI.availability, .securityDetect].contains(goal.kpi)
             if let withdrawal, seen.contains(where: { $0.measured.verdict == .met && $0.eligible
                 && $0.setting == withdrawal.setting && $0.stage == "screening" }) {
                 entry.metButWithdrawn = "\(withdrawal.setting): \(withdrawal.reason)"

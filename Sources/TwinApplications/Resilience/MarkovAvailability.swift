@@ -22,7 +22,7 @@ enum MarkovAvailability {
 
     /// The chosen Markov reliability model, if any.
     static func model(in config: TwinConfig) -> ModelChoice? {
-        config.models.first { $0.family == "reliability" && methods.contains($0.method) }
+        config.models.first { $0.family == .reliability && methods.contains($0.method) }
     }
 
     static func availability(event: ScenarioEvent, config: TwinConfig, model: ModelChoice) -> Double? {

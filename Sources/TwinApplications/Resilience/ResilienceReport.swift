@@ -20,7 +20,7 @@ import TwinVocabulary
 public struct ResilienceReport: Sendable, Hashable {
     public struct GoalImpact: Sendable, Hashable {
         public var goal: String
-        public var kpi: String
+        public var kpi: KPI
         public var baseline: Double?
         public var underFault: Double?
         /// Change in the worse direction, in the KPI's unit (negative: it improved).
@@ -63,7 +63,7 @@ public struct ResilienceReport: Sendable, Hashable {
         }
     }
     /// KPIs a fault degrades and every fault is checked against, beside the scenario's own goals.
-    static let performanceKPIs: Set<String> = ["delivery-ratio", "latency", "availability", "throughput"]
+    static let performanceKPIs: Set<KPI> = [.deliveryRatio, .latency, .availability, .throughput]
 
     public var faults: [Fault]
     public var scores: [GoalScore]
@@ -130,11 +130,11 @@ public struct ResilienceReport: Sendable, Hashable {
 
     static func impact(of goal: GoalConfig, baseline: Double?, config: TwinConfig, outcomes: [ReplicationOutcome],
                        availability: Double, recovery: Double) -> GoalImpact {
-        let kpi = KPI(rawValue: goal.kpi)
+        let kpi = goal.kpi
         let underFault = GoalEvaluation.evaluate(goal, config: config, outcomes: outcomes).value?.point
         // Nothing to recover from without a fault: the baseline recovery time is 0.
         let reference = baseline ?? (kpi == .recoveryTime ? 0 : nil)
-        let higherIsBetter = goal.threshold.map { !$0.op.isUpperBound } ?? (kpi?.higherIsBetter ?? true)
+        let higherIsBetter = goal.threshold.map { !$0.op.isUpperBound } ?? kpi.higherIsBetter
         var degradation: Double?
         var normalised = 0.0
         if let reference, let underFault {
@@ -146,6 +146,6 @@ public struct ResilienceReport: Sendable, Hashable {
         }
         return GoalImpact(goal: goal.id, kpi: goal.kpi, baseline: reference, underFault: underFault,
                           degradation: degradation, normalisedDegradation: normalised,
-                          unit: kpi?.dimension.canonicalUnit ?? "", score: availability * (1 - normalised) * recovery)
+                          unit: kpi.dimension.canonicalUnit, score: availability * (1 - normalised) * recovery)
     }
 }

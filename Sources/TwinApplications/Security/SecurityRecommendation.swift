@@ -74,7 +74,7 @@ public struct SecurityRecommendation: Sendable, Hashable {
     static func recommend(config: TwinConfig, staged: [(threat: Threat, devices: [String])]) -> SecurityRecommendation? {
         var required: [String: Int] = [:]
         var reasons: [String] = []
-        let protect = config.goals.filter { $0.kpi == KPI.securityProtect.rawValue }
+        let protect = config.goals.filter { $0.kpi == .securityProtect }
         for goal in protect {
             let threats = goal.threats
             let level = lowestLevel(mitigating: threats, atLeast: goal.securityLevel ?? 0)

@@ -142,7 +142,7 @@ public struct ThreatAssessment: Sendable, Hashable {
         let detections = runs.compactMap { run in run.attacks.first { $0.eventIndex == index } }
         let delays = detections.compactMap { $0.detectionDelay?.seconds }
         let within = config.goals.filter { goal in
-            goal.kpi == KPI.securityDetect.rawValue
+            goal.kpi == .securityDetect
                 && (goal.threats.isEmpty || goal.threats.contains(threat))
         }.compactMap(\.within).min()
         var assessment = ThreatAssessment(

@@ -2,6 +2,7 @@ import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The network view application: the twin's state as data.
 ///
@@ -67,11 +68,11 @@ public struct NetworkView: Sendable, Hashable {
 /// A goal the view watches, with the devices it is about (the report highlights them).
 public struct ViewGoal: Sendable, Hashable {
     public var id: String
-    public var kpi: String
-    public var priority: String
+    public var kpi: KPI
+    public var priority: GoalPriority
     public var devices: [String]
 
-    public init(id: String, kpi: String, priority: String, devices: [String]) {
+    public init(id: String, kpi: KPI, priority: GoalPriority, devices: [String]) {
         self.id = id
         self.kpi = kpi
         self.priority = priority
@@ -81,7 +82,7 @@ public struct ViewGoal: Sendable, Hashable {
     /// The goals the network-view application was selected for, in goal order; every
     /// goal when the plan did not select it (`--view` forces the view).
     static func watched(by config: TwinConfig) -> [ViewGoal] {
-        let selected = config.applications.first { $0.id == ApplicationID.networkView }.map { Set($0.goals) }
+        let selected = config.applications.first { $0.id == .networkView }.map { Set($0.goals) }
         return config.goals
             .filter { selected?.contains($0.id) ?? true }
             .map { ViewGoal(id: $0.id, kpi: $0.kpi, priority: $0.priority, devices: $0.devices) }

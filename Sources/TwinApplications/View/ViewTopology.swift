@@ -30,7 +30,7 @@ public struct ViewTopology: Sendable, Hashable {
     public static func build(network: NetworkConfig) -> ViewTopology {
         let devices = network.devices.map { device in
             // An implant whose placement names no body site is drawn at the implant site.
-            let site = device.inBody && BodyGeometry.position(of: device.placement) == nil ? "in-body" : device.placement
+            let site = device.inBody && BodyGeometry.position(of: device.placement) == nil ? .inBody : device.placement
             let (x, y, known) = Self.frontView(of: site)
             return DeviceNode(
                 id: device.id, deviceClass: device.deviceClass, placement: device.placement, x: x, y: y,
@@ -41,7 +41,7 @@ public struct ViewTopology: Sendable, Hashable {
         }
         var offBodyCount = 0
         let gateways = network.gateways.map { gateway -> GatewayNode in
-            if gateway.placement != "off-body", BodyGeometry.position(of: gateway.placement) != nil {
+            if BodyGeometry.position(of: gateway.placement) != nil {
                 let (x, y, _) = Self.frontView(of: gateway.placement)
                 return GatewayNode(id: gateway.id, kind: gateway.kind, placement: gateway.placement, x: x, y: y,
                                    onBody: true, uplink: gateway.uplink)
@@ -83,7 +83,7 @@ public struct ViewTopology: Sendable, Hashable {
     /// Front-view coordinates of a placement (to the millimetre); placements the geometry does not know are
     /// drawn at the torso centre (0.6 H) with `positionKnown` false, so a reader can
     /// tell a guess from a position.
-    static func frontView(of placement: String) -> (x: Distance, y: Distance, known: Bool) {
+    static func frontView(of placement: Placement) -> (x: Distance, y: Distance, known: Bool) {
         guard let position = BodyGeometry.position(of: placement) else {
             return (.zero, .meters(Self.torsoCentreHeight), false)
         }
@@ -97,7 +97,7 @@ public struct ViewTopology: Sendable, Hashable {
 public struct DeviceNode: Sendable, Hashable {
     public var id: String
     public var deviceClass: String
-    public var placement: String
+    public var placement: Placement
     public var x: Distance
     public var y: Distance
     /// False when the placement is not in the body geometry and the position is a guess.
@@ -116,8 +116,8 @@ public struct DeviceNode: Sendable, Hashable {
 
 public struct GatewayNode: Sendable, Hashable {
     public var id: String
-    public var kind: String
-    public var placement: String
+    public var kind: GatewayKind
+    public var placement: Placement
     public var x: Distance
     public var y: Distance
     /// Worn on the body (phone in a pocket) rather than beside it (bedside hub).
@@ -128,7 +128,7 @@ public struct GatewayNode: Sendable, Hashable {
 public struct EdgeNode: Sendable, Hashable {
     public var id: String
     /// The edge tier (`extreme-mec`, `far-edge`, …); `kind` in the JSON.
-    public var tier: String
+    public var tier: EdgeTierKind
 }
 
 /// A line of the drawing: a body link (device → gateway) or an uplink between tiers.

@@ -34,7 +34,7 @@ enum AttackOnsets {
     /// z²·p / (1 − p), spread over `replicationsAimedAt` replications, at most
     /// `maximumOnsets`. For the demo's ≥ 95 %: 73 trials, 8 onsets.
     static func count(for goals: [GoalConfig]) -> Int {
-        let targets = goals.filter { $0.kpi == KPI.securityDetect.rawValue }.compactMap { goal -> Double? in
+        let targets = goals.filter { $0.kpi == .securityDetect }.compactMap { goal -> Double? in
             guard let bound = goal.threshold?.bound.value, bound > 0, bound < 1 else { return nil }
             return bound
         }

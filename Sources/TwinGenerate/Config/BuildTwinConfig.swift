@@ -43,7 +43,7 @@ public func buildTwinConfig(plan: TwinPlan, intent: Intent, useCase: UseCase, ca
                                       links: tiers.links())
     let goals = intent.goals.map { goal in
         GoalConfig(
-            id: goal.id.value, kpi: goal.kpi.value.rawValue, priority: goal.priority.value.rawValue,
+            id: goal.id.value, kpi: goal.kpi.value, priority: goal.priority.value,
             threshold: goal.target?.value, devices: network.devices(in: goal.scope),
             threats: goal.threats.map(\.value), faults: goal.faults.map(\.value),
             within: goal.within?.value, securityLevel: goal.level?.value)
@@ -57,9 +57,9 @@ public func buildTwinConfig(plan: TwinPlan, intent: Intent, useCase: UseCase, ca
         run: RunSettings(horizon: horizon, replications: defaults.replications, seed: defaults.seed,
                          warmup: min(defaults.warmup, horizon / 10), sampleInterval: defaults.sampleInterval),
         network: networkConfig,
-        models: plan.models.map { ModelParameterTable.choice(for: $0, network: networkConfig) },
-        applications: plan.applications.map { ApplicationConfig(id: $0.id, goals: $0.goals, kpis: $0.kpis.map(\.rawValue)) },
+        models: plan.models.map { ModelParameterTable.choice(for: $0, plan: plan) },
+        applications: plan.applications.map { ApplicationConfig(id: $0.kind, goals: $0.goals, kpis: $0.kpis) },
         goals: goals, scenarios: scenarios,
         knobs: KnobDerivation(network: networkConfig).knobs(),
-        objectives: intent.objectives.map(\.value.rawValue))
+        objectives: intent.objectives.map(\.value))
 }

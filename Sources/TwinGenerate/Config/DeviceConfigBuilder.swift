@@ -18,7 +18,7 @@ struct DeviceConfigBuilder {
         let device = resolved.device
         let radio = RadioConfigBuilder(device: resolved, modulation: modulation(of: resolved)).radio()
         return DeviceConfig(
-            id: resolved.id, deviceClass: device.deviceClass.value, placement: device.placement.value.rawValue,
+            id: resolved.id, deviceClass: device.deviceClass.value, placement: device.placement.value,
             inBody: device.placement.value == .inBody, tags: device.tags.map(\.value), radio: radio,
             battery: battery(of: resolved),
             platform: PlatformConfigBuilder.platform(deviceClass: device.deviceClass.value, radioVoltage: radio.voltage),
@@ -55,7 +55,7 @@ struct DeviceConfigBuilder {
     private func traffic(of device: ResolvedDevice) -> TrafficConfig {
         let traffic = device.traffic
         return TrafficConfig(
-            trafficClass: traffic.trafficClass?.rawValue ?? "", payload: traffic.payload, interval: traffic.interval,
+            trafficClass: traffic.trafficClass, payload: traffic.payload, interval: traffic.interval,
             alarmRate: traffic.alarmRate, alarmPayload: traffic.alarmPayload, latencyBudget: deadline(of: device),
             representation: plan.flow(device.id)?.representation ?? .packet)
     }
@@ -103,8 +103,8 @@ struct DeviceConfigBuilder {
         let cells = PlatformConfigBuilder.cells(chemistry, nominal: voltage)
         let selfDischarge = cell?.selfDischarge?.value.si ?? model?.selfDischargePerYear ?? 0
         return BatteryConfig(
-            profile: profileID ?? "custom", capacity: capacity, voltage: voltage, model: peukert ? "peukert" : "linear",
+            profile: profileID ?? "custom", capacity: capacity, voltage: voltage, model: peukert ? .peukert : .linear,
             peukertExponent: peukert ? (model?.peukertExponent ?? 1) : 1, ratedCurrent: capacity / ratedTime,
-            chemistry: chemistry.rawValue, cells: cells.count, curve: cells.curve, selfDischargePerYear: selfDischarge)
+            chemistry: chemistry.vocabulary, cells: cells.count, curve: cells.curve, selfDischargePerYear: selfDischarge)
     }
 }

@@ -39,28 +39,28 @@ struct KnobDerivation {
         var result: [KnobConfig] = []
         let levels = device.radio.txLevels.map(\.level.dBm)
         if levels.count > 1 {
-            result.append(KnobConfig(id: "\(device.id).tx-power", parameter: "tx-power", targets: [device.id],
-                                     values: levels, current: device.radio.txPower.dBm, unit: "dBm"))
+            result.append(KnobConfig(id: "\(device.id).tx-power", parameter: .txPower, targets: [device.id],
+                                     values: levels, current: device.radio.txPower.dBm, unit: KnobParameter.txPower.unit))
         }
         let mac = device.mac
         if mac.access != .wideband {
-            result.append(KnobConfig(id: "\(device.id).max-retries", parameter: "max-retries", targets: [device.id],
-                                     values: [0, 1, 2, 3, 4, 7], current: Double(mac.maxRetries), unit: "count"))
-            result.append(KnobConfig(id: "\(device.id).security-level", parameter: "security-level",
+            result.append(KnobConfig(id: "\(device.id).max-retries", parameter: .maxRetries, targets: [device.id],
+                                     values: [0, 1, 2, 3, 4, 7], current: Double(mac.maxRetries), unit: KnobParameter.maxRetries.unit))
+            result.append(KnobConfig(id: "\(device.id).security-level", parameter: .securityLevel,
                                      targets: [device.id], values: [0, 1, 2], current: Double(device.securityLevel),
-                                     unit: "level"))
+                                     unit: KnobParameter.securityLevel.unit))
         }
         if let mode = macModeKnob(of: device) { result.append(mode) }
         if mac.access == .scheduled {
             let values = [1, 2, 4, 8, 16, 32, mac.period].map(Double.init).removingRepeats().sorted()
-            result.append(KnobConfig(id: "\(device.id).period", parameter: "allocation-period", targets: [device.id],
-                                     values: values, current: Double(mac.period), unit: "superframes"))
+            result.append(KnobConfig(id: "\(device.id).period", parameter: .allocationPeriod, targets: [device.id],
+                                     values: values, current: Double(mac.period), unit: KnobParameter.allocationPeriod.unit))
         }
         if mac.access == .ble {
             let current = mac.connectionInterval.si
             let values = [0.0075, 0.015, 0.03, 0.05, 0.1, 0.25, 0.5, 1, current].removingRepeats().sorted()
-            result.append(KnobConfig(id: "\(device.id).connection-interval", parameter: "connection-interval",
-                                     targets: [device.id], values: values, current: current, unit: "s"))
+            result.append(KnobConfig(id: "\(device.id).connection-interval", parameter: .connectionInterval,
+                                     targets: [device.id], values: values, current: current, unit: KnobParameter.connectionInterval.unit))
         }
         if let gateway = gatewayKnob(of: device) { result.append(gateway) }
         if let aggregation = aggregationKnob(of: device) { result.append(aggregation) }
@@ -75,8 +75,9 @@ struct KnobDerivation {
         guard device.radio.technology == .banNB, let current = AccessMode.narrowbandModes.firstIndex(of: device.mac.access) else {
             return nil
         }
-        return KnobConfig(id: "\(device.id).mac-mode", parameter: "mac-mode", targets: [device.id],
-                          values: AccessMode.narrowbandModes.indices.map(Double.init), current: Double(current), unit: "index",
+        return KnobConfig(id: "\(device.id).mac-mode", parameter: .macMode, targets: [device.id],
+                          values: AccessMode.narrowbandModes.indices.map(Double.init), current: Double(current),
+                          unit: KnobParameter.macMode.unit,
                           labels: AccessMode.narrowbandModes.map(\.rawValue))
     }
 
@@ -85,8 +86,8 @@ struct KnobDerivation {
         guard let backup = device.backupGateway, backup != device.primaryGateway else { return nil }
         let candidates = [device.primaryGateway, backup]
         guard candidates.allSatisfy({ id in network.gateways.contains { $0.id == id } }) else { return nil }
-        return KnobConfig(id: "\(device.id).gateway", parameter: "gateway", targets: [device.id],
-                          values: candidates.indices.map(Double.init), current: 0, unit: "index", labels: candidates)
+        return KnobConfig(id: "\(device.id).gateway", parameter: .gateway, targets: [device.id],
+                          values: candidates.indices.map(Double.init), current: 0, unit: KnobParameter.gateway.unit, labels: candidates)
     }
 
     /// Samples per packet whose aggregation delay fits in half the latency budget.
@@ -97,7 +98,7 @@ struct KnobDerivation {
         let levels = Self.aggregationLevels.filter { Double($0 - 1) * traffic.interval.si <= room * (1 + 1e-9) }
         let values = (levels + [traffic.samplesPerPacket]).map(Double.init).removingRepeats().sorted()
         guard values.count > 1 else { return nil }
-        return KnobConfig(id: "\(device.id).aggregation", parameter: "aggregation", targets: [device.id],
-                          values: values, current: Double(traffic.samplesPerPacket), unit: "samples")
+        return KnobConfig(id: "\(device.id).aggregation", parameter: .aggregation, targets: [device.id],
+                          values: values, current: Double(traffic.samplesPerPacket), unit: KnobParameter.aggregation.unit)
     }
 }

@@ -10,9 +10,10 @@ import TwinUnits
 /// the NB rate table) or live in the device entries (radio currents, batteries) carry
 /// none.
 enum ModelParameterTable {
-    static func choice(for model: PlannedModel, network: NetworkConfig) -> ModelChoice {
-        ModelChoice(id: model.id, family: model.family.rawValue, method: model.method,
-                    applications: model.applications, parameters: parameters(of: model.id), source: model.source)
+    static func choice(for model: PlannedModel, plan: TwinPlan) -> ModelChoice {
+        ModelChoice(id: model.id, family: model.family, method: model.method,
+                    applications: model.applications.compactMap { plan.application($0)?.kind },
+                    parameters: parameters(of: model.id), source: model.source)
     }
 
     static func parameters(of id: String) -> [String: Double] {

@@ -36,7 +36,7 @@ struct ScenarioDerivation {
 
     func scenarios() -> [ScenarioConfig] {
         let eventGoals = goals.filter {
-            !$0.faults.isEmpty || $0.kpi == KPI.securityDetect.rawValue || $0.kpi == KPI.securityProtect.rawValue
+            !$0.faults.isEmpty || $0.kpi == .securityDetect || $0.kpi == .securityProtect
         }
         let baselineGoals = goals.filter { goal in !eventGoals.contains { $0.id == goal.id } }
         var result = [ScenarioConfig(id: "baseline", kind: .baseline,
@@ -46,7 +46,7 @@ struct ScenarioDerivation {
             let naming = goals.filter { $0.faults.contains(fault) }
             result += faultScenarios(fault, goals: naming)
         }
-        let threatGoals = goals.filter { $0.kpi == KPI.securityDetect.rawValue || $0.kpi == KPI.securityProtect.rawValue }
+        let threatGoals = goals.filter { $0.kpi == .securityDetect || $0.kpi == .securityProtect }
         for threat in ordered(threatGoals.flatMap(\.threats)) {
             let naming = threatGoals.filter { $0.threats.contains(threat) }
             if let scenario = threatScenario(threat, goals: naming) { result.append(scenario) }

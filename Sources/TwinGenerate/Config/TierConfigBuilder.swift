@@ -23,8 +23,8 @@ struct TierConfigBuilder {
         useCase.network.gateways.map { gateway in
             let onBody = ResolvedDevice.isOnBody(gateway)
             return GatewayConfig(
-                id: gateway.id.value, kind: gateway.kind.value.rawValue,
-                placement: gateway.placement?.value.rawValue ?? (onBody ? "hip-right" : "off-body"),
+                id: gateway.id.value, kind: gateway.kind.value,
+                placement: gateway.placement?.value ?? (onBody ? .hipRight : .offBody),
                 distance: gateway.distance?.value ?? (onBody ? .zero : .meters(1)),
                 uplink: useCase.network.links.first { $0.from.value == gateway.id.value }?.to.value ?? "",
                 failoverTime: Self.failoverTime, mtbf: nil, mttr: nil)
@@ -33,7 +33,7 @@ struct TierConfigBuilder {
 
     func edges() -> [EdgeConfig] {
         useCase.network.edge.map { edge in
-            EdgeConfig(id: edge.id.value, tier: edge.tier.value.rawValue,
+            EdgeConfig(id: edge.id.value, tier: edge.tier.value,
                        processingLatency: edge.processingDelay?.value ?? .zero)
         }
     }

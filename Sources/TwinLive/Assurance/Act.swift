@@ -1,13 +1,14 @@
 import TwinUnits
+import TwinVocabulary
 
 /// The "act" step as plain decisions: when to ask the optimiser, whether what it
 /// recommends may be applied, and whether an applied action restored its goals.
 public enum ActPolicy {
     /// Goals that call for action: at risk or violated, critical or high priority first.
     public static func goalsNeedingAction(_ goals: [GoalAssurance]) -> [GoalAssurance] {
-        let rank = ["critical": 0, "high": 1, "medium": 2, "low": 3]
+        func rank(_ priority: GoalPriority) -> Int { GoalPriority.allCases.firstIndex(of: priority) ?? 0 }
         return goals.filter { $0.state == .atRisk || $0.state == .violated }
-            .sorted { (rank[$0.priority] ?? 9, $0.goal) < (rank[$1.priority] ?? 9, $1.goal) }
+            .sorted { (rank($0.priority), $0.goal) < (rank($1.priority), $1.goal) }
     }
 
     /// The one place a recommendation is checked before anything is sent to a network.

@@ -1,5 +1,6 @@
 import Foundation
 import TwinUnits
+import TwinVocabulary
 
 /// Where a goal stands, judged from observations and the forecast.
 /// - met: the observed value's interval is on the passing side and the forecast agrees;
@@ -17,8 +18,8 @@ public enum AssuranceState: String, Sendable, Hashable, CaseIterable {
 /// One goal, now.
 public struct GoalAssurance: Sendable, Hashable {
     public var goal: String
-    public var kpi: String
-    public var priority: String
+    public var kpi: KPI
+    public var priority: GoalPriority
     public var target: String
     public var state: AssuranceState
     /// The observed value over the window (or the forecast value for lifetime) in SI.
@@ -67,18 +68,18 @@ extension LiveTwin {
                                    note: nil)
         let devices = goal.devices.isEmpty ? Array(model.devices.indices) : goal.devices
         switch goal.kpi {
-        case "delivery-ratio": assessDelivery(goal, devices: devices, now: now, into: &result)
-        case "latency": assessLatency(goal, devices: devices, now: now, into: &result)
-        case "lifetime": assessLifetime(goal, devices: devices, now: now, into: &result)
-        case "recovery-time": assessRecovery(goal, devices: devices, now: now, into: &result)
-        case "security-detect": assessDetection(goal, now: now, into: &result)
-        case "security-protect":
+        case .deliveryRatio: assessDelivery(goal, devices: devices, now: now, into: &result)
+        case .latency: assessLatency(goal, devices: devices, now: now, into: &result)
+        case .lifetime: assessLifetime(goal, devices: devices, now: now, into: &result)
+        case .recoveryTime: assessRecovery(goal, devices: devices, now: now, into: &result)
+        case .securityDetect: assessDetection(goal, now: now, into: &result)
+        case .securityProtect:
             let required = goal.securityLevel ?? 0
             let below = devices.filter { model.securityLevels[$0] < required }.map { model.devices[$0].id }
             result.state = below.isEmpty ? .met : .violated
             result.note = below.isEmpty ? "every device at level ≥ \(required) (configuration)"
                 : "below level \(required): \(below.joined(separator: ", "))"
-        default:
+        case .energy, .availability, .throughput:
             result.note = "the live twin does not assess `\(goal.kpi)` yet"
         }
         if result.state != .violated, result.state != .inconclusive, let forecast = result.forecast,

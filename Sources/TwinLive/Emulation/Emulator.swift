@@ -60,7 +60,7 @@ public struct Emulator: ~Copyable, Sendable {
         var bounds: Set<Double> = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]
         for goal in twin.goals {
             if let within = goal.within { bounds.insert(within.si) }
-            if goal.kpi == "latency", let bound = goal.threshold?.bound.value, bound > 0 { bounds.insert(bound) }
+            if goal.kpi == .latency, let bound = goal.threshold?.bound.value, bound > 0 { bounds.insert(bound) }
         }
         latencyBounds = bounds.sorted()
         let truthConfig = truth.apply(to: twin)

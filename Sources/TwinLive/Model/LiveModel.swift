@@ -1,4 +1,5 @@
 import TwinUnits
+import TwinVocabulary
 
 /// What the live loop knows of a compiled twin: plain values read once from twin.json by
 /// `TwinAdapter.model`. Devices, gateways and links are in config order and referred
@@ -54,8 +55,8 @@ public struct LiveLink: Sendable, Hashable {
 
 public struct LiveGoal: Sendable, Hashable {
     public var id: String
-    public var kpi: String
-    public var priority: String
+    public var kpi: KPI
+    public var priority: GoalPriority
     public var threshold: Threshold?
     public var devices: [Int]
     public var within: Time?

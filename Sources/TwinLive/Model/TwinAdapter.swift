@@ -41,7 +41,7 @@ public enum TwinAdapter {
                      threshold: GoalEvaluation.effectiveThreshold(of: goal),
                      devices: goal.devices.compactMap { id in network.devices.firstIndex { $0.id == id } },
                      within: goal.within, securityLevel: goal.securityLevel,
-                     higherIsBetter: KPI(rawValue: goal.kpi)?.higherIsBetter ?? true)
+                     higherIsBetter: goal.kpi.higherIsBetter)
         }
         let securityLevels = network.devices.map(\.securityLevel)
         return LiveModel(name: config.name, devices: devices, gateways: gatewayIDs, links: links, goals: goals,

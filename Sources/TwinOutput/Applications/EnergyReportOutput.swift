@@ -49,7 +49,7 @@ extension EnergyReport {
     private static func json(_ answer: EnergyWhatIf) -> JSONValue {
         let members: [(String, JSONValue)] = [
             ("device", .string(answer.device)), ("knob", .string(answer.knob)),
-            ("parameter", .string(answer.parameter)), ("value", .number(answer.value)),
+            ("parameter", .string(answer.parameter.rawValue)), ("value", .number(answer.value)),
             ("unit", .string(answer.unit)), ("label", answer.label.map(JSONValue.string) ?? .null),
             ("current", .bool(answer.isCurrent)),
             ("lifetime_s", number(answer.lifetime?.si)),
@@ -63,7 +63,7 @@ extension EnergyReport {
     private static func json(_ recommendation: EnergyRecommendation) -> JSONValue {
         let devices: [JSONValue] = recommendation.devices.map { change in
             let settings: [JSONValue] = change.settings.map { setting in
-                .object([("knob", .string(setting.knob)), ("parameter", .string(setting.parameter)),
+                .object([("knob", .string(setting.knob)), ("parameter", .string(setting.parameter.rawValue)),
                          ("value", .number(setting.value)), ("unit", .string(setting.unit))])
             }
             return .object([("device", .string(change.device)), ("settings", .array(settings)),

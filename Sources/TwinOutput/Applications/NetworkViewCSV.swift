@@ -46,18 +46,18 @@ extension NetworkView {
         var table = CSVTable(header: ["node", "id", "class", "placement", "x_m", "y_m", "positionKnown", "gateway",
                                       "backupGateway", "radio", "inBody", "txPower_dBm", "batteryEnergy_J"])
         for device in topology.devices {
-            table.append([.text("device"), .text(device.id), .text(device.deviceClass), .text(device.placement),
+            table.append([.text("device"), .text(device.id), .text(device.deviceClass), .text(device.placement.rawValue),
                           .number(device.x.si), .number(device.y.si), .flag(device.positionKnown),
                           .text(device.primaryGateway), .text(device.backupGateway ?? ""), .text(device.radio.rawValue),
                           .flag(device.inBody), .number(device.txPower.dBm), .number(device.batteryEnergy.joules)])
         }
         for gateway in topology.gateways {
-            table.append([.text("gateway"), .text(gateway.id), .text(gateway.kind), .text(gateway.placement),
+            table.append([.text("gateway"), .text(gateway.id), .text(gateway.kind.rawValue), .text(gateway.placement.rawValue),
                           .number(gateway.x.si), .number(gateway.y.si), .flag(true), .text(""), .text(""),
                           .text(""), .flag(nil), .number(nil), .number(nil)])
         }
         for edge in topology.edges {
-            table.append([.text("edge"), .text(edge.id), .text(edge.tier), .text(""), .number(nil), .number(nil),
+            table.append([.text("edge"), .text(edge.id), .text(edge.tier.rawValue), .text(""), .number(nil), .number(nil),
                           .flag(nil), .text(""), .text(""), .text(""), .flag(nil), .number(nil), .number(nil)])
         }
         return table.text

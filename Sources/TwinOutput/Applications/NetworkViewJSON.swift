@@ -17,7 +17,7 @@ extension NetworkView {
             ("configuredSampleInterval_s", .number(configuredSampleInterval.seconds)),
             ("eventSampleInterval_s", eventSampleInterval.map { .number($0.seconds) } ?? .null),
             ("goals", .array(goals.map { goal in
-                .object([("id", .string(goal.id)), ("kpi", .string(goal.kpi)), ("priority", .string(goal.priority)),
+                .object([("id", .string(goal.id)), ("kpi", .string(goal.kpi.rawValue)), ("priority", .string(goal.priority.rawValue)),
                          ("devices", .array(goal.devices.map { .string($0) }))])
             })),
             ("topology", topology.jsonValue()),
@@ -31,7 +31,7 @@ extension ViewTopology {
         let devices = self.devices.map { device -> JSONValue in
             var members: [(String, JSONValue)] = [
                 ("id", .string(device.id)), ("class", .string(device.deviceClass)),
-                ("placement", .string(device.placement)), ("x_m", .number(device.x.si)), ("y_m", .number(device.y.si)),
+                ("placement", .string(device.placement.rawValue)), ("x_m", .number(device.x.si)), ("y_m", .number(device.y.si)),
                 ("positionKnown", .bool(device.positionKnown)), ("gateway", .string(device.primaryGateway)),
                 ("radio", .string(device.radio.rawValue)), ("radioProfile", .string(device.radioProfile)),
                 ("inBody", .bool(device.inBody)), ("txPower_dBm", .number(device.txPower.dBm)),
@@ -41,8 +41,8 @@ extension ViewTopology {
             return .object(members)
         }
         let gateways = self.gateways.map { gateway -> JSONValue in
-            .object([("id", .string(gateway.id)), ("kind", .string(gateway.kind)),
-                     ("placement", .string(gateway.placement)), ("x_m", .number(gateway.x.si)),
+            .object([("id", .string(gateway.id)), ("kind", .string(gateway.kind.rawValue)),
+                     ("placement", .string(gateway.placement.rawValue)), ("x_m", .number(gateway.x.si)),
                      ("y_m", .number(gateway.y.si)), ("onBody", .bool(gateway.onBody)),
                      ("uplink", .string(gateway.uplink))])
         }
@@ -57,7 +57,7 @@ extension ViewTopology {
         return .object([
             ("devices", .array(devices)),
             ("gateways", .array(gateways)),
-            ("edge", .array(edges.map { .object([("id", .string($0.id)), ("kind", .string($0.tier))]) })),
+            ("edge", .array(edges.map { .object([("id", .string($0.id)), ("kind", .string($0.tier.rawValue))]) })),
             ("links", .array(links)),
         ])
     }

@@ -17,10 +17,10 @@ extension OptimisationResult {
     private func coreJSON() -> JSONValue {
         .object([
             "objectives": .array(objectives.map(JSONValue.string)),
-            "objectiveCategories": .array(objectiveCategories.map(JSONValue.string)),
+            "objectiveCategories": .array(objectiveCategories.map { .string($0.rawValue) }),
             "knobs": .array(knobs.map { knob in
                 .object([
-                    "id": .string(knob.id), "parameter": .string(knob.parameter), "unit": .string(knob.unit),
+                    "id": .string(knob.id), "parameter": .string(knob.parameter.rawValue), "unit": .string(knob.unit),
                     "baseline": .number(knob.baseline), "recommended": .number(knob.recommended),
                     "changed": .bool(knob.changed),
                     "labels": knob.labels.isEmpty ? nil : .array(knob.labels.map(JSONValue.string)),
@@ -47,7 +47,7 @@ extension OptimisationResult {
             } ?? .null,
             "verdicts": .array(verdicts.map { row in
                 .object([
-                    "goal": .string(row.goal), "kpi": .string(row.kpi), "priority": .string(row.priority),
+                    "goal": .string(row.goal), "kpi": .string(row.kpi.rawValue), "priority": .string(row.priority.rawValue),
                     "target": .string(row.target),
                     "unit": row.dimension.map { .string($0.canonicalUnit) } ?? .null,
                     "baseline": row.baseline.jsonValue(), "recommended": row.recommended.jsonValue(),

@@ -26,7 +26,7 @@ extension CommonRandomNumbers {
 extension DeviceFloor {
     func jsonValue() -> JSONValue {
         .object([
-            "device": .string(device), "class": .string(trafficClass),
+            "device": .string(device), "class": .string(trafficClass?.rawValue ?? ""),
             "delivery": .number(delivery), "deliveryBasis": .string(deliveryBasis),
             "latency_s": .number(latency.si), "latencyBasis": .string(latencyBasis),
             "outage": .number(outage), "outageBasis": .string(outageBasis),

@@ -22,7 +22,7 @@ extension ResilienceReport {
     private static func json(_ fault: Fault) -> JSONValue {
         let goals: [JSONValue] = fault.goals.map { impact in
             .object([
-                ("goal", .string(impact.goal)), ("kpi", .string(impact.kpi)),
+                ("goal", .string(impact.goal)), ("kpi", .string(impact.kpi.rawValue)),
                 ("baseline", number(impact.baseline)), ("underFault", number(impact.underFault)),
                 ("degradation", number(impact.degradation)),
                 ("normalisedDegradation", .number(impact.normalisedDegradation)),
@@ -64,7 +64,7 @@ extension ResilienceReport {
                                     ("under fault", .right), ("degradation", .right), ("score", .right)])
         for fault in faults {
             for impact in fault.goals {
-                impacts.add([fault.scenario, impact.goal, impact.kpi, Self.value(impact.baseline, impact.kpi),
+                impacts.add([fault.scenario, impact.goal, impact.kpi.rawValue, Self.value(impact.baseline, impact.kpi),
                              Self.value(impact.underFault, impact.kpi), Self.value(impact.degradation, impact.kpi),
                              significant(impact.score, digits: 3)])
             }
@@ -81,9 +81,9 @@ extension ResilienceReport {
         ratio.map { significant($0 * 100, digits: 5) + " %" } ?? "—"
     }
 
-    private static func value(_ value: Double?, _ kpi: String) -> String {
+    private static func value(_ value: Double?, _ kpi: KPI) -> String {
         guard let value else { return "—" }
-        guard let dimension = KPI(rawValue: kpi)?.dimension else { return significant(value) }
+        let dimension = kpi.dimension
         return dimension == .ratio ? significant(value * 100, digits: 5) + " %" : Quantity(value, dimension).formatted
     }
 }

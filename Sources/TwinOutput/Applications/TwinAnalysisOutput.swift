@@ -3,6 +3,7 @@ import TwinConfig
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 extension TwinAnalysis {
     /// The results JSON: the runtime report's members (unchanged, so readers of
@@ -11,10 +12,10 @@ extension TwinAnalysis {
     public func jsonValue() -> JSONValue {
         var members = report.jsonValue().objectValue ?? []
         var applications: [(String, JSONValue)] = []
-        if let view { applications.append((ApplicationID.networkView, view.jsonValue())) }
-        if let resilience { applications.append((ApplicationID.resilience, resilience.jsonValue())) }
-        if let energy { applications.append((ApplicationID.energy, energy.jsonValue())) }
-        if let security { applications.append((ApplicationID.security, security.jsonValue())) }
+        if let view { applications.append((ApplicationKind.networkView.rawValue, view.jsonValue())) }
+        if let resilience { applications.append((ApplicationKind.resilience.rawValue, resilience.jsonValue())) }
+        if let energy { applications.append((ApplicationKind.energy.rawValue, energy.jsonValue())) }
+        if let security { applications.append((ApplicationKind.security.rawValue, security.jsonValue())) }
         members.append(("applications", .object(applications)))
         if let optimisation { members.append(("optimisation", optimisation.jsonValue())) }
         return .object(members)

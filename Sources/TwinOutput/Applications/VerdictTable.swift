@@ -63,7 +63,7 @@ extension OptimisationResult {
             (title, column == 4 || column == 7 || column == 10 ? .right : .left)
         })
         for row in verdicts {
-            table.add([row.goal, row.kpi, row.priority, row.target]
+            table.add([row.goal, row.kpi.rawValue, row.priority.rawValue, row.target]
                 + cells(row.baseline, row.dimension) + cells(row.recommended, row.dimension)
                 + differenceCells(row.difference, row.dimension))
         }

@@ -50,7 +50,7 @@ extension RunReport {
                 "notEvaluated": .int(summary.filter { $0.verdict == .notEvaluated }.count),
                 "goals": .array(summary.map { goal in
                     .object([
-                        "id": .string(goal.goalID), "kpi": .string(goal.kpi), "priority": .string(goal.priority),
+                        "id": .string(goal.goalID), "kpi": .string(goal.kpi.rawValue), "priority": .string(goal.priority.rawValue),
                         "verdict": .string(goal.verdict.rawValue),
                         "failedIn": .array(goal.failedIn.map(JSONValue.string)),
                         "inconclusiveIn": .array(goal.inconclusiveIn.map(JSONValue.string)),
@@ -82,7 +82,7 @@ extension ScenarioReport {
 extension GoalResult {
     func jsonValue() -> JSONValue {
         .object([
-            "id": .string(goalID), "kpi": .string(kpi), "priority": .string(priority),
+            "id": .string(goalID), "kpi": .string(kpi.rawValue), "priority": .string(priority.rawValue),
             "threshold": threshold.map { t in
                 .object([
                     "statistic": .string(t.statistic.description), "op": .string(t.op.rawValue),

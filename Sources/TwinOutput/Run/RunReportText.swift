@@ -71,7 +71,7 @@ extension RunReport {
             let cells = scenarios.map { scenario in
                 scenario.goals.first { $0.goalID == goal.goalID }.map { $0.verdict == .notEvaluated ? "—" : $0.verdict.text } ?? "—"
             }
-            table.add([goal.goalID, goal.priority] + cells + [goal.verdict.text])
+            table.add([goal.goalID, goal.priority.rawValue] + cells + [goal.verdict.text])
         }
         return out + table.render()
     }
@@ -101,7 +101,7 @@ extension ScenarioReport {
                 let value = goal.securityLevelReached.map { "level \($0)" }
                     ?? goal.value.map { $0.quantity.formatted } ?? "—"
                 let interval = goal.securityLevelReached == nil ? IntervalText.of(goal.value) : ""
-                table.add([goal.goalID, goal.kpi, goal.targetText, value, interval, goal.verdict.text])
+                table.add([goal.goalID, goal.kpi.rawValue, goal.targetText, value, interval, goal.verdict.text])
                 var parts: [String] = []
                 if let loss = goal.limitingLoss {
                     parts.append(LossText.limiting(loss))

@@ -1,10 +1,11 @@
 import TwinUnits
+import TwinVocabulary
 
 /// Energy: predicted lifetime per device with its interval (and the lifetime goal's
 /// bound), where each device's energy goes by radio state, the device that dies first,
 /// the what-if answers and the recommended setting.
 struct EnergySection {
-    static let application = "energy"
+    static let application = ApplicationKind.energy.rawValue
 
     let energy: JSONCursor
     let index: ResultsIndex

@@ -1,10 +1,11 @@
 import TwinUnits
+import TwinVocabulary
 
 /// The network view: the body map of the baseline scenario (devices, gateways, link
 /// PDR and RSSI), battery left over time per device, the latency CDF of each goal's
 /// devices with the goal's bound, and the per-device figures of the baseline.
 struct NetworkViewSection {
-    static let application = "network-view"
+    static let application = ApplicationKind.networkView.rawValue
 
     let view: JSONCursor
     let index: ResultsIndex
@@ -12,7 +13,7 @@ struct NetworkViewSection {
     /// The scenario the pictures show: the one of kind `baseline`, else the first.
     private var baseline: JSONCursor? {
         let scenarios = view.array("scenarios")
-        return scenarios.first { $0.string("kind") == "baseline" } ?? scenarios.first
+        return scenarios.first { $0.string("kind").flatMap(ScenarioKind.init(twinJSON:))?.isBaseline == true } ?? scenarios.first
     }
 
     var html: String {
@@ -25,7 +26,7 @@ struct NetworkViewSection {
         out += Markup.figure(battery, caption: "Battery energy left per device over the run.")
         // A latency CDF for each goal about timely delivery (latency, delivery within a
         // deadline); when there is none, one CDF of every device.
-        let timed = view.array("goals").filter { Self.timedKPIs.contains($0.string("kpi") ?? "") }
+        let timed = view.array("goals").filter { $0.string("kpi").flatMap(KPI.init(rawValue:)).map(Self.timedKPIs.contains) ?? false }
         let charts = timed.isEmpty ? [allDevicesCDF] : timed.map(latencyCDF)
         // One latency unit for every CDF, so charts side by side read alike.
         let unit = AxisUnit.time(maximum: CDFChart.largestLatency(charts.flatMap(\.curves), bounds: charts.compactMap(\.bound)))
@@ -95,7 +96,7 @@ struct NetworkViewSection {
     }
 
     /// KPIs whose goals get a latency CDF.
-    static let timedKPIs: Set<String> = ["latency", "delivery-ratio", "on-time-ratio"]
+    static let timedKPIs: Set<KPI> = [.latency, .deliveryRatio]
 
     private var allDevicesCDF: CDFChart {
         let devices = (baseline?.array("latencyCDF") ?? []).compactMap { $0.string("device") }

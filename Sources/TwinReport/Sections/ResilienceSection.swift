@@ -6,7 +6,7 @@ import TwinVocabulary
 /// marked; the KPI baseline vs under fault per goal; the fault table (detection,
 /// recovery, availability, score) and the score per goal.
 struct ResilienceSection {
-    static let application = "resilience"
+    static let application = ApplicationKind.resilience.rawValue
 
     let resilience: JSONCursor
     let view: JSONCursor?

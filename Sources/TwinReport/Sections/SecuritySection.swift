@@ -1,11 +1,12 @@
 import TwinUnits
+import TwinVocabulary
 
 /// Security: the CVSS v3.1 base score of each threat's exposure (bars coloured by
 /// FIRST's severity rating) and the threat table — security level, frames accepted or
 /// rejected, whether the twin detected the attack and how fast against the intent's
 /// detect-within goal, and the verdict; then the recommended level with its cost.
 struct SecuritySection {
-    static let application = "security"
+    static let application = ApplicationKind.security.rawValue
 
     let security: JSONCursor
 

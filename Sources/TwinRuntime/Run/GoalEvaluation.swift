@@ -18,7 +18,7 @@ public enum GoalEvaluation {
     /// without one, "every attack detected in time" (`>= 100 %`).
     public static func effectiveThreshold(of goal: GoalConfig) -> Threshold? {
         if let threshold = goal.threshold { return threshold }
-        if goal.kpi == KPI.securityDetect.rawValue {
+        if goal.kpi == .securityDetect {
             return Threshold(statistic: .mean, op: .greaterOrEqual, bound: Quantity(1, .ratio))
         }
         return nil
@@ -27,11 +27,7 @@ public enum GoalEvaluation {
     /// Evaluates `goal` over the outcomes of one scenario (one per replication).
     public static func evaluate(_ goal: GoalConfig, config: TwinConfig, outcomes: [ReplicationOutcome]) -> GoalResult {
         let threshold = effectiveThreshold(of: goal)
-        guard let kpi = KPI(rawValue: goal.kpi) else {
-            return result(goal, threshold: threshold, samples: outcomes.map { _ in nil }, value: nil,
-                          verdict: .notEvaluated, limiting: nil,
-                          note: "this runtime does not know the KPI `\(goal.kpi)`")
-        }
+        let kpi = goal.kpi
         let measurer = GoalMeasurer(goal: goal, kpi: kpi, threshold: threshold, config: config)
         let measurements = outcomes.map(measurer.measure)
         let samples = measurements.map(\.value)
@@ -136,9 +132,9 @@ public enum GoalEvaluation {
     /// The limiting device's largest loss, for goals measured on its packets; nil for
     /// the other KPIs, for no limiting device, or when it lost nothing.
     static func limitingLoss(of result: GoalResult, devices: [DeviceFigures]) -> LossShare? {
-        switch KPI(rawValue: result.kpi) {
-        case .deliveryRatio?, .latency?, .throughput?, .availability?: break
-        default: return nil
+        switch result.kpi {
+        case .deliveryRatio, .latency, .throughput, .availability: break
+        case .lifetime, .energy, .recoveryTime, .securityProtect, .securityDetect: return nil
         }
         guard let id = result.limitingDevice else { return nil }
         return devices.first { $0.id == id }?.limitingLoss

@@ -183,8 +183,8 @@ public enum KPIRange {
 /// One goal evaluated in one scenario.
 public struct GoalResult: Sendable, Hashable {
     public var goalID: String
-    public var kpi: String
-    public var priority: String
+    public var kpi: KPI
+    public var priority: GoalPriority
     /// The target the verdict used: the goal's, or the implied one (`security-detect`
     /// without a target must detect every attack: `>= 100 %`).
     public var threshold: Threshold?
@@ -212,7 +212,7 @@ public struct GoalResult: Sendable, Hashable {
     /// (empty for the other KPIs).
     public var onsets: [OnsetDetection] = []
 
-    public init(goalID: String, kpi: String, priority: String, threshold: Threshold?, samples: [Double?],
+    public init(goalID: String, kpi: KPI, priority: GoalPriority, threshold: Threshold?, samples: [Double?],
                 value: Estimate?, verdict: Verdict, limitingDevice: String?, note: String?) {
         self.goalID = goalID
         self.kpi = kpi
@@ -243,8 +243,8 @@ public struct GoalResult: Sendable, Hashable {
 /// that could judge it passes it.
 public struct GoalSummary: Sendable, Hashable {
     public var goalID: String
-    public var kpi: String
-    public var priority: String
+    public var kpi: KPI
+    public var priority: GoalPriority
     public var verdict: Verdict
     /// Scenarios that failed the goal, in config order.
     public var failedIn: [String]
@@ -256,7 +256,7 @@ public struct GoalSummary: Sendable, Hashable {
     /// at the top of the output.
     public var notEvaluatedReason: String?
 
-    public init(goalID: String, kpi: String, priority: String, verdict: Verdict, failedIn: [String],
+    public init(goalID: String, kpi: KPI, priority: GoalPriority, verdict: Verdict, failedIn: [String],
                 inconclusiveIn: [String] = [], evaluatedIn: [String], notEvaluatedReason: String? = nil) {
         self.goalID = goalID
         self.kpi = kpi

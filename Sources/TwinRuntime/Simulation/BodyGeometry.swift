@@ -2,6 +2,7 @@ import Foundation
 import TwinConfig
 import TwinModels
 import TwinUnits
+import TwinVocabulary
 
 /// Where the use-case placements sit on a standing adult, and the path-loss model each
 /// device → gateway link gets from them.
@@ -22,51 +23,51 @@ public enum BodyGeometry {
 
     static let height = 1750.0
 
-    /// Position of a placement in mm, nil for `in-body` (handled by CM2), `off-body` and
-    /// unknown names. Short aliases (`hip`, `wrist`, `pocket`) map to the right side.
-    public static func position(of placement: String) -> (x: Double, y: Double, z: Double)? {
+    /// Position of a placement in mm, nil for `off-body` (beside the body, at the
+    /// gateway's distance). `in-body` sits under the chest (an implant's depth is CM2's).
+    public static func position(of placement: Placement) -> (x: Double, y: Double, z: Double)? {
         let h = height
         switch placement {
-        case "chest": return (0, 100, 0.72 * h)
-        case "back": return (0, -100, 0.72 * h)
-        case "abdomen": return (0, 110, 0.60 * h)
-        case "waist", "belt": return (0, 100, 0.58 * h)
-        case "hip-left", "left-hip": return (0.0955 * h, 0, 0.53 * h)
-        case "hip-right", "right-hip", "hip", "pocket": return (-0.0955 * h, 0, 0.53 * h)
-        case "wrist-left", "left-wrist", "wrist": return (0.14 * h, 0, 0.485 * h)
-        case "wrist-right", "right-wrist": return (-0.14 * h, 0, 0.485 * h)
-        case "hand-left", "left-hand", "hand": return (0.14 * h, 20, 0.43 * h)
-        case "hand-right", "right-hand": return (-0.14 * h, 20, 0.43 * h)
-        case "upper-arm-left", "left-upper-arm", "arm": return (0.145 * h, 0, 0.72 * h)
-        case "upper-arm-right", "right-upper-arm": return (-0.145 * h, 0, 0.72 * h)
-        case "thigh-left", "left-thigh": return (0.08 * h, 60, 0.41 * h)
-        case "thigh-right", "right-thigh": return (-0.08 * h, 60, 0.41 * h)
-        case "ankle-left", "left-ankle": return (0.06 * h, 0, 0.039 * h)
-        case "ankle-right", "right-ankle", "ankle": return (-0.06 * h, 0, 0.039 * h)
-        case "head", "eyes", "glasses": return (0, 80, 0.936 * h)
-        case "ear-left", "left-ear": return (0.045 * h, 0, 0.93 * h)
-        case "ear-right", "right-ear": return (-0.045 * h, 0, 0.93 * h)
-        case "in-body", "implant": return (-0.03 * h, 60, 0.70 * h)
-        default: return nil
+        case .chest: return (0, 100, 0.72 * h)
+        case .back: return (0, -100, 0.72 * h)
+        case .abdomen: return (0, 110, 0.60 * h)
+        case .waist: return (0, 100, 0.58 * h)
+        case .hipLeft: return (0.0955 * h, 0, 0.53 * h)
+        case .hipRight: return (-0.0955 * h, 0, 0.53 * h)
+        case .wristLeft: return (0.14 * h, 0, 0.485 * h)
+        case .wristRight: return (-0.14 * h, 0, 0.485 * h)
+        case .handLeft: return (0.14 * h, 20, 0.43 * h)
+        case .handRight: return (-0.14 * h, 20, 0.43 * h)
+        case .upperArmLeft: return (0.145 * h, 0, 0.72 * h)
+        case .upperArmRight: return (-0.145 * h, 0, 0.72 * h)
+        case .thighLeft: return (0.08 * h, 60, 0.41 * h)
+        case .thighRight: return (-0.08 * h, 60, 0.41 * h)
+        case .ankleLeft: return (0.06 * h, 0, 0.039 * h)
+        case .ankleRight: return (-0.06 * h, 0, 0.039 * h)
+        case .head: return (0, 80, 0.936 * h)
+        case .earLeft: return (0.045 * h, 0, 0.93 * h)
+        case .earRight: return (-0.045 * h, 0, 0.93 * h)
+        case .inBody: return (-0.03 * h, 60, 0.70 * h)
+        case .offBody: return nil
         }
     }
 
     /// Straight-line distance between two on-body placements.
-    public static func distance(_ a: String, _ b: String) -> Distance? {
+    public static func distance(_ a: Placement, _ b: Placement) -> Distance? {
         guard let p = position(of: a), let q = position(of: b) else { return nil }
         let dx = p.x - q.x, dy = p.y - q.y, dz = p.z - q.z
         return .millimeters((dx * dx + dy * dy + dz * dz).squareRoot())
     }
 
     /// The Castalia map position of a placement (the map's six measured positions).
-    static func castaliaPosition(_ placement: String) -> CastaliaBodyPosition? {
+    static func castaliaPosition(_ placement: Placement) -> CastaliaBodyPosition? {
         switch placement {
-        case "chest": .chest
-        case "hip-right", "right-hip": .rightHip
-        case "wrist-left", "left-wrist": .leftWrist
-        case "wrist-right", "right-wrist": .rightWrist
-        case "ankle-left", "left-ankle": .leftAnkle
-        case "ankle-right", "right-ankle": .rightAnkle
+        case .chest: .chest
+        case .hipRight: .rightHip
+        case .wristLeft: .leftWrist
+        case .wristRight: .rightWrist
+        case .ankleLeft: .leftAnkle
+        case .ankleRight: .rightAnkle
         default: nil
         }
     }
@@ -84,7 +85,7 @@ public enum BodyGeometry {
     /// Whether a gateway sits on the body (a phone in a pocket, a wearable hub) rather
     /// than beside it (bedside hub, access point).
     static func isOnBody(_ gateway: GatewayConfig) -> Bool {
-        gateway.placement != "off-body" && position(of: gateway.placement) != nil
+        position(of: gateway.placement) != nil
     }
 
     /// The mean loss and shadowing of the link from `device` to `gateway`:
@@ -98,10 +99,10 @@ public enum BodyGeometry {
     ///   σ 4 dB) at the gateway's distance (≥ 0.1 m).
     static func link(device: DeviceConfig, gateway: GatewayConfig, useCastaliaMap: Bool = true) -> LinkGeometry {
         let onBodyGateway = isOnBody(gateway)
-        if device.inBody || device.placement == "in-body" {
+        if device.inBody || device.placement == .inBody {
             let model = InBodyCM2.deepTissueToBodySurface
             let d = onBodyGateway
-                ? (distance("in-body", gateway.placement) ?? .millimeters(300))
+                ? (distance(.inBody, gateway.placement) ?? .millimeters(300))
                 : Distance(si: Swift.max(gateway.distance.si, 0.05))
             return LinkGeometry(meanLoss: model.meanLoss(at: d).dB, sigma: model.shadowingSigma.dB, model: model.name)
         }

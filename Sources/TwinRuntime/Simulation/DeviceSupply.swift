@@ -16,7 +16,7 @@ public struct DeviceSupply: Sendable, Hashable {
     public let model: DeviceLifetimeModel
     /// The voltage the radio's currents are given at.
     public let radioVoltage: Voltage
-    /// Peukert's law on top of the curve (`battery.model == "peukert"`), else nil.
+    /// Peukert's law on top of the curve (`battery.model` `peukert`), else nil.
     let peukert: BatteryProfile?
 
     public init(device: DeviceConfig) {
@@ -26,14 +26,14 @@ public struct DeviceSupply: Sendable, Hashable {
         let curve = battery.curve.count >= 2
             ? DischargeCurve(battery.curve.map { (delivered: $0.delivered, volts: $0.voltage.si) })
             : DischargeCurve([(0, perCell.si), (1, perCell.si)])
-        let chemistry = BatteryCell.Chemistry(rawValue: battery.chemistry) ?? .lithiumManganeseDioxide
+        let chemistry = battery.chemistry.map(BatteryCell.Chemistry.init) ?? .lithiumManganeseDioxide
         let cell = BatteryCell(name: battery.profile, source: "twin.json", chemistry: chemistry, curve: curve,
                                cellsInSeries: cells, capacity: battery.capacity,
                                selfDischargePerYear: battery.selfDischargePerYear)
         model = DeviceLifetimeModel(battery: cell, regulator: Self.regulator(device.platform.regulator),
                                     platform: Self.platform(device.platform))
         radioVoltage = device.radio.voltage.si > 0 ? device.radio.voltage : battery.voltage
-        if battery.model == "peukert", battery.capacity.si > 0 {
+        if battery.model == .peukert, battery.capacity.si > 0 {
             let rated: Time = battery.ratedCurrent.si > 0 ? battery.capacity / battery.ratedCurrent : .hours(20)
             peukert = BatteryProfile(name: battery.profile, source: "twin.json", nominalVoltage: battery.voltage,
                                      capacity: battery.capacity,

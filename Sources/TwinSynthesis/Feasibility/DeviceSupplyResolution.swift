@@ -11,18 +11,12 @@ public enum DeviceSupplyResolution {
     /// use case wrote (3.3–4.4 V Li-ion, 2.9–3.3 V Li/MnO₂, 2.5–2.9 V Li/I₂, else
     /// alkaline cells in series). The guess is a modelling shortcut design.md names.
     public static func chemistry(catalogue: BatteryChemistry?, nominal: Voltage) -> BatteryCell.Chemistry {
-        switch catalogue {
-        case .liMnO2?: return .lithiumManganeseDioxide
-        case .liIon?, .liPolymer?: return .lithiumIon
-        case .liIodine?: return .lithiumIodine
-        case .alkaline?, .nimh?, .zincAir?: return .alkaline
-        case nil:
-            let volts = nominal.si
-            if volts >= 3.3 && volts <= 4.4 { return .lithiumIon }
-            if volts >= 2.9 && volts < 3.3 { return .lithiumManganeseDioxide }
-            if volts >= 2.5 && volts < 2.9 { return .lithiumIodine }
-            return .alkaline
-        }
+        if let catalogue { return BatteryCell.Chemistry(catalogue) }
+        let volts = nominal.si
+        if volts >= 3.3 && volts <= 4.4 { return .lithiumIon }
+        if volts >= 2.9 && volts < 3.3 { return .lithiumManganeseDioxide }
+        if volts >= 2.5 && volts < 2.9 { return .lithiumIodine }
+        return .alkaline
     }
 
     /// The device's platform and regulator: its class's profile (datasheet parts), else
