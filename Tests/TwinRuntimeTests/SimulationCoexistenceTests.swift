@@ -18,15 +18,15 @@ private typealias F = SimulationFixture
         var wlanRadio = F.wlanRadio()
         wlanRadio.frequency = .megahertz(2437)
         wlanRadio.bitRate = .kilobitsPerSecond(10_000)
-        var devices = [F.device("watch", placement: "wrist-right", radio: F.bleRadio(), access: .ble, payload: 20,
+        var devices = [F.device("watch", placement: .wristRight, radio: F.bleRadio(), access: .ble, payload: 20,
                                 interval: .milliseconds(100), latency: .seconds(1), retries: 0,
                                 connectionInterval: .milliseconds(100))]
         if wlan {
             // 1400 B every 1 ms is 11.2 Mb/s offered to a 10 Mb/s link: saturated.
-            devices.append(F.device("glasses", placement: "head", radio: wlanRadio, access: .wideband, payload: 1400,
+            devices.append(F.device("glasses", placement: .head, radio: wlanRadio, access: .wideband, payload: 1400,
                                     interval: .milliseconds(1), latency: .seconds(1)))
         }
-        let config = F.config(devices: devices, gateways: [F.gateway("hub", placement: "hip-right")],
+        let config = F.config(devices: devices, gateways: [F.gateway("hub", placement: .hipRight)],
                               horizon: .seconds(600))
         let outcome = try simulate(config: config, scenario: F.baseline, replication: 0,
                                    options: SimulationOptions(adaptiveChannelMap: adaptiveMap))
@@ -70,7 +70,7 @@ private typealias F = SimulationFixture
     /// losses than one shared frequency would give, and the same bytes for the same seed.
     @Test func bleConnectionsHopApart() throws {
         let devices = (0..<4).map {
-            F.device("b\($0)", placement: "wrist-right", radio: F.bleRadio(), access: .ble, payload: 200,
+            F.device("b\($0)", placement: .wristRight, radio: F.bleRadio(), access: .ble, payload: 200,
                      interval: .milliseconds(10), latency: .seconds(1), retries: 0,
                      connectionInterval: .milliseconds(10))
         }
