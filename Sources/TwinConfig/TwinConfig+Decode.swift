@@ -87,12 +87,17 @@ extension TwinConfig {
             guard var reader = JSONObjectReader(raw, path: "provenance", at: raw.position, context: context) else { return nil }
             return TwinProvenance.decode(&reader)
         }
+        let activity = root.raw("activity").flatMap { raw -> ActivityConfig? in
+            JSONObjectReader(raw, path: "activity", at: raw.position, context: context)
+                .map { ActivityConfig.decode($0, context: context) }
+        }
         root.finish()
         guard let network, !context.diagnostics.hasErrors else { return nil }
         var config = TwinConfig(name: name, title: title, usecase: usecase, generator: generator, run: run,
                                 network: network, models: models, applications: applications, goals: goals,
                                 scenarios: scenarios, knobs: knobs, objectives: objectives)
         config.provenance = provenance
+        config.activity = activity
         return config
     }
 }

@@ -20,6 +20,7 @@ extension TwinConfig {
             "knobs": .array(knobs.map { $0.jsonValue() }),
             "objectives": .array(objectives.map(JSONValue.string)),
             "provenance": provenance?.jsonValue(),
+            "activity": activity?.jsonValue(),
         ])
     }
 
