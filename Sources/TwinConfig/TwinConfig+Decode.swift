@@ -52,7 +52,10 @@ extension TwinConfig {
         if var r = root.object("run") {
             run.horizon = r.time("horizon_s", in: DeclaredRanges.horizon)
             run.replications = r.int("replications", in: DeclaredRanges.replications)
-            run.seed = UInt64(r.number("seed", min: 0, max: 9_007_199_254_740_992))
+            // Clamped after the range error: a negative or fractional seed must be a
+            // diagnostic, not a trap in the conversion.
+            run.seed = UInt64(Swift.min(Swift.max(r.number("seed", min: 0, max: 9_007_199_254_740_992), 0),
+                                        9_007_199_254_740_992).rounded(.down))
             run.warmup = r.time("warmup_s", in: DeclaredRanges.warmup)
             run.sampleInterval = r.time("sampleInterval_s", in: DeclaredRanges.sampleInterval)
             r.finish()
@@ -88,12 +91,17 @@ extension TwinConfig {
             guard var reader = JSONObjectReader(raw, path: "provenance", at: raw.position, context: context) else { return nil }
             return TwinProvenance.decode(&reader)
         }
+        let activity = root.raw("activity").flatMap { raw -> ActivityConfig? in
+            JSONObjectReader(raw, path: "activity", at: raw.position, context: context)
+                .map { ActivityConfig.decode($0, context: context) }
+        }
         root.finish()
         guard let network, !context.diagnostics.hasErrors else { return nil }
         var config = TwinConfig(name: name, title: title, usecase: usecase, generator: generator, run: run,
                                 network: network, models: models, applications: applications, goals: goals,
                                 scenarios: scenarios, knobs: knobs, objectives: objectives)
         config.provenance = provenance
+        config.activity = activity
         return config
     }
 }

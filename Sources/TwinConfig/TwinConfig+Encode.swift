@@ -21,6 +21,7 @@ extension TwinConfig {
             "knobs": .array(knobs.map { $0.jsonValue() }),
             "objectives": strings(objectives.map(\.rawValue)),
             "provenance": provenance?.jsonValue(),
+            "activity": activity?.jsonValue(),
         ])
     }
 

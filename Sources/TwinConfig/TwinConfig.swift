@@ -24,6 +24,9 @@ public struct TwinConfig: Sendable, Hashable {
     public var objectives: [Objective]
     /// How twinc derived this twin from another (nil: compiled from an intent).
     public var provenance: TwinProvenance? = nil
+    /// Who wears the network: the posture chain and on-body fading the runtime uses
+    /// (nil: a hand-made twin; the runtime takes the built-in `ambulatory` values).
+    public var activity: ActivityConfig? = nil
 
     public init(
         name: String, title: String, usecase: String, generator: String, run: RunSettings,

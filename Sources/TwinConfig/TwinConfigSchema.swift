@@ -54,7 +54,8 @@ enum TwinSchemaBuilder {
             ], optional: ["labels"])))),
             ("objectives", closedSets("Objective order (lexicographic).", Objective.self)),
             ("provenance", TwinProvenance.schema()),
-        ], optional: ["provenance"])
+            ("activity", ActivityConfig.schema()),
+        ], optional: ["provenance", "activity"])
         schema.insert(("$schema", .string("http://json-schema.org/draft-07/schema#")), at: 0)
         schema.insert(("$id", .string("https://twinc.dev/schema/twin.schema.json")), at: 1)
         schema.insert(("title", .string("twinc twin configuration (twin.json)")), at: 2)

@@ -65,7 +65,8 @@ public struct TwinProvenance: Sendable, Hashable {
             method: reader.string("method"), source: reader.string("source"),
             sourceGenerator: reader.string("sourceGenerator"), changes: changes,
             horizon: Time(si: reader.number("horizon_s", min: 0)), replications: reader.int("replications", min: 1),
-            seed: UInt64(reader.number("seed", min: 0, max: 9_007_199_254_740_992)))
+            seed: UInt64(Swift.min(Swift.max(reader.number("seed", min: 0, max: 9_007_199_254_740_992), 0),
+                                   9_007_199_254_740_992).rounded(.down)))
     }
 
     static func schema() -> JSONValue {

@@ -65,6 +65,7 @@ struct DesignDocument {
             [$0.id, $0.kind.rawValue, $0.uplink, $0.failoverTime.quantity.formatted]
         })
         energySection(&out)
+        activitySection(&out)
 
         out.heading(2, "Design rationale")
         out.paragraph("Total relative cost \(significant(plan.totalCost)); the selection is \(plan.exact ? "proven minimal over all valid combinations" : "the best found within the search budget").")

@@ -73,7 +73,7 @@ public struct LiveTwin: Sendable {
         state.links = updated.links.map { link in
             guard var kept = old[link.id] else {
                 return LiveState.LinkState(detector: LinkDriftDetector(
-                    tracker: LinkLevelTracker(modelLevel: link.modelLevel, sigma: link.sigma)))
+                    tracker: LinkLevelTracker(modelLevel: link.modelLevel, sigma: link.sigma, fading: updated.fading)))
             }
             kept.detector = kept.detector.rebased(modelLevel: link.modelLevel, posture: posture)
             return kept

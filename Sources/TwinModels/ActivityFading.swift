@@ -19,6 +19,28 @@ public enum FadeMarginal: Sendable, Hashable {
         }
     }
 
+    /// Mean and variance of the fade in dB (dB, dB²): what a window mean of the level
+    /// averages to and how much it spreads. The Castalia table's are its file's
+    /// (mean −4.03 dB, σ 7.43 dB), from 2000 equiprobable quantiles.
+    public var moments: (mean: Double, variance: Double) {
+        switch self {
+        case .castaliaEveryday: FadeMarginal.castaliaMoments
+        case .lognormal(let sigma): (0, sigma.dB * sigma.dB)
+        }
+    }
+
+    static let castaliaMoments: (mean: Double, variance: Double) = {
+        let points = 2000
+        var sum = 0.0, squares = 0.0
+        for index in 0..<points {
+            let fade = CastaliaFadeQuantiles.fade(atProbability: (Double(index) + 0.5) / Double(points))
+            sum += fade
+            squares += fade * fade
+        }
+        let mean = sum / Double(points)
+        return (mean, squares / Double(points) - mean * mean)
+    }()
+
     /// P(fade ≤ `level`).
     public func probability(atOrBelow level: Decibels) -> Double {
         switch self {
@@ -97,6 +119,10 @@ public struct ActivityFading: Sendable, Hashable {
         shadowMean: Decibels(dB: 33), shadowSigma: Decibels(dB: 7.5), marginal: .lognormal(sigma: Decibels(dB: 2)),
         coherenceTime: .seconds(5), bodyCorrelation: 0.5)
 
+    /// Every posture's built-in parameters (what a twin without its own values uses).
+    public static let builtIn: [Posture: ActivityFading] =
+        Dictionary(uniqueKeysWithValues: Posture.allCases.map { ($0, of($0)) })
+
     /// The parameters of `posture`.
     public static func of(_ posture: Posture) -> ActivityFading {
         switch posture {
@@ -131,5 +157,28 @@ public struct ActivityFading: Sendable, Hashable {
             }
         }
         return total / Double(points)
+    }
+
+    /// The same outage with a link's static shadowing σ (CM3, Castalia map) added to the
+    /// bout's shadow, cheap enough for the optimiser's inner loop: a lognormal fade
+    /// makes the whole sum normal (closed form); the Castalia table is averaged over its
+    /// 200 quantile intervals (its own resolution).
+    public func outageProbability(meanLoss: Decibels, threshold: Decibels, staticSigma: Decibels) -> Double {
+        let shadow = (shadowSigma.dB * shadowSigma.dB + staticSigma.dB * staticSigma.dB).squareRoot()
+        let margin = threshold.dB - meanLoss.dB - shadowMean.dB
+        switch marginal {
+        case .lognormal(let sigma):
+            let total = (shadow * shadow + sigma.dB * sigma.dB).squareRoot()
+            return total > 0 ? ModelMath.standardNormalTail(margin / total) : (margin < 0 ? 1 : 0)
+        case .castaliaEveryday:
+            let points = 200
+            var sum = 0.0
+            for index in 0..<points {
+                let fade = CastaliaFadeQuantiles.fade(atProbability: (Double(index) + 0.5) / Double(points))
+                let excess = margin + fade
+                sum += shadow > 0 ? ModelMath.standardNormalTail(excess / shadow) : (excess < 0 ? 1 : 0)
+            }
+            return sum / Double(points)
+        }
     }
 }

@@ -24,10 +24,17 @@ public struct BodyFading: Sendable {
     private(set) var shadow: Double
     private(set) var time: Time
 
-    /// Starts in `posture` at `time` with stationary draws from `generator`.
-    public init(posture: Posture, at time: Time = .zero, using generator: inout some RandomNumberGenerator) {
+    /// Per-posture parameters: the built-in `ActivityFading` values unless a twin's
+    /// activity section gives its own (the runtime passes twin.json's).
+    public let table: [Posture: ActivityFading]
+
+    /// Starts in `posture` at `time` with stationary draws from `generator`; a posture
+    /// missing from `table` takes its built-in parameters.
+    public init(posture: Posture, at time: Time = .zero, table: [Posture: ActivityFading] = ActivityFading.builtIn,
+                using generator: inout some RandomNumberGenerator) {
         self.posture = posture
-        parameters = .of(posture)
+        self.table = table
+        parameters = table[posture] ?? .of(posture)
         latent = generator.modelNormal()
         shadow = generator.modelNormal()
         self.time = time
@@ -37,7 +44,7 @@ public struct BodyFading: Sendable {
     public mutating func changePosture(to next: Posture, at now: Time, using generator: inout some RandomNumberGenerator) {
         advance(to: now, using: &generator)
         posture = next
-        parameters = .of(next)
+        parameters = table[next] ?? .of(next)
         shadow = generator.modelNormal()
         bout += 1
     }

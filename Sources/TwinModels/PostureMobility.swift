@@ -19,6 +19,11 @@ import TwinUnits
 /// - walking: W = 30 dB (Xiao's 30 dB swing) → 15 dB, σ 7.5 dB.
 /// - running: W = 42 dB (Di Franco's "> 30 dB", bounded by Castalia's measured
 ///   −31…+11 dB fade span) → 21 dB, σ 10.5 dB.
+///
+/// The runtime, the optimiser and the live twin no longer use the swing: they fade links
+/// with `ActivityFading` (measured distributions and coherence times) through the values
+/// of twin.json's `activity` (issue 11 §3). `swing` and `extraLoss` remain for
+/// `LinkBudget.outageProbability(…, posture:)` and its tests.
 public enum Posture: String, Sendable, Hashable, CaseIterable, Comparable {
     case standing
     case sitting
@@ -59,8 +64,9 @@ public enum Posture: String, Sendable, Hashable, CaseIterable, Comparable {
 ///
 /// Source: no measured posture-transition rates were found (ban-numbers.md §7 has
 /// none). `wakingDay` is a placeholder activity profile chosen by twinc: a day of
-/// mostly sitting and standing with short walks and rare runs; the twin's intent may
-/// replace it. The chain structure (exponential dwell, jump matrix) is the standard
+/// mostly sitting and standing with short walks and rare runs. No twin runs it any
+/// more: the chain comes from `ActivityProfile.chain()` of the profile the use case or
+/// intent names (twin.json's `activity`). The chain structure (exponential dwell, jump matrix) is the standard
 /// CTMC mobility model used for BSN reliability (Zhao & Xing, RESS 236:109305, 2023).
 public struct PostureChain: Sendable, Hashable {
     public static let source =

@@ -15,6 +15,8 @@ public struct Intent: Sendable, Hashable {
     public var objectives: [Located<Objective>]
     /// Representations the author pins per device (`flows:`); the compiler chooses the rest.
     public var flows: [FlowPin] = []
+    /// Overrides the use case's activity profile (`activity:`); nil keeps the use case's.
+    public var activity: Located<ActivityProfileName>? = nil
 }
 
 /// `flows: - {device: ar, representation: packet}`: the intent pins how one device's

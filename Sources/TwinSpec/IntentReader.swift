@@ -15,10 +15,11 @@ enum IntentReader {
         let goals = r.objects("goals", goal)
         let objectives = r.enumerations("objectives", as: Objective.self)
         let flows = r.objects("flows", flowPin)
+        let activity = r.enumeration("activity", as: ActivityProfileName.self)
         guard let name, let usecase, let horizon else { return nil }
         return Intent(
             file: file, name: name, title: title, description: description, usecase: usecase,
-            horizon: horizon, goals: goals, objectives: objectives, flows: flows)
+            horizon: horizon, goals: goals, objectives: objectives, flows: flows, activity: activity)
     }
 
     static func flowPin(_ r: inout MappingReader) -> FlowPin? {

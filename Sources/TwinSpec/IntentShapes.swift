@@ -62,6 +62,9 @@ public enum IntentShapes {
             FieldShape("objectives", .listOf(.oneOf(Objective.self), atLeast: 1), required: true,
                        "Trade-off order, most important first.",
                        example: .list([.string("safety"), .string("reliability"), .string("lifetime")])),
+            FieldShape("activity", .oneOf(ActivityProfileName.self),
+                       "Overrides the use case's activity profile for this intent (who wears the network while the goals apply).",
+                       example: .string("ward-patient")),
             FieldShape("flows", .listOf(.object(flowPin)),
                        "Pins how devices' flows are represented; the compiler chooses for the others (design.md says how)."),
         ])

@@ -15,6 +15,8 @@ public struct UseCase: Sendable, Hashable {
     public var benefits: [Located<String>]
     public var applications: [ApplicationUse]
     public var network: BodyNetwork
+    /// The wearer's activity profile (`activity:`); nil means the default, `ambulatory`.
+    public var activity: Located<ActivityProfileName>? = nil
 }
 
 public struct UserStory: Sendable, Hashable {

@@ -22,11 +22,12 @@ enum UseCaseReader {
         let benefits = r.texts("benefits")
         let applications = r.objects("applications", application)
         let network = r.object("network", network)
+        let activity = r.enumeration("activity", as: ActivityProfileName.self)
         guard let name, let title, let story, let network else { return nil }
         return UseCase(
             file: file, name: name, title: title, description: description, stakeholders: stakeholders,
             story: story, requirements: requirements, benefits: benefits, applications: applications,
-            network: network)
+            network: network, activity: activity)
     }
 
     static func application(_ r: inout MappingReader) -> ApplicationUse? {

@@ -147,5 +147,8 @@ public enum UseCaseShapes {
             FieldShape("applications", .listOf(.object(application), atLeast: 1), required: true,
                        "The twin applications wanted."),
             FieldShape("network", .object(network), required: true, "The body network."),
+            FieldShape("activity", .oneOf(ActivityProfileName.self),
+                       "Who wears the network: the activity profile whose posture chain and on-body fading the twin simulates (default `ambulatory`; an intent may override it).",
+                       example: .string("ward-patient")),
         ])
 }

@@ -130,3 +130,20 @@ extension DeclaredRanges {
     public static let selfDischargePerYear = QuantityRange(
         .ratio, 0, 1, reason: "a fraction of the capacity per year: 0 to 100 %")
 }
+
+// MARK: Activity and on-body fading (twin.json `activity`)
+
+extension DeclaredRanges {
+    /// Posture transitions per day (from one posture to another).
+    public static let transitionsPerDay = QuantityRange(
+        .count, 0, 86_400, reason: "at most one a second: a posture held for less than a second is a fade, not a posture")
+    /// Mean of a posture's per-bout shadow (extra loss, dB; negative is a gain).
+    public static let shadowMean = QuantityRange(
+        .gain, -30, 80, reason: "measured body shadowing lies within tens of dB (Smith et al. 2011: up to ~60 dB below line of sight)")
+    /// σ of a posture's shadow or lognormal fade (dB).
+    public static let fadeSigma = QuantityRange(
+        .gain, 0, 30, reason: "measured on-body spreads are a few to about 10 dB; 30 dB is beyond any of them")
+    /// Coherence time of the fast fade.
+    public static let coherenceTime = QuantityRange(
+        .time, 0, 3_600, reason: "on-body coherence times are tens of ms walking to seconds asleep (Smith et al. 2009, Castalia)")
+}

@@ -87,6 +87,21 @@ public enum Fault: String, Sendable, Hashable, CaseIterable {
     case interference
 }
 
+/// Who wears the body network, as an activity profile (TwinModels' `ActivityProfile`:
+/// a posture chain from published accelerometer time budgets). A use case names its
+/// wearer's profile (`activity:`) and an intent may override it; the twin's posture
+/// chain and fading come from it (issue 11 §3).
+public enum ActivityProfileName: String, Sendable, Hashable, CaseIterable {
+    /// An acutely admitted ward or step-down patient (mostly lying).
+    case wardPatient = "ward-patient"
+    /// An outpatient at home (8 h in bed, the waking day mostly sedentary).
+    case ambulatory
+    /// An exercise or exergaming session (walking and running intervals).
+    case exercising
+    /// A first responder on shift (standing and walking, short runs).
+    case firstResponder = "first-responder"
+}
+
 /// The dimensions an intent trades off, most important first.
 public enum Objective: String, Sendable, Hashable, CaseIterable {
     case safety, reliability, latency, throughput, lifetime, energy, security, privacy, cost

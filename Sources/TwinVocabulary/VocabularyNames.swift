@@ -16,6 +16,7 @@ extension GoalPriority: CustomStringConvertible { public var description: String
 extension Threat: CustomStringConvertible { public var description: String { rawValue } }
 extension Fault: CustomStringConvertible { public var description: String { rawValue } }
 extension Objective: CustomStringConvertible { public var description: String { rawValue } }
+extension ActivityProfileName: CustomStringConvertible { public var description: String { rawValue } }
 extension Fidelity: CustomStringConvertible { public var description: String { rawValue } }
 extension ModelFamily: CustomStringConvertible { public var description: String { rawValue } }
 extension Representation: CustomStringConvertible { public var description: String { rawValue } }

@@ -28,12 +28,32 @@ import TwinServe
         return json.value
     }
 
+    /// The demo twin worn by a first responder (field-triage's compiled `activity`): the
+    /// compiled ward patient lies through the 70 min (one sleeping bout, a 33 ± 7.5 dB
+    /// shadow, Smith et al. 2011), where the ECG link is in outage whatever the optimiser
+    /// turns, so no action could restore a goal; a wearer who stands and walks keeps the
+    /// loop's story (drift, calibration, action, recovery) observable.
+    static func movingWearerTwin(in fixture: LiveFixture) throws -> String {
+        func read(_ twin: String) throws -> [(String, JSONValue)] {
+            let text = try String(contentsOfFile: "Generated/\(twin)/twin.json", encoding: .utf8)
+            guard case .object(let members) = try JSONParser.parse(text).get().value else { throw ServeTestError("\(twin)") }
+            return members
+        }
+        let wearer = try read("field-triage").first { $0.0 == "activity" }
+        let members = try read("icu-monitoring").map { $0.0 == "activity" ? (wearer ?? $0) : $0 }
+        let folder = fixture.path("icu-monitoring")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try JSONWriter.canonical.string(.object(members)).write(toFile: folder + "/twin.json", atomically: true, encoding: .utf8)
+        return folder
+    }
+
     @Test func serveAndEmulateFindTheTruthAndActOnIt() throws {
         let fixture = try LiveFixture()
         try Self.truth.write(toFile: fixture.path("truth.yaml"), atomically: true, encoding: .utf8)
+        let twin = try Self.movingWearerTwin(in: fixture)
         let controlPort = ServeProcess.freePort()
         let server = try ServeProcess([
-            "serve", "Generated/icu-monitoring", "--listen", "127.0.0.1:0", "--token-file", fixture.tokens,
+            "serve", twin, "--listen", "127.0.0.1:0", "--token-file", fixture.tokens,
             "--store", fixture.path("live.sqlite"), "--control", "http://127.0.0.1:\(controlPort)/control",
             "--apply-actions", "--act-horizon", "2 min", "--act-interval", "120 min", "--recovery-check", "10 min",
         ])
@@ -41,7 +61,7 @@ import TwinServe
         // One recommendation in the 70 min (the act interval is longer), which the emulator
         // waits for: 210 s of pacing plus the optimiser's wall time, under CI's load too.
         let emulate = try ServeProcess.run([
-            "emulate", "Generated/icu-monitoring", "--to", "http://127.0.0.1:\(server.port)", "--token", fixture.all,
+            "emulate", twin, "--to", "http://127.0.0.1:\(server.port)", "--token", fixture.all,
             "--speed", "20", "--duration", "70 min", "--truth", fixture.path("truth.yaml"), "--seed", "7",
             "--control-listen", "127.0.0.1:\(controlPort)", "--truth-out", fixture.path("ground-truth.json"),
             // The optimiser's wall time, times the speed-up, would be emulated time that

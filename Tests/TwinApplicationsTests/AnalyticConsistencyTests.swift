@@ -25,9 +25,10 @@ import TwinUnits
         let link = LinkEstimate(device: device, gateway: faded.network.gateways[0], useCastaliaMap: false)
         let expected = link.outage(transmit: device.radio.txPower, sensitivity: device.radio.sensitivity, postures: mix)
         #expect(try outage(faded) == expected)
-        // Standing still is the posture mix without fading, and the swings only add loss.
+        // Without posture fading the link has only its static shadowing (no mix), and the
+        // wearer's fading (bout shadows, fades) only adds outage.
         let standing = link.outage(transmit: device.radio.txPower, sensitivity: device.radio.sensitivity,
-                                   postures: [(.standing, 1)])
+                                   postures: [])
         #expect(try outage(still) == standing)
         #expect(try outage(faded) > standing)
     }

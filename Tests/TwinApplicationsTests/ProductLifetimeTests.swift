@@ -17,13 +17,17 @@ import TwinUnits
 struct ProductLifetimeTests {
     static let twins = ["icu-monitoring", "field-triage", "immersive-session"]
 
-    static func baselineRun(_ twin: String) throws -> (TwinConfig, RunReport) {
+    /// With `staticChannel`, the twin without posture fading: the closed form counts no
+    /// retries, and a ward patient asleep (issue 11 §3: a 33 dB bout shadow) puts the
+    /// ECG's link in outage, whose retries cost it a third more energy in the run.
+    static func baselineRun(_ twin: String, staticChannel: Bool = false) throws -> (TwinConfig, RunReport) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let path = root.appendingPathComponent("Generated/\(twin)/twin.json").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var config = try #require(TwinConfig.read(text: text, file: path).config)
         config.scenarios = Array(config.scenarios.prefix(1))
+        if staticChannel { config.models.removeAll { $0.id == "posture-fading" } }
         let overrides = RunOverrides(horizon: .seconds(60), replications: 1, seed: 11, warmup: .zero)
         return (config, try runTwin(RunPlan(config: config, overrides: overrides)))
     }
@@ -46,7 +50,7 @@ struct ProductLifetimeTests {
 
     @Test("the analytic lifetime and the simulated one agree (one supply model)", arguments: twins)
     func analyticAgreesWithSimulation(twin: String) throws {
-        let (config, report) = try Self.baselineRun(twin)
+        let (config, report) = try Self.baselineRun(twin, staticChannel: true)
         let figures = try #require(report.scenarios.first).devices
         for device in config.network.devices {
             guard let simulated = figures.first(where: { $0.id == device.id })?.lifetime?.point,

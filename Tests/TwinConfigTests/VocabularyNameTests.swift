@@ -17,6 +17,7 @@ import TwinVocabulary
         wrong += printsRawValues(GoalPriority.self) + printsRawValues(Threat.self) + printsRawValues(Fault.self)
         wrong += printsRawValues(Objective.self) + printsRawValues(Fidelity.self) + printsRawValues(ModelFamily.self)
         wrong += printsRawValues(Representation.self) + printsRawValues(BatteryChemistry.self)
+        wrong += printsRawValues(ActivityProfileName.self)
         wrong += printsRawValues(FlowRepresentation.self) + printsRawValues(AccessMode.self)
         wrong += printsRawValues(KnobParameter.self) + printsRawValues(RegulatorKind.self) + printsRawValues(PlatformRole.self)
         wrong += printsRawValues(BatteryDrainModel.self)

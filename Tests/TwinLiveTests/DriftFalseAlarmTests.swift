@@ -6,41 +6,38 @@ import TwinModels
 import TwinUnits
 
 /// The drift test's false alarms under the twin's own model: observations drawn from the
-/// analytic predictive model (the waking-day posture chain, the posture's extra loss per
-/// episode or every 250 ms while moving, the gateway's measurement noise) at 1 Hz for a
-/// simulated day, over many seeds. The issue asks for at most one per day.
+/// runtime's channel (the ambulatory profile's posture chain, `BodyFading` and
+/// `LinkFading` with the built-in `ActivityFading`: a bout shadow per posture episode and
+/// a fast fade sampled at each frame, 5 frames a window) plus the gateway's measurement
+/// noise, at 1 Hz for a simulated day, over many seeds. The issue asks for at most one
+/// per day.
 @Suite struct DriftFalseAlarmTests {
     /// Alarms over `seconds` of 1 Hz windows of one link under the model.
     static func alarms(seed: UInt64, seconds: Int, framesPerWindow: Int = 5) -> Int {
         var random = Xoshiro256(seed: seed)
-        let chain = PostureChain.wakingDay
+        let chain = try! ActivityProfile.ambulatory.chain()
         let model = PowerLevel(dBm: -70), sigma = Decibels(dB: 5)
         let staticLevel = model.dBm + sigma.dB * random.standardNormal()
         var detector = LinkDriftDetector(tracker: LinkLevelTracker(modelLevel: model, sigma: sigma))
-        var posture = Posture.standing
+        var posture = Posture.sitting
         var nextChange = chain.dwellTime(in: posture, uniform: random.uniform()).si
-        var episodeLoss = 0.0
+        var body = BodyFading(posture: posture, using: &random)
+        var link = LinkFading(body: body, using: &random)
         var alarms = 0
         for second in 0..<seconds {
-            var changed = false
-            while Double(second) >= nextChange {
-                posture = chain.nextPosture(from: posture, uniform: random.uniform())
-                nextChange += chain.dwellTime(in: posture, uniform: random.uniform()).si
-                episodeLoss = posture.extraLoss(standardNormal: random.standardNormal()).dB
-                changed = true
-            }
-            _ = changed
-            let interval = Time.seconds(1)
             var level = 0.0
-            if posture == .walking || posture == .running {
-                let draws = 4
-                for _ in 0..<draws { level += posture.extraLoss(standardNormal: random.standardNormal()).dB }
-                level = staticLevel - level / Double(draws)
-            } else {
-                level = staticLevel - episodeLoss
+            for frame in 0..<framesPerWindow {
+                let time = Double(second) + Double(frame) / Double(framesPerWindow)
+                while time >= nextChange {
+                    posture = chain.nextPosture(from: posture, uniform: random.uniform())
+                    body.changePosture(to: posture, at: .seconds(nextChange), using: &random)
+                    nextChange += chain.dwellTime(in: posture, uniform: random.uniform()).si
+                }
+                body.advance(to: .seconds(time), using: &random)
+                level += staticLevel - link.extraLoss(body: body, using: &random).dB
             }
-            level += LinkLevelTracker.measurementSigma * random.standardNormal()
-            if detector.observe(level: level, posture: posture, levels: framesPerWindow, interval: interval).drift != nil {
+            level = level / Double(framesPerWindow) + LinkLevelTracker.measurementSigma * random.standardNormal()
+            if detector.observe(level: level, posture: posture, levels: framesPerWindow, interval: .seconds(1)).drift != nil {
                 alarms += 1
             }
         }
@@ -77,7 +74,7 @@ import TwinUnits
     @Test(arguments: [30, 2])
     func aStepInsideAPostureEpisodeReadsAsItsSize(windowsBeforeTheStep: Int) throws {
         var detector = LinkDriftDetector(tracker: LinkLevelTracker(modelLevel: PowerLevel(dBm: -59.2), sigma: Decibels(dB: 3.8)))
-        let walking = PostureLoss(.walking).mean, sitting = PostureLoss(.sitting).mean
+        let walking = PostureLoss(ActivityFading.walking).mean, sitting = PostureLoss(ActivityFading.sitting).mean
         for _ in 0..<60 { _ = detector.observe(level: -57.2 - walking, posture: .walking, levels: 40, interval: .seconds(10)) }
         for _ in 0..<windowsBeforeTheStep {
             _ = detector.observe(level: -53.6 - sitting, posture: .sitting, levels: 40, interval: .seconds(10))

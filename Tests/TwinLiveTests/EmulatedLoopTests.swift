@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwinConfig
 import TwinLive
+import TwinModels
 import TwinUnits
 
 /// The whole loop without a network: the emulator plays the demo twin's physical network
@@ -14,8 +15,35 @@ import TwinUnits
         return try #require(TwinConfig.read(text: text, file: url.path).config)
     }
 
-    @Test func driftCalibrationAndForecastMatchTheTruth() throws {
-        let config = try Self.demoConfig()
+    /// The demo twin with its wearer replaced by `profile` (built-in values, as the
+    /// compiler writes them).
+    static func demoConfig(wearer profile: ActivityProfile) throws -> TwinConfig {
+        var config = try demoConfig()
+        let postures = Posture.allCases.compactMap { posture -> PostureActivityConfig? in
+            guard let share = profile.timeShare[posture], share > 0 else { return nil }
+            let fading = ActivityFading.of(posture)
+            let sigma: Double = if case .lognormal(let s) = fading.marginal { s.dB } else { 0 }
+            return PostureActivityConfig(
+                posture: posture.rawValue, share: share,
+                transitionsPerDay: Dictionary(uniqueKeysWithValues: (profile.transitionsPerDay[posture] ?? [:])
+                    .map { ($0.key.rawValue, $0.value) }),
+                shadowMean: fading.shadowMean, shadowSigma: fading.shadowSigma,
+                fade: sigma > 0 ? .lognormal : .castaliaEveryday, fadeSigma: Decibels(dB: sigma),
+                coherenceTime: fading.coherenceTime, bodyCorrelation: fading.bodyCorrelation)
+        }
+        config.activity = ActivityConfig(profile: profile.name, source: profile.source, postures: postures)
+        return config
+    }
+
+    /// The demo's ward patient (as compiled) lies through the whole hour of seed 7: one
+    /// sleeping bout, whose own shadow (N(33 dB, 7.5 dB), Smith et al. 2011) no window can
+    /// tell from the link's static offset. The twin must say so: the truth lies within
+    /// two of its stated σ, and that σ is the bout's, not a decibel. A first responder
+    /// stands and walks (no bout shadow), and there the offset is pinned to 1 dB.
+    @Test(arguments: ["ward-patient", "first-responder"])
+    func driftCalibrationAndForecastMatchTheTruth(wearer: String) throws {
+        let config = wearer == "ward-patient" ? try Self.demoConfig()
+            : try Self.demoConfig(wearer: try #require(ActivityProfile.named(wearer)))
         let truth = try TruthReader.read(text: TruthReader.bundledDefault, file: "truth.yaml", config: config).get()
         let epoch = Timestamp(secondsSinceEpoch: 1_800_000_000)
         var emulator = try Emulator(twin: config, truth: truth, duration: .seconds(3600), period: .seconds(10),
@@ -34,9 +62,15 @@ import TwinUnits
         #expect(drifts.contains { $0.subject == "battery:pump" })
 
         let calibration = twin.calibration()
-        let offset = try #require(calibration.links.first { $0.link == "ecg→phone" }).offset.dB
+        let link = try #require(calibration.links.first { $0.link == "ecg→phone" })
+        let offset = link.offset.dB, sigma = link.offsetSigma.dB
         let truthOffset = try #require(emulator.groundTruth.linkOffset("ecg")).dB
-        #expect(abs(offset - truthOffset) <= 1, "calibrated \(offset) dB, truth \(truthOffset) dB")
+        if wearer == "ward-patient" {
+            #expect(abs(offset - truthOffset) <= 2 * sigma && sigma >= 2,
+                    "calibrated \(offset) ± \(sigma) dB, truth \(truthOffset) dB")
+        } else {
+            #expect(abs(offset - truthOffset) <= 1, "calibrated \(offset) ± \(sigma) dB, truth \(truthOffset) dB")
+        }
 
         let pump = try #require(twin.assess(now: twin.state.clock!).first { $0.goal == "pump-lifetime" })
         let forecast = try #require(pump.value)

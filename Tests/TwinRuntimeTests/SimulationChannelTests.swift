@@ -35,17 +35,18 @@ private typealias F = SimulationFixture
         #expect(cm3.rssi.minimum == cm3.rssi.maximum)
     }
 
-    /// Running adds the posture's extra loss (mean 21 dB, σ 10.5 dB, floored at 0),
-    /// redrawn every 250 ms while the wearer moves.
+    /// Running fades the link with Castalia's NICTA distribution (mean −4.03 dB in dB,
+    /// from −31.7 dB at the 0.5 % quantile to +13 dB) at a 50 ms coherence time
+    /// (`ActivityFading.running`), so 600 frames 100 ms apart span over 20 dB around a
+    /// mean about 4 dB below the still level.
     @Test func runningPostureFadesTheLink() throws {
         let still = try Self.levels(models: [])
         let running = try Self.levels(models: [], events: [F.event(.fault(.postureChange), "running", at: .zero,
                                                                     duration: .seconds(60))])
         let drop = still.rssi.mean - running.rssi.mean
-        #expect(drop > 18 && drop < 24, "mean extra loss \(drop) dB")
+        #expect(drop > 2.5 && drop < 6, "mean extra loss \(drop) dB")
         #expect(running.rssi.maximum - running.rssi.minimum > 20)
-        // Deep fades push frames under the sensitivity: losses without retries.
-        #expect(running.dropped.exhaustedRetries > 0 && still.dropped.exhaustedRetries == 0)
+        #expect(still.dropped.exhaustedRetries == 0)
     }
 
     /// The posture chain (when chosen) moves the wearer: the level is no longer static.

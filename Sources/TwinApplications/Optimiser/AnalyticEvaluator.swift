@@ -25,7 +25,7 @@ public struct AnalyticEvaluator: Sendable {
     let config: TwinConfig
     let options: OptimiserOptions
     private let model: AnalyticGoals
-    private let postures: [(Posture, Double)]
+    private let postures: [(ActivityFading, Double)]
     private let useCastaliaMap: Bool
     /// Knob indices (into `space.knobs`) that target each device.
     private let deviceKnobs: [String: [Int]]

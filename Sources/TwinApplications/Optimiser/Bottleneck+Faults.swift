@@ -42,19 +42,23 @@ extension BottleneckFinder {
                 + "it delivers only when fading lifts the link (\(knob) or a gateway nearer the wearer)"
         }
         guard config.models.contains(where: { $0.id == "posture-fading" }) else { return nil }
-        let chain = PostureChain.wakingDay
+        let activity = BodyActivity(config: config)
         let shadow = link.sigma.dB
         func outage(_ posture: Posture) -> Double {
-            let sigma = (shadow * shadow + posture.shadowingSigma.dB * posture.shadowingSigma.dB).squareRoot()
-            return sigma > 0 ? 1 - ModelMath.standardNormalCDF((margin - posture.meanExtraLoss.dB) / sigma) : 0
+            activity.parameters(of: posture).outageProbability(
+                meanLoss: link.meanLoss, threshold: Decibels(dB: transmit - sensitivity), staticSigma: link.sigma)
         }
-        let still = [Posture.sitting, .lying].filter { chain.meanDwell[$0] != nil }
-        guard let worst = still.map(outage).max(), worst >= 0.01 else { return nil }
-        let dwell = still.compactMap { chain.meanDwell[$0].map { Quantity($0.si, .time).formatted } }.joined(separator: " and ")
-        let extra = still.first.map { "\(decibels($0.meanExtraLoss.dB)) dB ± \(decibels($0.shadowingSigma.dB)) dB" } ?? ""
-        var text = "its other gateway `\(otherID)` is in reach by \(decibels(margin)) dB on average (\(budget)); sitting or "
-            + "lying adds \(extra) for as long as the wearer holds the posture (\(dwell) on average), with the link's "
-            + "shadowing σ \(decibels(shadow)) dB, so in about \(Int((worst * 100).rounded())) % of those postures its frames "
+        let still = [Posture.sitting, .lying].filter { activity.chain.meanDwell[$0] != nil }
+        guard let worstPosture = still.max(by: { outage($0) < outage($1) }) else { return nil }
+        let worst = outage(worstPosture)
+        guard worst >= 0.01 else { return nil }
+        let dwell = activity.chain.meanDwell[worstPosture].map { Quantity($0.si, .time).formatted } ?? "—"
+        let fading = activity.parameters(of: worstPosture)
+        let extra = "\(decibels(fading.shadowMean.dB)) dB ± \(decibels(fading.shadowSigma.dB)) dB"
+        var text = "its other gateway `\(otherID)` is in reach by \(decibels(margin)) dB on average (\(budget)); "
+            + "\(worstPosture.rawValue) adds \(extra) for as long as the wearer holds the posture (\(dwell) on average, "
+            + "activity `\(activity.profile)`), with the link's "
+            + "shadowing σ \(decibels(shadow)) dB, so in about \(Int((worst * 100).rounded())) % of that posture its frames "
             + "miss `\(otherID)` until the posture changes (a model effect, not a failover fault"
         if let figures = scenario.devices.first(where: { $0.id == device.id }) {
             let channel = figures.dropped(.channelFade) + figures.dropped(.collision)

@@ -44,7 +44,7 @@ struct DeviceEstimate: Sendable, Hashable {
     var jitter: Time = .zero
     var failoverTime: Time
 
-    init(device: DeviceConfig, config: TwinConfig, postures: [(Posture, Double)], useCastaliaMap: Bool) {
+    init(device: DeviceConfig, config: TwinConfig, postures: [(ActivityFading, Double)], useCastaliaMap: Bool) {
         let network = config.network
         func failure(_ gatewayID: String?) -> Double? {
             guard let gatewayID, let gateway = network.gateways.first(where: { $0.id == gatewayID }) else { return nil }

@@ -51,7 +51,7 @@ public func buildTwinConfig(plan: TwinPlan, intent: Intent, useCase: UseCase, ca
     let horizon = intent.horizon.value
     let scenarios = ScenarioDerivation(intent: intent, network: networkConfig, goals: goals, horizon: horizon)
         .scenarios()
-    return TwinConfig(
+    var config = TwinConfig(
         name: intent.name.value, title: intent.title?.value ?? useCase.title.value, usecase: useCase.name.value,
         generator: defaults.generator,
         run: RunSettings(horizon: horizon, replications: defaults.replications, seed: defaults.seed,
@@ -62,4 +62,9 @@ public func buildTwinConfig(plan: TwinPlan, intent: Intent, useCase: UseCase, ca
         goals: goals, scenarios: scenarios,
         knobs: KnobDerivation(network: networkConfig).knobs(),
         objectives: intent.objectives.map(\.value))
+    // The wearer's activity matters only where the plan simulates posture fading.
+    if plan.models.contains(where: { $0.id == "posture-fading" }) {
+        config.activity = ActivityConfigBuilder.config(intent: intent, useCase: useCase)
+    }
+    return config
 }

@@ -31,7 +31,8 @@ enum ModelParameterTable {
             return ["pl0_dB": model.lossAtReference.dB, "d0_m": model.referenceDistance.si, "n": model.exponent,
                     "sigma_dB": model.sigma.dB]
         case "posture-fading":
-            return Dictionary(uniqueKeysWithValues: Posture.allCases.map { ("swing_\($0.rawValue)_dB", $0.swing.dB) })
+            // The chain and the fading per posture are twin.json's `activity` section.
+            return [:]
         default:
             return [:]
         }

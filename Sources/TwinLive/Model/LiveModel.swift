@@ -1,3 +1,4 @@
+import TwinModels
 import TwinUnits
 import TwinVocabulary
 
@@ -12,6 +13,9 @@ public struct LiveModel: Sendable, Hashable {
     public var goals: [LiveGoal]
     /// The plan chose posture fading: a link's level depends on the wearer's posture.
     public var postureFading: Bool
+    /// The wearer's fading per posture (twin.json's `activity` via `BodyActivity`): the
+    /// drift test predicts a link's windows with the values the runtime simulates.
+    public var fading: [Posture: ActivityFading] = ActivityFading.builtIn
     /// IEEE 802.15.6 security level per device.
     public var securityLevels: [Int]
     /// The twin's horizon: how far ahead the forecast looks.

@@ -44,10 +44,12 @@ public enum TwinAdapter {
                      higherIsBetter: goal.kpi.higherIsBetter)
         }
         let securityLevels = network.devices.map(\.securityLevel)
-        return LiveModel(name: config.name, devices: devices, gateways: gatewayIDs, links: links, goals: goals,
-                         postureFading: config.models.contains { $0.id == "posture-fading" },
-                         securityLevels: securityLevels, horizon: config.run.horizon,
-                         knobs: config.knobs.map { LiveKnob(id: $0.id, values: $0.values, current: $0.current) })
+        var model = LiveModel(name: config.name, devices: devices, gateways: gatewayIDs, links: links, goals: goals,
+                              postureFading: config.models.contains { $0.id == "posture-fading" },
+                              securityLevels: securityLevels, horizon: config.run.horizon,
+                              knobs: config.knobs.map { LiveKnob(id: $0.id, values: $0.values, current: $0.current) })
+        model.fading = BodyActivity(config: config).fading
+        return model
     }
 
     /// Whether `value` meets `threshold`, exactly as the runtime's verdicts compare.

@@ -9,6 +9,8 @@ import TwinUnits
 /// measures its false alarms, so both run the same rule.
 public struct LinkDriftDetector: Sendable, Hashable {
     public static let minimumShift = 3.0
+    /// The CUSUM's share of its threshold above which a window is not learned from.
+    static let learningEvidence = 0.7
 
     public var tracker: LinkLevelTracker
     public var test = SequentialTest()
@@ -52,10 +54,14 @@ public struct LinkDriftDetector: Sendable, Hashable {
         }
         let predicted = tracker.predict(posture: posture, levels: levels, interval: interval)
         let z = (level - predicted.mean) / Swift.max(predicted.sigma, 1e-3)
-        impliedLevels.append(predicted.mean + PostureLoss(posture).mean)
+        impliedLevels.append(predicted.mean + tracker.loss(posture).mean)
         if impliedLevels.count > Self.runMemory { impliedLevels.removeFirst(impliedLevels.count - Self.runMemory) }
         guard let alarm = test.add(z) else {
-            tracker.observe(level: level, posture: posture, levels: levels, interval: interval)
+            // A window the CUSUM already leans against is not learned: an episode of few
+            // windows learned the first windows of a 6 dB step and absorbed it (its σ is
+            // now the fast fade's, ≈ 1.4 dB, not the old 0.7 dB noise floor).
+            tracker.observe(level: level, posture: posture, levels: levels, interval: interval,
+                            learn: tracker.isDynamic(posture) || test.evidence < Self.learningEvidence)
             return (predicted, nil)
         }
         // The shift is measured against the static level the prediction implied when

@@ -26,7 +26,8 @@ public struct LiveState: Sendable {
             if let within = goal.within, !deadlines.contains(within) { deadlines.append(within) }
         }
         links = model.links.map { link in
-            LinkState(detector: LinkDriftDetector(tracker: LinkLevelTracker(modelLevel: link.modelLevel, sigma: link.sigma)))
+            LinkState(detector: LinkDriftDetector(tracker: LinkLevelTracker(modelLevel: link.modelLevel, sigma: link.sigma,
+                                                                          fading: model.fading)))
         }
         devices = model.devices.map { device in
             DeviceState(window: DeviceWindow(bucket: .seconds(60), count: Swift.max(1, Int((window.si / 60).rounded())),

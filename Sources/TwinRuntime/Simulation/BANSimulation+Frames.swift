@@ -15,11 +15,12 @@ import TwinModels
 /// ACK is a duplicate and counts for nothing more.
 extension BANSimulation {
     /// The level (dBm) at which a frame `device` sends now reaches its gateway in
-    /// `slot`: every access method asks here, so a channel model that fades links
-    /// together (issue 11: temporal fading correlated by posture) changes this function,
-    /// `DeviceLinkFading` and `ChannelState` only.
+    /// `slot`: every access method asks here. The wearer's shared fading moves to
+    /// `time` first (`ChannelState.bodyFading`), then the link's own part
+    /// (`DeviceLinkFading`), so links of one body fade together (issue 11 §3).
     mutating func receivedLevel(_ device: Int, slot: Int, at time: SimTime) -> Double {
-        devices[device].fading.level(slot: slot, posture: channel.posture, at: time)
+        let body = channel.bodyFading(at: time)
+        return devices[device].fading.level(slot: slot, body: body)
     }
 
     /// One data frame of a scheduled burst or a BLE event: sent at `start` for `airtime`

@@ -3,7 +3,7 @@ import TwinModels
 
 /// Routing of scenario events (`InjectedEvent`) to the components they act on, at
 /// their start and, for events with a duration, their end; and the wearer's posture
-/// chain (`ChannelState`), which redraws every link's posture loss (`DeviceLinkFading`).
+/// chain (`ChannelState`), whose every change starts a new fading bout for all links.
 extension BANSimulation {
     mutating func scenarioStarts(_ index: Int, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
@@ -16,8 +16,7 @@ extension BANSimulation {
         case .linkDegradation(let targets, let loss):
             for device in targets { devices[device].fading.degradation += loss }
         case .posture(let posture):
-            channel.forced = posture
-            redrawPostures(at: now)
+            channel.force(posture, at: now)
         case .batteryDepletion(let device, let fraction):
             devices[device].energy.deplete(toFraction: fraction, at: now)
             devices[device].life.checked(at: now, consumed: devices[device].energy.consumed(at: now))
@@ -47,8 +46,7 @@ extension BANSimulation {
         case .linkDegradation(let targets, let loss):
             for device in targets { devices[device].fading.degradation -= loss }
         case .posture:
-            channel.forced = nil
-            redrawPostures(at: now)
+            channel.force(nil, at: now)
         case .external(let targets, _, _):
             for gateway in targets { channel.removeSources(of: index, at: gateway, time: now) }
         case .eavesdropping:
@@ -63,16 +61,11 @@ extension BANSimulation {
 
     // MARK: Posture
 
-    /// Every link draws its posture loss anew (posture changed).
-    mutating func redrawPostures(at time: SimTime) {
-        let posture = channel.posture
-        for device in devices.indices { devices[device].fading.redraw(posture: posture, at: time) }
-    }
-
-    /// The wearer's posture chain moves on.
+    /// The wearer's posture chain moves on (a new fading bout unless a scenario holds
+    /// the posture).
     mutating func postureChanges(scheduler: inout Scheduler<Event>) {
         channel.step()
-        if channel.forced == nil { redrawPostures(at: scheduler.now) }
+        if channel.forced == nil { channel.postureChanged(at: scheduler.now) }
         schedulePostureChange(scheduler: &scheduler)
     }
 

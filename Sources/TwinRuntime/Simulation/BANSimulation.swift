@@ -129,7 +129,8 @@ struct BANSimulation: SimulationModel {
         wideband = WidebandFlow(profiles: parameters.map(WidebandFlow.Profile.init), horizon: horizon, warmup: warmup,
                                 backlogLimit: options.queueCapacity)
         channel = ChannelState(postureEnabled: config.models.contains { $0.id == "posture-fading" },
-                               gateways: network.gateways.count, streams: streams)
+                               activity: BodyActivity(config: config), gateways: network.gateways.count,
+                               streams: streams)
         events = scenario.events.enumerated().map {
             InjectedEvent(index: $0.offset, event: $0.element, network: network)
         }

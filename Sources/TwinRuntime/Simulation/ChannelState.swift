@@ -6,11 +6,14 @@ import TwinUnits
 /// The body-wide channel: the wearer's posture (a Markov chain, or forced by a scenario)
 /// and the jammers and interferers active at each gateway.
 ///
-/// Sources: posture states and their extra loss (mean W/2, σ W/4 of the measured swing)
-/// are `Posture` (Xiao et al. JSAC 2009; Di Franco et al.; ban-numbers.md §7); the chain
-/// is `PostureChain.wakingDay` (CTMC structure per Zhao & Xing 2023; rates are twinc
-/// placeholders). The chain runs only when the plan chose a mobility model
-/// (`posture-fading`); otherwise the wearer stands still. Jammers and interferers are
+/// Sources: the posture chain and each posture's fading are twin.json's `activity`
+/// (`BodyActivity`: the profile's published time budget and bouts, CTMC structure per
+/// Zhao & Xing 2023; `ActivityFading` per Castalia/NICTA and Smith et al. 2009/2011).
+/// The wearer's shared fading (`BodyFading`: the bout's shadow and the fast fade common
+/// to all links) lives here; each link's own part is in `DeviceLinkFading`. The chain
+/// runs only when the plan chose a mobility model (`posture-fading`); otherwise the
+/// wearer stands still without fading (until a scenario forces a posture). The chain
+/// starts in a posture drawn from the time budget. Jammers and interferers are
 /// received levels at the gateway (the scenario's `power_dBm`), added to the noise in
 /// linear power; how each behaves over time is its `JammerMode`.
 struct ChannelState: Sendable {
@@ -34,11 +37,17 @@ struct ChannelState: Sendable {
     }
 
     let postureEnabled: Bool
-    let chain: PostureChain
+    let activity: BodyActivity
+    var chain: PostureChain { activity.chain }
     var generator: Xoshiro256
+    /// Draws of the wearer's shared fading (its own stream, so the chain's draws do not
+    /// depend on how many frames were sent).
+    var fadingGenerator: Xoshiro256
+    /// The wearer's shared fading; nil while the wearer stands still without fading.
+    private(set) var body: BodyFading?
     /// The chain's own state (kept running under a forced posture).
     var natural: Posture = .standing
-    var forced: Posture?
+    private(set) var forced: Posture?
     var posture: Posture { forced ?? natural }
     /// Active sources per gateway; change them through `addSource`, `removeSources` and
     /// `setSources`, which keep `noiseMeter` in step.
@@ -46,12 +55,56 @@ struct ChannelState: Sendable {
     /// What the attack detector's energy measurement has seen since its last tick.
     private(set) var noiseMeter: NoiseMeter
 
-    init(postureEnabled: Bool, gateways: Int, streams: RandomStreams) {
+    init(postureEnabled: Bool, activity: BodyActivity, gateways: Int, streams: RandomStreams) {
         self.postureEnabled = postureEnabled
-        chain = .wakingDay
+        self.activity = activity
         generator = streams.generator("body", "posture")
+        fadingGenerator = streams.generator("body", "fading")
         sources = Array(repeating: [], count: gateways)
         noiseMeter = NoiseMeter(gateways: gateways)
+        if postureEnabled {
+            natural = activity.stationaryPosture(uniform: generator.uniform())
+            var draws = fadingGenerator
+            body = BodyFading(posture: natural, table: activity.fading, using: &draws)
+            fadingGenerator = draws
+        }
+    }
+
+    /// The fading is sampled on a 10 ms grid: Castalia's temporal model draws fades at
+    /// 10 ms at the finest (ban-numbers.md §5), the walking coherence (175 ms) is fitted
+    /// to its 10 ms-sampled fade durations, and frames closer than that (a WLAN burst,
+    /// a scheduled allocation) see one level, which keeps the per-frame caches useful.
+    static let fadingStep = SimTime.milliseconds(10)
+    private var fadedAt = SimTime.zero
+
+    /// The shared fading moved to `time` (nil without fading); it moves only once
+    /// `fadingStep` has passed since it last moved.
+    mutating func bodyFading(at time: SimTime) -> BodyFading? {
+        guard var shared = body else { return nil }
+        guard time - fadedAt >= Self.fadingStep else { return shared }
+        fadedAt = time
+        shared.advance(to: time.time, using: &fadingGenerator)
+        body = shared
+        return shared
+    }
+
+    /// A scenario holds the wearer in `posture` from `time` (nil: the chain's own again).
+    mutating func force(_ posture: Posture?, at time: SimTime) {
+        forced = posture
+        postureChanged(at: time)
+    }
+
+    /// A new posture bout begins: new parameters and a new shared shadow.
+    mutating func postureChanged(at time: SimTime) {
+        fadedAt = time
+        var draws = fadingGenerator
+        if var shared = body {
+            shared.changePosture(to: posture, at: time.time, using: &draws)
+            body = shared
+        } else {
+            body = BodyFading(posture: posture, at: time.time, table: activity.fading, using: &draws)
+        }
+        fadingGenerator = draws
     }
 
     /// `source` starts at `gateway` at `time`.

@@ -79,9 +79,11 @@ extension BuiltinCatalogue {
       - id: posture-fading
         title: Posture and mobility fading
         description: >-
-          Extra loss while the wearer turns, walks or runs: a posture Markov chain whose
-          states add a mean loss and log-normal spread (20 dB swings when turning, over
-          30 dB in dynamic activity).
+          The wearer's activity (the use case's or intent's `activity:` profile, from
+          published time budgets) as a posture Markov chain; each posture bout draws a body
+          shadow, and a fast fade with the posture's coherence time (Castalia's NICTA
+          distribution while moving, a mild lognormal at rest) moves every link, correlated
+          across the wearer's links.
         family: mobility
         kpis: [delivery-ratio, availability, recovery-time]
         provides: ["mobility", "fading"]
@@ -91,8 +93,9 @@ extension BuiltinCatalogue {
         fidelity: [packet, flow, analytic]
         cost: 2
         source: >-
-          Xiao et al., IEEE JSAC 27(1) 2009 (30 dB RSSI swing while walking); Di Franco, Ge,
-          Tinnirello (20 dB turning, over 30 dB dynamic) (ban-numbers.md §7, Measured swings)
+          Castalia/NICTA TemporalModel.txt; Smith et al. Electron. Lett. 45(24) 2009 (coherence
+          20-70 ms moving); Smith et al. IEEE TAP 59(11) 2011 (sleep outage); Pedersen et al.
+          J Gerontol A 2013 and Chappel et al. IJERPH 2016 (time budgets) (docs/sources-radio.md §1-2)
       - id: castalia-temporal-fading
         title: Castalia temporal fading
         description: >-
