@@ -19,8 +19,8 @@ extension BANSimulation {
     /// `time` first (`ChannelState.bodyFading`), then the link's own part
     /// (`DeviceLinkFading`), so links of one body fade together (issue 11 §3).
     mutating func receivedLevel(_ device: Int, slot: Int, at time: SimTime) -> Double {
-        let body = channel.bodyFading(at: time)
-        return devices[device].fading.level(slot: slot, body: body)
+        channel.advanceFading(to: time)
+        return devices[device].fading.level(slot: slot, body: channel.body)
     }
 
     /// One data frame of a scheduled burst or a BLE event: sent at `start` for `airtime`

@@ -77,15 +77,13 @@ struct ChannelState: Sendable {
     static let fadingStep = SimTime.milliseconds(10)
     private var fadedAt = SimTime.zero
 
-    /// The shared fading moved to `time` (nil without fading); it moves only once
-    /// `fadingStep` has passed since it last moved.
-    mutating func bodyFading(at time: SimTime) -> BodyFading? {
-        guard var shared = body else { return nil }
-        guard time - fadedAt >= Self.fadingStep else { return shared }
+    /// Moves the shared fading (`body`, nil without fading) to `time`; it moves only
+    /// once `fadingStep` has passed since it last moved. In place: `BodyFading` holds
+    /// its per-posture table, and a copy per frame cost retains and releases (perf).
+    mutating func advanceFading(to time: SimTime) {
+        guard body != nil, time - fadedAt >= Self.fadingStep else { return }
         fadedAt = time
-        shared.advance(to: time.time, using: &fadingGenerator)
-        body = shared
-        return shared
+        body!.advance(to: time.time, using: &fadingGenerator)
     }
 
     /// A scenario holds the wearer in `posture` from `time` (nil: the chain's own again).
