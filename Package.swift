@@ -203,7 +203,7 @@ let package = Package(
             dependencies: ["TwinOutput", "TwinApplications", "TwinRuntime", "TwinConfig", "TwinUnits", "TwinJSON",
                            "TwinTestSupport"]
         ),
-        .testTarget(name: "TwinLiveTests", dependencies: ["TwinLive", "TwinConfig", "TwinUnits", "TwinDiagnostics", "TwinEngine", "TwinModels"]),
+        .testTarget(name: "TwinLiveTests", dependencies: ["TwinLive", "TwinConfig", "TwinUnits", "TwinDiagnostics", "TwinEngine", "TwinModels", "TwinVocabulary"]),
         // The live twin's server end to end: the built `twinc-serve` on 127.0.0.1.
         .testTarget(name: "LiveServeTests", dependencies: ["TwinServe", "TwinLive", "TwinJSON", "TwinEngine", "TwinProcess"]),
         .testTarget(name: "TwinReportTests", dependencies: ["TwinReport", "TwinJSON"]),

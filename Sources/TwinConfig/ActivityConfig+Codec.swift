@@ -1,12 +1,13 @@
 import TwinDiagnostics
 import TwinJSON
 import TwinUnits
+import TwinVocabulary
 
 /// twin.json's `activity` member (written by the compiler, read by the runtime and the
 /// live twin). Keys end in their unit like every twin.json number.
 extension ActivityConfig {
-    /// Posture names twin.json may use (TwinModels' `Posture`).
-    static let postureNames = ["standing", "sitting", "walking", "running", "lying"]
+    /// Posture names twin.json may use.
+    static let postureNames = Posture.allCases.map(\.rawValue)
 
     func jsonValue() -> JSONValue {
         .object([
@@ -14,10 +15,10 @@ extension ActivityConfig {
             "source": .string(source),
             "postures": .array(postures.map { entry in
                 .object([
-                    "posture": .string(entry.posture),
+                    "posture": .string(entry.posture.rawValue),
                     "share": .number(entry.share),
-                    "transitionsPerDay": .object(entry.transitionsPerDay.sorted { $0.key < $1.key }
-                        .map { ($0.key, .number($0.value)) }),
+                    "transitionsPerDay": .object(entry.transitionsPerDay.sorted { $0.key.rawValue < $1.key.rawValue }
+                        .map { ($0.key.rawValue, .number($0.value)) }),
                     "shadowMean_dB": .number(entry.shadowMean.dB),
                     "shadowSigma_dB": .number(entry.shadowSigma.dB),
                     "fade": .string(entry.fade.rawValue),
@@ -36,22 +37,26 @@ extension ActivityConfig {
         defer { a.finish() }
         let profile = a.string("profile"), source = a.string("source")
         var postures: [PostureActivityConfig] = []
-        var seen: Set<String> = []
+        var seen: Set<Posture> = []
         for (item, path) in a.array("postures") {
             guard var p = JSONObjectReader(item, path: path, at: item.position, context: context) else { continue }
             defer { p.finish() }
-            let name = p.vocabulary("posture", known: postureNames, fallback: "standing") { postureNames.contains($0) ? $0 : nil }
+            let name = p.vocabulary("posture", known: postureNames, fallback: .standing, Posture.init(rawValue:))
             if !seen.insert(name).inserted {
-                context.error(ConfigDiagnostics.duplicateID, "`\(path).posture` `\(name)` appears twice", at: item.position)
+                context.error(ConfigDiagnostics.duplicateID, "`\(path).posture` `\(name.rawValue)` appears twice",
+                              at: item.position)
             }
-            var transitions: [String: Double] = [:]
-            for (target, count) in p.numberMap("transitionsPerDay") {
-                if !postureNames.contains(target) || target == name {
+            var transitions: [Posture: Double] = [:]
+            for (targetName, count) in p.numberMap("transitionsPerDay") {
+                guard let target = Posture(rawValue: targetName), target != name else {
                     context.error(ConfigDiagnostics.outOfRange,
-                                  "`\(path).transitionsPerDay.\(target)` must name another posture (one of \(postureNames.joined(separator: ", ")))",
+                                  "`\(path).transitionsPerDay.\(targetName)` must name another posture (one of \(postureNames.joined(separator: ", ")))",
                                   at: item.position)
-                } else if !DeclaredRanges.transitionsPerDay.contains(count) {
-                    context.outOfRange("\(path).transitionsPerDay.\(target)", count, DeclaredRanges.transitionsPerDay, at: item.position)
+                    continue
+                }
+                if !DeclaredRanges.transitionsPerDay.contains(count) {
+                    context.outOfRange("\(path).transitionsPerDay.\(targetName)", count, DeclaredRanges.transitionsPerDay,
+                                       at: item.position)
                 } else {
                     transitions[target] = count
                 }
@@ -84,17 +89,19 @@ extension ActivityConfig {
             let entries = postures.reduce(0) { $0 + ($1.transitionsPerDay[entry.posture] ?? 0) }
             if entry.share > 0, entry.exitsPerDay <= 0 {
                 context.error(ConfigDiagnostics.outOfRange,
-                              "`\(path)` posture `\(entry.posture)` has a share but no transitions out of it", at: position)
+                              "`\(path)` posture `\(entry.posture.rawValue)` has a share but no transitions out of it",
+                              at: position)
             } else if abs(entries - entry.exitsPerDay) > 1e-9 * Swift.max(entry.exitsPerDay, 1) {
                 context.error(ConfigDiagnostics.outOfRange,
-                              "`\(path)` posture `\(entry.posture)` is entered \(entries) times a day but left \(entry.exitsPerDay) times; they must be equal",
+                              "`\(path)` posture `\(entry.posture.rawValue)` is entered \(entries) times a day but left \(entry.exitsPerDay) times; they must be equal",
                               at: position)
             }
         }
         for entry in postures {
             for target in entry.transitionsPerDay.keys where posture(target) == nil {
                 context.error(ConfigDiagnostics.outOfRange,
-                              "`\(path)` posture `\(entry.posture)` moves to `\(target)`, which has no entry", at: position)
+                              "`\(path)` posture `\(entry.posture.rawValue)` moves to `\(target.rawValue)`, which has no entry",
+                              at: position)
             }
         }
     }

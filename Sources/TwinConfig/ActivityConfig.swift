@@ -1,4 +1,5 @@
 import TwinUnits
+import TwinVocabulary
 
 /// Who wears the body network, as twin.json carries it (issue 11 §3): the activity
 /// profile's name and source, and per posture the share of the day, the transitions per
@@ -27,8 +28,8 @@ public struct ActivityConfig: Sendable, Hashable {
         self.postures = postures
     }
 
-    /// The entry for `posture` (a posture name), if the wearer takes it.
-    public func posture(_ name: String) -> PostureActivityConfig? { postures.first { $0.posture == name } }
+    /// The entry for `posture`, if the wearer takes it.
+    public func posture(_ posture: Posture) -> PostureActivityConfig? { postures.first { $0.posture == posture } }
 }
 
 /// How a fade is distributed around a link's mean loss: Castalia's measured NICTA table
@@ -40,12 +41,11 @@ public enum FadeDistributionKind: String, Sendable, Hashable, CaseIterable {
 
 /// One posture of an `ActivityConfig`.
 public struct PostureActivityConfig: Sendable, Hashable {
-    /// A posture name (`standing`, `sitting`, `walking`, `running`, `lying`).
-    public var posture: String
+    public var posture: Posture
     /// Share of the day in this posture (0…1).
     public var share: Double
     /// Transitions per day from this posture to each other one.
-    public var transitionsPerDay: [String: Double]
+    public var transitionsPerDay: [Posture: Double]
     /// Mean and σ of the shadow drawn at the start of each bout (extra loss, dB).
     public var shadowMean: Decibels
     public var shadowSigma: Decibels
@@ -57,7 +57,7 @@ public struct PostureActivityConfig: Sendable, Hashable {
     /// Share of the shadow's and fade's variance common to all of the wearer's links.
     public var bodyCorrelation: Double
 
-    public init(posture: String, share: Double, transitionsPerDay: [String: Double], shadowMean: Decibels,
+    public init(posture: Posture, share: Double, transitionsPerDay: [Posture: Double], shadowMean: Decibels,
                 shadowSigma: Decibels, fade: FadeDistributionKind, fadeSigma: Decibels, coherenceTime: Time,
                 bodyCorrelation: Double) {
         self.posture = posture

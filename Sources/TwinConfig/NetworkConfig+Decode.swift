@@ -111,16 +111,13 @@ extension DeviceConfig {
 }
 
 extension TwinConfig {
-    /// Postures a `posture-change` event may name (TwinModels' posture states).
-    static let postures: Set<String> = ["standing", "sitting", "walking", "running", "lying"]
-
     /// An event targets a node of the network, the whole body (`body`, `*`), nothing
     /// (empty), or, for a posture change, a posture.
     static func isKnownTarget(_ event: ScenarioEvent, nodeIDs: Set<String>) -> Bool {
         if event.target.isEmpty || event.target == "*" || event.target == "body" || nodeIDs.contains(event.target) {
             return true
         }
-        return event.kind == .fault(.postureChange) && postures.contains(event.target)
+        return event.kind == .fault(.postureChange) && Posture(rawValue: event.target) != nil
     }
 }
 

@@ -18,10 +18,10 @@ extension DesignDocument {
         out.table(["posture", "share of day", "mean bout", "moves to (per day)", "shadow (dB)", "fast fade", "coherence"],
                   activity.postures.map { p in
             let bout = p.exitsPerDay > 0 ? Time.seconds(p.share * 86_400 / p.exitsPerDay).quantity.formatted : "—"
-            let moves = p.transitionsPerDay.sorted { $0.key < $1.key }
-                .map { "\($0.key) \(significant($0.value))" }.joined(separator: ", ")
+            let moves = p.transitionsPerDay.sorted { $0.key.rawValue < $1.key.rawValue }
+                .map { "\($0.key.rawValue) \(significant($0.value))" }.joined(separator: ", ")
             let fade = p.fade == .castaliaEveryday ? "Castalia/NICTA table" : "lognormal σ \(significant(p.fadeSigma.dB)) dB"
-            return [p.posture, significant(p.share * 100, digits: 3) + " %", bout, moves,
+            return [p.posture.rawValue, significant(p.share * 100, digits: 3) + " %", bout, moves,
                     "\(significant(p.shadowMean.dB)) ± \(significant(p.shadowSigma.dB))", fade,
                     p.coherenceTime.quantity.formatted]
         })

@@ -3,6 +3,7 @@ import TwinConfig
 import TwinDiagnostics
 import TwinModels
 import TwinUnits
+import TwinVocabulary
 
 /// The live twin of one compiled twin: its model, its synchronised state and what it
 /// noticed. A plain value; every step is a function of observations and time (`ingest`,

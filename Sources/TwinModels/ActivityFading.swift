@@ -1,5 +1,6 @@
 import Foundation
 import TwinUnits
+import TwinVocabulary
 
 /// The distribution of an on-body link's fade around its mean path loss (dB, positive is
 /// a gain): the measured Castalia/NICTA table, or a lognormal (normal in dB).

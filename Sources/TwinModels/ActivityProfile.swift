@@ -1,5 +1,6 @@
 import Foundation
 import TwinUnits
+import TwinVocabulary
 
 /// Who wears the body network, as a posture/activity Markov chain built from what
 /// accelerometer studies report: the share of the day in each posture (the time budget)

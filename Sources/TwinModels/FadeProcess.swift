@@ -1,5 +1,6 @@
 import Foundation
 import TwinUnits
+import TwinVocabulary
 
 /// The time-varying extra loss of a wearer's links: one `BodyFading` per wearer (the
 /// posture, the bout's shared shadow draw and the shared fast latent) and one

@@ -1,5 +1,6 @@
 import Foundation
 import TwinUnits
+import TwinVocabulary
 
 /// Received power, noise, SINR and outage for a BAN link.
 ///

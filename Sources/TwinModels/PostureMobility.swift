@@ -1,7 +1,8 @@
 import Foundation
 import TwinUnits
+import TwinVocabulary
 
-/// Body posture and activity states and the extra on-body path loss each one adds.
+/// The extra on-body path loss each body posture (`Posture`, TwinVocabulary) adds.
 ///
 /// Source: ban-numbers.md §7 "Measured swings": Xiao et al., IEEE JSAC 27(1) 2009 (a 30 dB
 /// RSSI swing within a minute of normal walking, stable at rest, turning drops RSSI
@@ -24,18 +25,9 @@ import TwinUnits
 /// with `ActivityFading` (measured distributions and coherence times) through the values
 /// of twin.json's `activity` (issue 11 §3). `swing` and `extraLoss` remain for
 /// `LinkBudget.outageProbability(…, posture:)` and its tests.
-public enum Posture: String, Sendable, Hashable, CaseIterable, Comparable {
-    case standing
-    case sitting
-    case walking
-    case running
-    case lying
-
+extension Posture {
     public static let source =
         "Xiao et al. JSAC 2009; Di Franco, Ge, Tinnirello (802.15.6 scheduled access); Castalia temporal model (ban-numbers.md §7); swing→(W/2, W/4) derivation by twinc"
-
-    private var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-    public static func < (a: Self, b: Self) -> Bool { a.order < b.order }
 
     /// Peak-to-peak swing above the rest level (see the type's derivation).
     public var swing: Decibels {

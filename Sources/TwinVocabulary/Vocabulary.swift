@@ -128,3 +128,16 @@ public let builtInDeviceClasses: [String] = [
     "glucose", "smartwatch", "ar-glasses", "vr-glasses", "smart-tshirt", "microphone",
     "motion", "gaming-controller", "pacemaker", "eeg-headband",
 ]
+
+/// The wearer's postures: twin.json's `activity` entries and `posture-change` events
+/// name them; TwinModels gives each its fading and its place in the posture chain.
+public enum Posture: String, Sendable, Hashable, CaseIterable, Comparable {
+    case standing
+    case sitting
+    case walking
+    case running
+    case lying
+
+    private var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (a: Self, b: Self) -> Bool { a.order < b.order }
+}

@@ -27,6 +27,7 @@ extension KnobParameter: CustomStringConvertible { public var description: Strin
 extension RegulatorKind: CustomStringConvertible { public var description: String { rawValue } }
 extension PlatformRole: CustomStringConvertible { public var description: String { rawValue } }
 extension BatteryDrainModel: CustomStringConvertible { public var description: String { rawValue } }
+extension Posture: CustomStringConvertible { public var description: String { rawValue } }
 
 // The two kinds that wrap a fault or a threat print their twin.json name.
 extension ScenarioEventKind: CustomStringConvertible { public var description: String { name } }

@@ -56,10 +56,10 @@ import TwinVocabulary
         let index = try #require(config.network.devices.firstIndex { $0.id == "temp" })
         config.network.devices[index].radio.txPower = PowerLevel(dBm: 0)
         var activity = try #require(config.activity)
-        activity.postures.removeAll { $0.posture == "lying" }
+        activity.postures.removeAll { $0.posture == .lying }
         for i in activity.postures.indices {
-            activity.postures[i].transitionsPerDay["lying"] = nil
-            if activity.postures[i].posture == "sitting" { activity.postures[i].share += 0.7327586206896552 }
+            activity.postures[i].transitionsPerDay[.lying] = nil
+            if activity.postures[i].posture == .sitting { activity.postures[i].share += 0.7327586206896552 }
         }
         config.activity = activity
         let found = try recovery(config)

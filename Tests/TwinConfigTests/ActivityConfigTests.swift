@@ -3,19 +3,20 @@ import TwinConfig
 import TwinDiagnostics
 import TwinJSON
 import TwinUnits
+import TwinVocabulary
 
 /// twin.json's `activity` (issue 11 §3): written and read back exactly, and a hand edit
 /// that no posture chain can follow (shares that do not sum to 1, a posture entered
 /// more often than it is left, an unknown posture) refused with TK005 at the member.
 @Suite struct ActivityConfigTests {
     static func activity(lyingShare: Double = 0.7, lyingToSitting: Double = 8) -> ActivityConfig {
-        func entry(_ name: String, _ share: Double, _ to: [String: Double], shadow: Double) -> PostureActivityConfig {
+        func entry(_ name: Posture, _ share: Double, _ to: [Posture: Double], shadow: Double) -> PostureActivityConfig {
             PostureActivityConfig(posture: name, share: share, transitionsPerDay: to, shadowMean: Decibels(dB: shadow),
                                   shadowSigma: Decibels(dB: 7.5), fade: .lognormal, fadeSigma: Decibels(dB: 2),
                                   coherenceTime: .seconds(5), bodyCorrelation: 0.5)
         }
         return ActivityConfig(profile: "ward-patient", source: "Pedersen et al. 2013", postures: [
-            entry("sitting", 0.3, ["lying": 8], shadow: 0), entry("lying", lyingShare, ["sitting": lyingToSitting], shadow: 33),
+            entry(.sitting, 0.3, [.lying: 8], shadow: 0), entry(.lying, lyingShare, [.sitting: lyingToSitting], shadow: 33),
         ])
     }
 
@@ -42,10 +43,14 @@ import TwinUnits
         #expect(result.diagnostics.contains { $0.code == ConfigDiagnostics.outOfRange && $0.message.contains("entered") })
     }
 
-    @Test func anUnknownPostureIsRefusedAtItsPath() {
-        var activity = Self.activity()
-        activity.postures[0].posture = "slouching"
-        let result = Self.read(activity)
+    /// The type admits no unknown posture, so the test edits the written twin.json.
+    @Test func anUnknownPostureIsRefusedAtItsPath() throws {
+        var config = sampleConfig()
+        config.activity = Self.activity()
+        let text = config.canonicalJSON()
+        let edited = text.replacingOccurrences(of: "\"posture\": \"sitting\"", with: "\"posture\": \"slouching\"")
+        try #require(edited != text, "the written twin.json names the sitting posture")
+        let result = TwinConfig.read(text: edited, file: "twin.json")
         #expect(result.diagnostics.contains { $0.code == ConfigDiagnostics.outOfRange
             && $0.message.contains("activity.postures[0].posture") })
     }

@@ -21,6 +21,7 @@ import TwinVocabulary
         wrong += printsRawValues(FlowRepresentation.self) + printsRawValues(AccessMode.self)
         wrong += printsRawValues(KnobParameter.self) + printsRawValues(RegulatorKind.self) + printsRawValues(PlatformRole.self)
         wrong += printsRawValues(BatteryDrainModel.self)
+        wrong += printsRawValues(Posture.self)
         #expect(wrong.isEmpty, "\(wrong)")
         #expect("\(AccessMode.csmaCA)" == "csma-ca" && "\(Technology.banNB)" == "ban-nb")
         #expect("\(ScenarioEventKind.attack(.denialOfService))" == "dos")

@@ -4,6 +4,7 @@ import TwinEngine
 @testable import TwinLive
 import TwinModels
 import TwinUnits
+import TwinVocabulary
 
 /// The drift test's false alarms under the twin's own model: observations drawn from the
 /// runtime's channel (the ambulatory profile's posture chain, `BodyFading` and

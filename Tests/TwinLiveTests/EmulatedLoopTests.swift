@@ -4,6 +4,7 @@ import TwinConfig
 import TwinLive
 import TwinModels
 import TwinUnits
+import TwinVocabulary
 
 /// The whole loop without a network: the emulator plays the demo twin's physical network
 /// with the bundled truth, its batches go straight into `LiveTwin`.
@@ -24,9 +25,7 @@ import TwinUnits
             let fading = ActivityFading.of(posture)
             let sigma: Double = if case .lognormal(let s) = fading.marginal { s.dB } else { 0 }
             return PostureActivityConfig(
-                posture: posture.rawValue, share: share,
-                transitionsPerDay: Dictionary(uniqueKeysWithValues: (profile.transitionsPerDay[posture] ?? [:])
-                    .map { ($0.key.rawValue, $0.value) }),
+                posture: posture, share: share, transitionsPerDay: profile.transitionsPerDay[posture] ?? [:],
                 shadowMean: fading.shadowMean, shadowSigma: fading.shadowSigma,
                 fade: sigma > 0 ? .lognormal : .castaliaEveryday, fadeSigma: Decibels(dB: sigma),
                 coherenceTime: fading.coherenceTime, bodyCorrelation: fading.bodyCorrelation)

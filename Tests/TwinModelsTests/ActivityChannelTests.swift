@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwinUnits
 @testable import TwinModels
+import TwinVocabulary
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a seeded generator for the tests, so the
 /// fading statistics below are reproducible without depending on the runtime module.

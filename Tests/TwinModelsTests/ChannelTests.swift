@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwinUnits
 @testable import TwinModels
+import TwinVocabulary
 
 @Suite("Channel, posture and link budget (ban-numbers.md §1, §5, §7)")
 struct ChannelTests {

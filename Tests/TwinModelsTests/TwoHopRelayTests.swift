@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwinUnits
 @testable import TwinModels
+import TwinVocabulary
 
 @Suite("Two-hop relaying (docs/sources-radio.md §3)")
 struct TwoHopRelayTests {

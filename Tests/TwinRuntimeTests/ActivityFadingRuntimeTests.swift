@@ -4,6 +4,7 @@ import TwinConfig
 import TwinModels
 import TwinTestSupport
 import TwinUnits
+import TwinVocabulary
 @testable import TwinRuntime
 
 private typealias F = SimulationFixture
@@ -19,14 +20,14 @@ private typealias F = SimulationFixture
     static func sleepOnly(bout: Time) -> ActivityConfig {
         let perDay = 86_400 / bout.si / 2
         let lying = ActivityFading.lying
-        func entry(_ name: String, to other: String) -> PostureActivityConfig {
+        func entry(_ name: Posture, to other: Posture) -> PostureActivityConfig {
             PostureActivityConfig(posture: name, share: 0.5, transitionsPerDay: [other: perDay],
                                   shadowMean: lying.shadowMean, shadowSigma: lying.shadowSigma, fade: .lognormal,
                                   fadeSigma: Decibels(dB: 2), coherenceTime: lying.coherenceTime,
                                   bodyCorrelation: lying.bodyCorrelation)
         }
         return ActivityConfig(profile: "sleep-test", source: "test",
-                              postures: [entry("sitting", to: "lying"), entry("lying", to: "sitting")])
+                              postures: [entry(.sitting, to: .lying), entry(.lying, to: .sitting)])
     }
 
     /// Smith, Hanlen, Miniutti et al., IEEE TAP 59(11):4388, 2011: a subject sleeping,

@@ -3,6 +3,7 @@ import TwinConfig
 import TwinModels
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The "why" of the goals measured on faults and attacks rather than on packets: what
 /// holds a device's recovery up after a gateway fails (its reach to the gateway it fails

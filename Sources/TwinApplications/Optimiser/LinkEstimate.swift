@@ -3,6 +3,7 @@ import TwinConfig
 import TwinModels
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// The mean path loss and shadowing of a device → gateway link, and the per-attempt
 /// outage a frame sees at a TX power: the optimiser's cheap link representation.

@@ -40,8 +40,7 @@ enum ActivityConfigBuilder {
             }
             let flows = (profile.transitionsPerDay[posture] ?? [:]).filter { $0.value > 0 }
             return PostureActivityConfig(
-                posture: posture.rawValue, share: share,
-                transitionsPerDay: Dictionary(uniqueKeysWithValues: flows.map { ($0.key.rawValue, $0.value) }),
+                posture: posture, share: share, transitionsPerDay: flows,
                 shadowMean: fading.shadowMean, shadowSigma: fading.shadowSigma, fade: kind, fadeSigma: sigma,
                 coherenceTime: fading.coherenceTime, bodyCorrelation: fading.bodyCorrelation)
         }

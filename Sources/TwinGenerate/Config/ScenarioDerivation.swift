@@ -112,7 +112,7 @@ struct ScenarioDerivation {
         case .postureChange:
             return [ScenarioConfig(id: "posture-walking", kind: .fault(fault),
                                    description: "The wearer walks for a quarter of the run, \(start), swinging on-body links.",
-                                   goals: ids, events: [event("walking", durationFraction: Self.postureFraction)])]
+                                   goals: ids, events: [event(Posture.walking.rawValue, durationFraction: Self.postureFraction)])]
         case .linkDegradation:
             guard let device = mostImportant(scoped) else { return [] }
             return [ScenarioConfig(id: "link-degradation-\(device.id)", kind: .fault(fault),

@@ -1,4 +1,5 @@
 import TwinJSON
+import TwinVocabulary
 
 /// The JSON Schema (draft-07) of one telemetry line (`twinc schema telemetry`): the batch
 /// header or one of the observation records `TelemetryReader` accepts, with the same

@@ -1,5 +1,6 @@
 import TwinModels
 import TwinUnits
+import TwinVocabulary
 
 /// One link's drift test: the predictive distribution (`LinkLevelTracker`), the CUSUM on
 /// its standardised residuals (`SequentialTest`) and the smallest change worth a drift

@@ -1,6 +1,7 @@
 import Foundation
 import TwinModels
 import TwinUnits
+import TwinVocabulary
 
 /// The predictive distribution of a link's window-mean received level, and the learned
 /// static level it is centred on.

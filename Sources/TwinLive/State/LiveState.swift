@@ -1,5 +1,6 @@
 import TwinModels
 import TwinUnits
+import TwinVocabulary
 
 /// The synchronised state of one twin: what the telemetry says the network is now.
 /// Every member is bounded in size (sliding windows, capped histories), so a twin that

@@ -2,6 +2,7 @@ import TwinDiagnostics
 import TwinJSON
 import TwinRuntime
 import TwinUnits
+import TwinVocabulary
 
 /// Reads a telemetry batch: newline-delimited JSON whose first line is the header
 /// `{"type":"batch","source":…,"sequence":…}` and every further line one observation
@@ -10,7 +11,7 @@ import TwinUnits
 /// observations at all.
 public struct TelemetryReader: Sendable {
     public static let types = ["link", "device", "battery", "gateway", "activity", "security"]
-    public static let postures = ["standing", "sitting", "walking", "running", "lying"]
+    public static let postures = Posture.allCases.map(\.rawValue)
     public static let securityEvents = ["mic-failure", "replay-rejected", "noise-floor", "jamming-detected",
                                         "intrusion-detected"]
     /// The runtime's drop causes (`DropReason`), so the emulator's telemetry and a

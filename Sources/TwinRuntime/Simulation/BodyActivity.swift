@@ -1,6 +1,7 @@
 import TwinConfig
 import TwinModels
 import TwinUnits
+import TwinVocabulary
 
 /// The wearer's activity as the runtime and the live twin use it: the posture chain and
 /// the on-body fading per posture from twin.json's `activity` section (issue 11 §3),
@@ -57,14 +58,9 @@ public struct BodyActivity: Sendable, Hashable {
         var flows: [Posture: [Posture: Double]] = [:]
         var fading: [Posture: ActivityFading] = [:]
         for entry in activity.postures {
-            guard let posture = Posture(rawValue: entry.posture) else { return nil }
+            let posture = entry.posture
             shares[posture] = entry.share
-            var row: [Posture: Double] = [:]
-            for (target, count) in entry.transitionsPerDay {
-                guard let to = Posture(rawValue: target) else { return nil }
-                row[to] = count
-            }
-            flows[posture] = row
+            flows[posture] = entry.transitionsPerDay
             let marginal: FadeMarginal = switch entry.fade {
             case .castaliaEveryday: .castaliaEveryday
             case .lognormal: .lognormal(sigma: entry.fadeSigma)

@@ -2,6 +2,7 @@ import Foundation
 import TwinEngine
 import TwinModels
 import TwinUnits
+import TwinVocabulary
 
 /// The body-wide channel: the wearer's posture (a Markov chain, or forced by a scenario)
 /// and the jammers and interferers active at each gateway.

@@ -2,6 +2,7 @@ import TwinConfig
 import TwinEngine
 import TwinModels
 import TwinUnits
+import TwinVocabulary
 
 /// One replication run in steps instead of to its horizon in one call: the live twin's
 /// emulator advances it with the wall clock and reads what a gateway would report after
