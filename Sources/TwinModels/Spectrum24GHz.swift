@@ -41,7 +41,15 @@ public struct RadioChannel: Sendable, Hashable {
 
     /// The width both channels occupy.
     public func overlap(with other: RadioChannel) -> Frequency {
-        let low = Swift.max(lowerEdge.si, other.lowerEdge.si), high = Swift.min(upperEdge.si, other.upperEdge.si)
+        Self.overlap(centre: centre, width: width, otherCentre: other.centre, otherWidth: other.width)
+    }
+
+    /// The width two bands (centre, occupied width) share: the one overlap rule for
+    /// `RadioChannel` and for the runtime's frames on the air (`AirChannel`).
+    public static func overlap(centre: Frequency, width: Frequency, otherCentre: Frequency,
+                               otherWidth: Frequency) -> Frequency {
+        let low = Swift.max(centre.si - width.si / 2, otherCentre.si - otherWidth.si / 2)
+        let high = Swift.min(centre.si + width.si / 2, otherCentre.si + otherWidth.si / 2)
         return .hertz(Swift.max(0, high - low))
     }
 

@@ -34,9 +34,9 @@ struct AirChannel: Sendable, Equatable {
     ///   (a named shortcut, docs/validation.md).
     func coupling(from interferer: AirChannel) -> Double {
         if interferer == self { return 1 }
-        let low = Swift.max(centre.si - width.si / 2, interferer.centre.si - interferer.width.si / 2)
-        let high = Swift.min(centre.si + width.si / 2, interferer.centre.si + interferer.width.si / 2)
-        if high > low, interferer.width.si > 0 { return Swift.min(1, (high - low) / interferer.width.si) }
+        let shared = RadioChannel.overlap(centre: centre, width: width, otherCentre: interferer.centre,
+                                          otherWidth: interferer.width)
+        if shared.si > 0, interferer.width.si > 0 { return Swift.min(1, shared.si / interferer.width.si) }
         let offset = Frequency.hertz(abs(centre.si - interferer.centre.si))
         guard offset <= Self.couplingReach else { return 0 }
         let rejection = InterferenceRejection.bleOneMegabit

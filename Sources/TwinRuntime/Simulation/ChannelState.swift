@@ -65,9 +65,7 @@ struct ChannelState: Sendable {
         noiseMeter = NoiseMeter(gateways: gateways)
         if postureEnabled {
             natural = activity.stationaryPosture(uniform: generator.uniform())
-            var draws = fadingGenerator
-            body = BodyFading(posture: natural, table: activity.fading, using: &draws)
-            fadingGenerator = draws
+            body = BodyFading(posture: natural, table: activity.fading, using: &fadingGenerator)
         }
     }
 
@@ -96,14 +94,11 @@ struct ChannelState: Sendable {
     /// A new posture bout begins: new parameters and a new shared shadow.
     mutating func postureChanged(at time: SimTime) {
         fadedAt = time
-        var draws = fadingGenerator
-        if var shared = body {
-            shared.changePosture(to: posture, at: time.time, using: &draws)
-            body = shared
+        if body != nil {
+            body!.changePosture(to: posture, at: time.time, using: &fadingGenerator)
         } else {
-            body = BodyFading(posture: posture, at: time.time, table: activity.fading, using: &draws)
+            body = BodyFading(posture: posture, at: time.time, table: activity.fading, using: &fadingGenerator)
         }
-        fadingGenerator = draws
     }
 
     /// `source` starts at `gateway` at `time`.
