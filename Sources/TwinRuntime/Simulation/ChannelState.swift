@@ -51,8 +51,12 @@ struct ChannelState: Sendable {
     private(set) var forced: Posture?
     var posture: Posture { forced ?? natural }
     /// Active sources per gateway; change them through `addSource`, `removeSources` and
-    /// `setSources`, which keep `noiseMeter` in step.
+    /// `setSources`, which keep `noiseMeter` and `hasPerFrameSources` in step.
     private(set) var sources: [[ExternalSource]]
+    /// Whether any source is decided per frame (bursty or reactive). Stored, not
+    /// scanned: every frame asks, and the scan over nested arrays cost 1.2 % of a
+    /// 24 h run (perf); sources change only at scenario events.
+    private(set) var hasPerFrameSources = false
     /// What the attack detector's energy measurement has seen since its last tick.
     private(set) var noiseMeter: NoiseMeter
 
@@ -104,12 +108,14 @@ struct ChannelState: Sendable {
     /// `source` starts at `gateway` at `time`.
     mutating func addSource(_ source: ExternalSource, at gateway: Int, time: SimTime) {
         sources[gateway].append(source)
+        hasPerFrameSources = Self.anyPerFrame(sources)
         noiseMeter.powerChanged(at: gateway, to: measuredPower(at: gateway), at: time)
     }
 
     /// The sources of scenario event `event` at `gateway` stop at `time`.
     mutating func removeSources(of event: Int, at gateway: Int, time: SimTime) {
         sources[gateway].removeAll { $0.event == event }
+        hasPerFrameSources = Self.anyPerFrame(sources)
         noiseMeter.powerChanged(at: gateway, to: measuredPower(at: gateway), at: time)
     }
 
@@ -174,8 +180,7 @@ struct ChannelState: Sendable {
         return total
     }
 
-    /// Whether any source is decided per frame (bursty or reactive).
-    var hasPerFrameSources: Bool {
+    private static func anyPerFrame(_ sources: [[ExternalSource]]) -> Bool {
         sources.contains { $0.contains { source in
             switch source.mode {
             case .bursty, .reactive: true
