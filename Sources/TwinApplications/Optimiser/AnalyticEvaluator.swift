@@ -94,6 +94,11 @@ public struct AnalyticEvaluator: Sendable {
         return result
     }
 
+    /// Takes in the device estimates `other` (a copy of this evaluator) worked out.
+    mutating func mergeCache(of other: AnalyticEvaluator) {
+        cache.merge(other.cache) { known, _ in known }
+    }
+
     /// Scores and ranks `candidate`.
     public mutating func evaluate(_ candidate: Candidate) -> AnalyticEvaluation {
         let estimates = estimates(candidate)

@@ -54,23 +54,20 @@ struct AnalyticFloors: Sendable {
             if delivery < floor.delivery - 1e-12 {
                 found.append(FloorViolation(
                     kind: .delivery, device: id, scenario: nil, value: delivery, limit: floor.delivery,
-                    detail: "`\(id)` would deliver \(DeviceFloor.percent(delivery)), below its floor "
-                        + "\(DeviceFloor.percent(floor.delivery)) (\(floor.deliveryBasis))"))
+                    wording: .predicted(basis: floor.deliveryBasis)))
             }
             if let latency = estimate.latency(.percentile(99)), let latencyBase = base.latency(.percentile(99)) {
                 let predicted = (measuredP99[id] ?? latencyBase) + latency - latencyBase
                 if predicted > floor.latency * (1 + 1e-9) {
                     found.append(FloorViolation(
                         kind: .latency, device: id, scenario: nil, value: predicted.si, limit: floor.latency.si,
-                        detail: "`\(id)` would have p99 latency \(predicted.quantity.formatted), above its ceiling "
-                            + "\(floor.latency.quantity.formatted) (\(floor.latencyBasis))"))
+                        wording: .predicted(basis: floor.latencyBasis)))
                 }
             }
             if estimate.attemptFailure > floor.outage + 1e-12 {
                 found.append(FloorViolation(
                     kind: .linkMargin, device: id, scenario: nil, value: estimate.attemptFailure, limit: floor.outage,
-                    detail: "`\(id)`'s link would lose \(DeviceFloor.percent(estimate.attemptFailure)) of attempts, "
-                        + "above the \(floor.outageBasis)"))
+                    wording: .predicted(basis: floor.outageBasis)))
             }
         }
         for entry in excluded where space.value(entry.knob, in: candidate) == entry.value
@@ -79,8 +76,8 @@ struct AnalyticFloors: Sendable {
             found.append(FloorViolation(
                 kind: .rejectedSetting, device: space.knobs[entry.knob].targets.first ?? setting.knob, scenario: nil,
                 value: setting.value, limit: space.value(entry.knob, in: space.baseline),
-                detail: "the \(setting.application) what-if rejects `\(setting.knob)` = "
-                    + "\(KnobChange.format(setting.value, unit: space.knobs[entry.knob].unit)): \(setting.reason)"))
+                wording: .rejected(application: setting.application, knob: setting.knob,
+                                   unit: space.knobs[entry.knob].unit, reason: setting.reason)))
         }
         return found
     }

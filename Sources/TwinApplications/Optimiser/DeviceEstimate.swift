@@ -33,16 +33,20 @@ struct DeviceEstimate: Sendable, Hashable {
     var payload: DataSize
     var securityLevel: Int
     /// Per-attempt outage on the primary link, and on the backup (nil: no backup).
-    var attemptFailure: Double
+    let attemptFailure: Double
     var backupAttemptFailure: Double?
-    var maxRetries: Int
-    var opportunityInterval: Time
-    var retrySpacing: Time
-    var fixedLatency: Time
+    let maxRetries: Int
+    let opportunityInterval: Time
+    let retrySpacing: Time
+    let fixedLatency: Time
     /// Half-width of the uplink's jitter: the delay after the gateway is uniform in
     /// `fixedLatency ± jitter` (`GatewayUplink`, as the runtime draws it).
-    var jitter: Time = .zero
+    let jitter: Time
     var failoverTime: Time
+    /// The p99 latency, worked out once: the floors and the latency goals ask every
+    /// candidate of the search for it, and its bisection was 11 % of a short main
+    /// job's CPU (perf) while estimates are cached per device setting.
+    private(set) var latencyP99: Time?
 
     init(device: DeviceConfig, config: TwinConfig, postures: [(ActivityFading, Double)], useCastaliaMap: Bool) {
         let network = config.network
@@ -83,6 +87,7 @@ struct DeviceEstimate: Sendable, Hashable {
         fixedLatency = (timing?.packetAirtime ?? .zero) + (uplink?.fixedDelay ?? .zero) + device.traffic.aggregationDelay
         jitter = uplink?.jitter ?? .zero
         failoverTime = primary?.failoverTime ?? .zero
+        latencyP99 = quantileLatency(.percentile(99))
     }
 
     /// Probability that attempt k (1-based) is the one that gets through.
@@ -91,8 +96,8 @@ struct DeviceEstimate: Sendable, Hashable {
     /// Probability that `U·A + offset + W ≤ t`, W uniform in ±jitter: the uniform wait's
     /// CDF `F(y) = clamp(y/A, 0, 1)` averaged over the jitter, `(G(x + J) − G(x − J))/2J`
     /// with `G` the antiderivative of `F` and `x = t − offset`.
-    private func waitFraction(_ t: Double, offset: Double) -> Double {
-        let interval = opportunityInterval.si, spread = jitter.si, x = t - offset
+    private func waitFraction(_ t: Double, offset: Double, spread: Double) -> Double {
+        let interval = opportunityInterval.si, x = t - offset
         guard spread > 0 else {
             guard interval > 0 else { return x >= 0 ? 1 : 0 }
             return Swift.min(Swift.max(x / interval, 0), 1)
@@ -112,35 +117,43 @@ struct DeviceEstimate: Sendable, Hashable {
             let weight = attemptWeight(k, failure: attemptFailure)
             guard let within else { delivered += weight; continue }
             let offset = fixedLatency.si + Double(k - 1) * retrySpacing.si
-            delivered += weight * waitFraction(within.si, offset: offset)
+            delivered += weight * waitFraction(within.si, offset: offset, spread: jitter.si)
         }
         return Swift.min(Swift.max(delivered, 0), 1)
     }
 
     /// Latency of delivered packets at `statistic` (nil when nothing gets through).
     func latency(_ statistic: Statistic) -> Time? {
-        let weights = (1...(maxRetries + 1)).map { attemptWeight($0, failure: attemptFailure) }
+        statistic == .percentile(99) ? latencyP99 : quantileLatency(statistic)
+    }
+
+    /// The latency at `statistic` with per-attempt outage `failure`, the fixed part
+    /// `fixed` and the uplink's jitter `jitter` (the device's own unless told).
+    private func quantileLatency(_ statistic: Statistic, failure: Double? = nil, fixed: Time? = nil,
+                                 jitter: Time? = nil) -> Time? {
+        let failure = failure ?? attemptFailure, spread = (jitter ?? self.jitter).si
+        let weights = (1...(maxRetries + 1)).map { attemptWeight($0, failure: failure) }
         let total = weights.reduce(0, +)
         guard total > 1e-300 else { return nil }
-        let base = fixedLatency.si, interval = opportunityInterval.si, spacing = retrySpacing.si
+        let base = (fixed ?? fixedLatency).si, interval = opportunityInterval.si, spacing = retrySpacing.si
         func cdf(_ t: Double) -> Double {
             var sum = 0.0
             for (index, weight) in weights.enumerated() {
-                sum += weight * waitFraction(t, offset: base + Double(index) * spacing)
+                sum += weight * waitFraction(t, offset: base + Double(index) * spacing, spread: spread)
             }
             return sum / total
         }
-        let high = base + interval + Double(maxRetries) * spacing + jitter.si
+        let high = base + interval + Double(maxRetries) * spacing + spread
         let quantile: Double
         switch statistic {
         case .mean:
             let mean = weights.enumerated().reduce(0.0) { $0 + $1.element * (Double($1.offset) * spacing) } / total
             return .seconds(base + interval / 2 + mean)
-        case .min: return .seconds(Swift.max(0, base - jitter.si))
+        case .min: return .seconds(Swift.max(0, base - spread))
         case .max: quantile = 1
         case .percentile(let p): quantile = Swift.min(Swift.max(p / 100, 0), 1)
         }
-        var low = Swift.max(0, base - jitter.si), up = high
+        var low = Swift.max(0, base - spread), up = high
         for _ in 0..<60 {
             let mid = (low + up) / 2
             if cdf(mid) >= quantile - 1e-12 { up = mid } else { low = mid }
@@ -154,11 +167,7 @@ struct DeviceEstimate: Sendable, Hashable {
     /// than half the attempts lost), so the device never recovers.
     func recoveryTime(_ statistic: Statistic) -> Time? {
         guard let backup = backupAttemptFailure, backup < 0.5 else { return nil }
-        var copy = self
-        copy.attemptFailure = backup
-        copy.fixedLatency = .zero
-        copy.jitter = .zero
-        guard let wait = copy.latency(statistic) else { return nil }
+        guard let wait = quantileLatency(statistic, failure: backup, fixed: .zero, jitter: .zero) else { return nil }
         return failoverTime + wait
     }
 }

@@ -29,21 +29,30 @@ public struct SearchOutcome: Sendable, Hashable {
 /// leaders then have every changed knob tried back at its baseline value, so no change
 /// that buys nothing survives. The baseline is always evaluated, so the search never
 /// reports anything worse.
-public func searchKnobs(_ evaluator: inout AnalyticEvaluator, options: OptimiserOptions) -> SearchOutcome {
+/// Candidates are scored on up to `workers` threads (`AnalyticEvaluator.evaluateAll`);
+/// the outcome does not depend on how many.
+public func searchKnobs(_ evaluator: inout AnalyticEvaluator, options: OptimiserOptions,
+                        workers: Int = 1) -> SearchOutcome {
     let space = evaluator.space
     var seen: [Candidate: AnalyticEvaluation] = [:]
-    func evaluate(_ candidate: Candidate) -> AnalyticEvaluation {
-        if let known = seen[candidate] { return known }
-        let evaluation = evaluator.evaluate(candidate)
-        seen[candidate] = evaluation
-        return evaluation
+    /// Evaluates the candidates not seen yet (once each) and returns all of them.
+    func evaluate(_ candidates: [Candidate]) -> [AnalyticEvaluation] {
+        var fresh: [Candidate] = []
+        var queued = Set<Candidate>()
+        for candidate in candidates where seen[candidate] == nil && queued.insert(candidate).inserted {
+            fresh.append(candidate)
+        }
+        for (candidate, evaluation) in zip(fresh, evaluator.evaluateAll(fresh, workers: workers)) {
+            seen[candidate] = evaluation
+        }
+        return candidates.map { seen[$0]! }
     }
     func bestFirst(_ evaluations: [AnalyticEvaluation]) -> [AnalyticEvaluation] {
         evaluations.sorted { $0.rank.isBetter(than: $1.rank) }
     }
-    _ = evaluate(space.baseline)
+    _ = evaluate([space.baseline])
     if space.size <= Double(Swift.max(options.exhaustiveLimit, 1)) {
-        for candidate in space.allCandidates() { _ = evaluate(candidate) }
+        _ = evaluate(space.allCandidates())
         return SearchOutcome(method: .exhaustive, ranked: bestFirst(Array(seen.values)), passes: 0)
     }
     let width = Swift.max(1, options.beamWidth)
@@ -53,14 +62,14 @@ public func searchKnobs(_ evaluator: inout AnalyticEvaluator, options: Optimiser
         passes += 1
         let before = beam
         for group in space.groups {
-            var pool: [Candidate: AnalyticEvaluation] = [:]
+            var pool: [Candidate] = []
             for member in beam {
-                pool[member] = evaluate(member)
-                for candidate in space.boundedNeighbourhood(of: member, varying: group.knobs) {
-                    pool[candidate] = evaluate(candidate)
-                }
+                pool.append(member)
+                pool += space.boundedNeighbourhood(of: member, varying: group.knobs)
             }
-            beam = bestFirst(Array(pool.values)).prefix(width).map(\.candidate)
+            var inPool = Set<Candidate>()
+            let distinct = evaluate(pool).filter { inPool.insert($0.candidate).inserted }
+            beam = bestFirst(distinct).prefix(width).map(\.candidate)
         }
         if beam == before { break }
     }

@@ -87,7 +87,7 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
     let refused = excluded.filter { setting in space.knobs.contains { $0.id == setting.knob } }
     var evaluator = AnalyticEvaluator(config: searchable, space: space, baseline: baseline, options: options,
                                       excluded: refused)
-    let search = searchKnobs(&evaluator, options: options)
+    let search = searchKnobs(&evaluator, options: options, workers: run.maximumConcurrency)
     let goals = evaluator.goals
     let baselineEvaluation = search.ranked.first { $0.candidate == space.baseline } ?? evaluator.evaluate(space.baseline)
     var result = OptimisationResult(
