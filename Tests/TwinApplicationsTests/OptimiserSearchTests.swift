@@ -73,6 +73,25 @@ import TwinVocabulary
         }
     }
 
+    /// Scoring on several workers is the same as on one: shares are contiguous and an
+    /// evaluation depends on its candidate alone (the caches merged back only remember).
+    @Test func workersDoNotChangeTheScores() {
+        let config = OptimiserFixture.twoDeviceTwin()
+        let space = CandidateSpace(config: config)
+        let candidates = Array(repeating: space.allCandidates(), count: 6).flatMap { $0 }
+            + space.allCandidates().reversed()
+        #expect(candidates.count >= 3 * AnalyticEvaluator.smallestShare)  // really split
+        var single = AnalyticEvaluator(config: config, space: space, baseline: nil, options: OptimiserOptions())
+        var several = single
+        let one = candidates.map { single.evaluate($0) }
+        #expect(several.evaluateAll(candidates, workers: 3) == one)
+        for options in [OptimiserOptions(), OptimiserOptions(exhaustiveLimit: 1)] {
+            var a = AnalyticEvaluator(config: config, space: space, baseline: nil, options: options)
+            var b = a
+            #expect(searchKnobs(&a, options: options, workers: 1) == searchKnobs(&b, options: options, workers: 2))
+        }
+    }
+
     @Test func baselineMissesTheEcgGoalsAnalytically() {
         let config = OptimiserFixture.twoDeviceTwin()
         let space = CandidateSpace(config: config)
