@@ -41,7 +41,9 @@ import TwinVocabulary
         #expect(found.summary.contains("1 of 2 replications above 5 s): its other gateway `bedside-hub` is in reach by "
                                        + "15.8 dB on average (-12 dBm"), "\(found.summary)")
         #expect(found.summary.contains("lying adds 33 dB ± 7.5 dB for as long as the wearer holds the posture (2.198 h "
-                                       + "on average, activity `ward-patient`)"), "\(found.summary)")
+                                       + "on average, activity `ward-patient`; the shadow was measured on on-body links "
+                                       + "(Smith et al. 2011) and twinc applies it to this off-body link too, a modelling "
+                                       + "shortcut)"), "\(found.summary)")
         #expect(found.summary.contains("in about 98 % of that posture its frames miss `bedside-hub` until the posture "
                                        + "changes (a model effect, not a failover fault)"))
         #expect(found.summary.contains("`temp.tx-power`"))
