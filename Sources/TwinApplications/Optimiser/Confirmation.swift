@@ -11,6 +11,10 @@ public struct MeasuredGoal: Sendable, Hashable {
     public var scenario: String?
     public var value: Estimate?
     public var verdict: Verdict
+    /// For a `security-protect` goal, the lowest IEEE 802.15.6 security level among its
+    /// devices: what its target (`level >= 2`) is about, while `value` is the residual
+    /// CVSS score (0 when every threat is mitigated), which read alone looks like level 0.
+    public var securityLevelReached: Int?
 
     /// The goal's value, interval and verdict in `report`.
     init(goal: GoalConfig, report: RunReport) {
@@ -24,6 +28,7 @@ public struct MeasuredGoal: Sendable, Hashable {
         let chosen = results.first { $0.0 == deciding } ?? results.first { $0.1.value != nil }
         scenario = chosen?.0
         value = chosen?.1.value
+        securityLevelReached = chosen?.1.securityLevelReached
     }
 
     /// The measurement as a score (same slack rules as the analytic one).

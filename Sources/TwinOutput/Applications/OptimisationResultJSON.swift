@@ -88,6 +88,7 @@ extension MeasuredGoal {
         return .object([
             "value": number(value?.point), "low": number(value?.lower), "high": number(value?.upper),
             "verdict": .string(verdict.rawValue), "scenario": scenario.map(JSONValue.string) ?? .null,
+            "securityLevelReached": securityLevelReached.map(JSONValue.int),
         ])
     }
 }

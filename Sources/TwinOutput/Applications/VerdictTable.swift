@@ -77,6 +77,10 @@ extension OptimisationResult {
 
     private func cells(_ goal: MeasuredGoal, _ dimension: Dimension?) -> [String] {
         guard let value = goal.value else { return ["—", "", goal.verdict.text] }
+        if let level = goal.securityLevelReached {
+            // The target is a level; the value is the residual CVSS score (0: mitigated).
+            return ["level \(level)", "residual CVSS \(significant(value.point))", goal.verdict.text]
+        }
         let shown = dimension.map { Quantity(value.point, $0).formatted } ?? significant(value.point)
         return [shown, IntervalText.of(value), goal.verdict.text]
     }
