@@ -68,7 +68,12 @@ enum Dashboard {
             const li=document.createElement("li"), t=document.createElement("span"), k=document.createElement("span");
             t.className="t"; t.textContent=(e.time||"").slice(11,19); t.title=e.time||"";
             k.className="k"; k.textContent=e.kind; li.append(t, k, document.createTextNode(e.message));
-            eventsList.insertBefore(li, eventsList.firstChild);
+            // Newest first by the event's own time: an event can reach the page after a later
+            // one (a recommendation listed once it is acted on), and must not jump the list.
+            li.dataset.time=e.time||"";
+            let before=eventsList.firstChild;
+            while(before&&before.dataset.time>li.dataset.time)before=before.nextSibling;
+            eventsList.insertBefore(li, before);
             while(eventsList.children.length>50)eventsList.removeChild(eventsList.lastChild);
           }
         }

@@ -106,6 +106,13 @@ import TwinProcess
         #expect(updated.contains("survive-gateway-loss=at-risk"), "after the phone went down: \(updated)")
         let events = try session.execute("return document.getElementById('events').textContent;").stringValue ?? ""
         #expect(events.contains("gateway `phone` is down"), "events on the page: \(events)")
+        // An event that reaches the page after later ones (a recommendation listed once it
+        // is acted on) takes its place by time, newest first, instead of the top.
+        let late = "addEvents([{time: '2000-01-01T00:00:00.000Z', kind: 'test', subject: 'late', message: 'arrived late'}]);"
+            + "return Array.from(document.querySelectorAll('#events li')).map(li => li.dataset.time);"
+        let order = try session.execute(late).arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(order.count >= 2 && order.last == "2000-01-01T00:00:00.000Z", "event times, top first: \(order)")
+        #expect(order == order.sorted(by: >), "event times, top first: \(order)")
         let png = try session.screenshot()
         #expect(png.count > 20_000, "the screenshot is \(png.count) bytes: the page looks empty")
         if let keep = ProcessInfo.processInfo.environment["TWINC_REPORT_SCREENSHOT"] {
