@@ -49,10 +49,19 @@ public struct LiveTwin: Sendable {
         scheduledKnobs.append((at, settings))
     }
 
+    /// Settings were checked when scheduled, so this fails only if the twin changed in
+    /// between; then the twin says so in its events rather than drifting from the
+    /// gateway silently.
     private mutating func applyScheduledKnobs(before time: Timestamp) {
         while let first = scheduledKnobs.first, first.at < time {
             scheduledKnobs.removeFirst()
-            try? applyKnobs(first.settings)
+            do {
+                try applyKnobs(first.settings)
+            } catch {
+                record([LiveEvent(time: first.at, kind: .action, subject: "knobs",
+                                  message: "the gateway's settings \(first.settings.map { "\($0.knob) = \($0.value)" }) "
+                                      + "could not be applied to the twin: \(error); its predictions keep the previous settings")])
+            }
         }
     }
 

@@ -47,6 +47,9 @@ public final class EmulatorRunner: @unchecked Sendable {
     private var pending: [KnobSetting] = []
     private var seenKeys: Set<String> = []
     private var applied: [(key: String, at: Double)] = []
+    /// Why the control endpoint stopped on its own (it could not bind its port, say):
+    /// the loop ends with it instead of streaming a run nobody can steer.
+    private var controlFailure: String?
 
     public init(emulator: consuming Emulator, options: Options) {
         self.emulator = emulator
@@ -112,6 +115,10 @@ public final class EmulatorRunner: @unchecked Sendable {
         let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], cancellationSignals: [],
                                  logger: app.logger)
         let server = Task { try await group.run() }
+        let watcher = Task { [self] in
+            guard case .failure(let error) = await server.result else { return }
+            lock.withLock { controlFailure = "\(error)" }
+        }
         // The control server is stopped and awaited before returning: a cancelled but
         // still-closing server left NIO threads running while the process exited, and the
         // emulator ended by SIGSEGV after its last line (seen in LiveLoopEndToEndTests).
@@ -120,6 +127,7 @@ public final class EmulatorRunner: @unchecked Sendable {
         let outcome = await Task.detached { [self] in Result { try self.loop() } }.value
         await group.triggerGracefulShutdown()
         _ = await server.result
+        await watcher.value
         try outcome.get()
         return groundTruthJSON()
     }
@@ -133,6 +141,10 @@ public final class EmulatorRunner: @unchecked Sendable {
         var sent = 0
         while true {
             lock.lock()
+            if let controlFailure {
+                lock.unlock()
+                throw EmulatorError.controlEndpoint(controlFailure)
+            }
             let knobs = pending
             pending = []
             if !knobs.isEmpty {
@@ -200,9 +212,12 @@ extension EmulatorRunner {
 public enum EmulatorError: Error, CustomStringConvertible {
     case refused(status: Int, body: String)
     case twinBusy(seconds: Double)
+    /// The control endpoint stopped (or never started) while the emulator ran.
+    case controlEndpoint(String)
 
     public var description: String {
         switch self {
+        case let .controlEndpoint(reason): "the control endpoint stopped: \(reason)"
         case let .refused(status, body): "the server refused a batch (HTTP \(status)): \(body)"
         case let .twinBusy(seconds): "the twin was still computing a recommendation after \(Int(seconds)) s"
         }

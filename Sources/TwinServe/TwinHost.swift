@@ -332,9 +332,27 @@ public actor TwinHost {
         }
         let now = Swift.max(twin.state.clock ?? clock, appliesAt ?? clock)
         if applied {
-            try? twin.applyKnobs(changes, from: appliesAt)
-            try? store?.appendKnobs(twin: name, afterOrdinal: (try? store?.lastOrdinal(twin: name)) ?? 0,
-                                    settings: Self.encodeKnobs(changes), appliesAt: appliesAt?.secondsSinceEpoch)
+            // The gateway runs the new settings: a twin that cannot follow, or a store that
+            // cannot keep them for a restart, is said in the events, not swallowed.
+            var problems: [String] = []
+            do {
+                try twin.applyKnobs(changes, from: appliesAt)
+            } catch {
+                problems.append("the twin could not apply them (\(error)) and keeps predicting the previous settings")
+            }
+            if let store {
+                do {
+                    try store.appendKnobs(twin: name, afterOrdinal: try store.lastOrdinal(twin: name),
+                                          settings: Self.encodeKnobs(changes), appliesAt: appliesAt?.secondsSinceEpoch)
+                } catch {
+                    problems.append("the store could not keep them (\(error)), so a restart would replay without them")
+                }
+            }
+            if !problems.isEmpty {
+                let warning = LiveEvent(time: now, kind: .action, subject: id, message: problems.joined(separator: "; "))
+                twin.record([warning])
+                audit(warning)
+            }
             pendingCheck = (targets, now + settings.recoveryCheck, id)
         }
         let event = LiveEvent(time: now, kind: .action, subject: id,

@@ -40,12 +40,14 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     /// Starts `twinc-serve ARGUMENTS` and, for `serve`, waits for its "listening on" line.
-    init(_ arguments: [String], waitForPort: Bool = true) throws {
+    /// With `mergeStandardError` its errors join the output (a one-shot run's reason to
+    /// fail); otherwise they are dropped (a server's request log).
+    init(_ arguments: [String], waitForPort: Bool = true, mergeStandardError: Bool = false) throws {
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = Self.repositoryRoot
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = mergeStandardError ? output : FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let handle = output.fileHandleForReading
@@ -116,11 +118,11 @@ final class ServeProcess: @unchecked Sendable {
 
     func client() -> HTTPClient { HTTPClient(host: "127.0.0.1", port: port) }
 
-    /// Runs `twinc-serve ARGUMENTS` to its end, `timeout` s at most: past it the child is
+    /// Runs `twinc-serve ARGUMENTS` to its end (output and errors together), `timeout` s at most: past it the child is
     /// killed and the run throws with what it printed so far (a hung emulator must not
     /// outlive its test, nor keep posting to the next test's server).
     static func run(_ arguments: [String], timeout: Double = 600) throws -> (status: Int32, stdout: String) {
-        let process = try ServeProcess(arguments, waitForPort: false)
+        let process = try ServeProcess(arguments, waitForPort: false, mergeStandardError: true)
         guard let status = process.wait(timeout: timeout) else {
             process.stop(kill: true)
             _ = process.waitForOutput(timeout: 5)
