@@ -5,6 +5,7 @@ import ServiceLifecycle
 import TwinConfig
 import TwinJSON
 import TwinLive
+import TwinUnits
 
 /// `twinc-serve emulate`: paces the emulator in (accelerated) real time, posts each batch
 /// to the server as the gateway would, and listens for knob changes on its own control
@@ -18,18 +19,18 @@ public final class EmulatorRunner: @unchecked Sendable {
         public var speed: Double
         public var controlHost: String
         public var controlPort: Int
-        /// Before each batch, wait (at most `twinWait` s) until the twin has no
+        /// Before each batch, wait (at most `twinWait`, wall time) until the twin has no
         /// recommendation in progress (`GET …/recommendation` says `computing` until its
         /// action is answered). Accelerated emulation multiplies the wall time the
         /// optimiser takes by the speed, and that wall time grows with the machine's load;
         /// waiting makes the twin's decisions take no emulated time, so an action applies
         /// at the telemetry time it was decided at, on any machine.
         public var waitForTwin: Bool
-        public var twinWait: Double
+        public var twinWait: Time
         public var log: @Sendable (String) -> Void
 
         public init(url: String, token: String, speed: Double, controlHost: String = "127.0.0.1", controlPort: Int = 0,
-                    waitForTwin: Bool = false, twinWait: Double = 600, log: @escaping @Sendable (String) -> Void) {
+                    waitForTwin: Bool = false, twinWait: Time = .seconds(600), log: @escaping @Sendable (String) -> Void) {
             self.url = url
             self.token = token
             self.speed = speed
@@ -197,13 +198,13 @@ extension EmulatorRunner {
     private func waitForTwin(_ client: HTTPClient, telemetryPath: String) throws {
         guard telemetryPath.hasSuffix("/telemetry") else { return }
         let path = String(telemetryPath.dropLast("telemetry".count)) + "recommendation"
-        let deadline = Date().addingTimeInterval(options.twinWait)
+        let deadline = Date().addingTimeInterval(options.twinWait.si)
         while true {
             let response = try client.request("GET", path, headers: [("Authorization", "Bearer \(options.token)")])
             guard response.status == 200 else { throw EmulatorError.refused(status: response.status, body: response.text) }
             guard case .success(let json) = JSONParser.parse(response.text),
                   json.value["status"]?.stringValue == "computing" else { return }
-            guard Date() < deadline else { throw EmulatorError.twinBusy(seconds: options.twinWait) }
+            guard Date() < deadline else { throw EmulatorError.twinBusy(options.twinWait) }
             Thread.sleep(forTimeInterval: 0.05)
         }
     }
@@ -211,7 +212,7 @@ extension EmulatorRunner {
 
 public enum EmulatorError: Error, CustomStringConvertible {
     case refused(status: Int, body: String)
-    case twinBusy(seconds: Double)
+    case twinBusy(Time)
     /// The control endpoint stopped (or never started) while the emulator ran.
     case controlEndpoint(String)
 
@@ -219,7 +220,7 @@ public enum EmulatorError: Error, CustomStringConvertible {
         switch self {
         case let .controlEndpoint(reason): "the control endpoint stopped: \(reason)"
         case let .refused(status, body): "the server refused a batch (HTTP \(status)): \(body)"
-        case let .twinBusy(seconds): "the twin was still computing a recommendation after \(Int(seconds)) s"
+        case let .twinBusy(wait): "the twin was still computing a recommendation after \(wait.quantity.formatted)"
         }
     }
 }
