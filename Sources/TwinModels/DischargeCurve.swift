@@ -40,7 +40,10 @@ public struct DischargeCurve: Sendable, Hashable {
 
     /// Terminal voltage after delivering `fraction` of the rated capacity (clamped).
     public func voltage(afterDelivering fraction: Double) -> Voltage {
-        .volts(ModelMath.interpolate(points.map { (x: $0.delivered, y: $0.voltage.si) }, at: fraction))
+        // In place: the runtime asks every device every simulated second (2 % of a 24 h run
+        // went to building the table first).
+        .volts(ModelMath.interpolate(count: points.count, x: { points[$0].delivered }, y: { points[$0].voltage.si },
+                                     at: fraction))
     }
 
     /// The end-of-discharge voltage (the last point).

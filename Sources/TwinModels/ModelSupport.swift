@@ -40,15 +40,24 @@ public enum ModelMath {
     /// table the nearest end value is returned (clamped): callers that must refuse
     /// extrapolation check the range first.
     public static func interpolate(_ table: [(x: Double, y: Double)], at x: Double) -> Double {
-        guard let first = table.first, let last = table.last else { return .nan }
-        if x <= first.x { return first.y }
-        if x >= last.x { return last.y }
-        for index in 1..<table.count where x <= table[index].x {
-            let lower = table[index - 1], upper = table[index]
-            let weight = (x - lower.x) / (upper.x - lower.x)
-            return lower.y + weight * (upper.y - lower.y)
+        interpolate(count: table.count, x: { table[$0].x }, y: { table[$0].y }, at: x)
+    }
+
+    /// The same over `count` points read in place by `pointX`/`pointY` (no table built:
+    /// a caller in the runtime's per-second loop allocated one per call).
+    @inline(__always)
+    public static func interpolate(count: Int, x pointX: (Int) -> Double, y pointY: (Int) -> Double,
+                                   at x: Double) -> Double {
+        guard count > 0 else { return .nan }
+        if x <= pointX(0) { return pointY(0) }
+        if x >= pointX(count - 1) { return pointY(count - 1) }
+        for index in 1..<count where x <= pointX(index) {
+            let lowerX = pointX(index - 1), upperX = pointX(index)
+            let lowerY = pointY(index - 1), upperY = pointY(index)
+            let weight = (x - lowerX) / (upperX - lowerX)
+            return lowerY + weight * (upperY - lowerY)
         }
-        return last.y
+        return pointY(count - 1)
     }
 
     /// ⌈x⌉ for a quantity computed in floating point that is mathematically an integer
