@@ -80,14 +80,16 @@ extension BANSimulation {
     private mutating func recordSamples(at time: SimTime) {
         for device in devices.indices {
             if devices[device].isRunning { catchUpTraffic(device, until: time) }
-            let state = devices[device]
-            let links = parameters[device].gateways
-            let serving = state.serving >= 0 && state.serving < links.count ? links[state.serving] : nil
-            let queued = state.queue.count + (csma.packetInService(device) == nil ? 0 : 1)
-            let battery = state.life.empty ? 0 : state.energy.remaining(at: time) / state.energy.capacity
-            let sample = state.window.sample(at: time, queueLength: queued, batteryLeft: battery,
-                                             servingGateway: serving,
-                                             primaryGatewayUp: gateways[parameters[device].primaryGateway].up)
+            // Fields read in place: a copy of the whole DeviceState per sample was a
+            // memmove and a retain per reference it holds (perf: 1.8 % of a 24 h run).
+            let links = parameters[device].gateways, slot = devices[device].serving
+            let serving = slot >= 0 && slot < links.count ? links[slot] : nil
+            let queued = devices[device].queue.count + (csma.packetInService(device) == nil ? 0 : 1)
+            let battery = devices[device].life.empty ? 0
+                : devices[device].energy.remaining(at: time) / devices[device].energy.capacity
+            let sample = devices[device].window.sample(at: time, queueLength: queued, batteryLeft: battery,
+                                                       servingGateway: serving,
+                                                       primaryGatewayUp: gateways[parameters[device].primaryGateway].up)
             devices[device].samples.append(sample)
             devices[device].window.reset()
         }
