@@ -135,7 +135,12 @@ struct CSMAAccess: Sendable {
         let previous = media[medium].busyUntil
         guard until > previous else { return }
         media[medium].busyUntil = until
-        for contender in media[medium].contenders where Int(contender) != sender {
+        // Read through the buffer: `media[medium].contenders` as a loop's sequence copied
+        // the whole medium per call (its value witness showed in perf), every allocation
+        // and connection event.
+        let contenders = media.withUnsafeBufferPointer { $0[medium].contenders }
+        guard !contenders.isEmpty else { return }
+        for contender in contenders where Int(contender) != sender {
             let device = Int(contender)
             guard let handle = stations[device].handle,
                   let remaining = stations[device].remainingWhenFrozen(at: now) else { continue }
