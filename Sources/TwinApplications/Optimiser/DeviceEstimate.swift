@@ -34,7 +34,7 @@ struct DeviceEstimate: Sendable, Hashable {
     var securityLevel: Int
     /// Per-attempt outage on the primary link, and on the backup (nil: no backup).
     let attemptFailure: Double
-    var backupAttemptFailure: Double?
+    let backupAttemptFailure: Double?
     let maxRetries: Int
     let opportunityInterval: Time
     let retrySpacing: Time
@@ -42,11 +42,14 @@ struct DeviceEstimate: Sendable, Hashable {
     /// Half-width of the uplink's jitter: the delay after the gateway is uniform in
     /// `fixedLatency ± jitter` (`GatewayUplink`, as the runtime draws it).
     let jitter: Time
-    var failoverTime: Time
+    let failoverTime: Time
     /// The p99 latency, worked out once: the floors and the latency goals ask every
     /// candidate of the search for it, and its bisection was 11 % of a short main
     /// job's CPU (perf) while estimates are cached per device setting.
     private(set) var latencyP99: Time?
+    /// The p99 recovery time, worked out once for the same reason (`survive-gateway-loss`
+    /// asks every candidate).
+    private(set) var recoveryP99: Time?
 
     init(device: DeviceConfig, config: TwinConfig, postures: [(ActivityFading, Double)], useCastaliaMap: Bool) {
         let network = config.network
@@ -88,6 +91,7 @@ struct DeviceEstimate: Sendable, Hashable {
         jitter = uplink?.jitter ?? .zero
         failoverTime = primary?.failoverTime ?? .zero
         latencyP99 = quantileLatency(.percentile(99))
+        recoveryP99 = quantileRecovery(.percentile(99))
     }
 
     /// Probability that attempt k (1-based) is the one that gets through.
@@ -166,6 +170,10 @@ struct DeviceEstimate: Sendable, Hashable {
     /// retries on the backup link. nil: no backup, or the backup link is out (more
     /// than half the attempts lost), so the device never recovers.
     func recoveryTime(_ statistic: Statistic) -> Time? {
+        statistic == .percentile(99) ? recoveryP99 : quantileRecovery(statistic)
+    }
+
+    private func quantileRecovery(_ statistic: Statistic) -> Time? {
         guard let backup = backupAttemptFailure, backup < 0.5 else { return nil }
         guard let wait = quantileLatency(statistic, failure: backup, fixed: .zero, jitter: .zero) else { return nil }
         return failoverTime + wait
