@@ -175,7 +175,9 @@ enum TwinSchemaBuilder {
                                     ("description", .string("Backup gateway id."))])),
             ], optional: ["backup"]))),
             ("securityLevel", integer("802.15.6 security level 0-2.", minimum: 0, maximum: 2)),
-        ]))
+            ("relay", string("Id of the on-body device that relays this device's frames (IEEE 802.15.6 two-hop, "
+                             + "incremental decode-and-forward); absent: direct only.")),
+        ], optional: ["relay"]))
     }
 
     static func goal() -> JSONValue {

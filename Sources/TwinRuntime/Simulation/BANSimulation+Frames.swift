@@ -42,19 +42,32 @@ extension BANSimulation {
     }
 
     /// The gateway in `slot` decides a frame of `packet` that ended at `end`; the first
-    /// time it decodes the packet, it records the access delay and forwards it.
+    /// time it decodes the packet, it records the access delay and forwards it. A
+    /// relayed device's relay may carry a frame the gateway missed (`relayCarries`):
+    /// the gateway then has it when the relay's copy ends.
     mutating func frameArrives(_ packet: inout Packet, device: Int, slot: Int, level: Double, interference: Double,
                                at end: SimTime) -> Bool {
         let gateway = parameters[device].gateways[slot]
         let verdict = receive(packet, device: device, gateway: gateway, level: level, interference: interference,
                               at: end)
-        let received = verdict?.decoded ?? false
+        var received = verdict?.decoded ?? false
         packet.lastAttemptGatewayDown = !gateways[gateway].up
         packet.lastAttemptCollided = verdict?.collided ?? false
+        var arrival = end, viaRelay = false
+        if !relays.isEmpty, verdict != nil, relays[device] != nil,
+           let relayed = relayCarries(packet, device: device, slot: slot, directDecoded: received,
+                                      interference: interference, at: end) {
+            received = true
+            arrival = relayed
+            viaRelay = true
+        }
         if received, !packet.reachedGateway {
             packet.reachedGateway = true
-            if packet.counted { devices[device].outcome.accessDelay.record(end - packet.headOfQueue) }
-            forward(packet, device: device, gateway: gateway, at: end)
+            if packet.counted {
+                devices[device].outcome.accessDelay.record(arrival - packet.headOfQueue)
+                if viaRelay { devices[device].outcome.relayedDeliveries += 1 }
+            }
+            forward(packet, device: device, gateway: gateway, at: arrival)
         }
         return received
     }
