@@ -50,7 +50,8 @@ enum TwinSchemaBuilder {
                 ("values", array("The discrete range.", number("A value in `unit`."))),
                 ("current", number("The configured value.")), ("unit", string("Unit of the values.")),
                 ("labels", array("For `unit` `index`: what value i selects (the `gateway` knob: gateway ids, "
-                                 + "value i makes labels[i] the primary gateway).", string("A label."))),
+                                 + "value i makes labels[i] the primary gateway; the `relay` knob: `none`, then "
+                                 + "device ids, value i > 0 makes labels[i] the device's relay).", string("A label."))),
             ], optional: ["labels"])))),
             ("objectives", closedSets("Objective order (lexicographic).", Objective.self)),
             ("provenance", TwinProvenance.schema()),

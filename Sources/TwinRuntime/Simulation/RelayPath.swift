@@ -24,9 +24,10 @@ import TwinModels
 /// Shortcuts (docs/validation.md): the relay's forward is not put on the shared medium
 /// (it neither collides with nor defers to other frames) and does not wait for the
 /// relay's own allocation or backoff; both relay hops see the interference the gateway
-/// saw for the direct frame; the source learns of a relayed delivery only through the
-/// gateway's ACK over its own link (when that ACK is lost it retries, and a duplicate
-/// counts for nothing, as after any lost ACK).
+/// saw for the direct frame; the overhearing is charged as receive time only (no
+/// wake-ups, and on top of the relay's own listening); the source learns of a relayed
+/// delivery only through the gateway's ACK over its own link (when that ACK is lost it
+/// retries, and a duplicate counts for nothing, as after any lost ACK).
 ///
 /// Determinism: the relay's decisions draw from the source's own `relay` stream, the
 /// hop's fade from its `relay-fading` stream; nothing is drawn while the relay is down,
