@@ -120,4 +120,25 @@ import TwinVocabulary
         #expect(!required.contains(.string("relay")))
         #expect(required.contains(.string("securityLevel")))
     }
+
+    /// One `relay-failure-<relay>` scenario per relay in use, added once, judging the
+    /// goals that name the relayed devices.
+    @Test func aRelayBringsItsFailureScenarioOnce() throws {
+        var config = Self.relayedConfig()
+        let goals = config.goals.map(\.id)
+        config.addRelayFailureScenarios()
+        config.addRelayFailureScenarios()
+        let added = config.scenarios.filter { $0.id.hasPrefix("relay-failure-") }
+        #expect(added.map(\.id) == ["relay-failure-temp"])
+        let scenario = try #require(added.first)
+        #expect(scenario.kind == .fault(.deviceFailure))
+        #expect(scenario.events.map(\.target) == ["temp"] && scenario.events.map(\.kind) == [.fault(.deviceFailure)])
+        #expect(scenario.events.first?.atFraction == TwinConfig.relayFailureFraction)
+        #expect(scenario.goals == config.goals.filter { $0.devices.contains("ecg") }.map(\.id))
+        #expect(config.goals.map(\.id) == goals)
+        #expect(Self.read(config).diagnostics.isEmpty)
+        var direct = sampleConfig()
+        direct.addRelayFailureScenarios()
+        #expect(direct == sampleConfig())
+    }
 }
