@@ -119,7 +119,8 @@ extension TwinConfig {
             let names = sources.map { "`\($0)`" }.joined(separator: ", ")
             scenarios.append(ScenarioConfig(
                 id: id, kind: .fault(.deviceFailure),
-                description: "Relay `\(relay)` fails for good a quarter into the run; \(names) fall back to the direct link.",
+                description: "Relay `\(relay)` fails for good a quarter into the run; \(names) "
+                    + (sources.count == 1 ? "falls" : "fall") + " back to the direct link.",
                 goals: judged, events: [event]))
         }
     }
