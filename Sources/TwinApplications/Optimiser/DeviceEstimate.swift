@@ -94,7 +94,8 @@ struct DeviceEstimate: Sendable, Hashable {
     /// Shortcut (docs/validation.md): the hops are taken as independent, as the
     /// formula does; the runtime's hops share the wearer's body fading (correlation 0.5)
     /// and lose together more often, so the estimate is optimistic and the simulation
-    /// that verifies a candidate decides.
+    /// that verifies a candidate decides. The backup link (`backupAttemptFailure`, the
+    /// recovery estimate) stays direct.
     static func relayedFailure(device: DeviceConfig, direct: Double, config: TwinConfig,
                                postures: [(ActivityFading, Double)], useCastaliaMap: Bool) -> Double {
         let network = config.network
