@@ -60,8 +60,20 @@ public enum ConfigDiagnostics: DiagnosticCatalogue {
         split the body networks or the goals into several use cases and intents.
         """)
 
+    public static let badRelay = DiagnosticCode(
+        "TK012", title: "device cannot relay",
+        explanation: """
+        A device's `relay` names a device that cannot carry its frames over two hops \
+        (IEEE 802.15.6 two-hop extension): the device itself, a device that is itself \
+        relayed (two hops at most), one without an IEEE 802.15.6 narrowband radio on the \
+        source's channel, an implant or a device off the body, one whose access method \
+        cannot receive (BLE, wideband), or one that does not use the source's gateways \
+        (the relay forwards to the gateway the source is using). Name another on-body \
+        narrowband device, or remove `relay`.
+        """)
+
     public static let all: [DiagnosticCode] = [
         syntax, version, missingMember, wrongType, outOfRange, unknownReference, unknownMember, eventBudget,
-        duplicateID, badKnob, twinTooLarge,
+        duplicateID, badKnob, twinTooLarge, badRelay,
     ]
 }

@@ -14,6 +14,8 @@ struct KnobRule {
         case whole(CountRange)
         /// An index into `labels`, which must be drawn from `allowed` (nil: gateway ids).
         case index(allowed: [String]?)
+        /// An index into `labels`: `none`, then ids of devices of the network.
+        case relayChoice
     }
 
     var unit: String
@@ -29,6 +31,7 @@ struct KnobRule {
         case .aggregation: KnobRule(unit: parameter.unit, values: .whole(DeclaredRanges.aggregation))
         case .gateway: KnobRule(unit: parameter.unit, values: .index(allowed: nil))
         case .macMode: KnobRule(unit: parameter.unit, values: .index(allowed: AccessMode.narrowbandModes.map(\.rawValue)))
+        case .relay: KnobRule(unit: parameter.unit, values: .relayChoice)
         }
     }
 }
@@ -81,7 +84,8 @@ extension TwinConfig {
             let rule = KnobRule.rule(for: knob.parameter)
             if knob.unit != rule.unit { refuse("`\(knob.parameter)` is set in `\(rule.unit)`, not `\(knob.unit)`") }
             for value in knob.values + [knob.current] {
-                if let problem = Self.problem(of: value, under: rule, labels: knob.labels, gateways: gateways) {
+                if let problem = Self.problem(of: value, under: rule, labels: knob.labels, gateways: gateways,
+                                              devices: devices) {
                     refuse(problem)
                     break
                 }
@@ -97,7 +101,8 @@ extension TwinConfig {
     }
 
     /// Why `value` cannot be a setting of a knob under `rule`; nil when it can.
-    private static func problem(of value: Double, under rule: KnobRule, labels: [String], gateways: Set<String>) -> String? {
+    private static func problem(of value: Double, under rule: KnobRule, labels: [String], gateways: Set<String>,
+                                devices: Set<String>) -> String? {
         switch rule.values {
         case .quantity(let range):
             return range.contains(value) ? nil
@@ -112,6 +117,13 @@ extension TwinConfig {
             }
             if allowed == nil, let stray = labels.first(where: { !gateways.contains($0) }) {
                 return "label `\(stray)` is not a gateway of the network"
+            }
+            return CountRange(0...(labels.count - 1), reason: "").integer(value) != nil ? nil
+                : "value \(QuantityRange.number(value)) is not an index into its \(labels.count) labels"
+        case .relayChoice:
+            if labels.count < 2 || labels[0] != "none" { return "a relay knob's labels are `none`, then devices" }
+            if let stray = labels.dropFirst().first(where: { !devices.contains($0) }) {
+                return "label `\(stray)` is not a device of the network"
             }
             return CountRange(0...(labels.count - 1), reason: "").integer(value) != nil ? nil
                 : "value \(QuantityRange.number(value)) is not an index into its \(labels.count) labels"

@@ -49,6 +49,7 @@ extension DeviceConfig {
         let parts = (d.object("radio"), d.object("battery"), d.object("traffic"), d.object("mac"), d.object("gateway"))
         let platform = d.object("platform").map { PlatformConfig.decode($0, context: context) }
         let securityLevel = d.int("securityLevel", in: DeclaredRanges.securityLevel)
+        let relay = d.optionalString("relay")
         guard var r = parts.0, var b = parts.1, var t = parts.2, var m = parts.3, var g = parts.4, let platform
         else { return nil }
         let txLevels = r.array("txLevels").compactMap { level, levelPath -> TxLevel? in
@@ -97,7 +98,7 @@ extension DeviceConfig {
         return DeviceConfig(
             id: id, deviceClass: deviceClass, placement: placement, inBody: inBody, tags: tags, radio: radio,
             battery: battery, platform: platform, traffic: traffic,
-            mac: mac, primaryGateway: primary, backupGateway: backup, securityLevel: securityLevel)
+            mac: mac, primaryGateway: primary, backupGateway: backup, securityLevel: securityLevel, relay: relay)
     }
 }
 

@@ -34,11 +34,15 @@ public struct DeviceConfig: Sendable, Hashable {
     public var backupGateway: String?
     /// IEEE 802.15.6 security level 0 (none), 1 (authentication), 2 (auth + encryption).
     public var securityLevel: Int
+    /// The on-body device that relays this device's frames (IEEE 802.15.6 two-hop
+    /// extension, incremental decode-and-forward: `RelayScheme`), nil for none. The rules
+    /// a relay must meet are `DeviceConfig.relayRefusal` (issue 11 §4).
+    public var relay: String?
 
     public init(id: String, deviceClass: String, placement: Placement, inBody: Bool, tags: [String],
                 radio: RadioConfig, battery: BatteryConfig, platform: PlatformConfig,
                 traffic: TrafficConfig, mac: MACConfig, primaryGateway: String,
-                backupGateway: String?, securityLevel: Int) {
+                backupGateway: String?, securityLevel: Int, relay: String? = nil) {
         self.id = id
         self.deviceClass = deviceClass
         self.placement = placement
@@ -52,6 +56,7 @@ public struct DeviceConfig: Sendable, Hashable {
         self.primaryGateway = primaryGateway
         self.backupGateway = backupGateway
         self.securityLevel = securityLevel
+        self.relay = relay
     }
 }
 

@@ -25,6 +25,7 @@ extension TwinConfig {
         if context.diagnostics.isEmpty, let config {
             context.diagnostics += config.referenceDiagnostics(json: json, context: context)
             context.diagnostics += config.knobDiagnostics(json: json, context: context)
+            context.diagnostics += config.relayDiagnostics(json: json, context: context)
             context.diagnostics += config.eventBudgetDiagnostics(json: json, context: context)
             context.diagnostics += config.sizeDiagnostics(json: json, context: context)
         }

@@ -179,6 +179,7 @@ extension DeviceConfig {
             ]),
             "gateway": .object(["primary": .string(primaryGateway), "backup": backupGateway.map(JSONValue.string)]),
             "securityLevel": .int(securityLevel),
+            "relay": relay.map(JSONValue.string),
         ])
     }
 }

@@ -50,7 +50,8 @@ enum TwinSchemaBuilder {
                 ("values", array("The discrete range.", number("A value in `unit`."))),
                 ("current", number("The configured value.")), ("unit", string("Unit of the values.")),
                 ("labels", array("For `unit` `index`: what value i selects (the `gateway` knob: gateway ids, "
-                                 + "value i makes labels[i] the primary gateway).", string("A label."))),
+                                 + "value i makes labels[i] the primary gateway; the `relay` knob: `none`, then "
+                                 + "device ids, value i > 0 makes labels[i] the device's relay).", string("A label."))),
             ], optional: ["labels"])))),
             ("objectives", closedSets("Objective order (lexicographic).", Objective.self)),
             ("provenance", TwinProvenance.schema()),
@@ -175,7 +176,9 @@ enum TwinSchemaBuilder {
                                     ("description", .string("Backup gateway id."))])),
             ], optional: ["backup"]))),
             ("securityLevel", integer("802.15.6 security level 0-2.", minimum: 0, maximum: 2)),
-        ]))
+            ("relay", string("Id of the on-body device that relays this device's frames (IEEE 802.15.6 two-hop, "
+                             + "incremental decode-and-forward); absent: direct only.")),
+        ], optional: ["relay"]))
     }
 
     static func goal() -> JSONValue {

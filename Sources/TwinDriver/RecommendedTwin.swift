@@ -12,7 +12,8 @@ import TwinRuntime
 /// parameter on its devices and the knob's `current`), `generator` naming this twinc,
 /// and `provenance` naming the source twin, the knobs changed and the run that confirmed
 /// them. When the optimiser keeps the baseline the file is the source with provenance
-/// and no changes, so a pipeline can always read it.
+/// and no changes, so a pipeline can always read it. A recommended `relay` adds the
+/// relay's failure scenario (`TwinConfig.addRelayFailureScenarios`).
 enum RecommendedTwin {
     static let method = "twinc run --recommended-out"
 
@@ -28,6 +29,8 @@ enum RecommendedTwin {
         } catch {
             return .failure(error)
         }
+        // A recommended relay brings its failure scenario (`relay-failure-<relay>`).
+        config.addRelayFailureScenarios()
         let run = optimisation.verdictSettings ?? source.run
         config.generator = "twinc \(TwincVersion.string)"
         config.provenance = TwinProvenance(

@@ -90,6 +90,9 @@ public struct Device: Sendable, Hashable {
     /// IEEE 802.15.6 user priority, 0…7.
     public var priority: Located<Int>
     public var gateway: GatewayAssignment
+    /// The on-body device that relays this one's frames (IEEE 802.15.6 two-hop,
+    /// issue 11 §4); twin.json's `relay`.
+    public var relay: Located<String>? = nil
 }
 
 public struct RadioSettings: Sendable, Hashable {

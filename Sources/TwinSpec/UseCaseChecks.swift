@@ -1,8 +1,11 @@
 import TwinDiagnostics
 import TwinUnits
 
-/// Checks inside one use case: unique ids, gateway and link references, technology
-/// compatibility between devices and gateways, PHY limits on packet size.
+/// Checks inside one use case: unique ids, gateway, relay and link references, technology
+/// compatibility between devices and gateways, PHY limits on packet size. Whether a
+/// named relay can relay (radio, MAC, placement, gateways: `DeviceConfig.relayRefusal`)
+/// is known once the devices are resolved: the compiler's admission of its twin.json
+/// (TK012 → TP013 at the device).
 enum UseCaseChecks {
     /// The largest PSDU payload of the IEEE 802.15.6 PHYs (ban-numbers §2: Lp = 0–255).
     static let maxIEEE802156Payload = DataSize.bytes(255)
@@ -20,6 +23,16 @@ enum UseCaseChecks {
         let gateways = Dictionary(network.gateways.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         for device in network.devices {
             checkDevice(device, gatewayTargets: &gatewayTargets, gateways: gateways, into: &checks)
+        }
+        var deviceTargets = ReferenceTargets(network.devices.map(\.id.value), unread: network.unread.devices)
+        for device in network.devices {
+            guard let relay = device.relay else { continue }
+            if relay.value == device.id.value {
+                checks.append(.error(SpecDiagnostics.outOfRange, "device `\(device.id.value)` cannot relay itself",
+                                     at: relay.range))
+            } else if deviceTargets.isUnknown(relay.value) {
+                checks.error { deviceTargets.diagnostic(relay, what: "device", context: "relaying `\(device.id.value)`") }
+            }
         }
         for unread in network.unread.gatewayReferences where gatewayTargets.isUnknown(unread.gateway.value) {
             checks.error { gatewayTargets.diagnostic(unread.gateway, what: "gateway", context: "for device `\(unread.device)`") }

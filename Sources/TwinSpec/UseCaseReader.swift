@@ -120,12 +120,13 @@ enum UseCaseReader {
             guard let primary else { return nil }
             return GatewayAssignment(primary: primary, backup: backup)
         }
+        let relay = r.identifier("relay")
         guard let id, let deviceClass, let placement, let radio, let traffic, let priority, let gateway else {
             return nil
         }
         return Device(
             id: id, deviceClass: deviceClass, description: description, placement: placement, tags: tags,
-            radio: radio, battery: battery, traffic: traffic, priority: priority, gateway: gateway)
+            radio: radio, battery: battery, traffic: traffic, priority: priority, gateway: gateway, relay: relay)
     }
 
     static func radio(_ r: inout MappingReader) -> RadioSettings? {

@@ -80,6 +80,10 @@ public enum UseCaseShapes {
                    "IEEE 802.15.6 user priority: 0 background … 6 high-priority medical, 7 emergency.",
                    example: .integer(6)),
         FieldShape("gateway", .object(gatewayAssignment), required: true, "Which gateways serve the device."),
+        FieldShape("relay", .identifier,
+                   "Another on-body IEEE 802.15.6 narrowband device that relays this one's frames when the gateway "
+                       + "misses them (two-hop, incremental decode-and-forward); it must use the same gateways.",
+                   example: .string("pump")),
     ])
 
     public static let gateway = ObjectShape("gateway", "A hub that connects the body network to the edge.", fields: [

@@ -91,6 +91,10 @@ public enum KnobParameter: String, Sendable, Hashable, CaseIterable {
     /// `labels` (`scheduled`, `csma-ca`); switching sizes the other mode as the compiler
     /// would (`MACModeSwitch`).
     case macMode = "mac-mode"
+    /// The device's on-body relay (IEEE 802.15.6 two-hop, incremental decode-and-forward):
+    /// an index into the knob's `labels`, `none` (direct only) then the devices that can
+    /// relay it (issue 11 §4).
+    case relay = "relay"
 
     /// The unit twin.json writes the knob's values in (`knobs[].unit`): the compiler
     /// writes it and the reader holds a hand-edited twin.json to it.
@@ -102,7 +106,7 @@ public enum KnobParameter: String, Sendable, Hashable, CaseIterable {
         case .allocationPeriod: "superframes"
         case .connectionInterval: "s"
         case .aggregation: "samples"
-        case .gateway, .macMode: "index"
+        case .gateway, .macMode, .relay: "index"
         }
     }
 }

@@ -142,4 +142,22 @@ import TwinJSON
         #expect(stderr.contains("error[TK007]: unknown scenario parameter `scenarios[2].events[0].parameters.colour`"),
                 "\(stderr)")
     }
+
+    /// A `relay` the IEEE 802.15.6 two-hop extension cannot run is refused at the member
+    /// (issue 11 §4): no such device (TK006), the device itself, a BLE watch (TK012). A
+    /// relay that can relay runs and says what it saved.
+    @Test func relaysAreCheckedAtTheirMember() throws {
+        let ecg: [JSONStep] = ["network", "devices", 2, "relay"]
+        let unknown = try refused("relay-unknown") { $0.set(ecg, to: "nobody") }
+        #expect(unknown.contains("error[TK006]: device `ecg` is relayed by `nobody`"), "\(unknown)")
+        let itself = try refused("relay-itself") { $0.set(ecg, to: "ecg") }
+        #expect(itself.contains("error[TK012]: device `ecg`: a device cannot relay itself"), "\(itself)")
+        let watch = try refused("relay-ble") { $0.set(ecg, to: "watch") }
+        #expect(watch.contains("error[TK012]: device `ecg`: `watch` cannot relay: its radio is ble"), "\(watch)")
+        let url = try HostileCase.twin("relay-pump") { $0.set(ecg, to: "pump") }
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try Twinc.run(["run", url.path, "--no-optimise", "--horizon", "2min", "--replications", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("ecg via pump: "), "\(result.stdout.suffix(2000))")
+    }
 }

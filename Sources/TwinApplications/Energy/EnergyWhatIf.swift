@@ -66,7 +66,7 @@ enum EnergyKnob {
         case .aggregation:
             guard let aggregation = DeclaredRanges.aggregation.integer(value) else { return nil }
             changed.traffic.aggregation = aggregation
-        case .maxRetries, .securityLevel, .gateway:
+        case .maxRetries, .securityLevel, .gateway, .relay:
             return nil
         }
         return changed

@@ -58,7 +58,9 @@ struct DeviceEstimate: Sendable, Hashable {
             let link = LinkEstimate(device: device, gateway: gateway, useCastaliaMap: useCastaliaMap)
             return link.outage(transmit: device.radio.txPower, sensitivity: device.radio.sensitivity, postures: postures)
         }
-        let f = failure(device.primaryGateway) ?? 1
+        let direct = failure(device.primaryGateway) ?? 1
+        let f = Self.relayedFailure(device: device, direct: direct, config: config, postures: postures,
+                                    useCastaliaMap: useCastaliaMap)
         let retries = Swift.max(0, device.mac.maxRetries)
         let attempts = f >= 1 ? Double(retries + 1) : (1 - pow(f, Double(retries + 1))) / (1 - f)
         // An air interface the simulation would refuse leaves only the baseline drawing
@@ -92,6 +94,30 @@ struct DeviceEstimate: Sendable, Hashable {
         failoverTime = primary?.failoverTime ?? .zero
         latencyP99 = quantileLatency(.percentile(99))
         recoveryP99 = quantileRecovery(.percentile(99))
+    }
+
+    /// The per-attempt failure with the device's relay (issue 11 §4): incremental
+    /// decode-and-forward, `P_sd·(P_sr + (1−P_sr)·P_rd)` (`RelayScheme`), the relay →
+    /// gateway hop at the relay's configured TX power. `direct` without a relay.
+    ///
+    /// Shortcut (docs/validation.md): the hops are taken as independent, as the
+    /// formula does; the runtime's hops share the wearer's body fading (correlation 0.5)
+    /// and lose together more often, so the estimate is optimistic and the simulation
+    /// that verifies a candidate decides. The backup link (`backupAttemptFailure`, the
+    /// recovery estimate) stays direct.
+    static func relayedFailure(device: DeviceConfig, direct: Double, config: TwinConfig,
+                               postures: [(ActivityFading, Double)], useCastaliaMap: Bool) -> Double {
+        let network = config.network
+        guard let id = device.relay, let relay = network.devices.first(where: { $0.id == id }),
+              device.relayRefusal(by: relay) == nil,
+              let gateway = network.gateways.first(where: { $0.id == device.primaryGateway }) else { return direct }
+        let hop = DeviceAirInterface.relayLink(from: device, to: relay, useCastaliaMap: useCastaliaMap)
+        let toRelay = LinkEstimate(meanLoss: hop.meanLoss, sigma: hop.sigma)
+            .outage(transmit: device.radio.txPower, sensitivity: relay.radio.sensitivity, postures: postures)
+        let fromRelay = LinkEstimate(device: relay, gateway: gateway, useCastaliaMap: useCastaliaMap)
+            .outage(transmit: relay.radio.txPower, sensitivity: relay.radio.sensitivity, postures: postures)
+        return RelayScheme.incrementalDecodeForward.outage(sourceToDestination: direct, sourceToRelay: toRelay,
+                                                          relayToDestination: fromRelay)
     }
 
     /// Probability that attempt k (1-based) is the one that gets through.

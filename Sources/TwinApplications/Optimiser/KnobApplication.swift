@@ -81,8 +81,30 @@ func apply(_ knob: KnobConfig, value: Double, to network: inout NetworkConfig) t
                                     reason: "`\(target)` is not an IEEE 802.15.6 narrowband device with scheduled access or CSMA/CA")
             }
             network.devices[device].mac = mac
+        case .relay:
+            network.devices[device].relay = try relay(knob, value, for: network.devices[device], in: network)
         }
     }
+}
+
+/// The relay that relay-knob value `value` selects: none for `labels[0]` (`none`), else
+/// the device `labels[value]`, which must be able to relay `device` (`relayRefusal`)
+/// and not be relayed itself.
+private func relay(_ knob: KnobConfig, _ value: Double, for device: DeviceConfig,
+                   in network: NetworkConfig) throws(KnobError) -> String? {
+    guard knob.labels.count >= 2 else {
+        throw .invalidValue(knob: knob.id, value: value, reason: "a relay knob needs `none` and at least one device")
+    }
+    let index = try integer(value, knob, in: 0...(knob.labels.count - 1),
+                            "a relay index is a whole number 0…\(knob.labels.count - 1) into \(knob.labels)")
+    guard index > 0 else { return nil }
+    guard let relay = network.devices.first(where: { $0.id == knob.labels[index] }) else {
+        throw .invalidValue(knob: knob.id, value: value, reason: "`\(knob.labels[index])` is not a device of the network")
+    }
+    if let refusal = device.relayRefusal(by: relay) ?? relay.relay.map({ "`\(relay.id)` is itself relayed by `\($0)`" }) {
+        throw .invalidValue(knob: knob.id, value: value, reason: refusal)
+    }
+    return relay.id
 }
 
 /// The primary and backup gateway that gateway-knob value `value` selects: `labels[value]`

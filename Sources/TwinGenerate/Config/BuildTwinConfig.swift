@@ -60,8 +60,10 @@ public func buildTwinConfig(plan: TwinPlan, intent: Intent, useCase: UseCase, ca
         models: plan.models.map { ModelParameterTable.choice(for: $0, plan: plan) },
         applications: plan.applications.map { ApplicationConfig(id: $0.kind, goals: $0.goals, kpis: $0.kpis) },
         goals: goals, scenarios: scenarios,
-        knobs: KnobDerivation(network: networkConfig).knobs(),
+        knobs: KnobDerivation(network: networkConfig, goals: goals).knobs(),
         objectives: intent.objectives.map(\.value))
+    // A design that relays evaluates the relay's failure too.
+    config.addRelayFailureScenarios()
     // The wearer's activity matters only where the plan simulates posture fading.
     if plan.models.contains(where: { $0.id == "posture-fading" }) {
         config.activity = ActivityConfigBuilder.config(intent: intent, useCase: useCase)

@@ -26,7 +26,7 @@ struct DeviceConfigBuilder {
             mac: MACConfigBuilder(device: resolved, deadline: deadline(of: resolved),
                                   scheduled: provides("mac:scheduled", for: resolved.id)).mac(),
             primaryGateway: device.gateway.primary.value, backupGateway: device.gateway.backup?.value,
-            securityLevel: securityLevel(of: resolved.id))
+            securityLevel: securityLevel(of: resolved.id), relay: device.relay?.value)
     }
 
     /// Whether a model the plan chose for this device provides `capability`.

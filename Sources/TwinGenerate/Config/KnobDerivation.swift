@@ -25,8 +25,14 @@ import TwinVocabulary
 ///   knob exists only when that leaves more than one value. The budget already carries
 ///   the intent's latency goals (`DeviceConfigBuilder.deadline`); whether a value still
 ///   meets them is the optimiser's judgement.
+/// - `relay` (unit `index`): for an IEEE 802.15.6 narrowband device that a
+///   delivery-ratio goal names, its on-body relay (issue 11 §4): `labels` are `none`
+///   (direct only, the current value) and the devices that can relay it
+///   (`DeviceConfig.relayRefusal`) in network order, leaving out devices that get a
+///   relay knob themselves (two hops at most, whatever the optimiser turns).
 struct KnobDerivation {
     let network: NetworkConfig
+    var goals: [GoalConfig] = []
 
     /// The aggregation levels offered, before the latency budget prunes them.
     static let aggregationLevels = [1, 2, 4, 8]
@@ -64,7 +70,27 @@ struct KnobDerivation {
         }
         if let gateway = gatewayKnob(of: device) { result.append(gateway) }
         if let aggregation = aggregationKnob(of: device) { result.append(aggregation) }
+        if let relay = relayKnob(of: device) { result.append(relay) }
         return result
+    }
+
+    /// Devices a delivery-ratio goal names: the ones a relay is offered to.
+    private var relayedCandidates: Set<String> {
+        Set(goals.filter { $0.kpi == .deliveryRatio }.flatMap(\.devices))
+    }
+
+    /// The relay choice of a device a delivery goal names, when some device can relay it.
+    private func relayKnob(of device: DeviceConfig) -> KnobConfig? {
+        let sources = relayedCandidates
+        guard sources.contains(device.id), device.relay == nil else { return nil }
+        let candidates = network.devices.filter { other in
+            !sources.contains(other.id) && other.relay == nil && device.relayRefusal(by: other) == nil
+        }.map(\.id)
+        guard !candidates.isEmpty else { return nil }
+        let labels = ["none"] + candidates.prefix(31)
+        return KnobConfig(id: "\(device.id).relay", parameter: .relay, targets: [device.id],
+                          values: labels.indices.map(Double.init), current: 0, unit: KnobParameter.relay.unit,
+                          labels: labels)
     }
 
     /// Scheduled access or CSMA/CA for an 802.15.6 narrowband device that has one of

@@ -140,6 +140,10 @@ extension DeviceFigures {
             "averageCurrent": averageCurrent?.jsonValue(),
             "lifetime": lifetime?.jsonValue(),
             "diedIn": .int(diedIn),
+            // Only for relayed devices and relays, so other twins' results are unchanged.
+            "relay": relay.map(JSONValue.string),
+            "relayedDeliveries": relay == nil ? nil : .number(relayedDeliveries),
+            "framesRelayed": framesRelayed > 0 ? .number(framesRelayed) : nil,
         ])
     }
 }

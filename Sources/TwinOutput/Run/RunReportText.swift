@@ -113,7 +113,7 @@ extension ScenarioReport {
             }
             out += table.render() + notes.map { $0 + "\n" }.joined()
         }
-        out += "\n" + trafficTable() + lossLines() + "\n" + energyTable()
+        out += "\n" + trafficTable() + lossLines() + relayLines() + "\n" + energyTable()
         return out
     }
 
@@ -127,6 +127,19 @@ extension ScenarioReport {
                 + (losses.count > 4 ? ", …" : "")
         }
         return lines.isEmpty ? "" : "  lost or late per replication, by hop and cause:\n" + lines.map { $0 + "\n" }.joined()
+    }
+
+    /// Per relayed device: the packets its relay saved (the gateway missed the direct
+    /// frame and got the relay's copy) and the frames the relay sent for it. Nothing
+    /// for a twin without relays, so its text is unchanged.
+    private func relayLines() -> String {
+        let lines = devices.compactMap { device -> String? in
+            guard let relay = device.relay else { return nil }
+            let forwarded = devices.first { $0.id == relay }?.framesRelayed ?? 0
+            return "    \(device.id) via \(relay): \(significant(device.relayedDeliveries)) packets delivered through the "
+                + "relay after the gateway missed them (\(relay) forwarded \(significant(forwarded)) frames in all)"
+        }
+        return lines.isEmpty ? "" : "  relayed per replication (IEEE 802.15.6 two-hop):\n" + lines.map { $0 + "\n" }.joined()
     }
 
     private func trafficTable() -> String {

@@ -90,6 +90,14 @@ public struct DeviceAirInterface: Sendable {
         return (Decibels(dB: link.meanLoss), Decibels(dB: link.sigma), link.model)
     }
 
+    /// The static channel of the on-body hop from `source` to its relay `relay` as the
+    /// simulation draws it (`BodyGeometry.relayLink`, issue 11 §4).
+    public static func relayLink(from source: DeviceConfig, to relay: DeviceConfig,
+                                 useCastaliaMap: Bool) -> (meanLoss: Decibels, sigma: Decibels, model: String) {
+        let link = BodyGeometry.relayLink(from: source, to: relay, useCastaliaMap: useCastaliaMap)
+        return (Decibels(dB: link.meanLoss), Decibels(dB: link.sigma), link.model)
+    }
+
     /// Mean off-body loss to a receiver `distance` from the wearer (eavesdroppers,
     /// jammers): Castalia's log-distance default, as the scenario injector uses it.
     public static func offBodyLoss(distance: Distance) -> Decibels {

@@ -31,6 +31,12 @@ public struct DeviceFigures: Sendable, Hashable {
     public var lifetime: Estimate?
     /// Replications in which the battery emptied before the horizon.
     public var diedIn: Int
+    /// The device's relay (twin.json's `relay`), and the packets per replication the
+    /// gateway first received through it: what the relay saved (issue 11 §4).
+    public var relay: String?
+    public var relayedDeliveries: Double = 0
+    /// Frames per replication this device forwarded as another device's relay.
+    public var framesRelayed: Double = 0
 
     public init(id: String, deviceClass: String, generated: Double, delivered: Double, dropped: [Double],
                 retransmissions: Double, deliveryRatio: Estimate?, onTimeRatio: Estimate?,
@@ -138,6 +144,9 @@ extension DeviceFigures {
             diedIn: outcomes.filter { $0.deathTime != nil }.count)
         onTime = mean(\.deliveredWithinBudget)
         pending = mean(\.pendingAtEnd)
+        relay = device.relay
+        relayedDeliveries = mean(\.relayedDeliveries)
+        framesRelayed = mean(\.framesRelayed)
     }
 }
 

@@ -3,9 +3,9 @@ import TwinModels
 
 /// The frame path every MAC shares, once a frame leaves the device's radio: onto the
 /// medium (with the jammers decided per frame), through the gateway's receiver
-/// (`FrameReception`), on to the edge (`GatewayState.forward`), past the observers
-/// (eavesdroppers, the attack detector, the node-capture counter check, the recovery
-/// tracker).
+/// (`FrameReception`) or, when that missed it, a relay's (`RelayPath`), on to the edge
+/// (`GatewayState.forward`), past the observers (eavesdroppers, the attack detector,
+/// the node-capture counter check, the recovery tracker).
 ///
 /// A frame is decided once, with the worst interference it saw: CSMA/CA frames at the
 /// end of their exchange (`SharedMedium.take`), frames of a scheduled burst or a BLE
@@ -42,19 +42,32 @@ extension BANSimulation {
     }
 
     /// The gateway in `slot` decides a frame of `packet` that ended at `end`; the first
-    /// time it decodes the packet, it records the access delay and forwards it.
+    /// time it decodes the packet, it records the access delay and forwards it. A
+    /// relayed device's relay may carry a frame the gateway missed (`relayCarries`):
+    /// the gateway then has it when the relay's copy ends.
     mutating func frameArrives(_ packet: inout Packet, device: Int, slot: Int, level: Double, interference: Double,
                                at end: SimTime) -> Bool {
         let gateway = parameters[device].gateways[slot]
         let verdict = receive(packet, device: device, gateway: gateway, level: level, interference: interference,
                               at: end)
-        let received = verdict?.decoded ?? false
+        var received = verdict?.decoded ?? false
         packet.lastAttemptGatewayDown = !gateways[gateway].up
         packet.lastAttemptCollided = verdict?.collided ?? false
+        var arrival = end, viaRelay = false
+        if !relays.isEmpty, verdict != nil, relays[device] != nil,
+           let relayed = relayCarries(packet, device: device, slot: slot, directDecoded: received,
+                                      interference: interference, at: end) {
+            received = true
+            arrival = relayed
+            viaRelay = true
+        }
         if received, !packet.reachedGateway {
             packet.reachedGateway = true
-            if packet.counted { devices[device].outcome.accessDelay.record(end - packet.headOfQueue) }
-            forward(packet, device: device, gateway: gateway, at: end)
+            if packet.counted {
+                devices[device].outcome.accessDelay.record(arrival - packet.headOfQueue)
+                if viaRelay { devices[device].outcome.relayedDeliveries += 1 }
+            }
+            forward(packet, device: device, gateway: gateway, at: arrival)
         }
         return received
     }
@@ -112,5 +125,44 @@ extension BANSimulation {
                                        security: parameters[device].security)
         devices[device].outcome.framesOverheard += heard.overheard
         devices[device].outcome.framesExposed += heard.exposed
+    }
+}
+
+/// The relay's part of the frame path (issue 11 §4; the model and its shortcuts are
+/// `RelayPath`'s): for every frame of a relayed device the relay listens, and when the
+/// gateway missed the frame and the relay decoded it, the relay sends it on.
+extension BANSimulation {
+    /// The relay of `device` for a frame of `packet` that ended at `end` on the way to
+    /// the gateway in `slot` (`directDecoded`: whether the gateway decoded it). Returns
+    /// when the gateway has the relay's copy; nil when the relay does not deliver it (it
+    /// is down, did not decode the frame, its buffer is full, the gateway missed its
+    /// copy too, the gateway already had the packet, or did not need the relay).
+    mutating func relayCarries(_ packet: Packet, device: Int, slot: Int, directDecoded: Bool, interference: Double,
+                               at end: SimTime) -> SimTime? {
+        guard var path = relays[device] else { return nil }
+        let relay = path.relay
+        guard devices[relay].isRunning else { return nil }
+        defer { relays[device] = path }
+        let frame = parameters[device].frame
+        let airtime = frame.airtime(payload: Int(packet.payload))
+        let acknowledgement = frame.acknowledgementAirtime
+        // Incremental DF: the relay listens to the frame and the gateway's ACK window.
+        devices[relay].energy.receive(airtime + acknowledgement)
+        guard !directDecoded, !packet.reachedGateway else { return nil }
+        let bits = frame.bits(payload: Int(packet.payload))
+        guard path.hears(bits: bits, interference: interference, body: channel.body),
+              let sent = path.scheduleForward(frameEnd: end, airtime: airtime, acknowledgement: acknowledgement)
+        else { return nil }
+        // The relay's copy: its own TX energy and the ACK it listens for.
+        devices[relay].energy.transmit(airtime)
+        devices[relay].energy.receive(acknowledgement)
+        if packet.counted { devices[relay].outcome.framesRelayed += 1 }
+        let gateway = parameters[device].gateways[slot]
+        gateways[gateway].busy.add(from: sent - airtime, to: sent)
+        let level = devices[relay].fading.level(slot: path.relaySlots[slot], body: channel.body)
+        let probability = devices[relay].caches.successProbability(level: level, interference: interference, bits: bits)
+        guard path.stream.succeeds(probability) else { return nil }
+        gateways[gateway].outcome.framesReceived += 1
+        return sent
     }
 }

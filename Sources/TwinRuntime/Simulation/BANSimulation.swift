@@ -16,6 +16,7 @@ import TwinModels
 /// | `FrameReception` | — | the gateway's decision on a frame |
 /// | `GatewayState`, `GatewayTier` | gateways | uplink to the edge, failover, repair |
 /// | `ChannelState`, `SharedMedium` | posture, jammers; frames on the air | the channel |
+/// | `RelayPath` (per relayed device) | source → relay link, forward buffer | two-hop relaying |
 /// | `DeviceSpectrum`, `AirChannel`, `WLANActivity` | channels, BLE hops, 2.4 GHz WLAN duty | the shared band |
 /// | `AttackerActivity` | eavesdroppers, captures, attacker air time | attacks |
 /// | `AttackDetector`, `RecoveryTracker`, `MonitorClock`, `EventSampleClock` | — | observers |
@@ -63,6 +64,8 @@ struct BANSimulation: SimulationModel {
     /// The 2.4 GHz WLANs of the twin as interferers of the narrow radios (often none).
     var wlans: [WLANActivity]
     var channel: ChannelState
+    /// Per device: its relay's path (`RelayPath`); empty when no device is relayed.
+    var relays: [RelayPath?]
     let events: [InjectedEvent]
     var attacker: AttackerActivity
     var detector: AttackDetector
@@ -131,6 +134,7 @@ struct BANSimulation: SimulationModel {
         channel = ChannelState(postureEnabled: config.models.contains { $0.id == "posture-fading" },
                                activity: BodyActivity(config: config), gateways: network.gateways.count,
                                streams: streams)
+        relays = RelayPath.make(network: network, parameters: parameters, streams: streams, useCastaliaMap: useMap)
         events = scenario.events.enumerated().map {
             InjectedEvent(index: $0.offset, event: $0.element, network: network)
         }

@@ -122,6 +122,21 @@ public enum BodyGeometry {
         return LinkGeometry(meanLoss: model.meanLoss(at: d).dB, sigma: model.sigma.dB, model: model.name)
     }
 
+    /// The on-body link from `source` to its relay `relay` (issue 11 §4): the Castalia
+    /// map between the two placements when both are map positions and the map is chosen,
+    /// else CM3 by band at the placement distance (≥ 50 mm), as a device → on-body hub
+    /// link. Both are on the body surface (`DeviceConfig.relayRefusal`).
+    static func relayLink(from source: DeviceConfig, to relay: DeviceConfig, useCastaliaMap: Bool) -> LinkGeometry {
+        if useCastaliaMap, let a = castaliaPosition(source.placement), let b = castaliaPosition(relay.placement),
+           let loss = CastaliaPathLossMap.averageLoss(a, b) {
+            return LinkGeometry(meanLoss: loss.dB, sigma: OnBodyCM3.hospital2400MHz.sigma.dB, model: "Castalia NICTA map")
+        }
+        let model = onBodyModel(frequency: source.radio.frequency)
+        let d = distance(source.placement, relay.placement) ?? .millimeters(300)
+        let clamped = Distance(si: Swift.max(d.si, 0.05))
+        return LinkGeometry(meanLoss: model.meanLoss(at: clamped).dB, sigma: model.sigma.dB, model: model.name)
+    }
+
     /// Off-body loss at `distance` (jammers, eavesdroppers): Castalia's log-distance default.
     static func offBodyLoss(distance: Double) -> Double {
         LogDistancePathLoss.castaliaDefault.meanLoss(at: .meters(Swift.max(distance, 0.1))).dB

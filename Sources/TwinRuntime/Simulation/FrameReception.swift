@@ -16,8 +16,8 @@ import TwinModels
 /// - Changes: the device's window, RSSI statistics, reception cache and `reception`
 ///   stream (one draw per uncertain frame or ACK); the gateway's reception counters.
 /// - Schedules: nothing.
-/// A relay (issue 11) is one more receiver on the way: the same decision with the
-/// relay's receiver, before the gateway's.
+/// A relay (issue 11 §4, `RelayPath`) is one more receiver on the way: the same
+/// decision with the relay's receiver, after the gateway missed the frame.
 enum FrameReception {
     /// What the gateway made of a frame it heard (it was up).
     struct Verdict: Sendable, Equatable {

@@ -16,7 +16,8 @@ import TwinEngine
 ///   its window.
 /// - Schedules: nothing; the coordinator schedules `.failover`, `.gatewayBreakdown`
 ///   and `.gatewayRepair` and re-associates devices through their MAC.
-/// Relays (issue 11) extend the slots with "through device r", chosen by the same rules.
+/// A relay (issue 11 §4, `RelayPath`) forwards to the gateway its source is using now,
+/// so it follows the source through these rules (it must use the source's gateways).
 enum GatewayTier {
     /// After `failed` failed: the first of `slots` (gateway indices in preference order)
     /// on another gateway that is up; nil when there is none.

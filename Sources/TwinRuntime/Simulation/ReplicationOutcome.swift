@@ -183,6 +183,11 @@ public struct DeviceOutcome: Sendable, Hashable {
     /// many of them were readable (not encrypted: level < 2).
     public var framesOverheard: Int = 0
     public var framesExposed: Int = 0
+    /// Packets the gateway first received through this device's relay (the direct frame
+    /// was lost): what the relay saved (`RelayPath`).
+    public var relayedDeliveries: Int = 0
+    /// Frames of other devices this device forwarded as their relay.
+    public var framesRelayed: Int = 0
 
     public init(id: String) { self.id = id }
 
