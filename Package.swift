@@ -183,7 +183,7 @@ let package = Package(
         .testTarget(
             name: "TwinGenerateTests",
             dependencies: ["TwinGenerate", "TwinSynthesis", "TwinSpec", "TwinConfig", "TwinModels", "TwinUnits", "TwinYAML",
-                           "TwinVocabulary", "TwinTestSupport"]
+                           "TwinVocabulary", "TwinDiagnostics", "TwinTestSupport"]
         ),
         .testTarget(name: "TwinEngineTests", dependencies: ["TwinEngine", "TwinUnits"]),
         .testTarget(
