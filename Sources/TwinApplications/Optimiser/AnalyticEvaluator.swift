@@ -33,7 +33,7 @@ public struct AnalyticEvaluator: Sendable {
     let floors: AnalyticFloors
     private var cache: [DeviceKey: DeviceEstimate] = [:]
 
-    private struct DeviceKey: Hashable, Sendable {
+    struct DeviceKey: Hashable, Sendable {
         var device: String
         var values: [Int]
     }
@@ -80,23 +80,55 @@ public struct AnalyticEvaluator: Sendable {
                 result[device.id] = cached
                 continue
             }
-            var network = config.network
-            for knob in knobs {
-                // The space holds only knobs whose parameter is known; a value the device
-                // refuses leaves the baseline setting (and the simulation would refuse it).
-                try? apply(space.knobs[knob], value: space.value(knob, in: candidate), to: &network)
-            }
-            let changed = network.devices.first { $0.id == device.id } ?? device
-            let estimate = DeviceEstimate(device: changed, config: config, postures: postures, useCastaliaMap: useCastaliaMap)
+            let estimate = estimate(device, knobs: knobs, in: candidate)
             cache[key] = estimate
             result[device.id] = estimate
         }
         return result
     }
 
-    /// Takes in the device estimates `other` (a copy of this evaluator) worked out.
-    mutating func mergeCache(of other: AnalyticEvaluator) {
-        cache.merge(other.cache) { known, _ in known }
+    /// A device setting the cache lacks: its key, the device, its knobs and a candidate
+    /// that sets them.
+    struct MissingEstimate: Sendable {
+        var key: DeviceKey
+        var device: DeviceConfig
+        var knobs: [Int]
+        var candidate: Candidate
+    }
+
+    /// The device settings `candidates` need that the cache lacks, each once, in order.
+    func missingEstimates(_ candidates: [Candidate]) -> [MissingEstimate] {
+        var found: [MissingEstimate] = []
+        var seen = Set<DeviceKey>()
+        for candidate in candidates {
+            for device in config.network.devices {
+                guard let knobs = deviceKnobs[device.id], !knobs.isEmpty else { continue }
+                let key = DeviceKey(device: device.id, values: knobs.map { candidate.indices[$0] })
+                guard cache[key] == nil, seen.insert(key).inserted else { continue }
+                found.append(MissingEstimate(key: key, device: device, knobs: knobs, candidate: candidate))
+            }
+        }
+        return found
+    }
+
+    /// The estimate of a missing setting (a function of it alone: safe on any thread).
+    func estimate(_ missing: MissingEstimate) -> DeviceEstimate {
+        estimate(missing.device, knobs: missing.knobs, in: missing.candidate)
+    }
+
+    /// Remembers a worked-out estimate.
+    mutating func remember(_ estimate: DeviceEstimate, for key: DeviceKey) { cache[key] = estimate }
+
+    /// `device` with its `knobs` at their values in `candidate`.
+    private func estimate(_ device: DeviceConfig, knobs: [Int], in candidate: Candidate) -> DeviceEstimate {
+        var network = config.network
+        for knob in knobs {
+            // The space holds only knobs whose parameter is known; a value the device
+            // refuses leaves the baseline setting (and the simulation would refuse it).
+            try? apply(space.knobs[knob], value: space.value(knob, in: candidate), to: &network)
+        }
+        let changed = network.devices.first { $0.id == device.id } ?? device
+        return DeviceEstimate(device: changed, config: config, postures: postures, useCastaliaMap: useCastaliaMap)
     }
 
     /// Scores and ranks `candidate`.

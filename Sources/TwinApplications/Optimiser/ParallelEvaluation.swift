@@ -4,35 +4,43 @@ import Foundation
 extension AnalyticEvaluator {
     /// `candidates` evaluated in order, on up to `workers` threads.
     ///
-    /// Why: the analytic search scores tens of thousands of settings after the baseline
-    /// run, on one thread while the other core idles; it was the main job's largest
-    /// serial stretch. An evaluation is a function of the candidate alone (the cache
-    /// only remembers device estimates), so the result is the same for any number of
-    /// workers: each works through one contiguous share with its own copy of the
-    /// evaluator, and the device estimates the copies worked out are merged back.
+    /// Why: the analytic search scores a hundred thousand settings after the baseline
+    /// run, on one thread while the other core idled; it was the main job's largest
+    /// serial stretch. First the device estimates the candidates need and the cache
+    /// lacks are worked out, each once, spread over the workers (they are the costly
+    /// part: a relayed device's estimate integrates three links over the postures); then
+    /// the candidates are scored in contiguous shares against the warm cache. An
+    /// evaluation is a function of the candidate alone (the cache only remembers), so
+    /// the result is the same for any number of workers.
     public mutating func evaluateAll(_ candidates: [Candidate], workers: Int) -> [AnalyticEvaluation] {
-        let shares = Swift.min(Swift.max(1, workers), candidates.count / Self.smallestShare)
-        guard shares > 1 else { return candidates.map { evaluate($0) } }
-        let results = ShareResults(count: shares)
-        let start = self
-        DispatchQueue.concurrentPerform(iterations: shares) { share in
-            var worker = start
-            let range = Self.range(of: share, among: shares, count: candidates.count)
-            let evaluations = candidates[range].map { worker.evaluate($0) }
-            results.store(share, evaluations: evaluations, evaluator: worker)
+        let missing = missingEstimates(candidates)
+        let cold = self
+        let estimates = Self.inParallel(missing.count, workers: workers, smallest: 4) { range in
+            missing[range].map { cold.estimate($0) }
         }
-        var all: [AnalyticEvaluation] = []
-        all.reserveCapacity(candidates.count)
-        for share in 0..<shares {
-            let (evaluations, worker) = results.taken(share)
-            all += evaluations
-            mergeCache(of: worker)
+        for (entry, estimate) in zip(missing, estimates) { remember(estimate, for: entry.key) }
+        let warm = self
+        return Self.inParallel(candidates.count, workers: workers, smallest: Self.smallestShare) { range in
+            var worker = warm
+            return candidates[range].map { worker.evaluate($0) }
         }
-        return all
     }
 
     /// Fewer candidates than this per worker are not worth a thread.
     static var smallestShare: Int { 64 }
+
+    /// `work` over `0..<count` cut into up to `workers` contiguous shares of at least
+    /// `smallest` items, run concurrently, results joined in order.
+    static func inParallel<Result: Sendable>(_ count: Int, workers: Int, smallest: Int,
+                                             _ work: @Sendable (Range<Int>) -> [Result]) -> [Result] {
+        let shares = Swift.min(Swift.max(1, workers), count / Swift.max(1, smallest))
+        guard shares > 1 else { return work(0..<count) }
+        let results = ShareResults<Result>(count: shares)
+        DispatchQueue.concurrentPerform(iterations: shares) { share in
+            results.store(share, work(range(of: share, among: shares, count: count)))
+        }
+        return results.joined()
+    }
 
     /// Share `share` of `count` items cut into `shares` contiguous, near-equal parts.
     static func range(of share: Int, among shares: Int, count: Int) -> Range<Int> {
@@ -41,26 +49,17 @@ extension AnalyticEvaluator {
 }
 
 /// The shares' results, written once each by its own worker.
-private final class ShareResults: @unchecked Sendable {
+private final class ShareResults<Result: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var evaluations: [[AnalyticEvaluation]]
-    private var evaluators: [AnalyticEvaluator?]
+    private var shares: [[Result]]
 
-    init(count: Int) {
-        evaluations = Array(repeating: [], count: count)
-        evaluators = Array(repeating: nil, count: count)
+    init(count: Int) { shares = Array(repeating: [], count: count) }
+
+    func store(_ share: Int, _ results: [Result]) {
+        lock.withLock { shares[share] = results }
     }
 
-    func store(_ share: Int, evaluations: [AnalyticEvaluation], evaluator: AnalyticEvaluator) {
-        lock.lock()
-        defer { lock.unlock() }
-        self.evaluations[share] = evaluations
-        evaluators[share] = evaluator
-    }
-
-    func taken(_ share: Int) -> ([AnalyticEvaluation], AnalyticEvaluator) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (evaluations[share], evaluators[share]!)
+    func joined() -> [Result] {
+        lock.withLock { shares.flatMap { $0 } }
     }
 }
