@@ -52,6 +52,8 @@ public struct Scheduler<Event>: ~Copyable {
     /// When `nextSequence` reaches it, pending entries are renumbered from 0 (a
     /// variable only so tests can reach it in a few events).
     @usableFromInline var sequenceLimit = PendingEvents<Event>.sequenceLimit
+    /// How often the sequence numbers were renumbered (`ReservedSequences` checks it).
+    @usableFromInline var renumberings = 0
     @usableFromInline var stopRequested = false
     /// The heap's root is the event being handled (already returned by `popNext`).
     @usableFromInline var rootConsumed = false
@@ -168,6 +170,7 @@ public struct Scheduler<Event>: ~Copyable {
     mutating func renumberSequences() {
         settleRoot()
         nextSequence = pending.renumberSequences()
+        renumberings += 1
     }
 
     /// Removes a cancelled root entry and frees its slot.

@@ -25,7 +25,8 @@ func runJobs(_ jobs: [RunPlan.Job], spare: [RunPlan.Job] = [], plan: RunPlan, op
              progress: (@Sendable (RunProgress) -> Void)?) throws(RunFailure) -> JobResults {
     let config = plan.config
     let simulation = options.simulation
-    let board = JobBoard(count: jobs.count, spare: spare.count)
+    let groups = ReplicationGroups(jobs: jobs, config: config, options: simulation).groups
+    let board = JobBoard(count: jobs.count, groups: groups.count, spare: spare.count)
     let run: @Sendable (RunPlan.Job) -> Result<ReplicationOutcome, RunFailure> = { job in
         let scenario = config.scenarios[job.scenarioIndex]
         do throws(SimulationError) {
@@ -35,14 +36,28 @@ func runJobs(_ jobs: [RunPlan.Job], spare: [RunPlan.Job] = [], plan: RunPlan, op
             return .failure(RunFailure(scenarioID: scenario.id, replication: job.replication, error: error))
         }
     }
+    let record: @Sendable (Int, Result<ReplicationOutcome, RunFailure>) -> Void = { index, result in
+        let completed = board.record(index, result)
+        let job = jobs[index]
+        progress?(RunProgress(completed: completed, total: jobs.count,
+                              scenarioID: config.scenarios[job.scenarioIndex].id, replication: job.replication))
+    }
     let work: @Sendable () -> Void = {
-        while let taken = board.nextJob() {
+        while let taken = board.nextTask() {
             switch taken {
-            case .batch(let index):
-                let job = jobs[index]
-                let completed = board.finish(index, with: run(job))
-                progress?(RunProgress(completed: completed, total: jobs.count,
-                                      scenarioID: config.scenarios[job.scenarioIndex].id, replication: job.replication))
+            case .group(let group):
+                let members = groups[group]
+                if members.count == 1 {
+                    board.trunkEnded()
+                    record(members[0], run(jobs[members[0]]))
+                } else {
+                    runSharingPrefix(members, jobs: jobs, config: config, options: simulation, board: board,
+                                     record: record)
+                }
+                board.taskEnded()
+            case .branch(let posted):
+                if let branch = posted.take() { record(posted.index, .success(branch.run())) }
+                board.taskEnded()
             case .spare(let index):
                 board.finishSpare(index, with: try? run(spare[index]).get())
             }
@@ -62,66 +77,180 @@ func runJobs(_ jobs: [RunPlan.Job], spare: [RunPlan.Job] = [], plan: RunPlan, op
     return JobResults(outcomes: board.outcomes, spare: ahead)
 }
 
-/// Shared state of the workers: the next job to take and the results by position.
+/// One replication of several scenarios (`members`, job indices in the order they
+/// leave the trunk): the shared prefix runs here, every branch but the last is posted
+/// for any worker, and the last runs on here.
+private func runSharingPrefix(_ members: [Int], jobs: [RunPlan.Job], config: TwinConfig, options: SimulationOptions,
+                              board: JobBoard, record: (Int, Result<ReplicationOutcome, RunFailure>) -> Void) {
+    let scenarios = members.map { config.scenarios[jobs[$0].scenarioIndex] }
+    let replication = jobs[members[0]].replication
+    do throws(SimulationError) {
+        var trunk = try ScenarioTrunk(config: config, scenarios: scenarios, replication: replication,
+                                      options: options)
+        for (index, scenario) in zip(members, scenarios).dropLast() {
+            board.post(PostedBranch(index: index, branch: trunk.branch(scenario)))
+        }
+        let last = trunk.last(scenarios[scenarios.count - 1])
+        board.trunkEnded()
+        record(members[members.count - 1], .success(last.run()))
+    } catch {
+        board.trunkEnded()
+        for (index, scenario) in zip(members, scenarios) {
+            record(index, .failure(RunFailure(scenarioID: scenario.id, replication: replication, error: error)))
+        }
+    }
+}
+
+/// The jobs of a batch grouped by replication, each group in the order its scenarios
+/// leave a shared prefix (`ScenarioTrunk`).
+struct ReplicationGroups {
+    let groups: [[Int]]
+
+    init(jobs: [RunPlan.Job], config: TwinConfig, options: SimulationOptions) {
+        var byReplication: [Int: [Int]] = [:]
+        var order: [Int] = []
+        for (index, job) in jobs.enumerated() {
+            if byReplication[job.replication] == nil { order.append(job.replication) }
+            byReplication[job.replication, default: []].append(index)
+        }
+        groups = order.map { replication in
+            let members = byReplication[replication] ?? []
+            let points = members.map { ScenarioTrunk.branchPoint(of: config.scenarios[jobs[$0].scenarioIndex], config: config,
+                                                                options: options) }
+            return members.indices.sorted { left, right in
+                switch (points[left], points[right]) {
+                case let (.some(a), .some(b)) where a != b: return a < b
+                case (.some, .none): return true
+                case (.none, .some): return false
+                default: return left < right
+                }
+            }.map { members[$0] }
+        }
+    }
+}
+
+/// A branch posted for any worker to run, taken once.
+final class PostedBranch: @unchecked Sendable {
+    let index: Int
+    private var branch: ScenarioBranch?
+    private let lock = NSLock()
+
+    init(index: Int, branch: consuming ScenarioBranch) {
+        self.index = index
+        self.branch = .some(branch)
+    }
+
+    func take() -> ScenarioBranch? {
+        lock.lock()
+        defer { lock.unlock() }
+        return branch.take()
+    }
+}
+
+/// Shared state of the workers: the next group or posted branch to take, the results by
+/// position, and the spare jobs.
 private final class JobBoard: @unchecked Sendable {
     enum Taken {
-        case batch(Int)
+        case group(Int)
+        case branch(PostedBranch)
         case spare(Int)
     }
 
-    private let lock = NSLock()
-    private var next = 0
+    private let condition = NSCondition()
+    private let groupCount: Int
+    private var nextGroup = 0
     private var nextSpare = 0
+    private var posted: [PostedBranch] = []
+    /// Groups whose trunk may still post branches.
+    private var activeTrunks = 0
+    /// Groups and branches of the batch being run (spare jobs not counted).
     private var running = 0
     private var completed = 0
     private var failures: [(index: Int, failure: RunFailure)] = []
     private(set) var outcomes: [ReplicationOutcome?]
     private(set) var spareOutcomes: [ReplicationOutcome?]
 
-    init(count: Int, spare: Int) {
+    init(count: Int, groups: Int, spare: Int) {
+        groupCount = groups
         outcomes = Array(repeating: nil, count: count)
         spareOutcomes = Array(repeating: nil, count: spare)
     }
 
-    /// The next job of the batch; when none is left but one still runs, the next spare
-    /// job; nil when the batch is done (or failed) for this worker.
-    func nextJob() -> Taken? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard failures.isEmpty else { return nil }
-        if next < outcomes.count {
-            next += 1
-            running += 1
-            return .batch(next - 1)
+    /// A posted branch, else the next group of the batch; when neither is left but the
+    /// batch still runs, the next spare job, or a wait while a trunk may still post;
+    /// nil when the batch is done (or failed) for this worker.
+    func nextTask() -> Taken? {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            guard failures.isEmpty else { return nil }
+            if !posted.isEmpty {
+                running += 1
+                return .branch(posted.removeFirst())
+            }
+            if nextGroup < groupCount {
+                nextGroup += 1
+                running += 1
+                activeTrunks += 1
+                return .group(nextGroup - 1)
+            }
+            if running > 0, nextSpare < spareOutcomes.count {
+                nextSpare += 1
+                return .spare(nextSpare - 1)
+            }
+            guard activeTrunks > 0 else { return nil }
+            condition.wait()
         }
-        guard running > 0, nextSpare < spareOutcomes.count else { return nil }
-        nextSpare += 1
-        return .spare(nextSpare - 1)
+    }
+
+    func post(_ branch: PostedBranch) {
+        condition.lock()
+        defer { condition.unlock() }
+        posted.append(branch)
+        condition.signal()
+    }
+
+    /// A group's trunk has posted all its branches (or failed).
+    func trunkEnded() {
+        condition.lock()
+        defer { condition.unlock() }
+        activeTrunks -= 1
+        condition.broadcast()
+    }
+
+    /// A group or branch taken by `nextTask` is over.
+    func taskEnded() {
+        condition.lock()
+        defer { condition.unlock() }
+        running -= 1
+        condition.broadcast()
     }
 
     /// Records a result of the batch; returns how many of its jobs have finished.
-    func finish(_ index: Int, with result: Result<ReplicationOutcome, RunFailure>) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
+    func record(_ index: Int, _ result: Result<ReplicationOutcome, RunFailure>) -> Int {
+        condition.lock()
+        defer { condition.unlock() }
         switch result {
         case .success(let outcome): outcomes[index] = outcome
-        case .failure(let failure): failures.append((index, failure))
+        case .failure(let failure):
+            failures.append((index, failure))
+            posted.removeAll()
+            condition.broadcast()
         }
-        running -= 1
         completed += 1
         return completed
     }
 
     func finishSpare(_ index: Int, with outcome: ReplicationOutcome?) {
-        lock.lock()
-        defer { lock.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         spareOutcomes[index] = outcome
     }
 
     /// The failure of the earliest job, whatever order the workers hit them in.
     var firstFailure: RunFailure? {
-        lock.lock()
-        defer { lock.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         return failures.min { $0.index < $1.index }?.failure
     }
 }

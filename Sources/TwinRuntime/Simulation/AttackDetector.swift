@@ -59,8 +59,8 @@ struct AttackDetector: Sendable {
     let deliveryDrop: Double
     let noiseRise: Double
     /// End of the baseline period (the first scenario event, or never).
-    let baselineEnd: SimTime
-    let firstAttack: SimTime
+    private(set) var baselineEnd: SimTime
+    private(set) var firstAttack: SimTime
     private(set) var windows: [GatewayWindow]
     private(set) var attacks: [Attack]
     private(set) var falseAlarms = 0
@@ -71,6 +71,19 @@ struct AttackDetector: Sendable {
         noiseRise = options.detectorNoiseRise.dB
         baselineEnd = events.map(\.at).min() ?? .max
         windows = Array(repeating: GatewayWindow(), count: gateways)
+        attacks = events.filter(\.isAttack).map {
+            Attack(event: $0.index, kind: $0.kind, target: $0.target, start: $0.at)
+        }
+        firstAttack = attacks.map(\.start).min() ?? .max
+    }
+
+    /// Takes on a scenario's `events` in a run that so far had none (a branch leaving a
+    /// shared prefix before the first of them): the windows, baseline counts and false
+    /// alarms gathered so far are what this scenario's own detector would hold, since
+    /// they only depend on the events from the first one on.
+    mutating func adopt(events: [InjectedEvent]) {
+        precondition(attacks.isEmpty && baselineEnd == .max, "the detector already follows a scenario")
+        baselineEnd = events.map(\.at).min() ?? .max
         attacks = events.filter(\.isAttack).map {
             Attack(event: $0.index, kind: $0.kind, target: $0.target, start: $0.at)
         }

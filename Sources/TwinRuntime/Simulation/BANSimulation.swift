@@ -66,7 +66,9 @@ struct BANSimulation: SimulationModel {
     var channel: ChannelState
     /// Per device: its relay's path (`RelayPath`); empty when no device is relayed.
     var relays: [RelayPath?]
-    let events: [InjectedEvent]
+    /// The scenario's events; empty in a shared prefix until a branch adopts its scenario
+    /// (`BANSimulation+Branching`).
+    var events: [InjectedEvent]
     var attacker: AttackerActivity
     var detector: AttackDetector
     var recovery: RecoveryTracker
@@ -143,17 +145,20 @@ struct BANSimulation: SimulationModel {
         recovery = RecoveryTracker(eventTimes: events.map(\.at), devices: network.devices.count)
         monitor = MonitorClock(sampleInterval: config.run.sampleInterval, horizon: horizon,
                                maximumSamples: options.maximumSamples)
-        let eventTimes = options.recordTimeSeries && options.samplesAroundEvents
-            ? events.flatMap { [$0.at] + ($0.end.map { [$0] } ?? []) } : []
-        eventSamples = EventSampleClock(eventTimes: eventTimes, sampleInterval: monitor.sampleInterval, horizon: horizon,
-                                        maximumSamples: options.maximumSamples)
+        eventSamples = EventSampleClock(events: events, options: options, sampleInterval: monitor.sampleInterval,
+                                        horizon: horizon)
         self.horizon = horizon
         self.options = options
     }
 
     /// Schedules the first events: traffic, allocations, BLE anchors, posture, scenario
-    /// events, random gateway failures and the monitor.
-    mutating func start(scheduler: inout Scheduler<Event>) {
+    /// events, random gateway failures and the monitor. `reservingForScenarios`: for a
+    /// prefix shared by scenarios (no events of its own), the sequence numbers their
+    /// events would take here, set aside and returned so a branch schedules them in the
+    /// same place (`ScenarioTrunk`); 0 for a run of one scenario.
+    @discardableResult
+    mutating func start(scheduler: inout Scheduler<Event>,
+                        reservingForScenarios reserved: Int = 0) -> Scheduler<Event>.ReservedSequences {
         for device in devices.indices {
             startTraffic(device, scheduler: &scheduler)
             switch parameters[device].access {
@@ -169,12 +174,14 @@ struct BANSimulation: SimulationModel {
         for event in events where event.at >= .zero {
             scheduler.schedule(.scenarioStart(Int32(event.index)), at: event.at)
         }
+        let reservation = scheduler.reserveSequences(reserved)
         for gateway in gateways.indices {
             if let failure = gateways[gateway].timeToFailure() {
                 scheduleBeforeHorizon(.gatewayBreakdown(Int32(gateway)), after: failure, scheduler: &scheduler)
             }
         }
         scheduler.schedule(.monitor, at: monitor.tick)
+        return reservation
     }
 
     /// Schedules `event` after `delay` unless that is past the horizon (long random

@@ -48,6 +48,15 @@ struct EventSampleClock: Sendable, Equatable {
         instants = Array(set.sorted().prefix(Swift.max(0, maximumSamples)))
     }
 
+    /// The instants around a scenario's `events` (their starts and ends) when `options`
+    /// records time series sampled around events; none otherwise.
+    init(events: [InjectedEvent], options: SimulationOptions, sampleInterval: SimTime, horizon: SimTime) {
+        let eventTimes = options.recordTimeSeries && options.samplesAroundEvents
+            ? events.flatMap { [$0.at] + ($0.end.map { [$0] } ?? []) } : []
+        self.init(eventTimes: eventTimes, sampleInterval: sampleInterval, horizon: horizon,
+                  maximumSamples: options.maximumSamples)
+    }
+
     /// The spacing for a regular `sampleInterval`: the largest 1-2-5 value of at most a
     /// hundredth of it, at least `minimumStep`; nil when that is not at least four times
     /// finer than the interval itself.
