@@ -34,31 +34,48 @@ public struct SearchOutcome: Sendable, Hashable {
 public func searchKnobs(_ evaluator: inout AnalyticEvaluator, options: OptimiserOptions,
                         workers: Int = 1) -> SearchOutcome {
     let space = evaluator.space
-    var seen: [Candidate: AnalyticEvaluation] = [:]
-    /// Evaluates the candidates not seen yet (once each) and returns all of them.
-    func evaluate(_ candidates: [Candidate]) -> [AnalyticEvaluation] {
+    // Every evaluation once, by position; candidates map to their position. Positions,
+    // not evaluations, move through the passes: one hash per candidate and no copies
+    // of five-array values (perf: the search's serial stretch between parallel scoring).
+    var store: [AnalyticEvaluation] = []
+    var position: [Candidate: Int] = [:]
+    /// The positions of `candidates`, evaluating those not seen yet (once each).
+    func evaluate(_ candidates: [Candidate]) -> [Int] {
         var fresh: [Candidate] = []
-        var queued = Set<Candidate>()
-        for candidate in candidates where seen[candidate] == nil && queued.insert(candidate).inserted {
-            fresh.append(candidate)
+        var positions: [Int] = []
+        positions.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            if let known = position[candidate] {
+                positions.append(known)
+            } else {
+                let next = store.count + fresh.count
+                position[candidate] = next
+                positions.append(next)
+                fresh.append(candidate)
+            }
         }
-        for (candidate, evaluation) in zip(fresh, evaluator.evaluateAll(fresh, workers: workers)) {
-            seen[candidate] = evaluation
-        }
-        return candidates.map { seen[$0]! }
+        store += evaluator.evaluateAll(fresh, workers: workers)
+        return positions
     }
-    func bestFirst(_ evaluations: [AnalyticEvaluation]) -> [AnalyticEvaluation] {
-        // Indices are sorted, not the evaluations: moving a hundred thousand of them
+    func remember(_ evaluation: AnalyticEvaluation) {
+        guard position[evaluation.candidate] == nil else { return }
+        position[evaluation.candidate] = store.count
+        store.append(evaluation)
+    }
+    func bestFirst() -> [AnalyticEvaluation] {
+        // Positions are sorted, not the evaluations: moving a hundred thousand of them
         // (five references each) through the sort was most of its cost (perf).
-        evaluations.indices.sorted { evaluations[$0].rank.isBetter(than: evaluations[$1].rank) }.map { evaluations[$0] }
+        store.indices.sorted { store[$0].rank.isBetter(than: store[$1].rank) }.map { store[$0] }
     }
-    /// The best `count` of `evaluations`, best first, without sorting the rest.
-    func best(_ count: Int, of evaluations: some Sequence<AnalyticEvaluation>) -> [AnalyticEvaluation] {
-        var kept: [AnalyticEvaluation] = []
-        for evaluation in evaluations {
-            guard kept.count < count || evaluation.rank.isBetter(than: kept[kept.count - 1].rank) else { continue }
-            let place = kept.firstIndex { evaluation.rank.isBetter(than: $0.rank) } ?? kept.count
-            kept.insert(evaluation, at: place)
+    /// The best `count` of the evaluations at `positions`, best first, without sorting
+    /// the rest.
+    func best(_ count: Int, of positions: some Sequence<Int>) -> [Int] {
+        var kept: [Int] = []
+        for candidate in positions {
+            let rank = store[candidate].rank
+            guard kept.count < count || rank.isBetter(than: store[kept[kept.count - 1]].rank) else { continue }
+            let place = kept.firstIndex { rank.isBetter(than: store[$0].rank) } ?? kept.count
+            kept.insert(candidate, at: place)
             if kept.count > count { kept.removeLast() }
         }
         return kept
@@ -66,7 +83,7 @@ public func searchKnobs(_ evaluator: inout AnalyticEvaluator, options: Optimiser
     _ = evaluate([space.baseline])
     if space.size <= Double(Swift.max(options.exhaustiveLimit, 1)) {
         _ = evaluate(space.allCandidates())
-        return SearchOutcome(method: .exhaustive, ranked: bestFirst(Array(seen.values)), passes: 0)
+        return SearchOutcome(method: .exhaustive, ranked: bestFirst(), passes: 0)
     }
     let width = Swift.max(1, options.beamWidth)
     var beam = [space.baseline]
@@ -80,18 +97,18 @@ public func searchKnobs(_ evaluator: inout AnalyticEvaluator, options: Optimiser
                 pool.append(member)
                 pool += space.boundedNeighbourhood(of: member, varying: group.knobs)
             }
-            var inPool = Set<Candidate>()
-            let distinct = evaluate(pool).filter { inPool.insert($0.candidate).inserted }
-            beam = best(width, of: distinct).map(\.candidate)
+            var inPool = Set<Int>()
+            let distinct = evaluate(pool).filter { inPool.insert($0).inserted }
+            beam = best(width, of: distinct).map { store[$0].candidate }
         }
         if beam == before { break }
     }
     // Beam members explore different branches, so the best one may carry a change that
     // buys nothing (a knob turned on another branch and never turned back).
-    for leader in best(Swift.max(width, options.confirmationCandidates), of: seen.values) {
-        for evaluation in simplificationSteps(leader, evaluator: &evaluator) { seen[evaluation.candidate] = evaluation }
+    for leader in best(Swift.max(width, options.confirmationCandidates), of: store.indices) {
+        for evaluation in simplificationSteps(store[leader], evaluator: &evaluator) { remember(evaluation) }
     }
-    return SearchOutcome(method: .coordinateDescent, ranked: bestFirst(Array(seen.values)), passes: passes)
+    return SearchOutcome(method: .coordinateDescent, ranked: bestFirst(), passes: passes)
 }
 
 /// `evaluation` with every changed knob that buys nothing put back to its baseline

@@ -13,8 +13,14 @@ extension AnalyticEvaluator {
     /// evaluation is a function of the candidate alone (the cache only remembers), so
     /// the result is the same for any number of workers.
     public mutating func evaluateAll(_ candidates: [Candidate], workers: Int) -> [AnalyticEvaluation] {
-        let missing = missingEstimates(candidates)
         let cold = self
+        // Finding what the cache lacks builds and hashes a key per candidate and device:
+        // done in shares too, then merged in candidate order, each setting once.
+        let found = Self.inParallel(candidates.count, workers: workers, smallest: Self.smallestShare) { range in
+            cold.missingEstimates(Array(candidates[range]))
+        }
+        var keys = Set<DeviceKey>()
+        let missing = found.filter { keys.insert($0.key).inserted }
         let estimates = Self.inParallel(missing.count, workers: workers, smallest: 4) { range in
             missing[range].map { cold.estimate($0) }
         }
