@@ -13,8 +13,9 @@ import TwinEngine
 /// only when the table changes and at the flow's end (`flush`), rounded to whole samples
 /// (within one half per value of the delivered count).
 struct ExpectedCounts: Sendable {
-    /// Fractions carried, one per `Counter`.
-    private var fractions = [Double](repeating: 0, count: Counter.allCases.count)
+    /// Fractions carried, one per `Counter`: inline, not an array, since a batch takes a
+    /// dozen of them and each write to an array checked its buffer's uniqueness (perf).
+    private var fractions = InlineArray<12, Double>(repeating: 0)
     /// The latencies batches produce now, and the weights summed on them.
     private var table = LatencyTable()
     /// Per attempt k: the summed weight of frames decoded at attempt k (counted ones).
@@ -33,6 +34,7 @@ struct ExpectedCounts: Sendable {
 
     /// The integer part of the carried fraction plus `expected`, the rest carried.
     private mutating func take(_ counter: Counter, _ expected: Double) -> Int {
+        assert(Counter.allCases.count == fractions.count, "one fraction per counter")
         let total = fractions[counter.rawValue] + Swift.max(0, expected)
         let whole = total.rounded(.down)
         fractions[counter.rawValue] = total - whole
