@@ -95,6 +95,7 @@ struct EnergyAccount: Sendable {
 
     var isRunning: Bool { runningSince != nil }
 
+    @inline(__always)
     func runTime(at time: SimTime) -> Int64 {
         runTimeBefore + (runningSince.map { Swift.max(0, (time - $0).nanoseconds) } ?? 0)
     }
@@ -113,9 +114,11 @@ struct EnergyAccount: Sendable {
 
     var activeTime: Int64 { transmitTime + receiveTime + listenTime + wakeUpTime }
 
+    @inline(__always)
     func sleepTime(at time: SimTime) -> Int64 { Swift.max(0, runTime(at: time) - activeTime) }
 
     /// Charge the radio drew at its own voltage up to `time` (coulombs).
+    @inline(__always)
     func radioCharge(at time: SimTime) -> Double {
         transmitCharge
             + receiveCurrent * Double(receiveTime) * 1e-9
@@ -125,17 +128,20 @@ struct EnergyAccount: Sendable {
     }
 
     /// Energy delivered on the rail (radio and platform) up to `time` (joules).
+    @inline(__always)
     func railEnergy(at time: SimTime) -> Double {
         radioCharge(at: time) * voltage + platformPower * Double(runTime(at: time)) * 1e-9
     }
 
     /// Charge drawn from the battery up to `time` (coulombs), without the Peukert weight.
+    @inline(__always)
     func rawCharge(at time: SimTime) -> Double {
         chargeAtRefresh + perWatt * (railEnergy(at: time) - railEnergyAtRefresh)
             + fixedCurrent * Double(runTime(at: time) - runTimeAtRefresh) * 1e-9
     }
 
     /// Effective charge taken from the battery (Peukert-weighted, plus depletion events).
+    @inline(__always)
     func consumed(at time: SimTime) -> Double { rawCharge(at: time) * drainFactor + depleted }
 
     func remaining(at time: SimTime) -> Double { Swift.max(0, capacity - consumed(at: time)) }
