@@ -45,7 +45,7 @@ enum CompiledTwinAdmission {
         switch error {
         case .hubFull(let gateway, _, _):
             return network.gateways.first { $0.id.value == gateway }?.id.range ?? useCase.name.range
-        case .unknownGateway(let device, _), .invalidParameter(let device, _):
+        case .unknownGateway(let device, _), .invalidParameter(let device, _), .invalidRelay(let device, _, _):
             return network.devices.first { $0.id.value == device }?.id.range ?? useCase.name.range
         case .noGateways:
             return useCase.name.range

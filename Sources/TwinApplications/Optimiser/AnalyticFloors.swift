@@ -12,7 +12,11 @@ import TwinUnits
 /// the analytic value stands alone. The link-margin floor is the closed form's own
 /// per-attempt outage on the primary link, as the energy what-if judges it. A candidate
 /// that sets a knob to a value an application's what-if rejects (`ExcludedSetting`)
-/// breaks a floor of the knob's device too. The baseline breaks none by construction.
+/// breaks a floor of the knob's device too. A candidate whose settings leave a relay
+/// the two-hop rule refuses (`NetworkConfig.relayRefusals`: a chain built by two relay
+/// knobs, a relay moved off its source's gateways) breaks a `relay` floor of the
+/// source: the runtime would refuse it and the analytic estimate of a refused relay
+/// means nothing. The baseline breaks none by construction.
 struct AnalyticFloors: Sendable {
     let floors: [DeviceFloor]
     private let deviceIDs: [String]
@@ -20,6 +24,10 @@ struct AnalyticFloors: Sendable {
     private let measuredP99: [String: Time]
     private let baseline: [String: DeviceEstimate]
     private let excluded: [(knob: Int, value: Double, setting: ExcludedSetting)]
+    /// The network at the baseline, and the knobs whose parameter the two-hop rule reads
+    /// (relay, gateway, access mode; none when the twin can have no relay).
+    private let network: NetworkConfig
+    private let relayKnobs: [Int]
 
     init(config: TwinConfig, space: CandidateSpace, baseline: [String: DeviceEstimate], report: RunReport?,
          excluded: [ExcludedSetting]) {
@@ -39,6 +47,9 @@ struct AnalyticFloors: Sendable {
                                baselineP99: p99[device.id] ?? estimate?.latency(.percentile(99)),
                                baselineOutage: estimate?.attemptFailure)
         }
+        network = config.network
+        let relays = config.network.devices.contains { $0.relay != nil } || space.knobs.contains { $0.parameter == .relay }
+        relayKnobs = relays ? space.knobs.indices.filter { [.relay, .gateway, .macMode].contains(space.knobs[$0].parameter) } : []
         self.excluded = excluded.compactMap { setting in
             space.knobs.firstIndex { $0.id == setting.knob }.map { ($0, setting.value, setting) }
         }
@@ -79,6 +90,23 @@ struct AnalyticFloors: Sendable {
                 wording: .rejected(application: setting.application, knob: setting.knob,
                                    unit: space.knobs[entry.knob].unit, reason: setting.reason)))
         }
+        if let refusal = relayRefusal(candidate, space: space) {
+            found.append(FloorViolation(kind: .relay, device: refusal.device, scenario: nil, value: 1, limit: 0,
+                                        detail: "the relay it sets is refused: \(refusal.sentence)"))
+        }
         return found
+    }
+
+    /// The first relay the candidate's network breaks the two-hop rule with, when it
+    /// changes a knob the rule reads (the baseline's relays are valid: twin.json was read).
+    private func relayRefusal(_ candidate: Candidate, space: CandidateSpace) -> RelayRefusal? {
+        let changed = relayKnobs.filter { candidate.indices[$0] != space.baseline.indices[$0] }
+        guard !changed.isEmpty else { return nil }
+        var network = network
+        for knob in changed {
+            // A value the device refuses by itself is refused at application too.
+            try? apply(space.knobs[knob], value: space.value(knob, in: candidate), to: &network)
+        }
+        return network.relayRefusals.first
     }
 }

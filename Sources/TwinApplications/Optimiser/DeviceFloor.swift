@@ -91,6 +91,9 @@ public struct FloorViolation: Sendable, Hashable {
         /// A knob value an application's what-if marks as failing something the
         /// configured value does not.
         case rejectedSetting = "rejected-setting"
+        /// The candidate leaves a relay the two-hop rule refuses
+        /// (`NetworkConfig.relayRefusals`): never simulated, never recommended.
+        case relay
     }
 
     public var kind: Kind
@@ -129,7 +132,7 @@ public struct FloorViolation: Sendable, Hashable {
                         + "ceiling \(Time.seconds(violation.limit).quantity.formatted) (\(basis))"
                 case .linkMargin:
                     return "`\(id)`'s link would lose \(DeviceFloor.percent(violation.value)) of attempts, above the \(basis)"
-                case .rejectedSetting:
+                case .rejectedSetting, .relay:
                     return basis
                 }
             case .rejected(let application, let knob, let unit, let reason):

@@ -134,7 +134,7 @@ struct BANSimulation: SimulationModel {
         channel = ChannelState(postureEnabled: config.models.contains { $0.id == "posture-fading" },
                                activity: BodyActivity(config: config), gateways: network.gateways.count,
                                streams: streams)
-        relays = RelayPath.make(network: network, parameters: parameters, streams: streams, useCastaliaMap: useMap)
+        relays = try RelayPath.make(network: network, parameters: parameters, streams: streams, useCastaliaMap: useMap)
         events = scenario.events.enumerated().map {
             InjectedEvent(index: $0.offset, event: $0.element, network: network)
         }

@@ -50,25 +50,41 @@ struct RelayPath: Sendable {
     /// own MAC queue, enough for one source's burst of a split sample.
     static let capacity = 4
 
-    /// The paths of a network (nil for a device without a relay, or whose relay cannot
-    /// relay it: `DeviceConfig.relayRefusal`; the config reader refuses those).
+    /// The paths of a network (nil for a device without a relay). A relay the rule
+    /// refuses (`NetworkConfig.relayRefusals`: a chain, an unknown relay, another
+    /// channel, other gateways, …) is an error, never dropped: a simulation that ran the
+    /// source direct while the analytic estimate and the written twin.json relay it
+    /// would report a twin nobody asked for.
     static func make(network: NetworkConfig, parameters: [DeviceParameters], streams: RandomStreams,
-                     useCastaliaMap: Bool) -> [RelayPath?] {
+                     useCastaliaMap: Bool) throws(SimulationError) -> [RelayPath?] {
         guard network.devices.contains(where: { $0.relay != nil }) else { return [] }
+        if let refusal = network.relayRefusals.first {
+            throw .invalidRelay(device: refusal.device, relay: refusal.relay, message: refusal.reason)
+        }
         let index = Dictionary(network.devices.enumerated().map { ($0.element.id, $0.offset) },
                                uniquingKeysWith: { first, _ in first })
-        return network.devices.enumerated().map { source, device -> RelayPath? in
-            guard let id = device.relay, let relay = index[id], network.devices[relay].relay == nil,
-                  device.relayRefusal(by: network.devices[relay]) == nil else { return nil }
+        var paths: [RelayPath?] = []
+        for (source, device) in network.devices.enumerated() {
+            guard let id = device.relay else {
+                paths.append(nil)
+                continue
+            }
+            // The rule above guarantees the relay exists and uses every gateway of the source.
+            let relay = index[id] ?? source
             let slots = parameters[source].gateways.compactMap { parameters[relay].gateways.firstIndex(of: $0) }
-            guard slots.count == parameters[source].gateways.count else { return nil }
+            guard relay != source, slots.count == parameters[source].gateways.count else {
+                throw .invalidRelay(device: device.id, relay: id,
+                                    message: "`\(id)` does not use every gateway `\(device.id)` uses")
+            }
             let link = BodyGeometry.relayLink(from: device, to: network.devices[relay], useCastaliaMap: useCastaliaMap)
-            return RelayPath(relay: relay, relaySlots: slots,
-                             hearing: DeviceLinkFading(transmitLevel: parameters[source].transmitLevel, links: [link],
-                                                       generator: streams.generator(device.id, "relay-fading")),
-                             receiver: ReceptionCache(receiver: parameters[relay].receiver),
-                             stream: streams.generator(device.id, "relay"))
+            paths.append(RelayPath(relay: relay, relaySlots: slots,
+                                   hearing: DeviceLinkFading(transmitLevel: parameters[source].transmitLevel,
+                                                             links: [link],
+                                                             generator: streams.generator(device.id, "relay-fading")),
+                                   receiver: ReceptionCache(receiver: parameters[relay].receiver),
+                                   stream: streams.generator(device.id, "relay")))
         }
+        return paths
     }
 
     /// Whether the relay decodes a source frame of `bits` bits with `interference` mW

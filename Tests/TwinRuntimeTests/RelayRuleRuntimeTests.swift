@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import TwinConfig
+import TwinModels
+import TwinTestSupport
+import TwinUnits
+import TwinVocabulary
+@testable import TwinRuntime
+
+private typealias F = SimulationFixture
+
+/// The runtime's side of the two-hop rule and of the relay's place on the air: a relay
+/// the rule refuses is an error, never silently dropped (a chain, a relay on other
+/// gateways), in `simulate` and in `preflight`.
+@Suite struct RelayRuleRuntimeTests {
+    /// `RelayRuntimeTests.ankleTwin` relayed through the wrist, with an upper-arm device
+    /// beside them.
+    static func threeDevices(horizon: Time = .seconds(30)) -> TwinConfig {
+        var config = RelayRuntimeTests.ankleTwin(txPower: -25, relayed: true, horizon: horizon)
+        var arm = config.network.devices[1]
+        arm.id = "arm"
+        arm.placement = .upperArmLeft
+        config.network.devices.append(arm)
+        return config
+    }
+
+    @Test func aRelayChainIsRefusedNotDropped() throws {
+        var config = Self.threeDevices()
+        config.network.devices[1].relay = "arm"
+        let scenario = RelayRuntimeTests.walking(config.run.horizon)
+        #expect(throws: SimulationError.invalidRelay(
+            device: "ankle", relay: "wrist",
+            message: "`wrist` is itself relayed by `arm`; IEEE 802.15.6 relays over two hops at most")) {
+            try simulate(config: config, scenario: scenario, replication: 0)
+        }
+        config.scenarios = [scenario]
+        #expect(throws: SimulationError.self) { try preflight(config: config) }
+        #expect(RuntimeDiagnostics.code(for: .invalidRelay(device: "ankle", relay: "wrist", message: "")).id == "TR007")
+    }
+
+    @Test func aRelayOnOtherGatewaysIsRefusedNotDropped() throws {
+        var config = Self.threeDevices()
+        config.network.gateways.append(F.gateway("hub-2", placement: .hipRight))
+        config.network.devices[1].primaryGateway = "hub-2"
+        let scenario = RelayRuntimeTests.walking(config.run.horizon)
+        do {
+            _ = try simulate(config: config, scenario: scenario, replication: 0)
+            Issue.record("a relay on another gateway was simulated")
+        } catch {
+            guard case .invalidRelay(let device, let relay, let message) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(device == "ankle" && relay == "wrist")
+            #expect(message.contains("does not use gateway `hub`"), "\(message)")
+        }
+        // The valid twin still runs.
+        var valid = Self.threeDevices()
+        valid.scenarios = [scenario]
+        #expect(throws: Never.self) { try preflight(config: valid) }
+    }
+}
