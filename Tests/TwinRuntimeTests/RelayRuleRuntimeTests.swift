@@ -59,4 +59,24 @@ private typealias F = SimulationFixture
         valid.scenarios = [scenario]
         #expect(throws: Never.self) { try preflight(config: valid) }
     }
+
+    /// A `link-degradation` of the source weakens the hop its relay overhears too: with
+    /// 60 dB more loss neither the gateway (63 dB) nor the wrist (52 dB) hears the ankle
+    /// at −25 dBm, so nothing is relayed (before, the relay heard every frame as if the
+    /// source were undegraded and carried what the gateway lost). Once the degradation
+    /// ends the relay helps again.
+    @Test func aDegradedSourceIsDegradedTowardsItsRelayToo() throws {
+        let horizon = Time.seconds(120)
+        let config = RelayRuntimeTests.ankleTwin(txPower: -25, relayed: true, horizon: horizon)
+        let fade = [F.event(.fault(.linkDegradation), "ankle", at: .zero, ["extra_loss_dB": 60])]
+        let degraded = try #require(try simulate(config: config, scenario: RelayRuntimeTests.walking(horizon, extra: fade),
+                                                 replication: 0).device("ankle"))
+        #expect(degraded.relayedDeliveries == 0, "relayed \(degraded.relayedDeliveries) of a source 60 dB down")
+        #expect(degraded.deliveredToEdge == 0)
+        let passing = [F.event(.fault(.linkDegradation), "ankle", at: .zero, duration: .seconds(60), ["extra_loss_dB": 60])]
+        let recovered = try #require(try simulate(config: config,
+                                                  scenario: RelayRuntimeTests.walking(horizon, extra: passing),
+                                                  replication: 0).device("ankle"))
+        #expect(recovered.relayedDeliveries > 0)
+    }
 }
