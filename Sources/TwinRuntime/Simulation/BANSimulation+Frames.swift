@@ -158,7 +158,8 @@ extension BANSimulation {
         devices[relay].energy.receive(acknowledgement)
         if packet.counted { devices[relay].outcome.framesRelayed += 1 }
         let gateway = parameters[device].gateways[slot]
-        gateways[gateway].busy.add(from: sent - airtime, to: sent)
+        // Ahead of the allocation or exchange of the source frame, which is booked after this.
+        gateways[gateway].busy.addAhead(from: sent - airtime, to: sent)
         let level = devices[relay].fading.level(slot: path.relaySlots[slot], body: channel.body)
         let probability = devices[relay].caches.successProbability(level: level, interference: interference, bits: bits)
         guard path.stream.succeeds(probability) else { return nil }
