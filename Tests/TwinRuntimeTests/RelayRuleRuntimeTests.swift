@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TwinConfig
+import TwinEngine
 import TwinModels
 import TwinTestSupport
 import TwinUnits
@@ -78,5 +79,36 @@ private typealias F = SimulationFixture
                                                   scenario: RelayRuntimeTests.walking(horizon, extra: passing),
                                                   replication: 0).device("ankle"))
         #expect(recovered.relayedDeliveries > 0)
+    }
+
+    /// The forward bound is the relay's, not each source's: two sources relayed by the
+    /// wrist, each frame heard for sure (0 dBm, 52 dB), the gateway told it missed them.
+    /// Four forwards fill the wrist's buffer whichever source they came from, and they go
+    /// out one after the other (before, each source had four of its own and the two
+    /// sources' forwards were sent at the same time).
+    @Test func aRelayServingTwoSourcesHoldsFourForwardsInAll() throws {
+        var config = RelayRuntimeTests.ankleTwin(txPower: 0, relayed: true)
+        var second = config.network.devices[0]
+        second.id = "ankle-2"
+        second.placement = .ankleRight
+        config.network.devices.append(second)
+        var simulation = try BANSimulation(config: config, scenario: RelayRuntimeTests.walking(config.run.horizon),
+                                           streams: RandomStreams(seed: 1).replication(0), options: SimulationOptions(),
+                                           horizon: SimTime(config.run.horizon))
+        let end = SimTime.seconds(1)
+        let packet = Packet(generated: .zero, headOfQueue: .zero, payload: 20, counted: false, isAlarm: false,
+                            continuesBurst: false)
+        var sent: [SimTime?] = []
+        for source in [0, 2, 0, 2, 0] {
+            sent.append(simulation.relayCarries(packet, device: source, slot: 0, directDecoded: false, interference: 0,
+                                                at: end))
+        }
+        let forwards = sent.prefix(4).compactMap { $0 }
+        #expect(forwards.count == 4, "\(sent)")
+        #expect(sent[4] == nil, "the fifth forward finds the relay's buffer full: \(sent)")
+        let airtime = simulation.parameters[0].frame.airtime(payload: 20)
+        for (earlier, later) in zip(forwards, forwards.dropFirst()) {
+            #expect(later - earlier >= airtime, "forwards overlap: \(forwards)")
+        }
     }
 }

@@ -151,7 +151,8 @@ extension BANSimulation {
         guard !directDecoded, !packet.reachedGateway else { return nil }
         let bits = frame.bits(payload: Int(packet.payload))
         guard path.hears(bits: bits, interference: interference, body: channel.body),
-              let sent = path.scheduleForward(frameEnd: end, airtime: airtime, acknowledgement: acknowledgement)
+              let sent = forwardQueues[relay].scheduleForward(frameEnd: end, airtime: airtime,
+                                                              acknowledgement: acknowledgement)
         else { return nil }
         // The relay's copy: its own TX energy and the ACK it listens for.
         devices[relay].energy.transmit(airtime)

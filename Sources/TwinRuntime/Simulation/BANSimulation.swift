@@ -66,6 +66,8 @@ struct BANSimulation: SimulationModel {
     var channel: ChannelState
     /// Per device: its relay's path (`RelayPath`); empty when no device is relayed.
     var relays: [RelayPath?]
+    /// Per device: its forward buffer as a relay (`ForwardQueue`); empty when no device is relayed.
+    var forwardQueues: [ForwardQueue]
     let events: [InjectedEvent]
     var attacker: AttackerActivity
     var detector: AttackDetector
@@ -135,6 +137,7 @@ struct BANSimulation: SimulationModel {
                                activity: BodyActivity(config: config), gateways: network.gateways.count,
                                streams: streams)
         relays = try RelayPath.make(network: network, parameters: parameters, streams: streams, useCastaliaMap: useMap)
+        forwardQueues = relays.isEmpty ? [] : Array(repeating: ForwardQueue(), count: network.devices.count)
         events = scenario.events.enumerated().map {
             InjectedEvent(index: $0.offset, event: $0.element, network: network)
         }

@@ -15,7 +15,8 @@ import TwinModels
 /// → gateway link is the relay's own link to that gateway (`DeviceLinkFading`, the same
 /// fade its own frames see); the relay's energy (it receives each source frame and the
 /// gateway's ACK, then sends the frame and receives the ACK to it: `RelayCost`); a
-/// small bounded forward queue (`capacity` frames); the latency of a relayed frame,
+/// small bounded forward queue per relay device, shared by its sources
+/// (`ForwardQueue`: `capacity` frames, sent one after the other); the latency of a relayed frame,
 /// `RelayCost.extraLatency(.incrementalDecodeForward)` = pSIFS + ACK + pSIFS (the ACK
 /// window of the direct frame must expire) + the frame again, after any forward the
 /// relay still holds; the relay's failure (a relay that is down forwards nothing, and
@@ -42,13 +43,6 @@ struct RelayPath: Sendable {
     /// The relay's receiver deciding the source's frames.
     var receiver: ReceptionCache
     var stream: Xoshiro256
-    /// When the forwards the relay still holds will have been sent, oldest first.
-    private(set) var pending: [SimTime] = []
-
-    /// At most this many frames wait in the relay's forward buffer; a frame that finds
-    /// it full is not forwarded. Four 255-octet frames: a small buffer beside the relay's
-    /// own MAC queue, enough for one source's burst of a split sample.
-    static let capacity = 4
 
     /// The paths of a network (nil for a device without a relay). A relay the rule
     /// refuses (`NetworkConfig.relayRefusals`: a chain, an unknown relay, another
@@ -93,6 +87,21 @@ struct RelayPath: Sendable {
         let level = hearing.level(slot: 0, body: body)
         return stream.succeeds(receiver.successProbability(level: level, interference: interference, bits: bits))
     }
+
+}
+
+/// A relay device's forward buffer, shared by every source it relays: at most
+/// `capacity` forwards wait, and they go out one after the other. Kept per relay, not
+/// per source (`BANSimulation.forwardQueues`), so a relay serving two sources holds
+/// four forwards in all and never sends two at once.
+struct ForwardQueue: Sendable {
+    /// When the forwards the relay still holds will have been sent, oldest first.
+    private(set) var pending: [SimTime] = []
+
+    /// At most this many frames wait in the relay's forward buffer; a frame that finds
+    /// it full is not forwarded. Four 255-octet frames: a small buffer beside the relay's
+    /// own MAC queue, enough for one source's burst of a split sample.
+    static let capacity = 4
 
     /// When a forward of a frame that ended at `end` will have been sent (`airtime` of the
     /// frame, `acknowledgement` of the ACK window): after the direct frame's ACK window
