@@ -75,4 +75,30 @@ import TwinVocabulary
         }
         #expect(evaluator.evaluate(both).violations.contains { $0.kind == .relay })
     }
+
+    /// The relay's estimate carries its relaying duty: relaying the ECG (a frame every
+    /// 200 ms) through the pump raises the pump's estimated current — before, the pump's
+    /// estimate ignored whom it relayed and `relativeCurrent` saw the relay as free.
+    @Test func aRelaysEstimateIncludesItsRelayingDuty() throws {
+        let config = OptimiserRelayTests.twin()
+        let postures = postureMix(config: config)
+        let relayed = try applyKnobs(config, ["ecg.relay": 1])
+        let alone = DeviceEstimate(device: config.network.devices[1], config: config, postures: postures,
+                                   useCastaliaMap: true)
+        let relaying = DeviceEstimate(device: relayed.network.devices[1], config: relayed, postures: postures,
+                                      useCastaliaMap: true)
+        #expect(relaying.averageCurrent.si > alone.averageCurrent.si * 1.01,
+                "pump \(alone.averageCurrent.si) A alone, \(relaying.averageCurrent.si) A relaying the ECG")
+        let duty = RelayDuty.duty(of: relayed.network.devices[1], config: relayed, postures: postures, useCastaliaMap: true)
+        #expect(duty.receive > 0 && duty.transmit > 0 && duty.transmit < duty.receive)
+        // Through the evaluator: the candidate relaying through the pump costs more current
+        // than the same settings direct, and the pump's estimate is the relaying one.
+        let space = CandidateSpace(config: config)
+        var evaluator = AnalyticEvaluator(config: config, space: space, baseline: nil, options: OptimiserOptions())
+        let relayKnob = try #require(space.knobs.firstIndex { $0.id == "ecg.relay" })
+        var viaPump = space.baseline
+        viaPump.indices[relayKnob] = 1
+        #expect(evaluator.estimates(viaPump)["pump"] == relaying)
+        #expect(evaluator.estimates(space.baseline)["pump"] == alone)
+    }
 }

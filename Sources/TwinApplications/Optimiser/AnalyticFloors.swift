@@ -1,4 +1,5 @@
 import TwinConfig
+import TwinModels
 import TwinRuntime
 import TwinUnits
 
@@ -9,7 +10,10 @@ import TwinUnits
 /// device's predicted delivery is its measured baseline delivery plus the analytic
 /// change `a(candidate) − a(baseline)`, and likewise its p99 latency; what the closed
 /// form leaves out (collisions, queueing) is carried unchanged. Without a measurement
-/// the analytic value stands alone. The link-margin floor is the closed form's own
+/// the analytic value stands alone. A bystander of the change (none of its own knobs
+/// set) must keep 90 % of its analytic baseline lifetime: a relay's estimate carries its
+/// relaying duty (`RelayDuty`), so a relay knob that drains another device's battery is
+/// seen before the simulation. The link-margin floor is the closed form's own
 /// per-attempt outage on the primary link, as the energy what-if judges it. A candidate
 /// that sets a knob to a value an application's what-if rejects (`ExcludedSetting`)
 /// breaks a floor of the knob's device too. A candidate whose settings leave a relay
@@ -74,6 +78,16 @@ struct AnalyticFloors: Sendable {
                         kind: .latency, device: id, scenario: nil, value: predicted.si, limit: floor.latency.si,
                         wording: .predicted(basis: floor.latencyBasis)))
                 }
+            }
+            if let lifetime = estimate.lifetime, let lifetimeBase = base.lifetime, lifetimeBase.si.isFinite,
+               lifetime < lifetimeBase * (1 - DeviceFloorTolerance.lifetime) * (1 - 1e-9),
+               !space.changedDevices(candidate).contains(id) {
+                // A bystander drained by another device's change (a relay's duty: `RelayDuty`).
+                found.append(FloorViolation(
+                    kind: .lifetime, device: id, scenario: nil, value: lifetime.si,
+                    limit: lifetimeBase.si * (1 - DeviceFloorTolerance.lifetime),
+                    wording: .predicted(basis: "baseline \(DeviceFloor.days(lifetimeBase)) − "
+                        + "\(DeviceFloor.percent(DeviceFloorTolerance.lifetime)), a bystander of the change")))
             }
             if estimate.attemptFailure > floor.outage + 1e-12 {
                 found.append(FloorViolation(
