@@ -53,35 +53,26 @@ extension DeviceConfig {
 }
 
 extension TwinConfig {
-    /// Every device's `relay` checked: a device of the network (TK006), able to relay
-    /// the source (`relayRefusal`), and not relayed itself (TK012). Positions point at
-    /// the `relay` member.
+    /// Every device's `relay` checked (`NetworkConfig.relayRefusals`): a device of the
+    /// network (TK006), able to relay the source and not relayed itself (TK012).
+    /// Positions point at the `relay` member.
     func relayDiagnostics(json: LocatedJSON, context: ConfigReadContext) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        let byID = Dictionary(network.devices.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let devicesJSON = json["network"]?["devices"]
         func at(_ index: Int) -> SourceRange {
             guard case .array(let items, let p) = devicesJSON else { return context.range(JSONPosition(line: 1, column: 1)) }
             guard index < items.count else { return context.range(p) }
             return context.range((items[index]["relay"] ?? items[index]).position)
         }
-        for (index, device) in network.devices.enumerated() {
-            guard let relayID = device.relay else { continue }
-            guard let relay = byID[relayID] else {
-                found.append(.error(ConfigDiagnostics.unknownReference,
-                                    "device `\(device.id)` is relayed by `\(relayID)`, which twin.json does not define",
-                                    at: at(index)))
-                continue
-            }
-            var problem = device.relayRefusal(by: relay)
-            if problem == nil, let next = relay.relay {
-                problem = "`\(relayID)` is itself relayed by `\(next)`; IEEE 802.15.6 relays over two hops at most"
-            }
-            if let problem {
-                found.append(.error(ConfigDiagnostics.badRelay, "device `\(device.id)`: \(problem)", at: at(index)))
+        return network.relayRefusals.map { refusal in
+            switch refusal.kind {
+            case .unknownRelay:
+                .error(ConfigDiagnostics.unknownReference,
+                       "device `\(refusal.device)` is relayed by `\(refusal.relay)`, which twin.json does not define",
+                       at: at(refusal.index))
+            case .refused:
+                .error(ConfigDiagnostics.badRelay, refusal.sentence, at: at(refusal.index))
             }
         }
-        return found
     }
 }
 

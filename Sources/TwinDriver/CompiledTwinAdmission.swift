@@ -47,6 +47,9 @@ enum CompiledTwinAdmission {
             return network.gateways.first { $0.id.value == gateway }?.id.range ?? useCase.name.range
         case .unknownGateway(let device, _), .invalidParameter(let device, _):
             return network.devices.first { $0.id.value == device }?.id.range ?? useCase.name.range
+        case .invalidRelay(let device, _, _):
+            let named = network.devices.first { $0.id.value == device }
+            return named?.relay?.range ?? named?.id.range ?? useCase.name.range
         case .noGateways:
             return useCase.name.range
         case .invalidHorizon:
@@ -63,6 +66,9 @@ struct TwinJSONLocator {
     }
 
     private var starts: [(position: JSONPosition, part: Part)] = []
+    /// Where each device's `relay` member is, by device index: a refusal of the relay
+    /// (TK012) points there, and TP013 then at the use case's `relay:` key.
+    private var relayMembers: [(position: JSONPosition, device: Int)] = []
     let config: TwinConfig
     let useCase: UseCase
     let intent: Intent
@@ -87,6 +93,11 @@ struct TwinJSONLocator {
                     for part in parts { starts.append((part.value.position, .other)) }
                 }
                 elements(member.value["devices"], Part.device)
+                if case .array(let items, _)? = member.value["devices"] {
+                    for (index, item) in items.enumerated() {
+                        if let relay = item["relay"] { relayMembers.append((relay.position, index)) }
+                    }
+                }
                 elements(member.value["gateways"], Part.gateway)
                 elements(member.value["edges"], Part.edge)
                 elements(member.value["links"], Part.link)
@@ -103,6 +114,11 @@ struct TwinJSONLocator {
         else { return intent.name.range }
         let network = useCase.network
         func device(_ id: String?) -> SourceRange? { network.devices.first { $0.id.value == id }?.id.range }
+        if let relay = relayMembers.first(where: { $0.position.line == position.line && $0.position.column == position.column }),
+           let range = network.devices.first(where: { $0.id.value == config.network.devices[safe: relay.device]?.id })?
+               .relay?.range {
+            return range
+        }
         switch part {
         case .device(let i):
             return device(config.network.devices[safe: i]?.id) ?? useCase.name.range

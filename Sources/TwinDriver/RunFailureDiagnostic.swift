@@ -23,6 +23,9 @@ enum RunFailureDiagnostic {
             range = at(named ?? link, file: file)
         case .invalidParameter(let device, _):
             range = at(member(of: network?["devices"], withID: device)?["id"], file: file)
+        case .invalidRelay(let device, _, _):
+            let source = member(of: network?["devices"], withID: device)
+            range = at(source?["relay"] ?? source?["id"], file: file)
         case .noGateways:
             range = at(network?["gateways"], file: file)
         case .invalidHorizon:

@@ -52,4 +52,9 @@ public enum DeviceFloorTolerance {
     public static let delivery = 0.01
     /// p99 latency: 10 % of the baseline's.
     public static let latency = 0.10
+    /// Lifetime of a bystander (a device whose own knobs the recommendation leaves as
+    /// they are): 10 % of the baseline's. A relay knob makes another device spend its
+    /// battery on the source's frames; the source may trade its own lifetime (its
+    /// lifetime goals still apply), a bystander only this much.
+    public static let lifetime = 0.10
 }

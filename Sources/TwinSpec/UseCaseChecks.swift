@@ -5,7 +5,7 @@ import TwinUnits
 /// compatibility between devices and gateways, PHY limits on packet size. Whether a
 /// named relay can relay (radio, MAC, placement, gateways: `DeviceConfig.relayRefusal`)
 /// is known once the devices are resolved: the compiler's admission of its twin.json
-/// (TK012 → TP013 at the device).
+/// (TK012 → TP013 at the device's `relay:` key).
 enum UseCaseChecks {
     /// The largest PSDU payload of the IEEE 802.15.6 PHYs (ban-numbers §2: Lp = 0–255).
     static let maxIEEE802156Payload = DataSize.bytes(255)

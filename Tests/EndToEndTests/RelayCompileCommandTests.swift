@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `twinc compile` of a use case whose ECG names a relay (issue 11 §4): a relay the
-/// IEEE 802.15.6 two-hop extension cannot run (the BLE watch) is refused at the device
+/// IEEE 802.15.6 two-hop extension cannot run (the BLE watch) is refused at its `relay:` key
 /// in the YAML with TP013 (the twin.json code TK012) and nothing is written; an on-body
 /// narrowband relay compiles, with the relay in twin.json and its failure scenario.
 @Suite struct RelayCompileCommandTests {
@@ -27,7 +27,7 @@ import Testing
         let out = folder.appendingPathComponent("out")
         let result = try Twinc.run(["compile", folder.appendingPathComponent("icu-monitoring.yaml").path, "--out", out.path])
         #expect(result.status == 65, "\(result.stderr)")
-        #expect(result.stderr.contains("proactive-qa.yaml:83:11: error[TP013]: `twinc run` would refuse the compiled twin: "
+        #expect(result.stderr.contains("proactive-qa.yaml:93:14: error[TP013]: `twinc run` would refuse the compiled twin: "
                                        + "device `ecg`: `watch` cannot relay: its radio is ble"), "\(result.stderr)")
         #expect(result.stderr.contains("TK012"))
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("icu-monitoring/twin.json").path))

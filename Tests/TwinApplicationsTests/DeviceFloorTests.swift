@@ -82,4 +82,46 @@ import TwinVocabulary
         #expect(difference.lower != nil)
         #expect(PairedDifference(baseline: [nil], candidate: [1]) == nil)
     }
+
+    /// A bystander's lifetime: the reviewer's case, `ecg.relay = bp` taking the BP cuff
+    /// from 8.4 to 6.6 days. The floor is baseline − 10 % (7.56 d); the device the
+    /// candidate changes itself has none.
+    private func lifetimeEffect(bystander: Bool, after days: Double, lower: Double? = nil,
+                                change: PairedDifference? = nil) -> DeviceSideEffect {
+        let day = 86_400.0
+        let before = Estimate(point: 8.4 * day, lower: 8.3 * day, upper: 8.5 * day, replications: 2, dimension: .time,
+                              method: .studentT)
+        var effect = DeviceSideEffect(
+            device: "bp", scenario: "baseline",
+            floor: DeviceFloor(device: device(), baselineDelivery: 0.99, baselineP99: .milliseconds(100), baselineOutage: 0,
+                               baselineLifetime: .seconds(8.4 * day), bystander: bystander),
+            deliveryBefore: nil, deliveryAfter: nil, deliveryChange: nil, p99Before: nil, p99After: nil, p99Change: nil,
+            lifetimeBefore: before,
+            lifetimeAfter: Estimate(point: days * day, lower: (lower ?? days) * day, upper: (days + 0.1) * day,
+                                    replications: 2, dimension: .time, method: .studentT),
+            violations: [])
+        effect.lifetimeChange = change
+        return effect
+    }
+
+    @Test func aBystanderKeepsNinetyPercentOfItsLifetime() throws {
+        let drained = lifetimeEffect(bystander: true, after: 6.6)
+        let found = SideEffects.violations(drained, evidence: .pointEstimates)
+        #expect(found.map(\.kind) == [.lifetime])
+        #expect(found.first?.detail == "`bp` lasts 6.6 d in `baseline`, below its floor 7.6 d "
+            + "(baseline 8.4 d − 10 %, a bystander of the change)")
+        #expect(SideEffects.violations(lifetimeEffect(bystander: false, after: 6.6), evidence: .pointEstimates).isEmpty,
+                "the device the candidate changes may trade its own lifetime")
+        #expect(SideEffects.violations(lifetimeEffect(bystander: true, after: 7.7), evidence: .pointEstimates).isEmpty)
+        // At the run's settings: a point above the floor with an interval reaching below
+        // it is not shown to hold, unless the paired change is within the tolerance.
+        let day = 86_400.0
+        let spread = try #require(PairedDifference(baseline: [8.4 * day, 8.4 * day], candidate: [7.2 * day, 8.2 * day]))
+        let unsure = lifetimeEffect(bystander: true, after: 7.7, lower: 7.0, change: spread)
+        #expect(SideEffects.violations(unsure, evidence: .pointEstimates).isEmpty)
+        #expect(SideEffects.violations(unsure, evidence: .shownAt95).first?.detail.contains("not shown") == true)
+        let paired = try #require(PairedDifference(baseline: [8.4 * day, 8.4 * day], candidate: [7.7 * day, 7.7 * day]))
+        #expect(SideEffects.violations(lifetimeEffect(bystander: true, after: 7.7, lower: 7.0, change: paired),
+                                       evidence: .shownAt95).isEmpty, "paired: within 10 % of the baseline")
+    }
 }

@@ -87,12 +87,13 @@ import TwinUnits
             let evaluation = evaluator.evaluate(candidate)
             let run = try confirmationRun(try space.apply(candidate, to: config), settings: settings, run: RunOptions())
             let measured = goals.map { MeasuredGoal(goal: $0, report: run.report) }
-            let effects = SideEffects.compare(config: config, baseline: baseline, candidate: run, evidence: .pointEstimates)
+            let effects = SideEffects.compare(config: config, baseline: baseline, candidate: run,
+                                              changed: space.changedDevices(candidate), evidence: .pointEstimates)
             let podBroken = effects.contains { $0.device == "pod" && !$0.violations.isEmpty }
             if evaluation.violations.isEmpty && podBroken { acceptedButBelowFloor.append(candidate) }
             let eligible = candidate == space.baseline || (evaluation.violations.isEmpty && Screening.judge(
                 goals, baseline: (baseline, baselineMeasured), candidate: (run, measured), config: config,
-                evidence: .pointEstimates).isEmpty)
+                changed: space.changedDevices(candidate), evidence: .pointEstimates).isEmpty)
             guard eligible else { continue }
             let rank = CandidateRank(candidate: candidate, scores: zip(goals, measured).map { $1.score(for: $0) },
                                      goals: goals, relativeCurrent: evaluation.relativeCurrent,

@@ -88,4 +88,26 @@ import TwinYAML
             #expect(relayKnobs.first?.labels == ["none", "bp", "pump", "spo2", "temp"])
         }
     }
+
+    /// The reviewer's case: the use case has `ecg relay: spo2` and a delivery goal names
+    /// `spo2` too. `spo2` relays `ecg`, so it gets no relay knob (`spo2.relay = bp`
+    /// would build ecg → spo2 → bp, which the runtime refuses), and no device's relay
+    /// knob offers `ecg` (relayed already).
+    @Test func aDeviceThatRelaysAnotherIsOfferedNoRelayKnob() throws {
+        var config = try MACModeKnobTests.twin(("icu-monitoring", "proactive-qa"))
+        let ecg = try #require(config.network.devices.firstIndex { $0.id == "ecg" })
+        config.network.devices[ecg].relay = "spo2"
+        var goals = config.goals
+        var spo2Goal = try #require(goals.first { $0.kpi == .deliveryRatio })
+        spo2Goal.id = "spo2-delivery"
+        spo2Goal.devices = ["spo2"]
+        goals.append(spo2Goal)
+        let knobs = KnobDerivation(network: config.network, goals: goals).knobs().filter { $0.parameter == .relay }
+        #expect(!knobs.contains { $0.id == "spo2.relay" }, "\(knobs.map(\.id))")
+        #expect(!knobs.contains { $0.id == "ecg.relay" })
+        #expect(!knobs.contains { $0.labels.contains("ecg") })
+        // Without the use case's relay, spo2 is offered one (the knob exists at all).
+        config.network.devices[ecg].relay = nil
+        #expect(KnobDerivation(network: config.network, goals: goals).knobs().contains { $0.id == "spo2.relay" })
+    }
 }

@@ -64,8 +64,10 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
     }
 
     /// The same for a caller that already built the device's air interface (the
-    /// optimiser, which also needs it for the access wait).
-    static func evaluate(_ device: DeviceConfig, air: DeviceAirInterface, attemptsPerFrame: Double) -> AnalyticEnergyModel? {
+    /// optimiser, which also needs it for the access wait), with `relaying` the transmit
+    /// and receive time it spends relaying other devices' frames (`RelayDuty`).
+    static func evaluate(_ device: DeviceConfig, air: DeviceAirInterface, attemptsPerFrame: Double,
+                         relaying: Duty = Duty()) -> AnalyticEnergyModel? {
         let attempts = Swift.max(1, attemptsPerFrame.isFinite ? attemptsPerFrame : 1)
         let traffic = Traffic(device: device, air: air)
         let framesPerSecond = traffic.framesPerSecond * attempts
@@ -104,6 +106,8 @@ public struct AnalyticEnergyModel: Sendable, Hashable {
             // charges it (`DeviceSupply.listensWhenIdle`).
             if DeviceSupply.listensWhenIdle(device) { duty.listen = Swift.max(0, 1 - duty.active) }
         }
+        duty.transmit += relaying.transmit
+        duty.receive += relaying.receive
         let radio = device.radio
         let transmitCurrent = DeviceAirInterface.transmitCurrent(of: radio, at: radio.txPower).si
         let radioCurrent = transmitCurrent * duty.transmit + radio.rxCurrent.si * duty.receive

@@ -17,8 +17,10 @@ public struct AnalyticEvaluation: Sendable, Hashable {
 }
 
 /// Scores candidates without simulating. A device's estimate depends only on the knobs
-/// that target it, so estimates are cached per (device, its knobs' values): a search
-/// that varies one device's knobs recomputes one device.
+/// that target it, and for a relay on the knobs of the sources that name it in the
+/// candidate (its relaying duty: `RelayDuty`), so estimates are cached per (device,
+/// those knobs' values): a search that varies one device's knobs recomputes one device,
+/// or two when it relays through another.
 public struct AnalyticEvaluator: Sendable {
     public let space: CandidateSpace
     public let goals: [GoalConfig]
@@ -29,6 +31,8 @@ public struct AnalyticEvaluator: Sendable {
     private let useCastaliaMap: Bool
     /// Knob indices (into `space.knobs`) that target each device.
     private let deviceKnobs: [String: [Int]]
+    /// Per device: the devices that name it as their relay or may through a relay knob.
+    private let relaySources: [String: [RelaySource]]
     private let baselineEstimates: [String: DeviceEstimate]
     let floors: AnalyticFloors
     private var cache: [DeviceKey: DeviceEstimate] = [:]
@@ -36,6 +40,20 @@ public struct AnalyticEvaluator: Sendable {
     struct DeviceKey: Hashable, Sendable {
         var device: String
         var values: [Int]
+    }
+
+    /// A device that relays through another in some candidates: its knobs, its relay
+    /// knob (nil: it names the relay in the configuration and no knob changes that) and
+    /// the relay knob's value indices that select the relay.
+    struct RelaySource: Sendable {
+        var knobs: [Int]
+        var relayKnob: Int?
+        var selecting: Set<Int>
+
+        func relays(in candidate: Candidate) -> Bool {
+            guard let relayKnob else { return true }
+            return selecting.contains(candidate.indices[relayKnob])
+        }
     }
 
     /// An evaluator for `space` over `config`'s goals, calibrated on `baseline` when
@@ -54,6 +72,7 @@ public struct AnalyticEvaluator: Sendable {
             for target in knob.targets { deviceKnobs[target, default: []].append(index) }
         }
         self.deviceKnobs = deviceKnobs
+        relaySources = Self.relaySources(config: config, space: space, deviceKnobs: deviceKnobs)
         var estimates: [String: DeviceEstimate] = [:]
         for device in config.network.devices {
             estimates[device.id] = DeviceEstimate(device: device, config: config, postures: postures,
@@ -67,15 +86,55 @@ public struct AnalyticEvaluator: Sendable {
         self.model = model
     }
 
+    /// Who may relay through whom: the configuration's relays and every relay knob's labels.
+    private static func relaySources(config: TwinConfig, space: CandidateSpace,
+                                     deviceKnobs: [String: [Int]]) -> [String: [RelaySource]] {
+        var result: [String: [RelaySource]] = [:]
+        for source in config.network.devices {
+            let knobs = deviceKnobs[source.id] ?? []
+            if let relayKnob = knobs.first(where: { space.knobs[$0].parameter == .relay }) {
+                let knob = space.knobs[relayKnob]
+                var selecting: [String: Set<Int>] = [:]
+                for (index, value) in knob.values.enumerated() {
+                    guard value == value.rounded(), value >= 1, Int(value) < knob.labels.count else { continue }
+                    selecting[knob.labels[Int(value)], default: []].insert(index)
+                }
+                for (relay, indices) in selecting.sorted(by: { $0.key < $1.key }) {
+                    result[relay, default: []].append(RelaySource(knobs: knobs, relayKnob: relayKnob, selecting: indices))
+                }
+            } else if let relay = source.relay {
+                result[relay, default: []].append(RelaySource(knobs: knobs, relayKnob: nil, selecting: []))
+            }
+        }
+        return result
+    }
+
+    /// The cache key of `device` at `candidate` and the knobs its estimate applies; nil
+    /// when nothing it depends on is a knob (the baseline estimate stands).
+    private func key(_ device: String, _ candidate: Candidate) -> (key: DeviceKey, knobs: [Int])? {
+        let own = deviceKnobs[device] ?? []
+        var values = own.map { candidate.indices[$0] }
+        var knobs = own
+        for source in relaySources[device] ?? [] {
+            if source.relays(in: candidate) {
+                values += source.knobs.map { candidate.indices[$0] }
+                knobs += source.knobs
+            } else {
+                values.append(-1)
+            }
+        }
+        return knobs.isEmpty && values.isEmpty ? nil : (DeviceKey(device: device, values: values), knobs)
+    }
+
     /// The device estimates at `candidate`.
     mutating func estimates(_ candidate: Candidate) -> [String: DeviceEstimate] {
         var result: [String: DeviceEstimate] = [:]
         for device in config.network.devices {
-            guard let knobs = deviceKnobs[device.id], !knobs.isEmpty else {
+            guard let found = self.key(device.id, candidate) else {
                 result[device.id] = baselineEstimates[device.id]
                 continue
             }
-            let key = DeviceKey(device: device.id, values: knobs.map { candidate.indices[$0] })
+            let key = found.key, knobs = found.knobs
             if let cached = cache[key] {
                 result[device.id] = cached
                 continue
@@ -102,8 +161,8 @@ public struct AnalyticEvaluator: Sendable {
         var seen = Set<DeviceKey>()
         for candidate in candidates {
             for device in config.network.devices {
-                guard let knobs = deviceKnobs[device.id], !knobs.isEmpty else { continue }
-                let key = DeviceKey(device: device.id, values: knobs.map { candidate.indices[$0] })
+                guard let needed = self.key(device.id, candidate) else { continue }
+                let key = needed.key, knobs = needed.knobs
                 guard cache[key] == nil, seen.insert(key).inserted else { continue }
                 found.append(MissingEstimate(key: key, device: device, knobs: knobs, candidate: candidate))
             }
@@ -119,16 +178,17 @@ public struct AnalyticEvaluator: Sendable {
     /// Remembers a worked-out estimate.
     mutating func remember(_ estimate: DeviceEstimate, for key: DeviceKey) { cache[key] = estimate }
 
-    /// `device` with its `knobs` at their values in `candidate`.
+    /// `device` with `knobs` (its own and those of the sources relaying through it) at
+    /// their values in `candidate`.
     private func estimate(_ device: DeviceConfig, knobs: [Int], in candidate: Candidate) -> DeviceEstimate {
-        var network = config.network
+        var applied = config
         for knob in knobs {
             // The space holds only knobs whose parameter is known; a value the device
             // refuses leaves the baseline setting (and the simulation would refuse it).
-            try? apply(space.knobs[knob], value: space.value(knob, in: candidate), to: &network)
+            try? apply(space.knobs[knob], value: space.value(knob, in: candidate), to: &applied.network)
         }
-        let changed = network.devices.first { $0.id == device.id } ?? device
-        return DeviceEstimate(device: changed, config: config, postures: postures, useCastaliaMap: useCastaliaMap)
+        let changed = applied.network.devices.first { $0.id == device.id } ?? device
+        return DeviceEstimate(device: changed, config: applied, postures: postures, useCastaliaMap: useCastaliaMap)
     }
 
     /// Scores and ranks `candidate`.

@@ -1,4 +1,5 @@
 import TwinConfig
+import TwinModels
 import TwinRuntime
 import TwinUnits
 
@@ -9,10 +10,17 @@ import TwinUnits
 /// device's predicted delivery is its measured baseline delivery plus the analytic
 /// change `a(candidate) − a(baseline)`, and likewise its p99 latency; what the closed
 /// form leaves out (collisions, queueing) is carried unchanged. Without a measurement
-/// the analytic value stands alone. The link-margin floor is the closed form's own
+/// the analytic value stands alone. A bystander of the change (none of its own knobs
+/// set) must keep 90 % of its analytic baseline lifetime: a relay's estimate carries its
+/// relaying duty (`RelayDuty`), so a relay knob that drains another device's battery is
+/// seen before the simulation. The link-margin floor is the closed form's own
 /// per-attempt outage on the primary link, as the energy what-if judges it. A candidate
 /// that sets a knob to a value an application's what-if rejects (`ExcludedSetting`)
-/// breaks a floor of the knob's device too. The baseline breaks none by construction.
+/// breaks a floor of the knob's device too. A candidate whose settings leave a relay
+/// the two-hop rule refuses (`NetworkConfig.relayRefusals`: a chain built by two relay
+/// knobs, a relay moved off its source's gateways) breaks a `relay` floor of the
+/// source: the runtime would refuse it and the analytic estimate of a refused relay
+/// means nothing. The baseline breaks none by construction.
 struct AnalyticFloors: Sendable {
     let floors: [DeviceFloor]
     private let deviceIDs: [String]
@@ -20,6 +28,10 @@ struct AnalyticFloors: Sendable {
     private let measuredP99: [String: Time]
     private let baseline: [String: DeviceEstimate]
     private let excluded: [(knob: Int, value: Double, setting: ExcludedSetting)]
+    /// The network at the baseline, and the knobs whose parameter the two-hop rule reads
+    /// (relay, gateway, access mode; none when the twin can have no relay).
+    private let network: NetworkConfig
+    private let relayKnobs: [Int]
 
     init(config: TwinConfig, space: CandidateSpace, baseline: [String: DeviceEstimate], report: RunReport?,
          excluded: [ExcludedSetting]) {
@@ -39,6 +51,9 @@ struct AnalyticFloors: Sendable {
                                baselineP99: p99[device.id] ?? estimate?.latency(.percentile(99)),
                                baselineOutage: estimate?.attemptFailure)
         }
+        network = config.network
+        let relays = config.network.devices.contains { $0.relay != nil } || space.knobs.contains { $0.parameter == .relay }
+        relayKnobs = relays ? space.knobs.indices.filter { [.relay, .gateway, .macMode].contains(space.knobs[$0].parameter) } : []
         self.excluded = excluded.compactMap { setting in
             space.knobs.firstIndex { $0.id == setting.knob }.map { ($0, setting.value, setting) }
         }
@@ -64,6 +79,16 @@ struct AnalyticFloors: Sendable {
                         wording: .predicted(basis: floor.latencyBasis)))
                 }
             }
+            if let lifetime = estimate.lifetime, let lifetimeBase = base.lifetime, lifetimeBase.si.isFinite,
+               lifetime < lifetimeBase * (1 - DeviceFloorTolerance.lifetime) * (1 - 1e-9),
+               !space.changedDevices(candidate).contains(id) {
+                // A bystander drained by another device's change (a relay's duty: `RelayDuty`).
+                found.append(FloorViolation(
+                    kind: .lifetime, device: id, scenario: nil, value: lifetime.si,
+                    limit: lifetimeBase.si * (1 - DeviceFloorTolerance.lifetime),
+                    wording: .predicted(basis: "baseline \(DeviceFloor.days(lifetimeBase)) − "
+                        + "\(DeviceFloor.percent(DeviceFloorTolerance.lifetime)), a bystander of the change")))
+            }
             if estimate.attemptFailure > floor.outage + 1e-12 {
                 found.append(FloorViolation(
                     kind: .linkMargin, device: id, scenario: nil, value: estimate.attemptFailure, limit: floor.outage,
@@ -79,6 +104,23 @@ struct AnalyticFloors: Sendable {
                 wording: .rejected(application: setting.application, knob: setting.knob,
                                    unit: space.knobs[entry.knob].unit, reason: setting.reason)))
         }
+        if let refusal = relayRefusal(candidate, space: space) {
+            found.append(FloorViolation(kind: .relay, device: refusal.device, scenario: nil, value: 1, limit: 0,
+                                        detail: "the relay it sets is refused: \(refusal.sentence)"))
+        }
         return found
+    }
+
+    /// The first relay the candidate's network breaks the two-hop rule with, when it
+    /// changes a knob the rule reads (the baseline's relays are valid: twin.json was read).
+    private func relayRefusal(_ candidate: Candidate, space: CandidateSpace) -> RelayRefusal? {
+        let changed = relayKnobs.filter { candidate.indices[$0] != space.baseline.indices[$0] }
+        guard !changed.isEmpty else { return nil }
+        var network = network
+        for knob in changed {
+            // A value the device refuses by itself is refused at application too.
+            try? apply(space.knobs[knob], value: space.value(knob, in: candidate), to: &network)
+        }
+        return network.relayRefusals.first
     }
 }

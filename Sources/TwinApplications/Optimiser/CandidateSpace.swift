@@ -74,6 +74,12 @@ public struct CandidateSpace: Sendable, Hashable {
         knobs.indices.filter { candidate.indices[$0] != baseline.indices[$0] }
     }
 
+    /// The devices whose own knobs the candidate sets off the baseline (the targets of
+    /// `changedKnobs`); every other device is a bystander of the change.
+    public func changedDevices(_ candidate: Candidate) -> Set<String> {
+        Set(changedKnobs(candidate).flatMap { knobs[$0].targets })
+    }
+
     /// The configuration with the candidate's settings applied.
     public func apply(_ candidate: Candidate, to config: TwinConfig) throws(KnobError) -> TwinConfig {
         try applyKnobs(config, settings(of: candidate))

@@ -20,7 +20,9 @@ import TwinUnits
 /// bounds (TwinSynthesis `AccessWait`: a random arrival waits q·A at quantile q) with
 /// retries. Current and lifetime are the energy application's `AnalyticEnergyModel`,
 /// fed the expected attempts per frame `(1 − f^(R+1))/(1 − f)` in place of the attempts
-/// a simulation would measure, so both applications price a setting the same way.
+/// a simulation would measure, so both applications price a setting the same way. A
+/// relay's current includes its relaying duty for the devices of `config.network` that
+/// name it (`RelayDuty`), so pass the network the candidate sets.
 struct DeviceEstimate: Sendable, Hashable {
     var id: String
     var averageCurrent: Current
@@ -66,7 +68,10 @@ struct DeviceEstimate: Sendable, Hashable {
         // An air interface the simulation would refuse leaves only the baseline drawing
         // and nothing on the air.
         let air = DeviceAirInterface(device: device)
-        let energy = air.flatMap { AnalyticEnergyModel.evaluate(device, air: $0, attemptsPerFrame: attempts) }
+        let relaying = RelayDuty.duty(of: device, config: config, postures: postures, useCastaliaMap: useCastaliaMap)
+        let energy = air.flatMap {
+            AnalyticEnergyModel.evaluate(device, air: $0, attemptsPerFrame: attempts, relaying: relaying)
+        }
         let timing = air.map { AccessTiming(device: device, air: $0) }
         id = device.id
         if let energy {

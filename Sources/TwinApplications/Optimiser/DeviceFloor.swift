@@ -19,7 +19,12 @@ import TwinVocabulary
 ///   Table 1), baseline + 10 %); a device without a class uses its own latency budget
 ///   (the compiler's deadline for it);
 /// - per-attempt outage on the primary link ≤ max(1 %, baseline) (`link-margin`, the
-///   energy application's what-if check).
+///   energy application's what-if check);
+/// - for a bystander of the change (a device whose own knobs the candidate leaves as
+///   they are), lifetime ≥ baseline − 10 %: a relay knob on one device spends another's
+///   battery on its frames (`ecg.relay = bp` took the cuff from 8.4 to 6.6 days). A
+///   device the candidate changes may trade its own lifetime; its lifetime goals still
+///   apply. Judged on the simulation's lifetime per scenario (`SideEffects`).
 /// Requirements and tolerances are `TwinModels.TrafficClassRequirement` and
 /// `DeviceFloorTolerance`.
 public struct DeviceFloor: Sendable, Hashable {
@@ -39,10 +44,16 @@ public struct DeviceFloor: Sendable, Hashable {
     /// The highest per-attempt outage of the device's primary link.
     public var outage: Double
     public var outageBasis: String
+    /// The shortest lifetime a bystander may have; nil for a device the candidate
+    /// changes itself, or without a baseline lifetime.
+    public var lifetime: Time?
+    public var lifetimeBasis: String = ""
 
     /// The floor of `device` given its baseline delivery ratio, p99 latency and link
-    /// outage (nil: not measured; the requirement alone then).
-    public init(device: DeviceConfig, baselineDelivery: Double?, baselineP99: Time?, baselineOutage: Double?) {
+    /// outage (nil: not measured; the requirement alone then), and, for a `bystander`
+    /// of the change, its baseline lifetime.
+    public init(device: DeviceConfig, baselineDelivery: Double?, baselineP99: Time?, baselineOutage: Double?,
+                baselineLifetime: Time? = nil, bystander: Bool = false) {
         self.device = device.id
         trafficClass = device.traffic.trafficClass
         deliveryRequirement = TrafficClassRequirement.minimumDelivery
@@ -75,7 +86,14 @@ public struct DeviceFloor: Sendable, Hashable {
             outage = TrafficClassRequirement.maximumOutage
             outageBasis = "link-margin floor: outage ≤ 1 % per attempt"
         }
+        if bystander, let base = baselineLifetime, base.si.isFinite, base.si > 0 {
+            lifetime = base * (1 - DeviceFloorTolerance.lifetime)
+            lifetimeBasis = "baseline \(Self.days(base)) − \(Self.percent(DeviceFloorTolerance.lifetime)), a bystander of the change"
+        }
     }
+
+    /// A lifetime in days to two significant digits (`8.4 d`), as floors speak of batteries.
+    static func days(_ time: Time) -> String { significant(time.si / 86_400, digits: 2) + " d" }
 
     /// `0.9` as `90 %`, `0.01234` as `1.23 %`, `0.99178` as `99.18 %`: four significant
     /// digits, enough to tell 99.9 % from 99.94 % in a sentence.
@@ -88,9 +106,14 @@ public struct FloorViolation: Sendable, Hashable {
         case delivery
         case latency
         case linkMargin = "link-margin"
+        /// A bystander's lifetime below its baseline − 10 %.
+        case lifetime
         /// A knob value an application's what-if marks as failing something the
         /// configured value does not.
         case rejectedSetting = "rejected-setting"
+        /// The candidate leaves a relay the two-hop rule refuses
+        /// (`NetworkConfig.relayRefusals`): never simulated, never recommended.
+        case relay
     }
 
     public var kind: Kind
@@ -129,8 +152,11 @@ public struct FloorViolation: Sendable, Hashable {
                         + "ceiling \(Time.seconds(violation.limit).quantity.formatted) (\(basis))"
                 case .linkMargin:
                     return "`\(id)`'s link would lose \(DeviceFloor.percent(violation.value)) of attempts, above the \(basis)"
-                case .rejectedSetting:
+                case .rejectedSetting, .relay:
                     return basis
+                case .lifetime:
+                    return "`\(id)` would last \(DeviceFloor.days(.seconds(violation.value))), below its floor "
+                        + "\(DeviceFloor.days(.seconds(violation.limit))) (\(basis))"
                 }
             case .rejected(let application, let knob, let unit, let reason):
                 return "the \(application) what-if rejects `\(knob)` = "

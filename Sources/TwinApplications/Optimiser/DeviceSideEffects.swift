@@ -52,6 +52,7 @@ public struct DeviceSideEffect: Sendable, Hashable {
     public var p99Change: PairedDifference?
     public var lifetimeBefore: Estimate?
     public var lifetimeAfter: Estimate?
+    public var lifetimeChange: PairedDifference? = nil
     public var violations: [FloorViolation]
 }
 
@@ -63,7 +64,10 @@ public struct DeviceSideEffect: Sendable, Hashable {
 /// device is not safe): delivery when the candidate's interval lies above the
 /// requirement or the paired change's interval lies above −tolerance, since the floor is
 /// the lower of the two; p99 latency when the candidate's value is within the requirement
-/// or the paired change's upper end within +tolerance of the baseline's. Without an
+/// or the paired change's upper end within +tolerance of the baseline's; a bystander's
+/// lifetime (a device in none of the candidate's knobs' targets: `changed`) when the
+/// candidate's interval lies above its floor or the paired change's lower end above
+/// −10 % of the baseline's. Without an
 /// interval (one replication) the point values decide, and the optimiser refuses to
 /// recommend at the run's settings (`Verification`). With `.pointEstimates` (screening)
 /// the point values decide.
@@ -75,7 +79,9 @@ enum SideEffects {
     }
 
     /// Every device in every scenario, scenarios and devices in configuration order.
-    static func compare(config: TwinConfig, baseline: CandidateRun, candidate: CandidateRun,
+    /// `changed`: the devices whose own knobs the candidate sets (the others are
+    /// bystanders and keep their lifetime floor).
+    static func compare(config: TwinConfig, baseline: CandidateRun, candidate: CandidateRun, changed: Set<String>,
                         evidence: Evidence = .shownAt95) -> [DeviceSideEffect] {
         var effects: [DeviceSideEffect] = []
         for (index, scenario) in config.scenarios.enumerated() {
@@ -87,17 +93,19 @@ enum SideEffects {
                 guard let old = before.devices.first(where: { $0.id == device.id }),
                       let new = after.devices.first(where: { $0.id == device.id }) else { continue }
                 effects.append(effect(device, scenario: scenario.id, before: old, after: new,
-                                      baseRuns: baseRuns, nextRuns: nextRuns, evidence: evidence))
+                                      baseRuns: baseRuns, nextRuns: nextRuns, bystander: !changed.contains(device.id),
+                                      evidence: evidence))
             }
         }
         return effects
     }
 
     private static func effect(_ device: DeviceConfig, scenario: String, before: DeviceFigures, after: DeviceFigures,
-                               baseRuns: [ReplicationOutcome], nextRuns: [ReplicationOutcome],
+                               baseRuns: [ReplicationOutcome], nextRuns: [ReplicationOutcome], bystander: Bool,
                                evidence: Evidence) -> DeviceSideEffect {
         let floor = DeviceFloor(device: device, baselineDelivery: before.deliveryRatio?.point,
-                                baselineP99: before.latency?.p99, baselineOutage: nil)
+                                baselineP99: before.latency?.p99, baselineOutage: nil,
+                                baselineLifetime: before.lifetime.map { .seconds($0.point) }, bystander: bystander)
         func perReplication(_ runs: [ReplicationOutcome], _ value: (DeviceOutcome) -> Double?) -> [Double?] {
             runs.map { $0.device(device.id).flatMap(value) }
         }
@@ -110,6 +118,11 @@ enum SideEffects {
             deliveryAfter: after.deliveryRatio, deliveryChange: deliveryChange, p99Before: before.latency?.p99,
             p99After: after.latency?.p99, p99Change: p99Change, lifetimeBefore: before.lifetime,
             lifetimeAfter: after.lifetime, violations: [])
+        if bystander {
+            let lifetime: (DeviceOutcome) -> Double? = { predictedLifetime(of: device, outcome: $0)?.si }
+            effect.lifetimeChange = PairedDifference(baseline: perReplication(baseRuns, lifetime),
+                                                     candidate: perReplication(nextRuns, lifetime))
+        }
         effect.violations = violations(effect, evidence: evidence)
         return effect
     }
@@ -152,6 +165,22 @@ enum SideEffects {
                     detail: "`\(id)` has p99 latency \(after.quantity.formatted) in `\(effect.scenario)`, "
                         + (evidence == .shownAt95 ? "not shown to stay within" : "above")
                         + " its ceiling \(floor.latency.quantity.formatted) (\(floor.latencyBasis))"))
+            }
+        }
+        if let limit = floor.lifetime, let after = effect.lifetimeAfter, let before = effect.lifetimeBefore {
+            let held: Bool
+            if evidence == .shownAt95, let lower = after.lower, let change = effect.lifetimeChange,
+               let changeLower = change.lower {
+                held = lower >= limit.si * (1 - 1e-9) || changeLower >= -before.point * DeviceFloorTolerance.lifetime
+            } else {
+                held = after.point >= limit.si * (1 - 1e-9)
+            }
+            if !held {
+                found.append(FloorViolation(
+                    kind: .lifetime, device: id, scenario: effect.scenario, value: after.point, limit: limit.si,
+                    detail: "`\(id)` lasts \(DeviceFloor.days(.seconds(after.point))) in `\(effect.scenario)`, "
+                        + (evidence == .shownAt95 ? "not shown to stay at or above" : "below")
+                        + " its floor \(DeviceFloor.days(limit)) (\(floor.lifetimeBasis))"))
             }
         }
         return found

@@ -12,12 +12,19 @@ public enum KnobError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The value is outside what the parameter allows (not an integer count, a level
     /// outside 0…2, a non-positive interval, NaN).
     case invalidValue(knob: String, value: Double, reason: String)
+    /// The settings together leave a relay the two-hop rule refuses
+    /// (`NetworkConfig.relayRefusals`): a chain, or a relay moved off its source's
+    /// gateways. Each value may be fine alone; the combination is what is refused.
+    case refusedRelay(settings: [String], refusal: RelayRefusal)
 
     public var description: String {
         switch self {
         case .unknownKnob(let id): "no knob `\(id)` in the configuration"
         case let .unknownDevice(knob, device): "knob `\(knob)` targets device `\(device)`, which the network does not have"
         case let .invalidValue(knob, value, reason): "knob `\(knob)` cannot take \(value): \(reason)"
+        case let .refusedRelay(settings, refusal):
+            "the settings of \(settings.map { "`\($0)`" }.joined(separator: ", ")) leave a relay that cannot relay: "
+                + refusal.sentence
         }
     }
 }
@@ -27,6 +34,10 @@ public enum KnobError: Error, Sendable, Hashable, CustomStringConvertible {
 /// each of its target devices, and its own `current` in `config.knobs` (so the result
 /// written as twin.json says what it runs). Settings are applied in knob order of the
 /// configuration, not in dictionary order, so the result does not depend on hashing.
+/// The result's relays must all keep the two-hop rule (`NetworkConfig.relayRefusals`,
+/// the rule the config reader and the runtime apply): settings that build a relay chain
+/// or move a relay off its source's gateways are refused, so the optimiser, a sweep and
+/// the live twin never hand the runtime a twin it would not run as written.
 public func applyKnobs(_ config: TwinConfig, _ settings: [String: Double]) throws(KnobError) -> TwinConfig {
     let known = Set(config.knobs.map(\.id))
     if let unknown = settings.keys.sorted().first(where: { !known.contains($0) }) { throw .unknownKnob(unknown) }
@@ -36,6 +47,9 @@ public func applyKnobs(_ config: TwinConfig, _ settings: [String: Double]) throw
         guard let value = settings[knob.id] else { continue }
         try apply(knob, value: value, to: &result.network)
         result.knobs[index].current = value
+    }
+    if !settings.isEmpty, let refusal = result.network.relayRefusals.first {
+        throw .refusedRelay(settings: config.knobs.map(\.id).filter { settings[$0] != nil }, refusal: refusal)
     }
     return result
 }
@@ -88,8 +102,9 @@ func apply(_ knob: KnobConfig, value: Double, to network: inout NetworkConfig) t
 }
 
 /// The relay that relay-knob value `value` selects: none for `labels[0]` (`none`), else
-/// the device `labels[value]`, which must be able to relay `device` (`relayRefusal`)
-/// and not be relayed itself.
+/// the device `labels[value]`, which must be able to relay `device` (`relayRefusal`).
+/// Whether the network as a whole keeps the rule (no chain through this device or its
+/// relay) is `applyKnobs`'s check, once every knob is applied.
 private func relay(_ knob: KnobConfig, _ value: Double, for device: DeviceConfig,
                    in network: NetworkConfig) throws(KnobError) -> String? {
     guard knob.labels.count >= 2 else {
@@ -101,7 +116,7 @@ private func relay(_ knob: KnobConfig, _ value: Double, for device: DeviceConfig
     guard let relay = network.devices.first(where: { $0.id == knob.labels[index] }) else {
         throw .invalidValue(knob: knob.id, value: value, reason: "`\(knob.labels[index])` is not a device of the network")
     }
-    if let refusal = device.relayRefusal(by: relay) ?? relay.relay.map({ "`\(relay.id)` is itself relayed by `\($0)`" }) {
+    if let refusal = device.relayRefusal(by: relay) {
         throw .invalidValue(knob: knob.id, value: value, reason: refusal)
     }
     return relay.id

@@ -165,7 +165,7 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
                 baseline: before.report, candidate: after.report)
         }
         result.sideEffects = SideEffects.compare(config: searchable, baseline: before, candidate: after,
-                                                 evidence: options.verifyAtRunSettings ? .shownAt95 : .pointEstimates)
+                                                 changed: space.changedDevices(recommended), evidence: options.verifyAtRunSettings ? .shownAt95 : .pointEstimates)
     }
     result.unmetCriticalGoals = UnmetGoals.explain(
         goals: goals, rows: result.verdicts,

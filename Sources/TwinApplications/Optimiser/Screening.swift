@@ -59,6 +59,7 @@ enum Screening {
             guard let simulated = candidates[index].run else { continue }
             candidates[index].reasons = judge(goals, baseline: (reference, baselineMeasured),
                                               candidate: (simulated, candidates[index].measured), config: config,
+                                              changed: space.changedDevices(candidates[index].candidate),
                                               evidence: .pointEstimates)
         }
         return notes
@@ -70,11 +71,12 @@ enum Screening {
     /// evidence (`SideEffects.Evidence`).
     static func judge(_ goals: [GoalConfig], baseline: (run: CandidateRun, measured: [MeasuredGoal]),
                       candidate: (run: CandidateRun, measured: [MeasuredGoal]), config: TwinConfig,
-                      evidence: SideEffects.Evidence) -> [String] {
+                      changed: Set<String>, evidence: SideEffects.Evidence) -> [String] {
         var reasons = GoalComparison.criticalRegressions(
             goals, baseline: baseline.measured, candidate: candidate.measured,
             baselineReport: baseline.run.report, candidateReport: candidate.run.report)
-        let effects = SideEffects.compare(config: config, baseline: baseline.run, candidate: candidate.run, evidence: evidence)
+        let effects = SideEffects.compare(config: config, baseline: baseline.run, candidate: candidate.run,
+                                          changed: changed, evidence: evidence)
         reasons += FloorViolation.summarise(effects.flatMap(\.violations))
         return reasons
     }

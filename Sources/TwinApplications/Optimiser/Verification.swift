@@ -62,7 +62,7 @@ struct Verification: Sendable {
         let before = goals.map { MeasuredGoal(goal: $0, report: baseline.report) }
         let after = goals.map { MeasuredGoal(goal: $0, report: simulated.report) }
         let reasons = Screening.judge(goals, baseline: (baseline, before), candidate: (simulated, after), config: config,
-                                      evidence: .shownAt95)
+                                      changed: space.changedDevices(candidate), evidence: .shownAt95)
         guard reasons.isEmpty else {
             result.withdraw("the screened recommendation was withdrawn at the run's settings, keeping the baseline: "
                 + reasons.joined(separator: "; "))

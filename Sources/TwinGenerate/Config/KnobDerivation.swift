@@ -25,11 +25,14 @@ import TwinVocabulary
 ///   knob exists only when that leaves more than one value. The budget already carries
 ///   the intent's latency goals (`DeviceConfigBuilder.deadline`); whether a value still
 ///   meets them is the optimiser's judgement.
-/// - `relay` (unit `index`): for an IEEE 802.15.6 narrowband device that a
-///   delivery-ratio goal names, its on-body relay (issue 11 §4): `labels` are `none`
-///   (direct only, the current value) and the devices that can relay it
-///   (`DeviceConfig.relayRefusal`) in network order, leaving out devices that get a
-///   relay knob themselves (two hops at most, whatever the optimiser turns).
+/// - `relay` (unit `index`): for a device that a delivery-ratio goal names, that has
+///   no relay of its own in the use case and relays no other device, its on-body relay
+///   (issue 11 §4): `labels` are `none` (direct only, the current value) and the
+///   devices that can relay it (`DeviceConfig.relayRefusal`) and are not relayed
+///   themselves, in network order, leaving out every device a delivery goal names
+///   (those may get a relay knob themselves: two hops at most, whatever the optimiser
+///   turns). The knob exists only when some device qualifies; the optimiser still
+///   refuses any combination of knobs that breaks the rule (`applyKnobs`).
 struct KnobDerivation {
     let network: NetworkConfig
     var goals: [GoalConfig] = []
@@ -82,7 +85,9 @@ struct KnobDerivation {
     /// The relay choice of a device a delivery goal names, when some device can relay it.
     private func relayKnob(of device: DeviceConfig) -> KnobConfig? {
         let sources = relayedCandidates
-        guard sources.contains(device.id), device.relay == nil else { return nil }
+        // A device that relays another cannot be relayed itself (no chains).
+        guard sources.contains(device.id), device.relay == nil,
+              !network.devices.contains(where: { $0.relay == device.id }) else { return nil }
         let candidates = network.devices.filter { other in
             !sources.contains(other.id) && other.relay == nil && device.relayRefusal(by: other) == nil
         }.map(\.id)

@@ -129,15 +129,17 @@ extension ScenarioReport {
         return lines.isEmpty ? "" : "  lost or late per replication, by hop and cause:\n" + lines.map { $0 + "\n" }.joined()
     }
 
-    /// Per relayed device: the packets its relay saved (the gateway missed the direct
-    /// frame and got the relay's copy) and the frames the relay sent for it. Nothing
+    /// Per relayed device: the packets the gateway first received as the relay's copy
+    /// (it missed the direct frame; `relayedDeliveries` counts the gateway's receipt, not
+    /// the edge's on-time delivery) and the frames the relay sent for it. Nothing
     /// for a twin without relays, so its text is unchanged.
     private func relayLines() -> String {
         let lines = devices.compactMap { device -> String? in
             guard let relay = device.relay else { return nil }
             let forwarded = devices.first { $0.id == relay }?.framesRelayed ?? 0
-            return "    \(device.id) via \(relay): \(significant(device.relayedDeliveries)) packets delivered through the "
-                + "relay after the gateway missed them (\(relay) forwarded \(significant(forwarded)) frames in all)"
+            return "    \(device.id) via \(relay): \(significant(device.relayedDeliveries)) packets reached the gateway "
+                + "through the relay after it missed the direct frame (\(relay) forwarded \(significant(forwarded)) frames "
+                + "in all; whether they then reach the edge in time is in the traffic table)"
         }
         return lines.isEmpty ? "" : "  relayed per replication (IEEE 802.15.6 two-hop):\n" + lines.map { $0 + "\n" }.joined()
     }

@@ -42,8 +42,19 @@ public enum RuntimeDiagnostics: DiagnosticCatalogue {
         recompile: twinc then places the event a quarter into whatever horizon is run.
         """)
 
+    public static let invalidRelay = DiagnosticCode(
+        "TR007", title: "device's relay cannot relay it",
+        explanation: """
+        A device's `relay` breaks the two-hop rule (the relay is itself relayed, is not \
+        a device of the network, is on another channel, is an implant or off the body, \
+        has no IEEE 802.15.6 receiver, or does not use the source's gateways). twin.json \
+        read by `twinc run` is refused earlier (TK012); this is a twin with knob settings \
+        applied (a sweep's shard, the live twin), and the runtime refuses it rather than \
+        simulate the device without its relay. Choose settings that keep every relay valid.
+        """)
+
     public static let all: [DiagnosticCode] = [hubFull, unknownGateway, invalidParameter, noGateways, invalidHorizon,
-                                               eventOutsideRun]
+                                               eventOutsideRun, invalidRelay]
 
     /// The code of a simulator error.
     public static func code(for error: SimulationError) -> DiagnosticCode {
@@ -53,6 +64,7 @@ public enum RuntimeDiagnostics: DiagnosticCatalogue {
         case .invalidParameter: invalidParameter
         case .noGateways: noGateways
         case .invalidHorizon: invalidHorizon
+        case .invalidRelay: invalidRelay
         }
     }
 }

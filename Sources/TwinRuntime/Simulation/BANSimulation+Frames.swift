@@ -151,14 +151,16 @@ extension BANSimulation {
         guard !directDecoded, !packet.reachedGateway else { return nil }
         let bits = frame.bits(payload: Int(packet.payload))
         guard path.hears(bits: bits, interference: interference, body: channel.body),
-              let sent = path.scheduleForward(frameEnd: end, airtime: airtime, acknowledgement: acknowledgement)
+              let sent = forwardQueues[relay].scheduleForward(frameEnd: end, airtime: airtime,
+                                                              acknowledgement: acknowledgement)
         else { return nil }
         // The relay's copy: its own TX energy and the ACK it listens for.
         devices[relay].energy.transmit(airtime)
         devices[relay].energy.receive(acknowledgement)
         if packet.counted { devices[relay].outcome.framesRelayed += 1 }
         let gateway = parameters[device].gateways[slot]
-        gateways[gateway].busy.add(from: sent - airtime, to: sent)
+        // Ahead of the allocation or exchange of the source frame, which is booked after this.
+        gateways[gateway].busy.addAhead(from: sent - airtime, to: sent)
         let level = devices[relay].fading.level(slot: path.relaySlots[slot], body: channel.body)
         let probability = devices[relay].caches.successProbability(level: level, interference: interference, bits: bits)
         guard path.stream.succeeds(probability) else { return nil }

@@ -14,7 +14,7 @@ extension BANSimulation {
         case .deviceFailure(let device):
             failDevice(device, permanently: event.end == nil, scheduler: &scheduler)
         case .linkDegradation(let targets, let loss):
-            for device in targets { devices[device].fading.degradation += loss }
+            for device in targets { degradeLinks(of: device, by: loss) }
         case .posture(let posture):
             channel.force(posture, at: now)
         case .batteryDepletion(let device, let fraction):
@@ -44,7 +44,7 @@ extension BANSimulation {
         case .deviceFailure(let device):
             recoverDevice(device, scheduler: &scheduler)
         case .linkDegradation(let targets, let loss):
-            for device in targets { devices[device].fading.degradation -= loss }
+            for device in targets { degradeLinks(of: device, by: -loss) }
         case .posture:
             channel.force(nil, at: now)
         case .external(let targets, _, _):
@@ -72,5 +72,16 @@ extension BANSimulation {
     /// The chain's next transition, unless it falls after the horizon.
     mutating func schedulePostureChange(scheduler: inout Scheduler<Event>) {
         scheduleBeforeHorizon(.posture, after: channel.nextDwell(), scheduler: &scheduler)
+    }
+}
+
+extension BANSimulation {
+    /// A `link-degradation` of `device` (`loss` dB more, or less when it ends): every
+    /// link the device sends on, its gateways' and, when it is relayed, the hop to its
+    /// relay (`RelayPath.hearing`) — a degraded antenna or a detuned link weakens what
+    /// the relay overhears as much as what the gateway hears.
+    mutating func degradeLinks(of device: Int, by loss: Double) {
+        devices[device].fading.degradation += loss
+        if device < relays.count { relays[device]?.hearing.degradation += loss }
     }
 }

@@ -66,8 +66,10 @@ struct BANSimulation: SimulationModel {
     var channel: ChannelState
     /// Per device: its relay's path (`RelayPath`); empty when no device is relayed.
     var relays: [RelayPath?]
-    /// The scenario's events; empty in a shared prefix until a branch adopts its scenario
-    /// (`BANSimulation+Branching`).
+    /// Per device: its forward buffer as a relay (`ForwardQueue`); empty when no device is relayed.
+    var forwardQueues: [ForwardQueue]
+    /// The scenario's events; empty in a prefix shared by scenarios until a branch
+    /// adopts its scenario (`ScenarioTrunk`).
     var events: [InjectedEvent]
     var attacker: AttackerActivity
     var detector: AttackDetector
@@ -136,7 +138,8 @@ struct BANSimulation: SimulationModel {
         channel = ChannelState(postureEnabled: config.models.contains { $0.id == "posture-fading" },
                                activity: BodyActivity(config: config), gateways: network.gateways.count,
                                streams: streams)
-        relays = RelayPath.make(network: network, parameters: parameters, streams: streams, useCastaliaMap: useMap)
+        relays = try RelayPath.make(network: network, parameters: parameters, streams: streams, useCastaliaMap: useMap)
+        forwardQueues = relays.isEmpty ? [] : Array(repeating: ForwardQueue(), count: network.devices.count)
         events = scenario.events.enumerated().map {
             InjectedEvent(index: $0.offset, event: $0.element, network: network)
         }

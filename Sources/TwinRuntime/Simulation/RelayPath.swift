@@ -15,7 +15,8 @@ import TwinModels
 /// → gateway link is the relay's own link to that gateway (`DeviceLinkFading`, the same
 /// fade its own frames see); the relay's energy (it receives each source frame and the
 /// gateway's ACK, then sends the frame and receives the ACK to it: `RelayCost`); a
-/// small bounded forward queue (`capacity` frames); the latency of a relayed frame,
+/// small bounded forward queue per relay device, shared by its sources
+/// (`ForwardQueue`: `capacity` frames, sent one after the other); the latency of a relayed frame,
 /// `RelayCost.extraLatency(.incrementalDecodeForward)` = pSIFS + ACK + pSIFS (the ACK
 /// window of the direct frame must expire) + the frame again, after any forward the
 /// relay still holds; the relay's failure (a relay that is down forwards nothing, and
@@ -42,33 +43,42 @@ struct RelayPath: Sendable {
     /// The relay's receiver deciding the source's frames.
     var receiver: ReceptionCache
     var stream: Xoshiro256
-    /// When the forwards the relay still holds will have been sent, oldest first.
-    private(set) var pending: [SimTime] = []
 
-    /// At most this many frames wait in the relay's forward buffer; a frame that finds
-    /// it full is not forwarded. Four 255-octet frames: a small buffer beside the relay's
-    /// own MAC queue, enough for one source's burst of a split sample.
-    static let capacity = 4
-
-    /// The paths of a network (nil for a device without a relay, or whose relay cannot
-    /// relay it: `DeviceConfig.relayRefusal`; the config reader refuses those).
+    /// The paths of a network (nil for a device without a relay). A relay the rule
+    /// refuses (`NetworkConfig.relayRefusals`: a chain, an unknown relay, another
+    /// channel, other gateways, …) is an error, never dropped: a simulation that ran the
+    /// source direct while the analytic estimate and the written twin.json relay it
+    /// would report a twin nobody asked for.
     static func make(network: NetworkConfig, parameters: [DeviceParameters], streams: RandomStreams,
-                     useCastaliaMap: Bool) -> [RelayPath?] {
+                     useCastaliaMap: Bool) throws(SimulationError) -> [RelayPath?] {
         guard network.devices.contains(where: { $0.relay != nil }) else { return [] }
+        if let refusal = network.relayRefusals.first {
+            throw .invalidRelay(device: refusal.device, relay: refusal.relay, message: refusal.reason)
+        }
         let index = Dictionary(network.devices.enumerated().map { ($0.element.id, $0.offset) },
                                uniquingKeysWith: { first, _ in first })
-        return network.devices.enumerated().map { source, device -> RelayPath? in
-            guard let id = device.relay, let relay = index[id], network.devices[relay].relay == nil,
-                  device.relayRefusal(by: network.devices[relay]) == nil else { return nil }
+        var paths: [RelayPath?] = []
+        for (source, device) in network.devices.enumerated() {
+            guard let id = device.relay else {
+                paths.append(nil)
+                continue
+            }
+            // The rule above guarantees the relay exists and uses every gateway of the source.
+            let relay = index[id] ?? source
             let slots = parameters[source].gateways.compactMap { parameters[relay].gateways.firstIndex(of: $0) }
-            guard slots.count == parameters[source].gateways.count else { return nil }
+            guard relay != source, slots.count == parameters[source].gateways.count else {
+                throw .invalidRelay(device: device.id, relay: id,
+                                    message: "`\(id)` does not use every gateway `\(device.id)` uses")
+            }
             let link = BodyGeometry.relayLink(from: device, to: network.devices[relay], useCastaliaMap: useCastaliaMap)
-            return RelayPath(relay: relay, relaySlots: slots,
-                             hearing: DeviceLinkFading(transmitLevel: parameters[source].transmitLevel, links: [link],
-                                                       generator: streams.generator(device.id, "relay-fading")),
-                             receiver: ReceptionCache(receiver: parameters[relay].receiver),
-                             stream: streams.generator(device.id, "relay"))
+            paths.append(RelayPath(relay: relay, relaySlots: slots,
+                                   hearing: DeviceLinkFading(transmitLevel: parameters[source].transmitLevel,
+                                                             links: [link],
+                                                             generator: streams.generator(device.id, "relay-fading")),
+                                   receiver: ReceptionCache(receiver: parameters[relay].receiver),
+                                   stream: streams.generator(device.id, "relay")))
         }
+        return paths
     }
 
     /// Whether the relay decodes a source frame of `bits` bits with `interference` mW
@@ -77,6 +87,21 @@ struct RelayPath: Sendable {
         let level = hearing.level(slot: 0, body: body)
         return stream.succeeds(receiver.successProbability(level: level, interference: interference, bits: bits))
     }
+
+}
+
+/// A relay device's forward buffer, shared by every source it relays: at most
+/// `capacity` forwards wait, and they go out one after the other. Kept per relay, not
+/// per source (`BANSimulation.forwardQueues`), so a relay serving two sources holds
+/// four forwards in all and never sends two at once.
+struct ForwardQueue: Sendable {
+    /// When the forwards the relay still holds will have been sent, oldest first.
+    private(set) var pending: [SimTime] = []
+
+    /// At most this many frames wait in the relay's forward buffer; a frame that finds
+    /// it full is not forwarded. Four 255-octet frames: a small buffer beside the relay's
+    /// own MAC queue, enough for one source's burst of a split sample.
+    static let capacity = 4
 
     /// When a forward of a frame that ended at `end` will have been sent (`airtime` of the
     /// frame, `acknowledgement` of the ACK window): after the direct frame's ACK window

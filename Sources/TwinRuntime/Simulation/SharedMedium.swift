@@ -122,33 +122,6 @@ struct SharedMedium: Sendable {
     }
 }
 
-/// The union of a gateway's busy intervals (its airtime utilisation), fed with
-/// intervals in roughly increasing start order.
-struct BusyTime: Sendable {
-    private(set) var total: Int64 = 0
-    private var until: SimTime = .zero
-
-    mutating func add(from start: SimTime, to end: SimTime) {
-        guard end > start else { return }
-        if start >= until {
-            total += (end - start).nanoseconds
-            until = end
-        } else if end > until {
-            total += (end - until).nanoseconds
-            until = end
-        }
-    }
-
-    /// Busy time of frames on a channel of their own (wideband flows), counted without
-    /// the union: no other medium's frames are assumed to overlap them.
-    mutating func addDisjoint(_ nanoseconds: Int64) { total += nanoseconds }
-
-    /// Busy time within 0…horizon.
-    func clipped(to horizon: SimTime) -> Int64 {
-        until > horizon ? Swift.max(0, total - (until - horizon).nanoseconds) : total
-    }
-}
-
 extension [SharedMedium] {
     /// Puts a frame on medium `index` (see `SharedMedium.add`) and on the band: the
     /// frames on the air in the medium's siblings add to its interference as its channel

@@ -52,6 +52,12 @@ public enum SimulationError: Error, Sendable, Hashable, CustomStringConvertible 
     case noGateways
     /// The horizon is not positive.
     case invalidHorizon
+    /// A device's relay cannot relay it (`NetworkConfig.relayRefusals`: a chain, an
+    /// unknown relay, another channel, other gateways, …). The config reader refuses
+    /// these in twin.json (TK012); knobs applied by a sweep or the live twin can still
+    /// build one, and a relay the simulation dropped would simulate a twin other than
+    /// the one asked for.
+    case invalidRelay(device: String, relay: String, message: String)
 
     public var description: String {
         switch self {
@@ -65,6 +71,8 @@ public enum SimulationError: Error, Sendable, Hashable, CustomStringConvertible 
             "the network has no gateway"
         case .invalidHorizon:
             "the simulated horizon must be positive"
+        case let .invalidRelay(device, _, message):
+            "device `\(device)`: \(message)"
         }
     }
 }
