@@ -98,6 +98,18 @@ private typealias F = SimulationFixture
         try Self.expectBranchesEqualSeparateRuns(config, options: SimulationOptions())
     }
 
+    /// A network the simulator refuses fails in the trunk: every job of its group reports
+    /// it, the earliest job's failure is thrown, and no worker waits for branches that
+    /// will never be posted.
+    @Test func aTrunkTheSimulatorRefusesFailsEveryScenarioOfItsReplication() {
+        var config = Self.config()
+        config.network.devices[0].primaryGateway = "nowhere"
+        #expect(throws: RunFailure(scenarioID: "baseline", replication: 0,
+                                   error: .unknownGateway(device: "ecg", gateway: "nowhere"))) {
+            _ = try simulateScenarios(RunPlan(config: config), options: RunOptions(maximumConcurrency: 2))
+        }
+    }
+
     @Test func scenariosPartInTheOrderOfTheirBranchPoints() {
         let config = Self.config()
         let jobs = (0..<config.scenarios.count).map { RunPlan.Job(scenarioIndex: $0, replication: 0) }
