@@ -141,9 +141,12 @@ private func gateways(_ knob: KnobConfig, _ value: Double, in network: NetworkCo
     return (primary, backup)
 }
 
-private func integer(_ value: Double, _ knob: KnobConfig, in range: ClosedRange<Int>, _ reason: String) throws(KnobError) -> Int {
+/// `reason` is worded only when the value is refused: the optimiser applies knobs for
+/// every candidate it checks, and wording the labels each time showed in its profile.
+private func integer(_ value: Double, _ knob: KnobConfig, in range: ClosedRange<Int>,
+                     _ reason: @autoclosure () -> String) throws(KnobError) -> Int {
     guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
-        throw .invalidValue(knob: knob.id, value: value, reason: reason)
+        throw .invalidValue(knob: knob.id, value: value, reason: reason())
     }
     return Int(value)
 }
