@@ -29,6 +29,8 @@ public struct AnalyticEvaluator: Sendable {
     private let model: AnalyticGoals
     private let postures: [(ActivityFading, Double)]
     private let useCastaliaMap: Bool
+    /// Link outages shared by every copy of the evaluator (the workers' too).
+    private let outages = LinkOutageMemo()
     /// Knob indices (into `space.knobs`) that target each device.
     private let deviceKnobs: [String: [Int]]
     /// Per device: the devices that name it as their relay or may through a relay knob.
@@ -188,7 +190,8 @@ public struct AnalyticEvaluator: Sendable {
             try? apply(space.knobs[knob], value: space.value(knob, in: candidate), to: &applied.network)
         }
         let changed = applied.network.devices.first { $0.id == device.id } ?? device
-        return DeviceEstimate(device: changed, config: applied, postures: postures, useCastaliaMap: useCastaliaMap)
+        return DeviceEstimate(device: changed, config: applied, postures: postures, useCastaliaMap: useCastaliaMap,
+                              outages: outages)
     }
 
     /// Scores and ranks `candidate`.

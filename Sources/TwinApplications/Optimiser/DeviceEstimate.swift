@@ -53,22 +53,26 @@ struct DeviceEstimate: Sendable, Hashable {
     /// asks every candidate).
     private(set) var recoveryP99: Time?
 
-    init(device: DeviceConfig, config: TwinConfig, postures: [(ActivityFading, Double)], useCastaliaMap: Bool) {
+    /// `outages` remembers link outages across estimates (the search's workers share one).
+    init(device: DeviceConfig, config: TwinConfig, postures: [(ActivityFading, Double)], useCastaliaMap: Bool,
+         outages: LinkOutageMemo? = nil) {
         let network = config.network
         func failure(_ gatewayID: String?) -> Double? {
             guard let gatewayID, let gateway = network.gateways.first(where: { $0.id == gatewayID }) else { return nil }
             let link = LinkEstimate(device: device, gateway: gateway, useCastaliaMap: useCastaliaMap)
-            return link.outage(transmit: device.radio.txPower, sensitivity: device.radio.sensitivity, postures: postures)
+            return link.outage(transmit: device.radio.txPower, sensitivity: device.radio.sensitivity, postures: postures,
+                               memo: outages)
         }
         let direct = failure(device.primaryGateway) ?? 1
         let f = Self.relayedFailure(device: device, direct: direct, config: config, postures: postures,
-                                    useCastaliaMap: useCastaliaMap)
+                                    useCastaliaMap: useCastaliaMap, outages: outages)
         let retries = Swift.max(0, device.mac.maxRetries)
         let attempts = f >= 1 ? Double(retries + 1) : (1 - pow(f, Double(retries + 1))) / (1 - f)
         // An air interface the simulation would refuse leaves only the baseline drawing
         // and nothing on the air.
         let air = DeviceAirInterface(device: device)
-        let relaying = RelayDuty.duty(of: device, config: config, postures: postures, useCastaliaMap: useCastaliaMap)
+        let relaying = RelayDuty.duty(of: device, config: config, postures: postures, useCastaliaMap: useCastaliaMap,
+                                      outages: outages)
         let energy = air.flatMap {
             AnalyticEnergyModel.evaluate(device, air: $0, attemptsPerFrame: attempts, relaying: relaying)
         }
@@ -111,16 +115,19 @@ struct DeviceEstimate: Sendable, Hashable {
     /// that verifies a candidate decides. The backup link (`backupAttemptFailure`, the
     /// recovery estimate) stays direct.
     static func relayedFailure(device: DeviceConfig, direct: Double, config: TwinConfig,
-                               postures: [(ActivityFading, Double)], useCastaliaMap: Bool) -> Double {
+                               postures: [(ActivityFading, Double)], useCastaliaMap: Bool,
+                               outages: LinkOutageMemo? = nil) -> Double {
         let network = config.network
         guard let id = device.relay, let relay = network.devices.first(where: { $0.id == id }),
               device.relayRefusal(by: relay) == nil,
               let gateway = network.gateways.first(where: { $0.id == device.primaryGateway }) else { return direct }
         let hop = DeviceAirInterface.relayLink(from: device, to: relay, useCastaliaMap: useCastaliaMap)
         let toRelay = LinkEstimate(meanLoss: hop.meanLoss, sigma: hop.sigma)
-            .outage(transmit: device.radio.txPower, sensitivity: relay.radio.sensitivity, postures: postures)
+            .outage(transmit: device.radio.txPower, sensitivity: relay.radio.sensitivity, postures: postures,
+                    memo: outages)
         let fromRelay = LinkEstimate(device: relay, gateway: gateway, useCastaliaMap: useCastaliaMap)
-            .outage(transmit: relay.radio.txPower, sensitivity: relay.radio.sensitivity, postures: postures)
+            .outage(transmit: relay.radio.txPower, sensitivity: relay.radio.sensitivity, postures: postures,
+                    memo: outages)
         return RelayScheme.incrementalDecodeForward.outage(sourceToDestination: direct, sourceToRelay: toRelay,
                                                           relayToDestination: fromRelay)
     }

@@ -23,7 +23,7 @@ enum RelayDuty {
     /// The transmit and receive seconds per second `relay` spends on the devices of
     /// `config.network` that name it as their relay.
     static func duty(of relay: DeviceConfig, config: TwinConfig, postures: [(ActivityFading, Double)],
-                     useCastaliaMap: Bool) -> AnalyticEnergyModel.Duty {
+                     useCastaliaMap: Bool, outages: LinkOutageMemo? = nil) -> AnalyticEnergyModel.Duty {
         var duty = AnalyticEnergyModel.Duty()
         let network = config.network
         for source in network.devices where source.relay == relay.id && source.id != relay.id {
@@ -32,12 +32,14 @@ enum RelayDuty {
             let traffic = AnalyticEnergyModel.Traffic(device: source, air: air)
             guard traffic.framesPerSecond > 0 else { continue }
             let direct = LinkEstimate(device: source, gateway: gateway, useCastaliaMap: useCastaliaMap)
-                .outage(transmit: source.radio.txPower, sensitivity: source.radio.sensitivity, postures: postures)
+                .outage(transmit: source.radio.txPower, sensitivity: source.radio.sensitivity, postures: postures,
+                        memo: outages)
             let hop = DeviceAirInterface.relayLink(from: source, to: relay, useCastaliaMap: useCastaliaMap)
             let toRelay = LinkEstimate(meanLoss: hop.meanLoss, sigma: hop.sigma)
-                .outage(transmit: source.radio.txPower, sensitivity: relay.radio.sensitivity, postures: postures)
+                .outage(transmit: source.radio.txPower, sensitivity: relay.radio.sensitivity, postures: postures,
+                        memo: outages)
             let f = DeviceEstimate.relayedFailure(device: source, direct: direct, config: config, postures: postures,
-                                                  useCastaliaMap: useCastaliaMap)
+                                                  useCastaliaMap: useCastaliaMap, outages: outages)
             let retries = Double(Swift.max(0, source.mac.maxRetries))
             let attempts = f >= 1 ? retries + 1 : (1 - pow(f, retries + 1)) / (1 - f)
             let frames = traffic.framesPerSecond * attempts
