@@ -11,6 +11,11 @@ struct JobResults: Sendable {
 
 /// Runs `jobs` (replications of `plan`) on up to `options.maximumConcurrency` workers.
 ///
+/// The jobs of one replication run as a group: the scenarios' common prefix once, then
+/// a branch per scenario (`ScenarioTrunk`); the group's worker posts the branches for
+/// any worker to take and runs the last itself, and an idle worker waits only while a
+/// trunk may still post one.
+///
 /// A sequential run (`SequentialStopping`) waits for a batch before it decides which
 /// scenarios go on, and a batch rarely divides evenly among the workers: the demo's
 /// jamming scenario alone runs batches of 5 on 2 cores, so one core idled through the last
