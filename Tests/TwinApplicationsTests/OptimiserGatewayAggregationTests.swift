@@ -131,13 +131,7 @@ import TwinUnits
     // MARK: The optimum
 
     @Test func theAnalyticSearchAndBruteForceSwapTheGateway() throws {
-        let space = CandidateSpace(config: config)
-        var evaluator = AnalyticEvaluator(config: config, space: space, baseline: nil, options: OptimiserOptions())
-        var best: AnalyticEvaluation?
-        for candidate in space.allCandidates() {
-            let evaluation = evaluator.evaluate(candidate)
-            if best.map({ evaluation.rank.isBetter(than: $0.rank) }) ?? true { best = evaluation }
-        }
+        let (best, space) = OptimiserFixture.bruteForce(config)
         let oracle = try #require(best)
         #expect(space.settings(of: oracle.candidate)["ecg.gateway"] == 1)
         #expect(oracle.scores.allSatisfy { $0.verdict == .met })

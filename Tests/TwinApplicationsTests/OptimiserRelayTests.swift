@@ -104,14 +104,8 @@ import TwinVocabulary
     /// With relays that overhearing would drain by more than 10 % it relays through none.
     @Test func theOptimiserTurnsToARelayWhenNoOtherKnobMeetsDelivery() throws {
         func best(_ config: TwinConfig) throws -> (AnalyticEvaluation, CandidateSpace) {
-            let space = CandidateSpace(config: config)
-            var evaluator = AnalyticEvaluator(config: config, space: space, baseline: nil, options: OptimiserOptions())
-            var best: AnalyticEvaluation?
-            for candidate in space.allCandidates() {
-                let evaluation = evaluator.evaluate(candidate)
-                if best.map({ evaluation.rank.isBetter(than: $0.rank) }) ?? true { best = evaluation }
-            }
-            return (try #require(best), space)
+            let oracle = OptimiserFixture.bruteForce(config)
+            return (try #require(oracle.best), oracle.space)
         }
         let (drained, drainedSpace) = try best(Self.twin())
         #expect((drainedSpace.settings(of: drained.candidate)["ecg.relay"] ?? 0) == 0)

@@ -46,23 +46,10 @@ import TwinVocabulary
         #expect(baseline.isBetter(than: sameCost))  // within the 1 % cost quantum: fewer changes win
     }
 
-    /// The brute-force optimum: every point of the space scored, the best kept by a
-    /// linear scan with the same order.
-    private func bruteForce(_ config: TwinConfig, options: OptimiserOptions) -> AnalyticEvaluation {
-        let space = CandidateSpace(config: config)
-        var evaluator = AnalyticEvaluator(config: config, space: space, baseline: nil, options: options)
-        var best: AnalyticEvaluation?
-        for candidate in space.allCandidates() {
-            let evaluation = evaluator.evaluate(candidate)
-            if best.map({ evaluation.rank.isBetter(than: $0.rank) }) ?? true { best = evaluation }
-        }
-        return best!
-    }
-
     @Test func searchFindsTheBruteForceOptimum() throws {
         let config = OptimiserFixture.twoDeviceTwin()
-        let space = CandidateSpace(config: config)
-        let oracle = bruteForce(config, options: OptimiserOptions())
+        let (best, space) = OptimiserFixture.bruteForce(config)
+        let oracle = try #require(best)
         #expect(oracle.candidate != space.baseline)  // the case is not trivial
         #expect(oracle.scores.allSatisfy { $0.verdict == .met })
 

@@ -1,3 +1,4 @@
+import TwinApplications
 import TwinConfig
 import TwinEngine
 import TwinRuntime
@@ -8,6 +9,21 @@ import TwinVocabulary
 /// Tachtatzis et al. (2010 Table III) under scheduled access, a phone on the right hip,
 /// one edge over an ideal link, and knobs over TX power and the allocation period.
 public enum OptimiserFixture {
+    /// The brute-force optimum of `config`'s knob space: every point scored, the best
+    /// kept by a linear scan in the search's own order (nil only for an empty space). The
+    /// oracle the search tests compare `searchKnobs` with.
+    public static func bruteForce(_ config: TwinConfig, options: OptimiserOptions = OptimiserOptions())
+        -> (best: AnalyticEvaluation?, space: CandidateSpace) {
+        let space = CandidateSpace(config: config)
+        var evaluator = AnalyticEvaluator(config: config, space: space, baseline: nil, options: options)
+        var best: AnalyticEvaluation?
+        for candidate in space.allCandidates() {
+            let evaluation = evaluator.evaluate(candidate)
+            if best.map({ evaluation.rank.isBetter(than: $0.rank) }) ?? true { best = evaluation }
+        }
+        return (best, space)
+    }
+
     /// The NB radio without its −18 dBm level: the oracle tests' search spaces are sized on
     /// the three levels −12, −6 and 0 dBm.
     public static func radio(txPower: Double = -12) -> RadioConfig {
