@@ -1,4 +1,3 @@
-import Foundation
 import TwinConfig
 import TwinModels
 import TwinRuntime
@@ -40,7 +39,7 @@ struct AnalyticFloors: Sendable {
     private let baselineRelays: Bool
     /// The rule's answer per setting of `relayKnobs`, shared by the search's workers: a
     /// network copied and re-checked per candidate was a twelfth of the search (perf).
-    private let relayAnswers = RelayRuleMemo()
+    private let relayAnswers = SharedMemo<[Int], RelayRefusal?>()
 
     init(config: TwinConfig, space: CandidateSpace, baseline: [String: DeviceEstimate], report: RunReport?,
          excluded: [ExcludedSetting]) {
@@ -128,7 +127,7 @@ struct AnalyticFloors: Sendable {
         guard baselineRelays || relayChoices.contains(where: { space.value($0, in: candidate) > 0 }) else { return nil }
         let changed = relayKnobs.filter { candidate.indices[$0] != space.baseline.indices[$0] }
         guard !changed.isEmpty else { return nil }
-        return relayAnswers.answer(for: relayKnobs.map { candidate.indices[$0] }) {
+        return relayAnswers.value(for: relayKnobs.map { candidate.indices[$0] }) {
             var network = network
             for knob in changed {
                 // A value the device refuses by itself is refused at application too.
@@ -136,19 +135,5 @@ struct AnalyticFloors: Sendable {
             }
             return network.relayRefusals.first
         }
-    }
-}
-
-/// The two-hop rule's answers by the values of the knobs it reads: a function of those
-/// values alone (the rest of the network is the baseline's), so remembered once.
-final class RelayRuleMemo: @unchecked Sendable {
-    private let lock = NSLock()
-    private var answers: [[Int]: RelayRefusal?] = [:]
-
-    func answer(for values: [Int], _ work: () -> RelayRefusal?) -> RelayRefusal? {
-        if let known = lock.withLock({ answers[values] }) { return known }
-        let answer = work()
-        lock.withLock { answers[values] = .some(answer) }
-        return answer
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import TwinModels
 import TwinUnits
 
@@ -10,25 +9,13 @@ import TwinUnits
 /// over the postures again each time (perf: a sixth of a short main job). The outage is
 /// a function of the link, the powers and the posture mix, which is fixed for one memo
 /// (one evaluator), so a remembered value is the value; the search's output is the same.
-final class LinkOutageMemo: @unchecked Sendable {
-    struct Key: Hashable {
-        var link: LinkEstimate
-        var transmit: Double
-        var sensitivity: Double
-    }
+typealias LinkOutageMemo = SharedMemo<LinkOutageKey, Double>
 
-    private let lock = NSLock()
-    private var outages: [Key: Double] = [:]
-
-    /// The outage of `link` at `transmit` against `sensitivity`, computed by `work` the
-    /// first time.
-    func outage(_ link: LinkEstimate, transmit: PowerLevel, sensitivity: PowerLevel, _ work: () -> Double) -> Double {
-        let key = Key(link: link, transmit: transmit.dBm, sensitivity: sensitivity.dBm)
-        if let known = lock.withLock({ outages[key] }) { return known }
-        let value = work()
-        lock.withLock { outages[key] = value }
-        return value
-    }
+/// A link outage's arguments (the posture mix is the memo's, one per evaluator).
+struct LinkOutageKey: Hashable {
+    var link: LinkEstimate
+    var transmit: Double
+    var sensitivity: Double
 }
 
 extension LinkEstimate {
@@ -37,7 +24,7 @@ extension LinkEstimate {
     func outage(transmit: PowerLevel, sensitivity: PowerLevel, postures: [(ActivityFading, Double)],
                 memo: LinkOutageMemo?) -> Double {
         guard let memo else { return outage(transmit: transmit, sensitivity: sensitivity, postures: postures) }
-        return memo.outage(self, transmit: transmit, sensitivity: sensitivity) {
+        return memo.value(for: LinkOutageKey(link: self, transmit: transmit.dBm, sensitivity: sensitivity.dBm)) {
             outage(transmit: transmit, sensitivity: sensitivity, postures: postures)
         }
     }
