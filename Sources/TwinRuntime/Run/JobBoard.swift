@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import TwinConfig
+import TwinEngine
 
 /// What a pool of workers made of a batch of replications: the batch's own outcomes by
 /// position, and whatever spare replications it ran ahead.
@@ -30,7 +31,8 @@ func runJobs(_ jobs: [RunPlan.Job], spare: [RunPlan.Job] = [], plan: RunPlan, op
              progress: (@Sendable (RunProgress) -> Void)?) throws(RunFailure) -> JobResults {
     let config = plan.config
     let simulation = options.simulation
-    let groups = ReplicationGroups(jobs: jobs, config: config, options: simulation).groups
+    let grouping = ReplicationGroups(jobs: jobs, config: config, options: simulation)
+    let groups = grouping.groups
     let board = JobBoard(count: jobs.count, groups: groups.count, spare: spare.count)
     let run: @Sendable (RunPlan.Job) -> Result<ReplicationOutcome, RunFailure> = { job in
         let scenario = config.scenarios[job.scenarioIndex]
@@ -56,8 +58,8 @@ func runJobs(_ jobs: [RunPlan.Job], spare: [RunPlan.Job] = [], plan: RunPlan, op
                     board.trunkEnded()
                     record(members[0], run(jobs[members[0]]))
                 } else {
-                    runSharingPrefix(members, jobs: jobs, config: config, options: simulation, board: board,
-                                     record: record)
+                    runSharingPrefix(members, points: grouping.points, jobs: jobs, config: config, options: simulation,
+                                     board: board, record: record)
                 }
                 board.taskEnded()
             case .branch(let posted):
@@ -85,17 +87,20 @@ func runJobs(_ jobs: [RunPlan.Job], spare: [RunPlan.Job] = [], plan: RunPlan, op
 /// One replication of several scenarios (`members`, job indices in the order they
 /// leave the trunk): the shared prefix runs here, every branch but the last is posted
 /// for any worker, and the last runs on here.
-private func runSharingPrefix(_ members: [Int], jobs: [RunPlan.Job], config: TwinConfig, options: SimulationOptions,
-                              board: JobBoard, record: (Int, Result<ReplicationOutcome, RunFailure>) -> Void) {
+private func runSharingPrefix(_ members: [Int], points: [SimTime?], jobs: [RunPlan.Job], config: TwinConfig,
+                              options: SimulationOptions, board: JobBoard,
+                              record: (Int, Result<ReplicationOutcome, RunFailure>) -> Void) {
     let scenarios = members.map { config.scenarios[jobs[$0].scenarioIndex] }
+    let parts = members.map { points[jobs[$0].scenarioIndex] }
     let replication = jobs[members[0]].replication
     do throws(SimulationError) {
         var trunk = try ScenarioTrunk(config: config, scenarios: scenarios, replication: replication,
                                       options: options)
-        for (index, scenario) in zip(members, scenarios).dropLast() {
-            board.post(PostedBranch(index: index, branch: trunk.branch(scenario)))
+        for position in members.indices.dropLast() {
+            board.post(PostedBranch(index: members[position],
+                                    branch: trunk.branch(scenarios[position], at: parts[position])))
         }
-        let last = trunk.last(scenarios[scenarios.count - 1])
+        let last = trunk.last(scenarios[scenarios.count - 1], at: parts[parts.count - 1])
         board.trunkEnded()
         record(members[members.count - 1], .success(last.run()))
     } catch {
@@ -110,8 +115,12 @@ private func runSharingPrefix(_ members: [Int], jobs: [RunPlan.Job], config: Twi
 /// leave a shared prefix (`ScenarioTrunk`).
 struct ReplicationGroups {
     let groups: [[Int]]
+    /// Per scenario of the config: where it leaves the prefix (`ScenarioTrunk.branchPoint`).
+    let points: [SimTime?]
 
     init(jobs: [RunPlan.Job], config: TwinConfig, options: SimulationOptions) {
+        let points = config.scenarios.map { ScenarioTrunk.branchPoint(of: $0, config: config, options: options) }
+        self.points = points
         var byReplication: [Int: [Int]] = [:]
         var order: [Int] = []
         for (index, job) in jobs.enumerated() {
@@ -120,10 +129,8 @@ struct ReplicationGroups {
         }
         groups = order.map { replication in
             let members = byReplication[replication] ?? []
-            let points = members.map { ScenarioTrunk.branchPoint(of: config.scenarios[jobs[$0].scenarioIndex], config: config,
-                                                                options: options) }
             return members.indices.sorted { left, right in
-                switch (points[left], points[right]) {
+                switch (points[jobs[members[left]].scenarioIndex], points[jobs[members[right]].scenarioIndex]) {
                 case let (.some(a), .some(b)) where a != b: return a < b
                 case (.some, .none): return true
                 case (.none, .some): return false

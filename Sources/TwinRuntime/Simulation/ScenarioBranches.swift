@@ -65,10 +65,10 @@ struct ScenarioTrunk: ~Copyable {
         return Swift.max(.zero, Swift.min(first, samples.instants.first ?? first))
     }
 
-    /// The branch of `scenario`, copied from the trunk, which then goes on; `scenario`
-    /// must not part before an earlier call's.
-    mutating func branch(_ scenario: ScenarioConfig) -> ScenarioBranch {
-        advance(before: Self.branchPoint(of: scenario, config: config, options: model.options))
+    /// The branch of `scenario`, copied from the trunk at `point` (its `branchPoint`),
+    /// which then goes on; `point` must not be before an earlier call's.
+    mutating func branch(_ scenario: ScenarioConfig, at point: SimTime?) -> ScenarioBranch {
+        advance(before: point)
         var model = self.model
         var scheduler = self.scheduler.fork()
         model.adoptScenario(scenario, network: config.network, streams: streams, reserved: reserved,
@@ -77,9 +77,9 @@ struct ScenarioTrunk: ~Copyable {
                               seed: streams.seed, stopped: stopped)
     }
 
-    /// The trunk itself as the branch of `scenario`, the last to part.
-    consuming func last(_ scenario: ScenarioConfig) -> ScenarioBranch {
-        advance(before: Self.branchPoint(of: scenario, config: config, options: model.options))
+    /// The trunk itself as the branch of `scenario`, the last to part (at `point`).
+    consuming func last(_ scenario: ScenarioConfig, at point: SimTime?) -> ScenarioBranch {
+        advance(before: point)
         model.adoptScenario(scenario, network: config.network, streams: streams, reserved: reserved,
                             scheduler: &scheduler)
         return ScenarioBranch(model: model, scheduler: scheduler, scenario: scenario, replication: replication,
