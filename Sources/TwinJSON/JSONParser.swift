@@ -51,17 +51,18 @@ public struct JSONSyntaxError: Error, Sendable, Hashable {
 }
 
 /// A strict RFC 8259 reader (no comments, no trailing commas, no duplicate keys) over
-/// the text's Unicode scalars; nesting is capped so a hostile file cannot exhaust the
-/// stack.
+/// the text's UTF-8 bytes; nesting is capped so a hostile file cannot exhaust the
+/// stack. Columns count Unicode scalars (bytes that do not continue a UTF-8 sequence),
+/// as the YAML reader's do.
 public struct JSONParser {
-    private var scalars: [Unicode.Scalar]
+    private var bytes: [UInt8]
     private var index = 0
     private var line = 1
     private var column = 1
     private let maxDepth: Int
 
     public init(text: String, maxDepth: Int = 128) {
-        self.scalars = Array(text.unicodeScalars)
+        self.bytes = Array(text.utf8)
         self.maxDepth = maxDepth
     }
 
@@ -71,7 +72,7 @@ public struct JSONParser {
             parser.skipWhitespace()
             let value = try parser.parseValue(depth: 0)
             parser.skipWhitespace()
-            guard parser.index == parser.scalars.count else { throw parser.error("unexpected text after the JSON value") }
+            guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
             return .success(value)
         } catch let error as JSONSyntaxError {
             return .failure(error)
@@ -84,20 +85,34 @@ public struct JSONParser {
 
     private func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(message: message, position: here) }
 
-    private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    /// The scalar starting at the current byte, for messages.
+    private var currentScalar: String {
+        var end = index + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: bytes[index..<min(end, bytes.count)], as: UTF8.self)
+    }
 
     private mutating func advance() {
-        if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\n") {
+            line += 1
+            column = 1
+        } else if byte & 0xC0 != 0x80 {
+            column += 1
+        }
         index += 1
     }
 
     private mutating func skipWhitespace() {
-        while let c = current, c == " " || c == "\n" || c == "\t" || c == "\r" { advance() }
+        while let c = current, c == UInt8(ascii: " ") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\t")
+            || c == UInt8(ascii: "\r") { advance() }
     }
 
     private mutating func expect(_ literal: String) throws {
-        for scalar in literal.unicodeScalars {
-            guard current == scalar else { throw error("expected `\(literal)`") }
+        for byte in literal.utf8 {
+            guard current == byte else { throw error("expected `\(literal)`") }
             advance()
         }
     }
@@ -106,27 +121,28 @@ public struct JSONParser {
         guard depth < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
         let start = here
         switch current {
-        case "{": return try parseObject(depth: depth, start: start)
-        case "[":
+        case UInt8(ascii: "{"): return try parseObject(depth: depth, start: start)
+        case UInt8(ascii: "["):
             advance()
             skipWhitespace()
             var items: [LocatedJSON] = []
-            if current == "]" { advance(); return .array(items, start) }
+            if current == UInt8(ascii: "]") { advance(); return .array(items, start) }
             while true {
                 skipWhitespace()
                 items.append(try parseValue(depth: depth + 1))
                 skipWhitespace()
-                if current == "," { advance(); continue }
-                if current == "]" { advance(); return .array(items, start) }
+                if current == UInt8(ascii: ",") { advance(); continue }
+                if current == UInt8(ascii: "]") { advance(); return .array(items, start) }
                 throw error("expected `,` or `]` in array started at \(start.line):\(start.column)")
             }
-        case "\"": return .string(try parseString(), start)
-        case "t": try expect("true"); return .bool(true, start)
-        case "f": try expect("false"); return .bool(false, start)
-        case "n": try expect("null"); return .null(start)
-        case .some(let c) where c == "-" || ("0"..."9").contains(c): return .number(try parseNumber(), start)
+        case UInt8(ascii: "\""): return .string(try parseString(), start)
+        case UInt8(ascii: "t"): try expect("true"); return .bool(true, start)
+        case UInt8(ascii: "f"): try expect("false"); return .bool(false, start)
+        case UInt8(ascii: "n"): try expect("null"); return .null(start)
+        case .some(let c) where c == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c):
+            return .number(try parseNumber(), start)
         case nil: throw error("unexpected end of input")
-        default: throw error("unexpected character `\(current!)`")
+        default: throw error("unexpected character `\(currentScalar)`")
         }
     }
 
@@ -135,82 +151,108 @@ public struct JSONParser {
         skipWhitespace()
         var members: [(key: String, keyPosition: JSONPosition, value: LocatedJSON)] = []
         var seen: Set<String> = []
-        if current == "}" { advance(); return .object(members, start) }
+        if current == UInt8(ascii: "}") { advance(); return .object(members, start) }
         while true {
             skipWhitespace()
             let keyPosition = here
-            guard current == "\"" else { throw error("expected a member name in quotes") }
+            guard current == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
             let key = try parseString()
             guard seen.insert(key).inserted else {
                 throw JSONSyntaxError(message: "duplicate member `\(key)`", position: keyPosition)
             }
             skipWhitespace()
-            guard current == ":" else { throw error("expected `:` after member name") }
+            guard current == UInt8(ascii: ":") else { throw error("expected `:` after member name") }
             advance()
             skipWhitespace()
             members.append((key, keyPosition, try parseValue(depth: depth + 1)))
             skipWhitespace()
-            if current == "," { advance(); continue }
-            if current == "}" { advance(); return .object(members, start) }
+            if current == UInt8(ascii: ",") { advance(); continue }
+            if current == UInt8(ascii: "}") { advance(); return .object(members, start) }
             throw error("expected `,` or `}` in object started at \(start.line):\(start.column)")
         }
     }
 
+    /// A run of bytes without escapes becomes the string in one step; only escapes are
+    /// decoded one by one. The bytes came from a `String`, so they are valid UTF-8.
     private mutating func parseString() throws -> String {
         advance()
-        var out = String.UnicodeScalarView()
-        while let c = current {
-            advance()
-            switch c {
-            case "\"": return String(out)
-            case "\\":
-                guard let e = current else { break }
+        var out: [UInt8] = []
+        while true {
+            let runStart = index
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                if byte & 0xC0 != 0x80 { column += 1 }
+                index += 1
+            }
+            guard let c = current else { throw error("unterminated string") }
+            if c == UInt8(ascii: "\"") {
                 advance()
-                switch e {
-                case "\"": out.append("\"")
-                case "\\": out.append("\\")
-                case "/": out.append("/")
-                case "b": out.append("\u{08}")
-                case "f": out.append("\u{0C}")
-                case "n": out.append("\n")
-                case "r": out.append("\r")
-                case "t": out.append("\t")
-                case "u":
-                    var code = try hex4()
-                    if (0xD800...0xDBFF).contains(code) {
-                        try expect("\\u")
-                        let low = try hex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid surrogate pair") }
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
-                    out.append(scalar)
-                default: throw error("invalid escape `\\\(e)`")
+                if out.isEmpty { return String(decoding: bytes[runStart..<(index - 1)], as: UTF8.self) }
+                out.append(contentsOf: bytes[runStart..<(index - 1)])
+                return String(decoding: out, as: UTF8.self)
+            }
+            out.append(contentsOf: bytes[runStart..<index])
+            guard c == UInt8(ascii: "\\") else {
+                advance()
+                throw error("control character in string")
+            }
+            advance()
+            guard let e = current else { throw error("unterminated string") }
+            let escaped = currentScalar
+            advance()
+            while let next = current, next & 0xC0 == 0x80 { advance() }
+            switch e {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): out.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
+            case UInt8(ascii: "r"): out.append(UInt8(ascii: "\r"))
+            case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
+            case UInt8(ascii: "u"):
+                var code = try hex4()
+                if (0xD800...0xDBFF).contains(code) {
+                    try expect("\\u")
+                    let low = try hex4()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid surrogate pair") }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 }
+                guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
+                out.append(contentsOf: String(Character(scalar)).utf8)
             default:
-                guard c.value >= 0x20 else { throw error("control character in string") }
-                out.append(c)
+                throw error("invalid escape `\\\(escaped)`")
             }
         }
-        throw error("unterminated string")
     }
 
     private mutating func hex4() throws -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let c = current, let digit = Int(String(c), radix: 16) else { throw error("expected 4 hex digits") }
-            value = value * 16 + UInt32(digit)
+            guard let c = current, let digit = Self.hexDigit(c) else { throw error("expected 4 hex digits") }
+            value = value * 16 + digit
             advance()
         }
         return value
     }
 
+    private static func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
     private mutating func parseNumber() throws -> Double {
-        var text = ""
-        while let c = current, c == "-" || c == "+" || c == "." || c == "e" || c == "E" || ("0"..."9").contains(c) {
-            text.unicodeScalars.append(c)
+        let start = index
+        while let c = current, c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".")
+            || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) {
             advance()
         }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text) else { throw error("invalid number `\(text)`") }
         guard value.isFinite else {
             throw error("number `\(text)` is beyond the range of a double (about ±1.8e308); twin.json numbers are finite")

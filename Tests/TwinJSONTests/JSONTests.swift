@@ -33,9 +33,9 @@ import Testing
     }
 
     @Test func controlCharactersAndQuotesAreEscaped() {
-        var out = ""
-        JSONWriter.escape("a\"b\\c\n\u{01}é", into: &out)
-        #expect(out == #""a\"b\\c\n\u0001é""#)
+        var out: [UInt8] = []
+        JSONWriter.escape("a\"b\\c\n\u{01}\u{1F}é\u{7F}", into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "\"a\\\"b\\\\c\\n\\u0001\\u001fé\u{7F}\"")
     }
 
     @Test func writtenTextParsesBackToTheSameValue() throws {
@@ -47,6 +47,11 @@ import Testing
             #expect(parsed.value["values"] == value["values"])
             #expect(parsed.value["nested"]?["none"] == .null)
         }
+    }
+
+    @Test func stringsDecodeEscapesAndKeepMultiByteText() throws {
+        let parsed = try JSONParser.parse(#"["plain", "é😀", "a\"b\\c\/\n\t", "\u00e9\ud83d\ude00", ""]"#).get()
+        #expect(parsed.value == .array(["plain", "é😀", "a\"b\\c/\n\t", "é😀", ""]))
     }
 
     @Test func valuesKeepTheirLineAndColumn() throws {
@@ -67,6 +72,12 @@ import Testing
         ("{\"a\" 1}", 1, 6),
         ("\n  nul", 2, 6),
         ("[1] 2", 1, 5),
+        // Columns count Unicode scalars, not bytes: `é` is two bytes, one column.
+        ("[\"é\", x]", 1, 7),
+        ("\"a\\q\"", 1, 5),
+        ("\"a\u{01}\"", 1, 4),
+        ("\"abc", 1, 5),
+        ("\"\\ud800x\"", 1, 8),
     ])
     func syntaxErrorsSayWhere(_ text: String, _ line: Int, _ column: Int) {
         guard case .failure(let error) = JSONParser.parse(text) else {
