@@ -66,7 +66,11 @@ func compile(front: FrontEndResult, options: CompileOptions) -> CompileResult {
     let userCatalogues = front.documents.compactMap { document -> Catalogue? in
         if case .catalogue(let catalogue) = document { catalogue } else { nil }
     }
-    let catalogue = SynthesisCatalogue.builtIn(plus: userCatalogues)
+    // The front end read the built-in catalogue for its checks; a clean front end
+    // always ran them, so its copy is there.
+    let catalogue = front.builtInCatalogues.isEmpty
+        ? SynthesisCatalogue.builtIn(plus: userCatalogues)
+        : SynthesisCatalogue(front.builtInCatalogues + userCatalogues)
     let defaults = RunDefaults(replications: options.replications, seed: options.seed,
                                generator: "twinc \(TwincVersion.string)")
     var twins: [CompiledTwin] = []

@@ -16,6 +16,9 @@ public struct FrontEndResult: Sendable {
     public var inputFiles: [String]
     /// Per file, the diagnostics found beyond the cap (`FrontEndOptions.cap`), counted only.
     public var dropped: [String: DroppedDiagnostics] = [:]
+    /// The built-in catalogue as the cross-document checks read it (empty when they did
+    /// not run), kept so `compile` synthesises from it instead of reading it again.
+    public var builtInCatalogues: [Catalogue] = []
 
     public var exitStatus: ExitStatus { .forDiagnostics(diagnostics, dropped: dropped) }
 }
@@ -76,6 +79,7 @@ public func runFrontEnd(paths: [String], options: FrontEndOptions = FrontEndOpti
 
     let builtIn = BuiltinCatalogue.load()
     result.diagnostics += builtIn.diagnostics
+    result.builtInCatalogues = builtIn.catalogues
     result.diagnostics += checkWorkspace(result.documents + reading.partial,
                                          builtIn: CatalogueIndex(catalogues: builtIn.catalogues))
     return result

@@ -37,7 +37,16 @@ public struct SynthesisCatalogue: Sendable, Hashable {
         return copy
     }
 
-    public func entry(_ id: String) -> CatalogueEntry? { entries.first { $0.id.value == id } }
+    /// The entry with `id`, by binary search: `entries` is sorted by id, and generating
+    /// a twin looks entries up a few hundred times.
+    public func entry(_ id: String) -> CatalogueEntry? {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].id.value < id { low = middle + 1 } else { high = middle }
+        }
+        return low < entries.count && entries[low].id.value == id ? entries[low] : nil
+    }
     public func entries(of kind: CatalogueEntryKind) -> [CatalogueEntry] { entries.filter { $0.kind == kind } }
 
     public var applications: [CatalogueEntry] { entries(of: .application) }

@@ -30,7 +30,7 @@ public func synthesise(intent: Intent, useCase: UseCase, catalogue: SynthesisCat
     // The plan is withheld after any error; do not spend time explaining it.
     guard !diagnostics.hasErrors else { return SynthesisResult(plan: nil, diagnostics: diagnostics) }
     let problem = selection.problem
-    var explanation = PlanExplanation(problem: problem, solution: solution, search: selection.search, catalogue: catalogue,
+    let explanation = PlanExplanation(problem: problem, solution: solution, search: selection.search, catalogue: catalogue,
                                       intent: intent)
     let plannedApplications = applications.chosen.map { chosen in
         let kpis = chosen.goals.compactMap { id in intent.goals.first { $0.id.value == id }?.kpi.value }

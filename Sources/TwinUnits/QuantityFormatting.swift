@@ -47,10 +47,23 @@ public func significant(_ v: Double, digits: Int = 4) -> String {
     if v == 0 { return "0" }
     let magnitude = Int(floor(log10(abs(v))))
     let decimals = max(0, digits - 1 - magnitude)
-    var text = String(format: "%.\(decimals)f", v)
+    var text = fixedPoint(v, decimals: decimals)
     if text.contains(".") {
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
     }
     return text == "-0" ? "0" : text
+}
+
+/// `v` with `decimals` digits after the point, as C's `%.*f` writes it (exact binary
+/// value, rounded half to even). The C library directly: Foundation's `String(format:)`
+/// costs several times more per call, and design.md formats a few hundred numbers.
+func fixedPoint(_ v: Double, decimals: Int) -> String {
+    var buffer = [CChar](repeating: 0, count: 64)
+    let written = withVaList([Int32(decimals), v]) { vsnprintf(&buffer, buffer.count, "%.*f", $0) }
+    if written >= buffer.count {
+        buffer = [CChar](repeating: 0, count: Int(written) + 1)
+        _ = withVaList([Int32(decimals), v]) { vsnprintf(&buffer, buffer.count, "%.*f", $0) }
+    }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

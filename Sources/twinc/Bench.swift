@@ -8,6 +8,7 @@ import TwinUnits
 /// with `-c release` for meaningful numbers.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bench",
         abstract: "Measure front-end, event-engine, simulation and whole-job speed.",
         discussion: """
         front-end: parse + read + check of a generated template against libyaml alone (target ≤ 3×). \

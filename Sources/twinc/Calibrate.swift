@@ -13,6 +13,7 @@ import TwinLive
 /// provenance goes beside it as calibration.json.
 struct Calibrate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "calibrate",
         abstract: "Write a calibrated twin.json from recorded telemetry.",
         discussion: "FILE holds telemetry batches (newline-delimited JSON, each batch starting with its header line), as `twinc-serve emulate` sends them or the server's store keeps them.")
 

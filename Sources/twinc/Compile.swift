@@ -5,6 +5,7 @@ import TwinDriver
 /// Each twin is written to `DIR/<intent>/` all at once or not at all.
 struct Compile: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compile",
         abstract: "Compile intents into ready-to-run twins (twin.json, design.md, twin.dot).",
         discussion: """
         The intent's use case is found among the inputs or in the Templates/ folder next \

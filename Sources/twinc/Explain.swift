@@ -7,6 +7,7 @@ import TwinGenerate
 /// `twinc explain CODE`: the long help of a diagnostic code, like `rustc --explain`.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain a diagnostic code (e.g. TS004), list all codes, or trace an intent's plan.",
         discussion: "`twinc explain --plan Intents/icu-monitoring.yaml` prints why each model was chosen or rejected.")
 

@@ -8,6 +8,7 @@ import TwinDriver
 /// is how CI proves the checked-in output matches its sources.
 struct Regenerate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "regenerate",
         abstract: "Rebuild Generated/ (schemas, built-in catalogue, compiled bundled intents).")
 
     @Option(help: "Folder of use-case templates.", completion: .directory)

@@ -8,6 +8,7 @@ import TwinDriver
 /// it cannot be opened, 73 when the page cannot be written.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Draw the HTML report of a twin's results.",
         discussion: """
         RESULTS is the output of `twinc run TWIN --format json`. The page is one file \

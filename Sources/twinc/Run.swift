@@ -14,6 +14,7 @@ import TwinUnits
 /// checked before the run).
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a compiled twin and report every goal as met or not met.",
         discussion: """
         TWIN is a twin.json or a folder holding one (e.g. Generated/icu-monitoring). \

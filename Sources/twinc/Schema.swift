@@ -14,6 +14,7 @@ import TwinSweep
 /// the modeline works outside twinc's checkout.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print the JSON Schema of a document kind, or write all schemas to a folder.",
         discussion: """
         In your own repository: `twinc schema --write schema` and start each document with \

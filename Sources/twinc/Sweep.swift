@@ -9,6 +9,7 @@ import TwinSweep
 /// call and its result into output and an exit status.
 struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sweep",
         abstract: "Sweep a twin's knobs over many runs: plan shards, run them locally, on Slurm or Kubernetes, collect.",
         discussion: """
         A sweep document (kind: sweep; `twinc schema sweep`) names intents or compiled twins, \

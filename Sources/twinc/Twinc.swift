@@ -23,6 +23,8 @@ struct Twinc: ParsableCommand {
     static func main() {
         // A command's name is its configured one, else its type's name in lower case
         // (ArgumentParser's rule), so `CatalogueCommand` is listed once, as `catalogue`.
+        // Every subcommand names itself: describing a type scans the binary's protocol
+        // conformances, about 1.5 ms a command at every start-up.
         let names = configuration.subcommands.map { $0.configuration.commandName ?? String(describing: $0).lowercased() }
         let known = Array(Set(names)).sorted()
         if let message = unknownCommandMessage(arguments: Array(CommandLine.arguments.dropFirst()), commands: known) {

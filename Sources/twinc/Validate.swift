@@ -5,6 +5,7 @@ import TwinDriver
 /// compiler's front end. Exit 0 when clean, 65 on any error, 66 for unreadable input.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check use-case templates, intents and catalogues.",
         discussion: """
         Folders are searched recursively for .yaml/.yml files. An intent's use case is \

@@ -21,7 +21,7 @@ struct SelectionSolution: Sendable {
 /// optima (costs add; the tie-break depends only on differing names, so it combines
 /// too). Forcing one model into the plan (what-if pricing of rejected alternatives)
 /// re-solves only the part that model belongs to.
-struct ModelSearch {
+struct ModelSearch: Sendable {
     let index: CoverIndex
     let nodeBudget: Int
     /// Root demands of each part and the items it may use.

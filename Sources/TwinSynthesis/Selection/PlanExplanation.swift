@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import TwinSpec
 
 /// Turns the search's solution into the plan's explained choices: each chosen model
@@ -8,21 +10,28 @@ struct PlanExplanation {
     let solution: SelectionSolution
     /// The search that found `solution`: pricing a rejected model re-solves only the
     /// independent part it belongs to.
-    var search: ModelSearch
+    let search: ModelSearch
     let catalogue: SynthesisCatalogue
     let intent: Intent
 
     func plannedModels() -> [PlannedModel] {
-        solution.items.map { item in
-            let covered = solution.demands.filter { $0.key.pinnedModel == nil && problem.covers(item, $0.key) }
-            let capabilities = Set(covered.keys.map(\.capability)).sorted()
+        // The closure's unpinned demands by capability, so each item looks only at the
+        // demands for what it provides (filtering the whole closure per item showed in
+        // compile profiles). Every use of `covered` below is order-free.
+        var byCapability: [String: [(key: DemandKey, info: DemandInfo)]] = [:]
+        for (key, info) in solution.demands where key.pinnedModel == nil {
+            byCapability[key.capability, default: []].append((key, info))
+        }
+        return solution.items.map { item in
+            let covered = item.provides.flatMap { byCapability[$0] ?? [] }.filter { problem.covers(item, $0.key) }
+            let capabilities = Set(covered.map(\.key.capability)).sorted()
             // A pinned model also serves the links of its applications' scope where it is
             // valid (its `requires` are demanded there).
             let scope = item.pinnedBy.flatMap { problem.scopeLinks[$0] ?? [] }.filter { problem.isValid(item, on: $0) }
-            let coveredDevices = Set(covered.keys.map(\.link.device))
+            let coveredDevices = Set(covered.map(\.key.link.device))
             let devices = coveredDevices.union(scope.map(\.device)).sorted()
-            let goals = orderedGoals(Set(covered.values.flatMap(\.goals)))
-            let applications = Set(covered.values.flatMap(\.applications)).union(item.pinnedBy).sorted()
+            let goals = orderedGoals(Set(covered.flatMap(\.info.goals)))
+            let applications = Set(covered.flatMap(\.info.applications)).union(item.pinnedBy).sorted()
             let critical = goals.filter { id in intent.goals.first { $0.id.value == id }?.priority.value == .critical }
             var why = item.pinnedBy.isEmpty ? "" : "Pinned by the use case under \(item.pinnedBy.sorted().joined(separator: ", ")). "
             if capabilities.isEmpty {
@@ -34,7 +43,7 @@ struct PlanExplanation {
                 let alsoServed = devices.filter { !coveredDevices.contains($0) }
                 if !alsoServed.isEmpty { why += " As a pin it also serves \(alsoServed.joined(separator: ", "))." }
             }
-            if covered.keys.contains(where: { $0.fidelity == .packet }) {
+            if covered.contains(where: { $0.key.fidelity == .packet }) {
                 let reason = critical.isEmpty ? "a critical goal's dependency" : "critical goal \(critical.joined(separator: ", "))"
                 why += " Represented by \(item.methodID) because \(reason) needs packet-level fidelity."
             } else {
@@ -60,7 +69,7 @@ struct PlanExplanation {
     /// Why each unchosen model and method was left out. A model that could have served
     /// is priced by re-solving with it forced in (the `pricedAlternatives` cheapest):
     /// the difference is the reason.
-    mutating func rejected() -> [RejectedAlternative] {
+    func rejected() -> [RejectedAlternative] {
         let chosenModels = Set(solution.items.map(\.modelID))
         let demanded = Set(solution.demands.keys.map(\.capability))
         let links = problem.links.values.sorted { $0.key < $1.key }
@@ -71,6 +80,7 @@ struct PlanExplanation {
             }
             .sorted { ($0.costValue, $0.id.value) < ($1.costValue, $1.id.value) }
             .prefix(Self.pricedAlternatives).map(\.id.value))
+        let prices = Self.forcedSolves(of: catalogue.models.map(\.id.value).filter(priced.contains), in: search)
         var result: [RejectedAlternative] = []
         for model in catalogue.models where !chosenModels.contains(model.id.value) {
             let useful = model.providedCapabilities.filter(demanded.contains)
@@ -85,7 +95,7 @@ struct PlanExplanation {
                 reason = "could provide \(useful.joined(separator: ", ")) (valid on \(validOn) of \(links.count) links) at cost "
                     + "\(format(model.costValue)); not re-priced: only the \(Self.pricedAlternatives) cheapest alternatives are"
             } else {
-                if let alternative = search.solve(forcing: model.id.value, explained: false) {
+                if let alternative = prices[model.id.value] ?? nil {
                     let validOn = links.filter { model.isValid(on: $0) }.count
                     reason = "could provide \(useful.joined(separator: ", ")) (valid on \(validOn) of \(links.count) links), but the "
                         + "cheapest plan using it costs \(format(alternative.cost)) against \(format(solution.cost))"
@@ -113,6 +123,19 @@ struct PlanExplanation {
         return result
     }
 
+    /// The cheapest plan containing each of `models`, worked out concurrently: each
+    /// forced solve is a function of the model and the search's solved parts alone
+    /// (they are all solved by then), so the answers do not depend on the order or the
+    /// number of threads. Pricing was an eighth of `twinc compile` on one core.
+    static func forcedSolves(of models: [String], in search: ModelSearch) -> [String: SelectionSolution?] {
+        let answers = ForcedSolves(count: models.count)
+        DispatchQueue.concurrentPerform(iterations: models.count) { index in
+            var worker = search
+            answers.store(index, worker.solve(forcing: models[index], explained: false))
+        }
+        return Dictionary(uniqueKeysWithValues: zip(models, answers.all))
+    }
+
     private func orderedGoals(_ ids: Set<String>) -> [String] {
         intent.goals.map(\.id.value).filter(ids.contains)
     }
@@ -126,4 +149,16 @@ func format(_ value: Double) -> String {
     var text = String(rounded)
     while text.hasSuffix("0") { text.removeLast() }
     return text
+}
+
+/// The forced solves' answers, each slot written once by its own iteration.
+private final class ForcedSolves: @unchecked Sendable {
+    private let lock = NSLock()
+    private var answers: [SelectionSolution?]
+
+    init(count: Int) { answers = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ answer: SelectionSolution?) { lock.withLock { answers[index] = answer } }
+
+    var all: [SelectionSolution?] { lock.withLock { answers } }
 }
