@@ -41,7 +41,7 @@ struct CatalogueCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List entries, all or of one kind.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List entries, all or of one kind.")
 
         @Argument(help: "radios, batteries, device-classes, models, methods or applications (all when omitted).")
         var kind: KindArgument?
@@ -65,7 +65,7 @@ struct CatalogueCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print one entry as written, with its source.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one entry as written, with its source.")
 
         @Argument(help: "The entry's id (e.g. nrf52840-ble, cr2032).")
         var id: String
