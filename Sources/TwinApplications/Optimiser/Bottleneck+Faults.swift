@@ -140,7 +140,7 @@ extension BottleneckFinder {
         for onset in onsets where onset.missed > 0 && onset.eventIndex < events.count {
             let event = events[onset.eventIndex]
             guard event.kind == .attack(.jamming) || event.kind == .fault(.interference) else { continue }
-            let power = event.parameters["power_dBm"] ?? (event.kind == .attack(.jamming) ? -77 : -85)
+            let power = event.parameters["power_dBm"] ?? event.defaultSourcePower.dBm
             let level = event.parameters["distance_m"].map {
                 power - DeviceAirInterface.offBodyLoss(distance: .meters($0)).dB } ?? power
             let gateway = config.network.gateways.first { $0.id == onset.target }?.id

@@ -21,12 +21,13 @@ struct ScenarioDerivation {
     let goals: [GoalConfig]
     let horizon: Time
 
-    /// A jammer 10 dB above the NB sensitivity at the hub (−87 dBm + 10 dB), for 10 min:
-    /// strong enough to break links, weak enough to stay plausible for a body-worn attacker.
-    static let jammerPower = -77.0
+    /// A jammer at the runtime's default power (`ScenarioEvent.defaultJammerPower`), for
+    /// 10 min.
+    static let jammerPower = ScenarioEvent.defaultJammerPower.dBm
     static let jammerDuration = Time.seconds(600)
-    /// Burst interference (another BAN or Wi-Fi nearby) at −85 dBm with a 30 % duty cycle.
-    static let interferencePower = -85.0
+    /// Burst interference at the default power (`ScenarioEvent.defaultInterferencePower`)
+    /// with a 30 % duty cycle.
+    static let interferencePower = ScenarioEvent.defaultInterferencePower.dBm
 
     /// Where a derived event starts, and the shares of the horizon posture and link
     /// disturbances last.

@@ -103,7 +103,7 @@ public enum TruthReader {
             let near = check(jammer.identifier("near"), among: gateways, what: "gateway")
             let from = jammer.measure("from", as: Time.self)?.value
             let duration = jammer.measure("for", as: Time.self)?.value
-            let power = jammer.powerLevel("power")?.value ?? PowerLevel(dBm: -77)
+            let power = jammer.powerLevel("power")?.value ?? ScenarioEvent.defaultJammerPower
             guard let near, let from else { return nil }
             return JammerTruth(near: near, from: from, duration: duration, power: power)
         }

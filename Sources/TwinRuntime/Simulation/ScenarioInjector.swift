@@ -113,11 +113,10 @@ struct InjectedEvent: Sendable {
         case .fault(.batteryDepletion):
             return device.map { .batteryDepletion(device: $0, fraction: parameter("remaining_fraction", 0.01)) } ?? .none
         case .attack(.jamming), .fault(.interference):
-            let jamming = event.kind == .attack(.jamming)
             let primary = device.flatMap { index in
                 network.gateways.firstIndex { $0.id == network.devices[index].primaryGateway } }
             let targets = gateway.map { [$0] } ?? primary.map { [$0] } ?? everyGateway
-            return .external(gateways: targets, milliwatts: received(jamming ? -77 : -85),
+            return .external(gateways: targets, milliwatts: received(event.defaultSourcePower.dBm),
                              mode: JammerMode.of(event) ?? .constant)
         case .attack(.spoofing):
             return device.map { .forgery(device: $0, rate: parameter("rate_per_s", 1), threat: .spoofing) } ?? .none
