@@ -31,16 +31,18 @@ public struct AnalyticEvaluator: Sendable {
     private let useCastaliaMap: Bool
     /// Link outages shared by every copy of the evaluator (the workers' too).
     private let outages = LinkOutageMemo()
-    /// Knob indices (into `space.knobs`) that target each device.
-    private let deviceKnobs: [String: [Int]]
-    /// Per device: the devices that name it as their relay or may through a relay knob.
-    private let relaySources: [String: [RelaySource]]
-    private let baselineEstimates: [String: DeviceEstimate]
+    /// Knob indices (into `space.knobs`) that target each device, by device index.
+    private let deviceKnobs: [[Int]]
+    /// Per device index: the devices that name it as their relay or may through a relay knob.
+    private let relaySources: [[RelaySource]]
+    private let baselineEstimates: DeviceEstimates
     let floors: AnalyticFloors
     private var cache: [DeviceKey: DeviceEstimate] = [:]
 
+    /// A device (its index in the configuration) at the values of the knobs its
+    /// estimate depends on.
     struct DeviceKey: Hashable, Sendable {
-        var device: String
+        var device: Int
         var values: [Int]
     }
 
@@ -69,17 +71,18 @@ public struct AnalyticEvaluator: Sendable {
         goals = GoalOrder.ordered(config)
         postures = postureMix(config: config)
         useCastaliaMap = config.models.contains { $0.id == "castalia-pathloss-map" }
-        var deviceKnobs: [String: [Int]] = [:]
+        var knobsByID: [String: [Int]] = [:]
         for (index, knob) in space.knobs.enumerated() {
-            for target in knob.targets { deviceKnobs[target, default: []].append(index) }
+            for target in knob.targets { knobsByID[target, default: []].append(index) }
         }
-        self.deviceKnobs = deviceKnobs
-        relaySources = Self.relaySources(config: config, space: space, deviceKnobs: deviceKnobs)
-        var estimates: [String: DeviceEstimate] = [:]
-        for device in config.network.devices {
-            estimates[device.id] = DeviceEstimate(device: device, config: config, postures: postures,
-                                                  useCastaliaMap: useCastaliaMap)
-        }
+        let ids = config.network.devices.map(\.id)
+        deviceKnobs = ids.map { knobsByID[$0] ?? [] }
+        let sourcesByID = Self.relaySources(config: config, space: space, deviceKnobs: knobsByID)
+        relaySources = ids.map { sourcesByID[$0] ?? [] }
+        let mix = postures, castalia = useCastaliaMap
+        let estimates = DeviceEstimates(ids: ids, values: config.network.devices.map { device in
+            DeviceEstimate(device: device, config: config, postures: mix, useCastaliaMap: castalia)
+        })
         baselineEstimates = estimates
         floors = AnalyticFloors(config: config, space: space, baseline: estimates,
                                 report: options.calibrate ? baseline : nil, excluded: excluded)
@@ -113,11 +116,11 @@ public struct AnalyticEvaluator: Sendable {
 
     /// The cache key of `device` at `candidate` and the knobs its estimate applies; nil
     /// when nothing it depends on is a knob (the baseline estimate stands).
-    private func key(_ device: String, _ candidate: Candidate) -> (key: DeviceKey, knobs: [Int])? {
-        let own = deviceKnobs[device] ?? []
+    private func key(_ device: Int, _ candidate: Candidate) -> (key: DeviceKey, knobs: [Int])? {
+        let own = deviceKnobs[device]
         var values = own.map { candidate.indices[$0] }
         var knobs = own
-        for source in relaySources[device] ?? [] {
+        for source in relaySources[device] {
             if source.relays(in: candidate) {
                 values += source.knobs.map { candidate.indices[$0] }
                 knobs += source.knobs
@@ -129,21 +132,17 @@ public struct AnalyticEvaluator: Sendable {
     }
 
     /// The device estimates at `candidate`.
-    mutating func estimates(_ candidate: Candidate) -> [String: DeviceEstimate] {
-        var result: [String: DeviceEstimate] = [:]
-        for device in config.network.devices {
-            guard let found = self.key(device.id, candidate) else {
-                result[device.id] = baselineEstimates[device.id]
+    mutating func estimates(_ candidate: Candidate) -> DeviceEstimates {
+        var result = baselineEstimates
+        for device in result.values.indices {
+            guard let found = self.key(device, candidate) else { continue }
+            if let cached = cache[found.key] {
+                result.values[device] = cached
                 continue
             }
-            let key = found.key, knobs = found.knobs
-            if let cached = cache[key] {
-                result[device.id] = cached
-                continue
-            }
-            let estimate = estimate(device, knobs: knobs, in: candidate)
-            cache[key] = estimate
-            result[device.id] = estimate
+            let estimate = estimate(config.network.devices[device], knobs: found.knobs, in: candidate)
+            cache[found.key] = estimate
+            result.values[device] = estimate
         }
         return result
     }
@@ -162,11 +161,12 @@ public struct AnalyticEvaluator: Sendable {
         var found: [MissingEstimate] = []
         var seen = Set<DeviceKey>()
         for candidate in candidates {
-            for device in config.network.devices {
-                guard let needed = self.key(device.id, candidate) else { continue }
+            for device in deviceKnobs.indices {
+                guard let needed = self.key(device, candidate) else { continue }
                 let key = needed.key, knobs = needed.knobs
                 guard cache[key] == nil, seen.insert(key).inserted else { continue }
-                found.append(MissingEstimate(key: key, device: device, knobs: knobs, candidate: candidate))
+                found.append(MissingEstimate(key: key, device: config.network.devices[device], knobs: knobs,
+                                             candidate: candidate))
             }
         }
         return found
@@ -208,12 +208,12 @@ public struct AnalyticEvaluator: Sendable {
     }
 
     /// Mean over devices of current / baseline current (1 for the baseline).
-    func relativeCurrent(_ estimates: [String: DeviceEstimate]) -> Double {
+    func relativeCurrent(_ estimates: DeviceEstimates) -> Double {
         var total = 0.0, count = 0
-        for device in config.network.devices {
-            guard let base = baselineEstimates[device.id]?.averageCurrent.si, base > 0,
-                  let current = estimates[device.id]?.averageCurrent.si else { continue }
-            total += current / base
+        for (base, estimate) in zip(baselineEstimates.values, estimates.values) {
+            let base = base.averageCurrent.si
+            guard base > 0 else { continue }
+            total += estimate.averageCurrent.si / base
             count += 1
         }
         return count > 0 ? total / Double(count) : 1

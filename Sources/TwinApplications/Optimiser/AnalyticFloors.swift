@@ -24,9 +24,10 @@ import TwinUnits
 struct AnalyticFloors: Sendable {
     let floors: [DeviceFloor]
     private let deviceIDs: [String]
-    private let measuredDelivery: [String: Double]
-    private let measuredP99: [String: Time]
-    private let baseline: [String: DeviceEstimate]
+    /// The reference run's figures per device, aligned with `deviceIDs`.
+    private let measuredDelivery: [Double?]
+    private let measuredP99: [Time?]
+    private let baseline: DeviceEstimates
     private let excluded: [(knob: Int, value: Double, setting: ExcludedSetting)]
     /// The network at the baseline, and the knobs whose parameter the two-hop rule reads
     /// (relay, gateway, access mode; none when the twin can have no relay).
@@ -41,7 +42,7 @@ struct AnalyticFloors: Sendable {
     /// network copied and re-checked per candidate was a twelfth of the search (perf).
     private let relayAnswers = SharedMemo<[Int], RelayRefusal?>()
 
-    init(config: TwinConfig, space: CandidateSpace, baseline: [String: DeviceEstimate], report: RunReport?,
+    init(config: TwinConfig, space: CandidateSpace, baseline: DeviceEstimates, report: RunReport?,
          excluded: [ExcludedSetting]) {
         let reference = report.flatMap { referenceScenario($0, config: config) }
         var delivery: [String: Double] = [:], p99: [String: Time] = [:]
@@ -49,10 +50,10 @@ struct AnalyticFloors: Sendable {
             if let ratio = figures.deliveryRatio?.point, ratio.isFinite { delivery[figures.id] = ratio }
             if let latency = figures.latency?.p99 { p99[figures.id] = latency }
         }
-        measuredDelivery = delivery
-        measuredP99 = p99
-        self.baseline = baseline
         deviceIDs = config.network.devices.map(\.id)
+        measuredDelivery = deviceIDs.map { delivery[$0] }
+        measuredP99 = deviceIDs.map { p99[$0] }
+        self.baseline = baseline
         floors = config.network.devices.map { device in
             let estimate = baseline[device.id]
             return DeviceFloor(device: device, baselineDelivery: delivery[device.id] ?? estimate?.deliveryRatio(within: nil),
@@ -70,19 +71,20 @@ struct AnalyticFloors: Sendable {
     }
 
     /// The floors `candidate` breaks, devices in configuration order.
-    func violations(_ candidate: Candidate, space: CandidateSpace, estimates: [String: DeviceEstimate]) -> [FloorViolation] {
+    func violations(_ candidate: Candidate, space: CandidateSpace, estimates: DeviceEstimates) -> [FloorViolation] {
         var found: [FloorViolation] = []
-        for (id, floor) in zip(deviceIDs, floors) {
-            guard let estimate = estimates[id], let base = baseline[id], estimate != base else { continue }
+        for (index, floor) in floors.enumerated() {
+            let id = deviceIDs[index], estimate = estimates[index], base = baseline[index]
+            guard estimate != base else { continue }
             let analytic = estimate.deliveryRatio(within: nil), analyticBase = base.deliveryRatio(within: nil)
-            let delivery = Swift.min(Swift.max((measuredDelivery[id] ?? analyticBase) + analytic - analyticBase, 0), 1)
+            let delivery = Swift.min(Swift.max((measuredDelivery[index] ?? analyticBase) + analytic - analyticBase, 0), 1)
             if delivery < floor.delivery - 1e-12 {
                 found.append(FloorViolation(
                     kind: .delivery, device: id, scenario: nil, value: delivery, limit: floor.delivery,
                     wording: .predicted(basis: floor.deliveryBasis)))
             }
             if let latency = estimate.latency(.percentile(99)), let latencyBase = base.latency(.percentile(99)) {
-                let predicted = (measuredP99[id] ?? latencyBase) + latency - latencyBase
+                let predicted = (measuredP99[index] ?? latencyBase) + latency - latencyBase
                 if predicted > floor.latency * (1 + 1e-9) {
                     found.append(FloorViolation(
                         kind: .latency, device: id, scenario: nil, value: predicted.si, limit: floor.latency.si,

@@ -22,11 +22,12 @@ struct AnalyticGoals: Sendable {
     let goals: [GoalConfig]
     let deviceIDs: [String]
     let horizon: Time
-    private var calibration: [String: Calibration] = [:]
-    /// Each goal's devices in config order (every device for no scope), by goal id:
-    /// worked out once, not per candidate of the search (a Set per goal per candidate
-    /// was 5 % of the search, perf).
-    private let scopes: [String: [String]]
+    /// Aligned with `goals`.
+    private var calibration: [Calibration?]
+    /// Each goal's devices as indices in config order (every device for no scope),
+    /// aligned with `goals`: worked out once, not per candidate of the search (a Set
+    /// per goal per candidate was 5 % of the search, perf).
+    private let scopes: [[Int]]
 
     enum Calibration: Sendable, Hashable {
         case offset(Double)
@@ -39,32 +40,31 @@ struct AnalyticGoals: Sendable {
         let deviceIDs = config.network.devices.map(\.id)
         self.deviceIDs = deviceIDs
         horizon = config.run.horizon
-        var scopes: [String: [String]] = [:]
-        for goal in goals {
+        scopes = goals.map { goal in
             let wanted = Set(goal.devices)
-            scopes[goal.id] = deviceIDs.filter { wanted.isEmpty || wanted.contains($0) }
+            return deviceIDs.indices.filter { wanted.isEmpty || wanted.contains(deviceIDs[$0]) }
         }
-        self.scopes = scopes
+        calibration = Array(repeating: nil, count: goals.count)
     }
 
     /// Anchors every goal on its measured value in `report` (the first scenario of kind
     /// `baseline` that measured it, else the first that did) given the baseline's raw
     /// analytic values.
-    mutating func calibrate(on report: RunReport, baseline: [String: DeviceEstimate]) {
-        for goal in goals {
+    mutating func calibrate(on report: RunReport, baseline: DeviceEstimates) {
+        for (index, goal) in goals.enumerated() {
             let results = report.scenarios.compactMap { scenario in
                 scenario.goals.first { $0.goalID == goal.id && $0.value != nil }.map { (scenario.kind, $0) }
             }
             guard let measured = (results.first { $0.0.isBaseline } ?? results.first)?.1.value?.point,
                   measured.isFinite else { continue }
-            let analytic = rawValue(goal, baseline)
+            let analytic = rawValue(index, baseline)
             switch goal.kpi {
             case .deliveryRatio, .latency, .recoveryTime:
-                if let analytic { calibration[goal.id] = .offset(measured - analytic) }
+                if let analytic { calibration[index] = .offset(measured - analytic) }
             case .lifetime, .energy, .throughput:
-                if let analytic, analytic > 0 { calibration[goal.id] = .factor(measured / analytic) }
+                if let analytic, analytic > 0 { calibration[index] = .factor(measured / analytic) }
             case .availability, .securityDetect:
-                calibration[goal.id] = .measured(measured)
+                calibration[index] = .measured(measured)
             case .securityProtect:
                 break
             }
@@ -72,10 +72,11 @@ struct AnalyticGoals: Sendable {
     }
 
     /// The goals scored at a candidate whose devices have `estimates`.
-    func scores(_ estimates: [String: DeviceEstimate]) -> [GoalScore] {
-        goals.map { goal in
-            var value = rawValue(goal, estimates)
-            switch calibration[goal.id] {
+    func scores(_ estimates: DeviceEstimates) -> [GoalScore] {
+        goals.indices.map { index in
+            let goal = goals[index]
+            var value = rawValue(index, estimates)
+            switch calibration[index] {
             case .offset(let offset)?:
                 value = value.map { $0 + offset }
                 if goal.kpi == .deliveryRatio { value = value.map { Swift.min(Swift.max($0, 0), 1) } }
@@ -85,20 +86,17 @@ struct AnalyticGoals: Sendable {
             case nil: break
             }
             let below = goal.securityLevel.map { required in
-                scope(goal, estimates).filter { $0.securityLevel < required }.count
+                scopes[index].filter { estimates[$0].securityLevel < required }.count
             } ?? 0
             return GoalScore.judge(goal, value: value, devicesBelowLevel: below)
         }
     }
 
-    /// The goal's devices with estimates, in config order (every device for no scope).
-    private func scope(_ goal: GoalConfig, _ estimates: [String: DeviceEstimate]) -> [DeviceEstimate] {
-        (scopes[goal.id] ?? deviceIDs).compactMap { estimates[$0] }
-    }
-
-    /// The uncalibrated analytic value (nil: no model for this KPI, or no value).
-    func rawValue(_ goal: GoalConfig, _ estimates: [String: DeviceEstimate]) -> Double? {
-        let devices = scope(goal, estimates)
+    /// The uncalibrated analytic value of the goal at `index` (nil: no model for this
+    /// KPI, or no value).
+    func rawValue(_ index: Int, _ estimates: DeviceEstimates) -> Double? {
+        let goal = goals[index]
+        let devices = scopes[index].map { estimates[$0] }
         let threshold = GoalEvaluation.effectiveThreshold(of: goal)
         let statistic = threshold?.statistic ?? .mean
         let kpi = goal.kpi
