@@ -45,8 +45,9 @@ extension JSONObjectReader {
 
 extension TwinConfig {
     /// Knobs checked against their parameter's rule, the devices they target, each other
-    /// (unique ids) and the work limits (`TwinLimits`); ids of devices, gateways and edge
-    /// tiers unique. Positions point at the knob (or node) at fault.
+    /// (unique ids) and the work limits (`TwinLimits`); ids of devices, gateways, edge
+    /// tiers and goals unique (the optimiser and the verdicts key goals by id). Positions
+    /// point at the knob (or node, or goal) at fault.
     func knobDiagnostics(json: LocatedJSON, context: ConfigReadContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         func at(_ list: LocatedJSON?, _ index: Int) -> SourceRange {
@@ -57,7 +58,8 @@ extension TwinConfig {
         for (name, ids, list) in [("device", self.network.devices.map(\.id), network?["devices"]),
                                   ("gateway", self.network.gateways.map(\.id), network?["gateways"]),
                                   ("edge tier", self.network.edges.map(\.id), network?["edges"]),
-                                  ("knob", knobs.map(\.id), json["knobs"])] {
+                                  ("knob", knobs.map(\.id), json["knobs"]),
+                                  ("goal", goals.map(\.id), json["goals"])] {
             var seen: Set<String> = []
             for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
                 found.append(.error(ConfigDiagnostics.duplicateID, "two \(name)s have the id `\(id)`", at: at(list, index)))

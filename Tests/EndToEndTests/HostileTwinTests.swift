@@ -52,6 +52,10 @@ import TwinJSON
             twin.append(["knobs"], twin.value(at: ["knobs", 0])!)
         }
         #expect(duplicate.contains("error[TK009]: two knobs have the id `ar.tx-power`"), "\(duplicate)")
+        let goal = try refused("goal-duplicate") { twin in
+            twin.append(["goals"], twin.value(at: ["goals", 0])!)
+        }
+        #expect(goal.contains("error[TK009]: two goals have the id"), "\(goal)")
         for extra in [15, 100] {
             let stderr = try refused("knobs-\(extra)", flags: ["--horizon", "1s", "--replications", "1"]) { twin in
                 for k in 0..<extra {
