@@ -37,9 +37,10 @@ public enum ConfigDiagnostics: DiagnosticCatalogue {
     public static let duplicateID = DiagnosticCode(
         "TK009", title: "duplicate id",
         explanation: """
-        Two devices, gateways, edge tiers or knobs of twin.json share an id, so a reference \
-        to it (a knob's target, a goal's device, a setting the optimiser recommends) would \
-        be ambiguous. Recompile rather than edit twin.json by hand.
+        Two devices, gateways, edge tiers, knobs or goals of twin.json share an id, so a \
+        reference to it (a knob's target, a goal's device, a setting the optimiser \
+        recommends, a goal's verdict) would be ambiguous. Recompile rather than edit \
+        twin.json by hand.
         """)
     public static let badKnob = DiagnosticCode(
         "TK010", title: "knob does not fit its parameter",
