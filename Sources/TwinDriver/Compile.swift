@@ -66,11 +66,9 @@ func compile(front: FrontEndResult, options: CompileOptions) -> CompileResult {
     let userCatalogues = front.documents.compactMap { document -> Catalogue? in
         if case .catalogue(let catalogue) = document { catalogue } else { nil }
     }
-    // The front end read the built-in catalogue for its checks; a clean front end
-    // always ran them, so its copy is there.
-    let catalogue = front.builtInCatalogues.isEmpty
-        ? SynthesisCatalogue.builtIn(plus: userCatalogues)
-        : SynthesisCatalogue(front.builtInCatalogues + userCatalogues)
+    // The front end read the built-in catalogue for its cross-document checks, which a
+    // clean front end always ran.
+    let catalogue = SynthesisCatalogue(front.builtInCatalogues + userCatalogues)
     let defaults = RunDefaults(replications: options.replications, seed: options.seed,
                                generator: "twinc \(TwincVersion.string)")
     var twins: [CompiledTwin] = []

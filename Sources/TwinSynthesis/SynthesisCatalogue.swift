@@ -24,11 +24,6 @@ public struct SynthesisCatalogue: Sendable, Hashable {
     /// asserts that).
     public static func builtIn() -> SynthesisCatalogue { SynthesisCatalogue(BuiltinCatalogue.load().catalogues) }
 
-    /// The built-in catalogue with user catalogues on top.
-    public static func builtIn(plus user: [Catalogue]) -> SynthesisCatalogue {
-        SynthesisCatalogue(BuiltinCatalogue.load().catalogues + user)
-    }
-
     /// The same catalogue without one entry (what-if analysis and the property test
     /// that removing a model never makes a plan cheaper).
     public func removing(_ id: String) -> SynthesisCatalogue {

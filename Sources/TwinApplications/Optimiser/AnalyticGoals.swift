@@ -20,7 +20,6 @@ import TwinVocabulary
 /// security levels (residual CVSS, `SecurityExposure`) and is not calibrated.
 struct AnalyticGoals: Sendable {
     let goals: [GoalConfig]
-    let deviceIDs: [String]
     let horizon: Time
     /// Aligned with `goals`.
     private var calibration: [Calibration?]
@@ -38,7 +37,6 @@ struct AnalyticGoals: Sendable {
     init(goals: [GoalConfig], config: TwinConfig) {
         self.goals = goals
         let deviceIDs = config.network.devices.map(\.id)
-        self.deviceIDs = deviceIDs
         horizon = config.run.horizon
         scopes = goals.map { goal in
             let wanted = Set(goal.devices)
