@@ -21,9 +21,11 @@ public struct BodyFading: Sendable {
     public private(set) var parameters: ActivityFading
     /// Incremented at every posture change so links know to redraw their shadow.
     public private(set) var bout: Int = 0
-    private(set) var latent: Double
-    private(set) var shadow: Double
-    private(set) var time: Time
+    // Internal rather than private so the per-frame updates below can be inlined into
+    // the runtime and specialised for its generator (see `advance(to:using:)`).
+    @usableFromInline var latent: Double
+    @usableFromInline var shadow: Double
+    @usableFromInline var time: Time
 
     /// Per-posture parameters: the built-in `ActivityFading` values unless a twin's
     /// activity section gives its own (the runtime passes twin.json's).
@@ -51,26 +53,30 @@ public struct BodyFading: Sendable {
     }
 
     /// Moves the shared latent to `now` (no draw when time has not advanced).
+    /// Inlinable, like `LinkFading.extraLoss` and the draws under them: called for every
+    /// frame, and across the module boundary a generic call reached the runtime's
+    /// generator through a witness table at every draw.
+    @inlinable
     public mutating func advance(to now: Time, using generator: inout some RandomNumberGenerator) {
         guard now > time else { return }
         latent = FadeLatent.step(latent, by: now - time, coherence: parameters.coherenceTime, using: &generator)
         time = now
     }
 
-    var sharedLatent: Double { latent }
-    var sharedShadow: Double { shadow }
+    @usableFromInline var sharedLatent: Double { latent }
+    @usableFromInline var sharedShadow: Double { shadow }
 }
 
 /// One link's own part of the fade (see `BodyFading`).
 public struct LinkFading: Sendable {
-    private var latent: Double
-    private var shadow: Double
-    private var bout: Int
-    private var time: Time
+    @usableFromInline var latent: Double
+    @usableFromInline var shadow: Double
+    @usableFromInline var bout: Int
+    @usableFromInline var time: Time
     /// The last extra loss, valid while the body's time and bout are this link's: frames
     /// within one fading step (retries, a burst) see the same level, so it is computed
     /// once (the sum, the copula's erfc and table lookup were ~7 % of a 24 h run).
-    private var lastLoss: Decibels?
+    @usableFromInline var lastLoss: Decibels?
 
     public init(body: BodyFading, using generator: inout some RandomNumberGenerator) {
         latent = generator.modelNormal()
@@ -81,6 +87,7 @@ public struct LinkFading: Sendable {
 
     /// Extra loss (shadow − fade) of this link at the body's current time. Call
     /// `body.advance(to:)` first; the link's own latent is advanced to the same time.
+    @inlinable
     public mutating func extraLoss(body: BodyFading, using generator: inout some RandomNumberGenerator) -> Decibels {
         if let lastLoss, bout == body.bout, time == body.time { return lastLoss }
         let p = body.parameters
@@ -103,7 +110,9 @@ public struct LinkFading: Sendable {
 }
 
 /// The exact update of a unit Ornstein–Uhlenbeck process.
+@usableFromInline
 enum FadeLatent {
+    @inlinable
     static func step(_ z: Double, by elapsed: Time, coherence: Time,
                      using generator: inout some RandomNumberGenerator) -> Double {
         guard coherence.si > 0 else { return generator.modelNormal() }
@@ -115,10 +124,12 @@ enum FadeLatent {
 extension RandomNumberGenerator {
     /// Uniform on [0, 1) from 53 bits — the same mapping as the runtime's `uniform()`,
     /// kept internal here so the two modules' extensions never clash.
+    @inlinable
     mutating func modelUniform() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// Standard normal by the Marsaglia polar method (second variate discarded), as the
     /// runtime's `standardNormal()`.
+    @inlinable
     mutating func modelNormal() -> Double {
         while true {
             let u = 2 * modelUniform() - 1, v = 2 * modelUniform() - 1
