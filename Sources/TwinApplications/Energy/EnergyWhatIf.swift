@@ -105,6 +105,15 @@ struct OtherGoalCheck {
 
     let config: TwinConfig
     let report: RunReport
+    /// The plan's posture mix (`postureMix`), built once: the what-if search asks for an
+    /// outage hundreds of times a run, and each mix solves the wearer's posture chain.
+    private let postures: [(ActivityFading, Double)]
+
+    init(config: TwinConfig, report: RunReport) {
+        self.config = config
+        self.report = report
+        postures = postureMix(config: config)
+    }
 
     /// Goals `variant` would fail, comparing with `current` (the configured device).
     func failedGoals(variant: DeviceConfig, current: DeviceConfig) -> [String] {
@@ -191,6 +200,6 @@ struct OtherGoalCheck {
         let link = LinkEstimate(device: device, gateway: gateway,
                                 useCastaliaMap: config.models.contains { $0.id == "castalia-pathloss-map" })
         return link.outage(transmit: device.radio.txPower, sensitivity: device.radio.sensitivity,
-                           postures: postureMix(config: config))
+                           postures: postures)
     }
 }
