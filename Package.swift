@@ -233,8 +233,8 @@ let package = Package(
 // A release build carries the Swift runtime and Foundation inside its executables on
 // Linux (what `swift build --static-swift-stdlib` does, kept here so the README's plain
 // `swift run -c release` gets it): resolving a dozen shared libraries' symbols at every
-// start was half of `twinc --version` (13 ms → 7 ms) and a quarter of compiling the demo
-// (58 ms → 41 ms). Modules are compiled against the static runtime too, so their
+// start was half of `twinc --version` (13 ms → 7 ms) and a fifth of compiling the demo
+// (55 ms → 42–45 ms). Modules are compiled against the static runtime too, so their
 // autolinked libraries are the static ones. Debug builds and the tests are unchanged.
 let staticRuntime = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
 for target in package.targets where target.type == .regular || target.type == .executable {
