@@ -31,16 +31,17 @@ public enum BitErrorModel: Sendable, Hashable {
     /// Bit error probability at `snr` for a receiver with noise bandwidth `noiseBandwidth`
     /// and data rate `dataRate` (the ratio is only used by the Castalia formulas).
     public func bitErrorRate(snr: Decibels, noiseBandwidthOverRate ratio: Double = 1) -> Double {
-        let linear = snr.linear
+        // The linear SNR (a `pow`) only where a formula needs it: the DQPSK table is read
+        // in dB, and the runtime asks here for every frame.
         let ber: Double
         switch self {
-        case .fsk: ber = 0.5 * exp(-0.5 * ratio * linear)
-        case .psk: ber = 0.5 * erfc((linear * ratio).squareRoot())
-        case .differentialBPSK: ber = 0.5 * exp(-ratio * linear)
+        case .fsk: ber = 0.5 * exp(-0.5 * ratio * snr.linear)
+        case .psk: ber = 0.5 * erfc((snr.linear * ratio).squareRoot())
+        case .differentialBPSK: ber = 0.5 * exp(-ratio * snr.linear)
         case .differentialQPSK(let interpolation):
             ber = DifferentialQPSKTable.bitErrorRate(snr: snr, interpolation: interpolation)
-        case .gfsk: ber = 0.5 * exp(-0.5 * ratio * linear)
-        case .oqpsk802154: ber = Self.oqpskBER(sinr: linear)
+        case .gfsk: ber = 0.5 * exp(-0.5 * ratio * snr.linear)
+        case .oqpsk802154: ber = Self.oqpskBER(sinr: snr.linear)
         }
         return Swift.min(Swift.max(ber, 0), 1)
     }

@@ -18,6 +18,9 @@ struct PhyReceiver: Sendable {
     let sensitivity: Double
     let noiseMilliwatts: Double
     let noiseFloor: Double
+    /// dBm of the noise alone, as `successProbability` computes it without interference
+    /// (most frames): one `log10` a device instead of one a frame.
+    private let noiseLevel: Double
     var clearChannelThreshold: Double { sensitivity + 10 }
 
     init(radio: RadioConfig) {
@@ -25,6 +28,7 @@ struct PhyReceiver: Sendable {
         sensitivity = radio.sensitivity.dBm
         noiseFloor = radio.noiseFloor.dBm
         noiseMilliwatts = milliwatts(radio.noiseFloor.dBm)
+        noiseLevel = decibelMilliwatts(noiseMilliwatts)
     }
 
     /// The BER curve for a twin.json modulation name (`dqpsk`, `pi/4-DQPSK`, `dbpsk`,
@@ -43,7 +47,7 @@ struct PhyReceiver: Sendable {
     /// plus `interference` mW.
     func successProbability(received: Double, interference: Double, bits: Int) -> Double {
         guard received >= sensitivity else { return 0 }
-        let sinr = received - decibelMilliwatts(noiseMilliwatts + interference)
+        let sinr = received - (interference == 0 ? noiseLevel : decibelMilliwatts(noiseMilliwatts + interference))
         let ber = errorModel.bitErrorRate(snr: Decibels(dB: sinr))
         return PacketSuccess.probability(bitErrorRate: ber, bits: bits)
     }
