@@ -21,6 +21,17 @@ import PackageDescription
 // cited BAN physics (channel, PHY, MAC, energy, security) shared by the compile-time
 // feasibility bounds and by the runtime. The CLI (`twinc`) is thin: one file per
 // subcommand, no logic of its own.
+// Release executables on Linux carry the Swift runtime and Foundation in the binary:
+// resolving a dozen shared libraries' symbols at every start was half of `twinc
+// --version` (12–13 ms → 7.5 ms) and about 6 ms of compiling the demo (50–56 ms →
+// 44–48 ms). The executables link with `-static-stdlib`; the libraries a static
+// Foundation needs beyond the shared one's (CoreFoundation, ICU, …) come from
+// `TwinStaticRuntime`, the one module compiled against the static runtime, so every
+// other module and the tests (`swift test -c release`, linked against the shared
+// Foundation as XCTest and Swift Testing are) stay as they were. Debug builds and other
+// platforms are unchanged.
+let staticRuntime = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
+
 let package = Package(
     name: "twinc",
     platforms: [.macOS(.v13)],
@@ -46,6 +57,9 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "TwinJSON"),
+        // Names, through its autolink entries, the libraries a statically linked Foundation
+        // needs; only the executables depend on it (see `staticRuntime` above).
+        .target(name: "TwinStaticRuntime", swiftSettings: [.unsafeFlags(["-static-stdlib"], staticRuntime)]),
         .target(name: "TwinDiagnostics", dependencies: ["TwinJSON"]),
         .target(name: "TwinUnits"),
         // Child processes with bounded waits, their end observed by waitpid (Foundation's
@@ -132,8 +146,10 @@ let package = Package(
             name: "twinc-serve",
             dependencies: [
                 "TwinServe", "TwinLive", "TwinConfig", "TwinDiagnostics", "TwinJSON", "TwinUnits", "TwinProcess",
+                "TwinStaticRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], staticRuntime)]
         ),
         // Design-space sweeps (`twinc sweep`): the sweep document, plans of content-addressed
         // shards, the local, Slurm and Kubernetes engines, collection and the Pareto front.
@@ -149,9 +165,10 @@ let package = Package(
             name: "twinc",
             dependencies: [
                 "TwinDriver", "TwinSweep", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinEngine", "TwinJSON",
-                "TwinUnits", "TwinLive", "TwinSpec", "TwinOutput",
+                "TwinUnits", "TwinLive", "TwinSpec", "TwinOutput", "TwinStaticRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], staticRuntime)]
         ),
         // Builders of hand-made twins and outcomes shared by the test targets (one copy of
         // each radio table), a regular target so every test target can import it.
@@ -230,16 +247,3 @@ let package = Package(
     ]
 )
 
-// A release build carries the Swift runtime and Foundation inside its executables on
-// Linux (what `swift build --static-swift-stdlib` does, kept here so the README's plain
-// `swift run -c release` gets it): resolving a dozen shared libraries' symbols at every
-// start was half of `twinc --version` (13 ms → 7 ms) and a fifth of compiling the demo
-// (55 ms → 42–45 ms). Modules are compiled against the static runtime too, so their
-// autolinked libraries are the static ones. Debug builds and the tests are unchanged.
-let staticRuntime = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
-for target in package.targets where target.type == .regular || target.type == .executable {
-    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-static-stdlib"], staticRuntime)]
-    if target.type == .executable {
-        target.linkerSettings = (target.linkerSettings ?? []) + [.unsafeFlags(["-static-stdlib"], staticRuntime)]
-    }
-}

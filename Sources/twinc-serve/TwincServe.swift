@@ -1,4 +1,6 @@
 import ArgumentParser
+// For its link libraries alone: a release build on Linux carries the Swift runtime (Package.swift).
+import TwinStaticRuntime
 
 /// `twinc-serve`: the live twin's server and its companions, a product of its own so
 /// the compiler (`twinc`) builds without the server stack. One file per subcommand; the

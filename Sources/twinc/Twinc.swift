@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TwinDriver
+// For its link libraries alone: a release build on Linux carries the Swift runtime (Package.swift).
+import TwinStaticRuntime
 
 /// The `twinc` command: a design compiler and runtime for digital twins of body area
 /// networks. Each subcommand lives in its own file and only translates flags into a
