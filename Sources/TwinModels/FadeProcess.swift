@@ -21,10 +21,10 @@ public struct BodyFading: Sendable {
     public private(set) var parameters: ActivityFading
     /// Incremented at every posture change so links know to redraw their shadow.
     public private(set) var bout: Int = 0
-    // Internal rather than private so the per-frame updates below can be inlined into
-    // the runtime and specialised for its generator (see `advance(to:using:)`).
+    // Internal setters rather than `private(set)` so the per-frame updates below can be
+    // inlined into the runtime and specialised for its generator (`advance(to:using:)`).
     @usableFromInline var latent: Double
-    @usableFromInline var shadow: Double
+    private(set) var shadow: Double
     @usableFromInline var time: Time
 
     /// Per-posture parameters: the built-in `ActivityFading` values unless a twin's
@@ -63,7 +63,7 @@ public struct BodyFading: Sendable {
         time = now
     }
 
-    @usableFromInline var sharedLatent: Double { latent }
+    @inlinable var sharedLatent: Double { latent }
     @usableFromInline var sharedShadow: Double { shadow }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 extension Bench {
     /// The whole `twinc compile` of the demo intent as a user runs it: a fresh process
-    /// each time (dynamic linking, Swift start-up, the built-in catalogue, synthesis,
+    /// each time (loading, Swift start-up, the built-in catalogue, synthesis,
     /// files written), against the start-up alone (`twinc --version`). Medians of
     /// `runs`, since a shared machine's slowest runs say more about the neighbours.
     /// Issue 12's target: under 30 ms.

@@ -18,8 +18,9 @@ struct PhyReceiver: Sendable {
     let sensitivity: Double
     let noiseMilliwatts: Double
     let noiseFloor: Double
-    /// dBm of the noise alone, as `successProbability` computes it without interference
-    /// (most frames): one `log10` a device instead of one a frame.
+    /// dBm of the noise alone, as `successProbability` computes it without interference:
+    /// computed once here instead of a `log10` at every reception-cache miss (most
+    /// frames have no interference, and their level moves with the fading).
     private let noiseLevel: Double
     var clearChannelThreshold: Double { sensitivity + 10 }
 
