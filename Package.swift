@@ -21,6 +21,7 @@ import PackageDescription
 // cited BAN physics (channel, PHY, MAC, energy, security) shared by the compile-time
 // feasibility bounds and by the runtime. The CLI (`twinc`) is thin: one file per
 // subcommand, no logic of its own.
+
 // Release executables on Linux carry the Swift runtime and Foundation in the binary:
 // resolving a dozen shared libraries' symbols at every start was half of `twinc
 // --version` (12–13 ms → 7.5 ms) and about 6 ms of compiling the demo (50–56 ms →
@@ -246,4 +247,3 @@ let package = Package(
                     exclude: ["Golden"]),
     ]
 )
-
