@@ -166,7 +166,7 @@ let package = Package(
             name: "twinc",
             dependencies: [
                 "TwinDriver", "TwinSweep", "TwinGenerate", "TwinConfig", "TwinDiagnostics", "TwinEngine", "TwinJSON",
-                "TwinUnits", "TwinLive", "TwinSpec", "TwinOutput", "TwinStaticRuntime",
+                "TwinUnits", "TwinLive", "TwinSpec", "TwinOutput", "TwinProcess", "TwinStaticRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], staticRuntime)]

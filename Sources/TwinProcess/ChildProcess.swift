@@ -38,9 +38,11 @@ public enum ChildProcess {
 
     /// Runs `executable` with `arguments` in `directory` (the caller's when nil), with
     /// `environment` (the caller's when nil) and no standard input. With a `timeout`, a
-    /// child still running after that many seconds is killed with SIGKILL.
+    /// child still running after that many seconds is killed with SIGKILL. `longestPause`
+    /// bounds the wait between two looks at the child (`reap`).
     public static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
-                           environment: [String: String]? = nil, timeout: TimeInterval? = nil) throws -> Result {
+                           environment: [String: String]? = nil, timeout: TimeInterval? = nil,
+                           longestPause: TimeInterval = 0.05) throws -> Result {
         let started = Date()
         let process = Process()
         process.executableURL = executable
@@ -67,7 +69,8 @@ public enum ChildProcess {
                 readers.leave()
             }
         }
-        let termination = reap(process, deadline: timeout.map { started.addingTimeInterval($0) })
+        let termination = reap(process, deadline: timeout.map { started.addingTimeInterval($0) },
+                               longestPause: longestPause)
         _ = readers.wait(timeout: .now() + 5)
         var stderr = collectedErr.text
         if termination.timedOut, let timeout { stderr += "\n[killed: still running after \(Int(timeout)) s]\n" }
@@ -77,9 +80,12 @@ public enum ChildProcess {
 
     /// Waits for a started `process` to end, polling `waitpid`; past `deadline` (nil:
     /// none) kills it with SIGKILL and waits for that. Use instead of `waitUntilExit()`.
-    public static func reap(_ process: Process, deadline: Date? = nil) -> Termination {
+    /// The pause between polls doubles from 2 ms up to `longestPause` (50 ms: cheap for
+    /// long children); a caller timing a child that lives for milliseconds passes a
+    /// fraction of one, or the pause becomes the measurement.
+    public static func reap(_ process: Process, deadline: Date? = nil, longestPause: TimeInterval = 0.05) -> Termination {
         var timedOut = false
-        var pause = 0.002
+        var pause = min(0.002, longestPause)
         while true {
             if var ended = poll(process) {
                 ended.timedOut = timedOut
@@ -90,7 +96,7 @@ public enum ChildProcess {
                 timedOut = true
             }
             Thread.sleep(forTimeInterval: pause)
-            pause = min(pause * 2, 0.05)
+            pause = min(pause * 2, longestPause)
         }
     }
 
