@@ -16,8 +16,8 @@ import PackageDescription
 //                        TwinServe (HTTP, store, tokens, metrics) → `twinc-serve`, its own
 //                                  product: the compiler (`twinc`) never links the server stack
 //
-// TwinJSON (values, canonical writer, positioned reader), TwinDiagnostics and TwinUnits
-// are leaves every stage may use. TwinModels holds the
+// TwinJSON (values, canonical writer, positioned reader), TwinDiagnostics, TwinUnits and
+// TwinParallel (ordered fan-out over the cores) are leaves every stage may use. TwinModels holds the
 // cited BAN physics (channel, PHY, MAC, energy, security) shared by the compile-time
 // feasibility bounds and by the runtime. The CLI (`twinc`) is thin: one file per
 // subcommand, no logic of its own.
@@ -66,6 +66,9 @@ let package = Package(
         // Child processes with bounded waits, their end observed by waitpid (Foundation's
         // waitUntilExit can hang on Linux): the sweep's engines and the tests use it.
         .target(name: "TwinProcess"),
+        // Independent pieces of work fanned out over the cores and joined in a fixed order
+        // (`concurrentMap`, `concurrently`): the compiler's and the optimiser's parallelism.
+        .target(name: "TwinParallel"),
         // The closed sets every stage shares (KPIs, priorities, placements, technologies,
         // faults, threats, access modes, knobs…): one home, so no stage compares strings.
         .target(name: "TwinVocabulary", dependencies: ["TwinUnits"]),
@@ -75,7 +78,7 @@ let package = Package(
         .target(name: "TwinConfig", dependencies: ["TwinUnits", "TwinDiagnostics", "TwinJSON", "TwinVocabulary"]),
         .target(
             name: "TwinSynthesis",
-            dependencies: ["TwinVocabulary", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML"]
+            dependencies: ["TwinVocabulary", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML", "TwinParallel"]
         ),
         .target(
             name: "TwinGenerate",
@@ -95,7 +98,9 @@ let package = Package(
         // optimiser: they read the runtime's outcomes and re-run it on candidate configs.
         .target(
             name: "TwinApplications",
-            dependencies: ["TwinVocabulary", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON"]
+            dependencies: [
+                "TwinVocabulary", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON", "TwinParallel",
+            ]
         ),
         // Results as text and JSON: the run report's tables and every application's section
         // (one TextTable), the results JSON that `twinc run --format json` prints and the
@@ -114,7 +119,7 @@ let package = Package(
             dependencies: [
                 "TwinDiagnostics", "TwinYAML", "TwinSpec", "TwinUnits", "TwinSynthesis",
                 "TwinGenerate", "TwinConfig", "TwinEngine", "TwinRuntime", "TwinJSON",
-                "TwinApplications", "TwinOutput", "TwinReport", "TwinLive", "TwinVocabulary",
+                "TwinApplications", "TwinOutput", "TwinReport", "TwinLive", "TwinVocabulary", "TwinParallel",
             ]
         ),
         // The live twin's loop with no network code: telemetry reading and validation,

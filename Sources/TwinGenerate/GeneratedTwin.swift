@@ -30,9 +30,19 @@ public struct GenerationInput: Sendable {
 
 /// Renders the three files. A plain function: same input, same bytes.
 public func generateTwin(_ input: GenerationInput) -> GeneratedTwin {
-    GeneratedTwin(files: [
-        "twin.json": input.config.canonicalJSON(),
-        "design.md": DesignDocument(input).render(),
-        "twin.dot": TwinGraph(input).render(),
-    ])
+    GeneratedTwin(twinJSON: input.config.canonicalJSON(), documents: renderDocuments(input))
+}
+
+/// The files people read, design.md and twin.dot, apart from twin.json: the driver
+/// renders them on one core while it renders twin.json and reads it back for admission
+/// on the other.
+public func renderDocuments(_ input: GenerationInput) -> [String: String] {
+    ["design.md": DesignDocument(input).render(), "twin.dot": TwinGraph(input).render()]
+}
+
+extension GeneratedTwin {
+    /// twin.json beside the documents `renderDocuments` rendered.
+    public init(twinJSON: String, documents: [String: String]) {
+        self.init(files: documents.merging(["twin.json": twinJSON]) { _, json in json })
+    }
 }

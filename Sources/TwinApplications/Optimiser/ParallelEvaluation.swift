@@ -1,5 +1,4 @@
-import Dispatch
-import Foundation
+import TwinParallel
 
 extension AnalyticEvaluator {
     /// `candidates` evaluated in order, on up to `workers` threads.
@@ -41,31 +40,12 @@ extension AnalyticEvaluator {
                                              _ work: @Sendable (Range<Int>) -> [Result]) -> [Result] {
         let shares = Swift.min(Swift.max(1, workers), count / Swift.max(1, smallest))
         guard shares > 1 else { return work(0..<count) }
-        let results = ShareResults<Result>(count: shares)
-        DispatchQueue.concurrentPerform(iterations: shares) { share in
-            results.store(share, work(range(of: share, among: shares, count: count)))
-        }
-        return results.joined()
+        return concurrentMap(Array(0..<shares)) { share in work(range(of: share, among: shares, count: count)) }
+            .flatMap { $0 }
     }
 
     /// Share `share` of `count` items cut into `shares` contiguous, near-equal parts.
     static func range(of share: Int, among shares: Int, count: Int) -> Range<Int> {
         (count * share / shares)..<(count * (share + 1) / shares)
-    }
-}
-
-/// The shares' results, written once each by its own worker.
-private final class ShareResults<Result: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var shares: [[Result]]
-
-    init(count: Int) { shares = Array(repeating: [], count: count) }
-
-    func store(_ share: Int, _ results: [Result]) {
-        lock.withLock { shares[share] = results }
-    }
-
-    func joined() -> [Result] {
-        lock.withLock { shares.flatMap { $0 } }
     }
 }

@@ -1,4 +1,5 @@
 import TwinDiagnostics
+import TwinParallel
 import TwinSpec
 import TwinYAML
 
@@ -27,18 +28,17 @@ public enum BuiltinCatalogue {
 
     /// Parses and reads every built-in document. The diagnostics are empty for a
     /// correct build (a test asserts it); the catalogues are those read without errors.
+    /// The documents are independent, so they are read concurrently (a tenth of `twinc
+    /// compile` on one core) and joined in their fixed order.
     public static func load() -> (catalogues: [Catalogue], diagnostics: [Diagnostic]) {
-        var catalogues: [Catalogue] = []
-        var diagnostics: [Diagnostic] = []
-        for document in documents {
+        let read = concurrentMap(documents) { document -> (catalogue: Catalogue?, diagnostics: [Diagnostic]) in
             let parsed = parseYAML(text: document.text, file: document.path)
-            diagnostics += parsed.diagnostics
-            guard let yaml = parsed.document else { continue }
+            guard let yaml = parsed.document else { return (nil, parsed.diagnostics) }
             let (typed, found) = readDocument(yaml)
-            diagnostics += found
-            if case .catalogue(let catalogue)? = typed { catalogues.append(catalogue) }
+            guard case .catalogue(let catalogue)? = typed else { return (nil, parsed.diagnostics + found) }
+            return (catalogue, parsed.diagnostics + found)
         }
-        return (catalogues, diagnostics)
+        return (read.compactMap(\.catalogue), read.flatMap(\.diagnostics))
     }
 
     /// The index `checkWorkspace(_:builtIn:)` checks references against.

@@ -1,3 +1,5 @@
+import TwinParallel
+
 /// The result of the exact search: the chosen items (sorted by name), their total cost,
 /// and the closure of demands they cover with who needs each.
 struct SelectionSolution: Sendable {
@@ -47,6 +49,7 @@ struct ModelSearch: Sendable {
     /// The optimum, or nil when no valid selection exists.
     mutating func solve() -> SelectionSolution? {
         guard !unsatisfiablePin else { return nil }
+        solveConcurrently(parts.indices.filter { solved[$0] == nil })
         var chosen: [Int] = []
         var truncated = false
         for part in parts.indices {
@@ -84,13 +87,27 @@ struct ModelSearch: Sendable {
 
     private mutating func solvedPart(_ part: Int) -> (items: [Int], cost: Int, truncated: Bool)? {
         if let known = solved[part] { return known }
-        var search = ComponentSearch(index: index, roots: parts[part].roots, pins: parts[part].pins,
-                                     allowed: parts[part].items, nodeBudget: nodeBudget)
-        search.run()
-        nodesUsed += search.nodes
-        let result = search.best.map { (items: $0.items, cost: $0.cost, truncated: search.truncated) }
-        solved[part] = .some(result)
-        return result
+        solveConcurrently([part])
+        return solved[part] ?? nil
+    }
+
+    /// Searches the `pending` parts at the same time. They share no item and no demand,
+    /// so each answer is a function of its part alone, the same in any order or number of
+    /// threads; the demo's parts were a seventh of `twinc compile` one after the other.
+    /// Every part is searched even when one has no answer (the plan is then none anyway).
+    private mutating func solveConcurrently(_ pending: [Int]) {
+        let index = self.index, parts = self.parts, nodeBudget = self.nodeBudget
+        let answers = concurrentMap(pending) { part in
+            var search = ComponentSearch(index: index, roots: parts[part].roots, pins: parts[part].pins,
+                                         allowed: parts[part].items, nodeBudget: nodeBudget)
+            search.run()
+            return (best: search.best.map { (items: $0.items, cost: $0.cost, truncated: search.truncated) },
+                    nodes: search.nodes)
+        }
+        for (part, answer) in zip(pending, answers) {
+            solved[part] = .some(answer.best)
+            nodesUsed += answer.nodes
+        }
     }
 
     private func solution(_ chosen: [Int], roots: [Int], truncated: Bool, explained: Bool = true) -> SelectionSolution {

@@ -1,5 +1,4 @@
-import Dispatch
-import Foundation
+import TwinParallel
 import TwinSpec
 
 /// Turns the search's solution into the plan's explained choices: each chosen model
@@ -128,12 +127,11 @@ struct PlanExplanation {
     /// (they are all solved by then), so the answers do not depend on the order or the
     /// number of threads. Pricing was an eighth of `twinc compile` on one core.
     static func forcedSolves(of models: [String], in search: ModelSearch) -> [String: SelectionSolution?] {
-        let answers = ForcedSolves(count: models.count)
-        DispatchQueue.concurrentPerform(iterations: models.count) { index in
+        let answers = concurrentMap(models) { model in
             var worker = search
-            answers.store(index, worker.solve(forcing: models[index], explained: false))
+            return worker.solve(forcing: model, explained: false)
         }
-        return Dictionary(uniqueKeysWithValues: zip(models, answers.all))
+        return Dictionary(uniqueKeysWithValues: zip(models, answers))
     }
 
     private func orderedGoals(_ ids: Set<String>) -> [String] {
@@ -149,16 +147,4 @@ func format(_ value: Double) -> String {
     var text = String(rounded)
     while text.hasSuffix("0") { text.removeLast() }
     return text
-}
-
-/// The forced solves' answers, each slot written once by its own iteration.
-private final class ForcedSolves: @unchecked Sendable {
-    private let lock = NSLock()
-    private var answers: [SelectionSolution?]
-
-    init(count: Int) { answers = Array(repeating: nil, count: count) }
-
-    func store(_ index: Int, _ answer: SelectionSolution?) { lock.withLock { answers[index] = answer } }
-
-    var all: [SelectionSolution?] { lock.withLock { answers } }
 }
