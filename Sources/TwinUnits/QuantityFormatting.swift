@@ -1,3 +1,4 @@
+import CFixedPoint
 import Foundation
 
 /// Human-readable text for quantities in reports, design documents and messages:
@@ -47,23 +48,26 @@ public func significant(_ v: Double, digits: Int = 4) -> String {
     if v == 0 { return "0" }
     let magnitude = Int(floor(log10(abs(v))))
     let decimals = max(0, digits - 1 - magnitude)
+    // Trimmed as bytes: `String.remove(at:)` per trailing zero cost more than the
+    // formatting itself.
     var text = fixedPoint(v, decimals: decimals)
-    if text.contains(".") {
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
+    if text.contains(UInt8(ascii: ".")) {
+        while text.last == UInt8(ascii: "0") { text.removeLast() }
+        if text.last == UInt8(ascii: ".") { text.removeLast() }
     }
-    return text == "-0" ? "0" : text
+    return text == Array("-0".utf8) ? "0" : String(decoding: text, as: UTF8.self)
 }
 
-/// `v` with `decimals` digits after the point, as C's `%.*f` writes it (exact binary
-/// value, rounded half to even). The C library directly: Foundation's `String(format:)`
-/// costs several times more per call, and design.md formats a few hundred numbers.
-func fixedPoint(_ v: Double, decimals: Int) -> String {
+/// The ASCII text of `v` with `decimals` digits after the point, as C's `%.*f` writes
+/// it (exact binary value, rounded half to even), through `CFixedPoint`: Foundation's
+/// `String(format:)` costs several times more per call, and `withVaList` a dynamic cast
+/// per argument.
+func fixedPoint(_ v: Double, decimals: Int) -> [UInt8] {
     var buffer = [CChar](repeating: 0, count: 64)
-    let written = withVaList([Int32(decimals), v]) { vsnprintf(&buffer, buffer.count, "%.*f", $0) }
+    let written = Int(twinc_fixed_point(&buffer, buffer.count, Int32(decimals), v))
     if written >= buffer.count {
-        buffer = [CChar](repeating: 0, count: Int(written) + 1)
-        _ = withVaList([Int32(decimals), v]) { vsnprintf(&buffer, buffer.count, "%.*f", $0) }
+        buffer = [CChar](repeating: 0, count: written + 1)
+        _ = twinc_fixed_point(&buffer, buffer.count, Int32(decimals), v)
     }
-    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return buffer.prefix(Swift.max(0, written)).map { UInt8(bitPattern: $0) }
 }
