@@ -78,12 +78,26 @@ struct SharedMedium: Sendable {
     @discardableResult
     mutating func add(sender: Int32, power: Double, start: SimTime, end: SimTime, external: Double,
                       channel: AirChannel) -> Double {
-        frames.removeAll { $0.sender < 0 && $0.end <= start }
+        dropSpentFrames(before: start)
         interfered(by: power, on: channel, at: start, external: external)
         let initial = self.power(at: start, seenOn: channel) + external
         frames.append(Frame(sender: sender, power: power, start: start, end: end, interference: initial,
                             channel: channel))
         return initial
+    }
+
+    /// Drops the decided frames that ended by `time`, keeping the others' order. By
+    /// hand: `removeAll(where:)` went through the generic `replaceSubrange` at nearly
+    /// every frame (1.3 % of a run), and a medium holds a handful of frames.
+    private mutating func dropSpentFrames(before time: SimTime) {
+        var kept = 0
+        for index in frames.indices {
+            let frame = frames[index]
+            if frame.sender < 0 && frame.end <= time { continue }
+            if kept != index { frames[kept] = frame }
+            kept += 1
+        }
+        while frames.count > kept { frames.removeLast() }
     }
 
     /// A frame of `power` mW on `channel` starts at `time` (on this medium or a
