@@ -16,8 +16,9 @@ import PackageDescription
 //                        TwinServe (HTTP, store, tokens, metrics) → `twinc-serve`, its own
 //                                  product: the compiler (`twinc`) never links the server stack
 //
-// TwinJSON (values, canonical writer, positioned reader), TwinDiagnostics, TwinUnits and
-// TwinParallel (ordered fan-out over the cores) are leaves every stage may use. TwinModels holds the
+// TwinJSON (values, canonical writer, positioned reader), TwinDiagnostics, TwinUnits (over
+// the C shim CFixedPoint) and TwinParallel (ordered fan-out over the cores) are leaves
+// every stage may use. TwinModels holds the
 // cited BAN physics (channel, PHY, MAC, energy, security) shared by the compile-time
 // feasibility bounds and by the runtime. The CLI (`twinc`) is thin: one file per
 // subcommand, no logic of its own.
@@ -63,9 +64,9 @@ let package = Package(
         .target(name: "TwinStaticRuntime", swiftSettings: [.unsafeFlags(["-static-stdlib"], staticRuntime)]),
         .target(name: "TwinDiagnostics", dependencies: ["TwinJSON"]),
         // `%.*f` for TwinUnits' number formatting without `withVaList`'s run-time casts.
-        // Its debug info in DWARF 4 like the Swift modules': clang's default DWARF 5 made
-        // valgrind (3.19, the profiler the speed work uses) refuse the whole binary.
-        .target(name: "CFixedPoint", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        // Its debug info in DWARF 4 like the Swift modules' (Linux): clang's default DWARF 5
+        // made valgrind 3.19, the profiler the speed work uses, refuse all of `twinc`.
+        .target(name: "CFixedPoint", cSettings: [.unsafeFlags(["-gdwarf-4"], .when(platforms: [.linux]))]),
         .target(name: "TwinUnits", dependencies: ["CFixedPoint"]),
         // Child processes with bounded waits, their end observed by waitpid (Foundation's
         // waitUntilExit can hang on Linux): the sweep's engines and the tests use it.
@@ -193,6 +194,7 @@ let package = Package(
         .testTarget(name: "TwinJSONTests", dependencies: ["TwinJSON"]),
         .testTarget(name: "TwinDiagnosticsTests", dependencies: ["TwinDiagnostics", "TwinJSON"]),
         .testTarget(name: "TwinUnitsTests", dependencies: ["TwinUnits"]),
+        .testTarget(name: "TwinParallelTests", dependencies: ["TwinParallel"]),
         .testTarget(name: "TwinConfigTests", dependencies: ["TwinConfig", "TwinJSON", "TwinUnits", "TwinDiagnostics", "TwinVocabulary"]),
         .testTarget(name: "TwinYAMLTests", dependencies: ["TwinYAML", "TwinDiagnostics"]),
         .testTarget(

@@ -94,7 +94,9 @@ struct ModelSearch: Sendable {
     /// Searches the `pending` parts at the same time. They share no item and no demand,
     /// so each answer is a function of its part alone, the same in any order or number of
     /// threads; the demo's parts were a seventh of `twinc compile` one after the other.
-    /// Every part is searched even when one has no answer (the plan is then none anyway).
+    /// Every part is searched even when one has no answer: the plan is then none, as
+    /// before, but an infeasible intent may now spend a node budget on each part where
+    /// the search in turn stopped at the first part without one.
     private mutating func solveConcurrently(_ pending: [Int]) {
         let index = self.index, parts = self.parts, nodeBudget = self.nodeBudget
         let answers = concurrentMap(pending) { part in
