@@ -44,7 +44,7 @@ struct CoverTables {
         for pin in modelNumbers.keys.sorted().map(DemandKey.pin) where known.insert(pin).inserted { queue.append(pin) }
         var covering: [[Int]] = []
         var pairs: [(item: Int, queued: Int, derived: [(DemandKey, Set<String>?)])] = []
-        var requirementMemo: [String: [DemandKey]] = [:]
+        var requirementMemo: [RequirementKey: [DemandKey]] = [:]
         let empty = DemandInfo(goals: [], applications: [])
         var cursor = 0
         while cursor < queue.count {
@@ -55,11 +55,15 @@ struct CoverTables {
                 let derived: [(DemandKey, Set<String>?)]
                 if key.pinnedModel == nil {
                     // Requirements depend only on the model, the link and the fidelity.
-                    let memo = "\(models[item])|\(key.link.device)|\(key.link.gateway)|\(key.fidelity.rank)"
-                    if requirementMemo[memo] == nil {
-                        requirementMemo[memo] = problem.requirements(of: items[item], covering: key, info: empty).map(\.0)
+                    let memo = RequirementKey(model: models[item], link: key.link, fidelity: key.fidelity.rank)
+                    let required: [DemandKey]
+                    if let known = requirementMemo[memo] {
+                        required = known
+                    } else {
+                        required = problem.requirements(of: items[item], covering: key, info: empty).map(\.0)
+                        requirementMemo[memo] = required
                     }
-                    derived = requirementMemo[memo]!.map { ($0, nil) }
+                    derived = required.map { ($0, nil) }
                 } else {
                     derived = problem.requirements(of: items[item], covering: key, info: empty).map { ($0.0, $0.1.applications) }
                 }
@@ -69,10 +73,22 @@ struct CoverTables {
             cursor += 1
         }
 
-        // The key order of `DemandKey` as one string per demand (comparing tuples of
-        // strings dominated the build).
-        let sortKeys = queue.map { "\($0.link.device)\u{1}\($0.link.gateway)\u{1}\($0.capability)\u{1}\($0.fidelity.rank)" }
-        let order = queue.indices.sorted { (covering[$0].count, sortKeys[$0]) < (covering[$1].count, sortKeys[$1]) }
+        // The key order of `DemandKey` in integers: each device, gateway and capability
+        // numbered by its place among the distinct ones. Comparing tuples of strings
+        // dominated the build, and so did joining them into one string per demand later.
+        func places(_ names: [String]) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: Set(names).sorted().enumerated().map { ($1, $0) })
+        }
+        let devicePlace = places(queue.map(\.link.device)), gatewayPlace = places(queue.map(\.link.gateway))
+        let capabilityPlace = places(queue.map(\.capability))
+        let sortKeys = queue.map { key in
+            (devicePlace[key.link.device]!, gatewayPlace[key.link.gateway]!, capabilityPlace[key.capability]!,
+             key.fidelity.rank)
+        }
+        let order = queue.indices.sorted { a, b in
+            let (x, y) = (sortKeys[a], sortKeys[b])
+            return (covering[a].count, x.0, x.1, x.2, x.3) < (covering[b].count, y.0, y.1, y.2, y.3)
+        }
         var numberOfQueued = Array(repeating: 0, count: queue.count)
         for (number, queued) in order.enumerated() { numberOfQueued[queued] = number }
         demands = order.map { queue[$0] }
@@ -92,6 +108,14 @@ struct CoverTables {
         var candidateSets = order.map { Set(covering[$0]) }
         prune(&candidateSets)
         candidates = candidateSets.map { $0.sorted { (costs[$0], $0) < (costs[$1], $1) } }
+    }
+
+    /// What an unpinned demand's requirements depend on: the covering item's model, the
+    /// link and the fidelity.
+    private struct RequirementKey: Hashable {
+        var model: String
+        var link: LinkKey
+        var fidelity: Int
     }
 
     private mutating func prune(_ candidateSets: inout [Set<Int>]) {

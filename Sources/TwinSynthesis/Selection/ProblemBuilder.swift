@@ -24,8 +24,9 @@ struct ProblemBuilder {
         func add(_ capability: String, _ link: LinkKey, _ fidelity: Fidelity, _ info: DemandInfo, at range: SourceRange?) {
             for cap in [capability] + CapabilityDemands.refinements(of: capability, for: devices[link.device]) {
                 let key = DemandKey(capability: cap, link: link, fidelity: fidelity)
-                if root[key] == nil { root[key] = info } else { _ = root[key]!.absorb(info) }
-                if origin[key] == nil, let range { origin[key] = SourceRangeHolder(range: range, goal: info.goals.first) }
+                // One hash of the key where the demand is known already (most calls).
+                if let known = root.index(forKey: key) { _ = root.values[known].absorb(info) } else { root[key] = info }
+                if let range, origin[key] == nil { origin[key] = SourceRangeHolder(range: range, goal: info.goals.first) }
             }
         }
         for application in applications.chosen {
@@ -75,13 +76,14 @@ struct ProblemBuilder {
         for model in catalogue.models {
             let pinnedBy = Set(pins.models[model.id.value] ?? [])
             let allowed = pins.allowedMethods[model.id.value]
+            let provides = Set(model.providedCapabilities)
             var modelItems: [SelectionItem] = []
             for method in methods {
                 if let allowed, !allowed.contains(method.id.value) { continue }
                 guard let fidelity = Self.fidelity(of: model, with: method) else { continue }
                 modelItems.append(SelectionItem(
                     model: model, method: method, cost: model.costValue + method.costValue, fidelity: fidelity,
-                    provides: Set(model.providedCapabilities), pinnedBy: pinnedBy))
+                    provides: provides, pinnedBy: pinnedBy))
             }
             result += modelItems.filter { item in
                 pinnedMethodIDs.contains(item.methodID) || !modelItems.contains { other in
@@ -202,12 +204,19 @@ struct ProblemBuilder {
     private func reportUncoverable(_ problem: inout SelectionProblem, origin: [DemandKey: SourceRangeHolder],
                                    diagnostics: inout [Diagnostic]) {
         var grouped: [String: (capability: String, range: SourceRange?, goal: String?, links: [LinkKey], fidelity: Fidelity)] = [:]
-        var providers: [String: [SelectionItem]] = [:]
-        for item in problem.items {
-            for capability in item.provides { providers[capability, default: []].append(item) }
+        // Providers by item index, and only the uncoverable keys sorted: copying items
+        // into the table and sorting every root key were most of this check's cost (3 %
+        // of compiling the demo), and whether a key is covered depends on items and links
+        // alone, not on the keys removed before it.
+        var providers: [String: [Int]] = [:]
+        for (index, item) in problem.items.enumerated() {
+            for capability in item.provides { providers[capability, default: []].append(index) }
         }
-        for key in problem.root.keys.sorted() where key.pinnedModel == nil {
-            guard !(providers[key.capability] ?? []).contains(where: { problem.covers($0, key) }) else { continue }
+        let uncoverable = problem.root.keys.filter { key in
+            key.pinnedModel == nil
+                && !(providers[key.capability] ?? []).contains { problem.covers(problem.items[$0], key) }
+        }
+        for key in uncoverable.sorted() {
             problem.root[key] = nil
             let holder = origin[key]
             let groupKey = "\(holder?.goal ?? "")|\(key.capability)"
