@@ -83,7 +83,9 @@ let package = Package(
         .target(name: "TwinConfig", dependencies: ["TwinUnits", "TwinDiagnostics", "TwinJSON", "TwinVocabulary"]),
         .target(
             name: "TwinSynthesis",
-            dependencies: ["TwinVocabulary", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML", "TwinParallel"]
+            dependencies: [
+                "TwinVocabulary", "TwinSpec", "TwinModels", "TwinUnits", "TwinDiagnostics", "TwinYAML", "TwinParallel",
+            ]
         ),
         .target(
             name: "TwinGenerate",
@@ -104,7 +106,8 @@ let package = Package(
         .target(
             name: "TwinApplications",
             dependencies: [
-                "TwinVocabulary", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON", "TwinParallel",
+                "TwinVocabulary", "TwinRuntime", "TwinEngine", "TwinConfig", "TwinModels", "TwinUnits", "TwinJSON",
+                "TwinParallel",
             ]
         ),
         // Results as text and JSON: the run report's tables and every application's section

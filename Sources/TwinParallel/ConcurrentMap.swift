@@ -20,8 +20,9 @@ public func concurrentMap<Element: Sendable, Result: Sendable>(
 }
 
 /// `first` and `second` run at the same time when a second core is free (the calling
-/// thread takes one of them, or both when no worker is), both answers returned. For two independent stretches of a stage, e.g. rendering the
-/// design documents while twin.json is read back for admission.
+/// thread takes one of them, or both when no worker is), both answers returned. For
+/// two independent stretches of a stage, e.g. rendering the design documents while
+/// twin.json is read back for admission.
 public func concurrently<First: Sendable, Second: Sendable>(
     _ first: @Sendable () -> First, _ second: @Sendable () -> Second
 ) -> (First, Second) {
