@@ -56,7 +56,7 @@ struct WidebandFlow: Sendable {
     /// Per device, the frame shapes of its samples and alarms and the uplink they were
     /// worked out for: they change only with the serving gateway's uplink, and building
     /// them every batch (four uplink delays, four airtimes) was 2 % of a run.
-    private var shapes: [Shapes?]
+    private var shapeCache: [Shapes?]
     private struct Shapes: Sendable {
         var uplink: EdgeUplink?
         var sample: FlowShape
@@ -72,7 +72,7 @@ struct WidebandFlow: Sendable {
 
     init(profiles: [Profile], horizon: SimTime, warmup: SimTime, backlogLimit: Int) {
         servers = Array(repeating: FlowServer(), count: profiles.count)
-        shapes = Array(repeating: nil, count: profiles.count)
+        shapeCache = Array(repeating: nil, count: profiles.count)
         aggregates = AggregateFlow(devices: profiles.count)
         self.profiles = profiles
         self.horizon = horizon
@@ -89,12 +89,12 @@ struct WidebandFlow: Sendable {
 
     /// The device's frame shapes for `uplink`, worked out again only when it changed.
     private mutating func shapes(of device: Int, uplink: EdgeUplink?) -> Shapes {
-        if let known = shapes[device], known.uplink == uplink { return known }
+        if let known = shapeCache[device], known.uplink == uplink { return known }
         let profile = profiles[device]
         let made = Shapes(uplink: uplink,
                           sample: FlowShape(bytes: profile.traffic.samplePayload, frame: profile.frame, uplink: uplink),
                           alarm: FlowShape(bytes: profile.traffic.alarmPayload, frame: profile.frame, uplink: uplink))
-        shapes[device] = made
+        shapeCache[device] = made
         return made
     }
 
