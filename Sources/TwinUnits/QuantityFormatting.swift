@@ -55,7 +55,7 @@ public func significant(_ v: Double, digits: Int = 4) -> String {
         while text.last == UInt8(ascii: "0") { text.removeLast() }
         if text.last == UInt8(ascii: ".") { text.removeLast() }
     }
-    return text == Array("-0".utf8) ? "0" : String(decoding: text, as: UTF8.self)
+    return text.elementsEqual("-0".utf8) ? "0" : String(decoding: text, as: UTF8.self)
 }
 
 /// The ASCII text of `v` with `decimals` digits after the point, as C's `%.*f` writes
