@@ -73,6 +73,10 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-optimise"), help: "Skip the optimiser: no search of the twin's knobs, no recommended configuration.")
     var noOptimise = false
 
+    @Flag(name: .customLong("whole-horizon"),
+          help: "Simulate every scenario to the horizon, also one whose goals cannot change after its last event (an attack scenario otherwise stops when its last attack is over).")
+    var wholeHorizon = false
+
     @Option(help: "Write the network view (view.json and CSV files) into this folder, replaced as a whole.", completion: .directory)
     var view: String?
 
@@ -108,6 +112,8 @@ struct Run: ParsableCommand {
             .map { options in
                 var options = options
                 options.outputs = outputs
+                // A snapshot may ask for any time before the horizon, in any scenario.
+                options.overrides.wholeHorizon = wholeHorizon || at != nil
                 // A bare `--at` prints only the snapshot, so the search would be wasted;
                 // with `--html` or `--view` the page and files still want it.
                 options.optimise = !noOptimise

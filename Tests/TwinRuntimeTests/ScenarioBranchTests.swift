@@ -49,13 +49,16 @@ private typealias F = SimulationFixture
     /// Every scenario × replication through the shared trunks (both workers) against
     /// `simulate` of that scenario alone.
     static func expectBranchesEqualSeparateRuns(_ config: TwinConfig, options: SimulationOptions) throws {
-        let outcomes = try simulateScenarios(RunPlan(config: config),
-                                             options: RunOptions(maximumConcurrency: 2, simulation: options))
+        let plan = RunPlan(config: config)
+        let outcomes = try simulateScenarios(plan, options: RunOptions(maximumConcurrency: 2, simulation: options))
+        var aloneOptions = options
+        aloneOptions.stopWhenGoalsSettled = plan.stopsWhenGoalsSettled
         #expect(outcomes.count == config.scenarios.count)
         for (scenario, runs) in zip(config.scenarios, outcomes) {
             #expect(runs.count == 2)
             for (replication, outcome) in runs.enumerated() {
-                let alone = try simulate(config: config, scenario: scenario, replication: replication, options: options)
+                let alone = try simulate(config: config, scenario: scenario, replication: replication,
+                                         options: aloneOptions)
                 #expect(outcome == alone, "\(scenario.id) replication \(replication)")
             }
         }
@@ -96,6 +99,21 @@ private typealias F = SimulationFixture
         #expect(deaths.count == alone.devices.count, "every device dies")
         #expect((deaths.max() ?? .max) < SimTime(.seconds(12)), "all are down before the last branch points (12 s, 90 s)")
         try Self.expectBranchesEqualSeparateRuns(config, options: SimulationOptions())
+    }
+
+    /// With a protection goal, the scenarios whose events all end stop there
+    /// (`GoalSettling`): spoofing at 25 s, the failure from the start at 7 s. A branch
+    /// stops where the run of its scenario alone stops.
+    @Test func aBranchStopsWhereItsScenarioAloneStopsOnceItsGoalsSettle() throws {
+        var config = Self.config()
+        config.goals = [RunFixture.goal("protect", .securityProtect, nil, devices: ["ecg"], threats: [.spoofing], level: 1)]
+        let stops = config.scenarios.map { GoalSettling.settledAt($0, config: config) }
+        #expect(stops.contains(SimTime(.seconds(25))) && stops.contains(SimTime(.seconds(7))))
+        try Self.expectBranchesEqualSeparateRuns(config, options: SimulationOptions())
+        let outcomes = try simulateScenarios(RunPlan(config: config), options: RunOptions(maximumConcurrency: 1))
+        for (stop, runs) in zip(stops, outcomes) {
+            #expect(runs.allSatisfy { $0.horizon == (stop ?? SimTime(config.run.horizon)) })
+        }
     }
 
     /// A network the simulator refuses fails in the trunk: every job of its group reports

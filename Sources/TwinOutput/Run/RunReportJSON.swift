@@ -73,6 +73,8 @@ extension ScenarioReport {
             "id": .string(id), "kind": .string(kind.name), "description": .string(description),
             "eventsHandled": .int(eventsHandled), "eventsAfterHorizon": .int(eventsAfterHorizon),
             "replications": .int(replications),
+            // Only a scenario stopped where its goals settled (`GoalSettling`) has it.
+            "simulatedUntil_s": simulatedUntil.map { .number($0.si) },
             "goals": .array(goals.map { $0.jsonValue() }),
             "devices": .array(devices.map { $0.jsonValue() }),
         ])

@@ -89,6 +89,10 @@ extension ScenarioReport {
             out += "  note: \(eventsAfterHorizon) scenario event\(eventsAfterHorizon == 1 ? " is" : "s are") timed at or "
                 + "after the horizon and did not happen\n"
         }
+        if let simulatedUntil {
+            out += "  simulated to \(simulatedUntil.quantity.formatted): its goals cannot change once its last event is "
+                + "over, so the figures below cover 0–\(simulatedUntil.quantity.formatted) (`--whole-horizon` runs it to the horizon)\n"
+        }
         if goals.isEmpty {
             out += "  no goals evaluated in this scenario\n"
         } else {

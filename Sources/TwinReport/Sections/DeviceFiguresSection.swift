@@ -49,7 +49,19 @@ struct DeviceFiguresSection {
         return "<section id=\"devices\">\n<h2>Per-device delivery</h2>\n<div class=\"figures\">\n"
             + "<figure class=\"wide\">\n\(chart)<figcaption>Packets delivered over packets generated, per device (a row) and scenario (a mark); "
             + "lines: 95 % interval over replications (a chevron where it runs past the axis, which is zoomed to the means). "
-            + "Right: the lowest and highest mean over the scenarios.</figcaption>\n</figure>\n"
+            + "Right: the lowest and highest mean over the scenarios.\(stoppedNote(scenarios))</figcaption>\n</figure>\n"
             + "</div>\n</section>\n"
+    }
+
+    /// The scenarios simulated only until their goals settled (`simulatedUntil_s`): their
+    /// marks cover that time, not the whole horizon, and the caption says so.
+    private func stoppedNote(_ scenarios: [JSONCursor]) -> String {
+        let stopped = scenarios.compactMap { scenario -> String? in
+            guard let until = scenario.number("simulatedUntil_s") else { return nil }
+            return "\(HTMLText.escape(scenario.string("id") ?? "?")) to \(NumberText.quantity(until, .time))"
+        }
+        guard !stopped.isEmpty else { return "" }
+        return " Simulated only until their goals could no longer change (their last event was over): "
+            + stopped.joined(separator: ", ") + "; <code>--whole-horizon</code> runs them to the horizon."
     }
 }

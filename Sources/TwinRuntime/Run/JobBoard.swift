@@ -30,7 +30,9 @@ struct JobResults: Sendable {
 func runJobs(_ jobs: [RunPlan.Job], spare: [RunPlan.Job] = [], plan: RunPlan, options: RunOptions,
              progress: (@Sendable (RunProgress) -> Void)?) throws(RunFailure) -> JobResults {
     let config = plan.config
-    let simulation = options.simulation
+    var settling = options.simulation
+    settling.stopWhenGoalsSettled = plan.stopsWhenGoalsSettled
+    let simulation = settling
     let grouping = ReplicationGroups(jobs: jobs, config: config, options: simulation)
     let groups = grouping.groups
     let board = JobBoard(count: jobs.count, groups: groups.count, spare: spare.count)

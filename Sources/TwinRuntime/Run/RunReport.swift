@@ -53,10 +53,14 @@ public struct ScenarioReport: Sendable, Hashable {
     /// Scenario events timed at or after the horizon, which therefore never happened
     /// (a `--horizon` shorter than the one the twin was compiled for).
     public var eventsAfterHorizon: Int
+    /// Where the scenario's replications stopped because its goals had settled
+    /// (`GoalSettling`); nil when they ran to the horizon.
+    public var simulatedUntil: Time?
 
     public init(id: String, kind: ScenarioKind, description: String, goals: [GoalResult], devices: [DeviceFigures],
-                eventsHandled: Int, replications: Int = 0, eventsAfterHorizon: Int = 0) {
+                eventsHandled: Int, replications: Int = 0, eventsAfterHorizon: Int = 0, simulatedUntil: Time? = nil) {
         self.replications = replications
+        self.simulatedUntil = simulatedUntil
         self.id = id
         self.kind = kind
         self.description = description

@@ -13,10 +13,14 @@ public struct RunOverrides: Sendable, Hashable {
     public var warmup: Time?
     /// The network view's sampling interval (`run.sampleInterval_s`).
     public var sampleInterval: Time?
+    /// Simulate every scenario to the horizon (`--whole-horizon`), also those whose goals
+    /// settle earlier (`GoalSettling`), for their figures after the last event.
+    public var wholeHorizon: Bool
 
     public init(horizon: Time? = nil, replications: Int? = nil, seed: UInt64? = nil, warmup: Time? = nil,
-                sampleInterval: Time? = nil, sequential: SequentialStopping? = nil) {
+                sampleInterval: Time? = nil, sequential: SequentialStopping? = nil, wholeHorizon: Bool = false) {
         self.sequential = sequential
+        self.wholeHorizon = wholeHorizon
         self.horizon = horizon
         self.replications = replications
         self.seed = seed
@@ -64,6 +68,9 @@ public struct RunPlan: Sendable, Hashable {
     /// Replicate until every goal is conclusive, in batches, within these bounds (nil:
     /// exactly `config.run.replications` per scenario).
     public var sequential: SequentialStopping?
+    /// Stop each scenario where its goals settle (`GoalSettling`); off with
+    /// `RunOverrides.wholeHorizon`.
+    public var stopsWhenGoalsSettled: Bool
 
     public init(_ request: RunRequest) {
         var config = request.config
@@ -74,6 +81,7 @@ public struct RunPlan: Sendable, Hashable {
         if let warmup = overrides.warmup { config.run.warmup = warmup }
         if let sampleInterval = overrides.sampleInterval { config.run.sampleInterval = sampleInterval }
         sequential = overrides.sequential
+        stopsWhenGoalsSettled = !overrides.wholeHorizon
         // A warm-up as long as the run would leave nothing to measure. When only the
         // horizon was overridden (`--horizon 5s` on a twin with a 10 s warm-up), shorten
         // the warm-up rather than refuse; an explicit `--warmup` is checked by the driver.

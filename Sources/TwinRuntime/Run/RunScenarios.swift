@@ -114,8 +114,7 @@ public func buildReport(plan: RunPlan, outcomes: [[ReplicationOutcome]], stoppin
     let config = plan.config
     var scenarios: [ScenarioReport] = []
     for (scenario, runs) in zip(config.scenarios, outcomes) {
-        let wanted = Set(scenario.goals)
-        let goals = config.goals.filter { wanted.isEmpty || wanted.contains($0.id) }
+        let goals = config.goals(evaluatedIn: scenario)
         let devices = config.network.devices.map { device in
             DeviceFigures(device: device, outcomes: runs.compactMap { $0.device(device.id) })
         }
@@ -128,7 +127,8 @@ public func buildReport(plan: RunPlan, outcomes: [[ReplicationOutcome]], stoppin
             id: scenario.id, kind: scenario.kind, description: scenario.description,
             goals: results,
             devices: devices, eventsHandled: runs.reduce(0) { $0 + $1.eventsHandled }, replications: runs.count,
-            eventsAfterHorizon: scenario.events.filter { SimTime($0.at) >= SimTime(config.run.horizon) }.count))
+            eventsAfterHorizon: scenario.events.filter { SimTime($0.at) >= SimTime(config.run.horizon) }.count,
+            simulatedUntil: runs.map(\.horizon).max().flatMap { $0 < SimTime(config.run.horizon) ? $0.time : nil }))
     }
     let summary = config.goals.map { goal in
         GoalEvaluation.summarise(goal, results: scenarios.compactMap { scenario in

@@ -73,8 +73,10 @@ struct ScenarioTrunk: ~Copyable {
         var scheduler = self.scheduler.fork()
         model.adoptScenario(scenario, network: config.network, streams: streams, reserved: reserved,
                             scheduler: &scheduler)
+        let stop = settledAt(scenario)
+        if let stop { model.wideband.horizon = Swift.min(stop, model.horizon) }
         return ScenarioBranch(model: model, scheduler: scheduler, scenario: scenario, replication: replication,
-                              seed: streams.seed, stopped: stopped)
+                              seed: streams.seed, stopped: stopped, stop: stop)
     }
 
     /// The trunk itself as the branch of `scenario`, the last to part (at `point`).
@@ -82,8 +84,15 @@ struct ScenarioTrunk: ~Copyable {
         advance(before: point)
         model.adoptScenario(scenario, network: config.network, streams: streams, reserved: reserved,
                             scheduler: &scheduler)
+        let stop = settledAt(scenario)
+        if let stop { model.wideband.horizon = Swift.min(stop, model.horizon) }
         return ScenarioBranch(model: model, scheduler: scheduler, scenario: scenario, replication: replication,
-                              seed: streams.seed, stopped: stopped)
+                              seed: streams.seed, stopped: stopped, stop: stop)
+    }
+
+    /// Where `scenario`'s replication stops (`GoalSettling`), when the options ask for it.
+    private func settledAt(_ scenario: ScenarioConfig) -> SimTime? {
+        model.options.stopWhenGoalsSettled ? GoalSettling.settledAt(scenario, config: config) : nil
     }
 
     /// Handles every event due before `point` (nil: through the horizon, for a scenario
@@ -115,21 +124,21 @@ struct ScenarioBranch: ~Copyable {
     fileprivate let seed: UInt64
     /// The trunk had stopped (every device stopped for good): nothing more runs.
     fileprivate let stopped: Bool
+    /// Where the scenario's goals settle (`GoalSettling`), if it stops there.
+    fileprivate let stop: SimTime?
 
     /// Runs the rest of the replication and closes its accounts.
     consuming func run() -> ReplicationOutcome {
-        let horizon = model.horizon
-        if !stopped {
-            if model.options.stopWhenAllDead {
-                scheduler.run(&model, until: horizon, stopWhen: { $0.allStopped })
-            } else {
-                scheduler.run(&model, until: horizon)
-            }
+        if stopped {
+            // Every device stopped for good in the trunk: no event is left to handle.
+            let horizon = Swift.min(stop ?? model.horizon, model.horizon)
+            let end = Swift.min(scheduler.now, horizon)
+            model.finish(at: end)
+            return model.outcome(scenario: scenario, replication: replication, seed: seed, end: end, horizon: horizon,
+                                 eventsHandled: scheduler.dispatchedCount)
         }
-        let end = Swift.min(scheduler.now, horizon)
-        model.finish(at: end)
-        return model.outcome(scenario: scenario, replication: replication, seed: seed, end: end,
-                             eventsHandled: scheduler.dispatchedCount)
+        return model.runToEnd(scheduler: &scheduler, stop: stop, scenario: scenario, replication: replication,
+                              seed: seed)
     }
 }
 

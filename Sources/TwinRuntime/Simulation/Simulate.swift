@@ -16,19 +16,38 @@ public func simulate(config: TwinConfig, scenario: ScenarioConfig, replication: 
     let streams = RandomStreams(seed: config.run.seed).replication(replication)
     let horizon = SimTime(config.run.horizon)
     guard horizon > .zero else { throw .invalidHorizon }
+    if options.stopWhenGoalsSettled, GoalSettling.settledAt(scenario, config: config) != nil {
+        // A stop takes effect where the scenario leaves the prefix it shares with the
+        // others (the bulk flows learn their end there), so run it as that branch: the
+        // same replication whether it ran alone or beside the other scenarios.
+        var trunk = try ScenarioTrunk(config: config, scenarios: [scenario], replication: replication, options: options)
+        return trunk.last(scenario, at: ScenarioTrunk.branchPoint(of: scenario, config: config, options: options)).run()
+    }
     var model = try BANSimulation(config: config, scenario: scenario, streams: streams, options: options,
                                   horizon: horizon)
     var scheduler = Scheduler<BANSimulation.Event>()
     model.start(scheduler: &scheduler)
-    if options.stopWhenAllDead {
-        scheduler.run(&model, until: horizon, stopWhen: { $0.allStopped })
-    } else {
-        scheduler.run(&model, until: horizon)
+    return model.runToEnd(scheduler: &scheduler, stop: nil, scenario: scenario, replication: replication,
+                          seed: streams.seed)
+}
+
+extension BANSimulation {
+    /// Handles every event up to the horizon, or up to `stop` (`GoalSettling`), which
+    /// then stands for the horizon in the outcome; stops sooner once every device is
+    /// dead (`options.stopWhenAllDead`), the horizon staying the horizon.
+    mutating func runToEnd(scheduler: inout Scheduler<Event>, stop: SimTime?, scenario: ScenarioConfig,
+                           replication: Int, seed: UInt64) -> ReplicationOutcome {
+        let until = Swift.min(stop ?? horizon, horizon)
+        if options.stopWhenAllDead {
+            scheduler.run(&self, until: until, stopWhen: { $0.allStopped })
+        } else {
+            scheduler.run(&self, until: until)
+        }
+        let end = Swift.min(scheduler.now, until)
+        finish(at: end)
+        return outcome(scenario: scenario, replication: replication, seed: seed, end: end, horizon: until,
+                       eventsHandled: scheduler.dispatchedCount)
     }
-    let end = Swift.min(scheduler.now, horizon)
-    model.finish(at: end)
-    return model.outcome(scenario: scenario, replication: replication, seed: streams.seed, end: end,
-                         eventsHandled: scheduler.dispatchedCount)
 }
 
 extension BANSimulation {
@@ -51,7 +70,9 @@ extension BANSimulation {
         }
     }
 
-    func outcome(scenario: ScenarioConfig, replication: Int, seed: UInt64, end: SimTime,
+    /// The replication's figures at `end`; `horizon` is the one the outcome reports (the
+    /// model's, or the stop of a scenario whose goals settled before it).
+    func outcome(scenario: ScenarioConfig, replication: Int, seed: UInt64, end: SimTime, horizon: SimTime,
                  eventsHandled: Int) -> ReplicationOutcome {
         let deviceOutcomes = devices.map { state -> DeviceOutcome in
             var outcome = state.outcome

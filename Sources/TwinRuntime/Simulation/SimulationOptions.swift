@@ -20,6 +20,11 @@ public struct SimulationOptions: Sendable, Hashable {
     public var queueCapacity: Int
     /// Stop early once every device is dead (its battery or a failure).
     public var stopWhenAllDead: Bool
+    /// Stop a scenario where its goals can no longer change (`GoalSettling`), the stop
+    /// becoming the outcome's horizon. Off here, so `simulate` alone runs to the
+    /// horizon; a run sets it from its plan (`RunPlan.stopsWhenGoalsSettled`), since it
+    /// changes what the report covers.
+    public var stopWhenGoalsSettled: Bool
     /// BLE connections hop over an adaptive channel map that leaves out the channels a
     /// 2.4 GHz WLAN of the twin covers (AFH, as a phone's central does); off, they hop
     /// over all 37 data channels (the coexistence check's "without AFH" case).
@@ -27,7 +32,8 @@ public struct SimulationOptions: Sendable, Hashable {
 
     public init(recordTimeSeries: Bool = false, samplesAroundEvents: Bool = false, maximumSamples: Int = 4096,
                 detectorDeliveryDrop: Double = 0.2, detectorNoiseRise: Decibels = Decibels(dB: 6),
-                queueCapacity: Int = 32, stopWhenAllDead: Bool = true, adaptiveChannelMap: Bool = true) {
+                queueCapacity: Int = 32, stopWhenAllDead: Bool = true, stopWhenGoalsSettled: Bool = false,
+                adaptiveChannelMap: Bool = true) {
         self.recordTimeSeries = recordTimeSeries
         self.samplesAroundEvents = samplesAroundEvents
         self.maximumSamples = maximumSamples
@@ -35,6 +41,7 @@ public struct SimulationOptions: Sendable, Hashable {
         self.detectorNoiseRise = detectorNoiseRise
         self.queueCapacity = queueCapacity
         self.stopWhenAllDead = stopWhenAllDead
+        self.stopWhenGoalsSettled = stopWhenGoalsSettled
         self.adaptiveChannelMap = adaptiveChannelMap
     }
 }

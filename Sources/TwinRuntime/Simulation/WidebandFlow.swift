@@ -65,7 +65,10 @@ struct WidebandFlow: Sendable {
     /// The flows represented in aggregate.
     private var aggregates: AggregateFlow
     let profiles: [Profile]
-    let horizon: SimTime
+    /// Where the flows end: the run's horizon, or the stop of a scenario whose goals
+    /// settle before it (`GoalSettling`), so the last batch counts what is still on its
+    /// way there as pending and settles the carried fractions, as at the horizon.
+    var horizon: SimTime
     let warmup: SimTime
     /// The MAC buffer, in frames.
     let backlogLimit: Int
