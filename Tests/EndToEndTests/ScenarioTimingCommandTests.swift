@@ -36,6 +36,23 @@ import TwinJSON
         }
     }
 
+    /// The demo's attack scenarios stop when their last attack is over, and the report
+    /// says so under each; `--whole-horizon` runs them to the horizon, with the same
+    /// verdicts (at 1 h the eavesdropper's hour outlasts the run, so three stop).
+    @Test func attackScenariosStopWhereTheirGoalsSettleUnlessTheWholeHorizonIsAsked() throws {
+        let arguments = ["run", "Generated/icu-monitoring", "--horizon", "1h", "--replications", "2", "--no-optimise"]
+        let stopped = try Twinc.run(arguments)
+        let whole = try Twinc.run(arguments + ["--whole-horizon"])
+        #expect(stopped.status == 0 && whole.status == 0, "stderr: \(stopped.stderr) \(whole.stderr)")
+        let notes = stopped.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("  simulated to ") }
+        #expect(notes.count == 3, "\(notes)")
+        #expect(notes.contains { $0.hasPrefix("  simulated to 25 min: its goals cannot change once its last event is over") })
+        #expect(notes.contains { $0.hasPrefix("  simulated to 43.12 min:") }, "the jammer's last burst ends at 23/32 h")
+        #expect(!whole.stdout.contains("simulated to"))
+        let verdicts = { (text: String) in text.components(separatedBy: "\n").prefix { !$0.hasPrefix("scenario ") } }
+        #expect(verdicts(stopped.stdout) == verdicts(whole.stdout), "the verdict table is the same")
+    }
+
     @Test func anExplicitTimeTheRunDoesNotReachIsRefusedAtTheEvent() throws {
         let (compiled, out) = try Self.compile("Tests/Corpus/timing/icu-monitoring-failure-at-2h.yaml")
         defer { try? FileManager.default.removeItem(at: out) }

@@ -25,6 +25,26 @@ import TwinJSON
         #expect(!plot.contains("fill=\"#ffffff\">"), "no white text")
     }
 
+    /// A scenario stopped where its goals settled (`simulatedUntil_s`) covers less time
+    /// than the others: its legend entry and the caption say how long.
+    @Test func aScenarioStoppedWhereItsGoalsSettledSaysHowLongItRan() throws {
+        guard case .object(var root) = ReportFixture.results(),
+              let position = root.firstIndex(where: { $0.0 == "scenarios" }),
+              case .array(var scenarios) = root[position].1, case .object(var stopped) = scenarios[1] else {
+            Issue.record("the fixture has no second scenario")
+            return
+        }
+        stopped.append(("simulatedUntil_s", .number(1500)))
+        scenarios[1] = .object(stopped)
+        root[position] = ("scenarios", .array(scenarios))
+        let html = HTMLReport.render(results: .object(root))
+        let plot = try Self.plot("run:delivery-ratio", in: html)
+        #expect(plot.contains(">phone-fails (0–25 min)</text>") && plot.contains(">baseline</text>"))
+        #expect(html.contains("Simulated only until their goals could no longer change (their last event was over): "
+                              + "phone-fails to 25 min"))
+        #expect(!HTMLReport.render(results: ReportFixture.results()).contains("Simulated only until"))
+    }
+
     @Test func latencyCDFsCountEveryPacketSentAndShareOneUnit() throws {
         let html = HTMLReport.render(results: ReportFixture.results())
         let latency = try Self.plot("network-view:latency-cdf:ecg-latency", in: html)

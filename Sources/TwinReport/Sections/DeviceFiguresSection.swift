@@ -20,7 +20,12 @@ struct DeviceFiguresSection {
                 if let id = device.string("id"), !deviceOrder.contains(id) { deviceOrder.append(id) }
             }
         }
-        let names = scenarios.map { $0.string("id") ?? "?" }
+        // A scenario stopped where its goals settled covers less time than the others:
+        // its legend entry says which, so its marks are not read as the whole run's.
+        let names = scenarios.map { scenario in
+            let id = scenario.string("id") ?? "?"
+            return scenario.number("simulatedUntil_s").map { "\(id) (0–\(NumberText.quantity($0, .time)))" } ?? id
+        }
         let rows = deviceOrder.map { id -> DotPlot.Row in
             let marks = scenarios.enumerated().map { index, scenario -> DotPlot.Mark? in
                 let estimate = scenario.array("devices").first { $0.string("id") == id }?.object("deliveryRatio")
