@@ -32,7 +32,8 @@ private typealias F = SimulationFixture
     }
 
     @Test func aProtectionGoalSettlesWhenTheLastEventEnds() {
-        let stop = Self.stop(goals: ["protect"], events: [Self.spoofing(at: 100, for: 60), Self.spoofing(at: 200, for: 30)])
+        let stop = Self.stop(goals: ["protect"], events: [Self.spoofing(at: 100, for: 60), Self.spoofing(at: 200, for: 30)],
+                             twinGoals: [Self.protect, Self.latency])
         #expect(stop == SimTime(.seconds(230)))
     }
 
@@ -53,6 +54,20 @@ private typealias F = SimulationFixture
         #expect(Self.stop(goals: nil, events: ended, twinGoals: []) == nil, "no goal asks anything")
         let open = R.goal("open", .securityDetect, nil, threats: [.spoofing])
         #expect(Self.stop(goals: ["open"], events: ended, twinGoals: [open]) == nil, "a detection at any time")
+        let failure = F.event(.fault(.gatewayFailure), "hub", at: .seconds(100), duration: .seconds(10))
+        #expect(Self.stop(goals: ["protect"], events: ended + [failure]) == nil, "resilience judges a fault on the whole run")
+    }
+
+    /// The security section reads every attack's detection against the twin's detection
+    /// goals on its threat, named by the scenario or not.
+    @Test func aDetectionGoalOfTheTwinOnTheThreatWidensTheWaitEvenUnnamed() {
+        let ended = [Self.spoofing(at: 100, for: 10)]
+        #expect(Self.stop(goals: ["protect"], events: ended) == SimTime(.seconds(130)), "the twin's 30 s window")
+        let jamming = R.goal("jam", .securityDetect, nil, threats: [.jamming], within: .seconds(300))
+        #expect(Self.stop(goals: ["protect"], events: ended, twinGoals: [Self.protect, jamming]) == SimTime(.seconds(110)),
+                "a window on another threat does not count")
+        let anyTime = R.goal("late", .securityDetect, nil, threats: [.spoofing])
+        #expect(Self.stop(goals: ["protect"], events: ended, twinGoals: [Self.protect, anyTime]) == nil)
     }
 
     /// The demo's attack scenarios stop at their last attack's end; the goals' samples

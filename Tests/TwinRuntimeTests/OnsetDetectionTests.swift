@@ -34,11 +34,17 @@ private typealias F = SimulationFixture
                         attack(2, at: 300, detectedAfter: nil, kind: .attack(.spoofing))]),
             outcome(1, [attack(0, at: 100, detectedAfter: 1), attack(1, at: 200, detectedAfter: nil)]),
         ]
-        let onsets = OnsetDetection.summarise(outcomes, measurer: measurer, sampleInterval: .seconds(1))
+        let onsets = OnsetDetection.summarise(outcomes, measurer: measurer, sampleInterval: .seconds(1),
+                                              runHorizon: .seconds(1000))
         #expect(onsets.map(\.eventIndex) == [0, 1])
         #expect(onsets[0].started == 2 && onsets[0].inTime == 2 && onsets[0].late == 0 && onsets[0].missed == 0)
         #expect(onsets[1].started == 2 && onsets[1].inTime == 0 && onsets[1].late == 1 && onsets[1].missed == 1)
         #expect(onsets[1].slowest == .seconds(3) && onsets[1].signals == ["noise-rise"])
         #expect(onsets[1].at == .seconds(200) && onsets[1].detectorTick == .seconds(1))
+        // The tick is the run's (a week: 604800 s / 100000), also for replications that
+        // report a stop where their goals settled as their horizon.
+        let week = OnsetDetection.summarise(outcomes, measurer: measurer, sampleInterval: .seconds(1),
+                                            runHorizon: .seconds(604_800))
+        #expect(week.allSatisfy { abs($0.detectorTick.si - 6.048) < 1e-9 })
     }
 }

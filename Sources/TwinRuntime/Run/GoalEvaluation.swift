@@ -63,7 +63,8 @@ public enum GoalEvaluation {
                                limiting: limiting, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
         evaluated.securityLevelReached = reached
         if kpi == .securityDetect {
-            evaluated.onsets = OnsetDetection.summarise(outcomes, measurer: measurer, sampleInterval: config.run.sampleInterval)
+            evaluated.onsets = OnsetDetection.summarise(outcomes, measurer: measurer, sampleInterval: config.run.sampleInterval,
+                                                       runHorizon: config.run.horizon)
         }
         return evaluated
     }

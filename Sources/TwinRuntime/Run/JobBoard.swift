@@ -31,7 +31,7 @@ func runJobs(_ jobs: [RunPlan.Job], spare: [RunPlan.Job] = [], plan: RunPlan, op
              progress: (@Sendable (RunProgress) -> Void)?) throws(RunFailure) -> JobResults {
     let config = plan.config
     var settling = options.simulation
-    settling.stopWhenGoalsSettled = plan.stopsWhenGoalsSettled
+    settling.stopWhenGoalsSettled = settling.stopWhenGoalsSettled && plan.stopsWhenGoalsSettled
     let simulation = settling
     let grouping = ReplicationGroups(jobs: jobs, config: config, options: simulation)
     let groups = grouping.groups

@@ -45,12 +45,14 @@ public struct OnsetDetection: Sendable, Hashable {
     }
 
     /// Per onset of the goal's attacks, in event order, from one scenario's outcomes.
+    /// `runHorizon` is the run's, which set the detector's tick: a replication stopped
+    /// where its goals settled (`GoalSettling`) reports its stop as its horizon.
     static func summarise(_ outcomes: [ReplicationOutcome], measurer: GoalMeasurer,
-                          sampleInterval: Time) -> [OnsetDetection] {
+                          sampleInterval: Time, runHorizon: Time) -> [OnsetDetection] {
         let deadline = measurer.goal.within.map { SimTime($0) }
         var onsets: [Int: OnsetDetection] = [:]
+        let tick = MonitorClock(sampleInterval: sampleInterval, horizon: SimTime(runHorizon), maximumSamples: 4096).tick
         for outcome in outcomes {
-            let tick = MonitorClock(sampleInterval: sampleInterval, horizon: outcome.horizon, maximumSamples: 4096).tick
             for attack in measurer.goalAttacks(outcome) {
                 var onset = onsets[attack.eventIndex] ?? OnsetDetection(
                     eventIndex: attack.eventIndex, kind: attack.kind, target: attack.target, at: attack.startedAt.time,

@@ -16,11 +16,16 @@ import TwinVocabulary
 /// of a run.
 ///
 /// The rule is deliberately narrow. A scenario stops early only when every goal it
-/// evaluates is one of these two KPIs (a detection goal with a `within`) and every event
-/// of it ends: then the stop is the latest of each event's end and, for detection goals,
-/// each event's start plus `within`. Any other goal (delivery, latency, lifetime,
-/// recovery, …) is a measurement over the whole run and keeps the horizon, as does a
-/// scenario that evaluates no goal or has an event without an end. The stopped
+/// evaluates is one of these two KPIs, every event of it is an attack (a fault is judged
+/// by the resilience application over the whole run) and ends, and every detection goal
+/// of the twin on its threats has a `within`: then the stop is the latest of each
+/// event's end and each event's start plus the longest of those windows. Any other goal
+/// (delivery, latency, lifetime, recovery, …) is a measurement over the whole run and
+/// keeps the horizon, as does a scenario that evaluates no goal or has an event without
+/// an end. What the stop does change: a detection more than a window after its attack
+/// started and after the stop is not seen, so the security section reads such an attack
+/// as undetected where the whole run may read it as detected late — not in time either
+/// way, and no goal's value changes. The stopped
 /// replication's outcome carries the stop as its horizon, so every figure of it (ratios,
 /// energy, the network view) covers the time simulated; the report names the stop
 /// (`ScenarioReport.simulatedUntil`), and `--whole-horizon` (`RunOverrides.wholeHorizon`)
@@ -31,17 +36,30 @@ enum GoalSettling {
     static func settledAt(_ scenario: ScenarioConfig, config: TwinConfig) -> SimTime? {
         let goals = config.goals(evaluatedIn: scenario)
         guard !goals.isEmpty, !scenario.events.isEmpty else { return nil }
-        var detectionWindow = SimTime.zero
         for goal in goals {
             switch goal.kpi {
-            case .securityProtect:
+            case .securityProtect, .securityDetect:
                 continue
-            case .securityDetect:
-                guard let within = goal.within else { return nil }
-                detectionWindow = Swift.max(detectionWindow, SimTime(within))
             case .deliveryRatio, .latency, .lifetime, .energy, .availability, .throughput, .recoveryTime:
                 return nil
             }
+        }
+        // A fault is judged by the resilience application on every delivery and latency
+        // goal, whatever the scenario names: it needs the whole run.
+        var threats: Set<Threat> = []
+        for event in scenario.events {
+            guard case .attack(let threat) = event.kind else { return nil }
+            threats.insert(threat)
+        }
+        // The security application reads the detection of every attack against the
+        // twin's detection goals on its threat (detected within `within`, or late), not
+        // only the scenario's: wait out the longest window of any of them, and run to the
+        // horizon for one without a window, whose detection may come at any time.
+        var detectionWindow = SimTime.zero
+        for goal in config.goals where goal.kpi == .securityDetect
+            && (goal.threats.isEmpty || !threats.isDisjoint(with: goal.threats)) {
+            guard let within = goal.within else { return nil }
+            detectionWindow = Swift.max(detectionWindow, SimTime(within))
         }
         var settled = SimTime.zero
         for (index, event) in scenario.events.enumerated() {

@@ -21,9 +21,10 @@ public struct SimulationOptions: Sendable, Hashable {
     /// Stop early once every device is dead (its battery or a failure).
     public var stopWhenAllDead: Bool
     /// Stop a scenario where its goals can no longer change (`GoalSettling`), the stop
-    /// becoming the outcome's horizon. Off here, so `simulate` alone runs to the
-    /// horizon; a run sets it from its plan (`RunPlan.stopsWhenGoalsSettled`), since it
-    /// changes what the report covers.
+    /// becoming the outcome's horizon. A run stops only when its plan allows it too
+    /// (`RunPlan.stopsWhenGoalsSettled`, off with `--whole-horizon`); the analysis hands
+    /// the plan's answer on to the optimiser's runs through this flag, so a candidate
+    /// covers the times its baseline covered.
     public var stopWhenGoalsSettled: Bool
     /// BLE connections hop over an adaptive channel map that leaves out the channels a
     /// 2.4 GHz WLAN of the twin covers (AFH, as a phone's central does); off, they hop
@@ -32,7 +33,7 @@ public struct SimulationOptions: Sendable, Hashable {
 
     public init(recordTimeSeries: Bool = false, samplesAroundEvents: Bool = false, maximumSamples: Int = 4096,
                 detectorDeliveryDrop: Double = 0.2, detectorNoiseRise: Decibels = Decibels(dB: 6),
-                queueCapacity: Int = 32, stopWhenAllDead: Bool = true, stopWhenGoalsSettled: Bool = false,
+                queueCapacity: Int = 32, stopWhenAllDead: Bool = true, stopWhenGoalsSettled: Bool = true,
                 adaptiveChannelMap: Bool = true) {
         self.recordTimeSeries = recordTimeSeries
         self.samplesAroundEvents = samplesAroundEvents
