@@ -25,11 +25,12 @@ import TwinVocabulary
 /// an end. What the stop does change: a detection more than a window after its attack
 /// started and after the stop is not seen, so the security section reads such an attack
 /// as undetected where the whole run may read it as detected late — not in time either
-/// way, and no goal's value changes. The stopped
-/// replication's outcome carries the stop as its horizon, so every figure of it (ratios,
-/// energy, the network view) covers the time simulated; the report names the stop
-/// (`ScenarioReport.simulatedUntil`), and `--whole-horizon` (`RunOverrides.wholeHorizon`)
-/// runs every scenario to the end. `GoalSettlingTests` checks that the goals' samples of
+/// way, and no goal's value changes.
+///
+/// The stopped replication's outcome carries the stop as its horizon, so every figure of
+/// it (ratios, energy, the network view) covers the time simulated; the report names the
+/// stop (`ScenarioReport.simulatedUntil`), and `--whole-horizon`
+/// (`RunOverrides.wholeHorizon`) runs every scenario to the end. `GoalSettlingTests` checks that the goals' samples of
 /// a stopped run equal those of the whole run, replication for replication.
 enum GoalSettling {
     /// Where replications of `scenario` may stop, or nil for the horizon.

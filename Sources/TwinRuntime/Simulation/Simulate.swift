@@ -10,7 +10,9 @@ import TwinUnits
 /// files for the sources of each part: channel, PHY, CSMA/CA, scheduled access, BLE,
 /// wideband flows, traffic, energy, gateways, scenarios, detector). Throws before simulating when the network cannot run: no
 /// gateway, an unknown gateway, more than 64 devices on one hub, a parameter the
-/// models refuse, or a horizon that is not positive.
+/// models refuse, or a horizon that is not positive. With `options.stopWhenGoalsSettled`
+/// (the default) a scenario whose goals cannot change after its last event stops there
+/// (`GoalSettling`), the stop reported as the outcome's horizon.
 public func simulate(config: TwinConfig, scenario: ScenarioConfig, replication: Int,
                      options: SimulationOptions = SimulationOptions()) throws(SimulationError) -> ReplicationOutcome {
     let streams = RandomStreams(seed: config.run.seed).replication(replication)
