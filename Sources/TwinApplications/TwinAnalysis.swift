@@ -54,9 +54,6 @@ public func analyseTwin(_ plan: RunPlan, options: AnalysisOptions = AnalysisOpti
     let config = plan.config
     let selected = Set(config.applications.map(\.id))
     var runOptions = options.run
-    // The optimiser's runs stop scenarios where this run does, or its candidates would be
-    // compared with the baseline over other times (`GoalSettling`).
-    runOptions.simulation.stopWhenGoalsSettled = runOptions.simulation.stopWhenGoalsSettled && plan.stopsWhenGoalsSettled
     let wantsView = options.forceView || selected.contains(ApplicationKind.networkView)
     runOptions.simulation.recordTimeSeries = runOptions.simulation.recordTimeSeries || wantsView
     // The view's traces sample finer around faults and attacks, so the resilience plot
@@ -76,8 +73,11 @@ public func analyseTwin(_ plan: RunPlan, options: AnalysisOptions = AnalysisOpti
     if selected.contains(.security) {
         analysis.security = SecurityReport.evaluate(config: config, outcomes: outcomes, report: report)
     }
+    // The optimiser's runs build their own plans: they stop scenarios where this run did
+    // (`GoalSettling`), or its candidates would be compared with the baseline over
+    // other times.
     var optimiserRun = options.run
-    optimiserRun.simulation.stopWhenGoalsSettled = runOptions.simulation.stopWhenGoalsSettled
+    optimiserRun.simulation.stopWhenGoalsSettled = options.run.simulation.stopWhenGoalsSettled && plan.stopsWhenGoalsSettled
     if let optimiser = options.optimiser {
         // The optimiser weighs the energy application's recommendation and never
         // recommends a value its what-if rejects; the baseline's outcomes pair with the

@@ -73,10 +73,8 @@ struct ScenarioTrunk: ~Copyable {
         var scheduler = self.scheduler.fork()
         model.adoptScenario(scenario, network: config.network, streams: streams, reserved: reserved,
                             scheduler: &scheduler)
-        let stop = settledAt(scenario)
-        if let stop { model.wideband.horizon = Swift.min(stop, model.horizon) }
         return ScenarioBranch(model: model, scheduler: scheduler, scenario: scenario, replication: replication,
-                              seed: streams.seed, stopped: stopped, stop: stop)
+                              seed: streams.seed, stopped: stopped, stop: settledAt(scenario))
     }
 
     /// The trunk itself as the branch of `scenario`, the last to part (at `point`).
@@ -84,10 +82,8 @@ struct ScenarioTrunk: ~Copyable {
         advance(before: point)
         model.adoptScenario(scenario, network: config.network, streams: streams, reserved: reserved,
                             scheduler: &scheduler)
-        let stop = settledAt(scenario)
-        if let stop { model.wideband.horizon = Swift.min(stop, model.horizon) }
         return ScenarioBranch(model: model, scheduler: scheduler, scenario: scenario, replication: replication,
-                              seed: streams.seed, stopped: stopped, stop: stop)
+                              seed: streams.seed, stopped: stopped, stop: settledAt(scenario))
     }
 
     /// Where `scenario`'s replication stops (`GoalSettling`), when the options ask for it.
@@ -127,18 +123,24 @@ struct ScenarioBranch: ~Copyable {
     /// Where the scenario's goals settle (`GoalSettling`), if it stops there.
     fileprivate let stop: SimTime?
 
+    /// The branch of `scenario` (adopted by `model`); with a `stop`, its bulk flows end
+    /// there, so what is still on its way then counts as pending, as at the horizon.
+    fileprivate init(model: consuming BANSimulation, scheduler: consuming Scheduler<BANSimulation.Event>,
+                     scenario: ScenarioConfig, replication: Int, seed: UInt64, stopped: Bool, stop: SimTime?) {
+        self.model = model
+        if let stop { self.model.wideband.horizon = Swift.min(stop, self.model.horizon) }
+        self.scheduler = scheduler
+        self.scenario = scenario
+        self.replication = replication
+        self.seed = seed
+        self.stopped = stopped
+        self.stop = stop
+    }
+
     /// Runs the rest of the replication and closes its accounts.
     consuming func run() -> ReplicationOutcome {
-        if stopped {
-            // Every device stopped for good in the trunk: no event is left to handle.
-            let horizon = Swift.min(stop ?? model.horizon, model.horizon)
-            let end = Swift.min(scheduler.now, horizon)
-            model.finish(at: end)
-            return model.outcome(scenario: scenario, replication: replication, seed: seed, end: end, horizon: horizon,
-                                 eventsHandled: scheduler.dispatchedCount)
-        }
-        return model.runToEnd(scheduler: &scheduler, stop: stop, scenario: scenario, replication: replication,
-                              seed: seed)
+        model.runToEnd(scheduler: &scheduler, stop: stop, scenario: scenario, replication: replication, seed: seed,
+                       handlingEvents: !stopped)
     }
 }
 

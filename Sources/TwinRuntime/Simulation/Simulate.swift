@@ -36,14 +36,18 @@ public func simulate(config: TwinConfig, scenario: ScenarioConfig, replication: 
 extension BANSimulation {
     /// Handles every event up to the horizon, or up to `stop` (`GoalSettling`), which
     /// then stands for the horizon in the outcome; stops sooner once every device is
-    /// dead (`options.stopWhenAllDead`), the horizon staying the horizon.
+    /// dead (`options.stopWhenAllDead`), the horizon staying the horizon. Without
+    /// `handlingEvents` (a trunk in which every device already stopped for good) it only
+    /// closes the accounts.
     mutating func runToEnd(scheduler: inout Scheduler<Event>, stop: SimTime?, scenario: ScenarioConfig,
-                           replication: Int, seed: UInt64) -> ReplicationOutcome {
+                           replication: Int, seed: UInt64, handlingEvents: Bool = true) -> ReplicationOutcome {
         let until = Swift.min(stop ?? horizon, horizon)
-        if options.stopWhenAllDead {
-            scheduler.run(&self, until: until, stopWhen: { $0.allStopped })
-        } else {
-            scheduler.run(&self, until: until)
+        if handlingEvents {
+            if options.stopWhenAllDead {
+                scheduler.run(&self, until: until, stopWhen: { $0.allStopped })
+            } else {
+                scheduler.run(&self, until: until)
+            }
         }
         let end = Swift.min(scheduler.now, until)
         finish(at: end)
