@@ -5,12 +5,18 @@
 public struct JSONWriter: Sendable {
     public var pretty: Bool
     public var sortKeys: Bool
-    public var indent: String
+    public var indent: String {
+        didSet { indentBytes = Array(indent.utf8) }
+    }
+    /// `indent` as bytes: appending a `String.UTF8View` per nesting level per line went
+    /// through the generic sequence path and was most of writing a run's JSON report.
+    private var indentBytes: [UInt8]
 
     public init(pretty: Bool = true, sortKeys: Bool = false, indent: String = "  ") {
         self.pretty = pretty
         self.sortKeys = sortKeys
         self.indent = indent
+        indentBytes = Array(indent.utf8)
     }
 
     /// Pretty, sorted: the form of twin.json and schemas.
@@ -65,7 +71,7 @@ public struct JSONWriter: Sendable {
     private func newline(_ level: Int, into out: inout [UInt8]) {
         guard pretty else { return }
         out.append(UInt8(ascii: "\n"))
-        for _ in 0..<level { out.append(contentsOf: indent.utf8) }
+        for _ in 0..<level { out.append(contentsOf: indentBytes) }
     }
 
     /// Fixed number text: integral values below 2^53 print as integers; non-finite

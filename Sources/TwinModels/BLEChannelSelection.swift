@@ -96,17 +96,13 @@ public enum BLEChannelSelection {
         return used[(used.count * Int(prn)) >> 16]
     }
 
-    /// PERM: reverse the bit order within each octet.
+    /// PERM: reverse the bit order within each octet, both octets at once by swapping
+    /// neighbouring bits, pairs and nibbles (a bit-by-bit loop was 1 % of a 24 h run:
+    /// every connection event asks).
     static func permute(_ value: UInt16) -> UInt16 {
-        func reverse(_ byte: UInt8) -> UInt8 {
-            var input = byte, output: UInt8 = 0
-            for _ in 0..<8 {
-                output = (output << 1) | (input & 1)
-                input >>= 1
-            }
-            return output
-        }
-        let high = reverse(UInt8(value >> 8)), low = reverse(UInt8(value & 0xFF))
-        return UInt16(high) << 8 | UInt16(low)
+        var bits = value
+        bits = (bits >> 1) & 0x5555 | (bits & 0x5555) << 1
+        bits = (bits >> 2) & 0x3333 | (bits & 0x3333) << 2
+        return (bits >> 4) & 0x0F0F | (bits & 0x0F0F) << 4
     }
 }

@@ -49,7 +49,7 @@ struct PacketQueue: Sendable {
     /// Appends `packet`; false (and nothing stored) when the queue is full.
     mutating func append(_ packet: Packet) -> Bool {
         guard !isFull else { return false }
-        storage[(head + count) % storage.count] = packet
+        storage[slot(count)] = packet
         count += 1
         return true
     }
@@ -58,7 +58,7 @@ struct PacketQueue: Sendable {
     /// frames); false when full.
     mutating func prepend(_ packet: Packet) -> Bool {
         guard !isFull else { return false }
-        head = (head + storage.count - 1) % storage.count
+        head = head == 0 ? storage.count - 1 : head - 1
         storage[head] = packet
         count += 1
         return true
@@ -69,13 +69,13 @@ struct PacketQueue: Sendable {
     mutating func insertAfterLeadingAlarms(_ packet: Packet) -> Bool {
         guard !isFull else { return false }
         var position = 0
-        while position < count, storage[(head + position) % storage.count]?.isAlarm == true { position += 1 }
+        while position < count, storage[slot(position)]?.isAlarm == true { position += 1 }
         var index = count
         while index > position {
-            storage[(head + index) % storage.count] = storage[(head + index - 1) % storage.count]
+            storage[slot(index)] = storage[slot(index - 1)]
             index -= 1
         }
-        storage[(head + position) % storage.count] = packet
+        storage[slot(position)] = packet
         count += 1
         return true
     }
@@ -85,14 +85,21 @@ struct PacketQueue: Sendable {
     /// The packet `offset` places behind the head (nil past the end).
     func packet(at offset: Int) -> Packet? {
         guard offset >= 0, offset < count else { return nil }
-        return storage[(head + offset) % storage.count]
+        return storage[slot(offset)]
+    }
+
+    /// The storage index `offset` places behind the head (`offset` ≤ capacity): a
+    /// compare instead of a division, as every packet passes here.
+    private func slot(_ offset: Int) -> Int {
+        let index = head + offset
+        return index >= storage.count ? index - storage.count : index
     }
 
     mutating func popFirst() -> Packet? {
         guard count > 0 else { return nil }
         let packet = storage[head]
         storage[head] = nil
-        head = (head + 1) % storage.count
+        head = head + 1 == storage.count ? 0 : head + 1
         count -= 1
         return packet
     }
@@ -109,7 +116,7 @@ struct PacketQueue: Sendable {
     var unsettledCount: Int {
         var total = 0
         for offset in 0..<count {
-            if let packet = storage[(head + offset) % storage.count], packet.counted, !packet.reachedGateway { total += 1 }
+            if let packet = storage[slot(offset)], packet.counted, !packet.reachedGateway { total += 1 }
         }
         return total
     }

@@ -22,7 +22,7 @@ public func simulate(config: TwinConfig, scenario: ScenarioConfig, replication: 
         // A stop takes effect where the scenario leaves the prefix it shares with the
         // others (the bulk flows learn their end there), so run it as that branch: the
         // same replication whether it ran alone or beside the other scenarios.
-        var trunk = try ScenarioTrunk(config: config, scenarios: [scenario], replication: replication, options: options)
+        let trunk = try ScenarioTrunk(config: config, scenarios: [scenario], replication: replication, options: options)
         return trunk.last(scenario, at: ScenarioTrunk.branchPoint(of: scenario, config: config, options: options)).run()
     }
     var model = try BANSimulation(config: config, scenario: scenario, streams: streams, options: options,
