@@ -49,6 +49,31 @@ struct SecurityApplicationTests {
         #expect(ecg.verdict == "protected")
     }
 
+    @Test("an attack not detected by the stop of a settled scenario says where the run stopped, and not when it ran on")
+    func undetectedByTheStop() throws {
+        // A jammer far below the noise floor: the detector cannot see it. The scenario's
+        // only goal is detection within 2 s, so it stops at the burst's end (GoalSettling).
+        let config = AppsFixture.config(
+            devices: [AppsFixture.device("ecg", placement: .abdomen, security: 2)],
+            goals: [AppsFixture.goal("detect-jamming", .securityDetect, ">= 95 %", .ratio, devices: [],
+                                     threats: [.jamming], within: .seconds(2))],
+            scenarios: [AppsFixture.scenario("faint-jammer", [AppsFixture.event(
+                .attack(.jamming), "hub", at: .seconds(10), duration: .seconds(10), ["power_dBm": -140])])])
+        let (outcomes, report) = try AppsFixture.run(config)
+        let threat = try #require(SecurityReport.evaluate(config: config, outcomes: outcomes, report: report).threats.first)
+        #expect(threat.verdict == "undetected")
+        #expect(threat.watchedUntil?.si == 20)
+        let security = SecurityReport.evaluate(config: config, outcomes: outcomes, report: report)
+        #expect(security.text().contains("faint-jammer: not detected in 1/1 replications by 20 s, where the run stopped"))
+        #expect(security.jsonValue()["threats"]?.arrayValue?.first?["watchedUntil_s"]?.numberValue == 20)
+
+        let plan = RunPlan(RunRequest(config: config, overrides: RunOverrides(wholeHorizon: true)))
+        let whole = try simulateScenarios(plan)
+        let ranOn = SecurityReport.evaluate(config: config, outcomes: whole, report: buildReport(plan: plan, outcomes: whole))
+        #expect(ranOn.threats.first?.watchedUntil == nil)
+        #expect(!ranOn.text().contains("where the run stopped"))
+    }
+
     @Test("CVSS v3.1: FIRST's published examples through TwinModels.CVSS")
     func firstExamples() throws {
         // FIRST, "CVSS v3.1 Examples": the adjacent and physical vectors a BAN meets.

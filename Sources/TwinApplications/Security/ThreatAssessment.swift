@@ -1,5 +1,6 @@
 import Foundation
 import TwinConfig
+import TwinEngine
 import TwinModels
 import TwinRuntime
 import TwinUnits
@@ -72,6 +73,11 @@ public struct ThreatAssessment: Sendable, Hashable {
     public var jammerMode: String?
     /// The attacker's own on-air time per replication (jamming and DoS; mean).
     public var attackerAirtime: Time?
+    /// Where the scenario's runs stopped when that was before the horizon
+    /// (`GoalSettling`): the detector was watched until then, so "not detected" means
+    /// not by this time. A detection that late is outside every detection window, so
+    /// no goal changes; the report says it rather than let "undetected" stand alone.
+    public var watchedUntil: Time?
 
     public var detected: Bool { replications > 0 && detectedIn == replications }
 
@@ -157,7 +163,8 @@ public struct ThreatAssessment: Sendable, Hashable {
             eavesdropperDistance: threat == .eavesdropping ? .meters(event.parameters["distance_m"] ?? 3) : nil,
             jammerMode: threat == .jamming ? JammerMode.of(event)?.name : nil,
             attackerAirtime: threat == .jamming || threat == .denialOfService
-                ? .seconds(runs.reduce(0) { $0 + $1.events[index].attackerAirtime.seconds } / count) : nil)
+                ? .seconds(runs.reduce(0) { $0 + $1.events[index].attackerAirtime.seconds } / count) : nil,
+            watchedUntil: runs.map(\.horizon).max().flatMap { $0 < SimTime(config.run.horizon) ? $0.time : nil })
         assessment.verdict = assessment.judge(latestDelay: delays.max())
         return assessment
     }

@@ -38,6 +38,7 @@ extension SecurityReport {
             ("eavesdropperDistance_m", number(threat.eavesdropperDistance?.si)),
             ("jammerMode", threat.jammerMode.map(JSONValue.string) ?? .null),
             ("attackerAirtime_s", number(threat.attackerAirtime?.si)),
+            ("watchedUntil_s", number(threat.watchedUntil?.si)),
             ("verdict", .string(threat.verdict)), ("devices", .array(devices)),
         ]
         return .object(members)
@@ -87,6 +88,12 @@ extension SecurityReport {
                     "\(device.device) \(device.reach.map { Quantity($0.si, .distance).formatted } ?? "—")"
                 }
                 out += "  \(threat.scenario): reach beyond the body (frames above sensitivity): " + reach.joined(separator: ", ") + "\n"
+            }
+            for threat in threats where !threat.detected {
+                guard let until = threat.watchedUntil else { continue }
+                out += "  \(threat.scenario): not detected in \(threat.replications - threat.detectedIn)/\(threat.replications) "
+                    + "replications by \(Quantity(until.si, .time).formatted), where the run stopped once its goals could not "
+                    + "change; a later detection is not simulated (`--whole-horizon` runs to the horizon)\n"
             }
             for threat in threats {
                 guard let airtime = threat.attackerAirtime, airtime.si > 0 else { continue }

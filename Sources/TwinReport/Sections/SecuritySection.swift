@@ -67,7 +67,10 @@ struct SecuritySection {
             case true?:
                 let delay = threat.number("detectionDelay_s").map { "in \(NumberText.quantity($0, .time))" } ?? "yes"
                 detected = delay
-            case false?: detected = "not detected"
+            case false?:
+                // A stopped scenario watched the detector only until its stop (GoalSettling).
+                detected = threat.number("watchedUntil_s").map { "not detected by \(NumberText.quantity($0, .time)) (run stopped)" }
+                    ?? "not detected"
             case nil: detected = "—"
             }
             let within = threat.number("detectWithin_s").map { " (goal: within \(NumberText.quantity($0, .time)))" } ?? ""

@@ -25,7 +25,9 @@ import TwinVocabulary
 /// an end. What the stop does change: a detection more than a window after its attack
 /// started and after the stop is not seen, so the security section reads such an attack
 /// as undetected where the whole run may read it as detected late — not in time either
-/// way, and no goal's value changes.
+/// way, and no goal's value changes. The section says so: an attack not detected in
+/// every replication of a stopped scenario is reported "not detected … by <stop>, where
+/// the run stopped" (`ThreatAssessment.watchedUntil`, JSON `watchedUntil_s`).
 ///
 /// The stopped replication's outcome carries the stop as its horizon, so every figure of
 /// it (ratios, energy, the network view) covers the time simulated; the report names the
