@@ -133,4 +133,19 @@ struct EnergyTests {
         }
         #expect(energy.text().hasPrefix("Energy (scenario baseline)\n"))
     }
+
+    @Test("a twin whose only scenario is an attack that stops early labels its energy figures with the stop")
+    func attackOnlyTwinNamesTheStop() throws {
+        var config = Self.twin(goals: [AppsFixture.goal("detect-jamming", .securityDetect, ">= 95 %", .ratio, devices: [],
+                                                        threats: [.jamming], within: .seconds(2))])
+        config.scenarios = [AppsFixture.scenario("jamming", [AppsFixture.event(
+            .attack(.jamming), "hub", at: .seconds(100), duration: .seconds(50), ["power_dBm": -60])])]
+        let (outcomes, report) = try AppsFixture.run(config)
+        let energy = EnergyReport.evaluate(config: config, outcomes: outcomes, report: report)
+        #expect(energy.scenario == "jamming")
+        #expect(energy.simulatedUntil?.si == 150 && energy.horizon.si == 150)
+        #expect(energy.text().contains("the scenario stopped at 2.5 min once its goals could not change: the figures below cover 0–2.5 min"))
+        #expect(energy.jsonValue()["simulatedUntil_s"]?.numberValue == 150)
+        #expect(try Self.evaluate(Self.twin()).simulatedUntil == nil)
+    }
 }

@@ -25,7 +25,12 @@ public struct EnergyReport: Sendable, Hashable {
 
     /// The scenario the figures come from (nil: the twin has none).
     public var scenario: String?
+    /// The time the figures cover: the run's horizon, or `simulatedUntil`.
     public var horizon: Time
+    /// Where the scenario stopped when that was before the run's horizon: a twin whose
+    /// scenarios all have attacks takes its figures from the first, which may stop once
+    /// its goals settle (`GoalSettling`), and the section says so.
+    public var simulatedUntil: Time? = nil
     public var devices: [DeviceEnergy]
     /// The device with the shortest lifetime.
     public var firstToDie: String?
@@ -60,9 +65,10 @@ public struct EnergyReport: Sendable, Hashable {
             if lifetime < (firstToDie?.lifetime?.point ?? .infinity) { firstToDie = device }
         }
         let check = OtherGoalCheck(config: config, report: report)
+        let stop = report.scenarios[index].simulatedUntil
         return EnergyReport(
-            scenario: config.scenarios[index].id, horizon: report.settings.horizon, devices: devices,
-            firstToDie: firstToDie?.id, whatIf: whatIfs(config: config, check: check, attempts: attempts),
+            scenario: config.scenarios[index].id, horizon: stop ?? report.settings.horizon, simulatedUntil: stop,
+            devices: devices, firstToDie: firstToDie?.id, whatIf: whatIfs(config: config, check: check, attempts: attempts),
             recommendation: EnergyRecommendation.search(config: config, check: check, attempts: attempts))
     }
 

@@ -11,6 +11,7 @@ extension EnergyReport {
         let members: [(String, JSONValue)] = [
             ("scenario", scenario.map(JSONValue.string) ?? .null),
             ("horizon_s", .number(horizon.si)),
+            ("simulatedUntil_s", simulatedUntil.map { .number($0.si) } ?? .null),
             ("devices", .array(devices.map(Self.json))),
             ("firstToDie", firstToDie.map(JSONValue.string) ?? .null),
             ("whatIf", .array(whatIf.map(Self.json))),
@@ -77,6 +78,11 @@ extension EnergyReport {
     public func text() -> String {
         guard let scenario else { return "" }
         var out = "Energy (scenario \(scenario))\n"
+        if let simulatedUntil {
+            let until = Quantity(simulatedUntil.si, .time).formatted
+            out += "  the scenario stopped at \(until) once its goals could not change: the figures below cover 0–\(until) "
+                + "(`--whole-horizon` runs it to the horizon)\n"
+        }
         var table = TextTable([("device", .left), ("lifetime", .right), ("95 % CI", .left), ("analytic", .right),
                                   ("avg current", .right), ("tx", .right), ("rx", .right), ("listen", .right),
                                   ("sleep", .right), ("wake-up", .right), ("baseline", .right)])

@@ -12,6 +12,12 @@ struct EnergySection {
 
     var html: String {
         var out = "<section id=\"energy\">\n<h2>Energy</h2>\n"
+        if let until = energy.number("simulatedUntil_s") {
+            // An attack-only twin's reference scenario may stop where its goals settle.
+            out += "<p class=\"note\">Scenario \(HTMLText.escape(energy.string("scenario") ?? "?")) stopped at "
+                + "\(NumberText.quantity(until, .time)) once its goals could not change: the figures cover 0–"
+                + "\(NumberText.quantity(until, .time)).</p>\n"
+        }
         if let first = energy.string("firstToDie") {
             out += "<p>First device to run out: <strong>\(HTMLText.escape(first))</strong>.</p>\n"
         }
