@@ -64,7 +64,7 @@ struct SecurityApplicationTests {
         #expect(threat.verdict == "undetected")
         #expect(threat.watchedUntil?.si == 20)
         let security = SecurityReport.evaluate(config: config, outcomes: outcomes, report: report)
-        #expect(security.text().contains("faint-jammer: not detected in 1/1 replications by 20 s, where the run stopped"))
+        #expect(security.text().contains("faint-jammer: its attack was not detected in every replication by 20 s, where the run stopped"))
         #expect(security.jsonValue()["threats"]?.arrayValue?.first?["watchedUntil_s"]?.numberValue == 20)
 
         let plan = RunPlan(RunRequest(config: config, overrides: RunOverrides(wholeHorizon: true)))

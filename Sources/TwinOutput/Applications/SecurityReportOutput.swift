@@ -65,6 +65,23 @@ extension SecurityReport {
         ])
     }
 
+    /// One line per stopped scenario with attacks not detected in every replication:
+    /// the detector was watched only until the stop (`ThreatAssessment.watchedUntil`).
+    private func stopNotes() -> String {
+        var out = "", noted: Set<String> = []
+        for threat in threats where !threat.detected && !noted.contains(threat.scenario) {
+            guard let until = threat.watchedUntil else { continue }
+            noted.insert(threat.scenario)
+            let attacks = threats.filter { $0.scenario == threat.scenario }
+            let missed = attacks.filter { !$0.detected }.count
+            let which = attacks.count == 1 ? "its attack was" : "\(missed) of its \(attacks.count) attacks were"
+            out += "  \(threat.scenario): \(which) not detected in every replication by "
+                + "\(Quantity(until.si, .time).formatted), where the run stopped once its goals could not change; a later "
+                + "detection is not simulated (`--whole-horizon` runs to the horizon)\n"
+        }
+        return out
+    }
+
     /// The "Security" section of the text report.
     public func text() -> String {
         guard !threats.isEmpty || recommendation != nil else { return "" }
@@ -89,12 +106,7 @@ extension SecurityReport {
                 }
                 out += "  \(threat.scenario): reach beyond the body (frames above sensitivity): " + reach.joined(separator: ", ") + "\n"
             }
-            for threat in threats where !threat.detected {
-                guard let until = threat.watchedUntil else { continue }
-                out += "  \(threat.scenario): not detected in \(threat.replications - threat.detectedIn)/\(threat.replications) "
-                    + "replications by \(Quantity(until.si, .time).formatted), where the run stopped once its goals could not "
-                    + "change; a later detection is not simulated (`--whole-horizon` runs to the horizon)\n"
-            }
+            out += stopNotes()
             for threat in threats {
                 guard let airtime = threat.attackerAirtime, airtime.si > 0 else { continue }
                 out += "  \(threat.scenario): attacker on the air \(Quantity(airtime.si, .time).formatted)"
