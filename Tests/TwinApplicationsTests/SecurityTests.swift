@@ -58,11 +58,17 @@ struct SecurityApplicationTests {
             goals: [AppsFixture.goal("detect-jamming", .securityDetect, ">= 95 %", .ratio, devices: [],
                                      threats: [.jamming], within: .seconds(2))],
             scenarios: [AppsFixture.scenario("faint-jammer", [AppsFixture.event(
-                .attack(.jamming), "hub", at: .seconds(10), duration: .seconds(10), ["power_dBm": -140])])])
+                .attack(.jamming), "hub", at: .seconds(10), duration: .seconds(10), ["power_dBm": -140])]),
+                        AppsFixture.scenario("listen", [AppsFixture.event(
+                .attack(.eavesdropping), "body", at: .seconds(10), duration: .seconds(10), ["distance_m": 2])])])
         let (outcomes, report) = try AppsFixture.run(config)
-        let threat = try #require(SecurityReport.evaluate(config: config, outcomes: outcomes, report: report).threats.first)
+        let threats = SecurityReport.evaluate(config: config, outcomes: outcomes, report: report).threats
+        let threat = try #require(threats.first { $0.scenario == "faint-jammer" })
         #expect(threat.verdict == "undetected")
         #expect(threat.watchedUntil?.si == 20)
+        // Eavesdropping stops too, but no detection goal asks about it: nothing was watched.
+        #expect(report.scenarios.first { $0.id == "listen" }?.simulatedUntil?.si == 20)
+        #expect(try #require(threats.first { $0.scenario == "listen" }).watchedUntil == nil)
         let security = SecurityReport.evaluate(config: config, outcomes: outcomes, report: report)
         #expect(security.text().contains("faint-jammer: its attack was not detected in every replication by 20 s, where the run stopped"))
         #expect(security.jsonValue()["threats"]?.arrayValue?.first?["watchedUntil_s"]?.numberValue == 20)

@@ -74,9 +74,11 @@ public struct ThreatAssessment: Sendable, Hashable {
     /// The attacker's own on-air time per replication (jamming and DoS; mean).
     public var attackerAirtime: Time?
     /// Where the scenario's runs stopped when that was before the horizon
-    /// (`GoalSettling`): the detector was watched until then, so "not detected" means
-    /// not by this time. A detection that late is outside every detection window, so
-    /// no goal changes; the report says it rather than let "undetected" stand alone.
+    /// (`GoalSettling`) and a detection goal asks about the threat: the detector was
+    /// watched until then, so "not detected" means not by this time. A detection that
+    /// late is outside every detection window, so no goal changes; the report says it
+    /// rather than let "undetected" stand alone. Nil otherwise (a passive threat no
+    /// goal asks the detector about, such as eavesdropping, has nothing to watch).
     public var watchedUntil: Time?
 
     public var detected: Bool { replications > 0 && detectedIn == replications }
@@ -164,7 +166,8 @@ public struct ThreatAssessment: Sendable, Hashable {
             jammerMode: threat == .jamming ? JammerMode.of(event)?.name : nil,
             attackerAirtime: threat == .jamming || threat == .denialOfService
                 ? .seconds(runs.reduce(0) { $0 + $1.events[index].attackerAirtime.seconds } / count) : nil,
-            watchedUntil: runs.map(\.horizon).max().flatMap { $0 < SimTime(config.run.horizon) ? $0.time : nil })
+            watchedUntil: within == nil ? nil
+                : runs.map(\.horizon).max().flatMap { $0 < SimTime(config.run.horizon) ? $0.time : nil })
         assessment.verdict = assessment.judge(latestDelay: delays.max())
         return assessment
     }

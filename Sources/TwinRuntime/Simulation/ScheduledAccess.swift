@@ -73,7 +73,7 @@ struct ScheduledAccess: Sendable {
         swap(&decoded, &spareDecoded)
         decoded.removeAll(keepingCapacity: true)
         // One append per frame: `append(contentsOf: repeatElement(…))` took the generic
-        // sequence path, 2 % of a 24 h run for a burst of one or two frames.
+        // sequence path, a third more instructions for a burst of two or three frames.
         for _ in 0..<count { decoded.append(false) }
         return decoded
     }
