@@ -19,15 +19,36 @@ public struct JobBenchmarkResult: Sendable {
     /// Replications simulated, over all scenarios.
     public var replications: Int
     public var horizon: Time
+    /// What each scenario simulated: its replications and how far each ran (the horizon,
+    /// or where its goals settled), so the figure says where the time went.
+    public var simulated: [SimulatedScenario] = []
+    /// Events the simulator handled, over all scenarios and replications (a prefix the
+    /// scenarios of a replication share counts once per scenario).
+    public var eventsHandled: Int = 0
     /// Issue 12's target for this job, in wall seconds.
     public var targetSeconds: Double
     /// Wall time over the target: ≤ 1 meets it.
     public var ratioToTarget: Double { wallSeconds / targetSeconds }
 
+    /// Simulated days over all scenarios and replications, each counted as if it ran
+    /// alone (the shared prefix once per scenario).
+    public var scenarioDays: Double {
+        simulated.reduce(0) { $0 + Double($1.replications) * $1.span.si } / 86_400
+    }
+
     /// 24 h × all scenarios without the optimiser (issue 12).
     public static let allScenariosTargetSeconds = 3.0
     /// The README main job, compile + run with defaults (issue 12).
     public static let mainJobTargetSeconds = 20.0
+}
+
+/// One scenario's share of a benchmarked job.
+public struct SimulatedScenario: Sendable, Hashable {
+    public var id: String
+    public var replications: Int
+    /// How far each replication ran.
+    public var span: Time
+    public var eventsHandled: Int
 }
 
 /// Runs every scenario of `twin` for `horizon` at its configured replications, with the
@@ -82,7 +103,11 @@ private func timedJob(_ config: TwinConfig, options: RunTwinOptions, target: Dou
         wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
         cpuSeconds: processCPUSeconds() - cpuStart, scenarios: config.scenarios.count,
         replications: analysis.report.scenarios.reduce(0) { $0 + $1.replications }, horizon: plan.settings.horizon,
-        targetSeconds: target))
+        simulated: analysis.report.scenarios.map {
+            SimulatedScenario(id: $0.id, replications: $0.replications, span: $0.simulatedUntil ?? plan.settings.horizon,
+                              eventsHandled: $0.eventsHandled)
+        },
+        eventsHandled: analysis.report.eventsHandled, targetSeconds: target))
 }
 
 extension TwinConfig {

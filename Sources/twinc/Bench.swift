@@ -213,6 +213,19 @@ struct Bench: ParsableCommand {
         print("\(result.horizon.quantity.formatted) × all scenarios without the optimiser (\(result.scenarios) scenarios, "
               + "\(result.replications) replications in all, \(processors) at a time):")
         print(jobLine(result))
+        print(simulatedLine(result))
+    }
+
+    /// Where the time went: each scenario's replications × how far they ran, and the
+    /// CPU per simulated day (a prefix the scenarios share counts once per scenario, so
+    /// the days are an upper bound on what was simulated).
+    private func simulatedLine(_ result: JobBenchmarkResult) -> String {
+        let parts = result.simulated.map { "\($0.id) \($0.replications) × \($0.span.quantity.formatted)" }
+        let perDay = result.scenarioDays > 0 ? result.cpuSeconds / result.scenarioDays : 0
+        return "  simulated: " + parts.joined(separator: ", ") + "\n"
+            + "  \(String(format: "%.1f", result.scenarioDays)) scenario-days (each scenario counted as if it ran alone), "
+            + "\(String(format: "%.1f", Double(result.eventsHandled) / 1e6)) M events; "
+            + "\(String(format: "%.2f", perDay)) s CPU per scenario-day"
     }
 
     private func mainJob() throws {

@@ -54,6 +54,11 @@ import TwinDriver
         #expect(result.stdout.contains("× all scenarios without the optimiser"))
         #expect(result.stdout.contains("s wall"))
         #expect(result.stdout.contains("the 3 s target"))
+        // Where the time went: every scenario's replications × how far they ran.
+        #expect(result.stdout.contains("  simulated: baseline "))
+        #expect(result.stdout.contains(" × 2 s, gateway-failure-phone "))
+        #expect(result.stdout.contains(" scenario-days (each scenario counted as if it ran alone), "))
+        #expect(result.stdout.contains(" s CPU per scenario-day"))
         let missing = try Twinc.run(["bench", "--only", "main-job", "--intent", "no-such-intent.yaml"])
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("no-such-intent.yaml"))
