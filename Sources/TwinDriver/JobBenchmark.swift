@@ -22,13 +22,14 @@ public struct JobBenchmarkResult: Sendable {
     /// What each scenario simulated: its replications and how far each ran (the horizon,
     /// or where its goals settled), so the figure says where the time went.
     public var simulated: [SimulatedScenario] = []
-    /// Events the simulator handled, over all scenarios and replications (a prefix the
-    /// scenarios of a replication share counts once per scenario).
-    public var eventsHandled: Int = 0
     /// Issue 12's target for this job, in wall seconds.
     public var targetSeconds: Double
     /// Wall time over the target: ≤ 1 meets it.
     public var ratioToTarget: Double { wallSeconds / targetSeconds }
+
+    /// Events the simulator handled, over all scenarios and replications (a prefix the
+    /// scenarios of a replication share counts once per scenario).
+    public var eventsHandled: Int { simulated.reduce(0) { $0 + $1.eventsHandled } }
 
     /// Simulated days over all scenarios and replications, each counted as if it ran
     /// alone (the shared prefix once per scenario).
@@ -107,7 +108,7 @@ private func timedJob(_ config: TwinConfig, options: RunTwinOptions, target: Dou
             SimulatedScenario(id: $0.id, replications: $0.replications, span: $0.simulatedUntil ?? plan.settings.horizon,
                               eventsHandled: $0.eventsHandled)
         },
-        eventsHandled: analysis.report.eventsHandled, targetSeconds: target))
+        targetSeconds: target))
 }
 
 extension TwinConfig {

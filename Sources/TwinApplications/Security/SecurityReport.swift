@@ -22,8 +22,10 @@ public struct SecurityReport: Sendable, Hashable {
             for (index, event) in scenario.events.enumerated() {
                 guard let threat = ThreatAssessment.threat(ofEvent: event.kind) else { continue }
                 staged.append((threat, ThreatAssessment.targets(of: event, in: config.network).map(\.id)))
+                let stop = scenarioIndex < report.scenarios.count ? report.scenarios[scenarioIndex].simulatedUntil : nil
                 if let assessment = ThreatAssessment.assess(event: event, index: index, scenario: scenario.id,
-                                                            threat: threat, config: config, outcomes: runs) {
+                                                            threat: threat, config: config, outcomes: runs,
+                                                            simulatedUntil: stop) {
                     threats.append(assessment)
                 }
             }

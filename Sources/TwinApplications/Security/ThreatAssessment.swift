@@ -1,6 +1,5 @@
 import Foundation
 import TwinConfig
-import TwinEngine
 import TwinModels
 import TwinRuntime
 import TwinUnits
@@ -122,8 +121,10 @@ public struct ThreatAssessment: Sendable, Hashable {
         return Distance(si: model.referenceDistance.si * pow(10, margin / (10 * model.exponent)))
     }
 
+    /// The assessment of the scenario's event `index`; `simulatedUntil` is the scenario's
+    /// stop as the run report has it (`ScenarioReport.simulatedUntil`).
     static func assess(event: ScenarioEvent, index: Int, scenario: String, threat: Threat, config: TwinConfig,
-                       outcomes: [ReplicationOutcome]) -> ThreatAssessment? {
+                       outcomes: [ReplicationOutcome], simulatedUntil: Time?) -> ThreatAssessment? {
         let runs = outcomes.filter { index < $0.events.count && $0.events[index].at < $0.horizon }
         guard !runs.isEmpty else { return nil }
         let count = Double(runs.count)
@@ -166,8 +167,7 @@ public struct ThreatAssessment: Sendable, Hashable {
             jammerMode: threat == .jamming ? JammerMode.of(event)?.name : nil,
             attackerAirtime: threat == .jamming || threat == .denialOfService
                 ? .seconds(runs.reduce(0) { $0 + $1.events[index].attackerAirtime.seconds } / count) : nil,
-            watchedUntil: within == nil ? nil
-                : runs.map(\.horizon).max().flatMap { $0 < SimTime(config.run.horizon) ? $0.time : nil })
+            watchedUntil: within == nil ? nil : simulatedUntil)
         assessment.verdict = assessment.judge(latestDelay: delays.max())
         return assessment
     }
