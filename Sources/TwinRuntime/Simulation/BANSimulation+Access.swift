@@ -72,8 +72,10 @@ extension BANSimulation {
         guard let schedule = scheduled.schedules[device] else { return }
         let slot = devices[device].serving
         let gateway = parameters[device].gateways[slot]
-        let frame = parameters[device].frame
-        var burst = scheduled.takeBurst(from: &devices[device].queue, schedule: schedule, slot: slot, frame: frame)
+        // The frame format is read in place (`parameters` is a `let`): a local copy cost
+        // a retain, a release and an outlined copy per allocation.
+        var burst = scheduled.takeBurst(from: &devices[device].queue, schedule: schedule, slot: slot,
+                                        frame: parameters[device].frame)
         schedule.chargeAllocation(frames: burst.count, wakeUp: parameters[device].wakeUpTime,
                                   energy: &devices[device].energy)
         let level = receivedLevel(device, slot: slot, at: now)
@@ -83,13 +85,13 @@ extension BANSimulation {
         var start = schedule.firstFrame(allocationAt: now)
         let airChannel = spectra[device].channel(event: 0)
         for index in burst.indices {
-            let airtime = frame.airtime(payload: Int(burst[index].payload))
+            let airtime = parameters[device].frame.airtime(payload: Int(burst[index].payload))
             decoded[index] = sendDecidedFrame(&burst[index], device: device, slot: slot, level: level, power: power,
                                               external: external, start: start, airtime: airtime,
                                               airChannel: airChannel)
             start = ScheduleParameters.nextFrame(after: start, airtime: airtime)
         }
-        let blockAckEnd = ScheduleParameters.blockAckEnd(nextStart: start, frame: frame)
+        let blockAckEnd = ScheduleParameters.blockAckEnd(nextStart: start, frame: parameters[device].frame)
         csma.channelBusy(parameters[device].media[slot], until: blockAckEnd, except: device, media: &media,
                          scheduler: &scheduler)
         gateways[gateway].busy.add(from: schedule.firstFrame(allocationAt: now), to: blockAckEnd)
@@ -116,9 +118,8 @@ extension BANSimulation {
     private mutating func exchangeConnectionEvent(_ device: Int, at now: SimTime) {
         let slot = devices[device].serving
         let gateway = parameters[device].gateways[slot]
-        let frame = parameters[device].frame
         let ifs = MACTiming.bleInterFrameSpace
-        let empty = frame.acknowledgementAirtime
+        let empty = parameters[device].frame.acknowledgementAirtime
         let limit = now + parameters[device].connectionInterval - ifs
         devices[device].energy.wakeUp(parameters[device].wakeUpTime)
         // The central's poll: without it (gateway down) the peripheral listens and gives up.
@@ -133,7 +134,7 @@ extension BANSimulation {
         var time = firstPacket
         devices[device].energy.receive(empty)
         while var packet = devices[device].queue.first {
-            let airtime = frame.airtime(payload: Int(packet.payload))
+            let airtime = parameters[device].frame.airtime(payload: Int(packet.payload))
             guard ConnectionTiming.fits(at: time, airtime: airtime, emptyPacket: empty, limit: limit,
                                         firstPacket: firstPacket) else { break }
             _ = devices[device].queue.popFirst()

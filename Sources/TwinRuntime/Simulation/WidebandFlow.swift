@@ -116,19 +116,20 @@ struct WidebandFlow: Sendable {
     mutating func serve(_ device: Int, until time: SimTime, running: Bool, gateway: Int, uplink: EdgeUplink?,
                         gatewayUp: Bool, level: Double, interference: Double, node: inout DeviceState,
                         recovery: inout RecoveryTracker) -> BatchResult {
-        let profile = profiles[device]
+        // The profile is read in place (`profiles` is a `let`): a copy per batch cost the
+        // retains and releases of its frame format and traffic profile.
         var path = FlowPath(gateway: gateway, up: gatewayUp, probability: 0,
                             availability: uplink?.availability ?? 0,
                             jitter: uplink.map { Double($0.jitter.nanoseconds) } ?? 0,
-                            budget: profile.latencyBudget.nanoseconds, horizon: horizon.nanoseconds,
+                            budget: profiles[device].latencyBudget.nanoseconds, horizon: horizon.nanoseconds,
                             backlogLimit: Int64(backlogLimit),
-                            maximumAttempts: profile.maxRetries + 1, warmup: warmup.nanoseconds,
-                            aggregationLead: profile.traffic.aggregationLead.nanoseconds)
+                            maximumAttempts: profiles[device].maxRetries + 1, warmup: warmup.nanoseconds,
+                            aggregationLead: profiles[device].traffic.aggregationLead.nanoseconds)
         if gateway >= 0 {
             if path.up {
                 path.probability = node.caches.successProbability(
                     level: level, interference: interference,
-                    bits: profile.frame.bits(payload: profile.frame.maximumPayload))
+                    bits: profiles[device].frame.bits(payload: profiles[device].frame.maximumPayload))
             }
             node.window.levelMeasured(level)
             if warmup <= time { node.outcome.rssi.add(level) }
@@ -140,7 +141,7 @@ struct WidebandFlow: Sendable {
                               serverFree: servers[device].serverFree.nanoseconds)
         swap(&batch.latency, &node.outcome.latency)
         swap(&batch.accessDelay, &node.outcome.accessDelay)
-        if profile.aggregate {
+        if profiles[device].aggregate {
             let span = aggregates.serve(device, until: time, running: running, traffic: &node.traffic,
                                         samples: sampleShape, alarms: alarmShape, path: path, batch: &batch)
             if batch.windowDelivered > 0, !recovery.eventTimes.isEmpty {
