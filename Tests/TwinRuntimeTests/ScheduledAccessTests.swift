@@ -114,18 +114,17 @@ import TwinUnits
             let queued = node.queue.append(ComponentFixture.packet(payload: payload))
             #expect(queued)
         }
-        var scheduled = ScheduledAccess(schedules: [schedule()])
         let airtime = frame.airtime(payload: 3)
         let three = SimTime.microseconds(100) + MACTiming.sifs + frame.acknowledgementAirtime + airtime * 3
             + MACTiming.mifs * 2
-        var burst = scheduled.takeBurst(from: &node.queue, schedule: schedule(offset: ms(64) - three), slot: 0,
-                                        frame: frame)
+        var scheduled = ScheduledAccess(schedules: [schedule(offset: ms(64) - three)])
+        var burst = scheduled.takeBurst(0, from: &node.queue, slot: 0, frame: frame)
         #expect(burst.map(\.payload) == [1, 2, 3] && node.queue.count == 2)
         for index in burst.indices { burst[index].attempts = 1 }
         scheduled.settle(burst, decoded: [true, false, true], blockAck: false, maxRetries: 3, node: &node)
         #expect(node.window.acknowledged == 0)
         #expect((0..<node.queue.count).compactMap { node.queue.packet(at: $0)?.payload } == [1, 2, 3, 4, 5])
-        burst = scheduled.takeBurst(from: &node.queue, schedule: schedule(offset: ms(64) - three), slot: 0, frame: frame)
+        burst = scheduled.takeBurst(0, from: &node.queue, slot: 0, frame: frame)
         burst[0].attempts = 4
         burst[1].attempts = 4
         burst[1].lastAttemptGatewayDown = true

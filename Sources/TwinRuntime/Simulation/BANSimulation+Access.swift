@@ -69,20 +69,20 @@ extension BANSimulation {
     /// The device's burst in this allocation, each frame decided against what is on the
     /// air as it goes, then the B-Ack.
     private mutating func sendAllocation(_ device: Int, at now: SimTime, scheduler: inout Scheduler<Event>) {
-        guard let schedule = scheduled.schedules[device] else { return }
+        // The schedule and the frame format are read in place (`parameters` is a `let`):
+        // a local copy held across the burst cost a retain, a release and an outlined
+        // copy each per allocation.
+        guard let firstFrame = scheduled.schedules[device]?.firstFrame(allocationAt: now) else { return }
         let slot = devices[device].serving
         let gateway = parameters[device].gateways[slot]
-        // The frame format is read in place (`parameters` is a `let`): a local copy cost
-        // a retain, a release and an outlined copy per allocation.
-        var burst = scheduled.takeBurst(from: &devices[device].queue, schedule: schedule, slot: slot,
-                                        frame: parameters[device].frame)
-        schedule.chargeAllocation(frames: burst.count, wakeUp: parameters[device].wakeUpTime,
-                                  energy: &devices[device].energy)
+        var burst = scheduled.takeBurst(device, from: &devices[device].queue, slot: slot, frame: parameters[device].frame)
+        scheduled.schedules[device]?.chargeAllocation(frames: burst.count, wakeUp: parameters[device].wakeUpTime,
+                                                      energy: &devices[device].energy)
         let level = receivedLevel(device, slot: slot, at: now)
         let power = devices[device].caches.receivedPower(level: level)
         let external = channel.constantPower(at: gateway)
         var decoded = scheduled.decodedFlags(count: burst.count)
-        var start = schedule.firstFrame(allocationAt: now)
+        var start = firstFrame
         let airChannel = spectra[device].channel(event: 0)
         for index in burst.indices {
             let airtime = parameters[device].frame.airtime(payload: Int(burst[index].payload))
@@ -94,7 +94,7 @@ extension BANSimulation {
         let blockAckEnd = ScheduleParameters.blockAckEnd(nextStart: start, frame: parameters[device].frame)
         csma.channelBusy(parameters[device].media[slot], until: blockAckEnd, except: device, media: &media,
                          scheduler: &scheduler)
-        gateways[gateway].busy.add(from: schedule.firstFrame(allocationAt: now), to: blockAckEnd)
+        gateways[gateway].busy.add(from: firstFrame, to: blockAckEnd)
         let blockAck = decoded.contains(true) && acknowledgementArrives(device, level: level, gateway: gateway)
         scheduled.settle(burst, decoded: decoded, blockAck: blockAck, maxRetries: parameters[device].maxRetries,
                          node: &devices[device])

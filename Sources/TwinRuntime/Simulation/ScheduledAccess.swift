@@ -44,22 +44,26 @@ struct ScheduledAccess: Sendable {
     /// at its serving gateway that will have data — with an empty queue, the first one
     /// at or after the next arrival (none when no arrival is left).
     mutating func arm(_ device: Int, after time: SimTime, status: NodeStatus, scheduler: inout Scheduler<Event>) {
-        guard let schedule = schedules[device] else { return }
+        // The schedule is read in place, not bound: a copy held across the epoch's
+        // update cost a retain and a release of its offsets per allocation.
+        guard schedules[device] != nil else { return }
         epochs[device] &+= 1
         let target = status.queueEmpty ? Swift.max(time, status.nextArrival) : time
-        guard let start = schedule.nextAllocation(atOrAfter: target, slot: Swift.max(0, status.serving)) else { return }
+        guard let start = schedules[device]?.nextAllocation(atOrAfter: target, slot: Swift.max(0, status.serving)) else {
+            return
+        }
         scheduler.schedule(.allocation(device: Int32(device), epoch: epochs[device]), at: start)
     }
 
-    /// Takes the frames that fit in this allocation at `slot` off the head of `queue`,
-    /// in queue order.
-    mutating func takeBurst(from queue: inout PacketQueue, schedule: ScheduleParameters, slot: Int,
-                            frame: FrameFormat) -> [Packet] {
+    /// Takes the frames that fit in the device's allocation at `slot` off the head of
+    /// `queue`, in queue order. The schedule is read here, in place: the caller holding a
+    /// copy across the burst cost a retain and a release of its offsets per allocation.
+    mutating func takeBurst(_ device: Int, from queue: inout PacketQueue, slot: Int, frame: FrameFormat) -> [Packet] {
         var burst: [Packet] = []
         swap(&burst, &spareBurst)
         burst.removeAll(keepingCapacity: true)
-        let count = schedule.framesFitting(count: queue.count, payload: { Int(queue.packet(at: $0)?.payload ?? 0) },
-                                           frame: frame, slot: slot)
+        let count = schedules[device]?.framesFitting(count: queue.count, payload: { Int(queue.packet(at: $0)?.payload ?? 0) },
+                                                     frame: frame, slot: slot) ?? 0
         for _ in 0..<count {
             guard let packet = queue.popFirst() else { break }
             burst.append(packet)
