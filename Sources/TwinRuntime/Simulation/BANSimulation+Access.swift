@@ -75,7 +75,8 @@ extension BANSimulation {
         guard let firstFrame = scheduled.schedules[device]?.firstFrame(allocationAt: now) else { return }
         let slot = devices[device].serving
         let gateway = parameters[device].gateways[slot]
-        var burst = scheduled.takeBurst(device, from: &devices[device].queue, slot: slot, frame: parameters[device].frame)
+        var burst = scheduled.takeBurst(device, from: &devices[device].queue, slot: slot,
+                                        frame: parameters[device].frame)
         scheduled.schedules[device]?.chargeAllocation(frames: burst.count, wakeUp: parameters[device].wakeUpTime,
                                                       energy: &devices[device].energy)
         let level = receivedLevel(device, slot: slot, at: now)

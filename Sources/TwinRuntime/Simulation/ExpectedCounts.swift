@@ -33,7 +33,7 @@ struct ExpectedCounts: Sendable {
     }
 
     /// The integer part of the carried fraction plus `expected`, the rest carried.
-    /// Inlined: a batch takes a dozen, and as calls they were 40 % of `add`.
+    /// Inlined: a batch takes a dozen, and as calls they were half of `add`'s cost.
     @inline(__always)
     private mutating func take(_ counter: Counter, _ expected: Double) -> Int {
         assert(Counter.allCases.count == fractions.count, "one fraction per counter")

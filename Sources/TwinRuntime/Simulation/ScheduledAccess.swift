@@ -62,7 +62,8 @@ struct ScheduledAccess: Sendable {
         var burst: [Packet] = []
         swap(&burst, &spareBurst)
         burst.removeAll(keepingCapacity: true)
-        let count = schedules[device]?.framesFitting(count: queue.count, payload: { Int(queue.packet(at: $0)?.payload ?? 0) },
+        let count = schedules[device]?.framesFitting(count: queue.count,
+                                                     payload: { Int(queue.packet(at: $0)?.payload ?? 0) },
                                                      frame: frame, slot: slot) ?? 0
         for _ in 0..<count {
             guard let packet = queue.popFirst() else { break }
