@@ -174,7 +174,7 @@ public func optimise(config: TwinConfig, baseline: RunReport, options: Optimiser
         analytic: search.ranked, config: config, report: (final.recommended ?? final.baseline)?.report ?? baseline,
         withdrawal: withdrawal.map { (describe(screened[chosen].candidate, space: space), $0) })
     result.proposals = Proposals.outcomes(proposals, screened: screened, recommended: recommended, chosen: chosen,
-                                          space: space, goals: goals, withdrawal: withdrawal)
+                                          space: space, goals: goals, screening: settings, withdrawal: withdrawal)
     return result
 }
 

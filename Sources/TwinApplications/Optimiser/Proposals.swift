@@ -20,7 +20,8 @@ enum Proposals {
 
     /// What became of each proposal.
     static func outcomes(_ proposals: [OptimiserProposal], screened: [ScreenedCandidate], recommended: Candidate,
-                         chosen: Int, space: CandidateSpace, goals: [GoalConfig], withdrawal: String?) -> [ProposalOutcome] {
+                         chosen: Int, space: CandidateSpace, goals: [GoalConfig], screening: ConfirmationSettings,
+                         withdrawal: String?) -> [ProposalOutcome] {
         proposals.map { proposal in
             let settings = proposal.settings
             guard let candidate = candidate(proposal, in: space) else {
@@ -42,13 +43,18 @@ enum Proposals {
             }
             return ProposalOutcome(origin: proposal.origin, settings: settings, agrees: false,
                                    explanation: whyNot(candidate, screened: screened, recommended: recommended,
-                                                       chosen: chosen, goals: goals, withdrawal: withdrawal))
+                                                       chosen: chosen, goals: goals, screening: screening,
+                                                       withdrawal: withdrawal))
         }
     }
 
-    /// Why the optimiser recommends something else than `candidate`.
+    /// Why the optimiser recommends something else than `candidate`. A reason found in
+    /// screening says so, with the screening runs' horizon and replications: those runs
+    /// are short and few and their point estimates decide (`Screening`,
+    /// `SideEffects.Evidence.pointEstimates`), so it is not something shown at 95 %.
     private static func whyNot(_ candidate: Candidate, screened: [ScreenedCandidate], recommended: Candidate,
-                               chosen: Int, goals: [GoalConfig], withdrawal: String?) -> String {
+                               chosen: Int, goals: [GoalConfig], screening: ConfirmationSettings,
+                               withdrawal: String?) -> String {
         guard let item = screened.first(where: { $0.candidate == candidate }) else {
             return "the optimiser did not screen these settings"
         }
@@ -56,7 +62,10 @@ enum Proposals {
             return "the optimiser's analytic floors reject it: " + item.reasons.joined(separator: "; ")
         }
         if !item.reasons.isEmpty {
-            return "the simulation shows it may not be recommended: " + item.reasons.joined(separator: "; ")
+            let runs = screening.replications == 1 ? "1 replication" : "\(screening.replications) replications"
+            return "in the optimiser's screening runs (horizon \(screening.horizon.quantity.formatted), \(runs)), "
+                + "which decide on point estimates rather than at 95 %, it may not be recommended: "
+                + item.reasons.joined(separator: "; ")
         }
         if item.candidate == screened[chosen].candidate, recommended != candidate {
             return "the simulation at the run's settings did not confirm it" + (withdrawal.map { ": \($0)" } ?? "")
