@@ -30,6 +30,10 @@ public struct UnmetCriticalGoal: Sendable, Hashable {
     /// The KPI has no analytic model (`availability`, `security-detect`): the search's
     /// "predictions" are the baseline's measurement and say nothing.
     public var withoutAnalyticModel: Bool = false
+    /// Every simulated measurement of the goal, at every setting and stage, is NOT MET
+    /// (conclusively): with no analytic prediction of a setting that meets it, this is
+    /// what lets the statement say that no setting meets it.
+    public var everySimulatedSettingMissed: Bool = false
 }
 
 /// Builds the statements for the critical goals no recommended setting meets.
@@ -73,6 +77,7 @@ enum UnmetGoals {
                 },
                 bottleneck: bottleneck, statement: "")
             entry.withoutAnalyticModel = [KPI.availability, .securityDetect].contains(goal.kpi)
+            entry.everySimulatedSettingMissed = !seen.isEmpty && seen.allSatisfy { $0.measured.verdict == .notMet }
             if let withdrawal, seen.contains(where: { $0.measured.verdict == .met && $0.eligible
                 && $0.setting == withdrawal.setting && $0.stage == "screening" }) {
                 entry.metButWithdrawn = "\(withdrawal.setting): \(withdrawal.reason)"
@@ -83,9 +88,17 @@ enum UnmetGoals {
         return result
     }
 
+    /// The statement opens with "No knob setting meets" only when the evidence covers
+    /// every setting: the final verdict is NOT MET, every simulated setting missed it
+    /// conclusively, and the analytic search (with a model of the KPI) predicts none
+    /// meets it. Otherwise — a screened setting inconclusive or within the target by its
+    /// point estimate, or settings the analytic search predicts would meet it unsimulated
+    /// — it says "No knob setting was shown to meet".
     static func statement(_ entry: UnmetCriticalGoal, dimension: Dimension?) -> String {
         func value(_ number: Double) -> String { dimension.map { Quantity(number, $0).formatted } ?? "\(number)" }
-        let shown = entry.verdict == .inconclusive ? "was shown to meet" : "meets"
+        let noneMeets = entry.verdict == .notMet && entry.everySimulatedSettingMissed && !entry.withoutAnalyticModel
+            && entry.predictedToMeet == 0
+        let shown = noneMeets ? "meets" : "was shown to meet"
         var text: String
         if let withdrawn = entry.metButWithdrawn {
             text = "Critical goal `\(entry.goal)` (\(entry.target)) stays \(entry.verdict.text): the setting that met it in "
