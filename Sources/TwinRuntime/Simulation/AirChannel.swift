@@ -64,9 +64,20 @@ struct DeviceSpectrum: Sendable {
     let use: Use
     /// The device's radio is a WLAN on the 2.4 GHz band (an on/off interferer there).
     let isWLAN24: Bool
+    /// The fixed channel, or nil for a hopping device. Stored beside `use` so a frame of
+    /// a fixed-channel device reads it without copying the enum, whose hopping case holds
+    /// a channel map by reference (a retain and a release per allocation, callgrind).
+    let fixedChannel: AirChannel?
+
+    init(use: Use, isWLAN24: Bool) {
+        self.use = use
+        self.isWLAN24 = isWLAN24
+        if case .fixed(let channel) = use { fixedChannel = channel } else { fixedChannel = nil }
+    }
 
     /// The channel of a frame sent in connection event `counter` (BLE) or at any time.
     func channel(event counter: Int64) -> AirChannel {
+        if let fixedChannel { return fixedChannel }
         switch use {
         case .fixed(let channel):
             return channel
@@ -76,12 +87,6 @@ struct DeviceSpectrum: Sendable {
             return RadioChannel.ble(channelIndex: index, phy2M: phy2M).map(AirChannel.init)
                 ?? AirChannel(centre: .megahertz(2440), width: .megahertz(1))
         }
-    }
-
-    /// The fixed channel, or nil for a hopping device.
-    var fixedChannel: AirChannel? {
-        if case .fixed(let channel) = use { return channel }
-        return nil
     }
 
     static let band24 = Frequency.megahertz(2400)...Frequency.megahertz(2483.5)

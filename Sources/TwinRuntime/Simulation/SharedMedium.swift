@@ -150,7 +150,9 @@ extension [SharedMedium] {
         withUnsafeMutableBufferPointer { media in
             var interference = media[index].add(sender: sender, power: power, start: start, end: end,
                                                 external: external, channel: channel)
-            for sibling in media[index].siblings {
+            // By position: iterating `siblings` itself retained and released it per frame.
+            for position in media[index].siblings.indices {
+                let sibling = media[index].siblings[position]
                 interference += SharedMedium.power(of: media[sibling].frames, at: start, seenOn: channel)
                 media[sibling].interfered(by: power, on: channel, at: start, external: external)
             }
