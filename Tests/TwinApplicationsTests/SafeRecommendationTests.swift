@@ -155,7 +155,7 @@ import TwinVocabulary
         #expect(bottleneck.parts.first?.cause.contains("uplink") == true)
         #expect(unmet.statement.hasPrefix("No knob setting meets critical goal `ecg-delivery`"))
         #expect(unmet.statement.contains("Bottleneck:"))
-        #expect(result.text().contains(unmet.statement))
+        #expect(result.text().contains("critical goals the recommendation leaves unmet:\n  " + unmet.statement))
         #expect(result.headline().contains(unmet.statement))
     }
 }

@@ -69,7 +69,7 @@ extension OptimisationResult {
         }
         out += "\n" + table.render()
         if !unmetCriticalGoals.isEmpty {
-            out += "\ncritical goals no knob setting meets:\n"
+            out += "\ncritical goals the recommendation leaves unmet:\n"
             for unmet in unmetCriticalGoals { out += "  \(unmet.statement)\n" }
         }
         return out + sideEffectsText()

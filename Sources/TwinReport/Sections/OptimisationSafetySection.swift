@@ -1,7 +1,7 @@
 import TwinJSON
 import TwinUnits
 
-/// The safety half of the optimisation section: critical goals no setting meets (with
+/// The safety half of the optimisation section: critical goals left unmet (with
 /// the evidence and the bottleneck), how the two columns share their random numbers,
 /// whether the energy application's recommendation is the optimiser's, the settings an
 /// application's what-if refuses, and the per-device side effects with each floor.
