@@ -11,15 +11,21 @@ public enum ActPolicy {
             .sorted { (rank($0.priority), $0.goal) < (rank($1.priority), $1.goal) }
     }
 
-    /// The one place a recommendation is checked before anything is sent to a network.
-    /// Today: it must change something, and no changed goal may go from met to not met
-    /// in the optimiser's own comparison. The safety constraints of the verdicts issue
-    /// (every device, not only the goals' devices) are to be inserted here.
+    /// The one place a recommendation is checked before anything is sent to a network:
+    /// it must change something, no goal may go from met to anything else in the
+    /// optimiser's own comparison, and no device may break its floor (delivery, latency,
+    /// link margin, a bystander's lifetime) in the optimiser's side-effect comparison,
+    /// whether or not a goal names the device. The optimiser only recommends settings
+    /// that kept every floor when it screened them; checking its report again here keeps
+    /// that promise at the gate, whatever the optimiser's options.
     public static func vet(_ outcome: RecommendationOutcome) -> (approved: Bool, reasons: [String]) {
         var reasons: [String] = []
         if outcome.changes.isEmpty { reasons.append("the optimiser changed no knob") }
         for goal in outcome.goals where goal.baseline == "met" && goal.recommended != "met" {
             reasons.append("goal `\(goal.goal)` would go from met to \(goal.recommended)")
+        }
+        for violation in outcome.deviceFloorViolations {
+            reasons.append("a device would break its floor: \(violation)")
         }
         return (reasons.isEmpty, reasons)
     }

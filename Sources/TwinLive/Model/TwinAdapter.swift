@@ -113,7 +113,8 @@ public enum TwinAdapter {
                 RecommendationOutcome.GoalChange(goal: row.goal, baseline: row.baseline.verdict.rawValue,
                                                  recommended: row.recommended.verdict.rawValue)
             }
-            return RecommendationOutcome(changes: changes, goals: rows, notes: result.notes)
+            return RecommendationOutcome(changes: changes, goals: rows, notes: result.notes,
+                                         deviceFloorViolations: result.sideEffects.flatMap(\.violations).map(\.detail))
         } catch {
             return RecommendationOutcome(changes: [], goals: [], notes: ["the optimiser could not run: \(error)"])
         }
@@ -153,6 +154,10 @@ public struct RecommendationOutcome: Sendable, Hashable {
     public var changes: [KnobSetting]
     public var goals: [GoalChange]
     public var notes: [String]
+    /// The device floors (delivery, latency, link margin, a bystander's lifetime) the
+    /// optimiser's side-effect comparison finds the recommendation breaking, each as it
+    /// words it; `ActPolicy.vet` refuses to act on any.
+    public var deviceFloorViolations: [String] = []
 }
 
 extension TwinAdapter {
