@@ -206,6 +206,7 @@ public actor TwinHost {
                 .object([("goal", .string($0.goal)), ("baseline", .string($0.baseline)), ("recommended", .string($0.recommended))])
             })),
             ("notes", .array(record.outcome.notes.map { .string($0) })),
+            ("evidence", .string(record.outcome.evidence)),
             ("action", record.action.map { .string($0) } ?? .null),
         ])
     }
@@ -272,7 +273,8 @@ public actor TwinHost {
                                           approved: vetting.approved, reasons: vetting.reasons)
         let changes = outcome.changes.map { "\($0.knob) = \(JSONWriter.format($0.value))" }.joined(separator: ", ")
         let event = LiveEvent(time: clock, kind: .recommendation, subject: targets.joined(separator: ","),
-                              message: vetting.approved ? "recommended \(changes) for \(targets.joined(separator: ", "))"
+                              message: vetting.approved
+                                  ? "recommended \(changes) for \(targets.joined(separator: ", ")) (\(outcome.evidence))"
                                   : "no action: \(vetting.reasons.joined(separator: "; "))")
         twin.record([event])
         audit(event)

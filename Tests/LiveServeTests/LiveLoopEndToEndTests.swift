@@ -141,6 +141,11 @@ import TwinServe
         let applied = try #require(events.first { $0["kind"]?.stringValue == "action" && ($0["message"]?.stringValue ?? "").hasPrefix("applied") },
                                    "\(events.filter { ["recommendation", "action"].contains($0["kind"]?.stringValue ?? "") })")
         #expect(emulate.stdout.contains("applied "), "the emulator applied the knobs")
+        // The recommendation says what it rests on (screening runs, point estimates).
+        let recommended = try #require(events.first { $0["kind"]?.stringValue == "recommendation"
+            && ($0["message"]?.stringValue ?? "").hasPrefix("recommended") })
+        #expect((recommended["message"]?.stringValue ?? "").hasSuffix("of the baseline scenario, decided on point estimates)"),
+                "\(recommended)")
         // The action is dated when the emulator applied it (its control reply's
         // `appliesAt`), not when the server last heard from it: batches in flight still
         // carried the old settings, and the recovery check counts from here.

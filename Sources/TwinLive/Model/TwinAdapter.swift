@@ -114,7 +114,8 @@ public enum TwinAdapter {
                                                  recommended: row.recommended.verdict.rawValue)
             }
             return RecommendationOutcome(changes: changes, goals: rows, notes: result.notes,
-                                         deviceFloorViolations: result.sideEffects.flatMap(\.violations).map(\.detail))
+                                         deviceFloorViolations: result.sideEffects.flatMap(\.violations).map(\.detail),
+                                         evidence: settings.evidence)
         } catch {
             return RecommendationOutcome(changes: [], goals: [], notes: ["the optimiser could not run: \(error)"])
         }
@@ -129,6 +130,14 @@ public struct RecommendationSettings: Sendable, Hashable {
     public init(horizon: Time = .seconds(600), replications: Int = 2) {
         self.horizon = horizon
         self.replications = replications
+    }
+
+    /// What a live recommendation rests on, said with it (the event, the API): a few
+    /// short runs of the baseline scenario, whose point estimates decide, the optimiser
+    /// not confirming at the twin's own settings (`verifyAtRunSettings: false`).
+    public var evidence: String {
+        "screened in \(ReplicationCountText.of([], fallback: replications)) of \(horizon.quantity.formatted) "
+            + "of the baseline scenario, decided on point estimates"
     }
 }
 
@@ -158,6 +167,9 @@ public struct RecommendationOutcome: Sendable, Hashable {
     /// optimiser's side-effect comparison finds the recommendation breaking, each as it
     /// words it; `ActPolicy.vet` refuses to act on any.
     public var deviceFloorViolations: [String] = []
+    /// What the recommendation rests on (`RecommendationSettings.evidence`); empty when
+    /// the optimiser could not run.
+    public var evidence: String = ""
 }
 
 extension TwinAdapter {
