@@ -66,6 +66,13 @@ public struct ConfirmationSettings: Sendable, Hashable {
         eventScale = options.scaleScenarioEvents && full.si > 0 ? horizon.si / full.si : 1
     }
 
+    /// How the report names these runs wherever it cites them ("horizon 1 h, 2
+    /// replications"): the verdict table's screening line and the reasons found in
+    /// screening say it alike.
+    public var runsText: String {
+        "horizon \(horizon.quantity.formatted), \(ReplicationCountText.of([], fallback: replications))"
+    }
+
     /// `config` with these settings and its scenario events moved.
     func apply(to config: TwinConfig) -> TwinConfig {
         var result = config

@@ -62,8 +62,7 @@ enum Proposals {
             return "the optimiser's analytic floors reject it: " + item.reasons.joined(separator: "; ")
         }
         if !item.reasons.isEmpty {
-            let runs = ReplicationCountText.of([], fallback: screening.replications)
-            return "in the optimiser's screening runs (horizon \(screening.horizon.quantity.formatted), \(runs)), "
+            return "in the optimiser's screening runs (\(screening.runsText)), "
                 + "which decide on point estimates rather than at 95 %, it may not be recommended: "
                 + item.reasons.joined(separator: "; ")
         }

@@ -37,9 +37,7 @@ extension OptimisationResult {
     public func text() -> String {
         var out = "Verdict: baseline vs recommended\n"
         if let confirmation {
-            let replications = ReplicationCountText.of([], fallback: confirmation.replications)
-            out += "candidates screened by simulation: horizon \(confirmation.horizon.quantity.formatted), \(replications), "
-                + "seed \(confirmation.seed)"
+            out += "candidates screened by simulation: \(confirmation.runsText), seed \(confirmation.seed)"
             if confirmation.eventScale != 1 {
                 out += "; scenario events at \(significant(confirmation.eventScale, digits: 3)) × their time"
             }
