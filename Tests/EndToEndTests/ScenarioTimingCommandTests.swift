@@ -47,7 +47,7 @@ import TwinJSON
         let notes = stopped.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("  simulated to ") }
         #expect(notes.count == 3, "\(notes)")
         #expect(notes.contains { $0.hasPrefix("  simulated to 25 min: its goals cannot change once its last event is over") })
-        #expect(notes.contains { $0.hasPrefix("  simulated to 43.12 min:") }, "the jammer's last burst ends at 23/32 h")
+        #expect(notes.contains { $0.hasPrefix("  simulated to 44 min:") }, "the jammer's last burst ends at 44/60 h")
         #expect(!whole.stdout.contains("simulated to"))
         let verdicts = { (text: String) in text.components(separatedBy: "\n").prefix { !$0.hasPrefix("scenario ") } }
         #expect(verdicts(stopped.stdout) == verdicts(whole.stdout), "the verdict table is the same")

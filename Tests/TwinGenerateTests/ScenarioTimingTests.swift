@@ -76,19 +76,22 @@ import TwinYAML
         #expect(refused.range?.start.line == line)
     }
 
-    /// The demo's "jammer detected within 2 s, ≥ 95 %" gets 8 onsets per replication (73
-    /// trials for a clean detector to show 95 % at 95 %, over 10 replications), spread
+    /// The demo's "jammer detected within 2 s, ≥ 95 %" gets 15 onsets per replication (73
+    /// trials for a clean detector to show 95 % at 95 %, over the first batch of 5), spread
     /// over the middle half of the horizon without overlapping; an explicit `at` keeps the
     /// single onset the user placed.
     @Test func aDetectionGoalsThreatStartsSeveralTimesPerReplication() throws {
         let config = try Self.config(intentText: try Self.icuIntent(), useCase: ("icu-monitoring", "proactive-qa"))
         let jamming = try #require(config.scenarios.first { $0.kind == .attack(.jamming) })
-        #expect(jamming.events.count == 8)
-        #expect(jamming.description.contains("8 detection trials per replication"), "\(jamming.description)")
+        #expect(jamming.events.count == 15)
+        #expect(jamming.description.contains("15 detection trials per replication"), "\(jamming.description)")
+        #expect(jamming.description.contains("each for 1/60 of the run"), "\(jamming.description)")
         let starts = jamming.events.compactMap(\.atFraction)
-        #expect(starts == (0..<8).map { 0.25 + Double($0) * 0.0625 })
+        let share: Double = 0.5 / 15
+        let expectedStarts: [Double] = (0..<15).map { 0.25 + Double($0) * share }
+        #expect(starts == expectedStarts)
         for (event, next) in zip(jamming.events, jamming.events.dropFirst()) {
-            #expect(event.durationFraction == 0.03125)
+            #expect(event.durationFraction == share / 2)
             #expect(event.at + (event.duration ?? .zero) < next.at, "onsets must not overlap")
         }
         // Protection goals need no trials: one spoofing attack, as before.
@@ -103,7 +106,7 @@ import TwinYAML
         #expect(single.events.first?.at == .hours(2))
     }
 
-    @Test(arguments: [(0.95, 8), (0.9, 4), (0.5, 1), (0.99, 20), (0.999, 20)])
+    @Test(arguments: [(0.95, 15), (0.9, 7), (0.5, 1), (0.99, 20), (0.999, 20)])
     func onsetsGrowWithTheDetectionTarget(_ target: Double, _ onsets: Int) {
         let goal = GoalConfig(id: "detect", kpi: .securityDetect, priority: .critical,
                               threshold: Threshold(op: .greaterOrEqual, bound: Quantity(target, .ratio)),

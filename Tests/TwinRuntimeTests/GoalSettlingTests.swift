@@ -91,9 +91,9 @@ private typealias F = SimulationFixture
             }
         }
         // Events from a quarter of the horizon (450 s): spoofing and replay for 10 min,
-        // eight jamming bursts of 1/32 of it, the last from 11/16 to 23/32 of it
+        // fifteen jamming bursts of 1/60 of it, the last from 43/60 to 44/60 of it
         // (eavesdropping's hour outlasts the run).
-        let expected: [String: Double] = ["spoofing": 1050, "replay": 1050, "jamming": 1293.75]
+        let expected: [String: Double] = ["spoofing": 1050, "replay": 1050, "jamming": 1320]
         #expect(stops == expected)
         let handled = { (report: RunReport) in report.scenarios.first { $0.id == "jamming" }?.eventsHandled ?? 0 }
         #expect(handled(stopped) > 0 && handled(stopped) < handled(whole))
