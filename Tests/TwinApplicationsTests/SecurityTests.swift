@@ -184,4 +184,29 @@ struct SecurityApplicationTests {
         for member in ["energyCost_J_per_day", "latencyCost_s", "reason"] { #expect(recommendation[member] != nil) }
         #expect(security.text().hasPrefix("Security\n"))
     }
+
+    /// A detection goal's scenario repeats its attack (AttackOnsets); the text folds a run
+    /// of attacks with the same figures into one row and one airtime line, and says so.
+    /// The JSON keeps every attack.
+    @Test("repeated attacks with the same figures are one row in the text, each in the JSON")
+    func repeatedAttacksFold() throws {
+        let bursts = [10, 20, 30].map { start in
+            AppsFixture.event(.attack(.jamming), "hub", at: .seconds(Double(start)), duration: .seconds(5), ["power_dBm": -77])
+        }
+        let config = AppsFixture.config(
+            devices: [AppsFixture.device("ecg", placement: .abdomen, security: 2)],
+            goals: [AppsFixture.goal("detect-jamming", .securityDetect, ">= 95 %", .ratio, devices: [],
+                                     threats: [.jamming], within: .seconds(2))],
+            scenarios: [AppsFixture.scenario("jamming", bursts)])
+        let (outcomes, report) = try AppsFixture.run(config)
+        let security = SecurityReport.evaluate(config: config, outcomes: outcomes, report: report)
+        #expect(security.threats.count == 3)
+        #expect(security.jsonValue()["threats"]?.arrayValue?.count == 3)
+        let text = security.text()
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("  jamming ") }
+        #expect(rows.count == 1, "\(text)")
+        #expect(rows.first?.contains("jamming (constant) ×3") == true, "\(text)")
+        #expect(text.contains("  jamming: attacker on the air 5 s (constant jammer) in each of 3 attacks\n"), "\(text)")
+        #expect(text.contains("×N: N attacks of the scenario in a row with the same figures, shown once"))
+    }
 }

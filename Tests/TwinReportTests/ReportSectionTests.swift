@@ -127,6 +127,29 @@ import TwinJSON
         #expect(!section.contains(" index"), "no bare index: \(section)")
     }
 
+    /// A detection goal's repeated attacks with the same figures are one row and one bar
+    /// marked "×3", with a note saying so; a different attack keeps its own row.
+    @Test func repeatedAttacksWithTheSameFiguresAreFolded() throws {
+        guard case .object(let security) = ReportFixture.security(["pump"]),
+              case .array(let threats)? = security.first(where: { $0.0 == "threats" })?.1 else {
+            Issue.record("the fixture's security has no threats")
+            return
+        }
+        let repeated: JSONValue = .object(security.map { key, value in
+            key == "threats" ? (key, .array([threats[0], threats[0], threats[0]] + threats.dropFirst())) : (key, value)
+        })
+        let results = ReportFixture.replacing([.key("applications"), .key("security")],
+                                              in: ReportFixture.results(optimisation: false), with: repeated)
+        let html = HTMLReport.render(results: results)
+        let section = try #require(html.split(separator: "<section id=\"security\">").dropFirst().first?.split(separator: "</section>").first)
+        #expect(section.components(separatedBy: "<td>jamming → phone ×3</td>").count == 2, "one folded row: \(section)")
+        #expect(section.contains("jamming → phone ×3</text>"), "one folded bar")
+        #expect(section.contains("×N: N attacks of the scenario in a row with the same figures"))
+        #expect(section.contains("<td>spoofing → pump</td>"))
+        let plain = HTMLReport.render(results: ReportFixture.results(optimisation: false))
+        #expect(!plain.contains("×N:"), "no note without a fold")
+    }
+
     @Test func securityVerdictsHaveColours() {
         for verdict in ["protected", "exposed", "detected-late", "at-risk"] {
             #expect(PageStyle.css.contains(".v-\(verdict)"))

@@ -91,15 +91,24 @@ extension SecurityReport {
                                       ("CVSS", .right), ("severity", .left), ("accepted", .right), ("rejected", .right),
                                       ("exposed", .right), ("detected", .right), ("within", .right), ("verdict", .left)])
             let time = { (value: Time?) in value.map { Quantity($0.si, .time).formatted } ?? "—" }
-            for threat in threats {
+            let rows = threats.map { threat in
                 let detected = threat.detectedIn == 0 ? "no"
                     : time(threat.detectionDelay) + (threat.detected ? "" : " (\(threat.detectedIn)/\(threat.replications))")
-                table.add([threat.scenario, threat.kind.name + (threat.jammerMode.map { " (\($0))" } ?? ""), threat.target, String(threat.securityLevel),
-                           significant(threat.score, digits: 2), threat.severity.rawValue, significant(threat.accepted),
-                           significant(threat.rejected), significant(threat.framesExposed), detected,
-                           time(threat.detectWithin), threat.verdict])
+                return [threat.scenario, threat.kind.name + (threat.jammerMode.map { " (\($0))" } ?? ""), threat.target, String(threat.securityLevel),
+                        significant(threat.score, digits: 2), threat.severity.rawValue, significant(threat.accepted),
+                        significant(threat.rejected), significant(threat.framesExposed), detected,
+                        time(threat.detectWithin), threat.verdict]
+            }
+            let runs = rows.runsOfEqual()
+            for (row, count) in runs {
+                var row = row
+                if count > 1 { row[1] += " ×\(count)" }
+                table.add(row)
             }
             out += table.render()
+            if runs.contains(where: { $0.count > 1 }) {
+                out += "  ×N: N attacks of the scenario in a row with the same figures, shown once (the JSON lists each)\n"
+            }
             for threat in threats where threat.threat == .eavesdropping {
                 let reach = threat.devices.map { device in
                     "\(device.device) \(device.reach.map { Quantity($0.si, .distance).formatted } ?? "—")"
@@ -107,10 +116,13 @@ extension SecurityReport {
                 out += "  \(threat.scenario): reach beyond the body (frames above sensitivity): " + reach.joined(separator: ", ") + "\n"
             }
             out += stopNotes()
-            for threat in threats {
-                guard let airtime = threat.attackerAirtime, airtime.si > 0 else { continue }
-                out += "  \(threat.scenario): attacker on the air \(Quantity(airtime.si, .time).formatted)"
-                    + (threat.jammerMode.map { " (\($0) jammer)" } ?? "") + "\n"
+            let airtimes = threats.compactMap { threat -> String? in
+                guard let airtime = threat.attackerAirtime, airtime.si > 0 else { return nil }
+                return "  \(threat.scenario): attacker on the air \(Quantity(airtime.si, .time).formatted)"
+                    + (threat.jammerMode.map { " (\($0) jammer)" } ?? "")
+            }
+            for (line, count) in airtimes.runsOfEqual() {
+                out += line + (count > 1 ? " in each of \(count) attacks" : "") + "\n"
             }
         }
         if let recommendation {

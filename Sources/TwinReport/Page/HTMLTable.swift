@@ -2,8 +2,9 @@ import TwinJSON
 import TwinUnits
 
 /// A cell of a report table: text (escaped when the table is written) or markup the
-/// page built itself (a verdict badge, a number with its interval).
-enum TableCell {
+/// page built itself (a verdict badge, a number with its interval). Equatable so equal
+/// rows can be folded (`runsOfEqual`).
+enum TableCell: Equatable {
     case text(String)
     case markup(String)
     case number(String)

@@ -38,13 +38,17 @@ struct SecuritySection {
         return "\(threat.string("kind") ?? "threat")\(mode) → \(threat.string("target") ?? "?")"
     }
 
+    /// A bar per threat, repeated attacks with the same score folded into one ("×15").
     private func cvssChart(_ threats: [JSONCursor]) -> String {
-        let rows = threats.compactMap { threat -> BarRow? in
+        struct Score: Equatable { var name: String, score: Double, severity: String, vector: String? }
+        let scores = threats.compactMap { threat -> Score? in
             guard let cvss = threat.object("cvss"), let score = cvss.number("score"), score >= 0, score <= 10 else { return nil }
-            let severity = cvss.string("severity") ?? ""
-            return BarRow(category: Self.name(threat), bars: [
-                Bar(segments: [BarSegment(value: score, colour: Palette.severity(severity), tooltip: cvss.string("vector"))],
-                    annotation: "\(NumberText.fixed(score, decimals: 1)) \(severity)"),
+            return Score(name: Self.name(threat), score: score, severity: cvss.string("severity") ?? "", vector: cvss.string("vector"))
+        }
+        let rows = scores.runsOfEqual().map { entry, count in
+            BarRow(category: entry.name + (count > 1 ? " ×\(count)" : ""), bars: [
+                Bar(segments: [BarSegment(value: entry.score, colour: Palette.severity(entry.severity), tooltip: entry.vector)],
+                    annotation: "\(NumberText.fixed(entry.score, decimals: 1)) \(entry.severity)"),
             ])
         }
         let legend = ["Low", "Medium", "High", "Critical"].map { LegendItem(name: $0, colour: Palette.severity($0), isBlock: true) }
@@ -53,8 +57,10 @@ struct SecuritySection {
                         emptyMessage: "no threats in the results").svg()
     }
 
+    /// A row per threat; a run of attacks with the same figures (a detection goal's
+    /// repeated onsets) is one row marked "×N".
     private func threatTable(_ threats: [JSONCursor]) -> String {
-        let rows = threats.map { threat -> [TableCell] in
+        let cells = threats.map { threat -> [TableCell] in
             let cvss = threat.object("cvss")
             let severity = cvss?.string("severity") ?? ""
             var score = "—"
@@ -86,7 +92,18 @@ struct SecuritySection {
                 .markup(Markup.verdict(threat.string("verdict"))),
             ]
         }
-        return HTMLTable(caption: "Threats", headers: ["scenario", "threat", "level", "CVSS", "accepted", "rejected", "frames exposed",
-                                                       "detected vs goal", "verdict"], rows: rows).html
+        let runs = cells.runsOfEqual()
+        let rows = runs.map { row, count -> [TableCell] in
+            guard count > 1, case .text(let name) = row[1] else { return row }
+            var folded = row
+            folded[1] = .text("\(name) ×\(count)")
+            return folded
+        }
+        let table = HTMLTable(caption: "Threats", headers: ["scenario", "threat", "level", "CVSS", "accepted", "rejected", "frames exposed",
+                                                            "detected vs goal", "verdict"], rows: rows).html
+        guard runs.contains(where: { $0.count > 1 }) else { return table }
+        return table + "<p class=\"note\">×N: N attacks of the scenario in a row with the same figures, shown once "
+            + "(the results JSON lists each).</p>\n"
+
     }
 }
