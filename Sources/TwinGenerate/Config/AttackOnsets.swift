@@ -29,11 +29,13 @@ enum AttackOnsets {
     /// run simulate five more replications of the jamming scenario, each alone from the
     /// start (the other scenarios no longer shared its first quarter): about 30 % of the
     /// demo's 24 h run without the optimiser (5.96–7.94 s → 4.52–5.17 s wall on two
-    /// cores, five alternating runs; 28.4 M → 23.4 M events) for the same 75–80 trials. More trials per replication mean shorter bursts (1/60
-    /// of the horizon for the demo: 24 min of a day, 10 s of `--horizon 10min`), still
-    /// far longer than a detection window of seconds and the detector's 1 s tick; and
-    /// fewer clusters, so a detector that misses some onsets gets a wider interval after
-    /// the first batch, and the auto rule adds batches as it did.
+    /// cores, five alternating runs; 28.4 M → 23.4 M events) for the same 75–80 trials.
+    /// More trials per replication mean shorter bursts (1/60 of the horizon for the demo:
+    /// 24 min of a day, 10 s of `--horizon 10min`; even at `--horizon 1min` every 1 s
+    /// burst was detected), still longer than a detection window of seconds and the
+    /// detector's 1 s tick; and fewer clusters, so a detector that misses some onsets
+    /// gets a wider interval after the first batch, and the auto rule adds batches as it
+    /// did.
     static let replicationsAimedAt = 5.0
     static let maximumOnsets = 20
 

@@ -104,6 +104,5 @@ struct SecuritySection {
         guard runs.contains(where: { $0.count > 1 }) else { return table }
         return table + "<p class=\"note\">×N: N attacks of the scenario in a row with the same figures, shown once "
             + "(the results JSON lists each).</p>\n"
-
     }
 }
