@@ -95,7 +95,7 @@ struct DesignDocument {
 
         out.heading(2, "Scenarios")
         out.table(["scenario", "kind", "events", "goals"], input.config.scenarios.map { s in
-            [s.id, s.kind.name, s.events.map { "\($0.kind.name) of \($0.target) at \(eventStart($0))" }.joined(separator: "; ").nonEmpty ?? "—",
+            [s.id, s.kind.name, describeEvents(s.events),
              s.goals.joined(separator: ", ")]
         })
         out.heading(2, "Knobs the optimiser may turn")
@@ -129,6 +129,28 @@ struct DesignDocument {
 
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+/// A scenario's events for the Scenarios table: each with its start and length, or, for
+/// an attack repeated at a fixed pace (`AttackOnsets`: the demo's jammer starts 15
+/// times), one phrase — "15 × jamming of phone for 24 min, every 48 min from 6 h (25 % of
+/// the horizon) to 17.2 h (71.6667 % of the horizon)" — where fifteen entries made one
+/// unreadable cell.
+private func describeEvents(_ events: [ScenarioEvent]) -> String {
+    func length(_ event: ScenarioEvent) -> String { event.duration.map { " for \($0.quantity.formatted)" } ?? "" }
+    if events.count > 2, let first = events.first, let last = events.last {
+        let pace = events[1].at - first.at
+        let repeated = zip(events, events.dropFirst()).allSatisfy { earlier, later in
+            later.kind == first.kind && later.target == first.target && later.duration == first.duration
+                && later.parameters == first.parameters
+                && abs((later.at - earlier.at).si - pace.si) <= 1e-9 * pace.si // fractions of the horizon round
+        }
+        if repeated {
+            return "\(events.count) × \(first.kind.name) of \(first.target)\(length(first)), every \(pace.quantity.formatted) "
+                + "from \(eventStart(first)) to \(eventStart(last))"
+        }
+    }
+    return events.map { "\($0.kind.name) of \($0.target) at \(eventStart($0))\(length($0))" }.joined(separator: "; ").nonEmpty ?? "—"
 }
 
 /// "6 h (25 % of the horizon)" for an event that follows the horizon run, "2 h" for an

@@ -106,6 +106,25 @@ import TwinYAML
         #expect(single.events.first?.at == .hours(2))
     }
 
+    /// design.md's Scenarios table gives each event's length, and a repeated attack as one
+    /// phrase (its 15 onsets made one unreadable cell).
+    @Test func designDocumentSummarisesRepeatedAttacks() throws {
+        let useCase = try BundledDocuments.documents(("icu-monitoring", "proactive-qa")).1
+        guard case .intent(let intent) = try BundledDocuments.parse(try Self.icuIntent(), file: "intent.yaml") else {
+            Issue.record("not an intent")
+            return
+        }
+        let plan = try #require(synthesise(intent: intent, useCase: useCase, catalogue: .builtIn()).plan)
+        let config = buildTwinConfig(plan: plan, intent: intent, useCase: useCase, catalogue: .builtIn(),
+                                     defaults: RunDefaults(generator: "tests"))
+        let design = try #require(renderDocuments(GenerationInput(useCase: useCase, intent: intent, plan: plan,
+                                                                  config: config))["design.md"])
+        #expect(design.contains("| jamming | jamming | 15 × jamming of phone for 24 min, every 48 min from 6 h (25 % of the "
+                                + "horizon) to 17.2 h (71.6667 % of the horizon) | detect-jamming |"), "\(design)")
+        #expect(design.contains("spoofing of pump at 6 h (25 % of the horizon) for 10 min"))
+        #expect(design.contains("gateway-failure of phone at 6 h (25 % of the horizon) |"), "a failure for good has no length")
+    }
+
     @Test(arguments: [(0.95, 15), (0.9, 7), (0.5, 1), (0.99, 20), (0.999, 20)])
     func onsetsGrowWithTheDetectionTarget(_ target: Double, _ onsets: Int) {
         let goal = GoalConfig(id: "detect", kpi: .securityDetect, priority: .critical,
