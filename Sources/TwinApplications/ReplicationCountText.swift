@@ -11,4 +11,7 @@ public enum ReplicationCountText {
         if fewest != most { return "\(fewest)–\(most) replications per scenario" }
         return "\(most) replication\(most == 1 ? "" : "s")"
     }
+
+    /// The phrase for one count that every scenario shares (settings, not what ran).
+    public static func of(_ count: Int) -> String { of([], fallback: count) }
 }

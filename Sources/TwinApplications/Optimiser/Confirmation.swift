@@ -70,7 +70,7 @@ public struct ConfirmationSettings: Sendable, Hashable {
     /// replications"): the verdict table's screening line and the reasons found in
     /// screening say it alike.
     public var runsText: String {
-        "horizon \(horizon.quantity.formatted), \(ReplicationCountText.of([], fallback: replications))"
+        "horizon \(horizon.quantity.formatted), \(ReplicationCountText.of(replications))"
     }
 
     /// `config` with these settings and its scenario events moved.

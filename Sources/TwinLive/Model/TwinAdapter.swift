@@ -136,7 +136,7 @@ public struct RecommendationSettings: Sendable, Hashable {
     /// short runs of the baseline scenario, whose point estimates decide, the optimiser
     /// not confirming at the twin's own settings (`verifyAtRunSettings: false`).
     public var evidence: String {
-        "screened in \(ReplicationCountText.of([], fallback: replications)) of \(horizon.quantity.formatted) "
+        "screened in \(ReplicationCountText.of(replications)) of \(horizon.quantity.formatted) "
             + "of the baseline scenario, decided on point estimates"
     }
 }

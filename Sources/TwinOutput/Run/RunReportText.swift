@@ -29,7 +29,7 @@ extension RunReport {
     private var replicationsText: String {
         let counts = scenarios.map(\.replications)
         guard let stopping, let low = counts.min(), let high = counts.max() else {
-            return ReplicationCountText.of([], fallback: settings.replications)
+            return ReplicationCountText.of(settings.replications)
         }
         let range = low == high ? "\(low)" : "\(low)–\(high)"
         return "\(range) replications per scenario (auto: batches of \(stopping.stopping.batch) until every goal is "
