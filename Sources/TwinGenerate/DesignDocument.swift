@@ -140,7 +140,8 @@ private func describeEvents(_ events: [ScenarioEvent]) -> String {
     func length(_ event: ScenarioEvent) -> String { event.duration.map { " for \($0.quantity.formatted)" } ?? "" }
     if events.count > 2, let first = events.first, let last = events.last {
         let pace = events[1].at - first.at
-        let repeated = zip(events, events.dropFirst()).allSatisfy { earlier, later in
+        // Simultaneous events are listed one by one: "every 0 s" would say nothing.
+        let repeated = pace.si > 0 && zip(events, events.dropFirst()).allSatisfy { earlier, later in
             later.kind == first.kind && later.target == first.target && later.duration == first.duration
                 && later.parameters == first.parameters
                 && abs((later.at - earlier.at).si - pace.si) <= 1e-9 * pace.si // fractions of the horizon round
